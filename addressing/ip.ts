@@ -1,0 +1,290 @@
+// Immutable IPv4/IPv6 address and prefix values. Parsing and formatting are delegated to
+// `netmask` (IPv4) and `ipaddr.js` (IPv6, RFC 5952 output); arithmetic is plain bigint.
+import * as ipaddr from "ipaddr.js";
+import { Netmask, ip2long, long2ip } from "netmask";
+
+export type Family = 4 | 6;
+
+const BITS: Record<Family, number> = { 4: 32, 6: 128 };
+
+/** Result of strict parsing: either a value or the reason it was refused and a suggested fix. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; fix?: string };
+
+// Dotted quad without leading zeros (netmask would read "010" as octal, an old CVE class).
+const OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+const IPV4_RE = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+const LENGTH_RE = /^(?:0|[1-9][0-9]{0,2})$/;
+
+function bitsOf(family: Family): number {
+  return BITS[family];
+}
+
+function maxValue(family: Family): bigint {
+  return (1n << BigInt(bitsOf(family))) - 1n;
+}
+
+function v6ToBigint(addr: ipaddr.IPv6): bigint {
+  return addr.parts.reduce((acc, part) => (acc << 16n) | BigInt(part), 0n);
+}
+
+function bigintToV6(value: bigint): ipaddr.IPv6 {
+  const parts: number[] = [];
+  for (let i = 7; i >= 0; i--) parts.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  return new ipaddr.IPv6(parts);
+}
+
+function formatValue(family: Family, value: bigint): string {
+  return family === 4 ? long2ip(Number(value)) : bigintToV6(value).toRFC5952String();
+}
+
+/** An IPv4 or IPv6 address. */
+export class Address {
+  private constructor(
+    readonly family: Family,
+    readonly value: bigint,
+  ) {}
+
+  static of(family: Family, value: bigint): Address {
+    if (value < 0n || value > maxValue(family)) {
+      throw new RangeError(`value ${value} does not fit an IPv${family} address`);
+    }
+    return new Address(family, value);
+  }
+
+  /** Strict parse: dotted quad without leading zeros, or IPv6 in RFC 5952 form. */
+  static parse(text: string): Parsed<Address> {
+    if (IPV4_RE.test(text)) return { ok: true, value: new Address(4, BigInt(ip2long(text) >>> 0)) };
+    if (text.includes(":")) {
+      if (text.includes("%")) return { ok: false, error: "zone IDs are not allowed" };
+      if (!ipaddr.IPv6.isValid(text)) return { ok: false, error: "is not a valid IPv6 address" };
+      const value = v6ToBigint(ipaddr.IPv6.parse(text));
+      const canonical = formatValue(6, value);
+      if (canonical !== text) {
+        return {
+          ok: false,
+          error: "is not in canonical form (RFC 5952)",
+          fix: `did you mean ${canonical}?`,
+        };
+      }
+      return { ok: true, value: new Address(6, value) };
+    }
+    if (/^[0-9.]+$/.test(text)) {
+      return { ok: false, error: "is not a valid IPv4 address (four decimal octets, no leading zeros)" };
+    }
+    return { ok: false, error: "is not an IP address" };
+  }
+
+  /** Parse that throws; for constants in code and tests, never for user input. */
+  static from(text: string): Address {
+    const parsed = Address.parse(text);
+    if (!parsed.ok) throw new Error(`"${text}" ${parsed.error}`);
+    return parsed.value;
+  }
+
+  add(offset: bigint): Address {
+    return Address.of(this.family, this.value + offset);
+  }
+
+  equals(other: Address): boolean {
+    return this.family === other.family && this.value === other.value;
+  }
+
+  toString(): string {
+    return formatValue(this.family, this.value);
+  }
+
+  /** The address as a single-host prefix (/32 or /128). */
+  toPrefix(): Prefix {
+    return Prefix.of(this.family, this.value, bitsOf(this.family));
+  }
+}
+
+/** An IPv4 or IPv6 network: the network address (no host bits) and a prefix length. */
+export class Prefix {
+  private constructor(
+    readonly family: Family,
+    readonly network: bigint,
+    readonly length: number,
+  ) {}
+
+  static of(family: Family, network: bigint, length: number): Prefix {
+    const bits = bitsOf(family);
+    if (!Number.isInteger(length) || length < 0 || length > bits) {
+      throw new RangeError(`/${length} is not a valid IPv${family} prefix length`);
+    }
+    if (network < 0n || network > maxValue(family)) {
+      throw new RangeError(`network ${network} does not fit IPv${family}`);
+    }
+    if ((network & hostMask(family, length)) !== 0n) {
+      throw new RangeError(`${formatValue(family, network)}/${length} has host bits set`);
+    }
+    return new Prefix(family, network, length);
+  }
+
+  /** The prefix of the given length that contains `value` (host bits cleared). */
+  static containing(family: Family, value: bigint, length: number): Prefix {
+    return Prefix.of(family, value & ~hostMask(family, length) & maxValue(family), length);
+  }
+
+  /** Strict parse of `address/length`: canonical address and no host bits set. */
+  static parse(text: string): Parsed<Prefix> {
+    const slash = text.indexOf("/");
+    if (slash < 0) return { ok: false, error: "is not a prefix (expected address/length)" };
+    const addrText = text.slice(0, slash);
+    const lenText = text.slice(slash + 1);
+    if (!LENGTH_RE.test(lenText)) return { ok: false, error: `has an invalid prefix length "/${lenText}"` };
+    const length = Number(lenText);
+    const addr = Address.parse(addrText);
+    if (!addr.ok) {
+      if (addr.fix) {
+        const again = Address.parse(addr.fix.replace(/^did you mean |\?$/g, ""));
+        if (again.ok) return { ok: false, error: addr.error, fix: `did you mean ${again.value}/${lenText}?` };
+      }
+      return addr;
+    }
+    const { family, value } = addr.value;
+    if (length > bitsOf(family)) {
+      return { ok: false, error: `has a prefix length longer than ${bitsOf(family)} bits` };
+    }
+    if (family === 4) {
+      // netmask computes the base; it agrees with the bigint arithmetic below by construction.
+      const block = new Netmask(`${addrText}/${length}`);
+      if (BigInt(ip2long(block.base) >>> 0) !== value) {
+        return { ok: false, error: "has host bits set", fix: `did you mean ${block.base}/${length}?` };
+      }
+    }
+    const containing = Prefix.containing(family, value, length);
+    if (containing.network !== value) {
+      return { ok: false, error: "has host bits set", fix: `did you mean ${containing}?` };
+    }
+    return { ok: true, value: containing };
+  }
+
+  static from(text: string): Prefix {
+    const parsed = Prefix.parse(text);
+    if (!parsed.ok) throw new Error(`"${text}" ${parsed.error}`);
+    return parsed.value;
+  }
+
+  get bits(): number {
+    return bitsOf(this.family);
+  }
+
+  /** Number of addresses in the prefix. */
+  get size(): bigint {
+    return 1n << BigInt(this.bits - this.length);
+  }
+
+  get first(): Address {
+    return Address.of(this.family, this.network);
+  }
+
+  get last(): Address {
+    return Address.of(this.family, this.network + this.size - 1n);
+  }
+
+  contains(other: Address | Prefix): boolean {
+    if (other.family !== this.family) return false;
+    if (other instanceof Address) return other.value >= this.network && other.value <= this.last.value;
+    return other.length >= this.length && other.network >= this.network && other.last.value <= this.last.value;
+  }
+
+  overlaps(other: Prefix): boolean {
+    return (
+      other.family === this.family &&
+      other.network <= this.last.value &&
+      this.network <= other.last.value
+    );
+  }
+
+  /** The `index`-th subnet of length `length` inside this prefix. */
+  subnet(length: number, index: bigint | number): Prefix {
+    const i = BigInt(index);
+    if (length < this.length || length > this.bits) {
+      throw new RangeError(`/${length} subnets do not fit in ${this.toString()}`);
+    }
+    const count = 1n << BigInt(length - this.length);
+    if (i < 0n || i >= count) {
+      throw new RangeError(`${this.toString()} has ${count} /${length} subnets; index ${i} is out of range`);
+    }
+    return Prefix.of(this.family, this.network + i * (1n << BigInt(this.bits - length)), length);
+  }
+
+  /** The address at `offset` from the network address; throws if it falls outside. */
+  host(offset: bigint | number): Address {
+    const o = BigInt(offset);
+    if (o < 0n || o >= this.size) {
+      throw new RangeError(`offset ${o} is outside ${this.toString()}`);
+    }
+    return Address.of(this.family, this.network + o);
+  }
+
+  equals(other: Prefix): boolean {
+    return this.family === other.family && this.network === other.network && this.length === other.length;
+  }
+
+  toString(): string {
+    return `${formatValue(this.family, this.network)}/${this.length}`;
+  }
+}
+
+function hostMask(family: Family, length: number): bigint {
+  return (1n << BigInt(bitsOf(family) - length)) - 1n;
+}
+
+/** An inclusive range of addresses of one family (a pool such as 10.8.31.10-10.8.31.200). */
+export class AddressRange {
+  private constructor(
+    readonly start: Address,
+    readonly stop: Address,
+  ) {}
+
+  static of(start: Address, stop: Address): AddressRange {
+    if (start.family !== stop.family) throw new RangeError("range ends differ in family");
+    if (stop.value < start.value) throw new RangeError(`${stop} is before ${start}`);
+    return new AddressRange(start, stop);
+  }
+
+  /** Strict parse of `start-stop`, both full addresses of one family, start <= stop. */
+  static parse(text: string): Parsed<AddressRange> {
+    const parts = text.split("-");
+    if (parts.length !== 2) return { ok: false, error: "is not a range (expected start-stop)" };
+    const start = Address.parse(parts[0]);
+    const stop = Address.parse(parts[1]);
+    if (!start.ok) return start;
+    if (!stop.ok) return stop;
+    if (start.value.family !== stop.value.family) {
+      return { ok: false, error: "mixes IPv4 and IPv6" };
+    }
+    if (stop.value.value < start.value.value) {
+      return { ok: false, error: "ends before it starts", fix: `did you mean ${parts[1]}-${parts[0]}?` };
+    }
+    return { ok: true, value: new AddressRange(start.value, stop.value) };
+  }
+
+  get family(): Family {
+    return this.start.family;
+  }
+
+  get size(): bigint {
+    return this.stop.value - this.start.value + 1n;
+  }
+
+  contains(addr: Address): boolean {
+    return addr.family === this.family && addr.value >= this.start.value && addr.value <= this.stop.value;
+  }
+
+  overlaps(other: AddressRange | Prefix): boolean {
+    const [s, e] =
+      other instanceof Prefix ? [other.network, other.last.value] : [other.start.value, other.stop.value];
+    return other.family === this.family && s <= this.stop.value && this.start.value <= e;
+  }
+
+  within(prefix: Prefix): boolean {
+    return prefix.contains(this.start) && prefix.contains(this.stop);
+  }
+
+  toString(): string {
+    return `${this.start}-${this.stop}`;
+  }
+}

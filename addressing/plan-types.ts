@@ -1,0 +1,110 @@
+// The derived plan: every address, prefix, ID, ASN and MTU of a site, plus the facts the
+// validator checks (who owns what, what must sit inside what, what must not overlap).
+import { Address, AddressRange, Prefix } from "./ip";
+import { DualAddress, DualPrefix, Site } from "./site";
+
+export interface HostPlan {
+  readonly name: string;
+  readonly id: number;
+  readonly management: DualAddress;
+  readonly loopback: DualAddress;
+  readonly cephPublic: DualAddress;
+  readonly cephCluster: DualAddress;
+}
+
+export interface NodePlan {
+  readonly name: string;
+  readonly id: number;
+  readonly role: "controlplane" | "worker";
+  readonly address: DualAddress;
+  readonly mesh: DualAddress;
+  readonly loopback: DualAddress;
+  readonly pods: DualPrefix;
+}
+
+export interface ClusterPlan {
+  readonly name: string;
+  readonly asn: number;
+  readonly pods: DualPrefix;
+  readonly services: DualPrefix;
+  readonly loadBalancers: DualPrefix;
+  readonly lbRanges: readonly AddressRange[];
+  readonly vip: DualAddress;
+  readonly nodes: readonly NodePlan[];
+}
+
+export interface TenantPlan {
+  readonly id: number;
+  readonly name: string;
+  readonly vni: number;
+  readonly asn: number;
+  /** The tenant's block in each space it uses. */
+  readonly blocks: { readonly tenant: DualPrefix; readonly internal: DualPrefix; readonly loopback: DualPrefix };
+  readonly vms: DualPrefix;
+  readonly gateway: DualAddress;
+  readonly hostIdentities: DualPrefix;
+  readonly hostAddresses: readonly { readonly host: string; readonly address: DualAddress }[];
+  readonly vmLoopbacks: DualPrefix;
+  readonly mesh?: { readonly subnet: DualPrefix; readonly gateway: DualAddress };
+  readonly kubernetes?: ClusterPlan;
+}
+
+export interface PrefixFact {
+  readonly path: string;
+  readonly prefix: Prefix;
+  /** What the prefix is, for messages and the inventory. */
+  readonly label: string;
+  readonly parent?: { readonly path: string; readonly prefix: Prefix };
+  /** Set when the prefix is derived from another config value (e.g. a tenant ID): that value. */
+  readonly derivedFrom?: string;
+  /** Suggested fix if the prefix turns out not to be inside its parent. */
+  readonly fix?: string;
+  /** Prefixes sharing a group key must be pairwise disjoint. */
+  readonly groups: readonly string[];
+}
+
+export interface AddressFact {
+  readonly path: string;
+  readonly address: Address;
+  readonly label: string;
+  readonly within?: { readonly path: string; readonly prefix: Prefix };
+}
+
+export interface RangeFact {
+  readonly path: string;
+  readonly range: AddressRange;
+  readonly within?: { readonly path: string; readonly prefix: Prefix };
+}
+
+export interface IdFact {
+  readonly path: string;
+  /** IDs of one kind must be unique (e.g. "vni", "tenant id", "hostname"). */
+  readonly kind: string;
+  readonly value: number | string;
+}
+
+export interface Facts {
+  readonly prefixes: readonly PrefixFact[];
+  readonly addresses: readonly AddressFact[];
+  readonly ranges: readonly RangeFact[];
+  readonly ids: readonly IdFact[];
+}
+
+export interface Plan {
+  readonly site: string;
+  readonly description?: string;
+  readonly global: Site["global"];
+  readonly fabric: {
+    readonly asn: Site["fabric"]["asn"];
+    readonly vrfVni: number;
+    readonly mtu: {
+      readonly physical: number;
+      readonly management: number;
+      readonly vnet: number;
+      readonly underlayFamily: "ipv4" | "ipv6";
+    };
+  };
+  readonly hosts: readonly HostPlan[];
+  readonly tenants: readonly TenantPlan[];
+  readonly facts: Facts;
+}

@@ -1,0 +1,143 @@
+// The checked, defaulted description of a site: what the loader hands to `plan()`.
+import { Address, AddressRange, Prefix } from "./ip";
+
+export type Encoding = "decimal-as-hex" | "hex";
+export type Space = "tenant" | "internal" | "loopback";
+
+export interface DualPrefix {
+  readonly ipv4?: Prefix;
+  readonly ipv6?: Prefix;
+}
+
+export interface DualAddress {
+  readonly ipv4?: Address;
+  readonly ipv6?: Address;
+}
+
+export interface PurposeLayout {
+  readonly index: number;
+  readonly encoding: Encoding;
+  /** Prefix length, 0 for "this purpose has no IPv4". */
+  readonly ipv4: number;
+  /** Prefix length, 0 for "this purpose has no IPv6". */
+  readonly ipv6: number;
+  readonly space: Space;
+}
+
+export const PURPOSES = [
+  "vms",
+  "hostIdentities",
+  "vmLoopbacks",
+  "mesh",
+  "pods",
+  "services",
+  "loadBalancers",
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export interface Layout extends Record<Purpose, PurposeLayout> {
+  readonly tenantBlock: { readonly ipv4: number; readonly ipv6: number; readonly loopbackIpv6: number };
+  readonly gateway: { readonly ipv4: number; readonly ipv6: bigint };
+  readonly vip: { readonly in: "vms" | "vmLoopbacks"; readonly id: number };
+  readonly nodePods: { readonly ipv4: number; readonly ipv6: number };
+}
+
+export interface HostSpec {
+  readonly name: string;
+  readonly id: number;
+  readonly management?: DualAddress;
+  readonly loopback?: DualAddress;
+  readonly cephPublic?: DualAddress;
+  readonly cephCluster?: DualAddress;
+}
+
+export interface NodeSpec {
+  readonly name: string;
+  readonly id: number;
+  readonly role: "controlplane" | "worker";
+  readonly podIndex?: number;
+  readonly address?: DualAddress;
+  readonly mesh?: DualAddress;
+  readonly loopback?: DualAddress;
+  readonly pods?: DualPrefix;
+}
+
+export interface KubernetesSpec {
+  readonly name: string;
+  readonly pods?: DualPrefix;
+  readonly services?: DualPrefix;
+  readonly loadBalancers?: DualPrefix;
+  readonly lbRanges?: readonly AddressRange[];
+  readonly vip?: DualAddress;
+  readonly nodes: readonly NodeSpec[];
+}
+
+export interface TenantSpec {
+  readonly id: number;
+  readonly name: string;
+  readonly mesh: boolean;
+  readonly vni?: number;
+  readonly asn?: number;
+  readonly vms?: DualPrefix;
+  readonly hostIdentities?: DualPrefix;
+  readonly vmLoopbacks?: DualPrefix;
+  readonly meshSubnet?: DualPrefix;
+  readonly gateway?: DualAddress;
+  readonly kubernetes?: KubernetesSpec;
+}
+
+export interface Site {
+  readonly name: string;
+  readonly description?: string;
+  readonly encoding: { readonly tenantId: Encoding; readonly hostId: Encoding };
+  readonly global: {
+    readonly management: DualPrefix;
+    readonly underlay?: DualPrefix;
+    readonly hostLoopbacks: DualPrefix;
+    readonly tenantSpace: DualPrefix;
+    readonly internalSpace?: DualPrefix;
+    readonly loopbackSpace?: DualPrefix;
+    readonly cephPublic?: DualPrefix;
+    readonly cephCluster?: DualPrefix;
+  };
+  readonly layout: Layout;
+  readonly fabric: {
+    readonly asn: { readonly router: number; readonly hosts: number; readonly tenantBase: number };
+    readonly vxlan: { readonly vniBase: number; readonly vrfVni: number };
+    readonly mtu: {
+      readonly physical: number;
+      readonly management: number;
+      readonly vnet?: number;
+      readonly underlayFamily: "ipv4" | "ipv6";
+    };
+  };
+  readonly hosts: readonly HostSpec[];
+  readonly tenants: readonly TenantSpec[];
+}
+
+/** Seed 000's per-tenant pattern. */
+export const DEFAULT_LAYOUT: Layout = {
+  tenantBlock: { ipv4: 16, ipv6: 32, loopbackIpv6: 48 },
+  vms: { index: 0, encoding: "hex", ipv4: 24, ipv6: 64, space: "tenant" },
+  hostIdentities: { index: 255, encoding: "hex", ipv4: 24, ipv6: 64, space: "tenant" },
+  vmLoopbacks: { index: 254, encoding: "hex", ipv4: 24, ipv6: 64, space: "tenant" },
+  mesh: { index: 0, encoding: "hex", ipv4: 0, ipv6: 64, space: "internal" },
+  pods: { index: 244, encoding: "decimal-as-hex", ipv4: 22, ipv6: 60, space: "tenant" },
+  services: { index: 96, encoding: "decimal-as-hex", ipv4: 24, ipv6: 108, space: "tenant" },
+  loadBalancers: { index: 27, encoding: "hex", ipv4: 24, ipv6: 112, space: "tenant" },
+  gateway: { ipv4: 254, ipv6: 0xfffen },
+  vip: { in: "vms", id: 250 },
+  nodePods: { ipv4: 24, ipv6: 64 },
+};
+
+export const DEFAULT_FABRIC: Site["fabric"] = {
+  asn: { router: 65000, hosts: 65001, tenantBase: 65000 },
+  vxlan: { vniBase: 100000, vrfVni: 10000 },
+  mtu: { physical: 9000, management: 1500, underlayFamily: "ipv4" },
+};
+
+/**
+ * Bytes VXLAN adds to a VNet packet, by outer address family: the inner Ethernet header (14),
+ * VXLAN (8), UDP (8) and the outer IP header (IPv4 20, IPv6 40).
+ */
+export const VXLAN_OVERHEAD = { ipv4: 50, ipv6: 70 } as const;

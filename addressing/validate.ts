@@ -1,0 +1,174 @@
+// The rules every plan must pass before a single resource is registered. Each rule reads the facts
+// that plan() recorded and reports every violation; nothing stops at the first.
+import { Address, Prefix } from "./ip";
+import { Plan, PrefixFact } from "./plan-types";
+import { Problem } from "./problems";
+import { VXLAN_OVERHEAD } from "./site";
+
+const MAX_VNI = 16777215;
+const AS_TRANS = 23456;
+
+export function validate(plan: Plan): Problem[] {
+  return [
+    ...containment(plan),
+    ...disjoint(plan),
+    ...owners(plan),
+    ...ranges(plan),
+    ...ids(plan),
+    ...mtu(plan),
+  ];
+}
+
+function containment(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  for (const f of plan.facts.prefixes) {
+    if (!f.parent || f.parent.prefix.contains(f.prefix)) continue;
+    out.push(
+      f.derivedFrom !== undefined
+        ? {
+            path: f.path,
+            input: f.derivedFrom,
+            message: `gives ${f.label} ${f.prefix}, which is not inside ${f.parent.path} ${f.parent.prefix}`,
+            fix: `choose a ${f.parent.path} that contains ${f.prefix}`,
+          }
+        : {
+            path: f.path,
+            input: f.prefix.toString(),
+            message: `is not inside ${f.parent.path} ${f.parent.prefix}`,
+            fix: f.fix,
+          },
+    );
+  }
+  return out;
+}
+
+function disjoint(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  const byGroup = new Map<string, PrefixFact[]>();
+  for (const f of plan.facts.prefixes) {
+    for (const g of f.groups) byGroup.set(g, [...(byGroup.get(g) ?? []), f]);
+  }
+  for (const facts of byGroup.values()) {
+    const sorted = [...facts].sort(
+      (a, b) => a.prefix.family - b.prefix.family || cmp(a.prefix.network, b.prefix.network) || a.prefix.length - b.prefix.length,
+    );
+    let widest: PrefixFact | undefined;
+    for (const f of sorted) {
+      if (widest && widest.prefix.overlaps(f.prefix)) {
+        out.push({
+          path: f.path,
+          input: f.derivedFrom ?? f.prefix.toString(),
+          message: `${f.derivedFrom !== undefined ? `gives ${f.label} ${f.prefix}, which ` : ""}overlaps ${widest.path} ${widest.prefix} (${widest.label})`,
+        });
+      }
+      if (!widest || widest.prefix.family !== f.prefix.family || f.prefix.last.value > widest.prefix.last.value) widest = f;
+    }
+  }
+  return out;
+}
+
+function cmp(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function owners(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, { path: string; label: string }>();
+  for (const f of plan.facts.addresses) {
+    const input = f.address.toString();
+    if (f.within) {
+      const net = f.within.prefix;
+      if (!net.contains(f.address)) {
+        out.push({ path: f.path, input, message: `is not inside ${f.within.path} ${net}` });
+        continue;
+      }
+      const reserved = reservedIn(net, f.address);
+      if (reserved) {
+        out.push({ path: f.path, input, message: `is the ${reserved} of ${f.within.path} ${net}`, fix: "choose another host ID" });
+        continue;
+      }
+    }
+    const k = `${f.address.family}:${f.address.value}`;
+    const first = seen.get(k);
+    if (first) {
+      out.push({ path: f.path, input, message: `is already owned by ${first.path} (${first.label})` });
+    } else {
+      seen.set(k, { path: f.path, label: f.label });
+    }
+  }
+  return out;
+}
+
+function reservedIn(net: Prefix, a: Address): string | undefined {
+  if (net.family === 4 && net.length <= 30) {
+    if (a.value === net.network) return "network address";
+    if (a.value === net.last.value) return "broadcast address";
+  }
+  if (net.family === 6 && net.length <= 126 && a.value === net.network) return "subnet-router anycast address";
+  return undefined;
+}
+
+function ranges(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  const facts = plan.facts.ranges;
+  facts.forEach((f, i) => {
+    if (!f.within) {
+      out.push({ path: f.path, input: f.range.toString(), message: `has no IPv${f.range.family} LoadBalancer prefix to lie in` });
+    } else if (!f.range.within(f.within.prefix)) {
+      out.push({ path: f.path, input: f.range.toString(), message: `is not inside ${f.within.path} ${f.within.prefix}` });
+    }
+    for (const other of facts.slice(0, i)) {
+      if (other.range.overlaps(f.range)) {
+        out.push({ path: f.path, input: f.range.toString(), message: `overlaps ${other.path} ${other.range}` });
+      }
+    }
+  });
+  return out;
+}
+
+function ids(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, string>();
+  const asn = plan.fabric.asn;
+  const all = [
+    ...plan.facts.ids,
+    { path: "fabric.asn.router", kind: "asn", value: asn.router },
+    { path: "fabric.asn.hosts", kind: "asn", value: asn.hosts },
+  ];
+  for (const f of all) {
+    const shown = String(f.value);
+    if (f.kind === "vni" && typeof f.value === "number" && f.value > MAX_VNI) {
+      out.push({ path: f.path, input: shown, message: `gives VNI ${f.value}, above the 24-bit maximum ${MAX_VNI}` });
+      continue;
+    }
+    if (f.kind === "asn" && typeof f.value === "number" && (f.value > 4294967294 || f.value === AS_TRANS)) {
+      out.push({ path: f.path, input: shown, message: `gives ASN ${f.value}, which is reserved or out of range` });
+      continue;
+    }
+    const k = `${f.kind}\u0000${shown}`;
+    const first = seen.get(k);
+    if (first !== undefined) {
+      out.push({ path: f.path, input: shown, message: `duplicate ${f.kind} ${shown}: already used by ${first}` });
+    } else {
+      seen.set(k, f.path);
+    }
+  }
+  return out;
+}
+
+function mtu(plan: Plan): Problem[] {
+  const m = plan.fabric.mtu;
+  const overhead = VXLAN_OVERHEAD[m.underlayFamily];
+  const outer = m.underlayFamily === "ipv4" ? "IPv4 20" : "IPv6 40";
+  if (m.vnet + overhead <= m.physical) return [];
+  return [
+    {
+      path: "fabric.mtu.vnet",
+      input: String(m.vnet),
+      message:
+        `${m.vnet} + ${overhead} bytes of VXLAN over ${m.underlayFamily} (inner Ethernet 14 + VXLAN 8 + UDP 8 + outer ${outer}) ` +
+        `= ${m.vnet + overhead}, more than fabric.mtu.physical ${m.physical}`,
+      fix: `set fabric.mtu.vnet to at most ${m.physical - overhead}`,
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+// The offline preview: what `pulumi preview` would register for a stack, computed here without the
+// Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { join, resolve } from "path";
+import { parse } from "yaml";
+import { formatProblem, Problem } from "../addressing/problems";
+import { resolveSite } from "../site";
+import { rawHomelabConfig } from "../site/pulumi-config";
+import { RecordedResource, runUnderMocks } from "./run";
+import { readStackFile, StackConfig } from "./stack-file";
+
+export const ROOT = resolve(__dirname, "..");
+
+export function projectName(root = ROOT): string {
+  const doc = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { name: string };
+  return doc.name;
+}
+
+export interface PreviewResult {
+  readonly ok: boolean;
+  readonly problems: readonly Problem[];
+  readonly resources: readonly RecordedResource[];
+  readonly outputs: Record<string, unknown>;
+  readonly error?: unknown;
+}
+
+/** Validates the stack's site, then runs index.ts under mocks. Registers nothing if invalid. */
+export async function previewConfig(stack: string, stackConfig: StackConfig, project = projectName()): Promise<PreviewResult> {
+  const site = resolveSite(rawHomelabConfig(stackConfig.config));
+  if (!site.ok) return { ok: false, problems: site.problems, resources: [], outputs: {} };
+  const run = await runUnderMocks({
+    project,
+    stack,
+    config: stackConfig.config,
+    secretKeys: stackConfig.secretKeys,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    program: () => require(join(ROOT, "index")),
+  });
+  return { ok: run.error === undefined, problems: [], ...run };
+}
+
+export function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
+  const project = projectName(root);
+  return previewConfig(stack, readStackFile(join(root, `Pulumi.${stack}.yaml`), project), project);
+}
+
+/** Writes resources.json and inventory.md into `outDir` (replacing what was there). */
+export function writePreview(result: PreviewResult, outDir: string): string[] {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const files: [string, string][] = [
+    ["resources.json", `${JSON.stringify(result.resources, null, 2)}\n`],
+    ["inventory.md", String(result.outputs.inventory ?? "")],
+  ];
+  for (const [name, text] of files) writeFileSync(join(outDir, name), text);
+  return files.map(([name]) => join(outDir, name));
+}
+
+export function summarize(stack: string, result: PreviewResult, outDir: string): string {
+  const custom = result.resources.filter((r) => r.custom).length;
+  const components = result.resources.length - custom;
+  return `${stack}: ${result.resources.length} resources (${custom} custom, ${components} components), written to ${outDir}`;
+}
+
+export function problemLines(result: PreviewResult): string[] {
+  if (result.problems.length > 0) return result.problems.map(formatProblem);
+  return [String(result.error instanceof Error ? result.error.message : result.error)];
+}

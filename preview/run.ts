@@ -1,0 +1,138 @@
+// Runs the Pulumi program in-process under Pulumi's mocks and records what `pulumi up` would send
+// to the engine: every resource with its type, name, parent, inputs and dependencies. The record is
+// taken from the mock monitor's RegisterResource requests, i.e. after the SDK serialised the inputs,
+// so secrets arrive marked as secrets and are written as "[secret]".
+import * as pulumi from "@pulumi/pulumi";
+import { SECRET_PLACEHOLDER } from "./stack-file";
+
+export interface RecordedResource {
+  urn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  parent?: string;
+  provider?: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  inputs: Record<string, unknown>;
+  options: { protect?: boolean; deleteBeforeReplace?: boolean; ignoreChanges?: string[]; replaceOnChanges?: string[] };
+}
+
+export interface RunResult {
+  resources: RecordedResource[];
+  outputs: Record<string, unknown>;
+  error?: unknown;
+}
+
+export interface RunOptions {
+  project: string;
+  stack: string;
+  config: Record<string, string>;
+  secretKeys: string[];
+  /** Loads the program; returns its exports (the stack outputs). */
+  program: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Mock state per resource type, merged over the inputs (for outputs a provider would compute). */
+  mockState?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+const rpc = pulumi.runtime;
+
+/** Replaces secret wrappers, resource references and unknowns with readable stand-ins. */
+export function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === rpc.unknownValue) return "[unknown]";
+  if (typeof value === "object" && value !== null) {
+    const v = value as Record<string, unknown>;
+    const sig = v[rpc.specialSigKey];
+    if (sig === rpc.specialSecretSig) return SECRET_PLACEHOLDER;
+    if (sig === rpc.specialResourceSig) return `[resource ${String(v.urn)}]`;
+    if (sig !== undefined) return `[${String(sig)}]`;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = plain(v[k]);
+    return out;
+  }
+  return value;
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getCustom(): boolean;
+  getParent(): string;
+  getProvider(): string;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+  getObject(): unknown;
+  getProtect?(): boolean;
+  getDeletebeforereplace(): boolean;
+  getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
+}
+
+/** Runs `options.program` under mocks once; call once per module registry (the SDK is global). */
+export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
+  const resources: RecordedResource[] = [];
+  let outputs: Record<string, unknown> = {};
+  rpc.setAllConfig(options.config, options.secretKeys);
+  await rpc.setMocks(
+    {
+      newResource: (args: pulumi.runtime.MockResourceArgs) => ({
+        id: args.custom ? `${args.name}-id` : undefined,
+        state: { ...args.inputs, ...(options.mockState?.(args.type, args.name, args.inputs) ?? {}) },
+      }),
+      call: (args: pulumi.runtime.MockCallArgs) => args.inputs,
+    },
+    options.project,
+    options.stack,
+    true,
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const monitor = rpc.getMonitor() as any;
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: RegisterRequest, callback: (err: unknown, resp?: { getUrn(): string }) => void) =>
+    register(req, (err: unknown, resp?: { getUrn(): string }) => {
+      if (!err && resp) {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps, key) => {
+          propertyDependencies[key] = [...deps.getUrnsList()].sort();
+        });
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const inputs = rpc.deserializeProperties(req.getObject() as any, true);
+        resources.push({
+          urn: resp.getUrn(),
+          type: req.getType(),
+          name: req.getName(),
+          custom: req.getCustom(),
+          parent: req.getParent() || undefined,
+          provider: req.getProvider() || undefined,
+          dependencies: [...req.getDependenciesList()].sort(),
+          propertyDependencies,
+          inputs: plain(inputs) as Record<string, unknown>,
+          options: {
+            protect: req.getProtect?.() || undefined,
+            deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
+            ignoreChanges: req.getIgnorechangesList().length ? req.getIgnorechangesList() : undefined,
+            replaceOnChanges: req.getReplaceonchangesList().length ? req.getReplaceonchangesList() : undefined,
+          },
+        });
+      }
+      callback(err, resp);
+    });
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req: { getUrn(): string; getOutputs(): unknown }, callback: unknown) => {
+    if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      outputs = plain(rpc.deserializeProperties(req.getOutputs() as any, true)) as Record<string, unknown>;
+    }
+    return registerOutputs(req, callback);
+  };
+
+  let error: unknown;
+  try {
+    await rpc.runInPulumiStack(async () => options.program());
+  } catch (e) {
+    error = e;
+  }
+  await rpc.disconnect();
+  return { resources, outputs, error };
+}

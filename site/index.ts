@@ -1,0 +1,24 @@
+// load -> plan -> validate: the whole pure pipeline from raw stack config to a checked Plan.
+import { plan } from "../addressing/plan";
+import { Plan } from "../addressing/plan-types";
+import { Problem, SiteError } from "../addressing/problems";
+import { validate } from "../addressing/validate";
+import { loadSite } from "./load";
+
+export type ResolveResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
+
+/** Every problem of a site, or its validated plan. `raw` holds the `homelab:*` keys without prefix. */
+export function resolveSite(raw: Record<string, unknown>): ResolveResult {
+  const loaded = loadSite(raw);
+  if (!loaded.ok) return loaded;
+  const derived = plan(loaded.site);
+  const problems = [...derived.problems, ...validate(derived.plan)];
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: derived.plan };
+}
+
+/** As resolveSite, but throws one SiteError listing every problem. */
+export function requirePlan(raw: Record<string, unknown>): Plan {
+  const result = resolveSite(raw);
+  if (!result.ok) throw new SiteError(result.problems);
+  return result.plan;
+}

@@ -1,0 +1,70 @@
+// The one loader: raw `homelab:*` stack config in, a checked and defaulted `Site` out, or every
+// problem found. No value is trusted because of its TypeScript type.
+import { Problem } from "../addressing/problems";
+import { DEFAULT_FABRIC, DEFAULT_LAYOUT, Layout, PURPOSES, Site, TenantSpec } from "../addressing/site";
+import { closest } from "./schema";
+import { configKeys } from "./spec";
+
+export type LoadResult = { ok: true; site: Site } | { ok: false; problems: Problem[] };
+
+type Raw = Record<string, unknown>;
+
+/** `raw` maps keys of the `homelab` namespace (without the `homelab:` prefix) to parsed values. */
+export function loadSite(raw: Raw): LoadResult {
+  const problems: Problem[] = [];
+  const known = Object.keys(configKeys);
+  for (const key of Object.keys(raw)) {
+    if (!known.includes(key)) {
+      const near = closest(key, known);
+      problems.push({
+        path: `homelab:${key}`,
+        input: JSON.stringify(raw[key]) ?? "",
+        message: "is not a known config key",
+        fix: near ? `did you mean homelab:${near}?` : `known keys: ${known.map((k) => `homelab:${k}`).join(", ")}`,
+      });
+    }
+  }
+  const checked: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(configKeys)) {
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      if ("required" in spec && spec.required) {
+        problems.push({ path: key, input: "", message: "is required", fix: `set homelab:${key} (${spec.doc})` });
+      }
+      continue;
+    }
+    const result = (spec.schema as { check(v: unknown, p: string, out: Problem[]): unknown }).check(value, key, problems);
+    if (result !== undefined) checked[key] = result;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, site: withDefaults(checked) };
+}
+
+// The schema guarantees shapes; this only fills in defaults.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function withDefaults(c: Record<string, any>): Site {
+  const layoutIn = c.layout ?? {};
+  const layout: Record<string, unknown> = {
+    tenantBlock: { ...DEFAULT_LAYOUT.tenantBlock, ...layoutIn.tenantBlock },
+    gateway: { ...DEFAULT_LAYOUT.gateway, ...layoutIn.gateway },
+    vip: { ...DEFAULT_LAYOUT.vip, ...layoutIn.vip },
+    nodePods: { ...DEFAULT_LAYOUT.nodePods, ...layoutIn.nodePods },
+  };
+  for (const p of PURPOSES) layout[p] = { ...DEFAULT_LAYOUT[p], ...layoutIn[p] };
+  const fabricIn = c.fabric ?? {};
+  const tenants: TenantSpec[] = (c.tenants ?? []).map((t: TenantSpec) => ({ ...t, mesh: t.mesh ?? false }));
+  return {
+    name: c.site.name,
+    description: c.site.description,
+    encoding: { tenantId: "decimal-as-hex", hostId: "decimal-as-hex", ...c.encoding },
+    global: c.global,
+    layout: layout as unknown as Layout,
+    fabric: {
+      asn: { ...DEFAULT_FABRIC.asn, ...fabricIn.asn },
+      vxlan: { ...DEFAULT_FABRIC.vxlan, ...fabricIn.vxlan },
+      mtu: { ...DEFAULT_FABRIC.mtu, ...fabricIn.mtu },
+    },
+    hosts: c.hosts,
+    tenants,
+  };
+}

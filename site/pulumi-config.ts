@@ -1,0 +1,41 @@
+// Reads the `homelab:*` keys of the running stack's config and resolves the site. This is the only
+// place that touches Pulumi config; everything after it is pure.
+import * as pulumi from "@pulumi/pulumi";
+import { Plan } from "../addressing/plan-types";
+import { formatProblem } from "../addressing/problems";
+import { resolveSite } from "./index";
+
+export const NAMESPACE = "homelab";
+
+/** The raw `homelab:*` config values, each parsed from the JSON the engine hands over. */
+export function rawHomelabConfig(all: Record<string, string> = pulumi.runtime.allConfig()): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith(`${NAMESPACE}:`)) continue;
+    raw[k.slice(NAMESPACE.length + 1)] = parseValue(v);
+  }
+  return raw;
+}
+
+function parseValue(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+/**
+ * The validated plan of the running stack. On any problem it throws a RunError (Pulumi prints it
+ * without a stack trace) listing every problem, before a single resource is registered.
+ */
+export function requireStackPlan(): Plan {
+  const result = resolveSite(rawHomelabConfig());
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  - ${formatProblem(p)}`);
+    throw new pulumi.RunError(
+      `the site configuration has ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}; nothing was provisioned:\n${lines.join("\n")}`,
+    );
+  }
+  return result.plan;
+}

@@ -1,0 +1,304 @@
+// A small hand-written checker for stack config. Pulumi's `requireObject<T>()` checks nothing at
+// run time (pulumi/pulumi#8520), so every value is checked here, unknown keys are errors, and every
+// problem is collected before anything fails. Each schema also documents itself, so the README's
+// config reference is generated from the same source the loader runs.
+import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
+import { Problem } from "../addressing/problems";
+import { distance } from "fastest-levenshtein";
+
+export interface Schema<T> {
+  /** Returns the checked value, or undefined after pushing at least one problem. */
+  check(value: unknown, path: string, problems: Problem[]): T | undefined;
+  /** Type name for the config reference. */
+  readonly typeName: string;
+  /** Nested fields for the config reference (objects and lists of objects). */
+  readonly children?: readonly FieldDoc[];
+}
+
+export interface FieldDoc {
+  readonly key: string;
+  readonly typeName: string;
+  readonly required: boolean;
+  readonly defaultText?: string;
+  readonly doc: string;
+  readonly children?: readonly FieldDoc[];
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+export function str(opts: { pattern?: RegExp; patternText?: string; maxLength?: number } = {}): Schema<string> {
+  return {
+    typeName: "string",
+    check(value, path, problems) {
+      if (typeof value !== "string") {
+        problems.push({ path, input: show(value), message: `must be a string, not ${typeOf(value)}` });
+        return undefined;
+      }
+      if (opts.pattern && !opts.pattern.test(value)) {
+        problems.push({ path, input: value, message: `must be ${opts.patternText ?? `like ${opts.pattern}`}` });
+        return undefined;
+      }
+      if (opts.maxLength !== undefined && value.length > opts.maxLength) {
+        problems.push({ path, input: value, message: `must be at most ${opts.maxLength} characters` });
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
+export function int(min: number, max: number): Schema<number> {
+  return {
+    typeName: `integer ${min}..${max}`,
+    check(value, path, problems) {
+      if (typeof value !== "number" || !Number.isInteger(value)) {
+        problems.push({ path, input: show(value), message: `must be an integer, not ${typeOf(value)}` });
+        return undefined;
+      }
+      if (value < min || value > max) {
+        problems.push({ path, input: show(value), message: `must be between ${min} and ${max}` });
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
+export function bool(): Schema<boolean> {
+  return {
+    typeName: "boolean",
+    check(value, path, problems) {
+      if (typeof value !== "boolean") {
+        problems.push({ path, input: show(value), message: `must be true or false, not ${typeOf(value)}` });
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
+export function oneOf<T extends string>(values: readonly T[]): Schema<T> {
+  return {
+    typeName: values.map((v) => `\`${v}\``).join(" \\| "),
+    check(value, path, problems) {
+      if (typeof value !== "string" || !(values as readonly string[]).includes(value)) {
+        problems.push({ path, input: show(value), message: `must be one of ${values.join(", ")}` });
+        return undefined;
+      }
+      return value as T;
+    },
+  };
+}
+
+function familyName(f: Family): string {
+  return f === 4 ? "IPv4" : "IPv6";
+}
+
+export function prefix(family: Family): Schema<Prefix> {
+  return {
+    typeName: `${familyName(family)} prefix`,
+    check(value, path, problems) {
+      if (typeof value !== "string") {
+        problems.push({ path, input: show(value), message: `must be an ${familyName(family)} prefix string` });
+        return undefined;
+      }
+      const parsed = Prefix.parse(value);
+      if (!parsed.ok) {
+        problems.push({ path, input: value, message: parsed.error, fix: parsed.fix });
+        return undefined;
+      }
+      if (parsed.value.family !== family) {
+        problems.push({ path, input: value, message: `is an ${familyName(parsed.value.family)} prefix; this key takes ${familyName(family)}` });
+        return undefined;
+      }
+      return parsed.value;
+    },
+  };
+}
+
+export function address(family: Family): Schema<Address> {
+  return {
+    typeName: `${familyName(family)} address`,
+    check(value, path, problems) {
+      if (typeof value !== "string") {
+        problems.push({ path, input: show(value), message: `must be an ${familyName(family)} address string` });
+        return undefined;
+      }
+      const parsed = Address.parse(value);
+      if (!parsed.ok) {
+        problems.push({ path, input: value, message: parsed.error, fix: parsed.fix });
+        return undefined;
+      }
+      if (parsed.value.family !== family) {
+        problems.push({ path, input: value, message: `is an ${familyName(parsed.value.family)} address; this key takes ${familyName(family)}` });
+        return undefined;
+      }
+      return parsed.value;
+    },
+  };
+}
+
+export function range(): Schema<AddressRange> {
+  return {
+    typeName: "address range `start-stop`",
+    check(value, path, problems) {
+      if (typeof value !== "string") {
+        problems.push({ path, input: show(value), message: "must be a range string start-stop" });
+        return undefined;
+      }
+      const parsed = AddressRange.parse(value);
+      if (!parsed.ok) {
+        problems.push({ path, input: value, message: parsed.error, fix: parsed.fix });
+        return undefined;
+      }
+      return parsed.value;
+    },
+  };
+}
+
+/** An IPv6 interface identifier written as `::x` (e.g. `::fffe`), returned as its integer value. */
+export function interfaceId(): Schema<bigint> {
+  return {
+    typeName: "IPv6 interface ID `::x`",
+    check(value, path, problems) {
+      const parsed = typeof value === "string" && value.startsWith("::") ? Address.parse(value) : undefined;
+      if (!parsed || !parsed.ok || parsed.value.family !== 6) {
+        problems.push({
+          path,
+          input: show(value),
+          message: "must be an IPv6 interface ID written like ::fffe",
+          fix: parsed && !parsed.ok ? parsed.fix : undefined,
+        });
+        return undefined;
+      }
+      return parsed.value.value;
+    },
+  };
+}
+
+export interface FieldSpec<T> {
+  readonly schema: Schema<T>;
+  readonly doc: string;
+  readonly required?: boolean;
+  /** Shown in the config reference; the loader applies defaults, not the schema. */
+  readonly defaultText?: string;
+}
+
+export function field<T>(schema: Schema<T>, doc: string, extra: Omit<FieldSpec<T>, "schema" | "doc"> = {}): FieldSpec<T> {
+  return { schema, doc, ...extra };
+}
+
+type Shape = Record<string, FieldSpec<unknown>>;
+export type Checked<S extends Shape> = {
+  -readonly [K in keyof S]?: S[K] extends FieldSpec<infer T> ? T : never;
+};
+
+function docsOf(shape: Shape): FieldDoc[] {
+  return Object.entries(shape).map(([key, spec]) => ({
+    key,
+    typeName: spec.schema.typeName,
+    required: spec.required ?? false,
+    defaultText: spec.defaultText,
+    doc: spec.doc,
+    children: spec.schema.children,
+  }));
+}
+
+export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
+  return {
+    typeName: "object",
+    children: docsOf(shape),
+    check(value, path, problems) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        problems.push({ path, input: show(value), message: `must be an object, not ${typeOf(value)}` });
+        return undefined;
+      }
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      const known = Object.keys(shape);
+      for (const [key, v] of Object.entries(value)) {
+        if (!(key in shape)) {
+          const near = closest(key, known);
+          problems.push({
+            path: join(path, key),
+            input: show(v),
+            message: "is not a known key",
+            fix: near ? `did you mean ${near}?` : `known keys: ${known.join(", ")}`,
+          });
+          ok = false;
+        }
+      }
+      for (const [key, spec] of Object.entries(shape)) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v === undefined || v === null) {
+          if (spec.required) {
+            problems.push({ path: join(path, key), input: "", message: "is required", fix: spec.doc });
+            ok = false;
+          }
+          continue;
+        }
+        const checked = spec.schema.check(v, join(path, key), problems);
+        if (checked === undefined) ok = false;
+        else out[key] = checked;
+      }
+      return ok ? (out as Checked<S>) : undefined;
+    },
+  };
+}
+
+export function list<T>(item: Schema<T>, opts: { minItems?: number } = {}): Schema<T[]> {
+  return {
+    typeName: `list of ${item.typeName}`,
+    children: item.children,
+    check(value, path, problems) {
+      if (!Array.isArray(value)) {
+        problems.push({ path, input: show(value), message: `must be a list, not ${typeOf(value)}` });
+        return undefined;
+      }
+      if (opts.minItems !== undefined && value.length < opts.minItems) {
+        problems.push({ path, input: show(value), message: `must have at least ${opts.minItems} item(s)` });
+        return undefined;
+      }
+      const out: T[] = [];
+      let ok = true;
+      value.forEach((v, i) => {
+        const checked = item.check(v, `${path}[${i}]`, problems);
+        if (checked === undefined) ok = false;
+        else out.push(checked);
+      });
+      return ok ? out : undefined;
+    },
+  };
+}
+
+export function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/** Closest known key by edit distance, for "did you mean" on typos. */
+export function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
