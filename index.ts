@@ -8,4 +8,9 @@ const plan = requireStackPlan();
 /** The address plan as Markdown, the same text the offline preview writes to inventory.md. */
 export const inventory = renderInventory(plan);
 export const site = plan.site;
-export const tenants = plan.tenants.map((t) => ({ id: t.id, name: t.name, vni: t.vni, asn: t.asn }));
+export const tenants = plan.tenants.map((t) => ({
+  id: t.id,
+  name: t.name,
+  vni: t.vni,
+  asn: t.asn,
+}));

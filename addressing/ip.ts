@@ -69,7 +69,10 @@ export class Address {
       return { ok: true, value: new Address(6, value) };
     }
     if (/^[0-9.]+$/.test(text)) {
-      return { ok: false, error: "is not a valid IPv4 address (four decimal octets, no leading zeros)" };
+      return {
+        ok: false,
+        error: "is not a valid IPv4 address (four decimal octets, no leading zeros)",
+      };
     }
     return { ok: false, error: "is not an IP address" };
   }
@@ -132,13 +135,15 @@ export class Prefix {
     if (slash < 0) return { ok: false, error: "is not a prefix (expected address/length)" };
     const addrText = text.slice(0, slash);
     const lenText = text.slice(slash + 1);
-    if (!LENGTH_RE.test(lenText)) return { ok: false, error: `has an invalid prefix length "/${lenText}"` };
+    if (!LENGTH_RE.test(lenText))
+      return { ok: false, error: `has an invalid prefix length "/${lenText}"` };
     const length = Number(lenText);
     const addr = Address.parse(addrText);
     if (!addr.ok) {
       if (addr.fix) {
         const again = Address.parse(addr.fix.replace(/^did you mean |\?$/g, ""));
-        if (again.ok) return { ok: false, error: addr.error, fix: `did you mean ${again.value}/${lenText}?` };
+        if (again.ok)
+          return { ok: false, error: addr.error, fix: `did you mean ${again.value}/${lenText}?` };
       }
       return addr;
     }
@@ -150,7 +155,11 @@ export class Prefix {
       // netmask computes the base; it agrees with the bigint arithmetic below by construction.
       const block = new Netmask(`${addrText}/${length}`);
       if (BigInt(ip2long(block.base) >>> 0) !== value) {
-        return { ok: false, error: "has host bits set", fix: `did you mean ${block.base}/${length}?` };
+        return {
+          ok: false,
+          error: "has host bits set",
+          fix: `did you mean ${block.base}/${length}?`,
+        };
       }
     }
     const containing = Prefix.containing(family, value, length);
@@ -185,8 +194,13 @@ export class Prefix {
 
   contains(other: Address | Prefix): boolean {
     if (other.family !== this.family) return false;
-    if (other instanceof Address) return other.value >= this.network && other.value <= this.last.value;
-    return other.length >= this.length && other.network >= this.network && other.last.value <= this.last.value;
+    if (other instanceof Address)
+      return other.value >= this.network && other.value <= this.last.value;
+    return (
+      other.length >= this.length &&
+      other.network >= this.network &&
+      other.last.value <= this.last.value
+    );
   }
 
   overlaps(other: Prefix): boolean {
@@ -205,7 +219,9 @@ export class Prefix {
     }
     const count = 1n << BigInt(length - this.length);
     if (i < 0n || i >= count) {
-      throw new RangeError(`${this.toString()} has ${count} /${length} subnets; index ${i} is out of range`);
+      throw new RangeError(
+        `${this.toString()} has ${count} /${length} subnets; index ${i} is out of range`,
+      );
     }
     return Prefix.of(this.family, this.network + i * (1n << BigInt(this.bits - length)), length);
   }
@@ -220,7 +236,9 @@ export class Prefix {
   }
 
   equals(other: Prefix): boolean {
-    return this.family === other.family && this.network === other.network && this.length === other.length;
+    return (
+      this.family === other.family && this.network === other.network && this.length === other.length
+    );
   }
 
   toString(): string {
@@ -257,7 +275,11 @@ export class AddressRange {
       return { ok: false, error: "mixes IPv4 and IPv6" };
     }
     if (stop.value.value < start.value.value) {
-      return { ok: false, error: "ends before it starts", fix: `did you mean ${parts[1]}-${parts[0]}?` };
+      return {
+        ok: false,
+        error: "ends before it starts",
+        fix: `did you mean ${parts[1]}-${parts[0]}?`,
+      };
     }
     return { ok: true, value: new AddressRange(start.value, stop.value) };
   }
@@ -271,12 +293,16 @@ export class AddressRange {
   }
 
   contains(addr: Address): boolean {
-    return addr.family === this.family && addr.value >= this.start.value && addr.value <= this.stop.value;
+    return (
+      addr.family === this.family && addr.value >= this.start.value && addr.value <= this.stop.value
+    );
   }
 
   overlaps(other: AddressRange | Prefix): boolean {
     const [s, e] =
-      other instanceof Prefix ? [other.network, other.last.value] : [other.start.value, other.stop.value];
+      other instanceof Prefix
+        ? [other.network, other.last.value]
+        : [other.start.value, other.stop.value];
     return other.family === this.family && s <= this.stop.value && this.start.value <= e;
   }
 

@@ -39,7 +39,11 @@ export interface TenantPlan {
   readonly vni: number;
   readonly asn: number;
   /** The tenant's block in each space it uses. */
-  readonly blocks: { readonly tenant: DualPrefix; readonly internal: DualPrefix; readonly loopback: DualPrefix };
+  readonly blocks: {
+    readonly tenant: DualPrefix;
+    readonly internal: DualPrefix;
+    readonly loopback: DualPrefix;
+  };
   readonly vms: DualPrefix;
   readonly gateway: DualAddress;
   readonly hostIdentities: DualPrefix;
@@ -54,7 +58,10 @@ export interface PrefixFact {
   readonly prefix: Prefix;
   /** What the prefix is, for messages and the inventory. */
   readonly label: string;
-  readonly parent?: { readonly path: string; readonly prefix: Prefix };
+  /** What this prefix must lie inside; `name` is how messages refer to it. */
+  readonly parent?: { readonly path: string; readonly prefix: Prefix; readonly name: string };
+  /** How messages refer to this prefix: its config path, or a description for derived blocks. */
+  readonly name: string;
   /** Set when the prefix is derived from another config value (e.g. a tenant ID): that value. */
   readonly derivedFrom?: string;
   /** Suggested fix if the prefix turns out not to be inside its parent. */
@@ -67,13 +74,15 @@ export interface AddressFact {
   readonly path: string;
   readonly address: Address;
   readonly label: string;
-  readonly within?: { readonly path: string; readonly prefix: Prefix };
+  readonly within?: { readonly path: string; readonly prefix: Prefix; readonly name: string };
+  /** Set when the address is derived from another config value (e.g. a host ID): that value. */
+  readonly derivedFrom?: string;
 }
 
 export interface RangeFact {
   readonly path: string;
   readonly range: AddressRange;
-  readonly within?: { readonly path: string; readonly prefix: Prefix };
+  readonly within?: { readonly path: string; readonly prefix: Prefix; readonly name: string };
 }
 
 export interface IdFact {
@@ -81,6 +90,10 @@ export interface IdFact {
   /** IDs of one kind must be unique (e.g. "vni", "tenant id", "hostname"). */
   readonly kind: string;
   readonly value: number | string;
+  /** The config value at `path` when the ID is derived from it (e.g. tenant ID 101 for VNI 100101). */
+  readonly input?: string;
+  /** How a derived ID was computed, for messages. */
+  readonly derivation?: string;
 }
 
 export interface Facts {

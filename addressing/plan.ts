@@ -29,7 +29,7 @@ import {
 const FAMILIES: readonly Family[] = [4, 6];
 const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
 
-type Ref = { path: string; prefix: Prefix };
+type Ref = { path: string; prefix: Prefix; name: string };
 
 /** Groups of prefixes that must be pairwise disjoint. */
 export const GROUPS = {
@@ -54,19 +54,40 @@ class Builder {
     label: string,
     parent?: Ref,
     groups: string[] = [],
-    extra: { derivedFrom?: string; fix?: string } = {},
+    extra: { derivedFrom?: string; fix?: string; name?: string } = {},
   ): Ref {
-    this.prefixes.push({ path, prefix, label, parent, groups, ...extra });
-    return { path, prefix };
+    const name = extra.name ?? path;
+    this.prefixes.push({
+      path,
+      prefix,
+      label,
+      parent,
+      groups,
+      name,
+      derivedFrom: extra.derivedFrom,
+      fix: extra.fix,
+    });
+    return { path, prefix, name };
   }
 
-  address(path: string, address: Address, label: string, within?: Ref): Address {
-    this.addresses.push({ path, address, label, within });
+  address(
+    path: string,
+    address: Address,
+    label: string,
+    within?: Ref,
+    derivedFrom?: string,
+  ): Address {
+    this.addresses.push({ path, address, label, within, derivedFrom });
     return address;
   }
 
-  id(path: string, kind: string, value: number | string): void {
-    this.ids.push({ path, kind, value });
+  id(
+    path: string,
+    kind: string,
+    value: number | string,
+    derived?: { input: string; derivation: string },
+  ): void {
+    this.ids.push({ path, kind, value, ...derived });
   }
 
   problem(path: string, input: string, message: string, fix?: string): undefined {
@@ -80,14 +101,27 @@ class Builder {
   }
 
   /** The address `id` in `subnet`, or the override; recorded as owned by `path`. */
-  member(path: string, label: string, family: Family, subnet: Ref | undefined, id: number, given?: Address): Address | undefined {
+  member(
+    path: string,
+    label: string,
+    family: Family,
+    subnet: Ref | undefined,
+    id: number,
+    given?: Address,
+    derivedFrom?: string,
+  ): Address | undefined {
     if (given) return this.address(path, given, label, subnet);
     if (!subnet) return undefined;
     const offset = this.hostOffset(family, id);
     if (offset >= subnet.prefix.size) {
-      return this.problem(path, String(id), `ID ${id} is outside ${subnet.path} ${subnet.prefix}`, "choose a smaller ID");
+      return this.problem(
+        path,
+        String(id),
+        `ID ${id} is outside ${subnet.path} ${subnet.prefix}`,
+        "choose a smaller ID",
+      );
     }
-    return this.address(path, subnet.prefix.host(offset), label, subnet);
+    return this.address(path, subnet.prefix.host(offset), label, subnet, derivedFrom);
   }
 }
 
@@ -102,7 +136,11 @@ export function plan(site: Site): PlanResult {
   const g = site.global;
 
   // Global allocation: the spaces hold tenant blocks; everything else is a site allocation.
-  const spaces: Record<Space, Partial<Record<Family, Ref>>> = { tenant: {}, internal: {}, loopback: {} };
+  const spaces: Record<Space, Partial<Record<Family, Ref>>> = {
+    tenant: {},
+    internal: {},
+    loopback: {},
+  };
   const spaceKeys: [Space, keyof Site["global"]][] = [
     ["tenant", "tenantSpace"],
     ["internal", "internalSpace"],
@@ -111,15 +149,25 @@ export function plan(site: Site): PlanResult {
   for (const [space, name] of spaceKeys) {
     for (const f of FAMILIES) {
       const p = g[name]?.[key(f)];
-      if (p) spaces[space][f] = b.prefix(`global.${name}.${key(f)}`, p, `${name}`, undefined, [GROUPS.spaces]);
+      if (p)
+        spaces[space][f] = b.prefix(`global.${name}.${key(f)}`, p, `${name}`, undefined, [
+          GROUPS.spaces,
+        ]);
     }
   }
   const globalRef = (name: keyof Site["global"], f: Family): Ref | undefined => {
     const p = g[name]?.[key(f)];
     if (!p) return undefined;
-    return b.prefix(`global.${name}.${key(f)}`, p, name, undefined, [GROUPS.allocations, GROUPS.purposes]);
+    // Only among allocations: a purpose lies inside its tenant block, which is an allocation.
+    return b.prefix(`global.${name}.${key(f)}`, p, name, undefined, [GROUPS.allocations]);
   };
-  const allocations = ["management", "underlay", "hostLoopbacks", "cephPublic", "cephCluster"] as const;
+  const allocations = [
+    "management",
+    "underlay",
+    "hostLoopbacks",
+    "cephPublic",
+    "cephCluster",
+  ] as const;
   const globals: Record<(typeof allocations)[number], Partial<Record<Family, Ref>>> = {
     management: {},
     underlay: {},
@@ -129,15 +177,30 @@ export function plan(site: Site): PlanResult {
   };
   for (const name of allocations) for (const f of FAMILIES) globals[name][f] = globalRef(name, f);
 
-  const hosts: HostPlan[] = site.hosts.map((h, i) => {
-    const path = `hosts[${i}]`;
-    b.id(`${path}.name`, "host name", h.name);
-    b.id(`${path}.id`, "host id", h.id);
+  // An entity whose ID repeats an earlier one is reported once (as a duplicate ID) and not derived,
+  // so one slip does not cascade into a page of collisions.
+  const firstHost = (h: { id: number; name: string }, i: number) =>
+    site.hosts.findIndex((o) => o.id === h.id || o.name === h.name) === i;
+  site.hosts.forEach((h, i) => {
+    b.id(`hosts[${i}].name`, "host name", h.name);
+    b.id(`hosts[${i}].id`, "host id", h.id);
+  });
+  b.id("fabric.asn.router", "asn", site.fabric.asn.router);
+  b.id("fabric.asn.hosts", "asn", site.fabric.asn.hosts);
+  const hosts: HostPlan[] = site.hosts.filter(firstHost).map((h) => {
+    const path = `hosts[${site.hosts.indexOf(h)}]`;
     const dual = (what: "management" | "loopback" | "cephPublic" | "cephCluster"): DualAddress => {
       const source = what === "loopback" ? "hostLoopbacks" : what;
       const out: { ipv4?: Address; ipv6?: Address } = {};
       for (const f of FAMILIES) {
-        out[key(f)] = b.member(`${path}.${what}.${key(f)}`, `${h.name} ${what}`, f, globals[source][f], h.id, h[what]?.[key(f)]);
+        out[key(f)] = b.member(
+          `${path}.${what}.${key(f)}`,
+          `${h.name} ${what}`,
+          f,
+          globals[source][f],
+          h.id,
+          h[what]?.[key(f)],
+        );
       }
       return out;
     };
@@ -151,7 +214,11 @@ export function plan(site: Site): PlanResult {
     };
   });
 
-  const tenants = site.tenants.map((t, i) => planTenant(b, t, `tenants[${i}]`, spaces, hosts));
+  site.tenants.forEach((t, i) => b.id(`tenants[${i}].id`, "tenant id", t.id));
+  const tenants = site.tenants
+    .map((t, i) => ({ t, i }))
+    .filter(({ t, i }) => site.tenants.findIndex((o) => o.id === t.id) === i)
+    .map(({ t, i }) => planTenant(b, t, `tenants[${i}]`, spaces, hosts));
 
   const fabric = site.fabric;
   b.id("fabric.vxlan.vrfVni", "vni", fabric.vxlan.vrfVni);
@@ -177,31 +244,68 @@ export function plan(site: Site): PlanResult {
 }
 
 /** A tenant's block in `space`: the encoded tenant ID is the octet/group just above the block. */
-function tenantBlock(b: Builder, t: TenantSpec, path: string, space: Ref, length: number): Ref | undefined {
+function tenantBlock(
+  b: Builder,
+  t: TenantSpec,
+  path: string,
+  space: Ref,
+  length: number,
+): Ref | undefined {
   const f = space.prefix.family;
   const idBits = f === 4 ? 8 : 16;
   const encoded = f === 4 ? t.id : encodeId(t.id, b.site.encoding.tenantId);
   if (encoded >= 2 ** idBits) {
-    return b.problem(`${path}.id`, String(t.id), `does not fit the IPv${f} tenant block position (${idBits} bits)`, "choose a smaller tenant ID");
+    return b.problem(
+      `${path}.id`,
+      String(t.id),
+      `does not fit the IPv${f} tenant block position (${idBits} bits)`,
+      "choose a smaller tenant ID",
+    );
   }
-  if (length - idBits < 0) return b.problem(`layout.tenantBlock.${key(f)}`, String(length), `is shorter than the ${idBits} bits the tenant ID needs`);
+  if (length - idBits < 0)
+    return b.problem(
+      `layout.tenantBlock.${key(f)}`,
+      String(length),
+      `is shorter than the ${idBits} bits the tenant ID needs`,
+    );
   const base = Prefix.containing(f, space.prefix.network, length - idBits);
-  const block = Prefix.of(f, base.network + (BigInt(encoded) << BigInt(space.prefix.bits - length)), length);
-  return b.prefix(`${path}.id`, block, `the IPv${f} tenant block`, space, [GROUPS.allocations], { derivedFrom: String(t.id) });
+  const block = Prefix.of(
+    f,
+    base.network + (BigInt(encoded) << BigInt(space.prefix.bits - length)),
+    length,
+  );
+  return b.prefix(`${path}.id`, block, `the IPv${f} tenant block`, space, [GROUPS.allocations], {
+    derivedFrom: String(t.id),
+    name: `tenant ${t.id}'s IPv${f} block`,
+  });
 }
 
-function purposePrefix(b: Builder, layoutPath: string, l: PurposeLayout, f: Family, block: Ref): Prefix | undefined {
+function purposePrefix(
+  b: Builder,
+  layoutPath: string,
+  l: PurposeLayout,
+  f: Family,
+  block: Ref,
+): Prefix | undefined {
   const length = f === 4 ? l.ipv4 : l.ipv6;
   const unit = block.prefix.length + (f === 4 ? 8 : 16);
   const index = f === 4 ? l.index : encodeId(l.index, l.encoding);
   if (length < block.prefix.length || unit > block.prefix.bits) {
-    return b.problem(`${layoutPath}.${key(f)}`, String(length), `does not fit inside a /${block.prefix.length} tenant block`);
+    return b.problem(
+      `${layoutPath}.${key(f)}`,
+      String(length),
+      `does not fit inside a /${block.prefix.length} tenant block`,
+    );
   }
   const network = block.prefix.network + (BigInt(index) << BigInt(block.prefix.bits - unit));
   const p = Prefix.containing(f, network, length);
   if (p.network !== network) {
     const shown = Prefix.containing(f, network, Math.max(length, unit));
-    return b.problem(`${layoutPath}.index`, String(l.index), `places a /${length} at ${shown.first}, which is not a /${length} boundary`);
+    return b.problem(
+      `${layoutPath}.index`,
+      String(l.index),
+      `places a /${length} at ${shown.first}, which is not a /${length} boundary`,
+    );
   }
   return p;
 }
@@ -215,22 +319,35 @@ function planTenant(
 ): TenantPlan {
   const site = b.site;
   const layout = site.layout;
-  b.id(`${path}.id`, "tenant id", t.id);
   b.id(`${path}.name`, "tenant name", t.name);
 
-  const blocks: Record<Space, Partial<Record<Family, Ref>>> = { tenant: {}, internal: {}, loopback: {} };
+  const blocks: Record<Space, Partial<Record<Family, Ref>>> = {
+    tenant: {},
+    internal: {},
+    loopback: {},
+  };
   const blockOf = (space: Space, f: Family): Ref | undefined => {
     if (blocks[space][f]) return blocks[space][f];
     const s = spaces[space][f];
     if (!s) return undefined;
-    const length = f === 4 ? layout.tenantBlock.ipv4 : space === "loopback" ? layout.tenantBlock.loopbackIpv6 : layout.tenantBlock.ipv6;
+    const length =
+      f === 4
+        ? layout.tenantBlock.ipv4
+        : space === "loopback"
+          ? layout.tenantBlock.loopbackIpv6
+          : layout.tenantBlock.ipv6;
     const ref = tenantBlock(b, t, path, s, length);
     if (ref) blocks[space][f] = ref;
     return ref;
   };
 
   // A purpose: the override if given, else derived from the layout; recorded with its parent.
-  const purpose = (name: Purpose, configPath: string, label: string, given: DualPrefix | undefined): Partial<Record<Family, Ref>> => {
+  const purpose = (
+    name: Purpose,
+    configPath: string,
+    label: string,
+    given: DualPrefix | undefined,
+  ): Partial<Record<Family, Ref>> => {
     const l = layout[name];
     const out: Partial<Record<Family, Ref>> = {};
     for (const f of FAMILIES) {
@@ -249,22 +366,39 @@ function planTenant(
     }
     return out;
   };
-  const prefixes = (refs: Partial<Record<Family, Ref>>): DualPrefix => ({ ipv4: refs[4]?.prefix, ipv6: refs[6]?.prefix });
+  const prefixes = (refs: Partial<Record<Family, Ref>>): DualPrefix => ({
+    ipv4: refs[4]?.prefix,
+    ipv6: refs[6]?.prefix,
+  });
 
   const vms = purpose("vms", `${path}.vms`, `tenant ${t.id} VMs`, t.vms);
   const gateway: DualAddress = {
     ipv4: gatewayIn(b, `${path}.gateway.ipv4`, t, 4, vms[4], t.gateway?.ipv4),
     ipv6: gatewayIn(b, `${path}.gateway.ipv6`, t, 6, vms[6], t.gateway?.ipv6),
   };
-  const hostIdentities = purpose("hostIdentities", `${path}.hostIdentities`, `tenant ${t.id} host identities`, t.hostIdentities);
-  const hostAddresses = hosts.map((h, i) => ({
-    host: h.name,
-    address: {
-      ipv4: b.member(`hosts[${i}].id`, `${h.name} identity in tenant ${t.id}`, 4, hostIdentities[4], h.id),
-      ipv6: b.member(`hosts[${i}].id`, `${h.name} identity in tenant ${t.id}`, 6, hostIdentities[6], h.id),
-    },
-  }));
-  const vmLoopbacks = purpose("vmLoopbacks", `${path}.vmLoopbacks`, `tenant ${t.id} VM loopbacks`, t.vmLoopbacks);
+  const hostIdentities = purpose(
+    "hostIdentities",
+    `${path}.hostIdentities`,
+    `tenant ${t.id} host identities`,
+    t.hostIdentities,
+  );
+  const hostAddresses = hosts.map((h) => {
+    const hp = `hosts[${site.hosts.findIndex((o) => o.name === h.name)}].id`;
+    const label = `${h.name}'s identity in tenant ${t.id}`;
+    return {
+      host: h.name,
+      address: {
+        ipv4: b.member(hp, label, 4, hostIdentities[4], h.id, undefined, String(h.id)),
+        ipv6: b.member(hp, label, 6, hostIdentities[6], h.id, undefined, String(h.id)),
+      },
+    };
+  });
+  const vmLoopbacks = purpose(
+    "vmLoopbacks",
+    `${path}.vmLoopbacks`,
+    `tenant ${t.id} VM loopbacks`,
+    t.vmLoopbacks,
+  );
 
   let mesh: TenantPlan["mesh"];
   let meshRefs: Partial<Record<Family, Ref>> = {};
@@ -280,12 +414,26 @@ function planTenant(
   }
 
   const vni = t.vni ?? site.fabric.vxlan.vniBase + t.id;
-  b.id(t.vni !== undefined ? `${path}.vni` : `${path}.id`, "vni", vni);
+  if (t.vni !== undefined) b.id(`${path}.vni`, "vni", vni);
+  else
+    b.id(`${path}.id`, "vni", vni, {
+      input: String(t.id),
+      derivation: `fabric.vxlan.vniBase ${site.fabric.vxlan.vniBase} + ${t.id}`,
+    });
   const asn = t.asn ?? site.fabric.asn.tenantBase + t.id;
-  b.id(t.asn !== undefined ? `${path}.asn` : `${path}.id`, "asn", asn);
+  if (t.asn !== undefined) b.id(`${path}.asn`, "asn", asn);
+  else
+    b.id(`${path}.id`, "asn", asn, {
+      input: String(t.id),
+      derivation: `fabric.asn.tenantBase ${site.fabric.asn.tenantBase} + ${t.id}`,
+    });
 
   const kubernetes = t.kubernetes
-    ? planCluster(b, t.kubernetes, `${path}.kubernetes`, t, asn, purpose, { vms, vmLoopbacks, mesh: meshRefs })
+    ? planCluster(b, t.kubernetes, `${path}.kubernetes`, t, asn, purpose, {
+        vms,
+        vmLoopbacks,
+        mesh: meshRefs,
+      })
     : undefined;
 
   return {
@@ -308,18 +456,34 @@ function planTenant(
   };
 }
 
-function gatewayIn(b: Builder, path: string, t: TenantSpec, f: Family, subnet: Ref | undefined, given?: Address): Address | undefined {
+function gatewayIn(
+  b: Builder,
+  path: string,
+  t: TenantSpec,
+  f: Family,
+  subnet: Ref | undefined,
+  given?: Address,
+): Address | undefined {
   const label = `tenant ${t.id} anycast gateway`;
   if (given) return b.address(path, given, label, subnet);
   if (!subnet) return undefined;
   const offset = f === 4 ? BigInt(b.site.layout.gateway.ipv4) : b.site.layout.gateway.ipv6;
   if (offset >= subnet.prefix.size) {
-    return b.problem(`layout.gateway.${key(f)}`, String(offset), `is outside ${subnet.path} ${subnet.prefix}`);
+    return b.problem(
+      `layout.gateway.${key(f)}`,
+      String(offset),
+      `is outside ${subnet.path} ${subnet.prefix}`,
+    );
   }
   return b.address(path, subnet.prefix.host(offset), label, subnet);
 }
 
-type PurposeFn = (name: Purpose, configPath: string, label: string, given: DualPrefix | undefined) => Partial<Record<Family, Ref>>;
+type PurposeFn = (
+  name: Purpose,
+  configPath: string,
+  label: string,
+  given: DualPrefix | undefined,
+) => Partial<Record<Family, Ref>>;
 
 function planCluster(
   b: Builder,
@@ -328,13 +492,22 @@ function planCluster(
   t: TenantSpec,
   asn: number,
   purpose: PurposeFn,
-  nets: { vms: Partial<Record<Family, Ref>>; vmLoopbacks: Partial<Record<Family, Ref>>; mesh: Partial<Record<Family, Ref>> },
+  nets: {
+    vms: Partial<Record<Family, Ref>>;
+    vmLoopbacks: Partial<Record<Family, Ref>>;
+    mesh: Partial<Record<Family, Ref>>;
+  },
 ): ClusterPlan {
   const layout = b.site.layout;
   b.id(`${path}.name`, "cluster name", k.name);
   const pods = purpose("pods", `${path}.pods`, `${k.name} pods`, k.pods);
   const services = purpose("services", `${path}.services`, `${k.name} services`, k.services);
-  const loadBalancers = purpose("loadBalancers", `${path}.loadBalancers`, `${k.name} LoadBalancers`, k.loadBalancers);
+  const loadBalancers = purpose(
+    "loadBalancers",
+    `${path}.loadBalancers`,
+    `${k.name} LoadBalancers`,
+    k.loadBalancers,
+  );
 
   const lbRanges: AddressRange[] = [];
   (k.lbRanges ?? []).forEach((r, i) => {
@@ -345,8 +518,22 @@ function planCluster(
 
   const vipNet = layout.vip.in === "vms" ? nets.vms : nets.vmLoopbacks;
   const vip: DualAddress = {
-    ipv4: b.member(`${path}.vip.ipv4`, `${k.name} control-plane VIP`, 4, vipNet[4], layout.vip.id, k.vip?.ipv4),
-    ipv6: b.member(`${path}.vip.ipv6`, `${k.name} control-plane VIP`, 6, vipNet[6], layout.vip.id, k.vip?.ipv6),
+    ipv4: b.member(
+      `${path}.vip.ipv4`,
+      `${k.name} control-plane VIP`,
+      4,
+      vipNet[4],
+      layout.vip.id,
+      k.vip?.ipv4,
+    ),
+    ipv6: b.member(
+      `${path}.vip.ipv6`,
+      `${k.name} control-plane VIP`,
+      6,
+      vipNet[6],
+      layout.vip.id,
+      k.vip?.ipv6,
+    ),
   };
 
   // Pod CIDR index: explicit podIndex, else rank by node ID (stable under reordering of the list).
@@ -356,7 +543,10 @@ function planCluster(
     b.id(`${np}.name`, "hostname", n.name);
     b.id(`${np}.id`, `node id in ${k.name}`, n.id);
     const label = (what: string) => `${n.name} ${what}`;
-    const dual = (what: "address" | "mesh" | "loopback", refs: Partial<Record<Family, Ref>>): DualAddress => ({
+    const dual = (
+      what: "address" | "mesh" | "loopback",
+      refs: Partial<Record<Family, Ref>>,
+    ): DualAddress => ({
       ipv4: b.member(`${np}.${what}.ipv4`, label(what), 4, refs[4], n.id, n[what]?.ipv4),
       ipv6: b.member(`${np}.${what}.ipv6`, label(what), 6, refs[6], n.id, n[what]?.ipv6),
     });
@@ -367,20 +557,35 @@ function planCluster(
       const parent = pods[f];
       const given = n.pods?.[key(f)];
       const length = given?.length ?? (f === 4 ? layout.nodePods.ipv4 : layout.nodePods.ipv6);
-      const count = parent && length >= parent.prefix.length ? 1n << BigInt(length - parent.prefix.length) : 0n;
+      const count =
+        parent && length >= parent.prefix.length ? 1n << BigInt(length - parent.prefix.length) : 0n;
       if (given) {
-        const fix = BigInt(podIndex) < count ? `did you mean ${parent?.prefix.subnet(length, podIndex)}?` : undefined;
-        nodePods[key(f)] = b.prefix(p, given, label("pods"), parent, [`${k.name} node pods`], { fix }).prefix;
+        const fix =
+          BigInt(podIndex) < count
+            ? `did you mean ${parent?.prefix.subnet(length, podIndex)}?`
+            : undefined;
+        nodePods[key(f)] = b.prefix(p, given, label("pods"), parent, [`${k.name} node pods`], {
+          fix,
+        }).prefix;
         continue;
       }
       if (!parent) continue;
       if (BigInt(podIndex) >= count) {
-        b.problem(n.podIndex !== undefined ? `${np}.podIndex` : `${np}.id`, String(n.podIndex ?? n.id),
+        b.problem(
+          n.podIndex !== undefined ? `${np}.podIndex` : `${np}.id`,
+          String(n.podIndex ?? n.id),
           `needs pod subnet #${podIndex}, but ${parent.path} ${parent.prefix} has only ${count} /${length} subnets`,
-          "widen the pods prefix or shorten layout.nodePods");
+          "widen the pods prefix or shorten layout.nodePods",
+        );
         continue;
       }
-      nodePods[key(f)] = b.prefix(p, parent.prefix.subnet(length, podIndex), label("pods"), parent, [`${k.name} node pods`]).prefix;
+      nodePods[key(f)] = b.prefix(
+        p,
+        parent.prefix.subnet(length, podIndex),
+        label("pods"),
+        parent,
+        [`${k.name} node pods`],
+      ).prefix;
     }
     return {
       name: n.name,
@@ -394,6 +599,18 @@ function planCluster(
   });
   void t;
 
-  const dp = (refs: Partial<Record<Family, Ref>>): DualPrefix => ({ ipv4: refs[4]?.prefix, ipv6: refs[6]?.prefix });
-  return { name: k.name, asn, pods: dp(pods), services: dp(services), loadBalancers: dp(loadBalancers), lbRanges, vip, nodes };
+  const dp = (refs: Partial<Record<Family, Ref>>): DualPrefix => ({
+    ipv4: refs[4]?.prefix,
+    ipv6: refs[6]?.prefix,
+  });
+  return {
+    name: k.name,
+    asn,
+    pods: dp(pods),
+    services: dp(services),
+    loadBalancers: dp(loadBalancers),
+    lbRanges,
+    vip,
+    nodes,
+  };
 }

@@ -36,7 +36,11 @@ export const PURPOSES = [
 export type Purpose = (typeof PURPOSES)[number];
 
 export interface Layout extends Record<Purpose, PurposeLayout> {
-  readonly tenantBlock: { readonly ipv4: number; readonly ipv6: number; readonly loopbackIpv6: number };
+  readonly tenantBlock: {
+    readonly ipv4: number;
+    readonly ipv6: number;
+    readonly loopbackIpv6: number;
+  };
   readonly gateway: { readonly ipv4: number; readonly ipv6: bigint };
   readonly vip: { readonly in: "vms" | "vmLoopbacks"; readonly id: number };
   readonly nodePods: { readonly ipv4: number; readonly ipv6: number };

@@ -28,13 +28,13 @@ function containment(plan: Plan): Problem[] {
         ? {
             path: f.path,
             input: f.derivedFrom,
-            message: `gives ${f.label} ${f.prefix}, which is not inside ${f.parent.path} ${f.parent.prefix}`,
+            message: `gives ${f.label} ${f.prefix}, which is not inside ${f.parent.name} ${f.parent.prefix}`,
             fix: `choose a ${f.parent.path} that contains ${f.prefix}`,
           }
         : {
             path: f.path,
             input: f.prefix.toString(),
-            message: `is not inside ${f.parent.path} ${f.parent.prefix}`,
+            message: `is not inside ${f.parent.name} ${f.parent.prefix}`,
             fix: f.fix,
           },
     );
@@ -44,24 +44,39 @@ function containment(plan: Plan): Problem[] {
 
 function disjoint(plan: Plan): Problem[] {
   const out: Problem[] = [];
+  const reported = new Set<string>();
   const byGroup = new Map<string, PrefixFact[]>();
   for (const f of plan.facts.prefixes) {
     for (const g of f.groups) byGroup.set(g, [...(byGroup.get(g) ?? []), f]);
   }
+  const order = new Map(plan.facts.prefixes.map((f, i) => [f, i]));
   for (const facts of byGroup.values()) {
     const sorted = [...facts].sort(
-      (a, b) => a.prefix.family - b.prefix.family || cmp(a.prefix.network, b.prefix.network) || a.prefix.length - b.prefix.length,
+      (a, b) =>
+        a.prefix.family - b.prefix.family ||
+        cmp(a.prefix.network, b.prefix.network) ||
+        a.prefix.length - b.prefix.length,
     );
     let widest: PrefixFact | undefined;
     for (const f of sorted) {
-      if (widest && widest.prefix.overlaps(f.prefix)) {
+      const pair = widest ? `${widest.path} ${widest.prefix}\u0000${f.path} ${f.prefix}` : "";
+      if (widest && widest.prefix.overlaps(f.prefix) && !reported.has(pair)) {
+        reported.add(pair);
+        // Reported at whichever of the two comes later in the config, naming the earlier one.
+        const [at, other] =
+          (order.get(f) ?? 0) > (order.get(widest) ?? 0) ? [f, widest] : [widest, f];
         out.push({
-          path: f.path,
-          input: f.derivedFrom ?? f.prefix.toString(),
-          message: `${f.derivedFrom !== undefined ? `gives ${f.label} ${f.prefix}, which ` : ""}overlaps ${widest.path} ${widest.prefix} (${widest.label})`,
+          path: at.path,
+          input: at.derivedFrom ?? at.prefix.toString(),
+          message: `${at.derivedFrom !== undefined ? `gives ${at.label} ${at.prefix}, which ` : ""}overlaps ${other.name} ${other.prefix}`,
         });
       }
-      if (!widest || widest.prefix.family !== f.prefix.family || f.prefix.last.value > widest.prefix.last.value) widest = f;
+      if (
+        !widest ||
+        widest.prefix.family !== f.prefix.family ||
+        f.prefix.last.value > widest.prefix.last.value
+      )
+        widest = f;
     }
   }
   return out;
@@ -75,23 +90,34 @@ function owners(plan: Plan): Problem[] {
   const out: Problem[] = [];
   const seen = new Map<string, { path: string; label: string }>();
   for (const f of plan.facts.addresses) {
-    const input = f.address.toString();
+    // A derived address is reported at the value it came from (e.g. a host ID).
+    const input = f.derivedFrom ?? f.address.toString();
+    const lead = f.derivedFrom !== undefined ? `gives ${f.label} ${f.address}, which ` : "";
     if (f.within) {
       const net = f.within.prefix;
       if (!net.contains(f.address)) {
-        out.push({ path: f.path, input, message: `is not inside ${f.within.path} ${net}` });
+        out.push({ path: f.path, input, message: `${lead}is not inside ${f.within.name} ${net}` });
         continue;
       }
       const reserved = reservedIn(net, f.address);
       if (reserved) {
-        out.push({ path: f.path, input, message: `is the ${reserved} of ${f.within.path} ${net}`, fix: "choose another host ID" });
+        out.push({
+          path: f.path,
+          input,
+          message: `${lead}is the ${reserved} of ${f.within.name} ${net}`,
+          fix: "choose another host ID",
+        });
         continue;
       }
     }
     const k = `${f.address.family}:${f.address.value}`;
     const first = seen.get(k);
     if (first) {
-      out.push({ path: f.path, input, message: `is already owned by ${first.path} (${first.label})` });
+      out.push({
+        path: f.path,
+        input,
+        message: `${lead}is already owned by ${first.path} (${first.label})`,
+      });
     } else {
       seen.set(k, { path: f.path, label: f.label });
     }
@@ -104,7 +130,8 @@ function reservedIn(net: Prefix, a: Address): string | undefined {
     if (a.value === net.network) return "network address";
     if (a.value === net.last.value) return "broadcast address";
   }
-  if (net.family === 6 && net.length <= 126 && a.value === net.network) return "subnet-router anycast address";
+  if (net.family === 6 && net.length <= 126 && a.value === net.network)
+    return "subnet-router anycast address";
   return undefined;
 }
 
@@ -113,13 +140,25 @@ function ranges(plan: Plan): Problem[] {
   const facts = plan.facts.ranges;
   facts.forEach((f, i) => {
     if (!f.within) {
-      out.push({ path: f.path, input: f.range.toString(), message: `has no IPv${f.range.family} LoadBalancer prefix to lie in` });
+      out.push({
+        path: f.path,
+        input: f.range.toString(),
+        message: `has no IPv${f.range.family} LoadBalancer prefix to lie in`,
+      });
     } else if (!f.range.within(f.within.prefix)) {
-      out.push({ path: f.path, input: f.range.toString(), message: `is not inside ${f.within.path} ${f.within.prefix}` });
+      out.push({
+        path: f.path,
+        input: f.range.toString(),
+        message: `is not inside ${f.within.name} ${f.within.prefix}`,
+      });
     }
     for (const other of facts.slice(0, i)) {
       if (other.range.overlaps(f.range)) {
-        out.push({ path: f.path, input: f.range.toString(), message: `overlaps ${other.path} ${other.range}` });
+        out.push({
+          path: f.path,
+          input: f.range.toString(),
+          message: `overlaps ${other.path} ${other.range}`,
+        });
       }
     }
   });
@@ -129,26 +168,39 @@ function ranges(plan: Plan): Problem[] {
 function ids(plan: Plan): Problem[] {
   const out: Problem[] = [];
   const seen = new Map<string, string>();
-  const asn = plan.fabric.asn;
-  const all = [
-    ...plan.facts.ids,
-    { path: "fabric.asn.router", kind: "asn", value: asn.router },
-    { path: "fabric.asn.hosts", kind: "asn", value: asn.hosts },
-  ];
-  for (const f of all) {
+  for (const f of plan.facts.ids) {
     const shown = String(f.value);
+    const input = f.input ?? shown;
+    const what =
+      f.derivation !== undefined ? `gives ${f.kind} ${shown} (${f.derivation}), which` : "";
     if (f.kind === "vni" && typeof f.value === "number" && f.value > MAX_VNI) {
-      out.push({ path: f.path, input: shown, message: `gives VNI ${f.value}, above the 24-bit maximum ${MAX_VNI}` });
+      out.push({
+        path: f.path,
+        input,
+        message: `${what || "is a VNI that"} is above the 24-bit maximum ${MAX_VNI}`,
+      });
       continue;
     }
-    if (f.kind === "asn" && typeof f.value === "number" && (f.value > 4294967294 || f.value === AS_TRANS)) {
-      out.push({ path: f.path, input: shown, message: `gives ASN ${f.value}, which is reserved or out of range` });
+    if (
+      f.kind === "asn" &&
+      typeof f.value === "number" &&
+      (f.value > 4294967294 || f.value === AS_TRANS)
+    ) {
+      out.push({
+        path: f.path,
+        input,
+        message: `${what || "is an ASN that"} is reserved or out of range`,
+      });
       continue;
     }
     const k = `${f.kind}\u0000${shown}`;
     const first = seen.get(k);
     if (first !== undefined) {
-      out.push({ path: f.path, input: shown, message: `duplicate ${f.kind} ${shown}: already used by ${first}` });
+      out.push({
+        path: f.path,
+        input,
+        message: `${what ? `${what} is` : `is a duplicate ${f.kind}:`} already used by ${first}`,
+      });
     } else {
       seen.set(k, f.path);
     }

@@ -25,7 +25,11 @@ export interface PreviewResult {
 }
 
 /** Validates the stack's site, then runs index.ts under mocks. Registers nothing if invalid. */
-export async function previewConfig(stack: string, stackConfig: StackConfig, project = projectName()): Promise<PreviewResult> {
+export async function previewConfig(
+  stack: string,
+  stackConfig: StackConfig,
+  project = projectName(),
+): Promise<PreviewResult> {
   const site = resolveSite(rawHomelabConfig(stackConfig.config));
   if (!site.ok) return { ok: false, problems: site.problems, resources: [], outputs: {} };
   const run = await runUnderMocks({

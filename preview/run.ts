@@ -15,7 +15,12 @@ export interface RecordedResource {
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   inputs: Record<string, unknown>;
-  options: { protect?: boolean; deleteBeforeReplace?: boolean; ignoreChanges?: string[]; replaceOnChanges?: string[] };
+  options: {
+    protect?: boolean;
+    deleteBeforeReplace?: boolean;
+    ignoreChanges?: string[];
+    replaceOnChanges?: string[];
+  };
 }
 
 export interface RunResult {
@@ -32,7 +37,11 @@ export interface RunOptions {
   /** Loads the program; returns its exports (the stack outputs). */
   program: () => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Mock state per resource type, merged over the inputs (for outputs a provider would compute). */
-  mockState?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+  mockState?: (
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+  ) => Record<string, unknown>;
 }
 
 const rpc = pulumi.runtime;
@@ -61,7 +70,9 @@ interface RegisterRequest {
   getParent(): string;
   getProvider(): string;
   getDependenciesList(): string[];
-  getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+  getPropertydependenciesMap(): {
+    forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void;
+  };
   getObject(): unknown;
   getProtect?(): boolean;
   getDeletebeforereplace(): boolean;
@@ -78,7 +89,10 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
     {
       newResource: (args: pulumi.runtime.MockResourceArgs) => ({
         id: args.custom ? `${args.name}-id` : undefined,
-        state: { ...args.inputs, ...(options.mockState?.(args.type, args.name, args.inputs) ?? {}) },
+        state: {
+          ...args.inputs,
+          ...(options.mockState?.(args.type, args.name, args.inputs) ?? {}),
+        },
       }),
       call: (args: pulumi.runtime.MockCallArgs) => args.inputs,
     },
@@ -89,7 +103,10 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const monitor = rpc.getMonitor() as any;
   const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req: RegisterRequest, callback: (err: unknown, resp?: { getUrn(): string }) => void) =>
+  monitor.registerResource = (
+    req: RegisterRequest,
+    callback: (err: unknown, resp?: { getUrn(): string }) => void,
+  ) =>
     register(req, (err: unknown, resp?: { getUrn(): string }) => {
       if (!err && resp) {
         const propertyDependencies: Record<string, string[]> = {};
@@ -111,28 +128,43 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
           options: {
             protect: req.getProtect?.() || undefined,
             deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
-            ignoreChanges: req.getIgnorechangesList().length ? req.getIgnorechangesList() : undefined,
-            replaceOnChanges: req.getReplaceonchangesList().length ? req.getReplaceonchangesList() : undefined,
+            ignoreChanges: req.getIgnorechangesList().length
+              ? req.getIgnorechangesList()
+              : undefined,
+            replaceOnChanges: req.getReplaceonchangesList().length
+              ? req.getReplaceonchangesList()
+              : undefined,
           },
         });
       }
       callback(err, resp);
     });
   const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-  monitor.registerResourceOutputs = (req: { getUrn(): string; getOutputs(): unknown }, callback: unknown) => {
+  monitor.registerResourceOutputs = (
+    req: { getUrn(): string; getOutputs(): unknown },
+    callback: unknown,
+  ) => {
     if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      outputs = plain(rpc.deserializeProperties(req.getOutputs() as any, true)) as Record<string, unknown>;
+      outputs = plain(rpc.deserializeProperties(req.getOutputs() as any, true)) as Record<
+        string,
+        unknown
+      >;
     }
     return registerOutputs(req, callback);
   };
 
+  // The program's own error is caught inside the stack's init, so that the stack completes with no
+  // outputs (as the engine records a failed update) instead of surfacing as an unhandled rejection.
   let error: unknown;
-  try {
-    await rpc.runInPulumiStack(async () => options.program());
-  } catch (e) {
-    error = e;
-  }
+  await rpc.runInPulumiStack(async () => {
+    try {
+      return await options.program();
+    } catch (e) {
+      error = e;
+      return {};
+    }
+  });
   await rpc.disconnect();
   return { resources, outputs, error };
 }

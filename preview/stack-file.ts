@@ -12,7 +12,13 @@ export interface StackConfig {
 }
 
 function isSecure(v: unknown): boolean {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "secure" in v;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    "secure" in v
+  );
 }
 
 function replaceSecrets(v: unknown): { value: unknown; secret: boolean } {

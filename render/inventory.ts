@@ -43,10 +43,24 @@ function globalSection(plan: Plan): string {
 
 function hostsSection(plan: Plan): string {
   const withCeph = plan.hosts.some((h) => hasAny(h.cephPublic) || hasAny(h.cephCluster));
-  const header = ["Host", "ID", "Mgmt IPv4", "Mgmt IPv6", "Loopback IPv4 (/32)", "Loopback IPv6 (/128)"];
+  const header = [
+    "Host",
+    "ID",
+    "Mgmt IPv4",
+    "Mgmt IPv6",
+    "Loopback IPv4 (/32)",
+    "Loopback IPv6 (/128)",
+  ];
   if (withCeph) header.push("Ceph public", "Ceph cluster");
   const rows = plan.hosts.map((h) => {
-    const row = [h.name, String(h.id), cell(h.management.ipv4), cell(h.management.ipv6), cell(h.loopback.ipv4), cell(h.loopback.ipv6)];
+    const row = [
+      h.name,
+      String(h.id),
+      cell(h.management.ipv4),
+      cell(h.management.ipv6),
+      cell(h.loopback.ipv4),
+      cell(h.loopback.ipv6),
+    ];
     if (withCeph) {
       row.push(
         [h.cephPublic.ipv4, h.cephPublic.ipv6].filter(Boolean).join(", ") || "-",
@@ -66,7 +80,11 @@ function tenantSection(t: TenantPlan): string {
     dualRow("Host identities", t.hostIdentities),
     dualRow("VM loopbacks", t.vmLoopbacks),
   ];
-  if (t.mesh) rows.push(dualRow("Mesh subnet", t.mesh.subnet), dualRow("Mesh anycast gateway", t.mesh.gateway));
+  if (t.mesh)
+    rows.push(
+      dualRow("Mesh subnet", t.mesh.subnet),
+      dualRow("Mesh anycast gateway", t.mesh.gateway),
+    );
   const parts = [
     `## Tenant ${t.id} (${t.name})`,
     "",
@@ -93,7 +111,11 @@ function clusterSection(t: TenantPlan, k: ClusterPlan): string {
     dualRow("Control-plane VIP", k.vip),
   ];
   for (const r of k.lbRanges) {
-    rows.push(r.family === 4 ? ["LoadBalancer range", r.toString(), "-"] : ["LoadBalancer range", "-", r.toString()]);
+    rows.push(
+      r.family === 4
+        ? ["LoadBalancer range", r.toString(), "-"]
+        : ["LoadBalancer range", "-", r.toString()],
+    );
   }
   const nodes = k.nodes.map((n) => [
     n.name,
@@ -115,7 +137,18 @@ function clusterSection(t: TenantPlan, k: ClusterPlan): string {
     `### Nodes of ${k.name}`,
     "",
     table(
-      ["Node", "Role", "ID", "IPv4", "IPv6", "Mesh", "Loopback IPv4", "Loopback IPv6", "Pods IPv4", "Pods IPv6"],
+      [
+        "Node",
+        "Role",
+        "ID",
+        "IPv4",
+        "IPv6",
+        "Mesh",
+        "Loopback IPv4",
+        "Loopback IPv6",
+        "Pods IPv4",
+        "Pods IPv6",
+      ],
       nodes,
     ),
   ].join("\n");
@@ -143,6 +176,11 @@ function fabricSection(plan: Plan): string {
 export function renderInventory(plan: Plan): string {
   const title = `# Address plan: ${plan.site}`;
   const intro = plan.description ? `\n${plan.description}\n` : "";
-  const sections = [globalSection(plan), hostsSection(plan), ...plan.tenants.map(tenantSection), fabricSection(plan)];
+  const sections = [
+    globalSection(plan),
+    hostsSection(plan),
+    ...plan.tenants.map(tenantSection),
+    fabricSection(plan),
+  ];
   return `${title}\n${intro}\n_Generated from the stack config by the offline preview; do not edit._\n\n${sections.join("\n\n")}\n`;
 }

@@ -19,7 +19,9 @@ async function main(): Promise<number> {
   const result = await previewStack(stack);
   if (!result.ok) {
     const lines = problemLines(result);
-    console.error(`${stack}: ${lines.length} problem${lines.length === 1 ? "" : "s"}; nothing was registered`);
+    console.error(
+      `${stack}: ${lines.length} problem${lines.length === 1 ? "" : "s"}; nothing was registered`,
+    );
     for (const line of lines) console.error(`  - ${line}`);
     return 1;
   }

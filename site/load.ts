@@ -1,8 +1,15 @@
 // The one loader: raw `homelab:*` stack config in, a checked and defaulted `Site` out, or every
 // problem found. No value is trusted because of its TypeScript type.
 import { Problem } from "../addressing/problems";
-import { DEFAULT_FABRIC, DEFAULT_LAYOUT, Layout, PURPOSES, Site, TenantSpec } from "../addressing/site";
-import { closest } from "./schema";
+import {
+  DEFAULT_FABRIC,
+  DEFAULT_LAYOUT,
+  Layout,
+  PURPOSES,
+  Site,
+  TenantSpec,
+} from "../addressing/site";
+import { closest, show } from "./schema";
 import { configKeys } from "./spec";
 
 export type LoadResult = { ok: true; site: Site } | { ok: false; problems: Problem[] };
@@ -18,9 +25,11 @@ export function loadSite(raw: Raw): LoadResult {
       const near = closest(key, known);
       problems.push({
         path: `homelab:${key}`,
-        input: JSON.stringify(raw[key]) ?? "",
+        input: show(raw[key]),
         message: "is not a known config key",
-        fix: near ? `did you mean homelab:${near}?` : `known keys: ${known.map((k) => `homelab:${k}`).join(", ")}`,
+        fix: near
+          ? `did you mean homelab:${near}?`
+          : `known keys: ${known.map((k) => `homelab:${k}`).join(", ")}`,
       });
     }
   }
@@ -29,11 +38,15 @@ export function loadSite(raw: Raw): LoadResult {
     const value = raw[key];
     if (value === undefined || value === null) {
       if ("required" in spec && spec.required) {
-        problems.push({ path: key, input: "", message: "is required", fix: `set homelab:${key} (${spec.doc})` });
+        problems.push({ path: `homelab:${key}`, input: "", message: `is required (${spec.doc})` });
       }
       continue;
     }
-    const result = (spec.schema as { check(v: unknown, p: string, out: Problem[]): unknown }).check(value, key, problems);
+    const result = (spec.schema as { check(v: unknown, p: string, out: Problem[]): unknown }).check(
+      value,
+      key,
+      problems,
+    );
     if (result !== undefined) checked[key] = result;
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -52,7 +65,10 @@ function withDefaults(c: Record<string, any>): Site {
   };
   for (const p of PURPOSES) layout[p] = { ...DEFAULT_LAYOUT[p], ...layoutIn[p] };
   const fabricIn = c.fabric ?? {};
-  const tenants: TenantSpec[] = (c.tenants ?? []).map((t: TenantSpec) => ({ ...t, mesh: t.mesh ?? false }));
+  const tenants: TenantSpec[] = (c.tenants ?? []).map((t: TenantSpec) => ({
+    ...t,
+    mesh: t.mesh ?? false,
+  }));
   return {
     name: c.site.name,
     description: c.site.description,

@@ -8,7 +8,9 @@ import { resolveSite } from "./index";
 export const NAMESPACE = "homelab";
 
 /** The raw `homelab:*` config values, each parsed from the JSON the engine hands over. */
-export function rawHomelabConfig(all: Record<string, string> = pulumi.runtime.allConfig()): Record<string, unknown> {
+export function rawHomelabConfig(
+  all: Record<string, string> = pulumi.runtime.allConfig(),
+): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
     if (!k.startsWith(`${NAMESPACE}:`)) continue;

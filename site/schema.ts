@@ -24,13 +24,16 @@ export interface FieldDoc {
   readonly children?: readonly FieldDoc[];
 }
 
-function show(value: unknown): string {
+/** The input as quoted in messages; long objects are cut, the path already says where they are. */
+export function show(value: unknown): string {
   if (typeof value === "string") return value;
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    text = String(value);
   }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function typeOf(value: unknown): string {
@@ -40,20 +43,34 @@ function typeOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export function str(opts: { pattern?: RegExp; patternText?: string; maxLength?: number } = {}): Schema<string> {
+export function str(
+  opts: { pattern?: RegExp; patternText?: string; maxLength?: number } = {},
+): Schema<string> {
   return {
     typeName: "string",
     check(value, path, problems) {
       if (typeof value !== "string") {
-        problems.push({ path, input: show(value), message: `must be a string, not ${typeOf(value)}` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be a string, not ${typeOf(value)}`,
+        });
         return undefined;
       }
       if (opts.pattern && !opts.pattern.test(value)) {
-        problems.push({ path, input: value, message: `must be ${opts.patternText ?? `like ${opts.pattern}`}` });
+        problems.push({
+          path,
+          input: value,
+          message: `must be ${opts.patternText ?? `like ${opts.pattern}`}`,
+        });
         return undefined;
       }
       if (opts.maxLength !== undefined && value.length > opts.maxLength) {
-        problems.push({ path, input: value, message: `must be at most ${opts.maxLength} characters` });
+        problems.push({
+          path,
+          input: value,
+          message: `must be at most ${opts.maxLength} characters`,
+        });
         return undefined;
       }
       return value;
@@ -66,7 +83,8 @@ export function int(min: number, max: number): Schema<number> {
     typeName: `integer ${min}..${max}`,
     check(value, path, problems) {
       if (typeof value !== "number" || !Number.isInteger(value)) {
-        problems.push({ path, input: show(value), message: `must be an integer, not ${typeOf(value)}` });
+        const not = typeof value === "number" ? "" : `, not ${typeOf(value)}`;
+        problems.push({ path, input: show(value), message: `must be an integer${not}` });
         return undefined;
       }
       if (value < min || value > max) {
@@ -83,7 +101,11 @@ export function bool(): Schema<boolean> {
     typeName: "boolean",
     check(value, path, problems) {
       if (typeof value !== "boolean") {
-        problems.push({ path, input: show(value), message: `must be true or false, not ${typeOf(value)}` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be true or false, not ${typeOf(value)}`,
+        });
         return undefined;
       }
       return value;
@@ -93,7 +115,7 @@ export function bool(): Schema<boolean> {
 
 export function oneOf<T extends string>(values: readonly T[]): Schema<T> {
   return {
-    typeName: values.map((v) => `\`${v}\``).join(" \\| "),
+    typeName: values.map((v) => `\`${v}\``).join(" or "),
     check(value, path, problems) {
       if (typeof value !== "string" || !(values as readonly string[]).includes(value)) {
         problems.push({ path, input: show(value), message: `must be one of ${values.join(", ")}` });
@@ -113,7 +135,11 @@ export function prefix(family: Family): Schema<Prefix> {
     typeName: `${familyName(family)} prefix`,
     check(value, path, problems) {
       if (typeof value !== "string") {
-        problems.push({ path, input: show(value), message: `must be an ${familyName(family)} prefix string` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be an ${familyName(family)} prefix string`,
+        });
         return undefined;
       }
       const parsed = Prefix.parse(value);
@@ -122,7 +148,11 @@ export function prefix(family: Family): Schema<Prefix> {
         return undefined;
       }
       if (parsed.value.family !== family) {
-        problems.push({ path, input: value, message: `is an ${familyName(parsed.value.family)} prefix; this key takes ${familyName(family)}` });
+        problems.push({
+          path,
+          input: value,
+          message: `is an ${familyName(parsed.value.family)} prefix; this key takes ${familyName(family)}`,
+        });
         return undefined;
       }
       return parsed.value;
@@ -135,7 +165,11 @@ export function address(family: Family): Schema<Address> {
     typeName: `${familyName(family)} address`,
     check(value, path, problems) {
       if (typeof value !== "string") {
-        problems.push({ path, input: show(value), message: `must be an ${familyName(family)} address string` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be an ${familyName(family)} address string`,
+        });
         return undefined;
       }
       const parsed = Address.parse(value);
@@ -144,7 +178,11 @@ export function address(family: Family): Schema<Address> {
         return undefined;
       }
       if (parsed.value.family !== family) {
-        problems.push({ path, input: value, message: `is an ${familyName(parsed.value.family)} address; this key takes ${familyName(family)}` });
+        problems.push({
+          path,
+          input: value,
+          message: `is an ${familyName(parsed.value.family)} address; this key takes ${familyName(family)}`,
+        });
         return undefined;
       }
       return parsed.value;
@@ -175,7 +213,8 @@ export function interfaceId(): Schema<bigint> {
   return {
     typeName: "IPv6 interface ID `::x`",
     check(value, path, problems) {
-      const parsed = typeof value === "string" && value.startsWith("::") ? Address.parse(value) : undefined;
+      const parsed =
+        typeof value === "string" && value.startsWith("::") ? Address.parse(value) : undefined;
       if (!parsed || !parsed.ok || parsed.value.family !== 6) {
         problems.push({
           path,
@@ -198,7 +237,11 @@ export interface FieldSpec<T> {
   readonly defaultText?: string;
 }
 
-export function field<T>(schema: Schema<T>, doc: string, extra: Omit<FieldSpec<T>, "schema" | "doc"> = {}): FieldSpec<T> {
+export function field<T>(
+  schema: Schema<T>,
+  doc: string,
+  extra: Omit<FieldSpec<T>, "schema" | "doc"> = {},
+): FieldSpec<T> {
   return { schema, doc, ...extra };
 }
 
@@ -224,7 +267,11 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
     children: docsOf(shape),
     check(value, path, problems) {
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        problems.push({ path, input: show(value), message: `must be an object, not ${typeOf(value)}` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be an object, not ${typeOf(value)}`,
+        });
         return undefined;
       }
       const out: Record<string, unknown> = {};
@@ -246,7 +293,11 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
         const v = (value as Record<string, unknown>)[key];
         if (v === undefined || v === null) {
           if (spec.required) {
-            problems.push({ path: join(path, key), input: "", message: "is required", fix: spec.doc });
+            problems.push({
+              path: join(path, key),
+              input: "",
+              message: `is required (${spec.doc})`,
+            });
             ok = false;
           }
           continue;
@@ -266,11 +317,19 @@ export function list<T>(item: Schema<T>, opts: { minItems?: number } = {}): Sche
     children: item.children,
     check(value, path, problems) {
       if (!Array.isArray(value)) {
-        problems.push({ path, input: show(value), message: `must be a list, not ${typeOf(value)}` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be a list, not ${typeOf(value)}`,
+        });
         return undefined;
       }
       if (opts.minItems !== undefined && value.length < opts.minItems) {
-        problems.push({ path, input: show(value), message: `must have at least ${opts.minItems} item(s)` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must have at least ${opts.minItems} item(s)`,
+        });
         return undefined;
       }
       const out: T[] = [];

@@ -1,6 +1,18 @@
 // The stack config keys of the `homelab` namespace: their schema, documentation and defaults.
 // Defaults reproduce seed 000's conventions; every one is visible in the README's config reference.
-import { address, bool, field, int, interfaceId, list, obj, oneOf, prefix, range, str } from "./schema";
+import {
+  address,
+  bool,
+  field,
+  int,
+  interfaceId,
+  list,
+  obj,
+  oneOf,
+  prefix,
+  range,
+  str,
+} from "./schema";
 
 const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
@@ -21,10 +33,17 @@ const dualAddress = (what: string) =>
   });
 
 export const siteSchema = obj({
-  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Site name, used in names and comments.", {
-    required: true,
-  }),
-  description: field(str({ maxLength: 200 }), "One line describing the site, shown in the inventory."),
+  name: field(
+    str({ pattern: NAME, patternText: NAME_TEXT }),
+    "Site name, used in names and comments.",
+    {
+      required: true,
+    },
+  ),
+  description: field(
+    str({ maxLength: 200 }),
+    "One line describing the site, shown in the inventory.",
+  ),
 });
 
 export const encodingSchema = obj({
@@ -41,14 +60,26 @@ export const encodingSchema = obj({
 });
 
 export const globalSchema = obj({
-  management: field(dual("management prefix (hosts get prefix + host ID)"), "Management network.", {
-    required: true,
-  }),
+  management: field(
+    dual("management prefix (hosts get prefix + host ID)"),
+    "Management network; hosts get prefix + host ID.",
+    {
+      required: true,
+    },
+  ),
   underlay: field(dual("underlay fabric prefix"), "Routed underlay fabric."),
-  hostLoopbacks: field(dual("host loopback prefix (hosts get prefix + host ID)"), "Host loopbacks.", {
-    required: true,
-  }),
-  tenantSpace: field(dual("space that holds every tenant block"), "Tenant space.", { required: true }),
+  hostLoopbacks: field(
+    dual("host loopback prefix (hosts get prefix + host ID)"),
+    "Host loopbacks; hosts get prefix + host ID.",
+    {
+      required: true,
+    },
+  ),
+  tenantSpace: field(
+    dual("space that holds every tenant block"),
+    "Tenant space: holds every tenant block.",
+    { required: true },
+  ),
   internalSpace: field(
     dual("internal fast-ring space (seed 001's fc00::/8)"),
     "Internal space: purposes with `space: internal` take their tenant block from here.",
@@ -57,18 +88,33 @@ export const globalSchema = obj({
     dual("space for per-tenant loopback blocks (seed 001's fd00:255::/32)"),
     "Loopback space: purposes with `space: loopback` take their tenant block from here.",
   ),
-  cephPublic: field(dual("Ceph public network (hosts get prefix + host ID)"), "Ceph public network."),
-  cephCluster: field(dual("Ceph cluster network (hosts get prefix + host ID)"), "Ceph cluster network."),
+  cephPublic: field(
+    dual("Ceph public network (hosts get prefix + host ID)"),
+    "Ceph public network.",
+  ),
+  cephCluster: field(
+    dual("Ceph cluster network (hosts get prefix + host ID)"),
+    "Ceph cluster network.",
+  ),
 });
 
 const purpose = (defaults: string) =>
   field(
     obj({
-      index: field(int(0, 255), "Position below the tenant block: the IPv4 octet, and the source of the IPv6 group."),
-      encoding: field(oneOf(ENCODINGS), "How `index` becomes the IPv6 group (`hex`: 255 -> ff; `decimal-as-hex`: 244 -> 244)."),
+      index: field(
+        int(0, 255),
+        "Position below the tenant block: the IPv4 octet, and the source of the IPv6 group.",
+      ),
+      encoding: field(
+        oneOf(ENCODINGS),
+        "How `index` becomes the IPv6 group (`hex`: 255 -> ff; `decimal-as-hex`: 244 -> 244).",
+      ),
       ipv4: field(int(0, 32), "IPv4 prefix length; 0 means no IPv4 for this purpose."),
       ipv6: field(int(0, 128), "IPv6 prefix length; 0 means no IPv6 for this purpose."),
-      space: field(oneOf(["tenant", "internal", "loopback"] as const), "Space the IPv6 tenant block is taken from."),
+      space: field(
+        oneOf(["tenant", "internal", "loopback"] as const),
+        "Space the IPv6 tenant block is taken from.",
+      ),
     }),
     `Per-tenant purpose. Default: ${defaults}.`,
   );
@@ -76,8 +122,14 @@ const purpose = (defaults: string) =>
 export const layoutSchema = obj({
   tenantBlock: field(
     obj({
-      ipv4: field(int(8, 30), "Length of a tenant's IPv4 block; the tenant ID is the octet just above it."),
-      ipv6: field(int(16, 112), "Length of a tenant's IPv6 block; the encoded tenant ID is the group just above it."),
+      ipv4: field(
+        int(8, 30),
+        "Length of a tenant's IPv4 block; the tenant ID is the octet just above it.",
+      ),
+      ipv6: field(
+        int(16, 112),
+        "Length of a tenant's IPv6 block; the encoded tenant ID is the group just above it.",
+      ),
       loopbackIpv6: field(int(16, 112), "Length of a tenant's block in the loopback space."),
     }),
     "Tenant block lengths.",
@@ -86,14 +138,19 @@ export const layoutSchema = obj({
   vms: purpose("index 0, hex, /24, /64 (10.T.0.0/24, fd00:T::/64)"),
   hostIdentities: purpose("index 255, hex, /24, /64 (10.T.255.0/24, fd00:T:ff::/64)"),
   vmLoopbacks: purpose("index 254, hex, /24, /64 (10.T.254.0/24, fd00:T:fe::/64)"),
-  mesh: purpose("index 0, hex, no IPv4, /64 in the internal space (fc00:T::/64); only for tenants with `mesh: true`"),
+  mesh: purpose(
+    "index 0, hex, no IPv4, /64 in the internal space (fc00:T::/64); only for tenants with `mesh: true`",
+  ),
   pods: purpose("index 244, decimal-as-hex, /22, /60 (10.T.244.0/22, fd00:T:244::/60)"),
   services: purpose("index 96, decimal-as-hex, /24, /108 (10.T.96.0/24, fd00:T:96::/108)"),
   loadBalancers: purpose("index 27, hex, /24, /112 (10.T.27.0/24, fd00:T:1b::/112)"),
   gateway: field(
     obj({
       ipv4: field(int(1, 4294967294), "Offset of the anycast gateway in the IPv4 VM subnet."),
-      ipv6: field(interfaceId(), "Interface ID of the anycast gateway in the IPv6 VM and mesh subnets."),
+      ipv6: field(
+        interfaceId(),
+        "Interface ID of the anycast gateway in the IPv6 VM and mesh subnets.",
+      ),
     }),
     "Anycast gateway position.",
     { defaultText: "ipv4 254, ipv6 `::fffe`" },
@@ -108,8 +165,14 @@ export const layoutSchema = obj({
   ),
   nodePods: field(
     obj({
-      ipv4: field(int(1, 32), "Length of each node's IPv4 pod CIDR (nth subnet of the pods prefix)."),
-      ipv6: field(int(1, 128), "Length of each node's IPv6 pod CIDR (nth subnet of the pods prefix)."),
+      ipv4: field(
+        int(1, 32),
+        "Length of each node's IPv4 pod CIDR (nth subnet of the pods prefix).",
+      ),
+      ipv6: field(
+        int(1, 128),
+        "Length of each node's IPv6 pod CIDR (nth subnet of the pods prefix).",
+      ),
     }),
     "Per-node pod CIDR lengths.",
     { defaultText: "ipv4 24, ipv6 64" },
@@ -121,14 +184,20 @@ export const fabricSchema = obj({
     obj({
       router: field(int(1, 4294967294), "ASN of the edge router."),
       hosts: field(int(1, 4294967294), "ASN of the Proxmox hosts (EVPN controller)."),
-      tenantBase: field(int(1, 4294967294), "A tenant's ASN is tenantBase + tenant ID unless set on the tenant."),
+      tenantBase: field(
+        int(1, 4294967294),
+        "A tenant's ASN is tenantBase + tenant ID unless set on the tenant.",
+      ),
     }),
     "Autonomous system numbers.",
     { defaultText: "router 65000, hosts 65001, tenantBase 65000" },
   ),
   vxlan: field(
     obj({
-      vniBase: field(int(1, 16777215), "A tenant's VNI is vniBase + tenant ID unless set on the tenant."),
+      vniBase: field(
+        int(1, 16777215),
+        "A tenant's VNI is vniBase + tenant ID unless set on the tenant.",
+      ),
       vrfVni: field(int(1, 16777215), "VRF VNI of the EVPN zone; must differ from every VNet VNI."),
     }),
     "VXLAN identifiers.",
@@ -138,30 +207,61 @@ export const fabricSchema = obj({
     obj({
       physical: field(int(1280, 9216), "MTU of the physical underlay links."),
       management: field(int(1280, 9216), "MTU of the management network."),
-      vnet: field(int(1280, 9216), "MTU of tenant VNets; default is physical minus VXLAN overhead."),
-      underlayFamily: field(oneOf(["ipv4", "ipv6"] as const), "Address family of the VXLAN outer header."),
+      vnet: field(
+        int(1280, 9216),
+        "MTU of tenant VNets; default is physical minus VXLAN overhead.",
+      ),
+      underlayFamily: field(
+        oneOf(["ipv4", "ipv6"] as const),
+        "Address family of the VXLAN outer header.",
+      ),
     }),
     "MTUs.",
-    { defaultText: "physical 9000, management 1500, underlayFamily ipv4, vnet = physical - 50 (IPv4) or - 70 (IPv6)" },
+    {
+      defaultText:
+        "physical 9000, management 1500, underlayFamily ipv4, vnet = physical - 50 (IPv4) or - 70 (IPv6)",
+    },
   ),
 });
 
 export const hostSchema = obj({
-  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Proxmox node name.", { required: true }),
-  id: field(int(1, 65535), "Stable host ID: the offset of the host's addresses in every host prefix.", {
+  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Proxmox node name.", {
     required: true,
   }),
-  management: field(dualAddress("management address"), "Override of the derived management address."),
+  id: field(
+    int(1, 65535),
+    "Stable host ID: the offset of the host's addresses in every host prefix.",
+    {
+      required: true,
+    },
+  ),
+  management: field(
+    dualAddress("management address"),
+    "Override of the derived management address.",
+  ),
   loopback: field(dualAddress("loopback address"), "Override of the derived loopback address."),
-  cephPublic: field(dualAddress("Ceph public address"), "Override of the derived Ceph public address."),
-  cephCluster: field(dualAddress("Ceph cluster address"), "Override of the derived Ceph cluster address."),
+  cephPublic: field(
+    dualAddress("Ceph public address"),
+    "Override of the derived Ceph public address.",
+  ),
+  cephCluster: field(
+    dualAddress("Ceph cluster address"),
+    "Override of the derived Ceph cluster address.",
+  ),
 });
 
 const nodeSchema = obj({
   name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Node hostname.", { required: true }),
-  id: field(int(1, 65535), "Stable node ID: the offset of the node's addresses in its subnets.", { required: true }),
-  role: field(oneOf(["controlplane", "worker"] as const), "Talos machine type.", { required: true }),
-  podIndex: field(int(0, 65535), "Which nth subnet of the pods prefix the node gets; default: its rank by ID."),
+  id: field(int(1, 65535), "Stable node ID: the offset of the node's addresses in its subnets.", {
+    required: true,
+  }),
+  role: field(oneOf(["controlplane", "worker"] as const), "Talos machine type.", {
+    required: true,
+  }),
+  podIndex: field(
+    int(0, 65535),
+    "Which nth subnet of the pods prefix the node gets; default: its rank by ID.",
+  ),
   address: field(dualAddress("VM subnet address"), "Override of the derived VM subnet address."),
   mesh: field(dualAddress("mesh address"), "Override of the derived mesh address."),
   loopback: field(dualAddress("loopback address"), "Override of the derived loopback address."),
@@ -173,13 +273,18 @@ const kubernetesSchema = obj({
   pods: field(dual("pod CIDR of the cluster"), "Override of the derived pod prefix."),
   services: field(dual("service CIDR of the cluster"), "Override of the derived service prefix."),
   loadBalancers: field(dual("LoadBalancer prefix"), "Override of the derived LoadBalancer prefix."),
-  lbRanges: field(list(range()), "Ranges inside the LoadBalancer prefix that the pool may hand out."),
+  lbRanges: field(
+    list(range()),
+    "Ranges inside the LoadBalancer prefix that the pool may hand out.",
+  ),
   vip: field(dualAddress("control-plane VIP"), "Override of the derived control-plane VIP."),
   nodes: field(list(nodeSchema, { minItems: 1 }), "Cluster nodes.", { required: true }),
 });
 
 export const tenantSchema = obj({
-  id: field(int(1, 65535), "Tenant ID (T): drives the tenant block, VNI and ASN.", { required: true }),
+  id: field(int(1, 65535), "Tenant ID (T): drives the tenant block, VNI and ASN.", {
+    required: true,
+  }),
   name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Tenant name.", { required: true }),
   mesh: field(bool(), "Give the tenant an internal mesh network (seed 001's fc00:T::/64).", {
     defaultText: "false",
@@ -187,7 +292,10 @@ export const tenantSchema = obj({
   vni: field(int(1, 16777215), "Override of the derived VXLAN VNI."),
   asn: field(int(1, 4294967294), "Override of the derived ASN."),
   vms: field(dual("VM subnet"), "Override of the derived VM subnet."),
-  hostIdentities: field(dual("host identity subnet"), "Override of the derived host identity subnet."),
+  hostIdentities: field(
+    dual("host identity subnet"),
+    "Override of the derived host identity subnet.",
+  ),
   vmLoopbacks: field(dual("VM loopback subnet"), "Override of the derived VM loopback subnet."),
   meshSubnet: field(dual("mesh subnet"), "Override of the derived mesh subnet."),
   gateway: field(dualAddress("anycast gateway"), "Override of the derived anycast gateway."),
@@ -198,9 +306,13 @@ export const tenantSchema = obj({
 export const configKeys = {
   site: field(siteSchema, "The site's identity.", { required: true }),
   encoding: field(encodingSchema, "How IDs become IPv6 groups."),
-  global: field(globalSchema, "The site's top-level allocation (seed 000 section 1).", { required: true }),
+  global: field(globalSchema, "The site's top-level allocation (seed 000 section 1).", {
+    required: true,
+  }),
   layout: field(layoutSchema, "The per-tenant address pattern (seed 000 sections 3 and 5)."),
   fabric: field(fabricSchema, "ASNs, VXLAN IDs and MTUs."),
   hosts: field(list(hostSchema, { minItems: 1 }), "Proxmox VE hosts.", { required: true }),
-  tenants: field(list(tenantSchema), "Tenants (and their Kubernetes clusters).", { defaultText: "[]" }),
+  tenants: field(list(tenantSchema), "Tenants (and their Kubernetes clusters).", {
+    defaultText: "[]",
+  }),
 } as const;

@@ -1,0 +1,21 @@
+// @ts-check
+import eslint from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "bin/", "out/", "coverage/", "jest.config.js"] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["addressing/**/*.ts"],
+    rules: {
+      // addressing/ is pure: the plan must be computable without the Pulumi SDK.
+      "no-restricted-imports": ["error", { patterns: ["@pulumi/*"] }],
+    },
+  },
+);

@@ -1,0 +1,8 @@
+// npm run docs: regenerate the README's config reference from site/spec.ts.
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { withReference } from "../site/reference";
+
+const path = join(__dirname, "..", "README.md");
+writeFileSync(path, withReference(readFileSync(path, "utf8")));
+console.log("README.md config reference regenerated");

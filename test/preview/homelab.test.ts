@@ -1,0 +1,44 @@
+// The offline preview of the homelab stack through the public entry point (index.ts under mocks).
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { PreviewResult, previewStack, summarize, writePreview } from "../../preview/offline";
+
+let result: PreviewResult;
+beforeAll(async () => {
+  result = await previewStack("homelab");
+});
+
+test("runs index.ts without problems", () => {
+  expect([result.ok, result.problems, result.error]).toEqual([true, [], undefined]);
+});
+
+test("the inventory shows seed 000's tables", () => {
+  const inventory = String(result.outputs.inventory);
+  for (const row of [
+    "| Management      | 10.10.0.0/24  | fd00:10::/64  | PVE UI, SSH, API      |",
+    "| Host loopbacks  | 10.255.0.0/16 | fd00:255::/64 | Stable host identity  |",
+    "| pve01 | 1  | 10.10.0.1 | fd00:10::1 | 10.255.0.1          | fd00:255::1          |",
+    "| VM subnet       | 10.101.0.0/24   | fd00:101::/64    |",
+    "| Anycast gateway | 10.101.0.254    | fd00:101::fffe   |",
+    "| Host identities | 10.101.255.0/24 | fd00:101:ff::/64 |",
+    "| VM loopbacks    | 10.101.254.0/24 | fd00:101:fe::/64 |",
+    "| Pods              | 10.101.244.0/22 | fd00:101:244::/60 |",
+    "| Services          | 10.101.96.0/24  | fd00:101:96::/108 |",
+    "| LoadBalancers     | 10.101.27.0/24  | fd00:101:1b::/112 |",
+  ]) {
+    expect(inventory.split("\n")).toContain(row);
+  }
+});
+
+test("writes resources.json and inventory.md, and summarizes in one line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "plan-"));
+  const files = writePreview(result, dir);
+  expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["resources.json", "inventory.md"]);
+  const resources = JSON.parse(readFileSync(files[0], "utf8"));
+  expect(resources.map((r: { type: string }) => r.type)).toContain("pulumi:pulumi:Stack");
+  expect(readFileSync(files[1], "utf8")).toBe(result.outputs.inventory);
+  expect(summarize("homelab", result, "out/homelab")).toMatch(
+    /^homelab: \d+ resources \(\d+ custom, \d+ components\), written to out\/homelab$/,
+  );
+});

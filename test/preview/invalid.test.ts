@@ -1,0 +1,39 @@
+// A stack with a mistake: the offline preview registers nothing, and index.ts itself (as `pulumi up`
+// would run it) fails with every problem before registering any resource of ours.
+import { readFileSync } from "fs";
+import { join } from "path";
+import { previewConfig, ROOT } from "../../preview/offline";
+import { runUnderMocks } from "../../preview/run";
+import { parseStackFile } from "../../preview/stack-file";
+
+const fixture = join(ROOT, "test", "fixtures", "invalid", "id-tenant-outside-space.yaml");
+const config = parseStackFile(readFileSync(fixture, "utf8"), "homelab");
+const expected = [
+  `tenants[0].id: "104": gives the IPv4 tenant block 10.104.0.0/16, which is not inside global.tenantSpace.ipv4 10.100.0.0/14; choose a global.tenantSpace.ipv4 that contains 10.104.0.0/16`,
+  `tenants[0].id: "104": gives the IPv6 tenant block fd00:104::/32, which is not inside global.tenantSpace.ipv6 fd00:100::/30; choose a global.tenantSpace.ipv6 that contains fd00:104::/32`,
+];
+
+test("the offline preview reports every problem and registers nothing", async () => {
+  const result = await previewConfig("broken", config, "homelab");
+  expect(result.ok).toBe(false);
+  expect(result.resources).toEqual([]);
+  expect(result.problems.map((p) => `${p.path}: "${p.input}": ${p.message}; ${p.fix}`)).toEqual(
+    expected,
+  );
+});
+
+test("index.ts throws one RunError listing every problem, with only the stack registered", async () => {
+  const run = await runUnderMocks({
+    project: "homelab",
+    stack: "broken",
+    config: config.config,
+    secretKeys: config.secretKeys,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    program: () => require(join(ROOT, "index")),
+  });
+  expect(run.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+  expect(run.error).toBeInstanceOf(Error);
+  expect((run.error as Error).message).toBe(
+    `the site configuration has 2 problems; nothing was provisioned:\n${expected.map((e) => `  - ${e}`).join("\n")}`,
+  );
+});
