@@ -7,7 +7,10 @@ export function syntheticSite(scale: number): Record<string, unknown> {
   if (tenantCount > 150) throw new Error(`scale ${scale} needs more than 150 tenants`);
   const hostCount = Math.max(3, Math.round(4 * Math.sqrt(scale)));
   return {
-    site: { name: `synthetic-${scale}x`, description: `Synthetic site at ${scale}x for the benchmark` },
+    site: {
+      name: `synthetic-${scale}x`,
+      description: `Synthetic site at ${scale}x for the benchmark`,
+    },
     global: {
       management: { ipv4: "172.16.0.0/24", ipv6: "fd01:10::/64" },
       underlay: { ipv4: "172.17.0.0/16", ipv6: "fc01:99::/48" },
@@ -36,6 +39,7 @@ export function syntheticSite(scale: number): Record<string, unknown> {
 
 export function syntheticStackConfig(scale: number): StackConfig {
   const config: Record<string, string> = {};
-  for (const [k, v] of Object.entries(syntheticSite(scale))) config[`homelab:${k}`] = JSON.stringify(v);
+  for (const [k, v] of Object.entries(syntheticSite(scale)))
+    config[`homelab:${k}`] = JSON.stringify(v);
   return { config, secretKeys: [] };
 }

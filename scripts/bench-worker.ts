@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   let resources: number;
   if (mode === "program") {
     const result = await previewConfig(`synthetic-${n}x`, syntheticStackConfig(n), "homelab");
-    if (!result.ok) throw new Error(`synthetic site invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
+    if (!result.ok)
+      throw new Error(`synthetic site invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
     resources = result.resources.length;
   } else if (mode === "floor") {
     const result = await runUnderMocks({
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
       secretKeys: [],
       program: () => {
         // n - 1: the stack resource itself is part of both counts.
-        for (let i = 0; i < n - 1; i++) new pulumi.CustomResource("bench:index:Bare", `bare-${i}`, { index: i });
+        for (let i = 0; i < n - 1; i++)
+          new pulumi.CustomResource("bench:index:Bare", `bare-${i}`, { index: i });
         return {};
       },
     });

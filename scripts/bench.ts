@@ -13,11 +13,15 @@ interface Sample {
 const worker = join(__dirname, "bench-worker.ts");
 
 function measure(mode: "program" | "floor", arg: number): Sample {
-  const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", worker, mode, String(arg)], {
-    cwd: join(__dirname, ".."),
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", worker, mode, String(arg)],
+    {
+      cwd: join(__dirname, ".."),
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out.trim().split("\n").pop() ?? "{}") as Sample;
 }
 
@@ -28,7 +32,10 @@ function median(values: number[]): number {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { runs: { type: "string", default: "3" }, scales: { type: "string", default: "1,4,16" } },
+    options: {
+      runs: { type: "string", default: "3" },
+      scales: { type: "string", default: "1,4,16" },
+    },
   });
   const runs = Number(values.runs);
   const scales = String(values.scales).split(",").map(Number);
@@ -50,8 +57,12 @@ function main(): void {
       `| ${scale}x | ${resources} | ${p.toFixed(0)} | ${f.toFixed(0)} | ${(p / f).toFixed(2)} | ${(p / resources).toFixed(3)} | ${growth.toFixed(2)} |`,
     );
   }
-  console.log(`offline preview vs SDK floor (median of ${runs} runs, ms, each in a fresh process)\n`);
-  console.log("| scale | resources | preview ms | floor ms | ratio | ms/resource | growth vs linear |");
+  console.log(
+    `offline preview vs SDK floor (median of ${runs} runs, ms, each in a fresh process)\n`,
+  );
+  console.log(
+    "| scale | resources | preview ms | floor ms | ratio | ms/resource | growth vs linear |",
+  );
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) console.log(r);
 }

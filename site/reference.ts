@@ -28,7 +28,15 @@ export function configReference(): string {
   rows(top, "", out);
   const lines = ["| Key | Type | Default | Description |", "| --- | --- | --- | --- |"];
   for (const r of out) lines.push(`| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
-  return [START, "", ...lines, "", END].join("\n");
+  return [
+    START,
+    "<!-- prettier-ignore-start -->",
+    "",
+    ...lines,
+    "",
+    "<!-- prettier-ignore-end -->",
+    END,
+  ].join("\n");
 }
 
 /** `readme` with its reference section replaced by the current one. */

@@ -1,0 +1,45 @@
+import { loadSite } from "../../site/load";
+import { formatProblem } from "../../addressing/problems";
+import { stackRaw } from "../fixtures/base";
+
+test("the homelab stack loads with seed 000's defaults filled in", () => {
+  const r = loadSite(stackRaw());
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(r.site.encoding).toEqual({ tenantId: "decimal-as-hex", hostId: "decimal-as-hex" });
+  expect(r.site.layout.pods).toEqual({
+    index: 244,
+    encoding: "decimal-as-hex",
+    ipv4: 22,
+    ipv6: 60,
+    space: "tenant",
+  });
+  expect(r.site.layout.nodePods).toEqual({ ipv4: 25, ipv6: 64 });
+  expect(r.site.fabric.asn).toEqual({ router: 65000, hosts: 65001, tenantBase: 65000 });
+  expect(r.site.tenants[0].mesh).toBe(false);
+});
+
+test("every problem is collected, not only the first", () => {
+  const r = loadSite({
+    site: { name: "Bad Name" },
+    global: { management: { ipv4: 5 }, hostLoopbacks: {}, tenantSpace: "10.0.0.0/8" },
+    hosts: [],
+    extra: true,
+  });
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    'homelab:extra: "true": is not a known config key; known keys: homelab:site, homelab:encoding, homelab:global, homelab:layout, homelab:fabric, homelab:hosts, homelab:tenants',
+    "site.name: \"Bad Name\": must be a DNS label: lowercase letters, digits and '-', starting with a letter",
+    'global.management.ipv4: "5": must be an IPv4 prefix string',
+    'global.tenantSpace: "10.0.0.0/8": must be an object, not a string',
+    'hosts: "[]": must have at least 1 item(s)',
+  ]);
+});
+
+test("a missing required key names its purpose", () => {
+  const r = loadSite({});
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    `homelab:site: "": is required (The site's identity.)`,
+    `homelab:global: "": is required (The site's top-level allocation (seed 000 section 1).)`,
+    `homelab:hosts: "": is required (Proxmox VE hosts.)`,
+  ]);
+});
