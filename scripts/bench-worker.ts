@@ -6,6 +6,12 @@ import { previewConfig } from "../preview/offline";
 import { runUnderMocks } from "../preview/run";
 import { syntheticStackConfig } from "../preview/synthetic";
 
+class Bare extends pulumi.CustomResource {
+  constructor(name: string, index: number) {
+    super("bench:index:Bare", name, { index });
+  }
+}
+
 async function main(): Promise<void> {
   const [mode, arg] = process.argv.slice(2);
   const n = Number(arg);
@@ -24,8 +30,7 @@ async function main(): Promise<void> {
       secretKeys: [],
       program: () => {
         // n - 1: the stack resource itself is part of both counts.
-        for (let i = 0; i < n - 1; i++)
-          new pulumi.CustomResource("bench:index:Bare", `bare-${i}`, { index: i });
+        for (let i = 0; i < n - 1; i++) new Bare(`bare-${i}`, i);
         return {};
       },
     });
