@@ -96,6 +96,10 @@ export class Address {
     return formatValue(this.family, this.value);
   }
 
+  toJSON(): string {
+    return this.toString();
+  }
+
   /** The address as a single-host prefix (/32 or /128). */
   toPrefix(): Prefix {
     return Prefix.of(this.family, this.value, bitsOf(this.family));
@@ -244,6 +248,10 @@ export class Prefix {
   toString(): string {
     return `${formatValue(this.family, this.network)}/${this.length}`;
   }
+
+  toJSON(): string {
+    return this.toString();
+  }
 }
 
 function hostMask(family: Family, length: number): bigint {
@@ -312,5 +320,9 @@ export class AddressRange {
 
   toString(): string {
     return `${this.start}-${this.stop}`;
+  }
+
+  toJSON(): string {
+    return this.toString();
   }
 }

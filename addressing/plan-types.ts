@@ -3,9 +3,42 @@
 import { Address, AddressRange, Prefix } from "./ip";
 import { DualAddress, DualPrefix, Site } from "./site";
 
+/** An address on an interface, with the length of the subnet it sits in (10.10.0.1/24). */
+export interface InterfaceAddress {
+  readonly address: Address;
+  readonly length: number;
+}
+
+export interface DevicePlan {
+  readonly kind: "bridge" | "bond" | "vlan";
+  readonly name: string;
+  readonly mtu: number;
+  /** Config path of the device, for messages and resource naming. */
+  readonly path: string;
+  readonly ports?: readonly string[];
+  readonly vlanAware?: boolean;
+  readonly members?: readonly string[];
+  readonly mode?: string;
+  readonly hashPolicy?: string;
+  readonly parent?: string;
+  readonly vlanId?: number;
+  readonly carries?: "management" | "cephPublic" | "cephCluster";
+  readonly ipv4?: InterfaceAddress;
+  readonly ipv6?: InterfaceAddress;
+  readonly gateway?: DualAddress;
+}
+
+export interface HostNetworkPlan {
+  readonly devices: readonly DevicePlan[];
+  /** Interfaces of the OpenFabric underlay. */
+  readonly underlay: readonly string[];
+  readonly vmBridge?: string;
+}
+
 export interface HostPlan {
   readonly name: string;
   readonly id: number;
+  readonly network: HostNetworkPlan;
   readonly management: DualAddress;
   readonly loopback: DualAddress;
   readonly cephPublic: DualAddress;
@@ -50,7 +83,40 @@ export interface TenantPlan {
   readonly hostAddresses: readonly { readonly host: string; readonly address: DualAddress }[];
   readonly vmLoopbacks: DualPrefix;
   readonly mesh?: { readonly subnet: DualPrefix; readonly gateway: DualAddress };
+  /** Egress VLAN on the VM bridge (seed 001), when the VM subnet lives behind the router. */
+  readonly vlan?: number;
+  /** The tenant's SDN VNet: the VM subnet (seed 000) or, with an egress VLAN, the mesh (seed 001). */
+  readonly vnet?: VnetPlan;
   readonly kubernetes?: ClusterPlan;
+}
+
+export interface VnetPlan {
+  readonly id: string;
+  readonly vni: number;
+  readonly carries: "vms" | "mesh";
+  readonly subnets: readonly { readonly prefix: Prefix; readonly gateway?: Address }[];
+}
+
+export interface SdnPlan {
+  readonly zone: string;
+  readonly controller: string;
+  readonly vrfVni: number;
+  readonly mtu: number;
+  readonly asn: number;
+  /** EVPN peers: the hosts' loopbacks. */
+  readonly peers: readonly Address[];
+  readonly exitNodes: readonly string[];
+  readonly advertiseSubnets: boolean;
+  readonly nodes: readonly string[];
+  /** The OpenFabric underlay, when any host has underlay interfaces. */
+  readonly fabric?: { readonly id: string; readonly ipv4?: Prefix; readonly ipv6?: Prefix };
+}
+
+export interface ProxmoxPlan {
+  readonly endpoint?: string;
+  readonly insecure: boolean;
+  readonly protectZone: boolean;
+  readonly protectManagement: boolean;
 }
 
 export interface PrefixFact {
@@ -119,5 +185,7 @@ export interface Plan {
   };
   readonly hosts: readonly HostPlan[];
   readonly tenants: readonly TenantPlan[];
+  readonly sdn: SdnPlan;
+  readonly proxmox: ProxmoxPlan;
   readonly facts: Facts;
 }

@@ -1,18 +1,10 @@
 // plan(site): derive every value of a site by offset and index from its parents, apply the
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
+import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
+import { checkNetwork, planNetwork } from "./host-network";
 import { encodeId } from "./encoding";
 import { Address, AddressRange, Family, Prefix } from "./ip";
-import {
-  AddressFact,
-  ClusterPlan,
-  HostPlan,
-  IdFact,
-  NodePlan,
-  Plan,
-  PrefixFact,
-  RangeFact,
-  TenantPlan,
-} from "./plan-types";
+import { ClusterPlan, HostPlan, NodePlan, Plan, SdnPlan, TenantPlan, VnetPlan } from "./plan-types";
 import { Problem } from "./problems";
 import {
   DualAddress,
@@ -26,103 +18,91 @@ import {
   VXLAN_OVERHEAD,
 } from "./site";
 
-const FAMILIES: readonly Family[] = [4, 6];
-const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
+function carriedLengths(g: Site["global"]) {
+  const lengths = (p: DualPrefix | undefined) => ({ 4: p?.ipv4?.length, 6: p?.ipv6?.length });
+  return {
+    management: lengths(g.management),
+    cephPublic: lengths(g.cephPublic),
+    cephCluster: lengths(g.cephCluster),
+  };
+}
 
-type Ref = { path: string; prefix: Prefix; name: string };
+function defaultEndpoint(hosts: readonly HostPlan[]): string | undefined {
+  const first = hosts[0]?.management;
+  if (first?.ipv4) return `https://${first.ipv4}:8006/`;
+  if (first?.ipv6) return `https://[${first.ipv6}]:8006/`;
+  return undefined;
+}
 
-/** Groups of prefixes that must be pairwise disjoint. */
-export const GROUPS = {
-  spaces: "global spaces",
-  allocations: "site allocations",
-  purposes: "tenant purposes",
-  lb: "LoadBalancer ranges",
-} as const;
-
-class Builder {
-  readonly prefixes: PrefixFact[] = [];
-  readonly addresses: AddressFact[] = [];
-  readonly ranges: RangeFact[] = [];
-  readonly ids: IdFact[] = [];
-  readonly problems: Problem[] = [];
-
-  constructor(readonly site: Site) {}
-
-  prefix(
-    path: string,
-    prefix: Prefix,
-    label: string,
-    parent?: Ref,
-    groups: string[] = [],
-    extra: { derivedFrom?: string; fix?: string; name?: string } = {},
-  ): Ref {
-    const name = extra.name ?? path;
-    this.prefixes.push({
-      path,
-      prefix,
-      label,
-      parent,
-      groups,
-      name,
-      derivedFrom: extra.derivedFrom,
-      fix: extra.fix,
-    });
-    return { path, prefix, name };
-  }
-
-  address(
-    path: string,
-    address: Address,
-    label: string,
-    within?: Ref,
-    derivedFrom?: string,
-  ): Address {
-    this.addresses.push({ path, address, label, within, derivedFrom });
-    return address;
-  }
-
-  id(
-    path: string,
-    kind: string,
-    value: number | string,
-    derived?: { input: string; derivation: string },
-  ): void {
-    this.ids.push({ path, kind, value, ...derived });
-  }
-
-  problem(path: string, input: string, message: string, fix?: string): undefined {
-    this.problems.push({ path, input, message, fix });
-    return undefined;
-  }
-
-  /** Offset of host/node `id` inside a subnet of `family`. */
-  hostOffset(family: Family, id: number): bigint {
-    return BigInt(family === 4 ? id : encodeId(id, this.site.encoding.hostId));
-  }
-
-  /** The address `id` in `subnet`, or the override; recorded as owned by `path`. */
-  member(
-    path: string,
-    label: string,
-    family: Family,
-    subnet: Ref | undefined,
-    id: number,
-    given?: Address,
-    derivedFrom?: string,
-  ): Address | undefined {
-    if (given) return this.address(path, given, label, subnet);
-    if (!subnet) return undefined;
-    const offset = this.hostOffset(family, id);
-    if (offset >= subnet.prefix.size) {
-      return this.problem(
-        path,
-        String(id),
-        `ID ${id} is outside ${subnet.path} ${subnet.prefix}`,
-        "choose a smaller ID",
+function planSdn(b: Builder, hosts: readonly HostPlan[], mtu: number): SdnPlan {
+  const site = b.site;
+  const names = hosts.map((h) => h.name);
+  site.sdn.exitNodes.forEach((n, i) => {
+    if (!names.includes(n)) {
+      b.problem(
+        `sdn.exitNodes[${i}]`,
+        n,
+        "is not a host of the site",
+        `hosts are ${names.join(", ")}`,
       );
     }
-    return this.address(path, subnet.prefix.host(offset), label, subnet, derivedFrom);
+  });
+  const withFabric = hosts.some((h) => h.network.underlay.length > 0);
+  const loopbacks = site.global.hostLoopbacks;
+  return {
+    zone: site.sdn.zone,
+    controller: site.sdn.controller,
+    vrfVni: site.fabric.vxlan.vrfVni,
+    mtu,
+    asn: site.fabric.asn.hosts,
+    peers: hosts.map((h) => h.loopback.ipv4 ?? h.loopback.ipv6).filter((a): a is Address => !!a),
+    exitNodes: site.sdn.exitNodes,
+    advertiseSubnets: site.sdn.advertiseSubnets,
+    nodes: names,
+    fabric: withFabric
+      ? { id: site.sdn.fabric, ipv4: loopbacks.ipv4, ipv6: loopbacks.ipv6 }
+      : undefined,
+  };
+}
+
+/**
+ * The tenant's VNet. Without an egress VLAN it carries the VM subnet with its anycast gateways
+ * (seed 000); with one, the VM subnet lives on the VLAN behind the router and the VNet carries the
+ * internal mesh (seed 001's vnet101 = fc00:101::/64).
+ */
+function planVnet(
+  b: Builder,
+  t: TenantSpec,
+  path: string,
+  vni: number,
+  vms: { subnet: DualPrefix; gateway: DualAddress },
+  mesh: { subnet: DualPrefix; gateway: DualAddress } | undefined,
+): VnetPlan | undefined {
+  const id = `vnet${t.id}`;
+  if (id.length > 8) {
+    b.problem(
+      `${path}.id`,
+      String(t.id),
+      `gives the VNet ID ${id}, longer than the 8 characters Proxmox allows`,
+    );
+    return undefined;
   }
+  if (mesh && t.vlan === undefined) {
+    b.problem(
+      `${path}.mesh`,
+      "true",
+      "a tenant with a mesh reaches the outside through an egress VLAN",
+      `set ${path}.vlan`,
+    );
+    return undefined;
+  }
+  const carried = t.vlan !== undefined ? mesh : vms;
+  if (!carried) return undefined;
+  const subnets = FAMILIES.flatMap((f) => {
+    const prefix = carried.subnet[key(f)];
+    return prefix ? [{ prefix, gateway: carried.gateway[key(f)] }] : [];
+  });
+  return { id, vni, carries: t.vlan !== undefined ? "mesh" : "vms", subnets };
 }
 
 export interface PlanResult {
@@ -204,21 +184,53 @@ export function plan(site: Site): PlanResult {
       }
       return out;
     };
-    return {
-      name: h.name,
-      id: h.id,
+    const addresses = {
       management: dual("management"),
-      loopback: dual("loopback"),
       cephPublic: dual("cephPublic"),
       cephCluster: dual("cephCluster"),
     };
+    const own = h.network !== undefined;
+    const spec = h.network ?? site.hostNetwork;
+    if (own) checkNetwork(b, spec, `${path}.network`, site);
+    return {
+      name: h.name,
+      id: h.id,
+      ...addresses,
+      loopback: dual("loopback"),
+      network: planNetwork(
+        spec,
+        own ? `${path}.network` : "hostNetwork",
+        addresses,
+        carriedLengths(g),
+      ),
+    };
   });
+  if (site.hosts.some((h) => h.network === undefined))
+    checkNetwork(b, site.hostNetwork, "hostNetwork", site);
+  const gateways = [
+    ...(site.hosts.some((h) => h.network === undefined)
+      ? [["hostNetwork", site.hostNetwork] as const]
+      : []),
+    ...site.hosts.flatMap((h, i) =>
+      h.network ? [[`hosts[${i}].network`, h.network] as const] : [],
+    ),
+  ];
+  for (const [path, spec] of gateways) {
+    for (const f of FAMILIES) {
+      const gw = spec.gateway?.[key(f)];
+      if (gw)
+        b.address(`${path}.gateway.${key(f)}`, gw, "management gateway", globals.management[f]);
+    }
+  }
 
   site.tenants.forEach((t, i) => b.id(`tenants[${i}].id`, "tenant id", t.id));
   const tenants = site.tenants
     .map((t, i) => ({ t, i }))
     .filter(({ t, i }) => site.tenants.findIndex((o) => o.id === t.id) === i)
     .map(({ t, i }) => planTenant(b, t, `tenants[${i}]`, spaces, hosts));
+  site.tenants.forEach((t, i) => {
+    if (t.vlan !== undefined) b.id(`tenants[${i}].vlan`, "tenant VLAN", t.vlan);
+  });
 
   const fabric = site.fabric;
   b.id("fabric.vxlan.vrfVni", "vni", fabric.vxlan.vrfVni);
@@ -237,6 +249,8 @@ export function plan(site: Site): PlanResult {
       },
       hosts,
       tenants,
+      sdn: planSdn(b, hosts, vnet),
+      proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
       facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
     },
     problems: b.problems,
@@ -452,6 +466,8 @@ function planTenant(
     hostAddresses,
     vmLoopbacks: prefixes(vmLoopbacks),
     mesh,
+    vlan: t.vlan,
+    vnet: planVnet(b, t, path, vni, { subnet: prefixes(vms), gateway }, mesh),
     kubernetes,
   };
 }

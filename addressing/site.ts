@@ -46,6 +46,42 @@ export interface Layout extends Record<Purpose, PurposeLayout> {
   readonly nodePods: { readonly ipv4: number; readonly ipv6: number };
 }
 
+export type Carries = "management" | "cephPublic" | "cephCluster";
+
+export interface BridgeSpec {
+  readonly name: string;
+  readonly ports: readonly string[];
+  readonly vlanAware: boolean;
+  readonly mtu?: number;
+  readonly carries?: Carries;
+}
+
+export interface BondSpec {
+  readonly name: string;
+  readonly members: readonly string[];
+  readonly mode: string;
+  readonly hashPolicy: string;
+  readonly mtu?: number;
+  readonly carries?: Carries;
+}
+
+export interface VlanSpec {
+  readonly on: string;
+  readonly id: number;
+  readonly mtu?: number;
+  readonly carries?: Carries;
+}
+
+export interface HostNetworkSpec {
+  readonly interfaces: readonly string[];
+  readonly bridges: readonly BridgeSpec[];
+  readonly bonds: readonly BondSpec[];
+  readonly vlans: readonly VlanSpec[];
+  readonly underlay: readonly string[];
+  readonly vmBridge?: string;
+  readonly gateway?: DualAddress;
+}
+
 export interface HostSpec {
   readonly name: string;
   readonly id: number;
@@ -53,6 +89,7 @@ export interface HostSpec {
   readonly loopback?: DualAddress;
   readonly cephPublic?: DualAddress;
   readonly cephCluster?: DualAddress;
+  readonly network?: HostNetworkSpec;
 }
 
 export interface NodeSpec {
@@ -87,6 +124,7 @@ export interface TenantSpec {
   readonly vmLoopbacks?: DualPrefix;
   readonly meshSubnet?: DualPrefix;
   readonly gateway?: DualAddress;
+  readonly vlan?: number;
   readonly kubernetes?: KubernetesSpec;
 }
 
@@ -115,9 +153,45 @@ export interface Site {
       readonly underlayFamily: "ipv4" | "ipv6";
     };
   };
+  readonly proxmox: {
+    readonly endpoint?: string;
+    readonly insecure: boolean;
+    readonly protectZone: boolean;
+    readonly protectManagement: boolean;
+  };
+  readonly sdn: {
+    readonly zone: string;
+    readonly controller: string;
+    readonly fabric: string;
+    readonly exitNodes: readonly string[];
+    readonly advertiseSubnets: boolean;
+  };
+  readonly hostNetwork: HostNetworkSpec;
   readonly hosts: readonly HostSpec[];
   readonly tenants: readonly TenantSpec[];
 }
+
+export const EMPTY_HOST_NETWORK: HostNetworkSpec = {
+  interfaces: [],
+  bridges: [],
+  bonds: [],
+  vlans: [],
+  underlay: [],
+};
+
+export const DEFAULT_SDN: Site["sdn"] = {
+  zone: "vxevpn01",
+  controller: "evpnctl",
+  fabric: "underlay",
+  exitNodes: [],
+  advertiseSubnets: true,
+};
+
+export const DEFAULT_PROXMOX: Site["proxmox"] = {
+  insecure: false,
+  protectZone: true,
+  protectManagement: true,
+};
 
 /** Seed 000's per-tenant pattern. */
 export const DEFAULT_LAYOUT: Layout = {

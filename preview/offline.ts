@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { formatProblem, Problem } from "../addressing/problems";
 import { resolveSite } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
+import { secretProblems } from "../site/secrets";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
 
@@ -30,8 +31,13 @@ export async function previewConfig(
   stackConfig: StackConfig,
   project = projectName(),
 ): Promise<PreviewResult> {
-  const site = resolveSite(rawHomelabConfig(stackConfig.config));
-  if (!site.ok) return { ok: false, problems: site.problems, resources: [], outputs: {} };
+  const raw = rawHomelabConfig(stackConfig.config);
+  const secrets = secretProblems(raw, (k) => stackConfig.secretKeys.includes(k));
+  const site = resolveSite(raw);
+  if (!site.ok || secrets.length > 0) {
+    const problems = [...secrets, ...(site.ok ? [] : site.problems)];
+    return { ok: false, problems, resources: [], outputs: {} };
+  }
   const run = await runUnderMocks({
     project,
     stack,

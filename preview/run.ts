@@ -20,6 +20,7 @@ export interface RecordedResource {
     deleteBeforeReplace?: boolean;
     ignoreChanges?: string[];
     replaceOnChanges?: string[];
+    replacementTrigger?: unknown;
   };
 }
 
@@ -78,6 +79,7 @@ interface RegisterRequest {
   getDeletebeforereplace(): boolean;
   getIgnorechangesList(): string[];
   getReplaceonchangesList(): string[];
+  getReplacementTrigger?(): { toJavaScript(): unknown } | undefined;
 }
 
 /** Runs `options.program` under mocks once; call once per module registry (the SDK is global). */
@@ -134,6 +136,7 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
             replaceOnChanges: req.getReplaceonchangesList().length
               ? req.getReplaceonchangesList()
               : undefined,
+            replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript()),
           },
         });
       }

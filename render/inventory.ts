@@ -173,6 +173,105 @@ function fabricSection(plan: Plan): string {
   ].join("\n");
 }
 
+function interfacesSection(plan: Plan): string {
+  const rows = plan.hosts.flatMap((h) =>
+    h.network.devices.map((d) => [
+      h.name,
+      d.name,
+      d.kind === "bond" ? `bond ${d.mode}` : d.kind,
+      d.kind === "bond"
+        ? (d.members ?? []).join(", ")
+        : d.kind === "bridge"
+          ? (d.ports ?? []).join(", ") || "-"
+          : `${d.parent} tag ${d.vlanId}`,
+      String(d.mtu),
+      d.ipv4 ? `${d.ipv4.address}/${d.ipv4.length}` : "-",
+      d.ipv6 ? `${d.ipv6.address}/${d.ipv6.length}` : "-",
+      d.carries ?? "-",
+    ]),
+  );
+  const underlay = plan.hosts
+    .filter((h) => h.network.underlay.length > 0)
+    .map((h) => [
+      h.name,
+      h.network.underlay.join(", "),
+      cell(h.loopback.ipv4),
+      cell(h.loopback.ipv6),
+    ]);
+  const parts = ["## Proxmox host interfaces", ""];
+  parts.push(
+    rows.length > 0
+      ? table(
+          ["Host", "Device", "Kind", "Members / ports / parent", "MTU", "IPv4", "IPv6", "Carries"],
+          rows,
+        )
+      : "No host network devices are managed.",
+  );
+  if (underlay.length > 0) {
+    parts.push(
+      "",
+      `### Underlay fabric ${plan.sdn.fabric?.id ?? ""} (loopback interface dummy_${plan.sdn.fabric?.id ?? ""})`,
+      "",
+      table(["Host", "Fabric interfaces", "Loopback IPv4", "Loopback IPv6"], underlay),
+    );
+  }
+  return parts.join("\n");
+}
+
+function sdnSection(plan: Plan): string {
+  const z = plan.sdn;
+  const zone = table(
+    ["Zone", "Controller", "ASN", "EVPN peers", "VRF VNI", "MTU", "Nodes", "Exit nodes"],
+    [
+      [
+        z.zone,
+        z.controller,
+        String(z.asn),
+        z.peers.map(String).join(", "),
+        String(z.vrfVni),
+        String(z.mtu),
+        z.nodes.join(", "),
+        z.exitNodes.join(", ") || "-",
+      ],
+    ],
+  );
+  const vnets = plan.tenants.flatMap((t) =>
+    (t.vnet?.subnets ?? []).map((s) => [
+      t.vnet?.id ?? "-",
+      `${t.id} (${t.name})`,
+      String(t.vnet?.vni),
+      t.vnet?.carries === "mesh" ? "mesh" : "VM subnet",
+      s.prefix.toString(),
+      cell(s.gateway),
+    ]),
+  );
+  const vlans = plan.tenants
+    .filter((t) => t.vlan !== undefined)
+    .map((t) => [
+      String(t.vlan),
+      `${t.id} (${t.name})`,
+      cell(t.vms.ipv4),
+      cell(t.vms.ipv6),
+      cell(t.gateway.ipv4),
+      cell(t.gateway.ipv6),
+    ]);
+  const parts = ["## Proxmox SDN", "", zone, "", "### VNets and subnets", ""];
+  parts.push(
+    vnets.length > 0
+      ? table(["VNet", "Tenant", "VNI", "Carries", "Subnet", "Gateway"], vnets)
+      : "No VNets.",
+  );
+  if (vlans.length > 0) {
+    parts.push(
+      "",
+      "### Tenant egress VLANs",
+      "",
+      table(["VLAN", "Tenant", "IPv4", "IPv6", "Gateway IPv4", "Gateway IPv6"], vlans),
+    );
+  }
+  return parts.join("\n");
+}
+
 export function renderInventory(plan: Plan): string {
   const title = `# Address plan: ${plan.site}`;
   const intro = plan.description ? `\n${plan.description}\n` : "";
@@ -181,6 +280,8 @@ export function renderInventory(plan: Plan): string {
     hostsSection(plan),
     ...plan.tenants.map(tenantSection),
     fabricSection(plan),
+    interfacesSection(plan),
+    sdnSection(plan),
   ];
   return `${title}\n${intro}\n_Generated from the stack config by the offline preview; do not edit._\n\n${sections.join("\n\n")}\n`;
 }

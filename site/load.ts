@@ -4,6 +4,11 @@ import { Problem } from "../addressing/problems";
 import {
   DEFAULT_FABRIC,
   DEFAULT_LAYOUT,
+  DEFAULT_PROXMOX,
+  DEFAULT_SDN,
+  EMPTY_HOST_NETWORK,
+  HostNetworkSpec,
+  HostSpec,
   Layout,
   PURPOSES,
   Site,
@@ -78,9 +83,32 @@ function withDefaults(c: Record<string, any>): Site {
     fabric: {
       asn: { ...DEFAULT_FABRIC.asn, ...fabricIn.asn },
       vxlan: { ...DEFAULT_FABRIC.vxlan, ...fabricIn.vxlan },
-      mtu: { ...DEFAULT_FABRIC.mtu, ...fabricIn.mtu },
+      // VXLAN runs between the hosts' loopbacks: their family decides the outer header.
+      mtu: {
+        ...DEFAULT_FABRIC.mtu,
+        underlayFamily: c.global.hostLoopbacks.ipv4 ? "ipv4" : "ipv6",
+        ...fabricIn.mtu,
+      },
     },
-    hosts: c.hosts,
+    proxmox: { ...DEFAULT_PROXMOX, ...c.proxmox },
+    sdn: { ...DEFAULT_SDN, ...c.sdn },
+    hostNetwork: networkDefaults(c.hostNetwork),
+    hosts: c.hosts.map((h: HostSpec) =>
+      h.network ? { ...h, network: networkDefaults(h.network) } : h,
+    ),
     tenants,
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function networkDefaults(n: Record<string, any> | undefined): HostNetworkSpec {
+  if (!n) return EMPTY_HOST_NETWORK;
+  return {
+    ...EMPTY_HOST_NETWORK,
+    ...n,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    bridges: (n.bridges ?? []).map((b: any) => ({ ports: [], vlanAware: false, ...b })),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    bonds: (n.bonds ?? []).map((b: any) => ({ mode: "802.3ad", hashPolicy: "layer3+4", ...b })),
   };
 }

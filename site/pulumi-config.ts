@@ -3,7 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
-import { resolveSite } from "./index";
+import { resolveSite, ResolveResult } from "./index";
+import { secretProblems } from "./secrets";
 
 export const NAMESPACE = "homelab";
 
@@ -32,7 +33,13 @@ function parseValue(v: string): unknown {
  * without a stack trace) listing every problem, before a single resource is registered.
  */
 export function requireStackPlan(): Plan {
-  const result = resolveSite(rawHomelabConfig());
+  const raw = rawHomelabConfig();
+  const secrets = secretProblems(raw, isConfigSecret);
+  const resolved = resolveSite(raw);
+  const result: ResolveResult =
+    secrets.length === 0
+      ? resolved
+      : { ok: false, problems: [...secrets, ...(resolved.ok ? [] : resolved.problems)] };
   if (!result.ok) {
     const lines = result.problems.map((p) => `  - ${formatProblem(p)}`);
     throw new pulumi.RunError(
@@ -40,4 +47,15 @@ export function requireStackPlan(): Plan {
     );
   }
   return result.plan;
+}
+
+/** Whether the engine passed `key` as a secret (the SDK knows; its typings do not export it). */
+function isConfigSecret(key: string): boolean {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+  return runtime.isConfigSecret?.(key) ?? false;
+}
+
+/** The Proxmox API token as a Pulumi secret, or undefined to let the provider read its env var. */
+export function proxmoxApiToken(): pulumi.Output<string> | undefined {
+  return new pulumi.Config(NAMESPACE).getSecret("proxmoxApiToken");
 }

@@ -78,6 +78,20 @@ export function str(
   };
 }
 
+/** A string that must arrive as a secret; its value never appears in a message. */
+export function secretString(): Schema<string> {
+  return {
+    typeName: "secret string",
+    check(value, path, problems) {
+      if (typeof value !== "string" || value.length === 0) {
+        problems.push({ path, input: "[secret]", message: "must be a non-empty string" });
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
 export function int(min: number, max: number): Schema<number> {
   return {
     typeName: `integer ${min}..${max}`,

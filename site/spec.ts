@@ -11,8 +11,10 @@ import {
   oneOf,
   prefix,
   range,
+  secretString,
   str,
 } from "./schema";
+import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 
 const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
@@ -248,6 +250,7 @@ export const hostSchema = obj({
     dualAddress("Ceph cluster address"),
     "Override of the derived Ceph cluster address.",
   ),
+  network: field(hostNetworkSchema, "This host's network devices, instead of homelab:hostNetwork."),
 });
 
 const nodeSchema = obj({
@@ -299,6 +302,10 @@ export const tenantSchema = obj({
   vmLoopbacks: field(dual("VM loopback subnet"), "Override of the derived VM loopback subnet."),
   meshSubnet: field(dual("mesh subnet"), "Override of the derived mesh subnet."),
   gateway: field(dualAddress("anycast gateway"), "Override of the derived anycast gateway."),
+  vlan: field(
+    int(1, 4094),
+    "Egress VLAN on the VM bridge (seed 001): the VM subnet lives there behind the router, and the VNet carries the mesh.",
+  ),
   kubernetes: field(kubernetesSchema, "The tenant's Kubernetes cluster."),
 });
 
@@ -311,6 +318,13 @@ export const configKeys = {
   }),
   layout: field(layoutSchema, "The per-tenant address pattern (seed 000 sections 3 and 5)."),
   fabric: field(fabricSchema, "ASNs, VXLAN IDs and MTUs."),
+  proxmox: field(proxmoxSchema, "Proxmox VE API provider settings."),
+  proxmoxApiToken: field(
+    secretString(),
+    "Proxmox API token `user@realm!id=uuid`, set with `pulumi config set --secret`; without it the provider reads PROXMOX_VE_API_TOKEN.",
+  ),
+  sdn: field(sdnSchema, "Proxmox SDN identifiers."),
+  hostNetwork: field(hostNetworkSchema, "Network devices of every host that sets no `network`."),
   hosts: field(list(hostSchema, { minItems: 1 }), "Proxmox VE hosts.", { required: true }),
   tenants: field(list(tenantSchema), "Tenants (and their Kubernetes clusters).", {
     defaultText: "[]",

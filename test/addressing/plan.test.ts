@@ -223,7 +223,11 @@ describe("seed 001: fc00::/8 internal and fd00::/8 external", () => {
       "fd00:101::fffe",
       "fd00:255:101::/64",
     ]);
-    expect([t.vni, t.asn, plan.fabric.mtu.vnet]).toEqual([100101, 65101, 8950]);
+    expect([t.vni, t.asn, plan.fabric.mtu]).toEqual([
+      100101,
+      65101,
+      { physical: 9000, management: 1500, vnet: 8930, underlayFamily: "ipv6" },
+    ]);
   });
 
   test("Kubernetes nodes ('Complete IP Inventory', pod CIDRs corrected)", () => {

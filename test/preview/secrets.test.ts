@@ -5,7 +5,11 @@ import { runUnderMocks } from "../../preview/run";
 import { parseStackFile } from "../../preview/stack-file";
 
 class Thing extends pulumi.CustomResource {
-  constructor(name: string, args: { token: pulumi.Input<string>; plain: string }, opts?: pulumi.CustomResourceOptions) {
+  constructor(
+    name: string,
+    args: { token: pulumi.Input<string>; plain: string },
+    opts?: pulumi.CustomResourceOptions,
+  ) {
     super("test:index:Thing", name, args, opts);
   }
 }

@@ -1,0 +1,204 @@
+// A Proxmox host's network devices (bridges, bonds, VLAN interfaces) with the addresses the plan
+// gives them, and the rules a host's wiring must satisfy: every member exists, no NIC is used twice,
+// VLAN IDs are unique per parent, a VLAN fits its parent's MTU, each network is carried once.
+import { Builder, FAMILIES, key } from "./builder";
+import { Address, Family } from "./ip";
+import { DevicePlan, HostNetworkPlan, InterfaceAddress } from "./plan-types";
+import { Carries, DualAddress, HostNetworkSpec, Site } from "./site";
+
+const DEFAULT_MTU = 1500;
+
+/** Addresses of one host in the global networks a device can carry. */
+export type HostAddresses = Record<Carries, DualAddress>;
+
+/**
+ * Checks a network description once (the site template, or a host's own) and records its
+ * problems under `path`. Host-independent, so a template mistake is reported once, not per host.
+ */
+export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, site: Site): void {
+  const nics = new Set(spec.interfaces);
+  const bonds = new Set(spec.bonds.map((x) => x.name));
+  const bridges = new Set(spec.bridges.map((x) => x.name));
+  const used = new Map<string, string>();
+  const use = (name: string, where: string) => {
+    const first = used.get(name);
+    if (first)
+      b.problem(where, name, `is already used by ${first}`, "a NIC can be in one place only");
+    else used.set(name, where);
+  };
+  const names = new Map<string, string>();
+  const declare = (name: string, where: string) => {
+    const first = names.get(name);
+    if (first) b.problem(where, name, `is already the name of ${first}`);
+    else names.set(name, where);
+  };
+  spec.interfaces.forEach((n, i) => declare(n, `${path}.interfaces[${i}]`));
+  spec.bonds.forEach((bond, i) => {
+    declare(bond.name, `${path}.bonds[${i}].name`);
+    bond.members.forEach((m, j) => {
+      const where = `${path}.bonds[${i}].members[${j}]`;
+      if (!nics.has(m)) {
+        b.problem(
+          where,
+          m,
+          `is not one of the host's interfaces (${path}.interfaces)`,
+          `add ${m} to ${path}.interfaces`,
+        );
+      }
+      use(m, where);
+    });
+  });
+  spec.bridges.forEach((br, i) => {
+    declare(br.name, `${path}.bridges[${i}].name`);
+    br.ports.forEach((port, j) => {
+      const where = `${path}.bridges[${i}].ports[${j}]`;
+      if (!nics.has(port) && !bonds.has(port)) {
+        b.problem(where, port, `is neither an interface nor a bond of the host`);
+      }
+      use(port, where);
+    });
+  });
+  spec.underlay.forEach((u, i) => {
+    const where = `${path}.underlay[${i}]`;
+    if (!nics.has(u) && !bonds.has(u))
+      b.problem(where, u, `is neither an interface nor a bond of the host`);
+    use(u, where);
+  });
+  const mtuOf = (device: string): number | undefined => {
+    const bond = spec.bonds.find((x) => x.name === device);
+    if (bond) return bond.mtu ?? DEFAULT_MTU;
+    const bridge = spec.bridges.find((x) => x.name === device);
+    if (bridge) return bridge.mtu ?? DEFAULT_MTU;
+    return nics.has(device) ? undefined : undefined;
+  };
+  const vlanIds = new Map<string, string>();
+  spec.vlans.forEach((v, i) => {
+    const where = `${path}.vlans[${i}]`;
+    if (!nics.has(v.on) && !bonds.has(v.on) && !bridges.has(v.on)) {
+      b.problem(`${where}.on`, v.on, `is not an interface, bond or bridge of the host`);
+    }
+    const k = `${v.on}.${v.id}`;
+    const first = vlanIds.get(k);
+    if (first)
+      b.problem(
+        `${where}.id`,
+        String(v.id),
+        `VLAN ${v.id} is already defined on ${v.on} by ${first}`,
+      );
+    else vlanIds.set(k, where);
+    const parentMtu = mtuOf(v.on);
+    if (v.mtu !== undefined && parentMtu !== undefined && v.mtu > parentMtu) {
+      b.problem(
+        `${where}.mtu`,
+        String(v.mtu),
+        `is larger than the MTU ${parentMtu} of its parent ${v.on}`,
+        `set ${v.on}'s mtu to at least ${v.mtu}`,
+      );
+    }
+  });
+  const carried = new Map<string, string>();
+  const carriers = [
+    ...spec.bridges.map((x, i) => [x.carries, `${path}.bridges[${i}].carries`] as const),
+    ...spec.bonds.map((x, i) => [x.carries, `${path}.bonds[${i}].carries`] as const),
+    ...spec.vlans.map((x, i) => [x.carries, `${path}.vlans[${i}].carries`] as const),
+  ];
+  for (const [net, where] of carriers) {
+    if (!net) continue;
+    if (!site.global[net]) {
+      b.problem(where, net, `has no global.${net} to take an address from`, `define global.${net}`);
+    }
+    const first = carried.get(net);
+    if (first) b.problem(where, net, `is already carried by ${first}`);
+    else carried.set(net, where);
+  }
+  // Tenant VLANs ride on the VM bridge next to the host's own VLANs there: one ID, one use.
+  const vmBridge = spec.vmBridge ?? spec.bridges.find((x) => x.vlanAware)?.name;
+  if (vmBridge) {
+    const kind = `VLAN on ${vmBridge} (${path})`;
+    spec.vlans.forEach((v, i) => {
+      if (v.on === vmBridge) b.id(`${path}.vlans[${i}].id`, kind, v.id);
+    });
+    site.tenants.forEach((t, i) => {
+      if (t.vlan !== undefined) b.id(`tenants[${i}].vlan`, kind, t.vlan);
+    });
+  } else if (site.tenants.some((t) => t.vlan !== undefined)) {
+    b.problem(
+      `${path}.bridges`,
+      "[]",
+      "has no VLAN-aware bridge for the tenants' VLANs",
+      "add a bridge with vlanAware: true",
+    );
+  }
+  if (spec.vmBridge !== undefined) {
+    const br = spec.bridges.find((x) => x.name === spec.vmBridge);
+    if (!br) b.problem(`${path}.vmBridge`, spec.vmBridge, "is not a bridge of the host");
+    else if (!br.vlanAware) {
+      b.problem(
+        `${path}.vmBridge`,
+        spec.vmBridge,
+        "is not VLAN-aware, so it cannot carry tenant VLANs",
+        `set vlanAware: true on ${br.name}`,
+      );
+    }
+  }
+}
+
+/** The host's devices with the addresses of the networks they carry. */
+export function planNetwork(
+  spec: HostNetworkSpec,
+  path: string,
+  addresses: HostAddresses,
+  lengths: Record<Carries, Partial<Record<Family, number>>>,
+): HostNetworkPlan {
+  const withAddresses = (carries: Carries | undefined) => {
+    if (!carries) return {};
+    const out: { ipv4?: InterfaceAddress; ipv6?: InterfaceAddress; gateway?: DualAddress } = {};
+    for (const f of FAMILIES) {
+      const a: Address | undefined = addresses[carries][key(f)];
+      const length = lengths[carries][f];
+      if (a && length !== undefined) out[key(f)] = { address: a, length };
+    }
+    if (carries === "management" && spec.gateway) out.gateway = spec.gateway;
+    return out;
+  };
+  const devices: DevicePlan[] = [
+    ...spec.bonds.map((x, i): DevicePlan => ({
+      kind: "bond",
+      name: x.name,
+      path: `${path}.bonds[${i}]`,
+      mtu: x.mtu ?? DEFAULT_MTU,
+      members: x.members,
+      mode: x.mode,
+      hashPolicy: x.hashPolicy,
+      carries: x.carries,
+      ...withAddresses(x.carries),
+    })),
+    ...spec.bridges.map((x, i): DevicePlan => ({
+      kind: "bridge",
+      name: x.name,
+      path: `${path}.bridges[${i}]`,
+      mtu: x.mtu ?? DEFAULT_MTU,
+      ports: x.ports,
+      vlanAware: x.vlanAware,
+      carries: x.carries,
+      ...withAddresses(x.carries),
+    })),
+    ...spec.vlans.map((x, i): DevicePlan => ({
+      kind: "vlan",
+      name: `${x.on}.${x.id}`,
+      path: `${path}.vlans[${i}]`,
+      mtu: x.mtu ?? parentMtu(spec, x.on),
+      parent: x.on,
+      vlanId: x.id,
+      carries: x.carries,
+      ...withAddresses(x.carries),
+    })),
+  ];
+  const vmBridge = spec.vmBridge ?? spec.bridges.find((x) => x.vlanAware)?.name;
+  return { devices, underlay: spec.underlay, vmBridge };
+}
+
+function parentMtu(spec: HostNetworkSpec, device: string): number {
+  const owner = [...spec.bonds, ...spec.bridges].find((x) => x.name === device);
+  return owner?.mtu ?? DEFAULT_MTU;
+}

@@ -1,0 +1,71 @@
+// Turns a validated plan into the stack's resources. Called once from index.ts.
+import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import { Plan } from "../addressing/plan-types";
+import { EvpnZone } from "./evpn-zone";
+import { ProxmoxHost } from "./proxmox-host";
+import { SdnApply } from "./sdn-apply";
+import { TenantVnet } from "./tenant-vnet";
+
+export interface Deployment {
+  readonly hosts: ProxmoxHost[];
+  readonly zone: EvpnZone;
+  readonly vnets: TenantVnet[];
+  readonly apply: SdnApply;
+}
+
+/** A stable digest of the plan's SDN slice, in a canonical JSON form. */
+export function sdnDigest(plan: Plan): string {
+  const slice = {
+    sdn: plan.sdn,
+    fabricNodes: plan.hosts.map((h) => [h.name, h.loopback, h.network.underlay]),
+    vnets: plan.tenants.map((t) => t.vnet),
+  };
+  // Address and Prefix serialise to their canonical text, so equal plans give equal digests.
+  const text = JSON.stringify(slice);
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefined): Deployment {
+  const provider = new proxmoxve.Provider("proxmox", {
+    endpoint: plan.proxmox.endpoint,
+    apiToken,
+    insecure: plan.proxmox.insecure,
+  });
+  const providers = { providers: [provider] };
+  const managedBy = `managed-by homelab/${plan.site}`;
+  const hosts = plan.hosts.map(
+    (h) =>
+      new ProxmoxHost(
+        `host-${h.name}`,
+        { host: h, protectManagement: plan.proxmox.protectManagement, managedBy },
+        providers,
+      ),
+  );
+  const zone = new EvpnZone(
+    "evpn",
+    { sdn: plan.sdn, hosts: plan.hosts, protect: plan.proxmox.protectZone },
+    { ...providers, dependsOn: hosts },
+  );
+  const vnets = plan.tenants.flatMap((t) =>
+    t.vnet
+      ? [
+          new TenantVnet(
+            `tenant-${t.id}`,
+            { vnet: t.vnet, zone: zone.zoneId, alias: t.name },
+            providers,
+          ),
+        ]
+      : [],
+  );
+  const apply = new SdnApply(
+    "sdn",
+    {
+      objects: [...zone.sdnObjects, ...vnets.flatMap((v) => v.sdnObjects)],
+      digest: sdnDigest(plan),
+    },
+    providers,
+  );
+  return { hosts, zone, vnets, apply };
+}

@@ -1,0 +1,44 @@
+// A tenant's VNet in the EVPN zone with its dual-stack subnets and anycast gateways.
+import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import * as pulumi from "@pulumi/pulumi";
+import { VnetPlan } from "../addressing/plan-types";
+
+export interface TenantVnetArgs {
+  /** VNet ID, VNI and subnets with their gateways, from the plan. */
+  readonly vnet: VnetPlan;
+  /** The EVPN zone the VNet belongs to. */
+  readonly zone: pulumi.Input<string>;
+  /** Human-readable alias shown in the Proxmox UI. */
+  readonly alias: string;
+}
+
+export class TenantVnet extends pulumi.ComponentResource {
+  /** The VNet ID VMs attach to (e.g. vnet101). */
+  public readonly vnetId: pulumi.Output<string>;
+  /** Every SDN object of this component, for the stack's single applier. */
+  public readonly sdnObjects: pulumi.CustomResource[];
+
+  constructor(name: string, args: TenantVnetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("homelab:proxmox:TenantVnet", name, {}, opts);
+    const { vnet } = args;
+    if (vnet.subnets.length === 0) throw new Error(`TenantVnet ${name}: ${vnet.id} has no subnet`);
+    // VNet and subnet IDs are fixed in Proxmox: replace by deleting first, never two at once.
+    const fixed = { parent: this, deleteBeforeReplace: true };
+    const v = new proxmoxve.sdn.Vnet(
+      `${name}-vnet`,
+      { resourceId: vnet.id, zone: args.zone, tag: vnet.vni, alias: args.alias },
+      fixed,
+    );
+    const subnets = vnet.subnets.map(
+      (s) =>
+        new proxmoxve.sdn.Subnet(
+          `${name}-subnet-v${s.prefix.family}`,
+          { vnet: v.resourceId, cidr: s.prefix.toString(), gateway: s.gateway?.toString() },
+          fixed,
+        ),
+    );
+    this.vnetId = v.resourceId;
+    this.sdnObjects = [v, ...subnets];
+    this.registerOutputs({ vnetId: this.vnetId, sdnObjects: this.sdnObjects });
+  }
+}

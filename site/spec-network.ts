@@ -1,0 +1,132 @@
+// Config keys for the Proxmox layer: host network devices, SDN identifiers, the API provider.
+import { address, bool, field, int, list, obj, oneOf, str } from "./schema";
+
+const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
+const IFACE = /^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$/;
+const IFACE_TEXT =
+  "a Linux interface name: a letter, then letters, digits, '_', '.', '-' (at most 15)";
+const DEVICE = /^[a-zA-Z][a-zA-Z0-9_]{0,9}$/;
+const DEVICE_TEXT = "a letter, then letters, digits or '_' (at most 10, as Proxmox requires)";
+const SDN_ID = /^[a-z][a-z0-9]{0,7}$/;
+const SDN_ID_TEXT = "1-8 lowercase letters or digits, starting with a letter";
+
+export const CARRIES = ["management", "cephPublic", "cephCluster"] as const;
+export const BOND_MODES = [
+  "802.3ad",
+  "active-backup",
+  "balance-rr",
+  "balance-xor",
+  "broadcast",
+  "balance-tlb",
+  "balance-alb",
+] as const;
+export const HASH_POLICIES = ["layer2", "layer2+3", "layer3+4"] as const;
+
+const iface = () => str({ pattern: IFACE, patternText: IFACE_TEXT });
+const device = () => str({ pattern: DEVICE, patternText: DEVICE_TEXT });
+const sdnId = () => str({ pattern: SDN_ID, patternText: SDN_ID_TEXT });
+
+const carries = field(
+  oneOf(CARRIES),
+  "Global network this device carries: the host gets its address there (e.g. 10.10.0.1/24).",
+);
+const mtu = field(int(576, 9216), "Interface MTU.", { defaultText: "1500" });
+
+export const hostNetworkSchema = obj({
+  interfaces: field(list(iface()), "Physical NICs of the host.", { defaultText: "[]" }),
+  bridges: field(
+    list(
+      obj({
+        name: field(device(), "Bridge name (vmbr0).", { required: true }),
+        ports: field(list(iface()), "Bridge ports (NICs or bonds).", { defaultText: "[]" }),
+        vlanAware: field(bool(), "VLAN-aware bridge (tenant VLANs ride on it).", {
+          defaultText: "false",
+        }),
+        mtu,
+        carries,
+      }),
+    ),
+    "Linux bridges.",
+    { defaultText: "[]" },
+  ),
+  bonds: field(
+    list(
+      obj({
+        name: field(device(), "Bond name (bond0).", { required: true }),
+        members: field(list(iface(), { minItems: 1 }), "Member NICs.", { required: true }),
+        mode: field(oneOf(BOND_MODES), "Bonding mode.", { defaultText: "`802.3ad`" }),
+        hashPolicy: field(oneOf(HASH_POLICIES), "Transmit hash policy.", {
+          defaultText: "`layer3+4`",
+        }),
+        mtu,
+        carries,
+      }),
+    ),
+    "Bonds (seed 002's LACP storage bonds).",
+    { defaultText: "[]" },
+  ),
+  vlans: field(
+    list(
+      obj({
+        on: field(iface(), "Parent device (bridge, bond or NIC).", { required: true }),
+        id: field(int(1, 4094), "VLAN ID.", { required: true }),
+        mtu,
+        carries,
+      }),
+    ),
+    "VLAN interfaces, named <on>.<id>.",
+    { defaultText: "[]" },
+  ),
+  underlay: field(
+    list(iface()),
+    "Interfaces of the routed underlay (an OpenFabric fabric); empty means no fabric.",
+    { defaultText: "[]" },
+  ),
+  vmBridge: field(device(), "Bridge that carries tenant VLANs.", {
+    defaultText: "the first VLAN-aware bridge",
+  }),
+  gateway: field(
+    obj({
+      ipv4: field(address(4), "IPv4 default gateway on the management network."),
+      ipv6: field(address(6), "IPv6 default gateway on the management network."),
+    }),
+    "Default gateway of the hosts (set on the device that carries management).",
+  ),
+});
+
+export const sdnSchema = obj({
+  zone: field(sdnId(), "EVPN zone ID.", { defaultText: "`vxevpn01`" }),
+  controller: field(sdnId(), "EVPN controller ID.", { defaultText: "`evpnctl`" }),
+  fabric: field(sdnId(), "OpenFabric underlay ID; Proxmox names its loopback dummy_<id>.", {
+    defaultText: "`underlay`",
+  }),
+  exitNodes: field(
+    list(str({ pattern: NAME, patternText: NAME_TEXT })),
+    "Hosts that route tenant traffic out of the zone.",
+    { defaultText: "[]" },
+  ),
+  advertiseSubnets: field(bool(), "Advertise subnets as EVPN type-5 routes.", {
+    defaultText: "true",
+  }),
+});
+
+export const proxmoxSchema = obj({
+  endpoint: field(
+    str({
+      pattern: /^https:\/\/[A-Za-z0-9.:[\]-]+\/$/,
+      patternText: "an https URL ending in /, like https://10.10.0.1:8006/",
+    }),
+    "Proxmox VE API endpoint.",
+    { defaultText: "https://<first host's IPv4 management address>:8006/" },
+  ),
+  insecure: field(bool(), "Skip TLS verification (self-signed PVE certificates).", {
+    defaultText: "false",
+  }),
+  protectZone: field(bool(), "Protect the EVPN zone and controller from deletion.", {
+    defaultText: "true",
+  }),
+  protectManagement: field(bool(), "Protect the devices that carry host management.", {
+    defaultText: "true",
+  }),
+});
