@@ -116,7 +116,9 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
   if (vmBridge) {
     const kind = `VLAN on ${vmBridge} (${path})`;
     spec.vlans.forEach((v, i) => {
-      if (v.on === vmBridge) b.id(`${path}.vlans[${i}].id`, kind, v.id);
+      // A VLAN defined twice on the bridge is reported above already.
+      const first = spec.vlans.findIndex((o) => o.on === v.on && o.id === v.id) === i;
+      if (v.on === vmBridge && first) b.id(`${path}.vlans[${i}].id`, kind, v.id);
     });
     site.tenants.forEach((t, i) => {
       if (t.vlan !== undefined) b.id(`tenants[${i}].vlan`, kind, t.vlan);

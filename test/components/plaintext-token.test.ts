@@ -1,0 +1,19 @@
+// A token written into the stack file in plain text is refused before anything is registered.
+import { previewConfig } from "../../preview/offline";
+import { stackRaw } from "../fixtures/base";
+import { stackConfigOf } from "../fixtures/stack";
+
+test("a plain-text API token is an error that names the fix and not the value", async () => {
+  const config = stackConfigOf({ ...stackRaw(), proxmoxApiToken: "root@pam!pulumi=secret-value" });
+  const result = await previewConfig("plain", config, "homelab");
+  expect(result.ok).toBe(false);
+  expect(result.resources).toEqual([]);
+  expect(result.problems).toEqual([
+    {
+      path: "homelab:proxmoxApiToken",
+      input: "[redacted]",
+      message: "is stored in plain text in the stack file",
+      fix: "remove it and run: pulumi config set --secret homelab:proxmoxApiToken <value>",
+    },
+  ]);
+});
