@@ -1,45 +1,100 @@
 // One measurement in a fresh process (the Pulumi SDK keeps global state):
-//   program <scale>        offline preview of the synthetic site; prints {ms, resources}
-//   floor <count>          the SDK's floor: <count> bare resources under the same mocks
+//   program <scale> [<record.json>]  offline preview of the synthetic site; prints {ms, resources}
+//                                    and, with a path, writes the recorded resources there
+//   floor <count>                    the SDK's floor: <count> bare resources, one input each
+//   shaped <record.json>             the SDK's floor for the same resources: each recorded resource
+//                                    built flat from its provider class with the recorded inputs
+import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
+import { readFileSync, writeFileSync } from "fs";
 import { previewConfig } from "../preview/offline";
-import { runUnderMocks } from "../preview/run";
+import { RecordedResource, runUnderMocks } from "../preview/run";
 import { syntheticStackConfig } from "../preview/synthetic";
 
 class Bare extends pulumi.CustomResource {
-  constructor(name: string, index: number) {
-    super("bench:index:Bare", name, { index });
+  constructor(name: string, inputs: Record<string, unknown>) {
+    super("bench:index:Bare", name, inputs);
   }
 }
 
+class Component extends pulumi.ComponentResource {
+  constructor(type: string, name: string) {
+    super(type, name, {});
+    this.registerOutputs({});
+  }
+}
+
+/**
+ * The same resource as recorded, built directly: the provider's own class with the recorded
+ * inputs, flat (no parent, no outputs wired between resources), or an empty component.
+ */
+function construct(r: RecordedResource): void {
+  if (!r.custom) {
+    new Component(r.type, r.name);
+    return;
+  }
+  if (r.type === "pulumi:providers:proxmoxve") {
+    new proxmoxve.Provider(r.name, r.inputs as proxmoxve.ProviderArgs);
+    return;
+  }
+  // "proxmoxve:sdn/fabric/node/openfabric:Openfabric" -> proxmoxve.sdn.fabric.node.Openfabric
+  const [pkg, mod, cls] = r.type.split(":");
+  const path = mod.split("/").slice(0, -1);
+  let ns: Record<string, unknown> =
+    pkg === "proxmoxve" ? (proxmoxve as unknown as Record<string, unknown>) : {};
+  for (const p of path) ns = ns[p] as Record<string, unknown>;
+  const Ctor = ns?.[cls] as (new (n: string, a: unknown) => pulumi.CustomResource) | undefined;
+  if (!Ctor) throw new Error(`no class for ${r.type}`);
+  new Ctor(r.name, r.inputs);
+}
+
+async function bare(programOf: () => void): Promise<number> {
+  const result = await runUnderMocks({
+    project: "homelab",
+    stack: "floor",
+    config: {},
+    secretKeys: [],
+    program: () => {
+      programOf();
+      return {};
+    },
+  });
+  return result.resources.length;
+}
+
 async function main(): Promise<void> {
-  const [mode, arg] = process.argv.slice(2);
-  const n = Number(arg);
+  const [mode, arg, out] = process.argv.slice(2);
   const start = process.hrtime.bigint();
   let resources: number;
   if (mode === "program") {
-    const result = await previewConfig(`synthetic-${n}x`, syntheticStackConfig(n), "homelab");
-    if (!result.ok)
+    const scale = Number(arg);
+    const result = await previewConfig(
+      `synthetic-${scale}x`,
+      syntheticStackConfig(scale),
+      "homelab",
+    );
+    if (!result.ok) {
       throw new Error(`synthetic site invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
+    }
     resources = result.resources.length;
+    if (out) writeFileSync(out, JSON.stringify(result.resources));
   } else if (mode === "floor") {
-    const result = await runUnderMocks({
-      project: "homelab",
-      stack: "floor",
-      config: {},
-      secretKeys: [],
-      program: () => {
-        // n - 1: the stack resource itself is part of both counts.
-        for (let i = 0; i < n - 1; i++) new Bare(`bare-${i}`, i);
-        return {};
-      },
+    // n - 1: the stack resource itself is part of both counts.
+    const n = Number(arg);
+    resources = await bare(() => {
+      for (let i = 0; i < n - 1; i++) new Bare(`bare-${i}`, { index: i });
     });
-    resources = result.resources.length;
+  } else if (mode === "shaped") {
+    const recorded = JSON.parse(readFileSync(arg, "utf8")) as RecordedResource[];
+    const replay = recorded.filter((r) => r.type !== "pulumi:pulumi:Stack");
+    resources = await bare(() => {
+      for (const r of replay) construct(r);
+    });
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(`${JSON.stringify({ mode, arg: n, ms, resources })}\n`);
+  process.stdout.write(`${JSON.stringify({ mode, arg, ms, resources })}\n`);
 }
 
 main().catch((e) => {
