@@ -1,7 +1,7 @@
 // The derived plan: every address, prefix, ID, ASN and MTU of a site, plus the facts the
 // validator checks (who owns what, what must sit inside what, what must not overlap).
 import { Address, AddressRange, Prefix } from "./ip";
-import { DualAddress, DualPrefix, Site } from "./site";
+import { DualAddress, DualPrefix, SharedSegmentSpec, Site, TalosSettings } from "./site";
 
 /** An address on an interface, with the length of the subnet it sits in (10.10.0.1/24). */
 export interface InterfaceAddress {
@@ -64,6 +64,27 @@ export interface ClusterPlan {
   readonly lbRanges: readonly AddressRange[];
   readonly vip: DualAddress;
   readonly nodes: readonly NodePlan[];
+  /** Name of the shared segment the IPv4 pool lives in, if any (seed 004). */
+  readonly lbSegment?: string;
+  readonly announcement: "bgp" | "l2";
+  /** One VM per node, in node order. */
+  readonly vms: readonly VmPlan[];
+  readonly serviceIps: readonly ServiceIpPlan[];
+}
+
+export interface VmPlan {
+  readonly node: string;
+  readonly host: string;
+  readonly vmId: number;
+  readonly cores: number;
+  readonly memory: number;
+  readonly disk: number;
+}
+
+export interface ServiceIpPlan {
+  readonly path: string;
+  readonly service: string;
+  readonly address: Address;
 }
 
 export interface TenantPlan {
@@ -186,6 +207,10 @@ export interface Plan {
   readonly hosts: readonly HostPlan[];
   readonly tenants: readonly TenantPlan[];
   readonly sdn: SdnPlan;
+  readonly talos: TalosSettings;
+  /** DNS servers of the cluster nodes, parsed from talos.nameservers. */
+  readonly nameservers: readonly Address[];
+  readonly sharedSegments: readonly SharedSegmentSpec[];
   readonly proxmox: ProxmoxPlan;
   readonly facts: Facts;
 }

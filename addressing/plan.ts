@@ -4,7 +4,17 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { encodeId } from "./encoding";
 import { Address, AddressRange, Family, Prefix } from "./ip";
-import { ClusterPlan, HostPlan, NodePlan, Plan, SdnPlan, TenantPlan, VnetPlan } from "./plan-types";
+import {
+  ClusterPlan,
+  HostPlan,
+  NodePlan,
+  Plan,
+  SdnPlan,
+  ServiceIpPlan,
+  TenantPlan,
+  VmPlan,
+  VnetPlan,
+} from "./plan-types";
 import { Problem } from "./problems";
 import {
   DualAddress,
@@ -223,6 +233,17 @@ export function plan(site: Site): PlanResult {
     }
   }
 
+  site.sharedSegments.forEach((g, i) => {
+    b.id(`sharedSegments[${i}].name`, "segment name", g.name);
+    const ref = {
+      path: `sharedSegments[${i}].prefix`,
+      prefix: g.prefix,
+      name: `shared segment ${g.name}`,
+    };
+    g.reserved.forEach((r, j) =>
+      b.address(`sharedSegments[${i}].reserved[${j}].address`, r.address, r.label, ref),
+    );
+  });
   site.tenants.forEach((t, i) => b.id(`tenants[${i}].id`, "tenant id", t.id));
   const tenants = site.tenants
     .map((t, i) => ({ t, i }))
@@ -250,6 +271,14 @@ export function plan(site: Site): PlanResult {
       hosts,
       tenants,
       sdn: planSdn(b, hosts, vnet),
+      talos: site.talos,
+      nameservers: site.talos.nameservers.flatMap((text, i) => {
+        const parsed = Address.parse(text);
+        if (parsed.ok) return [parsed.value];
+        b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
+        return [];
+      }),
+      sharedSegments: site.sharedSegments,
       proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
       facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
     },
@@ -361,10 +390,12 @@ function planTenant(
     configPath: string,
     label: string,
     given: DualPrefix | undefined,
+    skip?: Family,
   ): Partial<Record<Family, Ref>> => {
     const l = layout[name];
     const out: Partial<Record<Family, Ref>> = {};
     for (const f of FAMILIES) {
+      if (f === skip) continue;
       const p = `${configPath}.${key(f)}`;
       const space: Space = f === 4 ? "tenant" : l.space;
       const parent = blockOf(space, f);
@@ -499,6 +530,7 @@ type PurposeFn = (
   configPath: string,
   label: string,
   given: DualPrefix | undefined,
+  skip?: Family,
 ) => Partial<Record<Family, Ref>>;
 
 function planCluster(
@@ -518,12 +550,18 @@ function planCluster(
   b.id(`${path}.name`, "cluster name", k.name);
   const pods = purpose("pods", `${path}.pods`, `${k.name} pods`, k.pods);
   const services = purpose("services", `${path}.services`, `${k.name} services`, k.services);
+  // A cluster announcing on a shared segment (seed 004) takes its IPv4 pool from that segment,
+  // which it shares with other clusters: the segment is not the cluster's own prefix.
+  const segment =
+    k.lbSegment !== undefined ? sharedSegment(b, k.lbSegment, `${path}.lbSegment`) : undefined;
   const loadBalancers = purpose(
     "loadBalancers",
     `${path}.loadBalancers`,
     `${k.name} LoadBalancers`,
     k.loadBalancers,
+    segment ? 4 : undefined,
   );
+  if (segment) loadBalancers[4] = segment;
 
   const lbRanges: AddressRange[] = [];
   (k.lbRanges ?? []).forEach((r, i) => {
@@ -613,7 +651,6 @@ function planCluster(
       pods: nodePods,
     };
   });
-  void t;
 
   const dp = (refs: Partial<Record<Family, Ref>>): DualPrefix => ({
     ipv4: refs[4]?.prefix,
@@ -626,7 +663,65 @@ function planCluster(
     services: dp(services),
     loadBalancers: dp(loadBalancers),
     lbRanges,
+    lbSegment: segment ? k.lbSegment : undefined,
     vip,
     nodes,
+    announcement: k.announcement,
+    vms: planVms(b, k, path, t),
+    serviceIps: planServiceIps(b, k, path),
   };
+}
+
+function sharedSegment(b: Builder, name: string, path: string): Ref | undefined {
+  const i = b.site.sharedSegments.findIndex((g) => g.name === name);
+  if (i < 0) {
+    const known = b.site.sharedSegments.map((g) => g.name);
+    const fix = known.length
+      ? `segments are ${known.join(", ")}`
+      : "define it in homelab:sharedSegments";
+    return b.problem(path, name, "is not a segment of homelab:sharedSegments", fix);
+  }
+  const g = b.site.sharedSegments[i];
+  return {
+    path: `sharedSegments[${i}].prefix`,
+    prefix: g.prefix,
+    name: `shared segment ${g.name}`,
+  };
+}
+
+/** One VM per node: its Proxmox host, VM ID and size. */
+function planVms(b: Builder, k: KubernetesSpec, path: string, t: TenantSpec): VmPlan[] {
+  const hosts = b.site.hosts.map((h) => h.name);
+  const rank = [...k.nodes].sort((x, y) => x.id - y.id).map((n) => n.id);
+  const base = k.vmIdBase ?? t.id * 100;
+  const derivation = (id: number) =>
+    k.vmIdBase !== undefined ? `${path}.vmIdBase ${base} + ${id}` : `tenant ${t.id} x 100 + ${id}`;
+  return k.nodes.map((n, j) => {
+    const np = `${path}.nodes[${j}]`;
+    // Default placement spreads nodes over the hosts by rank of node ID.
+    const host = n.host ?? hosts[rank.indexOf(n.id) % hosts.length];
+    if (n.host !== undefined && !hosts.includes(n.host)) {
+      b.problem(`${np}.host`, n.host, "is not a host of the site", `hosts are ${hosts.join(", ")}`);
+    }
+    const vmId = base + n.id;
+    b.id(`${np}.id`, "VM ID", vmId, { input: String(n.id), derivation: derivation(n.id) });
+    if (vmId > 999999999) {
+      b.problem(`${np}.id`, String(n.id), `gives VM ID ${vmId}, above Proxmox's 999999999`);
+    }
+    const size = n.role === "controlplane" ? k.controlPlane : k.worker;
+    return { node: n.name, host, vmId, ...size };
+  });
+}
+
+function planServiceIps(b: Builder, k: KubernetesSpec, path: string): ServiceIpPlan[] {
+  return k.serviceIps.flatMap((s, i) => {
+    const p = `${path}.serviceIps[${i}].address`;
+    const parsed = Address.parse(s.address);
+    if (!parsed.ok) {
+      b.problem(p, s.address, parsed.error, parsed.fix);
+      return [];
+    }
+    b.address(p, parsed.value, `${s.service} of ${k.name}`);
+    return [{ path: p, service: s.service, address: parsed.value }];
+  });
 }

@@ -101,6 +101,13 @@ export interface NodeSpec {
   readonly mesh?: DualAddress;
   readonly loopback?: DualAddress;
   readonly pods?: DualPrefix;
+  readonly host?: string;
+}
+
+export interface VmSize {
+  readonly cores: number;
+  readonly memory: number;
+  readonly disk: number;
 }
 
 export interface KubernetesSpec {
@@ -111,6 +118,34 @@ export interface KubernetesSpec {
   readonly lbRanges?: readonly AddressRange[];
   readonly vip?: DualAddress;
   readonly nodes: readonly NodeSpec[];
+  readonly announcement: "bgp" | "l2";
+  readonly vmIdBase?: number;
+  readonly controlPlane: VmSize;
+  readonly worker: VmSize;
+  readonly lbSegment?: string;
+  readonly serviceIps: readonly { readonly service: string; readonly address: string }[];
+}
+
+export interface TalosSettings {
+  readonly version: string;
+  readonly kubernetesVersion: string;
+  readonly schematic: string;
+  readonly factory: string;
+  readonly nameservers: readonly string[];
+  readonly isoDatastore: string;
+  readonly diskDatastore: string;
+  readonly snippetDatastore: string;
+  readonly installDisk: string;
+  readonly ciliumVersion: string;
+  readonly talosctl: string;
+  readonly guestAgent: "on" | "off";
+}
+
+export interface SharedSegmentSpec {
+  readonly name: string;
+  readonly prefix: Prefix;
+  readonly reserved: readonly { readonly address: Address; readonly label: string }[];
+  readonly peerStacks: readonly string[];
 }
 
 export interface TenantSpec {
@@ -169,7 +204,29 @@ export interface Site {
   readonly hostNetwork: HostNetworkSpec;
   readonly hosts: readonly HostSpec[];
   readonly tenants: readonly TenantSpec[];
+  readonly talos: TalosSettings;
+  readonly sharedSegments: readonly SharedSegmentSpec[];
 }
+
+export const DEFAULT_TALOS: TalosSettings = {
+  version: "v1.11.5",
+  kubernetesVersion: "v1.34.1",
+  schematic: "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515",
+  factory: "https://factory.talos.dev",
+  nameservers: ["1.1.1.1", "2606:4700:4700::1111"],
+  isoDatastore: "local",
+  diskDatastore: "local-lvm",
+  snippetDatastore: "local",
+  installDisk: "/dev/sda",
+  ciliumVersion: "1.18.4",
+  talosctl: "talosctl",
+  guestAgent: "on",
+};
+
+export const DEFAULT_SIZES = {
+  controlPlane: { cores: 4, memory: 8192, disk: 40 },
+  worker: { cores: 8, memory: 16384, disk: 100 },
+} as const;
 
 export const EMPTY_HOST_NETWORK: HostNetworkSpec = {
   interfaces: [],

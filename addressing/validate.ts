@@ -1,6 +1,6 @@
 // The rules every plan must pass before a single resource is registered. Each rule reads the facts
 // that plan() recorded and reports every violation; nothing stops at the first.
-import { Address, Prefix } from "./ip";
+import { Address, AddressRange, Prefix } from "./ip";
 import { Plan, PrefixFact } from "./plan-types";
 import { Problem } from "./problems";
 import { VXLAN_OVERHEAD } from "./site";
@@ -16,7 +16,48 @@ export function validate(plan: Plan): Problem[] {
     ...ranges(plan),
     ...ids(plan),
     ...mtu(plan),
+    ...poolCollisions(plan),
   ];
+}
+
+/** The ranges each cluster's LoadBalancer pool hands out: its lbRanges, else its whole prefixes. */
+export function poolRanges(plan: Plan): { cluster: string; path: string; range: AddressRange }[] {
+  return plan.tenants.flatMap((t, i) => {
+    const k = t.kubernetes;
+    if (!k) return [];
+    const path = `tenants[${i}].kubernetes`;
+    return ([4, 6] as const).flatMap((f) => {
+      const explicit = k.lbRanges
+        .map((range, j) => ({ cluster: k.name, path: `${path}.lbRanges[${j}]`, range }))
+        .filter((r) => r.range.family === f);
+      if (explicit.length > 0) return explicit;
+      const prefix = f === 4 ? k.loadBalancers.ipv4 : k.loadBalancers.ipv6;
+      // A shared segment without ranges is not a pool of its own: the segment rules report it.
+      if (!prefix || (f === 4 && k.lbSegment)) return [];
+      const range = AddressRange.of(prefix.first, prefix.last);
+      return [
+        { cluster: k.name, path: `${path}.loadBalancers.${f === 4 ? "ipv4" : "ipv6"}`, range },
+      ];
+    });
+  });
+}
+
+/** An owned address (node, VIP, gateway, router, service IP) must not be one a pool hands out. */
+function poolCollisions(plan: Plan): Problem[] {
+  const pools = poolRanges(plan);
+  return plan.facts.addresses.flatMap((a) => {
+    if (a.label.includes(" of ") && a.path.includes(".serviceIps[")) return [];
+    const pool = pools.find((p) => p.range.contains(a.address));
+    if (!pool) return [];
+    return [
+      {
+        path: a.path,
+        input: a.derivedFrom ?? a.address.toString(),
+        message: `is inside ${pool.cluster}'s LoadBalancer pool ${pool.range} (${pool.path})`,
+        fix: "LoadBalancer IPs are handed out by Cilium; keep owned addresses out of the pool",
+      },
+    ];
+  });
 }
 
 function containment(plan: Plan): Problem[] {

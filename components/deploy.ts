@@ -3,6 +3,7 @@ import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { Plan } from "../addressing/plan-types";
+import { ClusterDeployment, deployCluster, talosIsos } from "./deploy-kubernetes";
 import { EvpnZone } from "./evpn-zone";
 import { ProxmoxHost } from "./proxmox-host";
 import { SdnApply } from "./sdn-apply";
@@ -13,6 +14,7 @@ export interface Deployment {
   readonly zone: EvpnZone;
   readonly vnets: TenantVnet[];
   readonly apply: SdnApply;
+  readonly clusters: ClusterDeployment[];
 }
 
 /** A stable digest of the plan's SDN slice, in a canonical JSON form. */
@@ -23,8 +25,7 @@ export function sdnDigest(plan: Plan): string {
     vnets: plan.tenants.map((t) => t.vnet),
   };
   // Address and Prefix serialise to their canonical text, so equal plans give equal digests.
-  const text = JSON.stringify(slice);
-  return createHash("sha256").update(text).digest("hex");
+  return createHash("sha256").update(JSON.stringify(slice)).digest("hex");
 }
 
 export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefined): Deployment {
@@ -48,17 +49,13 @@ export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefin
     { sdn: plan.sdn, hosts: plan.hosts, protect: plan.proxmox.protectZone },
     { ...providers, dependsOn: hosts },
   );
-  const vnets = plan.tenants.flatMap((t) =>
-    t.vnet
-      ? [
-          new TenantVnet(
-            `tenant-${t.id}`,
-            { vnet: t.vnet, zone: zone.zoneId, alias: t.name },
-            providers,
-          ),
-        ]
-      : [],
-  );
+  const vnetByTenant = new Map<number, TenantVnet>();
+  for (const t of plan.tenants) {
+    if (!t.vnet) continue;
+    const args = { vnet: t.vnet, zone: zone.zoneId, alias: t.name };
+    vnetByTenant.set(t.id, new TenantVnet(`tenant-${t.id}`, args, providers));
+  }
+  const vnets = [...vnetByTenant.values()];
   const apply = new SdnApply(
     "sdn",
     {
@@ -67,5 +64,17 @@ export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefin
     },
     providers,
   );
-  return { hosts, zone, vnets, apply };
+  const isoFiles = talosIsos(plan, { provider });
+  // VMs start after the SDN is applied: their NICs attach to the VNets it brings up.
+  const clusters = plan.tenants.flatMap((t) =>
+    t.kubernetes
+      ? [
+          deployCluster(plan, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
+            ...providers,
+            dependsOn: [apply, ...hosts],
+          }),
+        ]
+      : [],
+  );
+  return { hosts, zone, vnets, apply, clusters };
 }

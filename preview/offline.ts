@@ -1,12 +1,13 @@
 // The offline preview: what `pulumi preview` would register for a stack, computed here without the
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { dirname, join, resolve } from "path";
 import { parse } from "yaml";
 import { formatProblem, Problem } from "../addressing/problems";
 import { resolveSite } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
 import { secretProblems } from "../site/secrets";
+import { extractArtifacts } from "./artifacts";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
 
@@ -23,6 +24,18 @@ export interface PreviewResult {
   readonly resources: readonly RecordedResource[];
   readonly outputs: Record<string, unknown>;
   readonly error?: unknown;
+}
+
+/**
+ * Outputs a provider would compute and the program reads: a command's stdout (talosctl's
+ * secrets, machine configs, kubeconfig) is a stand-in text, so secrets flow as known values and
+ * show as "[secret]" wherever they are used.
+ */
+function mockState(type: string, name: string): Record<string, unknown> {
+  if (type === "command:local:Command" || type === "command:remote:Command") {
+    return { stdout: `offline preview: stdout of ${name}`, stderr: "" };
+  }
+  return {};
 }
 
 /** Validates the stack's site, then runs index.ts under mocks. Registers nothing if invalid. */
@@ -45,6 +58,7 @@ export async function previewConfig(
     secretKeys: stackConfig.secretKeys,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     program: () => require(join(ROOT, "index")),
+    mockState,
   });
   return { ok: run.error === undefined, problems: [], ...run };
 }
@@ -61,8 +75,13 @@ export function writePreview(result: PreviewResult, outDir: string): string[] {
   const files: [string, string][] = [
     ["resources.json", `${JSON.stringify(result.resources, null, 2)}\n`],
     ["inventory.md", String(result.outputs.inventory ?? "")],
+    ["outputs.json", `${JSON.stringify(result.outputs, null, 2)}\n`],
+    ...extractArtifacts(result.resources).map((a): [string, string] => [a.path, a.text]),
   ];
-  for (const [name, text] of files) writeFileSync(join(outDir, name), text);
+  for (const [name, text] of files) {
+    mkdirSync(dirname(join(outDir, name)), { recursive: true });
+    writeFileSync(join(outDir, name), text);
+  }
   return files.map(([name]) => join(outDir, name));
 }
 

@@ -57,6 +57,7 @@ export function plain(value: unknown): unknown {
     if (sig === rpc.specialSecretSig) return SECRET_PLACEHOLDER;
     if (sig === rpc.specialResourceSig) return `[resource ${String(v.urn)}]`;
     if (sig !== undefined) return `[${String(sig)}]`;
+    if (v.__pulumiUnknown === true) return "[unknown]";
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) out[k] = plain(v[k]);
     return out;

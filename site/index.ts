@@ -3,7 +3,20 @@ import { plan } from "../addressing/plan";
 import { Plan } from "../addressing/plan-types";
 import { Problem, SiteError } from "../addressing/problems";
 import { validate } from "../addressing/validate";
+import { checkServiceIps, ServiceIpAssignment } from "../render/cilium-check";
+import { lbPoolInputs } from "../render/cilium-plan";
 import { loadSite } from "./load";
+
+function serviceIpAssignments(p: Plan): ServiceIpAssignment[] {
+  return p.tenants.flatMap((t) =>
+    (t.kubernetes?.serviceIps ?? []).map((s) => ({
+      path: s.path,
+      cluster: t.kubernetes?.name ?? "",
+      service: s.service,
+      address: s.address,
+    })),
+  );
+}
 
 export type ResolveResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
 
@@ -12,7 +25,11 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
   const loaded = loadSite(raw);
   if (!loaded.ok) return loaded;
   const derived = plan(loaded.site);
-  const problems = [...derived.problems, ...validate(derived.plan)];
+  const problems = [
+    ...derived.problems,
+    ...validate(derived.plan),
+    ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
+  ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: derived.plan };
 }
 

@@ -6,6 +6,8 @@ import {
   DEFAULT_LAYOUT,
   DEFAULT_PROXMOX,
   DEFAULT_SDN,
+  DEFAULT_SIZES,
+  DEFAULT_TALOS,
   EMPTY_HOST_NETWORK,
   HostNetworkSpec,
   HostSpec,
@@ -70,9 +72,17 @@ function withDefaults(c: Record<string, any>): Site {
   };
   for (const p of PURPOSES) layout[p] = { ...DEFAULT_LAYOUT[p], ...layoutIn[p] };
   const fabricIn = c.fabric ?? {};
-  const tenants: TenantSpec[] = (c.tenants ?? []).map((t: TenantSpec) => ({
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const tenants: TenantSpec[] = (c.tenants ?? []).map((t: any) => ({
     ...t,
     mesh: t.mesh ?? false,
+    kubernetes: t.kubernetes && {
+      ...t.kubernetes,
+      announcement: t.kubernetes.announcement ?? "bgp",
+      controlPlane: { ...DEFAULT_SIZES.controlPlane, ...t.kubernetes.controlPlane },
+      worker: { ...DEFAULT_SIZES.worker, ...t.kubernetes.worker },
+      serviceIps: t.kubernetes.serviceIps ?? [],
+    },
   }));
   return {
     name: c.site.name,
@@ -97,6 +107,13 @@ function withDefaults(c: Record<string, any>): Site {
       h.network ? { ...h, network: networkDefaults(h.network) } : h,
     ),
     tenants,
+    talos: { ...DEFAULT_TALOS, ...c.talos },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    sharedSegments: (c.sharedSegments ?? []).map((g: any) => ({
+      reserved: [],
+      peerStacks: [],
+      ...g,
+    })),
   };
 }
 

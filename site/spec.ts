@@ -15,6 +15,12 @@ import {
   str,
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
+import {
+  clusterTalosFields,
+  nodeTalosFields,
+  sharedSegmentsSchema,
+  talosSchema,
+} from "./spec-talos";
 
 const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
@@ -269,6 +275,7 @@ const nodeSchema = obj({
   mesh: field(dualAddress("mesh address"), "Override of the derived mesh address."),
   loopback: field(dualAddress("loopback address"), "Override of the derived loopback address."),
   pods: field(dual("pod CIDR of this node"), "Override of the derived per-node pod CIDR."),
+  ...nodeTalosFields,
 });
 
 const kubernetesSchema = obj({
@@ -282,6 +289,7 @@ const kubernetesSchema = obj({
   ),
   vip: field(dualAddress("control-plane VIP"), "Override of the derived control-plane VIP."),
   nodes: field(list(nodeSchema, { minItems: 1 }), "Cluster nodes.", { required: true }),
+  ...clusterTalosFields,
 });
 
 export const tenantSchema = obj({
@@ -326,6 +334,14 @@ export const configKeys = {
   sdn: field(sdnSchema, "Proxmox SDN identifiers."),
   hostNetwork: field(hostNetworkSchema, "Network devices of every host that sets no `network`."),
   hosts: field(list(hostSchema, { minItems: 1 }), "Proxmox VE hosts.", { required: true }),
+  talos: field(talosSchema, "Talos and Cilium versions, image and storage settings."),
+  sharedSegments: field(
+    sharedSegmentsSchema,
+    "L2 segments several clusters announce LoadBalancer IPs on.",
+    {
+      defaultText: "[]",
+    },
+  ),
   tenants: field(list(tenantSchema), "Tenants (and their Kubernetes clusters).", {
     defaultText: "[]",
   }),

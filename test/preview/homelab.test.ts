@@ -34,7 +34,24 @@ test("the inventory shows seed 000's tables", () => {
 test("writes resources.json and inventory.md, and summarizes in one line", () => {
   const dir = mkdtempSync(join(tmpdir(), "plan-"));
   const files = writePreview(result, dir);
-  expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["resources.json", "inventory.md"]);
+  expect(files.map((f) => f.slice(dir.length + 1))).toEqual([
+    "resources.json",
+    "inventory.md",
+    "outputs.json",
+    "talos/k101cp11.yaml",
+    "talos/k101cp12.yaml",
+    "talos/k101cp13.yaml",
+    "talos/k101wk21.yaml",
+    "talos/k101wk22.yaml",
+    "k8s/cluster-101-cilium-chart-values.yaml",
+    "k8s/CiliumLoadBalancerIPPool-k101-pool.yaml",
+    "k8s/CiliumBGPPeerConfig-k101-peer.yaml",
+    "k8s/CiliumBGPAdvertisement-k101-lb.yaml",
+    "k8s/CiliumBGPClusterConfig-k101.yaml",
+  ]);
+  // Extracted from the recorded inputs: the file is the config command's stdin, byte for byte.
+  const config = result.resources.find((r) => r.name === "cluster-101-11-config");
+  expect(readFileSync(join(dir, "talos", "k101cp11.yaml"), "utf8")).toBe(config?.inputs.stdin);
   const resources = JSON.parse(readFileSync(files[0], "utf8"));
   expect(resources.map((r: { type: string }) => r.type)).toContain("pulumi:pulumi:Stack");
   expect(readFileSync(files[1], "utf8")).toBe(result.outputs.inventory);

@@ -1,0 +1,128 @@
+// The Kubernetes part of a deployment: Talos ISOs on the hosts that run VMs, one TalosCluster,
+// Cilium and CiliumLbPool per tenant cluster. Glue only: every value comes from the plan through
+// the pure renderers.
+import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import * as pulumi from "@pulumi/pulumi";
+import { Address } from "../addressing/ip";
+import { Plan, TenantPlan } from "../addressing/plan-types";
+import { announcementObjects, ciliumValues, lbPoolObjects } from "../render/cilium";
+import {
+  announcementInput,
+  ciliumValuesInput,
+  lbPoolInputs,
+  nicSubnets,
+} from "../render/cilium-plan";
+import { renderTalosPatchYaml } from "../render/talos";
+import { apiServerAddress, talosNodeInputs } from "../render/talos-plan";
+import { Cilium } from "./cilium";
+import { CiliumLbPool } from "./cilium-lb-pool";
+import { TalosCluster, TalosNic } from "./talos-cluster";
+
+export interface ClusterDeployment {
+  readonly talos: TalosCluster;
+  readonly cilium: Cilium;
+  readonly pools: CiliumLbPool;
+}
+
+const hostPart = (a: Address): string => (a.family === 6 ? `[${a}]` : a.toString());
+
+/** The Talos nocloud ISO of the site's version and schematic, once per host that runs a VM. */
+export function talosIsos(
+  plan: Plan,
+  opts: pulumi.ResourceOptions,
+): Record<string, pulumi.Output<string>> {
+  const s = plan.talos;
+  const hosts = new Set(plan.tenants.flatMap((t) => t.kubernetes?.vms.map((v) => v.host) ?? []));
+  const files: Record<string, pulumi.Output<string>> = {};
+  for (const host of [...hosts].sort()) {
+    const iso = new proxmoxve.download.File(
+      `talos-iso-${host}`,
+      {
+        nodeName: host,
+        datastoreId: s.isoDatastore,
+        contentType: "iso",
+        url: `${s.factory}/image/${s.schematic}/${s.version}/nocloud-amd64.iso`,
+        fileName: `talos-${s.version}-${s.schematic.slice(0, 12)}-nocloud-amd64.iso`,
+        overwrite: false,
+      },
+      // The file name is fixed on the datastore: replace by deleting first.
+      { ...opts, deleteBeforeReplace: true },
+    );
+    files[host] = iso.id;
+  }
+  return files;
+}
+
+export function deployCluster(
+  plan: Plan,
+  tenant: TenantPlan,
+  vnetId: pulumi.Input<string> | undefined,
+  isoFiles: Record<string, pulumi.Output<string>>,
+  opts: pulumi.ComponentResourceOptions,
+): ClusterDeployment {
+  const k = tenant.kubernetes;
+  if (!k) throw new Error(`tenant ${tenant.id} has no cluster`);
+  const inputs = talosNodeInputs(plan, tenant, { nameservers: plan.nameservers });
+  // NIC i sits on nicSubnets(tenant)[i]: the VNet, or the egress VLAN on the host's VM bridge.
+  const carriers = nicSubnets(tenant).map((subnet) => (subnet === tenant.vms ? "vms" : "mesh"));
+  const hostsByName = new Map(plan.hosts.map((h) => [h.name, h]));
+  const nodes = k.nodes.map((n, i) => {
+    const vm = k.vms[i];
+    const input = inputs[i];
+    const nics: TalosNic[] = input.nics.map((nic, j) => {
+      const onVnet = tenant.vnet?.carries === carriers[j];
+      const bridge = onVnet ? vnetId : hostsByName.get(vm.host)?.network.vmBridge;
+      if (bridge === undefined) {
+        throw new Error(`${n.name}: NIC ${j} has neither a VNet nor a VM bridge on ${vm.host}`);
+      }
+      return { bridge, vlanId: onVnet ? undefined : tenant.vlan, mac: nic.mac, mtu: nic.mtu };
+    });
+    const address = n.address.ipv4 ?? n.address.ipv6;
+    if (!address) throw new Error(`${n.name} has no address talosctl can reach`);
+    return {
+      name: n.name,
+      id: n.id,
+      role: n.role,
+      host: vm.host,
+      vmId: vm.vmId,
+      cores: vm.cores,
+      memory: vm.memory,
+      disk: vm.disk,
+      nics,
+      patch: renderTalosPatchYaml(input),
+      address: address.toString(),
+    };
+  });
+  const name = `cluster-${tenant.id}`;
+  const talos = new TalosCluster(
+    name,
+    {
+      cluster: k.name,
+      endpoint: `https://${hostPart(apiServerAddress(plan, tenant))}:6443`,
+      nodes,
+      settings: plan.talos,
+      isoFiles,
+      managedBy: `managed-by homelab/${plan.site}`,
+    },
+    opts,
+  );
+  const inCluster = { providers: [talos.provider], dependsOn: [talos] };
+  const options = { announcement: k.announcement };
+  const cilium = new Cilium(
+    `${name}-cilium`,
+    {
+      values: ciliumValues(ciliumValuesInput(plan, tenant, options)),
+      version: plan.talos.ciliumVersion,
+    },
+    inCluster,
+  );
+  const pools = new CiliumLbPool(
+    `${name}-lb`,
+    {
+      pools: lbPoolObjects(lbPoolInputs(plan), k.name),
+      announcement: announcementObjects(announcementInput(plan, tenant, options)),
+    },
+    { providers: [talos.provider], dependsOn: [cilium] },
+  );
+  return { talos, cilium, pools };
+}

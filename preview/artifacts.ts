@@ -1,0 +1,63 @@
+// Rendered artifacts, extracted from the recorded resource inputs (never rendered again from the
+// plan), so that what the preview writes is exactly what `pulumi up` would send.
+import { parse, stringify } from "yaml";
+import { RecordedResource } from "./run";
+
+export interface Artifact {
+  /** Path relative to the preview's output folder. */
+  readonly path: string;
+  readonly text: string;
+}
+
+const SAFE = /^[A-Za-z0-9_.-]+$/;
+
+function safeName(name: string): string {
+  if (!SAFE.test(name))
+    throw new Error(`artifact name ${JSON.stringify(name)} is not a safe file name`);
+  return name;
+}
+
+/** talos/<node>.yaml: the plan-derived patch each node's machine config is generated from. */
+function talosPatches(resources: readonly RecordedResource[]): Artifact[] {
+  return resources
+    .filter((r) => r.type === "command:local:Command" && typeof r.inputs.stdin === "string")
+    .flatMap((r) => {
+      const text = r.inputs.stdin as string;
+      const doc = parse(text) as { machine?: { network?: { hostname?: string } } } | null;
+      const host = doc?.machine?.network?.hostname;
+      return host ? [{ path: `talos/${safeName(host)}.yaml`, text }] : [];
+    });
+}
+
+/** k8s/*.yaml: every Kubernetes object, and the Cilium chart's values per chart. */
+function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
+  const out: Artifact[] = [];
+  for (const r of resources) {
+    if (!r.type.startsWith("kubernetes:")) continue;
+    // The chart is a component the Kubernetes provider expands; its values are our input.
+    if (r.type === "kubernetes:helm.sh/v4:Chart") {
+      const values = stringify(r.inputs.values ?? {}, { lineWidth: 0 });
+      out.push({ path: `k8s/${safeName(r.name)}-values.yaml`, text: values });
+      continue;
+    }
+    if (!r.custom) continue;
+    const { apiVersion, kind, metadata, spec } = r.inputs as Record<string, unknown>;
+    if (typeof kind !== "string" || typeof apiVersion !== "string") continue;
+    const name = (metadata as { name?: string } | undefined)?.name ?? r.name;
+    out.push({
+      path: `k8s/${safeName(kind)}-${safeName(name)}.yaml`,
+      text: stringify({ apiVersion, kind, metadata, spec }, { lineWidth: 0 }),
+    });
+  }
+  return out;
+}
+
+export function extractArtifacts(resources: readonly RecordedResource[]): Artifact[] {
+  const all = [...talosPatches(resources), ...kubernetesObjects(resources)];
+  const seen = new Set<string>();
+  for (const a of all) {
+    if (seen.has(a.path)) throw new Error(`two artifacts would be written to ${a.path}`);
+    seen.add(a.path);
+  }
+  return all;
+}

@@ -1,0 +1,257 @@
+// Cilium: Helm values, LoadBalancer IP pools and LB announcement objects, from typed inputs. Pure:
+// plain objects out (tests check them against the CRD schemas of @kubernetes-models/cilium).
+// API versions are those of Cilium 1.18+: cilium.io/v2 for pools and BGP; the L2 policy only
+// exists as v2alpha1.
+import { stringify } from "yaml";
+import { Address, AddressRange, Family } from "../addressing/ip";
+import { DualPrefix } from "../addressing/site";
+
+export const CILIUM_V2 = "cilium.io/v2";
+export const CILIUM_V2ALPHA1 = "cilium.io/v2alpha1";
+
+export type Announcement = "bgp" | "l2";
+
+export interface LabelSelector {
+  readonly matchLabels?: Readonly<Record<string, string>>;
+  readonly matchExpressions?: readonly {
+    readonly key: string;
+    readonly operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+    readonly values?: readonly string[];
+  }[];
+}
+
+export interface CiliumValuesInput {
+  /** The cluster's pod prefixes: Cilium routes them natively and enables their families. */
+  readonly pods: DualPrefix;
+  /** Where the agents reach the API server without kube-proxy. */
+  readonly apiServer: { readonly host: Address; readonly port: number };
+  /** All nodes on one L2 segment, so each can reach every other node's pods directly. */
+  readonly sharedL2: boolean;
+  readonly announcement: Announcement;
+  /** Pod MTU; absent lets Cilium detect it from the node's devices. */
+  readonly mtu?: number;
+}
+
+/** The subset of the chart's values this project sets. */
+export interface CiliumValues {
+  readonly ipam: { readonly mode: "kubernetes" };
+  readonly routingMode: "native";
+  readonly ipv4: { readonly enabled: boolean };
+  readonly ipv6: { readonly enabled: boolean };
+  readonly ipv4NativeRoutingCIDR?: string;
+  readonly ipv6NativeRoutingCIDR?: string;
+  readonly autoDirectNodeRoutes: boolean;
+  readonly kubeProxyReplacement: true;
+  readonly k8sServiceHost: string;
+  readonly k8sServicePort: number;
+  readonly bgpControlPlane: { readonly enabled: boolean };
+  readonly l2announcements: { readonly enabled: boolean };
+  readonly MTU?: number;
+  readonly cgroup: { readonly autoMount: { readonly enabled: false }; readonly hostRoot: string };
+  readonly securityContext: {
+    readonly capabilities: {
+      readonly ciliumAgent: readonly string[];
+      readonly cleanCiliumState: readonly string[];
+    };
+  };
+}
+
+/** A cluster-scoped custom resource as sent to the API server. */
+export interface CiliumObject<Spec = unknown> {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly labels?: Readonly<Record<string, string>> };
+  readonly spec: Spec;
+}
+
+export function ciliumValues(input: CiliumValuesInput): CiliumValues {
+  const { ipv4, ipv6 } = input.pods;
+  return {
+    ipam: { mode: "kubernetes" },
+    routingMode: "native",
+    ipv4: { enabled: ipv4 !== undefined },
+    ipv6: { enabled: ipv6 !== undefined },
+    ...(ipv4 ? { ipv4NativeRoutingCIDR: ipv4.toString() } : {}),
+    ...(ipv6 ? { ipv6NativeRoutingCIDR: ipv6.toString() } : {}),
+    autoDirectNodeRoutes: input.sharedL2,
+    kubeProxyReplacement: true,
+    k8sServiceHost: input.apiServer.host.toString(),
+    k8sServicePort: input.apiServer.port,
+    bgpControlPlane: { enabled: input.announcement === "bgp" },
+    l2announcements: { enabled: input.announcement === "l2" },
+    ...(input.mtu !== undefined ? { MTU: input.mtu } : {}),
+    // Talos mounts cgroup v2 itself and refuses SYS_MODULE to every process, so the chart's
+    // default (mount cgroups, ask for SYS_MODULE) would keep the agent from starting.
+    cgroup: { autoMount: { enabled: false }, hostRoot: "/sys/fs/cgroup" },
+    securityContext: {
+      capabilities: {
+        ciliumAgent: [
+          "CHOWN",
+          "KILL",
+          "NET_ADMIN",
+          "NET_RAW",
+          "IPC_LOCK",
+          "SYS_ADMIN",
+          "SYS_RESOURCE",
+          "DAC_OVERRIDE",
+          "FOWNER",
+          "SETGID",
+          "SETUID",
+        ],
+        cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"],
+      },
+    },
+  };
+}
+
+/** A range of a pool and the config path it comes from (for problems). */
+export interface LbBlock {
+  readonly range: AddressRange;
+  readonly path: string;
+}
+
+/** One cluster's LoadBalancer pool. */
+export interface LbPoolInput {
+  readonly name: string;
+  /** The cluster that allocates from the pool; every other cluster gets it disabled. */
+  readonly cluster: string;
+  /** Ranges of either family. */
+  readonly blocks: readonly LbBlock[];
+  readonly serviceSelector?: LabelSelector;
+}
+
+export interface LbPoolSpec {
+  readonly blocks: readonly { readonly start: string; readonly stop: string }[];
+  readonly disabled: boolean;
+  readonly serviceSelector?: LabelSelector;
+}
+
+/**
+ * Every pool of the site as `cluster` should hold it: its own enabled, all others disabled, so
+ * one manifest set can be applied to every cluster without one allocating from another's range
+ * (seed 004). Blocks are start/stop ranges: `cidr` blocks would hide the range ends, and the
+ * v2alpha1 `cidrs` field is gone from v2.
+ */
+export function lbPoolObjects(
+  pools: readonly LbPoolInput[],
+  cluster: string,
+): CiliumObject<LbPoolSpec>[] {
+  return pools.map((p) => ({
+    apiVersion: CILIUM_V2,
+    kind: "CiliumLoadBalancerIPPool",
+    metadata: { name: p.name },
+    spec: {
+      blocks: p.blocks.map(({ range }) => ({
+        start: range.start.toString(),
+        stop: range.stop.toString(),
+      })),
+      disabled: p.cluster !== cluster,
+      ...(p.serviceSelector ? { serviceSelector: p.serviceSelector } : {}),
+    },
+  }));
+}
+
+export interface BgpPeerInput {
+  readonly name: string;
+  readonly address: Address;
+  readonly asn: number;
+}
+
+export type AnnouncementInput =
+  | {
+      readonly mode: "bgp";
+      readonly cluster: string;
+      readonly localAsn: number;
+      readonly peers: readonly BgpPeerInput[];
+      /** Address families negotiated with the peers: those the cluster has LB addresses in. */
+      readonly families: readonly Family[];
+      /** Which LoadBalancer services to announce; default all but those labelled opt-out. */
+      readonly serviceSelector?: LabelSelector;
+    }
+  | {
+      readonly mode: "l2";
+      readonly cluster: string;
+      /** Regexes of the node interfaces on the segment the LB addresses belong to. */
+      readonly interfaces: readonly string[];
+      readonly serviceSelector?: LabelSelector;
+    };
+
+/** Cilium announces no Service without a selector; this one matches all but an explicit opt-out. */
+export const ANNOUNCE_ALL: LabelSelector = {
+  matchExpressions: [{ key: "homelab/announce", operator: "NotIn", values: ["false"] }],
+};
+
+const ADVERTISE_LABEL = "homelab/bgp-advertisement";
+
+/** The objects that make the cluster's LB addresses reachable: BGP resources or an L2 policy. */
+export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
+  const c = input.cluster;
+  if (input.mode === "l2") {
+    return [
+      {
+        apiVersion: CILIUM_V2ALPHA1,
+        kind: "CiliumL2AnnouncementPolicy",
+        metadata: { name: `${c}-l2` },
+        spec: {
+          interfaces: input.interfaces,
+          loadBalancerIPs: true,
+          externalIPs: false,
+          ...(input.serviceSelector ? { serviceSelector: input.serviceSelector } : {}),
+        },
+      },
+    ];
+  }
+  const advertisement = `${c}-lb`;
+  return [
+    {
+      apiVersion: CILIUM_V2,
+      kind: "CiliumBGPClusterConfig",
+      metadata: { name: c },
+      spec: {
+        bgpInstances: [
+          {
+            name: c,
+            localASN: input.localAsn,
+            peers: input.peers.map((p) => ({
+              name: p.name,
+              peerASN: p.asn,
+              peerAddress: p.address.toString(),
+              peerConfigRef: { name: `${c}-peer` },
+            })),
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: CILIUM_V2,
+      kind: "CiliumBGPPeerConfig",
+      metadata: { name: `${c}-peer` },
+      spec: {
+        families: input.families.map((f) => ({
+          afi: f === 4 ? "ipv4" : "ipv6",
+          safi: "unicast",
+          advertisements: { matchLabels: { [ADVERTISE_LABEL]: advertisement } },
+        })),
+      },
+    },
+    {
+      apiVersion: CILIUM_V2,
+      kind: "CiliumBGPAdvertisement",
+      metadata: { name: advertisement, labels: { [ADVERTISE_LABEL]: advertisement } },
+      spec: {
+        advertisements: [
+          {
+            advertisementType: "Service",
+            service: { addresses: ["LoadBalancerIP"] },
+            selector: input.serviceSelector ?? ANNOUNCE_ALL,
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/** Objects as one multi-document YAML manifest. */
+export function manifestYaml(objects: readonly CiliumObject[]): string {
+  return objects.map((o) => stringify(o, { lineWidth: 0 })).join("---\n");
+}

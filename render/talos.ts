@@ -1,0 +1,199 @@
+// Talos machine-config patches: the network part of one node's config, from typed inputs. Pure:
+// no I/O, no Pulumi. Written against the v1alpha1 machine config of Talos v1.x (`machine.network`);
+// v1.12 deprecates that section in favour of separate network documents but still reads it.
+import { stringify } from "yaml";
+import { Address, Family, Prefix } from "../addressing/ip";
+import { DualAddress, DualPrefix } from "../addressing/site";
+
+const FAMILIES: readonly Family[] = [4, 6];
+const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
+const DEFAULT_ROUTE: Record<Family, string> = { 4: "0.0.0.0/0", 6: "::/0" };
+const MAC_RE = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
+
+/** One NIC of a node, on one subnet. */
+export interface TalosNic {
+  /** Hardware address Talos finds the interface by: lowercase, colon-separated. */
+  readonly mac: string;
+  /** The subnet the NIC is on; its length becomes the length of the node's address. */
+  readonly subnet: DualPrefix;
+  /** The node's address on `subnet`, per family. */
+  readonly address: DualAddress;
+  /** The next hop on `subnet`, per family, for `routes` and the default route. */
+  readonly gateway: DualAddress;
+  /** Networks reached through `gateway`, besides the directly connected subnet. */
+  readonly routes: readonly Prefix[];
+  /** Whether the default routes leave through this NIC (at most one NIC per node). */
+  readonly defaultRoute: boolean;
+  /** Link MTU; absent keeps the driver default (1500 for virtio). */
+  readonly mtu?: number;
+}
+
+/** Everything one node's patch is made of. */
+export interface TalosNodeInput {
+  readonly hostname: string;
+  readonly role: "controlplane" | "worker";
+  /** NICs in VM order: NIC i is the VM's `net<i>`, which is what gives it its MAC. */
+  readonly nics: readonly TalosNic[];
+  readonly nameservers: readonly Address[];
+  /** The cluster's control-plane VIP, per family; see `talosVip` for when Talos holds it. */
+  readonly vip: DualAddress;
+  /** Subnets kubelet takes the node IPs from: the network pods are routed over. */
+  readonly nodeIpSubnets: readonly Prefix[];
+  readonly pods: DualPrefix;
+  readonly services: DualPrefix;
+}
+
+export interface TalosRoute {
+  readonly network: string;
+  readonly gateway: string;
+}
+
+export interface TalosInterface {
+  readonly deviceSelector: { readonly hardwareAddr: string };
+  readonly addresses: readonly string[];
+  readonly routes: readonly TalosRoute[];
+  readonly mtu?: number;
+  readonly vip?: { readonly ip: string };
+}
+
+/** The patch, shaped like the Talos machine config it merges into. */
+export interface TalosPatch {
+  readonly machine: {
+    readonly network: {
+      readonly hostname: string;
+      readonly nameservers: readonly string[];
+      readonly interfaces: readonly TalosInterface[];
+    };
+    readonly kubelet: { readonly nodeIP: { readonly validSubnets: readonly string[] } };
+  };
+  readonly cluster: {
+    readonly network: {
+      readonly podSubnets: readonly string[];
+      readonly serviceSubnets: readonly string[];
+      readonly cni: { readonly name: "none" };
+    };
+    readonly proxy: { readonly disabled: true };
+  };
+}
+
+/**
+ * A deterministic MAC for NIC `nic` of node `nodeId` in cluster `clusterKey`, as
+ * `02:KK:KK:NN:NN:II`: first octet 0x02 (locally administered bit set, multicast bit clear), then
+ * the cluster key and node ID as 16-bit big-endian numbers, then the NIC index as one byte. The
+ * fields do not overlap, so distinct IDs never share a MAC, and a VM rebuilt from the same IDs
+ * comes back with the same MAC (the same DHCP lease, the same Talos device selector).
+ */
+export function macFor(clusterKey: number, nodeId: number, nic: number): string {
+  const field = (name: string, value: number, bits: number): number => {
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** bits) {
+      throw new RangeError(`${name} ${value} does not fit ${bits} bits (0-${2 ** bits - 1})`);
+    }
+    return value;
+  };
+  const k = field("clusterKey", clusterKey, 16);
+  const n = field("nodeId", nodeId, 16);
+  const i = field("nic", nic, 8);
+  return [0x02, k >> 8, k & 0xff, n >> 8, n & 0xff, i]
+    .map((o) => o.toString(16).padStart(2, "0"))
+    .join(":");
+}
+
+/**
+ * Where Talos holds the VIP: the first family (IPv4 before IPv6) whose VIP lies in a NIC's
+ * subnet on which the node has an address of that family. Talos VIPs are one address per
+ * interface and work by ARP/NDP, so a VIP outside every node subnet (seed 001 puts it on a
+ * loopback prefix and announces it by BGP) is not Talos's to configure: the result is undefined.
+ */
+export function talosVip(
+  nics: readonly Pick<TalosNic, "subnet" | "address">[],
+  vip: DualAddress,
+): { readonly nic: number; readonly address: Address } | undefined {
+  for (const f of FAMILIES) {
+    const ip = vip[key(f)];
+    if (!ip) continue;
+    const nic = nics.findIndex((n) => n.address[key(f)] && n.subnet[key(f)]?.contains(ip));
+    if (nic >= 0) return { nic, address: ip };
+  }
+  return undefined;
+}
+
+function dualList(p: DualPrefix): string[] {
+  return FAMILIES.flatMap((f) => p[key(f)]?.toString() ?? []);
+}
+
+function renderNic(node: TalosNodeInput, nic: TalosNic, i: number, vip?: Address): TalosInterface {
+  const where = `${node.hostname} NIC ${i}`;
+  if (!MAC_RE.test(nic.mac)) {
+    throw new Error(`${where}: "${nic.mac}" is not a lowercase, colon-separated MAC`);
+  }
+  const addresses = FAMILIES.flatMap((f) => {
+    const address = nic.address[key(f)];
+    if (!address) return [];
+    const subnet = nic.subnet[key(f)];
+    if (!subnet?.contains(address)) {
+      throw new Error(`${where}: ${address} is not inside its subnet ${subnet ?? "(none)"}`);
+    }
+    return [`${address}/${subnet.length}`];
+  });
+  const via = (network: Prefix | Family): TalosRoute => {
+    const f = typeof network === "number" ? network : network.family;
+    const gateway = nic.gateway[key(f)];
+    const shown = typeof network === "number" ? DEFAULT_ROUTE[f] : network.toString();
+    if (!gateway || !nic.address[key(f)]) {
+      throw new Error(`${where}: no IPv${f} address and gateway to route ${shown} through`);
+    }
+    return { network: shown, gateway: gateway.toString() };
+  };
+  const defaults = nic.defaultRoute
+    ? FAMILIES.filter((f) => nic.address[key(f)] && nic.gateway[key(f)])
+    : [];
+  return {
+    deviceSelector: { hardwareAddr: nic.mac },
+    addresses,
+    routes: [...nic.routes.map(via), ...defaults.map(via)],
+    ...(nic.mtu !== undefined ? { mtu: nic.mtu } : {}),
+    ...(vip ? { vip: { ip: vip.toString() } } : {}),
+  };
+}
+
+/** The node's patch as an object. Throws on inputs no valid plan produces (a bug upstream). */
+export function renderTalosPatch(node: TalosNodeInput): TalosPatch {
+  if (node.nics.filter((n) => n.defaultRoute).length > 1) {
+    throw new Error(`${node.hostname}: more than one NIC carries the default route`);
+  }
+  // Workers never hold the VIP: Talos elects its holder among control-plane nodes through etcd.
+  const vip = node.role === "controlplane" ? talosVip(node.nics, node.vip) : undefined;
+  return {
+    machine: {
+      network: {
+        hostname: node.hostname,
+        nameservers: node.nameservers.map(String),
+        interfaces: node.nics.map((nic, i) =>
+          renderNic(node, nic, i, vip?.nic === i ? vip.address : undefined),
+        ),
+      },
+      kubelet: { nodeIP: { validSubnets: node.nodeIpSubnets.map(String) } },
+    },
+    cluster: {
+      network: {
+        podSubnets: dualList(node.pods),
+        serviceSubnets: dualList(node.services),
+        cni: { name: "none" },
+      },
+      // Cilium replaces kube-proxy (kubeProxyReplacement in render/cilium.ts).
+      proxy: { disabled: true },
+    },
+  };
+}
+
+/**
+ * The patch as YAML for `talosctl --config-patch`. Every string is double-quoted: a YAML 1.1
+ * reader takes an unquoted `02:00:65:00:0b:00` for a base-60 number.
+ */
+export function renderTalosPatchYaml(node: TalosNodeInput): string {
+  return stringify(renderTalosPatch(node), {
+    defaultStringType: "QUOTE_DOUBLE",
+    defaultKeyType: "PLAIN",
+    lineWidth: 0,
+  });
+}

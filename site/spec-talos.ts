@@ -1,0 +1,152 @@
+// Config keys for Talos clusters on Proxmox, Cilium and LoadBalancer pools.
+import { address, field, int, list, obj, oneOf, prefix, range, str } from "./schema";
+
+const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
+const VERSION_TEXT = "a version like v1.11.5";
+const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
+const DATASTORE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+const DATASTORE_TEXT = "a Proxmox storage ID";
+
+export const DEFAULT_SCHEMATIC = "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515";
+
+const datastore = (doc: string, dflt: string) =>
+  field(str({ pattern: DATASTORE, patternText: DATASTORE_TEXT }), doc, {
+    defaultText: `\`${dflt}\``,
+  });
+
+export const talosSchema = obj({
+  version: field(str({ pattern: VERSION, patternText: VERSION_TEXT }), "Talos version.", {
+    defaultText: "`v1.11.5`",
+  }),
+  kubernetesVersion: field(
+    str({ pattern: VERSION, patternText: VERSION_TEXT }),
+    "Kubernetes version.",
+    {
+      defaultText: "`v1.34.1`",
+    },
+  ),
+  schematic: field(
+    str({ pattern: /^[0-9a-f]{64}$/, patternText: "a 64-character Image Factory schematic ID" }),
+    "Image Factory schematic (must include siderolabs/qemu-guest-agent when guestAgent is on).",
+    { defaultText: `\`${DEFAULT_SCHEMATIC}\` (qemu-guest-agent only)` },
+  ),
+  factory: field(
+    str({
+      pattern: /^https:\/\/[A-Za-z0-9.-]+$/,
+      patternText: "an https URL without a trailing /",
+    }),
+    "Image Factory URL.",
+    { defaultText: "`https://factory.talos.dev`" },
+  ),
+  nameservers: field(list(str()), "DNS servers of the nodes (IPv4 or IPv6 addresses).", {
+    defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
+  }),
+  isoDatastore: datastore("Storage the Talos nocloud ISO is downloaded to.", "local"),
+  diskDatastore: datastore("Storage of the VM disks and cloud-init drives.", "local-lvm"),
+  snippetDatastore: datastore("Storage of the cloud-init snippets (machine configs).", "local"),
+  installDisk: field(
+    str({ pattern: /^\/dev\/[a-z0-9]+$/, patternText: "a device like /dev/sda" }),
+    "Disk Talos installs to.",
+    {
+      defaultText: "`/dev/sda`",
+    },
+  ),
+  ciliumVersion: field(
+    str({ pattern: /^[0-9]+\.[0-9]+\.[0-9]+$/, patternText: "a chart version like 1.18.4" }),
+    "Cilium Helm chart version.",
+    {
+      defaultText: "`1.18.4`",
+    },
+  ),
+  talosctl: field(
+    str({ pattern: /^[A-Za-z0-9_./-]+$/, patternText: "a command or path" }),
+    "talosctl on the machine that runs Pulumi.",
+    {
+      defaultText: "`talosctl`",
+    },
+  ),
+  guestAgent: field(oneOf(["on", "off"] as const), "Enable the QEMU guest agent in the VMs.", {
+    defaultText: "`on`",
+  }),
+});
+
+const size = (what: string, cores: number, memory: number, disk: number) =>
+  field(
+    obj({
+      cores: field(int(1, 512), "vCPUs."),
+      memory: field(int(1024, 4194304), "Memory in MiB."),
+      disk: field(int(8, 65536), "Disk in GiB."),
+    }),
+    `VM size of ${what}.`,
+    { defaultText: `${cores} cores, ${memory} MiB, ${disk} GiB` },
+  );
+
+export const clusterTalosFields = {
+  announcement: field(oneOf(["bgp", "l2"] as const), "How LoadBalancer IPs are announced.", {
+    defaultText: "`bgp`",
+  }),
+  vmIdBase: field(int(100, 999000000), "A node's VM ID is vmIdBase + node ID.", {
+    defaultText: "tenant ID x 100",
+  }),
+  controlPlane: size("control-plane nodes", 4, 8192, 40),
+  worker: size("workers", 8, 16384, 100),
+  lbSegment: field(
+    str({ pattern: NAME, patternText: NAME_TEXT }),
+    "Name of a homelab:sharedSegments entry the cluster's LoadBalancer ranges live in (seed 004).",
+  ),
+  serviceIps: field(
+    list(
+      obj({
+        service: field(
+          str({ pattern: /^[a-z0-9-]+\/[a-z0-9-]+$/, patternText: "namespace/name" }),
+          "The Service, as namespace/name.",
+          { required: true },
+        ),
+        address: field(str(), "The address it is given (lbipam.cilium.io/ips).", {
+          required: true,
+        }),
+      }),
+    ),
+    "Explicit LoadBalancer IPs (e.g. ClusterMesh API server, Gateway), validated against the pool.",
+  ),
+};
+
+export const nodeTalosFields = {
+  host: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Proxmox host the VM runs on.", {
+    defaultText: "hosts in turn by node rank",
+  }),
+};
+
+export const sharedSegmentsSchema = list(
+  obj({
+    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Segment name.", {
+      required: true,
+    }),
+    prefix: field(prefix(4), "The shared L2 segment (seed 004: 10.25.11.0/24).", {
+      required: true,
+    }),
+    reserved: field(
+      list(
+        obj({
+          address: field(address(4), "An address something else owns on the segment.", {
+            required: true,
+          }),
+          label: field(str({ maxLength: 60 }), "What owns it.", { required: true }),
+        }),
+      ),
+      "Addresses pools must avoid (the BGP router, static infrastructure).",
+    ),
+    peerStacks: field(
+      list(
+        str({
+          pattern: /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/,
+          patternText: "org/project/stack",
+        }),
+      ),
+      "Other stacks whose clusters announce on this segment; their exported lbPools are checked against ours.",
+    ),
+  }),
+);
+
+export const lbRangesField = field(list(range()), "Ranges the cluster's pool hands out.");

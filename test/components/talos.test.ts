@@ -1,0 +1,237 @@
+// The Talos and Cilium layer of the homelab stack under mocks: exact resources and inputs,
+// secrets kept secret, bootstrap once, upgrades in place, and Cilium objects that pass the CRDs.
+import { parse } from "yaml";
+import { PreviewResult, previewStack } from "../../preview/offline";
+import { extractArtifacts } from "../../preview/artifacts";
+import { RecordedResource } from "../../preview/run";
+import { schemaErrors } from "../render/cilium-schema";
+
+let result: PreviewResult;
+const byName = (name: string): RecordedResource => {
+  const r = result.resources.find((x) => x.name === name);
+  if (!r) throw new Error(`no resource ${name}`);
+  return r;
+};
+
+beforeAll(async () => {
+  result = await previewStack("homelab");
+});
+
+test("registers exactly these Talos, Kubernetes and Cilium resources", () => {
+  const layer = result.resources.filter((r) =>
+    /^(command:|kubernetes:|pulumi:providers:kubernetes|homelab:(talos|kubernetes):|proxmoxve:(index|download)\/)/.test(
+      r.type,
+    ),
+  );
+  const nodes = [11, 12, 13, 21, 22];
+  expect(layer.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
+    [
+      ...["pve01", "pve02", "pve03"].map((h) => `proxmoxve:download/file:File talos-iso-${h}`),
+      "homelab:talos:TalosCluster cluster-101",
+      "command:local:Command cluster-101-secrets",
+      ...nodes.flatMap((n) => [
+        `command:local:Command cluster-101-${n}-config`,
+        `proxmoxve:index/fileLegacy:FileLegacy cluster-101-${n}-userdata`,
+        `proxmoxve:index/vmLegacy:VmLegacy cluster-101-${n}-vm`,
+        `command:local:Command cluster-101-${n}-apply`,
+        `command:local:Command cluster-101-${n}-upgrade`,
+      ]),
+      "command:local:Command cluster-101-bootstrap",
+      "command:local:Command cluster-101-kubeconfig",
+      "command:local:Command cluster-101-upgrade-k8s",
+      "pulumi:providers:kubernetes cluster-101-k8s",
+      "homelab:kubernetes:Cilium cluster-101-cilium",
+      "kubernetes:helm.sh/v4:Chart cluster-101-cilium-chart",
+      "homelab:kubernetes:CiliumLbPool cluster-101-lb",
+      "kubernetes:cilium.io/v2:CiliumLoadBalancerIPPool cluster-101-lb-CiliumLoadBalancerIPPool-k101-pool",
+      "kubernetes:cilium.io/v2:CiliumBGPClusterConfig cluster-101-lb-CiliumBGPClusterConfig-k101",
+      "kubernetes:cilium.io/v2:CiliumBGPPeerConfig cluster-101-lb-CiliumBGPPeerConfig-k101-peer",
+      "kubernetes:cilium.io/v2:CiliumBGPAdvertisement cluster-101-lb-CiliumBGPAdvertisement-k101-lb",
+    ].sort(),
+  );
+});
+
+test("a node's VM: placement, size, deterministic MAC on the VNet, ISO and cloud-init config", () => {
+  const vm = byName("cluster-101-21-vm");
+  expect(vm.inputs).toEqual({
+    agent: { enabled: true },
+    bios: "seabios",
+    bootOrders: ["scsi0", "ide2"],
+    cdrom: { fileId: "talos-iso-pve01-id", interface: "ide2" },
+    cpu: { cores: 8, type: "host" },
+    description: "managed-by homelab/homelab k101",
+    disks: [
+      {
+        datastoreId: "local-lvm",
+        discard: "on",
+        fileFormat: "raw",
+        interface: "scsi0",
+        iothread: true,
+        size: 100,
+        ssd: true,
+      },
+    ],
+    initialization: {
+      datastoreId: "local-lvm",
+      interface: "ide0",
+      userDataFileId: "cluster-101-21-userdata-id",
+    },
+    machine: "q35",
+    memory: { dedicated: 16384 },
+    name: "k101wk21",
+    networkDevices: [
+      {
+        bridge: "vnet101",
+        firewall: false,
+        macAddress: "02:00:65:00:15:00",
+        model: "virtio",
+        mtu: 8950,
+      },
+    ],
+    nodeName: "pve01",
+    onBoot: true,
+    operatingSystem: { type: "l26" },
+    scsiHardware: "virtio-scsi-single",
+    started: true,
+    stopOnDestroy: true,
+    tags: ["talos", "k101", "worker"],
+    vmId: 10121,
+  });
+  // A new Talos version or config must never rebuild a VM: they go through talosctl instead.
+  expect(vm.options).toEqual({
+    deleteBeforeReplace: true,
+    ignoreChanges: ["cdrom", "initialization"],
+  });
+});
+
+test("placement spreads nodes over the hosts by rank of node ID", () => {
+  const hosts = [11, 12, 13, 21, 22].map((n) => byName(`cluster-101-${n}-vm`).inputs.nodeName);
+  expect(hosts).toEqual(["pve01", "pve02", "pve03", "pve01", "pve02"]);
+});
+
+test("the ISO comes from the Image Factory for the configured version and schematic", () => {
+  expect(byName("talos-iso-pve02").inputs).toEqual({
+    contentType: "iso",
+    datastoreId: "local",
+    fileName: "talos-v1.11.5-ce4c980550dd-nocloud-amd64.iso",
+    nodeName: "pve02",
+    overwrite: false,
+    url: "https://factory.talos.dev/image/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515/v1.11.5/nocloud-amd64.iso",
+  });
+});
+
+test("every secret stays a secret: cluster secrets, machine configs, kubeconfig", () => {
+  for (const name of [
+    "cluster-101-11-config",
+    "cluster-101-bootstrap",
+    "cluster-101-kubeconfig",
+    "cluster-101-12-apply",
+  ]) {
+    expect([name, byName(name).inputs.environment]).toEqual([name, "[secret]"]);
+  }
+  expect(byName("cluster-101-13-userdata").inputs.sourceRaw).toBe("[secret]");
+  expect(byName("cluster-101-k8s").inputs).toEqual({ kubeconfig: "[secret]" });
+  expect(JSON.stringify(result.resources)).not.toContain("offline preview: stdout");
+});
+
+test("secrets are generated once and bootstrap runs exactly once, after every VM", () => {
+  const secrets = byName("cluster-101-secrets");
+  const bootstrap = byName("cluster-101-bootstrap");
+  expect([secrets.inputs.triggers, bootstrap.inputs.triggers, bootstrap.inputs.update]).toEqual([
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  const vms = result.resources
+    .filter((r) => r.type === "proxmoxve:index/vmLegacy:VmLegacy")
+    .map((r) => r.urn)
+    .sort();
+  // It also depends on the secrets it reads through its environment.
+  expect(bootstrap.dependencies).toEqual([secrets.urn, ...vms].sort());
+});
+
+test("version changes upgrade in place through talosctl", () => {
+  const upgrade = byName("cluster-101-22-upgrade");
+  expect([upgrade.inputs.create, upgrade.inputs.triggers]).toEqual([
+    ":",
+    ["v1.11.5", "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515"],
+  ]);
+  expect(String(upgrade.inputs.update)).toContain(
+    '"$TALOSCTL" upgrade --image "$INSTALL_IMAGE" --preserve --wait',
+  );
+  const k8s = byName("cluster-101-upgrade-k8s");
+  expect([k8s.inputs.create, k8s.inputs.triggers]).toEqual([":", ["v1.34.1"]]);
+  expect(String(k8s.inputs.update)).toContain('"$TALOSCTL" upgrade-k8s --to "$KUBERNETES_VERSION"');
+});
+
+test("the Talos patch of a control-plane node carries the plan's network, VIP and subnets", () => {
+  const patch = parse(String(byName("cluster-101-11-config").inputs.stdin));
+  expect(patch).toEqual({
+    machine: {
+      network: {
+        hostname: "k101cp11",
+        nameservers: ["1.1.1.1", "2606:4700:4700::1111"],
+        interfaces: [
+          {
+            deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
+            addresses: ["10.101.0.11/24", "fd00:101::11/64"],
+            routes: [
+              { network: "0.0.0.0/0", gateway: "10.101.0.254" },
+              { network: "::/0", gateway: "fd00:101::fffe" },
+            ],
+            mtu: 8950,
+            vip: { ip: "10.101.0.250" },
+          },
+        ],
+      },
+      kubelet: { nodeIP: { validSubnets: ["10.101.0.0/24", "fd00:101::/64"] } },
+    },
+    cluster: {
+      network: {
+        podSubnets: ["10.101.244.0/22", "fd00:101:244::/60"],
+        serviceSubnets: ["10.101.96.0/24", "fd00:101:96::/108"],
+        cni: { name: "none" },
+      },
+      proxy: { disabled: true },
+    },
+  });
+  const worker = parse(String(byName("cluster-101-21-config").inputs.stdin));
+  expect(worker.machine.network.interfaces[0].vip).toBeUndefined();
+});
+
+test("Cilium is installed from its chart with plan-derived values", () => {
+  const chart = byName("cluster-101-cilium-chart");
+  expect([
+    chart.inputs.chart,
+    chart.inputs.version,
+    chart.inputs.namespace,
+    chart.inputs.repositoryOpts,
+  ]).toEqual(["cilium", "1.18.4", "kube-system", { repo: "https://helm.cilium.io" }]);
+  const values = chart.inputs.values as Record<string, unknown>;
+  expect([
+    values.ipv4NativeRoutingCIDR,
+    values.ipv6NativeRoutingCIDR,
+    values.k8sServiceHost,
+    values.kubeProxyReplacement,
+  ]).toEqual(["10.101.244.0/22", "fd00:101:244::/60", "10.101.0.250", true]);
+});
+
+test("every Cilium object the preview writes passes Cilium's CRD schemas", () => {
+  const objects = extractArtifacts(result.resources)
+    .filter((a) => a.path.startsWith("k8s/Cilium"))
+    .map((a) => parse(a.text));
+  expect(objects.map((o) => o.kind)).toEqual([
+    "CiliumLoadBalancerIPPool",
+    "CiliumBGPPeerConfig",
+    "CiliumBGPAdvertisement",
+    "CiliumBGPClusterConfig",
+  ]);
+  expect(schemaErrors(objects)).toEqual([null, null, null, null]);
+  expect(objects[0].spec).toEqual({
+    blocks: [
+      { start: "10.101.27.1", stop: "10.101.27.254" },
+      { start: "fd00:101:1b::1", stop: "fd00:101:1b::ffff" },
+    ],
+    disabled: false,
+  });
+});

@@ -1,0 +1,280 @@
+// Cilium values, pools and announcements for seed 000 (k101), seed 001 (sol-k8s) and seed 004's two
+// clusters on one segment, value for value; every object also has to pass Cilium's CRD schema.
+import { Address, AddressRange, Prefix } from "../../addressing/ip";
+import { Plan } from "../../addressing/plan-types";
+import { resolveSite } from "../../site";
+import {
+  announcementObjects,
+  ciliumValues,
+  CiliumObject,
+  lbPoolObjects,
+  manifestYaml,
+} from "../../render/cilium";
+import {
+  announcementInput,
+  ciliumValuesInput,
+  lbPoolInputs,
+  usableRange,
+} from "../../render/cilium-plan";
+import { stackRaw } from "../fixtures/base";
+import { seed001 } from "../fixtures/seed001";
+import { schemaErrors } from "./cilium-schema";
+import { bgp, seed004Pools } from "./cilium-seed004";
+
+function planOf(raw: Record<string, unknown>): Plan {
+  const r = resolveSite(raw);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  return r.plan;
+}
+
+const homelab = planOf(stackRaw());
+const k101 = homelab.tenants[0];
+const sol = planOf(seed001);
+const solTenant = sol.tenants[0];
+
+const onTalos = {
+  cgroup: { autoMount: { enabled: false }, hostRoot: "/sys/fs/cgroup" },
+  securityContext: {
+    capabilities: {
+      ciliumAgent: [
+        "CHOWN",
+        "KILL",
+        "NET_ADMIN",
+        "NET_RAW",
+        "IPC_LOCK",
+        "SYS_ADMIN",
+        "SYS_RESOURCE",
+        "DAC_OVERRIDE",
+        "FOWNER",
+        "SETGID",
+        "SETUID",
+      ],
+      cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"],
+    },
+  },
+};
+
+describe("Helm values", () => {
+  test("k101: dual stack, native routing over the shared VNet, API at the VIP, BGP", () => {
+    expect(ciliumValues(ciliumValuesInput(homelab, k101, { announcement: "bgp" }))).toEqual({
+      ipam: { mode: "kubernetes" },
+      routingMode: "native",
+      ipv4: { enabled: true },
+      ipv6: { enabled: true },
+      ipv4NativeRoutingCIDR: "10.101.244.0/22",
+      ipv6NativeRoutingCIDR: "fd00:101:244::/60",
+      autoDirectNodeRoutes: true,
+      kubeProxyReplacement: true,
+      k8sServiceHost: "10.101.0.250",
+      k8sServicePort: 6443,
+      bgpControlPlane: { enabled: true },
+      l2announcements: { enabled: false },
+      ...onTalos,
+    });
+  });
+
+  test("sol-k8s: API at the first control-plane node (the VIP needs BGP, BGP needs Cilium)", () => {
+    const values = ciliumValues(
+      ciliumValuesInput(sol, solTenant, { announcement: "bgp", mtu: 8930, apiServerPort: 7445 }),
+    );
+    expect(values).toEqual({
+      ipam: { mode: "kubernetes" },
+      routingMode: "native",
+      ipv4: { enabled: true },
+      ipv6: { enabled: true },
+      ipv4NativeRoutingCIDR: "10.244.0.0/16",
+      ipv6NativeRoutingCIDR: "fd00:101:44::/60",
+      autoDirectNodeRoutes: true,
+      kubeProxyReplacement: true,
+      k8sServiceHost: "fd00:101::11",
+      k8sServicePort: 7445,
+      bgpControlPlane: { enabled: true },
+      l2announcements: { enabled: false },
+      MTU: 8930,
+      ...onTalos,
+    });
+  });
+
+  test("single stack, nodes on separate segments, L2 announcements", () => {
+    const values = ciliumValues({
+      pods: { ipv4: Prefix.from("10.25.0.0/16") },
+      apiServer: { host: Address.from("10.25.10.10"), port: 6443 },
+      sharedL2: false,
+      announcement: "l2",
+    });
+    expect(values).toEqual({
+      ipam: { mode: "kubernetes" },
+      routingMode: "native",
+      ipv4: { enabled: true },
+      ipv6: { enabled: false },
+      ipv4NativeRoutingCIDR: "10.25.0.0/16",
+      autoDirectNodeRoutes: false,
+      kubeProxyReplacement: true,
+      k8sServiceHost: "10.25.10.10",
+      k8sServicePort: 6443,
+      bgpControlPlane: { enabled: false },
+      l2announcements: { enabled: true },
+      ...onTalos,
+    });
+  });
+});
+
+describe("LoadBalancer pools", () => {
+  test.each([
+    ["10.101.27.0/24", "10.101.27.1-10.101.27.254"],
+    ["fd00:101:cafe::/112", "fd00:101:cafe::1-fd00:101:cafe::ffff"],
+    ["10.0.0.4/31", "10.0.0.4-10.0.0.5"],
+  ])("%s is handed out as %s", (prefix, range) => {
+    expect(usableRange(Prefix.from(prefix)).toString()).toBe(range);
+  });
+
+  test("k101 and sol-k8s: blocks from the plan's LoadBalancer prefixes", () => {
+    expect([
+      ...lbPoolObjects(lbPoolInputs(homelab), "k101"),
+      ...lbPoolObjects(lbPoolInputs(sol), "k101"),
+    ]).toEqual([
+      {
+        apiVersion: "cilium.io/v2",
+        kind: "CiliumLoadBalancerIPPool",
+        metadata: { name: "k101-pool" },
+        spec: {
+          blocks: [
+            { start: "10.101.27.1", stop: "10.101.27.254" },
+            { start: "fd00:101:1b::1", stop: "fd00:101:1b::ffff" },
+          ],
+          disabled: false,
+        },
+      },
+      {
+        apiVersion: "cilium.io/v2",
+        kind: "CiliumLoadBalancerIPPool",
+        metadata: { name: "sol-k8s-pool" },
+        spec: {
+          blocks: [{ start: "fd00:101:cafe::1", stop: "fd00:101:cafe::ffff" }],
+          disabled: true,
+        },
+      },
+    ]);
+  });
+
+  test("explicit lbRanges replace the prefix in their family and keep their config path", () => {
+    const ranged: Plan = {
+      ...homelab,
+      tenants: [
+        {
+          ...k101,
+          kubernetes: {
+            ...k101.kubernetes!,
+            lbRanges: [
+              AddressRange.of(Address.from("10.101.27.10"), Address.from("10.101.27.200")),
+            ],
+          },
+        },
+      ],
+    };
+    expect(lbPoolInputs(ranged)[0].blocks.map((b) => `${b.path} ${b.range}`)).toEqual([
+      "tenants[0].kubernetes.lbRanges[0] 10.101.27.10-10.101.27.200",
+      "tenants[0].kubernetes.loadBalancers.ipv6 fd00:101:1b::1-fd00:101:1b::ffff",
+    ]);
+  });
+
+  const pool = (name: string, start: string, stop: string, disabled: boolean) => ({
+    apiVersion: "cilium.io/v2",
+    kind: "CiliumLoadBalancerIPPool",
+    metadata: { name },
+    spec: { blocks: [{ start, stop }], disabled },
+  });
+
+  test("seed 004: each cluster holds both pools, only its own enabled", () => {
+    expect(lbPoolObjects(seed004Pools, "infra")).toEqual([
+      pool("infra-pool", "10.25.11.100", "10.25.11.119", false),
+      pool("apps-pool", "10.25.11.120", "10.25.11.139", true),
+    ]);
+    expect(lbPoolObjects(seed004Pools, "apps")).toEqual([
+      pool("infra-pool", "10.25.11.100", "10.25.11.119", true),
+      pool("apps-pool", "10.25.11.120", "10.25.11.139", false),
+    ]);
+  });
+
+  test("seed 004 as the manifest the infra cluster applies", () => {
+    expect(manifestYaml(lbPoolObjects(seed004Pools, "infra"))).toBe(
+      [
+        "apiVersion: cilium.io/v2",
+        "kind: CiliumLoadBalancerIPPool",
+        "metadata:",
+        "  name: infra-pool",
+        "spec:",
+        "  blocks:",
+        "    - start: 10.25.11.100",
+        "      stop: 10.25.11.119",
+        "  disabled: false",
+        "---",
+        "apiVersion: cilium.io/v2",
+        "kind: CiliumLoadBalancerIPPool",
+        "metadata:",
+        "  name: apps-pool",
+        "spec:",
+        "  blocks:",
+        "    - start: 10.25.11.120",
+        "      stop: 10.25.11.139",
+        "  disabled: true",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("Cilium's own CRD schemas", () => {
+  const generated: CiliumObject[] = [
+    ...lbPoolObjects(lbPoolInputs(homelab), "k101"),
+    ...lbPoolObjects(lbPoolInputs(sol), "sol-k8s"),
+    ...lbPoolObjects(seed004Pools, "infra"),
+    ...lbPoolObjects(seed004Pools, "apps"),
+    ...announcementObjects(announcementInput(homelab, k101, { announcement: "bgp" })),
+    ...announcementObjects(announcementInput(sol, solTenant, { announcement: "bgp" })),
+    ...announcementObjects(bgp("infra", 64512)),
+    ...announcementObjects(bgp("apps", 64513)),
+    ...announcementObjects({ mode: "l2", cluster: "infra", interfaces: ["^eth0$"] }),
+  ];
+
+  test("accept every generated object", () => {
+    expect(generated.map((o) => o.kind)).toEqual([
+      "CiliumLoadBalancerIPPool",
+      "CiliumLoadBalancerIPPool",
+      "CiliumLoadBalancerIPPool",
+      "CiliumLoadBalancerIPPool",
+      "CiliumLoadBalancerIPPool",
+      "CiliumLoadBalancerIPPool",
+      ...Array.from({ length: 4 }, () => [
+        "CiliumBGPClusterConfig",
+        "CiliumBGPPeerConfig",
+        "CiliumBGPAdvertisement",
+      ]).flat(),
+      "CiliumL2AnnouncementPolicy",
+    ]);
+    expect(schemaErrors(generated)).toEqual(generated.map(() => null));
+  });
+
+  test("reject broken objects, so the check above can fail", () => {
+    const [infraPool] = lbPoolObjects(seed004Pools, "infra");
+    const [clusterConfig] = announcementObjects(bgp("infra", 64512)) as CiliumObject<{
+      bgpInstances: object[];
+    }>[];
+    const [l2] = announcementObjects({ mode: "l2", cluster: "infra", interfaces: ["^eth0$"] });
+    expect(
+      schemaErrors([
+        // Seed 004's `disabled: ${INFRA_POOL_DISABLED:-false}` substituted into a quoted string.
+        { ...infraPool, spec: { ...infraPool.spec, disabled: "false" } },
+        {
+          ...clusterConfig,
+          spec: { bgpInstances: [{ ...clusterConfig.spec.bgpInstances[0], localASN: 2 ** 32 }] },
+        },
+        { ...l2, apiVersion: "cilium.io/v2" },
+      ]),
+    ).toEqual([
+      ["/spec/disabled must be boolean"],
+      ["/spec/bgpInstances/0/localASN must be <= 4294967295"],
+      ["no schema for cilium.io/v2 CiliumL2AnnouncementPolicy"],
+    ]);
+  });
+});
