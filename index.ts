@@ -1,15 +1,32 @@
-// The Pulumi program: load and validate the site, then provision it. Kept thin on purpose:
-// every address comes from addressing/, every resource from components/.
+// The Pulumi program: load and validate the site, check peer stacks' pools, then provision it.
+// Kept thin on purpose: every address comes from addressing/, every resource from components/.
+import * as pulumi from "@pulumi/pulumi";
+import { formatProblem } from "./addressing/problems";
 import { deploySite } from "./components/deploy";
 import { renderInventory } from "./render/inventory";
+import { exportedPools, readPeerProblems } from "./site/peer-pools";
 import { proxmoxApiToken, requireStackPlan } from "./site/pulumi-config";
 
-const plan = requireStackPlan();
-const deployment = deploySite(plan, proxmoxApiToken());
-
-/** The address plan as Markdown, the same text the offline preview writes to inventory.md. */
-export const inventory = renderInventory(plan);
-export const site = plan.site;
-export const zone = deployment.zone.zoneId;
-export const vnets = deployment.vnets.map((v) => v.vnetId);
-export const sdnDigest = deployment.apply.digest;
+export = async () => {
+  const plan = requireStackPlan();
+  const peerProblems = await readPeerProblems(plan);
+  if (peerProblems.length > 0) {
+    throw new pulumi.RunError(
+      `LoadBalancer pools collide with a peer stack's; nothing was provisioned:\n${peerProblems
+        .map((p) => `  - ${formatProblem(p)}`)
+        .join("\n")}`,
+    );
+  }
+  const deployment = deploySite(plan, proxmoxApiToken());
+  return {
+    /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
+    inventory: renderInventory(plan),
+    site: plan.site,
+    zone: deployment.zone.zoneId,
+    vnets: deployment.vnets.map((v) => v.vnetId),
+    sdnDigest: deployment.apply.digest,
+    /** Read by peer stacks that share a LoadBalancer segment with this one. */
+    lbPools: exportedPools(plan),
+    kubeconfigs: Object.fromEntries(deployment.clusters.map((c) => [c.name, c.talos.kubeconfig])),
+  };
+};

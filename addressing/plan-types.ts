@@ -70,6 +70,12 @@ export interface ClusterPlan {
   /** One VM per node, in node order. */
   readonly vms: readonly VmPlan[];
   readonly serviceIps: readonly ServiceIpPlan[];
+  /** Explicit BGP peers; absent means the tenant gateway at the router's ASN. */
+  readonly bgpPeers?: readonly {
+    readonly name: string;
+    readonly address: Address;
+    readonly asn: number;
+  }[];
 }
 
 export interface VmPlan {

@@ -669,6 +669,12 @@ function planCluster(
     announcement: k.announcement,
     vms: planVms(b, k, path, t),
     serviceIps: planServiceIps(b, k, path),
+    bgpPeers: k.bgpPeers?.flatMap((peer, i) => {
+      const parsed = Address.parse(peer.address);
+      if (parsed.ok) return [{ name: peer.name, address: parsed.value, asn: peer.asn }];
+      b.problem(`${path}.bgpPeers[${i}].address`, peer.address, parsed.error, parsed.fix);
+      return [];
+    }),
   };
 }
 
@@ -721,7 +727,8 @@ function planServiceIps(b: Builder, k: KubernetesSpec, path: string): ServiceIpP
       b.problem(p, s.address, parsed.error, parsed.fix);
       return [];
     }
-    b.address(p, parsed.value, `${s.service} of ${k.name}`);
+    // Not an address fact: the pool rules check it (own pool, unique among service IPs), and an
+    // owned address inside any pool is reported from the owner's side.
     return [{ path: p, service: s.service, address: parsed.value }];
   });
 }

@@ -124,6 +124,11 @@ export interface KubernetesSpec {
   readonly worker: VmSize;
   readonly lbSegment?: string;
   readonly serviceIps: readonly { readonly service: string; readonly address: string }[];
+  readonly bgpPeers?: readonly {
+    readonly name: string;
+    readonly address: string;
+    readonly asn: number;
+  }[];
 }
 
 export interface TalosSettings {

@@ -46,7 +46,6 @@ export function poolRanges(plan: Plan): { cluster: string; path: string; range: 
 function poolCollisions(plan: Plan): Problem[] {
   const pools = poolRanges(plan);
   return plan.facts.addresses.flatMap((a) => {
-    if (a.label.includes(" of ") && a.path.includes(".serviceIps[")) return [];
     const pool = pools.find((p) => p.range.contains(a.address));
     if (!pool) return [];
     return [

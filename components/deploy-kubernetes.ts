@@ -19,6 +19,7 @@ import { CiliumLbPool } from "./cilium-lb-pool";
 import { TalosCluster, TalosNic } from "./talos-cluster";
 
 export interface ClusterDeployment {
+  readonly name: string;
   readonly talos: TalosCluster;
   readonly cilium: Cilium;
   readonly pools: CiliumLbPool;
@@ -107,7 +108,7 @@ export function deployCluster(
     opts,
   );
   const inCluster = { providers: [talos.provider], dependsOn: [talos] };
-  const options = { announcement: k.announcement };
+  const options = { announcement: k.announcement, bgpPeers: k.bgpPeers };
   const cilium = new Cilium(
     `${name}-cilium`,
     {
@@ -124,5 +125,5 @@ export function deployCluster(
     },
     { providers: [talos.provider], dependsOn: [cilium] },
   );
-  return { talos, cilium, pools };
+  return { name: k.name, talos, cilium, pools };
 }

@@ -1,6 +1,6 @@
 // The offline preview: what `pulumi preview` would register for a stack, computed here without the
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { parse } from "yaml";
 import { formatProblem, Problem } from "../addressing/problems";
@@ -31,11 +31,33 @@ export interface PreviewResult {
  * secrets, machine configs, kubeconfig) is a stand-in text, so secrets flow as known values and
  * show as "[secret]" wherever they are used.
  */
-function mockState(type: string, name: string): Record<string, unknown> {
+function mockState(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  root: string,
+): Record<string, unknown> {
   if (type === "command:local:Command" || type === "command:remote:Command") {
     return { stdout: `offline preview: stdout of ${name}`, stderr: "" };
   }
+  // A peer stack's outputs are those its own offline preview wrote (out/<stack>/outputs.json).
+  if (type === "pulumi:pulumi:StackReference") {
+    const stack = String(inputs.name).split("/").pop() ?? "";
+    const file = join(root, "out", stack, "outputs.json");
+    const outputs =
+      /^[A-Za-z0-9_.-]+$/.test(stack) && existsSync(file)
+        ? JSON.parse(readFileSync(file, "utf8"))
+        : {};
+    return { outputs, secretOutputNames: [] };
+  }
   return {};
+}
+
+/** index.ts exports an async function (it awaits peer stacks); call it like the Pulumi runtime. */
+export async function loadProgram(): Promise<Record<string, unknown>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const program = require(join(ROOT, "index"));
+  return typeof program === "function" ? await program() : program;
 }
 
 /** Validates the stack's site, then runs index.ts under mocks. Registers nothing if invalid. */
@@ -43,6 +65,7 @@ export async function previewConfig(
   stack: string,
   stackConfig: StackConfig,
   project = projectName(),
+  root = ROOT,
 ): Promise<PreviewResult> {
   const raw = rawHomelabConfig(stackConfig.config);
   const secrets = secretProblems(raw, (k) => stackConfig.secretKeys.includes(k));
@@ -56,16 +79,20 @@ export async function previewConfig(
     stack,
     config: stackConfig.config,
     secretKeys: stackConfig.secretKeys,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    program: () => require(join(ROOT, "index")),
-    mockState,
+    program: () => loadProgram(),
+    mockState: (type, name, inputs) => mockState(type, name, inputs, root),
   });
   return { ok: run.error === undefined, problems: [], ...run };
 }
 
 export function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
   const project = projectName(root);
-  return previewConfig(stack, readStackFile(join(root, `Pulumi.${stack}.yaml`), project), project);
+  return previewConfig(
+    stack,
+    readStackFile(join(root, `Pulumi.${stack}.yaml`), project),
+    project,
+    root,
+  );
 }
 
 /** Writes resources.json and inventory.md into `outDir` (replacing what was there). */

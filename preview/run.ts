@@ -10,6 +10,8 @@ export interface RecordedResource {
   type: string;
   name: string;
   custom: boolean;
+  /** True for a read of an existing resource (e.g. a StackReference), not a registration. */
+  read?: boolean;
   parent?: string;
   provider?: string;
   dependencies: string[];
@@ -63,6 +65,15 @@ export function plain(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+interface ReadRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getProvider(): string;
+  getDependenciesList(): string[];
+  getProperties(): unknown;
 }
 
 interface RegisterRequest {
@@ -139,6 +150,34 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
               : undefined,
             replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript()),
           },
+        });
+      }
+      callback(err, resp);
+    });
+  // Reads (a StackReference is one) are recorded too: they are part of what a preview touches.
+  const read = monitor.readResource.bind(monitor);
+  monitor.readResource = (
+    req: ReadRequest,
+    callback: (err: unknown, resp?: { getUrn(): string }) => void,
+  ) =>
+    read(req, (err: unknown, resp?: { getUrn(): string }) => {
+      if (!err && resp) {
+        resources.push({
+          urn: resp.getUrn(),
+          type: req.getType(),
+          name: req.getName(),
+          custom: true,
+          read: true,
+          parent: req.getParent() || undefined,
+          provider: req.getProvider() || undefined,
+          dependencies: [...req.getDependenciesList()].sort(),
+          propertyDependencies: {},
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          inputs: plain(rpc.deserializeProperties(req.getProperties() as any, true)) as Record<
+            string,
+            unknown
+          >,
+          options: {},
         });
       }
       callback(err, resp);

@@ -95,6 +95,19 @@ export const clusterTalosFields = {
     str({ pattern: NAME, patternText: NAME_TEXT }),
     "Name of a homelab:sharedSegments entry the cluster's LoadBalancer ranges live in (seed 004).",
   ),
+  bgpPeers: field(
+    list(
+      obj({
+        name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Peer name.", {
+          required: true,
+        }),
+        address: field(str(), "Peer address (IPv4 or IPv6).", { required: true }),
+        asn: field(int(1, 4294967294), "Peer ASN.", { required: true }),
+      }),
+    ),
+    "BGP peers of the cluster.",
+    { defaultText: "the tenant gateway in each family, at fabric.asn.router" },
+  ),
   serviceIps: field(
     list(
       obj({

@@ -2,7 +2,7 @@
 // would run it) fails with every problem before registering any resource of ours.
 import { readFileSync } from "fs";
 import { join } from "path";
-import { previewConfig, ROOT } from "../../preview/offline";
+import { loadProgram, previewConfig, ROOT } from "../../preview/offline";
 import { runUnderMocks } from "../../preview/run";
 import { parseStackFile } from "../../preview/stack-file";
 
@@ -28,8 +28,7 @@ test("index.ts throws one RunError listing every problem, with only the stack re
     stack: "broken",
     config: config.config,
     secretKeys: config.secretKeys,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    program: () => require(join(ROOT, "index")),
+    program: loadProgram,
   });
   expect(run.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
   expect(run.error).toBeInstanceOf(Error);

@@ -1,0 +1,93 @@
+// The desired state of one RouterOS v7 router, as the renderer takes it: typed values only
+// (addresses and prefixes are already-parsed values from addressing/ip.ts), one list per menu.
+import { Address, Prefix } from "../../addressing/ip";
+
+export const BGP_LOCAL_ROLES = [
+  "ebgp",
+  "ebgp-customer",
+  "ebgp-peer",
+  "ebgp-provider",
+  "ebgp-rs",
+  "ebgp-rs-client",
+  "ibgp",
+  "ibgp-rr",
+  "ibgp-rr-client",
+] as const;
+export type BgpLocalRole = (typeof BGP_LOCAL_ROLES)[number];
+
+/** RouterOS names the IPv4 unicast family "ip". */
+export const BGP_ADDRESS_FAMILIES = ["ip", "ipv6"] as const;
+export type BgpAddressFamily = (typeof BGP_ADDRESS_FAMILIES)[number];
+
+/** An address of the router itself (`/ip/address` or `/ipv6/address`, by family). */
+export interface InterfaceAddress {
+  /** Interface that holds the address, e.g. the VLAN interface "vlan101". */
+  readonly interface: string;
+  /** The router's address. */
+  readonly address: Address;
+  /** The subnet the address is on: only its length is written; the address must lie inside. */
+  readonly network: Prefix;
+  /** IPv6 only: advertise the prefix in router advertisements (default false). */
+  readonly advertise?: boolean;
+}
+
+/** A static route in the main table (`/ip/route` or `/ipv6/route`, by family). */
+export interface StaticRoute {
+  readonly dst: Prefix;
+  readonly gateway: Address;
+}
+
+/** A `/routing/bgp/connection`. */
+export interface BgpConnection {
+  /** Connection name; unique on the router. */
+  readonly name: string;
+  readonly remoteAddress: Address;
+  readonly remoteAs: number;
+  readonly localRole: BgpLocalRole;
+  /** The peer is not on a connected subnet (e.g. it peers from a loopback). */
+  readonly multihop: boolean;
+  /** Update source: the router's address the session is sourced from; unmanaged if absent. */
+  readonly localAddress?: Address;
+  /** Routing filter chain applied to received routes; unmanaged if absent. */
+  readonly inputFilter?: string;
+  /** Families exchanged over the session (`afi` / `address-families`). */
+  readonly addressFamilies: readonly BgpAddressFamily[];
+}
+
+export interface BgpSettings {
+  /** The router's AS number. */
+  readonly asn: number;
+  /** Name of the `/routing/bgp/instance` this stack owns (RouterOS 7.20 and later only). */
+  readonly instance: string;
+  /** BGP router ID (an IPv4 address); unmanaged if absent. */
+  readonly routerId?: Address;
+  readonly connections: readonly BgpConnection[];
+}
+
+/** A `/routing/filter/rule`; rules of a chain are kept in the order they are listed. */
+export interface FilterRule {
+  readonly chain: string;
+  /** Rule text in RouterOS filter syntax, e.g. `if (dst in fc00::/8) { reject }`. */
+  readonly rule: string;
+}
+
+/** An `/ip/dns/static` record: type A or AAAA follows the address family. */
+export interface DnsRecord {
+  readonly name: string;
+  readonly address: Address;
+}
+
+export interface RouterOsDesiredState {
+  /** Router name, for the script header only. */
+  readonly router: string;
+  /** Stack that owns the entries: the `managed-by=` part of every managed comment. */
+  readonly stack: string;
+  /** Target RouterOS version, e.g. "7.19": decides property names that changed within v7. */
+  readonly version: string;
+  readonly addresses: readonly InterfaceAddress[];
+  readonly routes: readonly StaticRoute[];
+  /** Absent: the stack manages no BGP instance or connection (existing managed ones are pruned). */
+  readonly bgp?: BgpSettings;
+  readonly filterRules: readonly FilterRule[];
+  readonly dns: readonly DnsRecord[];
+}

@@ -1,0 +1,370 @@
+// A model of the RouterOS menus the renderer manages, driven by the parser next to it. What it
+// assumes about RouterOS (and what the renderer therefore relies on):
+// - `get` returns typed values: booleans for yes/no properties, numbers for AS numbers, an array
+//   for a list property; `:tostr` writes true/false, decimal, and ';'-joined arrays;
+// - comparing values of different types is refused here (RouterOS would just answer false);
+// - property names follow the version: `afi` from 7.19 on, `address-families` before; from 7.20
+//   a connection names an `instance` that must exist, and carries no `as` or `router-id`;
+// - names of BGP connections and instances are unique; `add` returns the new entry's id.
+import { Address, Family, Prefix } from "../../addressing/ip";
+import { Cmd, Expr, Stmt, parseScript } from "./routeros-model-parse";
+
+type PropType =
+  "str" | "bool" | "int" | "list" | `ip${"" | Family}` | `cidr${Family}` | `prefix${Family}`;
+
+interface Schema {
+  readonly props: Readonly<Record<string, PropType>>;
+  readonly required: readonly string[];
+  readonly unique?: readonly string[];
+}
+
+class Id {
+  constructor(readonly id: string) {}
+}
+type Value = string | boolean | number | Id | Value[];
+type Stored = string | boolean | number | string[];
+
+export type Mutation =
+  | { readonly op: "add"; readonly menu: string; readonly comment: string }
+  | { readonly op: "set"; readonly menu: string; readonly comment: string; readonly prop: string }
+  | { readonly op: "remove"; readonly menu: string; readonly comment: string };
+
+interface Entry {
+  readonly id: string;
+  readonly props: Map<string, Stored>;
+}
+
+function schemas(minor: number): Record<string, Schema> {
+  const connection: Record<string, PropType> = {
+    name: "str",
+    "remote.address": "ip",
+    "remote.as": "int",
+    "local.role": "str",
+    "local.address": "ip",
+    multihop: "bool",
+    "input.filter": "str",
+    comment: "str",
+    [minor >= 19 ? "afi" : "address-families"]: "list",
+    ...(minor >= 20 ? { instance: "str" } : { as: "int", "router-id": "ip4" }),
+  };
+  return {
+    "/ip/address": {
+      props: { address: "cidr4", interface: "str", comment: "str" },
+      required: ["address", "interface"],
+    },
+    "/ipv6/address": {
+      props: { address: "cidr6", interface: "str", advertise: "bool", comment: "str" },
+      required: ["address", "interface"],
+    },
+    "/ip/route": {
+      props: { "dst-address": "prefix4", gateway: "ip4", comment: "str" },
+      required: ["dst-address"],
+    },
+    "/ipv6/route": {
+      props: { "dst-address": "prefix6", gateway: "ip6", comment: "str" },
+      required: ["dst-address"],
+    },
+    "/routing/filter/rule": {
+      props: { chain: "str", rule: "str", comment: "str" },
+      required: ["chain", "rule"],
+    },
+    ...(minor >= 20
+      ? {
+          "/routing/bgp/instance": {
+            props: { name: "str", as: "int", "router-id": "ip4", comment: "str" },
+            required: ["name", "as"],
+            unique: ["name"],
+          },
+        }
+      : {}),
+    "/routing/bgp/connection": {
+      props: connection,
+      required: ["remote.address", "local.role", minor >= 20 ? "instance" : "as"],
+      unique: ["name"],
+    },
+    "/ip/dns/static": {
+      props: { name: "str", type: "str", address: "ip", comment: "str" },
+      required: ["name"],
+    },
+  };
+}
+
+function parseIp(text: string, family?: Family): boolean {
+  const p = Address.parse(text);
+  return p.ok && (family === undefined || p.value.family === family);
+}
+
+function convert(type: PropType, prop: string, text: string): Stored {
+  const bad = (): never => {
+    throw new Error(`invalid value for ${prop}: ${JSON.stringify(text)}`);
+  };
+  if (type === "str") return text;
+  if (type === "bool")
+    return text === "yes" || text === "true"
+      ? true
+      : text === "no" || text === "false"
+        ? false
+        : bad();
+  if (type === "int") return /^(0|[1-9][0-9]*)$/.test(text) ? Number(text) : bad();
+  if (type === "list") return text.split(",").map((i) => (i === "" ? bad() : i));
+  const family = Number(type.slice(-1)) as Family;
+  if (type.startsWith("ip"))
+    return parseIp(text, type === "ip" ? undefined : family) ? text : bad();
+  const [addr, len, extra] = text.split("/");
+  const maxLen = family === 4 ? 32 : 128;
+  if (
+    extra !== undefined ||
+    !parseIp(addr, family) ||
+    !/^(0|[1-9][0-9]*)$/.test(len ?? "") ||
+    Number(len) > maxLen
+  )
+    bad();
+  if (type.startsWith("prefix") && !Prefix.parse(text).ok) bad();
+  return text;
+}
+
+function tostr(v: Value | Stored): string {
+  if (v instanceof Id) return v.id;
+  if (Array.isArray(v)) return v.map(tostr).join(";");
+  return String(v);
+}
+
+function kind(v: Value): string {
+  return v instanceof Id ? "id" : Array.isArray(v) ? "array" : typeof v;
+}
+
+class Scope {
+  private readonly vars = new Map<string, Value>();
+  constructor(private readonly parent?: Scope) {}
+
+  declare(name: string, v: Value): void {
+    if (this.vars.has(name)) throw new Error(`:local ${name} declared twice in one scope`);
+    this.vars.set(name, v);
+  }
+
+  assign(name: string, v: Value): void {
+    if (this.vars.has(name)) this.vars.set(name, v);
+    else if (this.parent) this.parent.assign(name, v);
+    else throw new Error(`:set of undeclared variable ${name}`);
+  }
+
+  get(name: string): Value {
+    const v = this.vars.get(name);
+    if (v !== undefined) return v;
+    if (this.parent) return this.parent.get(name);
+    throw new Error(`undeclared variable $${name}`);
+  }
+}
+
+export class RouterModel {
+  private readonly schema: Record<string, Schema>;
+  private readonly menus = new Map<string, Entry[]>();
+  private counter = 0;
+  private mutations: Mutation[] = [];
+  private output: string[] = [];
+
+  /** `initial` entries are written as `add` would write them, but not recorded as changes. */
+  constructor(version: string, initial: Record<string, readonly Record<string, string>[]> = {}) {
+    const m = /^7\.(\d+)/.exec(version);
+    if (!m) throw new Error(`model: unsupported version ${version}`);
+    this.schema = schemas(Number(m[1]));
+    for (const path of Object.keys(this.schema)) this.menus.set(path, []);
+    for (const [path, rows] of Object.entries(initial)) {
+      for (const row of rows) this.add(path, new Map(Object.entries(row)));
+    }
+    this.mutations = [];
+  }
+
+  run(script: string): { mutations: Mutation[]; output: string[] } {
+    this.mutations = [];
+    this.output = [];
+    this.block(parseScript(script), new Scope());
+    return { mutations: this.mutations, output: this.output };
+  }
+
+  /** Every entry of a menu in list order, each property as `:tostr` would print it. */
+  rows(path: string): Record<string, string>[] {
+    return this.entries(path).map((e) =>
+      Object.fromEntries([...e.props].map(([k, v]) => [k, tostr(v)])),
+    );
+  }
+
+  private entries(path: string): Entry[] {
+    const list = this.menus.get(path);
+    if (!list) throw new Error(`bad command name: no menu ${path}`);
+    return list;
+  }
+
+  private entry(path: string, target: Value): Entry {
+    if (!(target instanceof Id))
+      throw new Error(`${path}: expected an item id, got ${kind(target)}`);
+    const e = this.entries(path).find((x) => x.id === target.id);
+    if (!e) throw new Error(`${path}: no such item ${target.id}`);
+    return e;
+  }
+
+  private comment(e: Entry): string {
+    return tostr(e.props.get("comment") ?? "");
+  }
+
+  private write(path: string, e: Entry, prop: string, v: Value): void {
+    const type = this.schema[path].props[prop];
+    if (type === undefined) throw new Error(`${path}: unknown parameter ${prop}`);
+    if (typeof v !== "string") throw new Error(`${path}: ${prop} given a ${kind(v)}`);
+    const stored = convert(type, prop, v);
+    if (this.schema[path].unique?.includes(prop)) {
+      const clash = this.entries(path).find((x) => x !== e && x.props.get(prop) === stored);
+      if (clash) throw new Error(`${path}: failure: an entry with ${prop}=${v} already exists`);
+    }
+    if (prop === "instance") this.requireInstance(v);
+    e.props.set(prop, stored);
+  }
+
+  private requireInstance(name: string): void {
+    const found = this.entries("/routing/bgp/instance").some((i) => i.props.get("name") === name);
+    if (!found) throw new Error(`/routing/bgp/connection: no such BGP instance ${name}`);
+  }
+
+  private add(path: string, args: Map<string, Value>): Id {
+    const list = this.entries(path);
+    const e: Entry = { id: `*${(++this.counter).toString(16).toUpperCase()}`, props: new Map() };
+    const before = args.get("place-before");
+    args.delete("place-before");
+    for (const [k, v] of args) this.write(path, e, k, v);
+    for (const r of this.schema[path].required) {
+      if (!e.props.has(r)) throw new Error(`${path}: add without required ${r}`);
+    }
+    const at = before === undefined ? list.length : list.indexOf(this.entry(path, before));
+    list.splice(at, 0, e);
+    this.mutations.push({ op: "add", menu: path, comment: this.comment(e) });
+    return new Id(e.id);
+  }
+
+  private cmd(c: Cmd, scope: Scope): Value {
+    const schema = this.schema[c.menu];
+    if (!schema) throw new Error(`bad command name: no menu ${c.menu}`);
+    const target = c.target ? this.eval(c.target, scope) : undefined;
+    const args = new Map(c.args.map(([k, e]) => [k, this.eval(e, scope)] as [string, Value]));
+    switch (c.verb) {
+      case "add":
+        return this.add(c.menu, args);
+      case "set": {
+        const e = this.entry(c.menu, target as Value);
+        for (const [k, v] of args) {
+          this.write(c.menu, e, k, v);
+          this.mutations.push({ op: "set", menu: c.menu, comment: this.comment(e), prop: k });
+        }
+        return "";
+      }
+      case "remove": {
+        const e = this.entry(c.menu, target as Value);
+        if (c.menu === "/routing/bgp/instance") this.refuseInUse(e);
+        const list = this.entries(c.menu);
+        list.splice(list.indexOf(e), 1);
+        this.mutations.push({ op: "remove", menu: c.menu, comment: this.comment(e) });
+        return "";
+      }
+      case "get": {
+        const prop = c.prop as string;
+        if (schema.props[prop] === undefined)
+          throw new Error(`${c.menu}: unknown property ${prop}`);
+        const v = this.entry(c.menu, target as Value).props.get(prop);
+        return v === undefined ? "" : Array.isArray(v) ? [...v] : v;
+      }
+      case "find":
+        return this.find(c, scope);
+    }
+  }
+
+  private refuseInUse(instance: Entry): void {
+    const name = instance.props.get("name");
+    if (this.entries("/routing/bgp/connection").some((c) => c.props.get("instance") === name)) {
+      throw new Error(`/routing/bgp/instance: ${String(name)} is in use by a connection`);
+    }
+  }
+
+  private find(c: Cmd, scope: Scope): Value {
+    const where = c.where as NonNullable<Cmd["where"]>;
+    if (this.schema[c.menu].props[where.prop] !== "str")
+      throw new Error(`find where on non-text ${where.prop}`);
+    const v = this.eval(where.value, scope);
+    if (typeof v !== "string") throw new Error(`find where ${where.prop} against a ${kind(v)}`);
+    const match = (s: Stored | undefined): boolean =>
+      s !== undefined && (where.op === "=" ? s === v : new RegExp(v).test(String(s)));
+    return this.entries(c.menu)
+      .filter((e) => match(e.props.get(where.prop)))
+      .map((e) => new Id(e.id));
+  }
+
+  private eval(e: Expr, scope: Scope): Value {
+    switch (e.t) {
+      case "str":
+      case "word":
+        return e.v;
+      case "bool":
+        return e.v;
+      case "var":
+        return scope.get(e.name);
+      case "array":
+        return e.items.map((i) => this.eval(i, scope));
+      case "tostr":
+        return tostr(this.eval(e.e, scope));
+      case "cmd":
+        return this.cmd(e.cmd, scope);
+      case "not": {
+        const v = this.eval(e.e, scope);
+        if (typeof v !== "boolean") throw new Error(`! applied to a ${kind(v)}`);
+        return !v;
+      }
+      case "bin": {
+        const l = this.eval(e.l, scope);
+        const r = this.eval(e.r, scope);
+        if (e.op === ".") {
+          if (typeof l !== "string" || typeof r !== "string")
+            throw new Error(`. joins ${kind(l)} and ${kind(r)}`);
+          return l + r;
+        }
+        if (kind(l) !== kind(r)) throw new Error(`${e.op} compares ${kind(l)} with ${kind(r)}`);
+        if (e.op === "and") return (l as boolean) && (r as boolean);
+        const same = l instanceof Id ? l.id === (r as Id).id : l === r;
+        return e.op === "=" ? same : !same;
+      }
+    }
+  }
+
+  private block(body: readonly Stmt[], scope: Scope): void {
+    for (const s of body) this.stmt(s, scope);
+  }
+
+  private stmt(s: Stmt, scope: Scope): void {
+    switch (s.t) {
+      case "block":
+        return this.block(s.body, new Scope(scope));
+      case "local":
+        return scope.declare(s.name, this.eval(s.value, scope));
+      case "set":
+        return scope.assign(s.name, this.eval(s.value, scope));
+      case "put":
+        this.output.push(tostr(this.eval(s.value, scope)));
+        return;
+      case "cmd":
+        this.cmd(s.cmd, scope);
+        return;
+      case "foreach": {
+        const v = this.eval(s.in, scope);
+        for (const item of Array.isArray(v) ? v : [v]) {
+          const inner = new Scope(scope);
+          inner.declare(s.name, item);
+          this.block(s.body, inner);
+        }
+        return;
+      }
+      case "if": {
+        const c = this.eval(s.cond, scope);
+        if (typeof c !== "boolean") throw new Error(`:if on a ${kind(c)}`);
+        if (c) this.block(s.then, new Scope(scope));
+        else if (s.else) this.block(s.else, new Scope(scope));
+      }
+    }
+  }
+}

@@ -1,0 +1,315 @@
+// Idempotence, prune and destroy, proven by running seed 001's scripts against the router model
+// on a router that already holds unmanaged entries, another stack's entries, look-alikes, and
+// this stack's stale, drifted and duplicated entries.
+import { Prefix } from "../../addressing/ip";
+import {
+  RouterOsDesiredState,
+  renderRouterOsDestroyScript,
+  renderRouterOsScript,
+} from "../../render/routeros";
+import { RouterSpec, routerOsDesiredState } from "../../render/routeros-plan";
+import { requirePlan } from "../../site";
+import { seed001 } from "../fixtures/seed001";
+import { Mutation, RouterModel } from "./routeros-model";
+
+const plan = requirePlan(seed001);
+const spec = (version: string, extra: Partial<RouterSpec> = {}): RouterSpec => ({
+  name: "rb5009",
+  stack: "sol",
+  version,
+  vlans: [{ interface: "vlan101", tenant: 101 }],
+  clusterRejects: [Prefix.from("fc00::/8")],
+  dnsDomain: "sol.lab",
+  ...extra,
+});
+
+const sol = (key: string): string => `managed-by=sol;key=${key}`;
+const added = (menu: string, key: string): Mutation => ({ op: "add", menu, comment: sol(key) });
+const removed = (menu: string, key: string): Mutation => ({
+  op: "remove",
+  menu,
+  comment: sol(key),
+});
+const set = (menu: string, key: string, prop: string): Mutation => ({
+  op: "set",
+  menu,
+  comment: sol(key),
+  prop,
+});
+
+const R6 = "/ipv6/route";
+const BGP = "/routing/bgp/connection";
+const RULE = "/routing/filter/rule";
+const DNS = "/ip/dns/static";
+
+const route = (dst: string, gateway: string, comment?: string): Record<string, string> =>
+  comment === undefined
+    ? { "dst-address": dst, gateway }
+    : { "dst-address": dst, gateway, comment };
+
+// What must survive every run, in router order.
+const foreignRoutes = [
+  route("::/0", "fd00:10::1"),
+  route("fd00:255:101::11/128", "fd00:101::11", "solcp011 BGP loopback"),
+  route(
+    "fd00:255:101::12/128",
+    "fd00:101::12",
+    "managed-by=lab;key=ipv6-route:fd00:255:101::12/128",
+  ),
+  route(
+    "fd00:255:201::1/128",
+    "fd00:101::99",
+    "managed-by=sol2;key=ipv6-route:fd00:255:201::1/128",
+  ),
+  route("fd00:255:101::97/128", "fd00:101::97", "note: managed-by=sol;key=ipv6-route:x"),
+];
+const isp = {
+  name: "isp",
+  as: "65000",
+  "remote.address": "2001:db8::1",
+  "remote.as": "64496",
+  "local.role": "ebgp",
+};
+const foreignRules: Record<string, string>[] = [
+  { chain: "isp-in", rule: "accept" },
+  { chain: "lab-in", rule: "reject", comment: "managed-by=lab;key=filter-rule:lab-in:1" },
+];
+const pve01 = { name: "pve01.lab.local", type: "A", address: "10.10.0.1" };
+
+function router(version = "7.19"): RouterModel {
+  return new RouterModel(version, {
+    [R6]: [
+      ...foreignRoutes,
+      route("fd00:255:101::98/128", "fd00:101::98", sol("ipv6-route:fd00:255:101::98/128")),
+      route("fd00:255:101::13/128", "fd00:101::99", sol("ipv6-route:fd00:255:101::13/128")),
+      route("fd00:255:101::21/128", "fd00:101::21", sol("ipv6-route:fd00:255:101::21/128")),
+      route("fd00:255:101::21/128", "fd00:101::21", sol("ipv6-route:fd00:255:101::21/128")),
+    ],
+    [BGP]: [
+      isp,
+      {
+        name: "solcp012",
+        as: "65000",
+        "remote.address": "fd00:255:101::12",
+        "remote.as": "65999",
+        "local.role": "ebgp",
+        "local.address": "fd00:101::fffe",
+        multihop: "no",
+        "input.filter": "k8s-in",
+        afi: "ipv6",
+        comment: sol("bgp-connection:solcp012"),
+      },
+    ],
+    [RULE]: [
+      foreignRules[0],
+      {
+        chain: "k8s-in",
+        rule: "if (dst in fd00:101:cafe::/112) { accept }",
+        comment: sol("filter-rule:k8s-in:2"),
+      },
+      foreignRules[1],
+    ],
+    [DNS]: [pve01],
+  });
+}
+
+const nodes = ["solcp011", "solcp012", "solcp013", "solwk021", "solwk022", "solwk023"];
+const nodeIp = (n: string, prefix: string) => `${prefix}${n.slice(-2)}`;
+
+test("the first run removes stale entries, corrects drift, drops copies and adds the rest", () => {
+  const r = router();
+  const { mutations, output } = r.run(
+    renderRouterOsScript(routerOsDesiredState(plan, spec("7.19"))),
+  );
+  expect(mutations).toEqual([
+    removed(R6, "ipv6-route:fd00:255:101::98/128"),
+    added("/ipv6/address", "ipv6-address:fd00:101::fffe"),
+    added(R6, "ipv6-route:fd00:255:101::11/128"),
+    added(R6, "ipv6-route:fd00:255:101::12/128"),
+    set(R6, "ipv6-route:fd00:255:101::13/128", "gateway"),
+    removed(R6, "ipv6-route:fd00:255:101::21/128"),
+    added(R6, "ipv6-route:fd00:255:101::22/128"),
+    added(R6, "ipv6-route:fd00:255:101::23/128"),
+    added(RULE, "filter-rule:k8s-in:4"),
+    added(RULE, "filter-rule:k8s-in:3"),
+    added(RULE, "filter-rule:k8s-in:1"),
+    added(BGP, "bgp-connection:solcp011"),
+    set(BGP, "bgp-connection:solcp012", "remote.as"),
+    set(BGP, "bgp-connection:solcp012", "multihop"),
+    ...nodes.slice(2).map((n) => added(BGP, `bgp-connection:${n}`)),
+    ...nodes.map((n) => added(DNS, `dns:${n}.sol.lab/${nodeIp(n, "fd00:101::")}`)),
+    added(DNS, "dns:sol-k8s.sol.lab/fd00:255:101::ac"),
+  ]);
+  expect(output.slice(0, 6)).toEqual([
+    `removed ${sol("ipv6-route:fd00:255:101::98/128")}`,
+    `added ${sol("ipv6-address:fd00:101::fffe")}`,
+    `added ${sol("ipv6-route:fd00:255:101::11/128")}`,
+    `added ${sol("ipv6-route:fd00:255:101::12/128")}`,
+    `set gateway ${sol("ipv6-route:fd00:255:101::13/128")}`,
+    `removed duplicate ${sol("ipv6-route:fd00:255:101::21/128")}`,
+  ]);
+
+  expect(r.rows(R6)).toEqual([
+    ...foreignRoutes,
+    route("fd00:255:101::13/128", "fd00:101::13", sol("ipv6-route:fd00:255:101::13/128")),
+    route("fd00:255:101::21/128", "fd00:101::21", sol("ipv6-route:fd00:255:101::21/128")),
+    ...["11", "12", "22", "23"].map((x) =>
+      route(`fd00:255:101::${x}/128`, `fd00:101::${x}`, sol(`ipv6-route:fd00:255:101::${x}/128`)),
+    ),
+  ]);
+  // Rules missing around the surviving rule 2 are placed around it, so the chain reads 1-4.
+  expect(r.rows(RULE)).toEqual([
+    foreignRules[0],
+    {
+      chain: "k8s-in",
+      rule: "if (dst in fc00::/8) { reject }",
+      comment: sol("filter-rule:k8s-in:1"),
+    },
+    {
+      chain: "k8s-in",
+      rule: "if (dst in fd00:101:cafe::/112) { accept }",
+      comment: sol("filter-rule:k8s-in:2"),
+    },
+    foreignRules[1],
+    {
+      chain: "k8s-in",
+      rule: "if (dst in fd00:255:101::ac/128) { accept }",
+      comment: sol("filter-rule:k8s-in:3"),
+    },
+    { chain: "k8s-in", rule: "reject", comment: sol("filter-rule:k8s-in:4") },
+  ]);
+  expect(r.rows(BGP)[0]).toEqual(isp);
+  expect(r.rows(BGP)[1]).toEqual({
+    name: "solcp012",
+    as: "65000",
+    "remote.address": "fd00:255:101::12",
+    "remote.as": "65101",
+    "local.role": "ebgp",
+    "local.address": "fd00:101::fffe",
+    multihop: "true",
+    "input.filter": "k8s-in",
+    afi: "ipv6",
+    comment: sol("bgp-connection:solcp012"),
+  });
+  expect(r.rows(DNS)[0]).toEqual(pve01);
+});
+
+test("the second run only finds and compares", () => {
+  const r = router();
+  const script = renderRouterOsScript(routerOsDesiredState(plan, spec("7.19")));
+  r.run(script);
+  const before = [R6, BGP, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m));
+  expect(r.run(script)).toEqual({ mutations: [], output: [] });
+  expect([R6, BGP, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m))).toEqual(before);
+});
+
+function withoutNode(s: RouterOsDesiredState, node: string): RouterOsDesiredState {
+  const loopback = plan.tenants[0].kubernetes!.nodes.find((n) => n.name === node)!.loopback.ipv6!;
+  return {
+    ...s,
+    routes: s.routes.filter((r) => !r.dst.equals(loopback.toPrefix())),
+    bgp: { ...s.bgp!, connections: s.bgp!.connections.filter((c) => c.name !== node) },
+    dns: s.dns.filter((d) => !d.name.startsWith(`${node}.`)),
+  };
+}
+
+test("a node that leaves the desired state is pruned, and nothing else changes", () => {
+  const r = router();
+  const desired = routerOsDesiredState(plan, spec("7.19"));
+  r.run(renderRouterOsScript(desired));
+  expect(r.run(renderRouterOsScript(withoutNode(desired, "solwk023")))).toEqual({
+    mutations: [
+      removed(DNS, "dns:solwk023.sol.lab/fd00:101::23"),
+      removed(BGP, "bgp-connection:solwk023"),
+      removed(R6, "ipv6-route:fd00:255:101::23/128"),
+    ],
+    output: [
+      `removed ${sol("dns:solwk023.sol.lab/fd00:101::23")}`,
+      `removed ${sol("bgp-connection:solwk023")}`,
+      `removed ${sol("ipv6-route:fd00:255:101::23/128")}`,
+    ],
+  });
+  expect(r.rows(BGP).map((c) => c.name)).toEqual([
+    "isp",
+    "solcp012",
+    "solcp011",
+    "solcp013",
+    "solwk021",
+    "solwk022",
+  ]);
+});
+
+test("a rule deleted by hand comes back at its place in the chain", () => {
+  const r = new RouterModel("7.19");
+  const script = renderRouterOsScript(routerOsDesiredState(plan, spec("7.19")));
+  r.run(script);
+  r.run(
+    `:foreach i in=[${RULE}/find where comment="${sol("filter-rule:k8s-in:2")}"] do={ ${RULE}/remove $i }`,
+  );
+  expect(r.run(script).mutations).toEqual([added(RULE, "filter-rule:k8s-in:2")]);
+  expect(r.rows(RULE).map((x) => x.comment)).toEqual(
+    [1, 2, 3, 4].map((n) => sol(`filter-rule:k8s-in:${n}`)),
+  );
+});
+
+test("destroy removes exactly this stack's entries, and a second destroy finds nothing", () => {
+  const r = router();
+  const desired = routerOsDesiredState(plan, spec("7.19"));
+  r.run(renderRouterOsScript(desired));
+  const destroy = renderRouterOsDestroyScript(desired);
+  const { mutations } = r.run(destroy);
+  expect(
+    mutations.every((m) => m.op === "remove" && m.comment.startsWith("managed-by=sol;key=")),
+  ).toBe(true);
+  expect(mutations).toHaveLength(7 + 6 + 4 + 6 + 1);
+  expect(r.rows(R6)).toEqual(foreignRoutes);
+  expect(r.rows(BGP)).toEqual([isp]);
+  expect(r.rows(RULE)).toEqual(foreignRules);
+  expect(r.rows(DNS)).toEqual([pve01]);
+  expect(r.rows("/ipv6/address")).toEqual([]);
+  expect(r.run(destroy)).toEqual({ mutations: [], output: [] });
+});
+
+describe("RouterOS 7.20: the stack's BGP instance", () => {
+  test("a renamed instance is set in place, then its connections follow", () => {
+    const r = new RouterModel("7.20");
+    r.run(renderRouterOsScript(routerOsDesiredState(plan, spec("7.20"))));
+    expect(r.rows("/routing/bgp/instance")).toEqual([
+      { name: "sol", as: "65000", comment: sol("bgp-instance") },
+    ]);
+    const renamed = renderRouterOsScript(
+      routerOsDesiredState(plan, spec("7.20", { bgpInstance: "sol-bgp" })),
+    );
+    expect(r.run(renamed).mutations).toEqual([
+      set("/routing/bgp/instance", "bgp-instance", "name"),
+      ...nodes.map((n) => set(BGP, `bgp-connection:${n}`, "instance")),
+    ]);
+    expect(r.run(renamed)).toEqual({ mutations: [], output: [] });
+  });
+
+  test("dropping BGP removes the connections before the instance they use", () => {
+    const r = new RouterModel("7.20");
+    const desired = routerOsDesiredState(plan, spec("7.20"));
+    r.run(renderRouterOsScript(desired));
+    const withoutBgp: RouterOsDesiredState = { ...desired, bgp: undefined };
+    expect(r.run(renderRouterOsScript({ ...withoutBgp, filterRules: [] })).mutations).toEqual([
+      ...nodes.map((n) => removed(BGP, `bgp-connection:${n}`)),
+      removed("/routing/bgp/instance", "bgp-instance"),
+      ...[1, 2, 3, 4].map((n) => removed(RULE, `filter-rule:k8s-in:${n}`)),
+    ]);
+  });
+
+  test("destroy succeeds although the instance is in use until its connections are gone", () => {
+    const r = new RouterModel("7.20");
+    const desired = routerOsDesiredState(plan, spec("7.20"));
+    r.run(renderRouterOsScript(desired));
+    r.run(renderRouterOsDestroyScript(desired));
+    expect(["/routing/bgp/instance", BGP, RULE, R6, DNS].map((m) => r.rows(m))).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+});

@@ -1,0 +1,540 @@
+// The renderer on a small synthetic router: exact script text, version-dependent names, and
+// refusal of every value that could change the meaning of the script.
+import { Address, Prefix } from "../../addressing/ip";
+import {
+  RouterOsDesiredState,
+  renderRouterOsDestroyScript,
+  renderRouterOsScript,
+} from "../../render/routeros";
+import { RouterModel } from "./routeros-model";
+
+const A = Address.from;
+const P = Prefix.from;
+
+// Seed 004's router (10.25.11.1, AS 64501) with one cluster peer and seed 002's ingress name.
+function synthetic(version = "7.20"): RouterOsDesiredState {
+  return {
+    router: "edge",
+    stack: "lab",
+    version,
+    addresses: [{ interface: "vlan11", address: A("10.25.11.1"), network: P("10.25.11.0/24") }],
+    routes: [{ dst: P("10.255.0.0/16"), gateway: A("10.25.11.10") }],
+    bgp: {
+      asn: 64501,
+      instance: "lab",
+      routerId: A("10.25.11.1"),
+      connections: [
+        {
+          name: "infra-1",
+          remoteAddress: A("10.25.11.11"),
+          remoteAs: 64512,
+          localRole: "ebgp",
+          multihop: false,
+          inputFilter: "infra-in",
+          addressFamilies: ["ip", "ipv6"],
+        },
+      ],
+    },
+    filterRules: [
+      { chain: "infra-in", rule: "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }" },
+      { chain: "infra-in", rule: "reject" },
+    ],
+    dns: [{ name: "traefik.lab.local", address: A("10.8.31.10") }],
+  };
+}
+
+test("the synthetic router's reconcile script, line for line", () => {
+  expect(renderRouterOsScript(synthetic()))
+    .toBe(`# RouterOS 7.20 reconcile script for router edge, stack lab. Generated; do not edit.
+# Owns exactly the entries whose comment starts with "managed-by=lab;key=": phase 1 removes the ones
+# no longer desired, phase 2 adds missing ones and sets properties that differ. A second run
+# only finds and compares.
+# prune /ip/dns/static
+{
+  :local keep {"managed-by=lab;key=dns:traefik.lab.local/10.8.31.10"}
+  :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key="] do={
+    :local c [/ip/dns/static/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /ip/dns/static/remove $i; :put ("removed " . $c) }
+  }
+}
+# prune /routing/bgp/connection
+{
+  :local keep {"managed-by=lab;key=bgp-connection:infra-1"}
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key="] do={
+    :local c [/routing/bgp/connection/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /routing/bgp/connection/remove $i; :put ("removed " . $c) }
+  }
+}
+# prune /routing/bgp/instance
+{
+  :local keep {"managed-by=lab;key=bgp-instance"}
+  :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key="] do={
+    :local c [/routing/bgp/instance/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /routing/bgp/instance/remove $i; :put ("removed " . $c) }
+  }
+}
+# prune /routing/filter/rule
+{
+  :local keep {"managed-by=lab;key=filter-rule:infra-in:1";"managed-by=lab;key=filter-rule:infra-in:2"}
+  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key="] do={
+    :local c [/routing/filter/rule/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /routing/filter/rule/remove $i; :put ("removed " . $c) }
+  }
+}
+# prune /ipv6/route
+:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
+# prune /ip/route
+{
+  :local keep {"managed-by=lab;key=ip-route:10.255.0.0/16"}
+  :foreach i in=[/ip/route/find where comment~"^managed-by=lab;key="] do={
+    :local c [/ip/route/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /ip/route/remove $i; :put ("removed " . $c) }
+  }
+}
+# prune /ipv6/address
+:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/address/get $i comment]); /ipv6/address/remove $i }
+# prune /ip/address
+{
+  :local keep {"managed-by=lab;key=ip-address:10.25.11.1"}
+  :foreach i in=[/ip/address/find where comment~"^managed-by=lab;key="] do={
+    :local c [/ip/address/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /ip/address/remove $i; :put ("removed " . $c) }
+  }
+}
+# reconcile /ip/address
+{
+  :local c "managed-by=lab;key=ip-address:10.25.11.1"
+  :local found false
+  :foreach i in=[/ip/address/find where comment=$c] do={
+    :if ($found) do={ /ip/address/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if ([:tostr [/ip/address/get $i address]] != "10.25.11.1/24") do={ /ip/address/set $i address=10.25.11.1/24; :put ("set address " . $c) }
+      :if ([:tostr [/ip/address/get $i interface]] != "vlan11") do={ /ip/address/set $i interface=vlan11; :put ("set interface " . $c) }
+    }
+  }
+  :if (!$found) do={ /ip/address/add address=10.25.11.1/24 interface=vlan11 comment=$c; :put ("added " . $c) }
+}
+# reconcile /ip/route
+{
+  :local c "managed-by=lab;key=ip-route:10.255.0.0/16"
+  :local found false
+  :foreach i in=[/ip/route/find where comment=$c] do={
+    :if ($found) do={ /ip/route/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if ([:tostr [/ip/route/get $i dst-address]] != "10.255.0.0/16") do={ /ip/route/set $i dst-address=10.255.0.0/16; :put ("set dst-address " . $c) }
+      :if ([:tostr [/ip/route/get $i gateway]] != "10.25.11.10") do={ /ip/route/set $i gateway=10.25.11.10; :put ("set gateway " . $c) }
+    }
+  }
+  :if (!$found) do={ /ip/route/add dst-address=10.255.0.0/16 gateway=10.25.11.10 comment=$c; :put ("added " . $c) }
+}
+# reconcile /routing/filter/rule
+{
+  :local nextid ""
+  :local hasnext false
+  {
+    :local c "managed-by=lab;key=filter-rule:infra-in:2"
+    :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
+      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+        :set found true
+        :if ([:tostr [/routing/filter/rule/get $i chain]] != "infra-in") do={ /routing/filter/rule/set $i chain=infra-in; :put ("set chain " . $c) }
+        :if ([:tostr [/routing/filter/rule/get $i rule]] != "reject") do={ /routing/filter/rule/set $i rule="reject"; :put ("set rule " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/routing/filter/rule/add chain=infra-in rule="reject" comment=$c place-before=$nextid] } else={ :set nextid [/routing/filter/rule/add chain=infra-in rule="reject" comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=lab;key=filter-rule:infra-in:1"
+    :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
+      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+        :set found true
+        :if ([:tostr [/routing/filter/rule/get $i chain]] != "infra-in") do={ /routing/filter/rule/set $i chain=infra-in; :put ("set chain " . $c) }
+        :if ([:tostr [/routing/filter/rule/get $i rule]] != "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }") do={ /routing/filter/rule/set $i rule="if (dst in 10.25.11.0/24 && dst-len == 32) { accept }"; :put ("set rule " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/routing/filter/rule/add chain=infra-in rule="if (dst in 10.25.11.0/24 && dst-len == 32) { accept }" comment=$c place-before=$nextid] } else={ :set nextid [/routing/filter/rule/add chain=infra-in rule="if (dst in 10.25.11.0/24 && dst-len == 32) { accept }" comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+}
+# reconcile /routing/bgp/instance
+{
+  :local c "managed-by=lab;key=bgp-instance"
+  :local found false
+  :foreach i in=[/routing/bgp/instance/find where comment=$c] do={
+    :if ($found) do={ /routing/bgp/instance/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if ([:tostr [/routing/bgp/instance/get $i name]] != "lab") do={ /routing/bgp/instance/set $i name=lab; :put ("set name " . $c) }
+      :if ([:tostr [/routing/bgp/instance/get $i as]] != "64501") do={ /routing/bgp/instance/set $i as=64501; :put ("set as " . $c) }
+      :if ([:tostr [/routing/bgp/instance/get $i router-id]] != "10.25.11.1") do={ /routing/bgp/instance/set $i router-id=10.25.11.1; :put ("set router-id " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bgp/instance/add name=lab as=64501 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }
+}
+# reconcile /routing/bgp/connection
+{
+  :local c "managed-by=lab;key=bgp-connection:infra-1"
+  :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
+    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "infra-1") do={ /routing/bgp/connection/set $i name=infra-1; :put ("set name " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i instance]] != "lab") do={ /routing/bgp/connection/set $i instance=lab; :put ("set instance " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "10.25.11.11") do={ /routing/bgp/connection/set $i remote.address=10.25.11.11; :put ("set remote.address " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "64512") do={ /routing/bgp/connection/set $i remote.as=64512; :put ("set remote.as " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ /routing/bgp/connection/set $i local.role=ebgp; :put ("set local.role " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "false") do={ /routing/bgp/connection/set $i multihop=no; :put ("set multihop " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "infra-in") do={ /routing/bgp/connection/set $i input.filter=infra-in; :put ("set input.filter " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i afi]] != "ip;ipv6") and ([:tostr [/routing/bgp/connection/get $i afi]] != "ip,ipv6")) do={ /routing/bgp/connection/set $i afi=ip,ipv6; :put ("set afi " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bgp/connection/add name=infra-1 instance=lab remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 comment=$c; :put ("added " . $c) }
+}
+# reconcile /ip/dns/static
+{
+  :local c "managed-by=lab;key=dns:traefik.lab.local/10.8.31.10"
+  :local found false
+  :foreach i in=[/ip/dns/static/find where comment=$c] do={
+    :if ($found) do={ /ip/dns/static/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if ([:tostr [/ip/dns/static/get $i name]] != "traefik.lab.local") do={ /ip/dns/static/set $i name=traefik.lab.local; :put ("set name " . $c) }
+      :if ([:tostr [/ip/dns/static/get $i type]] != "A") do={ /ip/dns/static/set $i type=A; :put ("set type " . $c) }
+      :if ([:tostr [/ip/dns/static/get $i address]] != "10.8.31.10") do={ /ip/dns/static/set $i address=10.8.31.10; :put ("set address " . $c) }
+    }
+  }
+  :if (!$found) do={ /ip/dns/static/add name=traefik.lab.local type=A address=10.8.31.10 comment=$c; :put ("added " . $c) }
+}
+`);
+});
+
+test("the synthetic router's destroy script removes by marker only, dependants first", () => {
+  expect(renderRouterOsDestroyScript(synthetic()))
+    .toBe(`# RouterOS 7.20 destroy script for router edge, stack lab. Generated; do not edit.
+# Removes exactly the entries whose comment starts with "managed-by=lab;key=", and nothing else.
+:foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
+:foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/connection/get $i comment]); /routing/bgp/connection/remove $i }
+:foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/instance/get $i comment]); /routing/bgp/instance/remove $i }
+:foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/filter/rule/get $i comment]); /routing/filter/rule/remove $i }
+:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
+:foreach i in=[/ip/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/route/get $i comment]); /ip/route/remove $i }
+:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/address/get $i comment]); /ipv6/address/remove $i }
+:foreach i in=[/ip/address/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/address/get $i comment]); /ip/address/remove $i }
+`);
+});
+
+describe("the RouterOS version decides the BGP property names", () => {
+  const addLine = (script: string): string =>
+    script
+      .split("\n")
+      .filter((l) => l.includes("/routing/bgp/connection/add "))
+      .map((l) => l.trim())
+      .join("\n");
+  const sections = (script: string): string[] =>
+    script.split("\n").filter((l) => /^# (prune|reconcile) /.test(l));
+
+  test.each([
+    [
+      "7.18",
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in address-families=ip,ipv6 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+    ],
+    [
+      "7.19",
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+    ],
+    [
+      "7.19.4",
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+    ],
+    [
+      "7.20",
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 instance=lab remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 comment=$c; :put ("added " . $c) }',
+    ],
+  ])("RouterOS %s", (version, line) => {
+    expect(addLine(renderRouterOsScript(synthetic(version)))).toBe(line);
+  });
+
+  test("the address families are compared under the name that exists", () => {
+    const lines = (v: string) =>
+      renderRouterOsScript(synthetic(v))
+        .split("\n")
+        .filter((l) => l.includes("set afi") || l.includes("set address-families"))
+        .map((l) => l.trim());
+    expect(lines("7.18")).toEqual([
+      ':if (([:tostr [/routing/bgp/connection/get $i address-families]] != "ip;ipv6") and ([:tostr [/routing/bgp/connection/get $i address-families]] != "ip,ipv6")) do={ /routing/bgp/connection/set $i address-families=ip,ipv6; :put ("set address-families " . $c) }',
+    ]);
+    expect(lines("7.19")).toEqual([
+      ':if (([:tostr [/routing/bgp/connection/get $i afi]] != "ip;ipv6") and ([:tostr [/routing/bgp/connection/get $i afi]] != "ip,ipv6")) do={ /routing/bgp/connection/set $i afi=ip,ipv6; :put ("set afi " . $c) }',
+    ]);
+  });
+
+  test("only 7.20 and later touch the BGP instance menu, which older versions lack", () => {
+    const without = [
+      "# prune /ip/dns/static",
+      "# prune /routing/bgp/connection",
+      "# prune /routing/filter/rule",
+      "# prune /ipv6/route",
+      "# prune /ip/route",
+      "# prune /ipv6/address",
+      "# prune /ip/address",
+      "# reconcile /ip/address",
+      "# reconcile /ip/route",
+      "# reconcile /routing/filter/rule",
+      "# reconcile /routing/bgp/connection",
+      "# reconcile /ip/dns/static",
+    ];
+    expect(sections(renderRouterOsScript(synthetic("7.19")))).toEqual(without);
+    expect(sections(renderRouterOsScript(synthetic("7.20")))).toEqual([
+      ...without.slice(0, 2),
+      "# prune /routing/bgp/instance",
+      ...without.slice(2, 10),
+      "# reconcile /routing/bgp/instance",
+      ...without.slice(10),
+    ]);
+  });
+
+  test.each(["7.18", "7.19", "7.20"])(
+    "each version's script runs on a %s router and a second run changes nothing",
+    (version) => {
+      const router = new RouterModel(version);
+      const script = renderRouterOsScript(synthetic(version));
+      const added = (menu: string, key: string) => ({
+        op: "add",
+        menu,
+        comment: `managed-by=lab;key=${key}`,
+      });
+      expect(router.run(script).mutations).toEqual([
+        added("/ip/address", "ip-address:10.25.11.1"),
+        added("/ip/route", "ip-route:10.255.0.0/16"),
+        added("/routing/filter/rule", "filter-rule:infra-in:2"),
+        added("/routing/filter/rule", "filter-rule:infra-in:1"),
+        ...(version === "7.20" ? [added("/routing/bgp/instance", "bgp-instance")] : []),
+        added("/routing/bgp/connection", "bgp-connection:infra-1"),
+        added("/ip/dns/static", "dns:traefik.lab.local/10.8.31.10"),
+      ]);
+      expect(router.rows("/routing/filter/rule").map((r) => r.rule)).toEqual([
+        "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }",
+        "reject",
+      ]);
+      expect(router.run(script)).toEqual({ mutations: [], output: [] });
+    },
+  );
+
+  test.each([
+    ["7.18", "7.19", "/routing/bgp/connection: unknown parameter address-families"],
+    ["7.19", "7.18", "/routing/bgp/connection: unknown parameter afi"],
+    ["7.19", "7.20", "/routing/bgp/connection: unknown parameter as"],
+    ["7.20", "7.19", "bad command name: no menu /routing/bgp/instance"],
+  ])("a %s script fails on a %s router", (rendered, running, message) => {
+    const script = renderRouterOsScript(synthetic(rendered));
+    expect(() => new RouterModel(running).run(script)).toThrow(message);
+  });
+});
+
+const problems = (...lines: string[]): string =>
+  `the RouterOS desired state has ${lines.length} problem${lines.length === 1 ? "" : "s"}:\n` +
+  lines.map((l) => `  - ${l}`).join("\n");
+
+function withState(patch: (s: RouterOsDesiredState) => RouterOsDesiredState): () => string {
+  return () => renderRouterOsScript(patch(synthetic()));
+}
+
+function withConnection(
+  patch: Partial<NonNullable<RouterOsDesiredState["bgp"]>["connections"][number]>,
+): () => string {
+  return withState((s) => ({
+    ...s,
+    bgp: { ...s.bgp!, connections: [{ ...s.bgp!.connections[0], ...patch }] },
+  }));
+}
+
+test.each([
+  [
+    "7",
+    'version: "7": is not a RouterOS v7 version; expected 7.<minor> or 7.<minor>.<patch>, e.g. "7.19"',
+  ],
+  [
+    "v7.19",
+    'version: "v7.19": is not a RouterOS v7 version; expected 7.<minor> or 7.<minor>.<patch>, e.g. "7.19"',
+  ],
+  [
+    "7.19rc1",
+    'version: "7.19rc1": is not a RouterOS v7 version; expected 7.<minor> or 7.<minor>.<patch>, e.g. "7.19"',
+  ],
+  [
+    "7.019",
+    'version: "7.019": is not a RouterOS v7 version; expected 7.<minor> or 7.<minor>.<patch>, e.g. "7.19"',
+  ],
+  [
+    "6.49.10",
+    'version: "6.49.10": is not a RouterOS v7 version; expected 7.<minor> or 7.<minor>.<patch>, e.g. "7.19"',
+  ],
+])("version %j is refused", (version, line) => {
+  expect(withState((s) => ({ ...s, version }))).toThrow(problems(line));
+});
+
+describe("values that do not fit their field are refused with the field and the value", () => {
+  test.each<[string, () => string, string]>([
+    [
+      "an address outside its network",
+      withState((s) => ({ ...s, addresses: [{ ...s.addresses[0], address: A("10.25.12.1") }] })),
+      'addresses[0].address: "10.25.12.1": is not inside network 10.25.11.0/24',
+    ],
+    [
+      "an address of the other family than its network",
+      withState((s) => ({ ...s, addresses: [{ ...s.addresses[0], address: A("fd00::1") }] })),
+      'addresses[0].address: "fd00::1": is IPv6 but network 10.25.11.0/24 is IPv4',
+    ],
+    [
+      "router advertisements on an IPv4 address",
+      withState((s) => ({ ...s, addresses: [{ ...s.addresses[0], advertise: true }] })),
+      'addresses[0].advertise: "true": applies to IPv6 addresses only',
+    ],
+    [
+      "a route whose gateway is of the other family",
+      withState((s) => ({ ...s, routes: [{ dst: P("10.255.0.0/16"), gateway: A("fd00::1") }] })),
+      'routes[0].gateway: "fd00::1": is IPv6 but dst 10.255.0.0/16 is IPv4',
+    ],
+    [
+      "two routes to one destination",
+      withState((s) => ({
+        ...s,
+        routes: [s.routes[0], { ...s.routes[0], gateway: A("10.25.11.12") }],
+      })),
+      'routes[1].dst: "10.255.0.0/16": duplicates routes[0].dst',
+    ],
+    [
+      "a gateway given as text instead of a parsed Address",
+      withState((s) => ({
+        ...s,
+        routes: [{ dst: s.routes[0].dst, gateway: "10.25.11.10" as unknown as Address }],
+      })),
+      'routes[0].gateway: "10.25.11.10": is not an Address value; parse it with Address.parse from addressing/ip',
+    ],
+    [
+      "AS 0",
+      withState((s) => ({ ...s, bgp: { ...s.bgp!, asn: 0 } })),
+      'bgp.asn: "0": is not an AS number; use an integer from 1 to 4294967295',
+    ],
+    [
+      "a fractional remote AS",
+      withConnection({ remoteAs: 64512.5 }),
+      'bgp.connections[0].remoteAs: "64512.5": is not an AS number; use an integer from 1 to 4294967295',
+    ],
+    [
+      "a remote AS beyond 32 bits",
+      withConnection({ remoteAs: 4294967296 }),
+      'bgp.connections[0].remoteAs: "4294967296": is not an AS number; use an integer from 1 to 4294967295',
+    ],
+    [
+      "an unknown BGP role",
+      withConnection({ localRole: "ebgp yes" as "ebgp" }),
+      'bgp.connections[0].localRole: "ebgp yes": is not a BGP role; use one of ebgp, ebgp-customer, ebgp-peer, ebgp-provider, ebgp-rs, ebgp-rs-client, ibgp, ibgp-rr, ibgp-rr-client',
+    ],
+    [
+      "no address family",
+      withConnection({ addressFamilies: [] }),
+      'bgp.connections[0].addressFamilies: "[]": must list at least one of ip, ipv6',
+    ],
+    [
+      "an unknown address family",
+      withConnection({ addressFamilies: ["ipv4" as "ip"] }),
+      'bgp.connections[0].addressFamilies[0]: "ipv4": is not a BGP address family; use one of ip, ipv6',
+    ],
+    [
+      "a repeated address family",
+      withConnection({ addressFamilies: ["ipv6", "ipv6"] }),
+      'bgp.connections[0].addressFamilies[1]: "ipv6": duplicates bgp.connections[0].addressFamilies[0]',
+    ],
+    [
+      "an update source of the other family",
+      withConnection({ localAddress: A("fd00::1") }),
+      'bgp.connections[0].localAddress: "fd00::1": is IPv6 but remoteAddress 10.25.11.11 is IPv4',
+    ],
+    [
+      "an IPv6 router ID",
+      withState((s) => ({ ...s, bgp: { ...s.bgp!, routerId: A("fd00::1") } })),
+      'bgp.routerId: "fd00::1": is not an IPv4 address (a router ID is)',
+    ],
+    [
+      "two connections with one name",
+      withState((s) => ({
+        ...s,
+        bgp: {
+          ...s.bgp!,
+          connections: [
+            s.bgp!.connections[0],
+            { ...s.bgp!.connections[0], remoteAddress: A("10.25.11.12") },
+          ],
+        },
+      })),
+      'bgp.connections[1].name: "infra-1": duplicates bgp.connections[0].name',
+    ],
+    [
+      "two connections to one peer",
+      withState((s) => ({
+        ...s,
+        bgp: {
+          ...s.bgp!,
+          connections: [s.bgp!.connections[0], { ...s.bgp!.connections[0], name: "infra-2" }],
+        },
+      })),
+      'bgp.connections[1].remoteAddress: "10.25.11.11": duplicates bgp.connections[0].remoteAddress',
+    ],
+    [
+      "an empty filter rule",
+      withState((s) => ({ ...s, filterRules: [{ chain: "infra-in", rule: "  " }] })),
+      'filterRules[0].rule: "  ": is empty',
+    ],
+    [
+      "a filter rule with a character RouterOS strings cannot round-trip here",
+      withState((s) => ({ ...s, filterRules: [{ chain: "infra-in", rule: "accept \u00e9" }] })),
+      'filterRules[0].rule: "accept é": contains U+00E9; use printable ASCII, tab or newline',
+    ],
+    [
+      "the same DNS record twice",
+      withState((s) => ({ ...s, dns: [s.dns[0], s.dns[0]] })),
+      'dns[1]: "traefik.lab.local 10.8.31.10": duplicates dns[0]',
+    ],
+  ])("%s", (_what, render, line) => {
+    expect(render).toThrow(problems(line));
+  });
+
+  test("every problem is reported at once", () => {
+    const render = withState((s) => ({
+      ...s,
+      version: "7",
+      stack: "",
+      dns: [{ ...s.dns[0], name: "" }],
+    }));
+    expect(render).toThrow(
+      problems(
+        'version: "7": is not a RouterOS v7 version; expected 7.<minor> or 7.<minor>.<patch>, e.g. "7.19"',
+        "stack: \"\": is not usable as a managed-by marker; use 1-63 letters, digits, '_' or '-', starting with a letter or digit",
+        "dns[0].name: \"\": is not a valid DNS name; use lowercase labels of letters, digits and '-', separated by '.'",
+      ),
+    );
+  });
+});
