@@ -5,7 +5,7 @@ import { formatProblem } from "./addressing/problems";
 import { deploySite } from "./components/deploy";
 import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
-import { proxmoxApiToken, requireStackPlan } from "./site/pulumi-config";
+import { proxmoxApiToken, requireStackPlan, routerSshKey } from "./site/pulumi-config";
 
 export = async () => {
   const plan = requireStackPlan();
@@ -17,7 +17,11 @@ export = async () => {
         .join("\n")}`,
     );
   }
-  const deployment = deploySite(plan, proxmoxApiToken());
+  const deployment = deploySite(
+    plan,
+    { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey() },
+    pulumi.getStack(),
+  );
   return {
     /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
     inventory: renderInventory(plan),

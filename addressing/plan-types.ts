@@ -76,6 +76,25 @@ export interface ClusterPlan {
     readonly address: Address;
     readonly asn: number;
   }[];
+  readonly nodeOs: "talos" | "linux";
+  readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
+}
+
+export interface RouterPlan {
+  readonly name: string;
+  readonly os: "routeros" | "frr";
+  readonly version: string;
+  readonly asn: number;
+  readonly routerId?: Address;
+  readonly ssh: { readonly host: string; readonly user: string; readonly port: number };
+  readonly vlans: readonly {
+    readonly interface: string;
+    readonly tenant: number;
+    readonly filterChain: string;
+  }[];
+  readonly rejects: readonly Prefix[];
+  readonly dnsDomain?: string;
+  readonly dnsRecords: readonly { readonly name: string; readonly address: Address }[];
 }
 
 export interface VmPlan {
@@ -214,6 +233,7 @@ export interface Plan {
   readonly tenants: readonly TenantPlan[];
   readonly sdn: SdnPlan;
   readonly talos: TalosSettings;
+  readonly routers: readonly RouterPlan[];
   /** DNS servers of the cluster nodes, parsed from talos.nameservers. */
   readonly nameservers: readonly Address[];
   readonly sharedSegments: readonly SharedSegmentSpec[];

@@ -2,6 +2,7 @@
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
+import { planRouters } from "./routers";
 import { encodeId } from "./encoding";
 import { Address, AddressRange, Family, Prefix } from "./ip";
 import {
@@ -272,6 +273,7 @@ export function plan(site: Site): PlanResult {
       tenants,
       sdn: planSdn(b, hosts, vnet),
       talos: site.talos,
+      routers: planRouters(b, tenants),
       nameservers: site.talos.nameservers.flatMap((text, i) => {
         const parsed = Address.parse(text);
         if (parsed.ok) return [parsed.value];
@@ -667,6 +669,8 @@ function planCluster(
     vip,
     nodes,
     announcement: k.announcement,
+    nodeOs: k.nodeOs,
+    frr: k.frr,
     vms: planVms(b, k, path, t),
     serviceIps: planServiceIps(b, k, path),
     bgpPeers: k.bgpPeers?.flatMap((peer, i) => {

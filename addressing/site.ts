@@ -129,6 +129,25 @@ export interface KubernetesSpec {
     readonly address: string;
     readonly asn: number;
   }[];
+  readonly nodeOs: "talos" | "linux";
+  readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
+}
+
+export interface RouterSpecConfig {
+  readonly name: string;
+  readonly os: "routeros" | "frr";
+  readonly version: string;
+  readonly asn?: number;
+  readonly routerId?: Address;
+  readonly ssh: { readonly host: string; readonly user?: string; readonly port: number };
+  readonly vlans: readonly {
+    readonly interface: string;
+    readonly tenant: number;
+    readonly filterChain: string;
+  }[];
+  readonly rejects: readonly string[];
+  readonly dnsDomain?: string;
+  readonly dnsRecords: readonly { readonly name: string; readonly address: string }[];
 }
 
 export interface TalosSettings {
@@ -211,6 +230,7 @@ export interface Site {
   readonly tenants: readonly TenantSpec[];
   readonly talos: TalosSettings;
   readonly sharedSegments: readonly SharedSegmentSpec[];
+  readonly routers: readonly RouterSpecConfig[];
 }
 
 export const DEFAULT_TALOS: TalosSettings = {

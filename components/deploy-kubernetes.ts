@@ -33,7 +33,11 @@ export function talosIsos(
   opts: pulumi.ResourceOptions,
 ): Record<string, pulumi.Output<string>> {
   const s = plan.talos;
-  const hosts = new Set(plan.tenants.flatMap((t) => t.kubernetes?.vms.map((v) => v.host) ?? []));
+  const hosts = new Set(
+    plan.tenants.flatMap((t) =>
+      t.kubernetes?.nodeOs === "talos" ? t.kubernetes.vms.map((v) => v.host) : [],
+    ),
+  );
   const files: Record<string, pulumi.Output<string>> = {};
   for (const host of [...hosts].sort()) {
     const iso = new proxmoxve.download.File(

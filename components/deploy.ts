@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { Plan } from "../addressing/plan-types";
 import { ClusterDeployment, deployCluster, talosIsos } from "./deploy-kubernetes";
+import { deployRouting, renderRouting } from "./deploy-routing";
 import { EvpnZone } from "./evpn-zone";
 import { ProxmoxHost } from "./proxmox-host";
 import { SdnApply } from "./sdn-apply";
@@ -15,6 +16,7 @@ export interface Deployment {
   readonly vnets: TenantVnet[];
   readonly apply: SdnApply;
   readonly clusters: ClusterDeployment[];
+  readonly routers: pulumi.ComponentResource[];
 }
 
 /** A stable digest of the plan's SDN slice, in a canonical JSON form. */
@@ -28,7 +30,16 @@ export function sdnDigest(plan: Plan): string {
   return createHash("sha256").update(JSON.stringify(slice)).digest("hex");
 }
 
-export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefined): Deployment {
+export interface DeploySecrets {
+  readonly proxmoxApiToken?: pulumi.Output<string>;
+  readonly routerSshKey?: pulumi.Output<string>;
+}
+
+export function deploySite(plan: Plan, secrets: DeploySecrets, stack: string): Deployment {
+  // Rendering can still refuse a plan (a router that cannot be configured); do it before the
+  // first resource exists.
+  const routing = renderRouting(plan, stack);
+  const apiToken = secrets.proxmoxApiToken;
   const provider = new proxmoxve.Provider("proxmox", {
     endpoint: plan.proxmox.endpoint,
     apiToken,
@@ -67,7 +78,7 @@ export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefin
   const isoFiles = talosIsos(plan, { provider });
   // VMs start after the SDN is applied: their NICs attach to the VNets it brings up.
   const clusters = plan.tenants.flatMap((t) =>
-    t.kubernetes
+    t.kubernetes?.nodeOs === "talos"
       ? [
           deployCluster(plan, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
             ...providers,
@@ -76,5 +87,6 @@ export function deploySite(plan: Plan, apiToken: pulumi.Output<string> | undefin
         ]
       : [],
   );
-  return { hosts, zone, vnets, apply, clusters };
+  const routers = deployRouting(routing, secrets.routerSshKey);
+  return { hosts, zone, vnets, apply, clusters, routers };
 }

@@ -52,8 +52,38 @@ function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
   return out;
 }
 
+/** routeros/<router>.rsc: the reconcile script each router's remote command runs. */
+function routerOsScripts(resources: readonly RecordedResource[]): Artifact[] {
+  return resources
+    .filter((r) => r.type === "command:remote:Command" && Array.isArray(r.inputs.triggers))
+    .flatMap((r) => {
+      const text = (r.inputs.triggers as unknown[])[0];
+      if (typeof text !== "string") return [];
+      const router = /^# RouterOS [0-9.]+ reconcile script for router ([a-z0-9-]+),/.exec(
+        text,
+      )?.[1];
+      return router ? [{ path: `routeros/${safeName(router)}.rsc`, text }] : [];
+    });
+}
+
+/** frr/<host>.conf: the frr.conf each FRR machine receives on stdin. */
+function frrConfigs(resources: readonly RecordedResource[]): Artifact[] {
+  return resources
+    .filter((r) => r.type === "command:remote:Command" && typeof r.inputs.stdin === "string")
+    .flatMap((r) => {
+      const text = r.inputs.stdin as string;
+      const host = /^hostname ([A-Za-z0-9-]+)$/m.exec(text)?.[1];
+      return host ? [{ path: `frr/${safeName(host)}.conf`, text }] : [];
+    });
+}
+
 export function extractArtifacts(resources: readonly RecordedResource[]): Artifact[] {
-  const all = [...talosPatches(resources), ...kubernetesObjects(resources)];
+  const all = [
+    ...talosPatches(resources),
+    ...kubernetesObjects(resources),
+    ...routerOsScripts(resources),
+    ...frrConfigs(resources),
+  ];
   const seen = new Set<string>();
   for (const a of all) {
     if (seen.has(a.path)) throw new Error(`two artifacts would be written to ${a.path}`);

@@ -82,6 +82,8 @@ function withDefaults(c: Record<string, any>): Site {
       controlPlane: { ...DEFAULT_SIZES.controlPlane, ...t.kubernetes.controlPlane },
       worker: { ...DEFAULT_SIZES.worker, ...t.kubernetes.worker },
       serviceIps: t.kubernetes.serviceIps ?? [],
+      nodeOs: t.kubernetes.nodeOs ?? "talos",
+      frr: { user: "root", mesh: "eth0", egress: "eth1", ...t.kubernetes.frr },
     },
   }));
   return {
@@ -108,6 +110,17 @@ function withDefaults(c: Record<string, any>): Site {
     ),
     tenants,
     talos: { ...DEFAULT_TALOS, ...c.talos },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    routers: (c.routers ?? []).map((r: any) => ({
+      os: "routeros",
+      version: "7.19",
+      rejects: ["fc00::/8"],
+      dnsRecords: [],
+      ...r,
+      ssh: { port: 22, ...r.ssh },
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      vlans: r.vlans.map((v: any) => ({ filterChain: "k8s-in", ...v })),
+    })),
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     sharedSegments: (c.sharedSegments ?? []).map((g: any) => ({
       reserved: [],

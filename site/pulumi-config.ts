@@ -55,6 +55,11 @@ function isConfigSecret(key: string): boolean {
   return runtime.isConfigSecret?.(key) ?? false;
 }
 
+/** The SSH key for routers and FRR nodes as a Pulumi secret, or undefined for the SSH agent. */
+export function routerSshKey(): pulumi.Output<string> | undefined {
+  return new pulumi.Config(NAMESPACE).getSecret("routerSshKey");
+}
+
 /** The Proxmox API token as a Pulumi secret, or undefined to let the provider read its env var. */
 export function proxmoxApiToken(): pulumi.Output<string> | undefined {
   return new pulumi.Config(NAMESPACE).getSecret("proxmoxApiToken");

@@ -15,6 +15,7 @@ import {
   str,
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
+import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import {
   clusterTalosFields,
   nodeTalosFields,
@@ -290,6 +291,7 @@ const kubernetesSchema = obj({
   vip: field(dualAddress("control-plane VIP"), "Override of the derived control-plane VIP."),
   nodes: field(list(nodeSchema, { minItems: 1 }), "Cluster nodes.", { required: true }),
   ...clusterTalosFields,
+  ...clusterRoutingFields,
 });
 
 export const tenantSchema = obj({
@@ -335,6 +337,11 @@ export const configKeys = {
   hostNetwork: field(hostNetworkSchema, "Network devices of every host that sets no `network`."),
   hosts: field(list(hostSchema, { minItems: 1 }), "Proxmox VE hosts.", { required: true }),
   talos: field(talosSchema, "Talos and Cilium versions, image and storage settings."),
+  routers: field(routersSchema, "Edge routers.", { defaultText: "[]" }),
+  routerSshKey: field(
+    secretString(),
+    'SSH private key for the routers and FRR nodes; set with `pulumi config set --secret homelab:routerSshKey -- "$(cat key)"`.',
+  ),
   sharedSegments: field(
     sharedSegmentsSchema,
     "L2 segments several clusters announce LoadBalancer IPs on.",

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the FRR config checks and the network-namespace lab need, on Debian/Ubuntu.
+# Idempotent: apt is only touched when something is missing, so CI can run it every time.
+set -euo pipefail
+
+need=()
+for tool in vtysh /usr/lib/frr/zebra /usr/lib/frr/staticd /usr/lib/frr/bfdd /usr/lib/frr/isisd \
+  /usr/lib/frr/bgpd; do
+  command -v "$tool" >/dev/null 2>&1 || { need+=(frr); break; }
+done
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+
+if ((${#need[@]} > 0)); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-frr: run as root to install: ${need[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends "${need[@]}"
+fi
+
+echo "install-frr: $(/usr/lib/frr/bgpd --version | head -1); $(ip -V)"

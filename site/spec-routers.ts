@@ -1,0 +1,117 @@
+// Config keys for edge routers (RouterOS over SSH, or FRR on Linux) and FRR on Linux nodes.
+import { address, field, int, list, obj, oneOf, str } from "./schema";
+
+const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
+const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
+const IFACE_TEXT = "an interface name: a letter, then letters, digits, '_', '.', '-'";
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.:-]{0,252})$/;
+const HOST_TEXT = "an address or a DNS name";
+const USER = /^[a-z_][a-z0-9_-]{0,31}$/;
+const USER_TEXT = "a user name: lowercase letters, digits, '_', '-'";
+
+export const sshSchema = obj({
+  host: field(str({ pattern: HOST, patternText: HOST_TEXT }), "Address or name to SSH to.", {
+    required: true,
+  }),
+  user: field(str({ pattern: USER, patternText: USER_TEXT }), "SSH user.", {
+    defaultText: "`admin` (RouterOS), `root` (Linux)",
+  }),
+  port: field(int(1, 65535), "SSH port.", { defaultText: "22" }),
+});
+
+export const routersSchema = list(
+  obj({
+    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Router name.", { required: true }),
+    os: field(
+      oneOf(["routeros", "frr"] as const),
+      "RouterOS (reconcile script) or Linux with FRR (frr.conf).",
+      {
+        defaultText: "`routeros`",
+      },
+    ),
+    version: field(
+      str({ pattern: /^7\.[0-9]+(\.[0-9]+)?$/, patternText: "a RouterOS v7 version like 7.19" }),
+      "RouterOS version the script targets (property names changed across v7).",
+      { defaultText: "`7.19`" },
+    ),
+    asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),
+    routerId: field(address(4), "BGP router ID (required for os: frr)."),
+    ssh: field(sshSchema, "How Pulumi reaches the router.", { required: true }),
+    vlans: field(
+      list(
+        obj({
+          interface: field(
+            str({ pattern: IFACE, patternText: IFACE_TEXT }),
+            "Router interface (e.g. vlan101).",
+            {
+              required: true,
+            },
+          ),
+          tenant: field(int(1, 65535), "Tenant whose gateway the router holds there.", {
+            required: true,
+          }),
+          filterChain: field(
+            str({ pattern: /^[a-z][a-z0-9-]{0,31}$/, patternText: "a chain name" }),
+            "Input filter chain for the tenant's cluster peers.",
+            {
+              defaultText: "`k8s-in`",
+            },
+          ),
+        }),
+      ),
+      "Tenant VLANs on the router: it owns their gateway and peers with their clusters.",
+      { required: true },
+    ),
+    rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {
+      defaultText: "`fc00::/8` (seed 001's internal class)",
+    }),
+    dnsDomain: field(
+      str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: "a DNS domain" }),
+      "Static DNS: <node>.<domain> and <cluster>.<domain> (the VIP).",
+    ),
+    dnsRecords: field(
+      list(
+        obj({
+          name: field(
+            str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: "a DNS name" }),
+            "Name.",
+            {
+              required: true,
+            },
+          ),
+          address: field(str(), "Address (A or AAAA).", { required: true }),
+        }),
+      ),
+      "Further static DNS records (seed 002).",
+    ),
+  }),
+);
+
+export const clusterRoutingFields = {
+  nodeOs: field(
+    oneOf(["talos", "linux"] as const),
+    "Talos VMs managed here, or existing Linux nodes that run FRR.",
+    {
+      defaultText: "`talos`",
+    },
+  ),
+  frr: field(
+    obj({
+      user: field(str({ pattern: USER, patternText: USER_TEXT }), "SSH user on the nodes.", {
+        defaultText: "`root`",
+      }),
+      mesh: field(str({ pattern: IFACE, patternText: IFACE_TEXT }), "Mesh interface (IS-IS).", {
+        defaultText: "`eth0`",
+      }),
+      egress: field(
+        str({ pattern: IFACE, patternText: IFACE_TEXT }),
+        "Egress interface (toward the router).",
+        {
+          defaultText: "`eth1`",
+        },
+      ),
+    }),
+    "FRR on Linux nodes (nodeOs: linux).",
+  ),
+};
