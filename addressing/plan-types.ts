@@ -78,6 +78,8 @@ export interface ClusterPlan {
   }[];
   readonly nodeOs: "talos" | "linux";
   readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
+  /** Pods share the node subnet (seed 002). */
+  readonly routablePods: boolean;
 }
 
 export interface RouterPlan {
@@ -95,6 +97,32 @@ export interface RouterPlan {
   readonly rejects: readonly Prefix[];
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: Address }[];
+}
+
+export interface SegmentPlan {
+  readonly name: string;
+  readonly vlan?: number;
+  readonly prefixes: DualPrefix;
+  readonly gateway: DualAddress;
+  readonly gatewayOwner?: string;
+  readonly mtu?: number;
+  readonly purpose?: string;
+  /** What provisions the segment when this program does not. */
+  readonly managedBy?: string;
+  readonly ranges: readonly {
+    readonly range: AddressRange;
+    readonly kind: "reserved" | "dhcp" | "pool" | "static";
+    readonly purpose: string;
+  }[];
+}
+
+export interface DeviceEntry {
+  readonly name: string;
+  /** Segment name or global network name. */
+  readonly network: string;
+  readonly address: DualAddress;
+  readonly purpose?: string;
+  readonly inRange?: string;
 }
 
 export interface VmPlan {
@@ -234,6 +262,9 @@ export interface Plan {
   readonly sdn: SdnPlan;
   readonly talos: TalosSettings;
   readonly routers: readonly RouterPlan[];
+  readonly segments: readonly SegmentPlan[];
+  readonly devices: readonly DeviceEntry[];
+  readonly notes: readonly string[];
   /** DNS servers of the cluster nodes, parsed from talos.nameservers. */
   readonly nameservers: readonly Address[];
   readonly sharedSegments: readonly SharedSegmentSpec[];

@@ -3,6 +3,7 @@
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
+import { planSegments } from "./segments";
 import { encodeId } from "./encoding";
 import { Address, AddressRange, Family, Prefix } from "./ip";
 import {
@@ -274,6 +275,8 @@ export function plan(site: Site): PlanResult {
       sdn: planSdn(b, hosts, vnet),
       talos: site.talos,
       routers: planRouters(b, tenants),
+      ...planSegments(b),
+      notes: site.notes,
       nameservers: site.talos.nameservers.flatMap((text, i) => {
         const parsed = Address.parse(text);
         if (parsed.ok) return [parsed.value];
@@ -419,6 +422,15 @@ function planTenant(
   });
 
   const vms = purpose("vms", `${path}.vms`, `tenant ${t.id} VMs`, t.vms);
+  // Nothing derived and nothing given would silently drop the tenant's network.
+  if (!vms[4] && !vms[6]) {
+    b.problem(
+      `${path}.vms`,
+      "",
+      "the tenant has no VM subnet",
+      "set global.tenantSpace to derive one, or give tenants[].vms",
+    );
+  }
   const gateway: DualAddress = {
     ipv4: gatewayIn(b, `${path}.gateway.ipv4`, t, 4, vms[4], t.gateway?.ipv4),
     ipv6: gatewayIn(b, `${path}.gateway.ipv6`, t, 6, vms[6], t.gateway?.ipv6),
@@ -550,7 +562,20 @@ function planCluster(
 ): ClusterPlan {
   const layout = b.site.layout;
   b.id(`${path}.name`, "cluster name", k.name);
-  const pods = purpose("pods", `${path}.pods`, `${k.name} pods`, k.pods);
+  // Routable pods (seed 002) share the node subnet: they lie inside it instead of beside it, and
+  // the pool rule keeps owned addresses out of them.
+  const pods =
+    k.routablePods === "yes"
+      ? routablePods(b, k, `${path}.pods`, nets.vms)
+      : purpose("pods", `${path}.pods`, `${k.name} pods`, k.pods);
+  if (!pods[4] && !pods[6] && k.routablePods !== "yes") {
+    b.problem(
+      `${path}.pods`,
+      "",
+      "the cluster has no pod prefix",
+      "set global.tenantSpace to derive one, or give it",
+    );
+  }
   const services = purpose("services", `${path}.services`, `${k.name} services`, k.services);
   // A cluster announcing on a shared segment (seed 004) takes its IPv4 pool from that segment,
   // which it shares with other clusters: the segment is not the cluster's own prefix.
@@ -670,6 +695,7 @@ function planCluster(
     nodes,
     announcement: k.announcement,
     nodeOs: k.nodeOs,
+    routablePods: k.routablePods === "yes",
     frr: k.frr,
     vms: planVms(b, k, path, t),
     serviceIps: planServiceIps(b, k, path),
@@ -680,6 +706,24 @@ function planCluster(
       return [];
     }),
   };
+}
+
+function routablePods(
+  b: Builder,
+  k: KubernetesSpec,
+  path: string,
+  vms: Partial<Record<Family, Ref>>,
+): Partial<Record<Family, Ref>> {
+  const out: Partial<Record<Family, Ref>> = {};
+  for (const f of FAMILIES) {
+    const given = k.pods?.[key(f)];
+    if (!given) continue;
+    out[f] = b.prefix(`${path}.${key(f)}`, given, `${k.name} pods`, vms[f], []);
+  }
+  if (!out[4] && !out[6]) {
+    b.problem(path, "", "must be given when routablePods is yes (pods share the node subnet)");
+  }
+  return out;
 }
 
 function sharedSegment(b: Builder, name: string, path: string): Ref | undefined {

@@ -130,6 +130,7 @@ export interface KubernetesSpec {
     readonly asn: number;
   }[];
   readonly nodeOs: "talos" | "linux";
+  readonly routablePods?: "yes" | "no";
   readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
 }
 
@@ -195,7 +196,7 @@ export interface Site {
     readonly management: DualPrefix;
     readonly underlay?: DualPrefix;
     readonly hostLoopbacks: DualPrefix;
-    readonly tenantSpace: DualPrefix;
+    readonly tenantSpace?: DualPrefix;
     readonly internalSpace?: DualPrefix;
     readonly loopbackSpace?: DualPrefix;
     readonly cephPublic?: DualPrefix;
@@ -231,6 +232,34 @@ export interface Site {
   readonly talos: TalosSettings;
   readonly sharedSegments: readonly SharedSegmentSpec[];
   readonly routers: readonly RouterSpecConfig[];
+  readonly segments: readonly SegmentSpec[];
+  readonly devices: readonly DeviceSpec[];
+  readonly notes: readonly string[];
+}
+
+export interface SegmentSpec {
+  readonly name: string;
+  readonly vlan?: number;
+  readonly ipv4?: Prefix;
+  readonly ipv6?: Prefix;
+  readonly mtu?: number;
+  readonly purpose?: string;
+  readonly gateway?: { readonly ipv4?: Address; readonly ipv6?: Address; readonly owner?: string };
+  readonly managedBy?: string;
+  readonly ranges: readonly {
+    readonly range: AddressRange;
+    readonly kind: "reserved" | "dhcp" | "pool" | "static";
+    readonly purpose: string;
+  }[];
+}
+
+export interface DeviceSpec {
+  readonly name: string;
+  readonly network: string;
+  readonly ipv4?: Address;
+  readonly ipv6?: Address;
+  readonly purpose?: string;
+  readonly inRange?: string;
 }
 
 export const DEFAULT_TALOS: TalosSettings = {

@@ -42,18 +42,68 @@ export function poolRanges(plan: Plan): { cluster: string; path: string; range: 
   });
 }
 
-/** An owned address (node, VIP, gateway, router, service IP) must not be one a pool hands out. */
+/** Ranges something hands out or keeps: LB pools, routable pod CIDRs, segment DHCP/pool/static ranges. */
+function handedOut(
+  plan: Plan,
+): { cluster: string; path: string; range: AddressRange; what: string; only?: string }[] {
+  const lb = poolRanges(plan).map((p) => ({ ...p, what: `${p.cluster}'s LoadBalancer pool` }));
+  const pods = plan.tenants.flatMap((t, i) => {
+    const k = t.kubernetes;
+    if (!k?.routablePods) return [];
+    return k.nodes.flatMap((n, j) =>
+      ([4, 6] as const).flatMap((f) => {
+        const p = f === 4 ? n.pods.ipv4 : n.pods.ipv6;
+        if (!p) return [];
+        const path = `tenants[${i}].kubernetes.nodes[${j}].pods.${f === 4 ? "ipv4" : "ipv6"}`;
+        return [
+          {
+            cluster: k.name,
+            path,
+            range: AddressRange.of(p.first, p.last),
+            what: `${n.name}'s pod CIDR`,
+          },
+        ];
+      }),
+    );
+  });
+  const segments = plan.segments.flatMap((g, i) =>
+    g.ranges
+      .map((r, j) => ({ r, j }))
+      .filter(({ r }) => r.kind !== "reserved")
+      .map(({ r, j }) => ({
+        cluster: g.name,
+        path: `segments[${i}].ranges[${j}]`,
+        range: r.range,
+        what: `segment ${g.name}'s ${r.kind} range for ${r.purpose}`,
+        only: r.kind === "static" ? r.purpose : undefined,
+      })),
+  );
+  return [...lb, ...pods, ...segments];
+}
+
+/** An owned address (node, VIP, gateway, router, device) must not be one a pool or DHCP hands out. */
 function poolCollisions(plan: Plan): Problem[] {
-  const pools = poolRanges(plan);
+  const pools = handedOut(plan);
+  const inRange = new Map<string, string | undefined>(
+    plan.devices.flatMap((d, i) =>
+      (["ipv4", "ipv6"] as const).map((k) => [`devices[${i}].${k}`, d.inRange] as const),
+    ),
+  );
   return plan.facts.addresses.flatMap((a) => {
-    const pool = pools.find((p) => p.range.contains(a.address));
+    const pool = pools.find(
+      (p) =>
+        p.range.contains(a.address) && !(p.only !== undefined && inRange.get(a.path) === p.only),
+    );
     if (!pool) return [];
     return [
       {
         path: a.path,
         input: a.derivedFrom ?? a.address.toString(),
-        message: `is inside ${pool.cluster}'s LoadBalancer pool ${pool.range} (${pool.path})`,
-        fix: "LoadBalancer IPs are handed out by Cilium; keep owned addresses out of the pool",
+        message: `is inside ${pool.what} ${pool.range} (${pool.path})`,
+        fix:
+          pool.only !== undefined
+            ? `move it out, or mark the device inRange: ${pool.only}`
+            : "that range is handed out automatically; keep owned addresses out of it",
       },
     ];
   });

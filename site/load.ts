@@ -111,6 +111,14 @@ function withDefaults(c: Record<string, any>): Site {
     tenants,
     talos: { ...DEFAULT_TALOS, ...c.talos },
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    segments: (c.segments ?? []).map((g: any) => ({
+      ...g,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      ranges: (g.ranges ?? []).map((r: any) => ({ kind: "reserved", ...r })),
+    })),
+    devices: c.devices ?? [],
+    notes: c.notes ?? [],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     routers: (c.routers ?? []).map((r: any) => ({
       os: "routeros",
       version: "7.19",

@@ -83,6 +83,11 @@ const size = (what: string, cores: number, memory: number, disk: number) =>
   );
 
 export const clusterTalosFields = {
+  routablePods: field(
+    oneOf(["yes", "no"] as const),
+    "Pods share the node subnet (seed 002's workload VLAN): pod CIDRs lie inside the VM subnet and must hold no owned address.",
+    { defaultText: "`no`" },
+  ),
   announcement: field(oneOf(["bgp", "l2"] as const), "How LoadBalancer IPs are announced.", {
     defaultText: "`bgp`",
   }),

@@ -16,6 +16,7 @@ import {
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
+import { devicesSchema, notesSchema, segmentsSchema } from "./spec-segments";
 import {
   clusterTalosFields,
   nodeTalosFields,
@@ -86,8 +87,7 @@ export const globalSchema = obj({
   ),
   tenantSpace: field(
     dual("space that holds every tenant block"),
-    "Tenant space: holds every tenant block.",
-    { required: true },
+    "Tenant space: holds every tenant block. Without it tenants have no block, and their subnets must be given explicitly.",
   ),
   internalSpace: field(
     dual("internal fast-ring space (seed 001's fc00::/8)"),
@@ -338,6 +338,19 @@ export const configKeys = {
   hosts: field(list(hostSchema, { minItems: 1 }), "Proxmox VE hosts.", { required: true }),
   talos: field(talosSchema, "Talos and Cilium versions, image and storage settings."),
   routers: field(routersSchema, "Edge routers.", { defaultText: "[]" }),
+  segments: field(segmentsSchema, "VLAN segments besides the global networks and tenant subnets.", {
+    defaultText: "[]",
+  }),
+  devices: field(devicesSchema, "Static devices with addresses (gateways, switches, BMCs, VMs).", {
+    defaultText: "[]",
+  }),
+  notes: field(
+    notesSchema,
+    "Site notes for the documentation (corrections, what remains manual).",
+    {
+      defaultText: "[]",
+    },
+  ),
   routerSshKey: field(
     secretString(),
     'SSH private key for the routers and FRR nodes; set with `pulumi config set --secret homelab:routerSshKey -- "$(cat key)"`.',

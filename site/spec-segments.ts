@@ -1,0 +1,66 @@
+// Config keys for what a site has besides hosts and tenants: VLAN segments (often run by another
+// router, e.g. a UniFi gateway), their reserved ranges and pools, static devices, and site notes.
+import { address, field, int, list, obj, oneOf, prefix, range, str } from "./schema";
+
+const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
+
+export const RANGE_KINDS = ["reserved", "dhcp", "pool", "static"] as const;
+
+export const segmentsSchema = list(
+  obj({
+    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Segment name.", {
+      required: true,
+    }),
+    vlan: field(int(1, 4094), "VLAN ID."),
+    ipv4: field(prefix(4), "IPv4 prefix."),
+    ipv6: field(prefix(6), "IPv6 prefix."),
+    mtu: field(int(576, 9216), "MTU."),
+    purpose: field(str({ maxLength: 160 }), "What the segment is for."),
+    gateway: field(
+      obj({
+        ipv4: field(address(4), "IPv4 gateway."),
+        ipv6: field(address(6), "IPv6 gateway."),
+        owner: field(str({ maxLength: 60 }), "What holds the gateway (e.g. UDM-Pro)."),
+      }),
+      "The segment's gateway.",
+    ),
+    managedBy: field(
+      str({ maxLength: 80 }),
+      "What provisions the segment when this program does not (shown in the site notes).",
+    ),
+    ranges: field(
+      list(
+        obj({
+          range: field(range(), "start-stop inside the segment.", { required: true }),
+          kind: field(
+            oneOf(RANGE_KINDS),
+            "reserved, dhcp (handed out), pool (handed out), static.",
+            {
+              defaultText: "`reserved`",
+            },
+          ),
+          purpose: field(str({ maxLength: 120 }), "What the range is for.", { required: true }),
+        }),
+      ),
+      "Ranges of the segment: disjoint; handed-out ranges (dhcp, pool) hold no owned address.",
+    ),
+  }),
+);
+
+export const devicesSchema = list(
+  obj({
+    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Device name.", { required: true }),
+    network: field(
+      str({ pattern: NAME, patternText: NAME_TEXT }),
+      "A segment name, or management, cephPublic, cephCluster, underlay.",
+      { required: true },
+    ),
+    ipv4: field(address(4), "IPv4 address."),
+    ipv6: field(address(6), "IPv6 address."),
+    purpose: field(str({ maxLength: 120 }), "What it is."),
+    inRange: field(str({ maxLength: 120 }), "Purpose of the segment range it is meant to sit in."),
+  }),
+);
+
+export const notesSchema = list(str({ maxLength: 600 }));
