@@ -60,6 +60,14 @@ function planSdn(b: Builder, hosts: readonly HostPlan[], mtu: number): SdnPlan {
     }
   });
   const withFabric = hosts.some((h) => h.network.underlay.length > 0);
+  const vnets = site.tenants.filter((t) => t.vlan === undefined || t.mesh).length;
+  if (vnets > 0 && !site.global.hostLoopbacks) {
+    b.problem(
+      "global.hostLoopbacks",
+      "",
+      "is needed: tenants have VNets, and the EVPN zone peers over the hosts' loopbacks",
+    );
+  }
   const loopbacks = site.global.hostLoopbacks;
   return {
     zone: site.sdn.zone,
@@ -72,7 +80,7 @@ function planSdn(b: Builder, hosts: readonly HostPlan[], mtu: number): SdnPlan {
     advertiseSubnets: site.sdn.advertiseSubnets,
     nodes: names,
     fabric: withFabric
-      ? { id: site.sdn.fabric, ipv4: loopbacks.ipv4, ipv6: loopbacks.ipv6 }
+      ? { id: site.sdn.fabric, ipv4: loopbacks?.ipv4, ipv6: loopbacks?.ipv6 }
       : undefined,
   };
 }
@@ -581,13 +589,24 @@ function planCluster(
   // which it shares with other clusters: the segment is not the cluster's own prefix.
   const segment =
     k.lbSegment !== undefined ? sharedSegment(b, k.lbSegment, `${path}.lbSegment`) : undefined;
-  const loadBalancers = purpose(
-    "loadBalancers",
-    `${path}.loadBalancers`,
-    `${k.name} LoadBalancers`,
-    k.loadBalancers,
-    segment ? 4 : undefined,
-  );
+  // L2 announcements answer ARP/ND on the node subnet, so an L2 pool lies inside it (seed 002's
+  // MetalLB range in the workload VLAN); the pool rule keeps owned addresses out of it.
+  const loadBalancers =
+    k.announcement === "l2" && k.loadBalancers
+      ? inNodeSubnet(
+          b,
+          k.loadBalancers,
+          `${path}.loadBalancers`,
+          `${k.name} LoadBalancers`,
+          nets.vms,
+        )
+      : purpose(
+          "loadBalancers",
+          `${path}.loadBalancers`,
+          `${k.name} LoadBalancers`,
+          k.loadBalancers,
+          segment ? 4 : undefined,
+        );
   if (segment) loadBalancers[4] = segment;
 
   const lbRanges: AddressRange[] = [];
@@ -706,6 +725,21 @@ function planCluster(
       return [];
     }),
   };
+}
+
+function inNodeSubnet(
+  b: Builder,
+  given: DualPrefix,
+  path: string,
+  label: string,
+  vms: Partial<Record<Family, Ref>>,
+): Partial<Record<Family, Ref>> {
+  const out: Partial<Record<Family, Ref>> = {};
+  for (const f of FAMILIES) {
+    const p = given[key(f)];
+    if (p) out[f] = b.prefix(`${path}.${key(f)}`, p, label, vms[f], []);
+  }
+  return out;
 }
 
 function routablePods(

@@ -195,7 +195,7 @@ export interface Site {
   readonly global: {
     readonly management: DualPrefix;
     readonly underlay?: DualPrefix;
-    readonly hostLoopbacks: DualPrefix;
+    readonly hostLoopbacks?: DualPrefix;
     readonly tenantSpace?: DualPrefix;
     readonly internalSpace?: DualPrefix;
     readonly loopbackSpace?: DualPrefix;

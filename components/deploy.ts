@@ -12,9 +12,9 @@ import { TenantVnet } from "./tenant-vnet";
 
 export interface Deployment {
   readonly hosts: ProxmoxHost[];
-  readonly zone: EvpnZone;
+  readonly zone?: EvpnZone;
   readonly vnets: TenantVnet[];
-  readonly apply: SdnApply;
+  readonly apply?: SdnApply;
   readonly clusters: ClusterDeployment[];
   readonly routers: pulumi.ComponentResource[];
 }
@@ -55,26 +55,33 @@ export function deploySite(plan: Plan, secrets: DeploySecrets, stack: string): D
         providers,
       ),
   );
-  const zone = new EvpnZone(
-    "evpn",
-    { sdn: plan.sdn, hosts: plan.hosts, protect: plan.proxmox.protectZone },
-    { ...providers, dependsOn: hosts },
-  );
+  // An EVPN zone, its VNets and the SDN apply exist only when some tenant has a VNet: a site of
+  // plain VLANs (seed 002) has no SDN to apply.
+  const sdnNeeded = plan.tenants.some((t) => t.vnet);
+  const zone = sdnNeeded
+    ? new EvpnZone(
+        "evpn",
+        { sdn: plan.sdn, hosts: plan.hosts, protect: plan.proxmox.protectZone },
+        { ...providers, dependsOn: hosts },
+      )
+    : undefined;
   const vnetByTenant = new Map<number, TenantVnet>();
   for (const t of plan.tenants) {
-    if (!t.vnet) continue;
+    if (!t.vnet || !zone) continue;
     const args = { vnet: t.vnet, zone: zone.zoneId, alias: t.name };
     vnetByTenant.set(t.id, new TenantVnet(`tenant-${t.id}`, args, providers));
   }
   const vnets = [...vnetByTenant.values()];
-  const apply = new SdnApply(
-    "sdn",
-    {
-      objects: [...zone.sdnObjects, ...vnets.flatMap((v) => v.sdnObjects)],
-      digest: sdnDigest(plan),
-    },
-    providers,
-  );
+  const apply = zone
+    ? new SdnApply(
+        "sdn",
+        {
+          objects: [...zone.sdnObjects, ...vnets.flatMap((v) => v.sdnObjects)],
+          digest: sdnDigest(plan),
+        },
+        providers,
+      )
+    : undefined;
   const isoFiles = talosIsos(plan, { provider });
   // VMs start after the SDN is applied: their NICs attach to the VNets it brings up.
   const clusters = plan.tenants.flatMap((t) =>
@@ -82,7 +89,7 @@ export function deploySite(plan: Plan, secrets: DeploySecrets, stack: string): D
       ? [
           deployCluster(plan, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
             ...providers,
-            dependsOn: [apply, ...hosts],
+            dependsOn: [...(apply ? [apply] : []), ...hosts],
           }),
         ]
       : [],

@@ -80,10 +80,7 @@ export const globalSchema = obj({
   underlay: field(dual("underlay fabric prefix"), "Routed underlay fabric."),
   hostLoopbacks: field(
     dual("host loopback prefix (hosts get prefix + host ID)"),
-    "Host loopbacks; hosts get prefix + host ID.",
-    {
-      required: true,
-    },
+    "Host loopbacks; hosts get prefix + host ID. Needed for an EVPN zone (its peers are the loopbacks).",
   ),
   tenantSpace: field(
     dual("space that holds every tenant block"),
