@@ -26,9 +26,9 @@ export = async () => {
     /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
     inventory: renderInventory(plan),
     site: plan.site,
-    zone: deployment.zone?.zoneId,
+    ...(deployment.zone ? { zone: deployment.zone.zoneId } : {}),
     vnets: deployment.vnets.map((v) => v.vnetId),
-    sdnDigest: deployment.apply?.digest,
+    ...(deployment.apply ? { sdnDigest: deployment.apply.digest } : {}),
     /** Read by peer stacks that share a LoadBalancer segment with this one. */
     lbPools: exportedPools(plan),
     kubeconfigs: Object.fromEntries(deployment.clusters.map((c) => [c.name, c.talos.kubeconfig])),

@@ -235,11 +235,14 @@ export function plan(site: Site): PlanResult {
       h.network ? [[`hosts[${i}].network`, h.network] as const] : [],
     ),
   ];
+  // Hosts wired differently still share the one management gateway: record each address once.
+  const seenGateways = new Set<string>();
   for (const [path, spec] of gateways) {
     for (const f of FAMILIES) {
       const gw = spec.gateway?.[key(f)];
-      if (gw)
-        b.address(`${path}.gateway.${key(f)}`, gw, "management gateway", globals.management[f]);
+      if (!gw || seenGateways.has(gw.toString())) continue;
+      seenGateways.add(gw.toString());
+      b.address(`${path}.gateway.${key(f)}`, gw, "management gateway", globals.management[f]);
     }
   }
 
@@ -533,7 +536,8 @@ function gatewayIn(
   subnet: Ref | undefined,
   given?: Address,
 ): Address | undefined {
-  const label = `tenant ${t.id} anycast gateway`;
+  // With an egress VLAN the VM subnet's gateway is the router's, not the EVPN anycast gateway.
+  const label = `tenant ${t.id} ${t.vlan !== undefined ? "gateway" : "anycast gateway"}`;
   if (given) return b.address(path, given, label, subnet);
   if (!subnet) return undefined;
   const offset = f === 4 ? BigInt(b.site.layout.gateway.ipv4) : b.site.layout.gateway.ipv6;

@@ -43,9 +43,18 @@ export function poolRanges(plan: Plan): { cluster: string; path: string; range: 
 }
 
 /** Ranges something hands out or keeps: LB pools, routable pod CIDRs, segment DHCP/pool/static ranges. */
-function handedOut(
-  plan: Plan,
-): { cluster: string; path: string; range: AddressRange; what: string; only?: string }[] {
+interface HandedOut {
+  cluster: string;
+  path: string;
+  range: AddressRange;
+  what: string;
+  /** For a static range: the only purpose whose devices may sit in it. */
+  only?: string;
+  /** How to show the range (a pod CIDR as a prefix). */
+  shown?: string;
+}
+
+function handedOut(plan: Plan): HandedOut[] {
   const lb = poolRanges(plan).map((p) => ({ ...p, what: `${p.cluster}'s LoadBalancer pool` }));
   const pods = plan.tenants.flatMap((t, i) => {
     const k = t.kubernetes;
@@ -61,6 +70,7 @@ function handedOut(
             path,
             range: AddressRange.of(p.first, p.last),
             what: `${n.name}'s pod CIDR`,
+            shown: p.toString(),
           },
         ];
       }),
@@ -99,7 +109,7 @@ function poolCollisions(plan: Plan): Problem[] {
       {
         path: a.path,
         input: a.derivedFrom ?? a.address.toString(),
-        message: `is inside ${pool.what} ${pool.range} (${pool.path})`,
+        message: `is inside ${pool.what} ${pool.shown ?? pool.range} (${pool.path})`,
         fix:
           pool.only !== undefined
             ? `move it out, or mark the device inRange: ${pool.only}`

@@ -29,7 +29,17 @@ function talosPatches(resources: readonly RecordedResource[]): Artifact[] {
     });
 }
 
-/** k8s/*.yaml: every Kubernetes object, and the Cilium chart's values per chart. */
+/**
+ * The cluster a Kubernetes resource goes to: its provider's name without "-k8s" (each cluster has
+ * its own provider, e.g. cluster-101-k8s), so two clusters' objects never share a folder.
+ */
+function clusterOf(r: RecordedResource): string {
+  const urn = r.provider?.split("::").slice(0, -1).join("::") ?? "";
+  const name = urn.split("::").pop() ?? "";
+  return safeName(name.replace(/-k8s$/, "") || "default");
+}
+
+/** k8s/<cluster>/*.yaml: every Kubernetes object, and the Cilium chart's values per chart. */
 function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
   const out: Artifact[] = [];
   for (const r of resources) {
@@ -37,7 +47,7 @@ function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
     // The chart is a component the Kubernetes provider expands; its values are our input.
     if (r.type === "kubernetes:helm.sh/v4:Chart") {
       const values = stringify(r.inputs.values ?? {}, { lineWidth: 0 });
-      out.push({ path: `k8s/${safeName(r.name)}-values.yaml`, text: values });
+      out.push({ path: `k8s/${clusterOf(r)}/cilium-values.yaml`, text: values });
       continue;
     }
     if (!r.custom) continue;
@@ -45,7 +55,7 @@ function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
     if (typeof kind !== "string" || typeof apiVersion !== "string") continue;
     const name = (metadata as { name?: string } | undefined)?.name ?? r.name;
     out.push({
-      path: `k8s/${safeName(kind)}-${safeName(name)}.yaml`,
+      path: `k8s/${clusterOf(r)}/${safeName(kind)}-${safeName(name)}.yaml`,
       text: stringify({ apiVersion, kind, metadata, spec }, { lineWidth: 0 }),
     });
   }

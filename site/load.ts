@@ -98,7 +98,7 @@ function withDefaults(c: Record<string, any>): Site {
       // VXLAN runs between the hosts' loopbacks: their family decides the outer header.
       mtu: {
         ...DEFAULT_FABRIC.mtu,
-        underlayFamily: c.global.hostLoopbacks.ipv4 ? "ipv4" : "ipv6",
+        underlayFamily: c.global.hostLoopbacks?.ipv4 || !c.global.hostLoopbacks ? "ipv4" : "ipv6",
         ...fabricIn.mtu,
       },
     },

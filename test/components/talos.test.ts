@@ -218,7 +218,7 @@ test("Cilium is installed from its chart with plan-derived values", () => {
 
 test("every Cilium object the preview writes passes Cilium's CRD schemas", () => {
   const objects = extractArtifacts(result.resources)
-    .filter((a) => a.path.startsWith("k8s/Cilium"))
+    .filter((a) => a.path.startsWith("k8s/cluster-101/Cilium"))
     .map((a) => parse(a.text));
   expect(objects.map((o) => o.kind)).toEqual([
     "CiliumLoadBalancerIPPool",

@@ -43,11 +43,11 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
     "talos/k101cp13.yaml",
     "talos/k101wk21.yaml",
     "talos/k101wk22.yaml",
-    "k8s/cluster-101-cilium-chart-values.yaml",
-    "k8s/CiliumLoadBalancerIPPool-k101-pool.yaml",
-    "k8s/CiliumBGPPeerConfig-k101-peer.yaml",
-    "k8s/CiliumBGPAdvertisement-k101-lb.yaml",
-    "k8s/CiliumBGPClusterConfig-k101.yaml",
+    "k8s/cluster-101/cilium-values.yaml",
+    "k8s/cluster-101/CiliumLoadBalancerIPPool-k101-pool.yaml",
+    "k8s/cluster-101/CiliumBGPPeerConfig-k101-peer.yaml",
+    "k8s/cluster-101/CiliumBGPAdvertisement-k101-lb.yaml",
+    "k8s/cluster-101/CiliumBGPClusterConfig-k101.yaml",
   ]);
   // Extracted from the recorded inputs: the file is the config command's stdin, byte for byte.
   const config = result.resources.find((r) => r.name === "cluster-101-11-config");
