@@ -30,6 +30,20 @@ import {
   VXLAN_OVERHEAD,
 } from "./site";
 
+// Tenants times hosts asks this often: a lookup table per site, not a scan per call.
+const hostIndexes = new WeakMap<Site, Map<string, number>>();
+function hostIndex(site: Site, name: string): number {
+  let index = hostIndexes.get(site);
+  if (!index) {
+    index = new Map();
+    site.hosts.forEach((h, i) => {
+      if (!index?.has(h.name)) index?.set(h.name, i);
+    });
+    hostIndexes.set(site, index);
+  }
+  return index.get(name) ?? -1;
+}
+
 function carriedLengths(g: Site["global"]) {
   const lengths = (p: DualPrefix | undefined) => ({ 4: p?.ipv4?.length, 6: p?.ipv6?.length });
   return {
@@ -453,7 +467,7 @@ function planTenant(
     t.hostIdentities,
   );
   const hostAddresses = hosts.map((h) => {
-    const hp = `hosts[${site.hosts.findIndex((o) => o.name === h.name)}].id`;
+    const hp = `hosts[${hostIndex(site, h.name)}].id`;
     const label = `${h.name}'s identity in tenant ${t.id}`;
     return {
       host: h.name,

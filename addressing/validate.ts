@@ -43,6 +43,41 @@ export function poolRanges(plan: Plan): { cluster: string; path: string; range: 
 }
 
 /** Ranges something hands out or keeps: LB pools, routable pod CIDRs, segment DHCP/pool/static ranges. */
+/**
+ * Every range that contains an address, in about log(n) per address: ranges sorted by start, with
+ * the largest stop so far, so the backward walk ends as soon as no earlier range can reach it.
+ */
+function containing(ranges: readonly HandedOut[]): (a: Address) => HandedOut[] {
+  const sorted = [...ranges].sort(
+    (x, y) => x.range.family - y.range.family || cmp(x.range.start.value, y.range.start.value),
+  );
+  const reach: bigint[] = [];
+  sorted.forEach((r, i) => {
+    const prev = i > 0 && sorted[i - 1].range.family === r.range.family ? reach[i - 1] : -1n;
+    reach.push(r.range.stop.value > prev ? r.range.stop.value : prev);
+  });
+  return (a) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = sorted[mid].range;
+      if (r.family < a.family || (r.family === a.family && r.start.value <= a.value)) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    const out: HandedOut[] = [];
+    for (let i = last; i >= 0 && sorted[i].range.family === a.family && reach[i] >= a.value; i--) {
+      if (sorted[i].range.contains(a)) out.push(sorted[i]);
+    }
+    return out;
+  };
+}
+
 interface HandedOut {
   cluster: string;
   path: string;
@@ -99,10 +134,10 @@ function poolCollisions(plan: Plan): Problem[] {
       (["ipv4", "ipv6"] as const).map((k) => [`devices[${i}].${k}`, d.inRange] as const),
     ),
   );
+  const lookup = containing(pools);
   return plan.facts.addresses.flatMap((a) => {
-    const pool = pools.find(
-      (p) =>
-        p.range.contains(a.address) && !(p.only !== undefined && inRange.get(a.path) === p.only),
+    const pool = lookup(a.address).find(
+      (p) => !(p.only !== undefined && inRange.get(a.path) === p.only),
     );
     if (!pool) return [];
     return [

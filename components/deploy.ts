@@ -89,7 +89,11 @@ export function deploySite(plan: Plan, secrets: DeploySecrets, stack: string): D
       ? [
           deployCluster(plan, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
             ...providers,
-            dependsOn: [...(apply ? [apply] : []), ...hosts],
+            // Only the hosts its VMs run on: a cluster waits for their bridges, not the site's.
+            dependsOn: [
+              ...(apply ? [apply] : []),
+              ...hosts.filter((h) => t.kubernetes?.vms.some((v) => v.host === h.nodeName)),
+            ],
           }),
         ]
       : [],
