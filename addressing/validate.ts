@@ -182,7 +182,11 @@ function disjoint(plan: Plan): Problem[] {
   const reported = new Set<string>();
   const byGroup = new Map<string, PrefixFact[]>();
   for (const f of plan.facts.prefixes) {
-    for (const g of f.groups) byGroup.set(g, [...(byGroup.get(g) ?? []), f]);
+    for (const g of f.groups) {
+      const list = byGroup.get(g);
+      if (list) list.push(f);
+      else byGroup.set(g, [f]);
+    }
   }
   const order = new Map(plan.facts.prefixes.map((f, i) => [f, i]));
   for (const facts of byGroup.values()) {
