@@ -1,23 +1,15 @@
-// The address plan as Markdown tables, in the spirit of the seeds' own tables. Pure: Plan in,
-// text out; the program exports it as a stack output and the offline preview writes it to disk.
-import markdownTable from "markdown-table";
-import { Address, AddressRange, Prefix } from "../addressing/ip";
-import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { DualAddress, DualPrefix } from "../addressing/site";
-
-type Value = Address | Prefix | AddressRange | undefined;
-
-const cell = (v: Value): string => (v ? v.toString() : "-");
-
-function table(header: string[], rows: string[][]): string {
-  return markdownTable([header, ...rows]);
-}
-
-function dualRow(label: string, v: DualPrefix | DualAddress | undefined, note = ""): string[] {
-  return note ? [label, cell(v?.ipv4), cell(v?.ipv6), note] : [label, cell(v?.ipv4), cell(v?.ipv6)];
-}
-
-const hasAny = (v: DualPrefix | DualAddress | undefined): boolean => Boolean(v?.ipv4 || v?.ipv6);
+// The address plan as Markdown: the tables a reader of the seeds expects (global allocation,
+// hosts, VLANs and segments, tenants and clusters, pools, routers, BGP sessions, SDN), how full
+// each prefix is, a topology diagram and the site notes. Pure: Plan in, text out; the program
+// exports it as a stack output and the offline preview writes it to disk.
+import { Plan } from "../addressing/plan-types";
+import { DualPrefix } from "../addressing/site";
+import { bgpSection, loadBalancerSection, routersSection } from "./inventory-routing";
+import { notesSection, segmentsSection, vlansSection } from "./inventory-network";
+import { cell, dualRow, hasAny, ifaceAddress, table } from "./inventory-table";
+import { tenantsSummary, tenantSection } from "./inventory-tenants";
+import { renderTopology } from "./mermaid";
+import { utilizationSection } from "./utilization";
 
 function globalSection(plan: Plan): string {
   const g = plan.global;
@@ -72,89 +64,10 @@ function hostsSection(plan: Plan): string {
   return ["## Proxmox VE hosts", "", table(header, rows)].join("\n");
 }
 
-function tenantSection(t: TenantPlan): string {
-  const rows = [
-    dualRow("Tenant block", t.blocks.tenant),
-    dualRow("VM subnet", t.vms),
-    dualRow("Anycast gateway", t.gateway),
-    dualRow("Host identities", t.hostIdentities),
-    dualRow("VM loopbacks", t.vmLoopbacks),
-  ];
-  if (t.mesh)
-    rows.push(
-      dualRow("Mesh subnet", t.mesh.subnet),
-      dualRow("Mesh anycast gateway", t.mesh.gateway),
-    );
-  const parts = [
-    `## Tenant ${t.id} (${t.name})`,
-    "",
-    `VXLAN VNI ${t.vni}, ASN ${t.asn}.`,
-    "",
-    table(["Purpose", "IPv4", "IPv6"], rows),
-    "",
-    `### Host identities in tenant ${t.id}`,
-    "",
-    table(
-      ["Host", "IPv4", "IPv6"],
-      t.hostAddresses.map((h) => dualRow(h.host, h.address)),
-    ),
-  ];
-  if (t.kubernetes) parts.push("", clusterSection(t, t.kubernetes));
-  return parts.join("\n");
-}
-
-function clusterSection(t: TenantPlan, k: ClusterPlan): string {
-  const rows = [
-    dualRow("Pods", k.pods),
-    dualRow("Services", k.services),
-    dualRow("LoadBalancers", k.loadBalancers),
-    dualRow("Control-plane VIP", k.vip),
-  ];
-  for (const r of k.lbRanges) {
-    rows.push(
-      r.family === 4
-        ? ["LoadBalancer range", r.toString(), "-"]
-        : ["LoadBalancer range", "-", r.toString()],
-    );
-  }
-  const nodes = k.nodes.map((n) => [
-    n.name,
-    n.role,
-    String(n.id),
-    cell(n.address.ipv4),
-    cell(n.address.ipv6),
-    cell(n.mesh.ipv6 ?? n.mesh.ipv4),
-    cell(n.loopback.ipv4),
-    cell(n.loopback.ipv6),
-    cell(n.pods.ipv4),
-    cell(n.pods.ipv6),
-  ]);
-  return [
-    `### Kubernetes cluster ${k.name} (tenant ${t.id}, ASN ${k.asn})`,
-    "",
-    table(["Purpose", "IPv4", "IPv6"], rows),
-    "",
-    `### Nodes of ${k.name}`,
-    "",
-    table(
-      [
-        "Node",
-        "Role",
-        "ID",
-        "IPv4",
-        "IPv6",
-        "Mesh",
-        "Loopback IPv4",
-        "Loopback IPv6",
-        "Pods IPv4",
-        "Pods IPv6",
-      ],
-      nodes,
-    ),
-  ].join("\n");
-}
-
-function fabricSection(plan: Plan): string {
+function fabricSection(plan: Plan): string | undefined {
+  // ASNs, VNIs and VXLAN MTUs matter only to an SDN zone or a BGP speaker (seeds 002, 003 have none).
+  const bgp = plan.tenants.some((t) => t.kubernetes?.announcement === "bgp");
+  if (!plan.tenants.some((t) => t.vnet) && plan.routers.length === 0 && !bgp) return undefined;
   const f = plan.fabric;
   return [
     "## Fabric",
@@ -173,7 +86,7 @@ function fabricSection(plan: Plan): string {
   ].join("\n");
 }
 
-function interfacesSection(plan: Plan): string {
+function interfacesSection(plan: Plan): string | undefined {
   const rows = plan.hosts.flatMap((h) =>
     h.network.devices.map((d) => [
       h.name,
@@ -185,8 +98,8 @@ function interfacesSection(plan: Plan): string {
           ? (d.ports ?? []).join(", ") || "-"
           : `${d.parent} tag ${d.vlanId}`,
       String(d.mtu),
-      d.ipv4 ? `${d.ipv4.address}/${d.ipv4.length}` : "-",
-      d.ipv6 ? `${d.ipv6.address}/${d.ipv6.length}` : "-",
+      ifaceAddress(d.ipv4),
+      ifaceAddress(d.ipv6),
       d.carries ?? "-",
     ]),
   );
@@ -198,6 +111,7 @@ function interfacesSection(plan: Plan): string {
       cell(h.loopback.ipv4),
       cell(h.loopback.ipv6),
     ]);
+  if (rows.length === 0 && underlay.length === 0) return undefined;
   const parts = ["## Proxmox host interfaces", ""];
   parts.push(
     rows.length > 0
@@ -218,7 +132,9 @@ function interfacesSection(plan: Plan): string {
   return parts.join("\n");
 }
 
-function sdnSection(plan: Plan): string {
+function sdnSection(plan: Plan): string | undefined {
+  // Without a VNet there is no zone to create (components/deploy.ts): nothing to document.
+  if (!plan.tenants.some((t) => t.vnet)) return undefined;
   const z = plan.sdn;
   const zone = table(
     ["Zone", "Controller", "ASN", "EVPN peers", "VRF VNI", "MTU", "Nodes", "Exit nodes"],
@@ -272,16 +188,29 @@ function sdnSection(plan: Plan): string {
   return parts.join("\n");
 }
 
+function topologySection(plan: Plan): string {
+  return ["## Topology", "", "```mermaid", renderTopology(plan), "```"].join("\n");
+}
+
 export function renderInventory(plan: Plan): string {
   const title = `# Address plan: ${plan.site}`;
   const intro = plan.description ? `\n${plan.description}\n` : "";
   const sections = [
     globalSection(plan),
     hostsSection(plan),
-    ...plan.tenants.map(tenantSection),
+    vlansSection(plan),
+    segmentsSection(plan),
+    tenantsSummary(plan),
+    ...plan.tenants.map((t) => tenantSection(plan, t)),
+    loadBalancerSection(plan),
+    routersSection(plan),
+    bgpSection(plan),
     fabricSection(plan),
     interfacesSection(plan),
     sdnSection(plan),
-  ];
+    utilizationSection(plan),
+    topologySection(plan),
+    notesSection(plan),
+  ].filter((s): s is string => s !== undefined);
   return `${title}\n${intro}\n_Generated from the stack config by the offline preview; do not edit._\n\n${sections.join("\n\n")}\n`;
 }

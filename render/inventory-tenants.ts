@@ -1,0 +1,156 @@
+// Inventory sections of tenants: a summary of all of them, then per tenant its prefixes, host
+// identities, Kubernetes prefixes, nodes, and the VMs the nodes run in with their NICs.
+import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
+import { attachment, nicAddress, tenantNics } from "./inventory-nics";
+import { both, cell, dualRow, onLink, section, table, text } from "./inventory-table";
+
+const OS = { talos: "Talos", linux: "Linux (FRR)" } as const;
+
+export function tenantsSummary(plan: Plan): string | undefined {
+  const rows = plan.tenants.map((t) => [
+    String(t.id),
+    t.name,
+    String(t.vni),
+    String(t.asn),
+    t.vnet ? `${t.vnet.id} (${t.vnet.carries === "mesh" ? "mesh" : "VM subnet"})` : "-",
+    t.vlan !== undefined ? String(t.vlan) : "-",
+    t.kubernetes
+      ? `${t.kubernetes.name} (${t.kubernetes.nodes.length} nodes, ${OS[t.kubernetes.nodeOs]})`
+      : "-",
+  ]);
+  return section("## Tenants", [
+    rows.length > 0
+      ? table(["Tenant", "Name", "VNI", "ASN", "VNet", "VLAN", "Cluster"], rows)
+      : undefined,
+  ]);
+}
+
+export function tenantSection(plan: Plan, t: TenantPlan): string {
+  const rows = [
+    dualRow("Tenant block", t.blocks.tenant),
+    dualRow("VM subnet", t.vms),
+    dualRow("Anycast gateway", t.gateway),
+    dualRow("Host identities", t.hostIdentities),
+    dualRow("VM loopbacks", t.vmLoopbacks),
+  ];
+  if (t.mesh)
+    rows.push(
+      dualRow("Mesh subnet", t.mesh.subnet),
+      dualRow("Mesh anycast gateway", t.mesh.gateway),
+    );
+  const parts = [
+    `## Tenant ${t.id} (${t.name})`,
+    "",
+    `VXLAN VNI ${t.vni}, ASN ${t.asn}.`,
+    "",
+    table(["Purpose", "IPv4", "IPv6"], rows),
+    "",
+    `### Host identities in tenant ${t.id}`,
+    "",
+    table(
+      ["Host", "IPv4", "IPv6"],
+      t.hostAddresses.map((h) => dualRow(h.host, h.address)),
+    ),
+  ];
+  if (t.kubernetes)
+    parts.push("", clusterSection(t, t.kubernetes), "", vmSection(plan, t, t.kubernetes));
+  return parts.join("\n");
+}
+
+function clusterSection(t: TenantPlan, k: ClusterPlan): string {
+  const rows = [
+    dualRow("Pods", k.pods),
+    dualRow("Services", k.services),
+    dualRow("LoadBalancers", k.loadBalancers),
+    dualRow("Control-plane VIP", k.vip),
+  ];
+  for (const r of k.lbRanges) {
+    rows.push(
+      r.family === 4
+        ? ["LoadBalancer range", r.toString(), "-"]
+        : ["LoadBalancer range", "-", r.toString()],
+    );
+  }
+  const nodes = k.nodes.map((n) => [
+    n.name,
+    n.role,
+    String(n.id),
+    cell(n.address.ipv4),
+    cell(n.address.ipv6),
+    cell(n.mesh.ipv6 ?? n.mesh.ipv4),
+    cell(n.loopback.ipv4),
+    cell(n.loopback.ipv6),
+    cell(n.pods.ipv4),
+    cell(n.pods.ipv6),
+  ]);
+  return [
+    `### Kubernetes cluster ${k.name} (tenant ${t.id}, ASN ${k.asn})`,
+    "",
+    table(["Purpose", "IPv4", "IPv6"], rows),
+    "",
+    `### Nodes of ${k.name}`,
+    "",
+    table(
+      [
+        "Node",
+        "Role",
+        "ID",
+        "IPv4",
+        "IPv6",
+        "Mesh",
+        "Loopback IPv4",
+        "Loopback IPv6",
+        "Pods IPv4",
+        "Pods IPv6",
+      ],
+      nodes,
+    ),
+  ].join("\n");
+}
+
+/** Where each node runs (host, VM ID, size) and its address on every NIC, as the guest sees it. */
+function vmSection(plan: Plan, t: TenantPlan, k: ClusterPlan): string {
+  const nics = tenantNics(t);
+  const legend = nics.map(
+    (nic) =>
+      `- \`${nic.name}\`: ${nic.role} ${both(nic.subnet)} on ${attachment(plan, t, nic)}, ` +
+      `gateway ${both(nic.gateway)}`,
+  );
+  // Linux nodes are configured over SSH; only Talos nodes get their VMs from this program.
+  const who =
+    k.nodeOs === "talos"
+      ? "Talos VMs created by this program."
+      : "Linux VMs, configured over SSH; this program does not create them.";
+  const rows = k.nodes.map((n, i) => {
+    const vm = k.vms[i];
+    return [
+      n.name,
+      text(vm?.host),
+      text(vm?.vmId),
+      text(vm?.cores),
+      text(vm?.memory),
+      text(vm?.disk),
+      ...nics.map((nic) => onLink(nicAddress(n, nic), nic.subnet)),
+    ];
+  });
+  return [
+    `### VMs and interfaces of ${k.name}`,
+    "",
+    who,
+    "",
+    ...legend,
+    "",
+    table(
+      [
+        "Node",
+        "Host",
+        "VM ID",
+        "Cores",
+        "Memory (MiB)",
+        "Disk (GiB)",
+        ...nics.map((nic) => `${nic.name} (${nic.role})`),
+      ],
+      rows,
+    ),
+  ].join("\n");
+}

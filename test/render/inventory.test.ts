@@ -1,0 +1,228 @@
+// The inventory of seeds 000 (homelab) and 001 (sol): which sections there are, and the exact text
+// of the new ones; the sections that existed before keep their rows (test/preview pins some).
+import { renderInventory } from "../../render/inventory";
+import { renderTopology } from "../../render/mermaid";
+import { routerOsDesiredState } from "../../render/routeros-plan";
+import { requirePlan } from "../../site";
+import { stackRaw } from "../fixtures/base";
+
+/** The `## ` headings, in order. */
+const headings = (doc: string): string[] => doc.split("\n").filter((l) => l.startsWith("## "));
+
+/** The section under `heading` up to the next heading of the same or a higher level. */
+function sectionOf(doc: string, heading: string): string | undefined {
+  const all = doc.split("\n");
+  const start = all.indexOf(heading);
+  if (start < 0) return undefined;
+  const level = heading.indexOf(" ");
+  const end = all.findIndex((l, i) => i > start && /^#+ /.test(l) && l.indexOf(" ") <= level);
+  return all
+    .slice(start, end < 0 ? undefined : end)
+    .join("\n")
+    .trimEnd();
+}
+
+const lines = (...ls: string[]): string => ls.join("\n");
+
+const homelab = requirePlan(stackRaw("homelab"));
+const sol = requirePlan(stackRaw("sol"));
+const homelabDoc = renderInventory(homelab);
+const solDoc = renderInventory(sol);
+
+test("homelab: no VLANs, segments, routers or notes, so no such sections", () => {
+  expect(headings(homelabDoc)).toEqual([
+    "## Global address space allocation",
+    "## Proxmox VE hosts",
+    "## Tenants",
+    "## Tenant 101 (prod)",
+    "## LoadBalancer pools and VIPs",
+    "## BGP sessions",
+    "## Fabric",
+    "## Proxmox host interfaces",
+    "## Proxmox SDN",
+    "## Address-space utilization",
+    "## Topology",
+  ]);
+});
+
+test("homelab: tenants, node VMs with their NIC, pools, VIP and Cilium's BGP peers", () => {
+  expect(sectionOf(homelabDoc, "## Tenants")).toBe(
+    lines(
+      "## Tenants",
+      "",
+      "| Tenant | Name | VNI    | ASN   | VNet                | VLAN | Cluster               |",
+      "| ------ | ---- | ------ | ----- | ------------------- | ---- | --------------------- |",
+      "| 101    | prod | 100101 | 65101 | vnet101 (VM subnet) | -    | k101 (5 nodes, Talos) |",
+    ),
+  );
+  expect(sectionOf(homelabDoc, "### VMs and interfaces of k101")).toBe(
+    lines(
+      "### VMs and interfaces of k101",
+      "",
+      "Talos VMs created by this program.",
+      "",
+      "- `net0`: VM subnet 10.101.0.0/24, fd00:101::/64 on VNet vnet101, gateway 10.101.0.254, fd00:101::fffe",
+      "",
+      "| Node     | Host  | VM ID | Cores | Memory (MiB) | Disk (GiB) | net0 (VM subnet)                |",
+      "| -------- | ----- | ----- | ----- | ------------ | ---------- | ------------------------------- |",
+      "| k101cp11 | pve01 | 10111 | 4     | 8192         | 40         | 10.101.0.11/24, fd00:101::11/64 |",
+      "| k101cp12 | pve02 | 10112 | 4     | 8192         | 40         | 10.101.0.12/24, fd00:101::12/64 |",
+      "| k101cp13 | pve03 | 10113 | 4     | 8192         | 40         | 10.101.0.13/24, fd00:101::13/64 |",
+      "| k101wk21 | pve01 | 10121 | 8     | 16384        | 100        | 10.101.0.21/24, fd00:101::21/64 |",
+      "| k101wk22 | pve02 | 10122 | 8     | 16384        | 100        | 10.101.0.22/24, fd00:101::22/64 |",
+    ),
+  );
+  expect(sectionOf(homelabDoc, "## LoadBalancer pools and VIPs")).toBe(
+    lines(
+      "## LoadBalancer pools and VIPs",
+      "",
+      "| Cluster | Pool      | Block                            | Addresses | Kind         | Prefix            | Shared segment | Announced by |",
+      "| ------- | --------- | -------------------------------- | --------- | ------------ | ----------------- | -------------- | ------------ |",
+      "| k101    | k101-pool | 10.101.27.1-10.101.27.254        | 254       | whole prefix | 10.101.27.0/24    | -              | BGP          |",
+      "| k101    | k101-pool | fd00:101:1b::1-fd00:101:1b::ffff | 65535     | whole prefix | fd00:101:1b::/112 | -              | BGP          |",
+      "",
+      "### Control-plane VIPs",
+      "",
+      "| Cluster | IPv4         | IPv6          | In        |",
+      "| ------- | ------------ | ------------- | --------- |",
+      "| k101    | 10.101.0.250 | fd00:101::250 | VM subnet |",
+    ),
+  );
+  expect(sectionOf(homelabDoc, "## BGP sessions")).toBe(
+    lines(
+      "## BGP sessions",
+      "",
+      "| Speaker           | ASN   | Source       | Peer        | Peer ASN | Peer address   | Session                  |",
+      "| ----------------- | ----- | ------------ | ----------- | -------- | -------------- | ------------------------ |",
+      "| k101 (every node) | 65101 | node address | router-ipv4 | 65000    | 10.101.0.254   | Cilium BGP control plane |",
+      "| k101 (every node) | 65101 | node address | router-ipv6 | 65000    | fd00:101::fffe | Cilium BGP control plane |",
+    ),
+  );
+});
+
+test("homelab: the SDN section is as before, utilization and the diagram follow it", () => {
+  expect(sectionOf(homelabDoc, "## Proxmox SDN")).toBe(
+    lines(
+      "## Proxmox SDN",
+      "",
+      "| Zone     | Controller | ASN   | EVPN peers                         | VRF VNI | MTU  | Nodes               | Exit nodes   |",
+      "| -------- | ---------- | ----- | ---------------------------------- | ------- | ---- | ------------------- | ------------ |",
+      "| vxevpn01 | evpnctl    | 65001 | 10.255.0.1, 10.255.0.2, 10.255.0.3 | 10000   | 8950 | pve01, pve02, pve03 | pve01, pve02 |",
+      "",
+      "### VNets and subnets",
+      "",
+      "| VNet    | Tenant     | VNI    | Carries   | Subnet        | Gateway        |",
+      "| ------- | ---------- | ------ | --------- | ------------- | -------------- |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.0.0/24 | 10.101.0.254   |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | fd00:101::/64 | fd00:101::fffe |",
+    ),
+  );
+  expect(sectionOf(homelabDoc, "### IPv4")).toBe(
+    lines(
+      "### IPv4",
+      "",
+      "| Prefix          | What                       | Children | In children | Owned | Size   | Allocated |",
+      "| --------------- | -------------------------- | -------- | ----------- | ----- | ------ | --------- |",
+      "| 10.10.0.0/24    | management                 | 0        | 0           | 3     | 256    | 1.17%     |",
+      "| 10.100.0.0/14   | tenantSpace                | 1        | 65536       | 0     | 262144 | 25.00%    |",
+      "| 10.101.0.0/16   | tenant 101's IPv4 block    | 6        | 2304        | 0     | 65536  | 3.52%     |",
+      "| 10.101.0.0/24   | tenant 101 VMs             | 0        | 0           | 7     | 256    | 2.73%     |",
+      "| 10.101.244.0/22 | k101 pods                  | 5        | 640         | 0     | 1024   | 62.50%    |",
+      "| 10.101.254.0/24 | tenant 101 VM loopbacks    | 0        | 0           | 5     | 256    | 1.95%     |",
+      "| 10.101.255.0/24 | tenant 101 host identities | 0        | 0           | 3     | 256    | 1.17%     |",
+      "| 10.255.0.0/16   | hostLoopbacks              | 0        | 0           | 3     | 65536  | <0.01%    |",
+    ),
+  );
+  expect(sectionOf(homelabDoc, "## Topology")).toBe(
+    `## Topology\n\n\`\`\`mermaid\n${renderTopology(homelab)}\n\`\`\``,
+  );
+  expect(homelabDoc.endsWith("```\n")).toBe(true);
+});
+
+test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", () => {
+  expect(headings(solDoc)).toEqual([
+    "## Global address space allocation",
+    "## Proxmox VE hosts",
+    "## VLANs",
+    "## Tenants",
+    "## Tenant 101 (sol)",
+    "## LoadBalancer pools and VIPs",
+    "## Routers",
+    "## BGP sessions",
+    "## Fabric",
+    "## Proxmox host interfaces",
+    "## Proxmox SDN",
+    "## Address-space utilization",
+    "## Topology",
+  ]);
+  expect(sectionOf(solDoc, "## VLANs")).toBe(
+    lines(
+      "## VLANs",
+      "",
+      "| VLAN | Name             | IPv4         | IPv6          | Gateway        | Gateway owner  | MTU  | Purpose                                                                | Managed by   |",
+      "| ---- | ---------------- | ------------ | ------------- | -------------- | -------------- | ---- | ---------------------------------------------------------------------- | ------------ |",
+      "| 10   | management       | 10.10.0.0/24 | fd00:10::/64  | -              | -              | 1500 | Host interface vmbr0.10 on pve01, vmbr0.10 on pve02, vmbr0.10 on pve03 | this program |",
+      "| 101  | tenant 101 (sol) | -            | fd00:101::/64 | fd00:101::fffe | edge (vlan101) | -    | VM subnet of tenant 101 (egress beside the mesh)                       | this program |",
+    ),
+  );
+  expect(sectionOf(solDoc, "## Routers")).toBe(
+    lines(
+      "## Routers",
+      "",
+      "| Router | OS       | Version | ASN   | Router ID    | SSH                      | Never accepted |",
+      "| ------ | -------- | ------- | ----- | ------------ | ------------------------ | -------------- |",
+      "| edge   | RouterOS | 7.19    | 65000 | 10.255.0.254 | admin@[fd00:10::fffe]:22 | fc00::/8       |",
+      "",
+      "### Interfaces of edge",
+      "",
+      "| Interface | Tenant    | VLAN | Subnet        | Gateway held   | Filter chain |",
+      "| --------- | --------- | ---- | ------------- | -------------- | ------------ |",
+      "| vlan101   | 101 (sol) | 101  | fd00:101::/64 | fd00:101::fffe | k8s-in       |",
+    ),
+  );
+});
+
+test("sol: one eBGP session from the gateway to each node loopback, as the router is configured", () => {
+  const nodes = ["solcp011", "solcp012", "solcp013", "solwk021", "solwk022", "solwk023"];
+  expect(sectionOf(solDoc, "## BGP sessions")).toBe(
+    lines(
+      "## BGP sessions",
+      "",
+      "| Speaker | ASN   | Source         | Peer     | Peer ASN | Peer address     | Session                    |",
+      "| ------- | ----- | -------------- | -------- | -------- | ---------------- | -------------------------- |",
+      ...nodes.map(
+        (n) =>
+          `| edge    | 65000 | fd00:101::fffe | ${n} | 65101    | fd00:255:101::${n.slice(-2)} | multihop, in-filter k8s-in |`,
+      ),
+    ),
+  );
+  // The same sessions as the RouterOS desired state holds.
+  const r = sol.routers[0];
+  const state = routerOsDesiredState(sol, { ...r, stack: "sol", clusterRejects: r.rejects });
+  expect(
+    state.bgp?.connections.map((c) => [c.name, String(c.localAddress), String(c.remoteAddress)]),
+  ).toEqual(nodes.map((n) => [n, "fd00:101::fffe", `fd00:255:101::${n.slice(-2)}`]));
+  expect(state.bgp?.connections.every((c) => c.remoteAs === 65101)).toBe(true);
+});
+
+test("sol: Linux nodes with their mesh and egress interfaces, placement and VM IDs", () => {
+  expect(sectionOf(solDoc, "### VMs and interfaces of sol-k8s")).toBe(
+    lines(
+      "### VMs and interfaces of sol-k8s",
+      "",
+      "Linux VMs, configured over SSH; this program does not create them.",
+      "",
+      "- `eth0`: mesh fc00:101::/64 on VNet vnet101, gateway fc00:101::fffe",
+      "- `eth1`: egress fd00:101::/64 on VLAN 101 on vmbr0, gateway fd00:101::fffe",
+      "",
+      "| Node     | Host  | VM ID | Cores | Memory (MiB) | Disk (GiB) | eth0 (mesh)     | eth1 (egress)   |",
+      "| -------- | ----- | ----- | ----- | ------------ | ---------- | --------------- | --------------- |",
+      "| solcp011 | pve01 | 10111 | 4     | 8192         | 40         | fc00:101::11/64 | fd00:101::11/64 |",
+      "| solcp012 | pve02 | 10112 | 4     | 8192         | 40         | fc00:101::12/64 | fd00:101::12/64 |",
+      "| solcp013 | pve03 | 10113 | 4     | 8192         | 40         | fc00:101::13/64 | fd00:101::13/64 |",
+      "| solwk021 | pve01 | 10121 | 8     | 16384        | 100        | fc00:101::21/64 | fd00:101::21/64 |",
+      "| solwk022 | pve02 | 10122 | 8     | 16384        | 100        | fc00:101::22/64 | fd00:101::22/64 |",
+      "| solwk023 | pve03 | 10123 | 8     | 16384        | 100        | fc00:101::23/64 | fd00:101::23/64 |",
+    ),
+  );
+});
