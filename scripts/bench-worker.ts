@@ -1,13 +1,14 @@
 // One measurement in a fresh process (the Pulumi SDK keeps global state):
 //   program <scale> [<record.json>]  offline preview of the synthetic site; prints {ms, resources}
 //                                    and, with a path, writes the recorded resources there
+//   stack <name> [<record.json>]     the same for a stack file (Pulumi.<name>.yaml)
 //   floor <count>                    the SDK's floor: <count> bare resources, one input each
 //   shaped <record.json>             the SDK's floor for the same resources: each recorded resource
 //                                    built flat from its provider class with the recorded inputs
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync, writeFileSync } from "fs";
-import { previewConfig } from "../preview/offline";
+import { previewConfig, previewStack } from "../preview/offline";
 import { RecordedResource, runUnderMocks } from "../preview/run";
 import { syntheticStackConfig } from "../preview/synthetic";
 
@@ -66,13 +67,12 @@ async function main(): Promise<void> {
   const [mode, arg, out] = process.argv.slice(2);
   const start = process.hrtime.bigint();
   let resources: number;
-  if (mode === "program") {
+  if (mode === "program" || mode === "stack") {
     const scale = Number(arg);
-    const result = await previewConfig(
-      `synthetic-${scale}x`,
-      syntheticStackConfig(scale),
-      "homelab",
-    );
+    const result =
+      mode === "stack"
+        ? await previewStack(arg)
+        : await previewConfig(`synthetic-${scale}x`, syntheticStackConfig(scale), "homelab");
     if (!result.ok) {
       throw new Error(`synthetic site invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
     }

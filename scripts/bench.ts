@@ -39,10 +39,12 @@ function main(): void {
     options: {
       runs: { type: "string", default: "3" },
       scales: { type: "string", default: "1,4,16" },
+      stacks: { type: "string", default: "" },
     },
   });
   const runs = Number(values.runs);
-  const scales = String(values.scales).split(",").map(Number);
+  const scales = String(values.scales).split(",").filter(Boolean).map(Number);
+  const stacks = String(values.stacks).split(",").filter(Boolean);
   execFileSync(
     process.execPath,
     [
@@ -77,6 +79,24 @@ function main(): void {
     const growth = p / base.ms / (resources / base.resources);
     rows.push(
       `| ${scale}x | ${resources} | ${p.toFixed(0)} | ${f.toFixed(0)} | ${(p / f).toFixed(2)} | ${s.toFixed(0)} | ${(p / s).toFixed(2)} | ${((p / resources) * 1000).toFixed(0)} | ${growth.toFixed(2)} |`,
+    );
+  }
+  for (const stack of stacks) {
+    const record = join(dir, `record-${stack}.json`);
+    const program: number[] = [];
+    const shaped: number[] = [];
+    let resources = 0;
+    for (let i = 0; i < runs; i++) {
+      const p = measure("stack", stack, record);
+      resources = p.resources;
+      program.push(p.ms);
+      shaped.push(measure("shaped", record).ms);
+    }
+    const p = median(program);
+    const s = median(shaped);
+    const perResource = ((p / resources) * 1000).toFixed(0);
+    rows.push(
+      `| ${stack} | ${resources} | ${p.toFixed(0)} | - | - | ${s.toFixed(0)} | ${(p / s).toFixed(2)} | ${perResource} | - |`,
     );
   }
   console.log(`\noffline preview vs SDK floors (median of ${runs} fresh processes each)\n`);
