@@ -265,6 +265,8 @@ export interface Plan {
   readonly segments: readonly SegmentPlan[];
   readonly devices: readonly DeviceEntry[];
   readonly notes: readonly string[];
+  /** Static DNS names, each pointing at an address the plan owns or hands out. */
+  readonly dns: readonly { readonly name: string; readonly address: Address }[];
   /** DNS servers of the cluster nodes, parsed from talos.nameservers. */
   readonly nameservers: readonly Address[];
   readonly sharedSegments: readonly SharedSegmentSpec[];

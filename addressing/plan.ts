@@ -302,6 +302,12 @@ export function plan(site: Site): PlanResult {
       routers: planRouters(b, tenants),
       ...planSegments(b),
       notes: site.notes,
+      dns: site.dns.flatMap((d, i) => {
+        const parsed = Address.parse(d.address);
+        if (parsed.ok) return [{ name: d.name, address: parsed.value }];
+        b.problem(`dns[${i}].address`, d.address, parsed.error, parsed.fix);
+        return [];
+      }),
       nameservers: site.talos.nameservers.flatMap((text, i) => {
         const parsed = Address.parse(text);
         if (parsed.ok) return [parsed.value];

@@ -235,6 +235,7 @@ export interface Site {
   readonly segments: readonly SegmentSpec[];
   readonly devices: readonly DeviceSpec[];
   readonly notes: readonly string[];
+  readonly dns: readonly { readonly name: string; readonly address: string }[];
 }
 
 export interface SegmentSpec {

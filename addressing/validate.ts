@@ -17,7 +17,40 @@ export function validate(plan: Plan): Problem[] {
     ...ids(plan),
     ...mtu(plan),
     ...poolCollisions(plan),
+    ...dnsTargets(plan),
   ];
+}
+
+/** A DNS name must point at something the plan knows: an owned address or a service IP. */
+function dnsTargets(plan: Plan): Problem[] {
+  const known = new Set([
+    ...plan.facts.addresses.map((a) => a.address.toString()),
+    ...plan.tenants.flatMap((t) => t.kubernetes?.serviceIps.map((s) => s.address.toString()) ?? []),
+  ]);
+  const seen = new Map<string, number>();
+  return plan.dns.flatMap((d, i) => {
+    const out: Problem[] = [];
+    const path = `dns[${i}]`;
+    if (!known.has(d.address.toString())) {
+      out.push({
+        path: `${path}.address`,
+        input: d.address.toString(),
+        message: `is not an address of the plan, so ${d.name} would point at nothing it knows`,
+        fix: "add the device or service that owns it",
+      });
+    }
+    const first = seen.get(`${d.name}|${d.address.family}`);
+    if (first !== undefined) {
+      out.push({
+        path: `${path}.name`,
+        input: d.name,
+        message: `already has an IPv${d.address.family} record at dns[${first}]`,
+      });
+    } else {
+      seen.set(`${d.name}|${d.address.family}`, i);
+    }
+    return out;
+  });
 }
 
 /** The ranges each cluster's LoadBalancer pool hands out: its lbRanges, else its whole prefixes. */

@@ -192,6 +192,17 @@ function topologySection(plan: Plan): string {
   return ["## Topology", "", "```mermaid", renderTopology(plan), "```"].join("\n");
 }
 
+function dnsSection(plan: Plan): string | undefined {
+  if (plan.dns.length === 0) return undefined;
+  const owner = new Map(plan.facts.addresses.map((a) => [a.address.toString(), a.label]));
+  const rows = plan.dns.map((d) => [
+    d.name,
+    d.address.toString(),
+    owner.get(d.address.toString()) ?? "service IP",
+  ]);
+  return ["## Static DNS names", "", table(["Name", "Address", "Owner"], rows)].join("\n");
+}
+
 export function renderInventory(plan: Plan): string {
   const title = `# Address plan: ${plan.site}`;
   const intro = plan.description ? `\n${plan.description}\n` : "";
@@ -210,6 +221,7 @@ export function renderInventory(plan: Plan): string {
     sdnSection(plan),
     utilizationSection(plan),
     topologySection(plan),
+    dnsSection(plan),
     notesSection(plan),
   ].filter((s): s is string => s !== undefined);
   return `${title}\n${intro}\n_Generated from the stack config by the offline preview; do not edit._\n\n${sections.join("\n\n")}\n`;

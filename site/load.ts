@@ -118,6 +118,7 @@ function withDefaults(c: Record<string, any>): Site {
     })),
     devices: c.devices ?? [],
     notes: c.notes ?? [],
+    dns: c.dns ?? [],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     routers: (c.routers ?? []).map((r: any) => ({
       os: "routeros",

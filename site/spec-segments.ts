@@ -64,3 +64,16 @@ export const devicesSchema = list(
 );
 
 export const notesSchema = list(str({ maxLength: 600 }));
+
+export const dnsSchema = list(
+  obj({
+    name: field(
+      str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: "a DNS name" }),
+      "Name (e.g. k8s-api.lab.local).",
+      { required: true },
+    ),
+    address: field(str(), "The address it points at: one the plan owns or hands out.", {
+      required: true,
+    }),
+  }),
+);

@@ -16,7 +16,7 @@ import {
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
-import { devicesSchema, notesSchema, segmentsSchema } from "./spec-segments";
+import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
 import {
   clusterTalosFields,
   nodeTalosFields,
@@ -341,6 +341,11 @@ export const configKeys = {
   devices: field(devicesSchema, "Static devices with addresses (gateways, switches, BMCs, VMs).", {
     defaultText: "[]",
   }),
+  dns: field(
+    dnsSchema,
+    "Static DNS names of the site (served by a router this program does not manage, e.g. seed 002's UDM).",
+    { defaultText: "[]" },
+  ),
   notes: field(
     notesSchema,
     "Site notes for the documentation (corrections, what remains manual).",

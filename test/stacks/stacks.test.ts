@@ -111,6 +111,22 @@ describe("ms01 (seed 002)", () => {
   });
 });
 
+describe("ms01 DNS names (seed 002)", () => {
+  test("every lab.local name points at an address of the plan", () => {
+    const plan = planOf("ms01");
+    expect(plan.dns.map((d) => `${d.name} ${d.address}`)).toEqual([
+      "pve-ms01-01.lab.local 10.8.16.10",
+      "pve-ms01-02.lab.local 10.8.16.11",
+      "pve-aimax-01.lab.local 10.8.16.12",
+      "talos-k8s-01.lab.local 10.8.16.20",
+      "talos-k8s-02.lab.local 10.8.16.21",
+      "talos-k8s-03.lab.local 10.8.16.22",
+      "k8s-api.lab.local 10.8.16.20",
+      "traefik.lab.local 10.8.31.10",
+    ]);
+  });
+});
+
 describe("arc-hybrid (seed 003)", () => {
   const plan = planOf("arc-hybrid");
   test("ML110 and R630 on the compute VLAN", () => {
