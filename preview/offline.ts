@@ -11,7 +11,18 @@ import { extractArtifacts } from "./artifacts";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
 
-export const ROOT = resolve(__dirname, "..");
+/** The project: the nearest folder above this file with a Pulumi.yaml (also when run from bin/). */
+export const ROOT = findProjectRoot(resolve(__dirname, ".."));
+
+/** index.ts beside this folder, or index.js when running compiled from bin/. */
+const PROGRAM = join(resolve(__dirname, ".."), "index");
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "Pulumi.yaml"))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
 
 export function projectName(root = ROOT): string {
   const doc = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { name: string };
@@ -56,7 +67,7 @@ function mockState(
 /** index.ts exports an async function (it awaits peer stacks); call it like the Pulumi runtime. */
 export async function loadProgram(): Promise<Record<string, unknown>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const program = require(join(ROOT, "index"));
+  const program = require(PROGRAM);
   return typeof program === "function" ? await program() : program;
 }
 
