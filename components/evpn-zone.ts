@@ -84,6 +84,6 @@ export class EvpnZone extends pulumi.ComponentResource {
 
     this.zoneId = zone.resourceId;
     this.sdnObjects = objects;
-    this.registerOutputs({ zoneId: this.zoneId, sdnObjects: this.sdnObjects });
+    this.registerOutputs({ zoneId: this.zoneId, sdnObjects: this.sdnObjects.length });
   }
 }

@@ -40,7 +40,7 @@ export class ProxmoxHost extends pulumi.ComponentResource {
         this.devices[d.name] = this.device(name, d, args);
       }
     }
-    this.registerOutputs({ nodeName: this.nodeName, devices: this.devices });
+    this.registerOutputs({ nodeName: this.nodeName, devices: Object.keys(this.devices) });
   }
 
   private device(name: string, d: DevicePlan, args: ProxmoxHostArgs): pulumi.CustomResource {

@@ -39,6 +39,6 @@ export class TenantVnet extends pulumi.ComponentResource {
     );
     this.vnetId = v.resourceId;
     this.sdnObjects = [v, ...subnets];
-    this.registerOutputs({ vnetId: this.vnetId, sdnObjects: this.sdnObjects });
+    this.registerOutputs({ vnetId: this.vnetId, sdnObjects: this.sdnObjects.length });
   }
 }
