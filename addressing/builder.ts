@@ -6,8 +6,7 @@ import { AddressFact, IdFact, PrefixFact, RangeFact } from "./plan-types";
 import { Problem } from "./problems";
 import { Site } from "./site";
 
-export const FAMILIES: readonly Family[] = [4, 6];
-export const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
+export { FAMILIES, familyKey as key } from "./ip";
 
 export type Ref = { path: string; prefix: Prefix; name: string };
 

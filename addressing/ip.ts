@@ -7,6 +7,12 @@ export type Family = 4 | 6;
 
 const BITS: Record<Family, number> = { 4: 32, 6: 128 };
 
+/** Both families, IPv4 first: the order every table and config lists them in. */
+export const FAMILIES: readonly Family[] = [4, 6];
+
+/** The config and plan key of a family's member ({ ipv4, ipv6 }). */
+export const familyKey = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
+
 /** Result of strict parsing: either a value or the reason it was refused and a suggested fix. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; fix?: string };
 

@@ -1,6 +1,6 @@
 // Plan -> Cilium inputs: Helm values of one cluster, the LoadBalancer pools of every cluster of
 // the site (each cluster holds them all, only its own enabled), and the cluster's announcement.
-import { AddressRange, Family, Prefix } from "../addressing/ip";
+import { AddressRange, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
 import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
 import { DualPrefix } from "../addressing/site";
 import {
@@ -12,7 +12,7 @@ import {
   LbBlock,
   LbPoolInput,
 } from "./cilium";
-import { apiServerAddress } from "./talos-plan";
+import { apiServerAddress, clusterOf } from "./talos-plan";
 
 export interface CiliumPlanOptions {
   readonly announcement: Announcement;
@@ -28,14 +28,6 @@ export interface CiliumPlanOptions {
    */
   readonly interfacePattern?: (nic: number) => string;
   readonly serviceSelector?: LabelSelector;
-}
-
-const FAMILIES: readonly Family[] = [4, 6];
-const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
-
-function clusterOf(tenant: TenantPlan): ClusterPlan {
-  if (!tenant.kubernetes) throw new Error(`tenant ${tenant.id} has no Kubernetes cluster`);
-  return tenant.kubernetes;
 }
 
 /** Subnets of a tenant's node NICs, in NIC order (the order render/talos-plan.ts gives them). */

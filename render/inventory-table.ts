@@ -1,13 +1,10 @@
 // Cell and table helpers shared by the inventory's sections. Pure: values in, Markdown text out.
 import markdownTable from "markdown-table";
-import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
+import { Address, AddressRange, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
 import { InterfaceAddress } from "../addressing/plan-types";
 import { DualAddress, DualPrefix } from "../addressing/site";
 
 type Value = Address | Prefix | AddressRange | undefined;
-
-export const FAMILIES: readonly Family[] = [4, 6];
-export const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
 
 export const cell = (v: Value): string => (v ? v.toString() : "-");
 

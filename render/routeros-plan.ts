@@ -2,7 +2,7 @@
 // holds each carried tenant's gateway on a VLAN interface, reaches every cluster node's loopback
 // by a static route via the node's egress address, peers eBGP multihop with each loopback from
 // the gateway address, and accepts only the cluster's LoadBalancer prefix and VIP from it.
-import { Address, Family, Prefix } from "../addressing/ip";
+import { Address, FAMILIES, Family, Prefix } from "../addressing/ip";
 import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { DualAddress } from "../addressing/site";
@@ -51,7 +51,6 @@ export interface RouterSpec {
 
 export const DEFAULT_FILTER_CHAIN = "k8s-in";
 
-const FAMILIES: readonly Family[] = [4, 6];
 /** The family's member of a DualAddress or DualPrefix. */
 const of = <T>(
   v: { readonly ipv4?: T; readonly ipv6?: T } | undefined,

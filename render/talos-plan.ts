@@ -3,7 +3,7 @@
 // - a mesh (seed 001): NIC 0 on the mesh VNet (the fast ring) with routes to the internal networks
 //   via the mesh gateway, NIC 1 on the egress subnet with the management route and the default
 //   routes via the egress gateway. Pods are routed over the mesh, so kubelet's node IPs come from it.
-import { Address, Family, Prefix } from "../addressing/ip";
+import { Address, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
 import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
 import { DualPrefix } from "../addressing/site";
 import { macFor, TalosNic, TalosNodeInput, talosVip } from "./talos";
@@ -21,12 +21,11 @@ export interface TalosPlanOptions {
 
 type Topology = Omit<TalosNic, "mac">;
 
-const FAMILIES: readonly Family[] = [4, 6];
-const key = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ipv6");
 const prefixes = (p: DualPrefix | undefined): Prefix[] =>
   FAMILIES.flatMap((f) => p?.[key(f)] ?? []);
 
-function clusterOf(tenant: TenantPlan): ClusterPlan {
+/** The tenant's cluster; callers pass only tenants that have one. */
+export function clusterOf(tenant: TenantPlan): ClusterPlan {
   if (!tenant.kubernetes) throw new Error(`tenant ${tenant.id} has no Kubernetes cluster`);
   return tenant.kubernetes;
 }
