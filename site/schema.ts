@@ -92,6 +92,19 @@ export function secretString(): Schema<string> {
   };
 }
 
+/** A name that goes into hostnames and resource names: one DNS label. */
+export function dnsLabel(): Schema<string> {
+  return str({
+    pattern: /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    patternText: "a DNS label: lowercase letters, digits and '-', starting with a letter",
+  });
+}
+
+/** A dotted DNS name (or domain). */
+export function dnsName(what = "a DNS name"): Schema<string> {
+  return str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: what });
+}
+
 export function int(min: number, max: number): Schema<number> {
   return {
     typeName: `integer ${min}..${max}`,

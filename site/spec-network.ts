@@ -1,8 +1,6 @@
 // Config keys for the Proxmox layer: host network devices, SDN identifiers, the API provider.
-import { address, bool, field, int, list, obj, oneOf, str } from "./schema";
+import { address, bool, field, int, list, obj, oneOf, str, dnsLabel } from "./schema";
 
-const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
 const IFACE = /^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$/;
 const IFACE_TEXT =
   "a Linux interface name: a letter, then letters, digits, '_', '.', '-' (at most 15)";
@@ -101,11 +99,9 @@ export const sdnSchema = obj({
   fabric: field(sdnId(), "OpenFabric underlay ID; Proxmox names its loopback dummy_<id>.", {
     defaultText: "`underlay`",
   }),
-  exitNodes: field(
-    list(str({ pattern: NAME, patternText: NAME_TEXT })),
-    "Hosts that route tenant traffic out of the zone.",
-    { defaultText: "[]" },
-  ),
+  exitNodes: field(list(dnsLabel()), "Hosts that route tenant traffic out of the zone.", {
+    defaultText: "[]",
+  }),
   advertiseSubnets: field(bool(), "Advertise subnets as EVPN type-5 routes.", {
     defaultText: "true",
   }),

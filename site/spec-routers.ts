@@ -1,8 +1,6 @@
 // Config keys for edge routers (RouterOS over SSH, or FRR on Linux) and FRR on Linux nodes.
-import { address, field, int, list, obj, oneOf, str } from "./schema";
+import { address, field, int, list, obj, oneOf, str, dnsLabel, dnsName } from "./schema";
 
-const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 const IFACE_TEXT = "an interface name: a letter, then letters, digits, '_', '.', '-'";
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.:-]{0,252})$/;
@@ -22,7 +20,7 @@ export const sshSchema = obj({
 
 export const routersSchema = list(
   obj({
-    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Router name.", { required: true }),
+    name: field(dnsLabel(), "Router name.", { required: true }),
     os: field(
       oneOf(["routeros", "frr"] as const),
       "RouterOS (reconcile script) or Linux with FRR (frr.conf).",
@@ -67,19 +65,15 @@ export const routersSchema = list(
       defaultText: "`fc00::/8` (seed 001's internal class)",
     }),
     dnsDomain: field(
-      str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: "a DNS domain" }),
+      dnsName("a DNS domain"),
       "Static DNS: <node>.<domain> and <cluster>.<domain> (the VIP).",
     ),
     dnsRecords: field(
       list(
         obj({
-          name: field(
-            str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: "a DNS name" }),
-            "Name.",
-            {
-              required: true,
-            },
-          ),
+          name: field(dnsName(), "Name.", {
+            required: true,
+          }),
           address: field(str(), "Address (A or AAAA).", { required: true }),
         }),
       ),

@@ -1,15 +1,24 @@
 // Config keys for what a site has besides hosts and tenants: VLAN segments (often run by another
 // router, e.g. a UniFi gateway), their reserved ranges and pools, static devices, and site notes.
-import { address, field, int, list, obj, oneOf, prefix, range, str } from "./schema";
-
-const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
+import {
+  address,
+  field,
+  int,
+  list,
+  obj,
+  oneOf,
+  prefix,
+  range,
+  str,
+  dnsLabel,
+  dnsName,
+} from "./schema";
 
 export const RANGE_KINDS = ["reserved", "dhcp", "pool", "static"] as const;
 
 export const segmentsSchema = list(
   obj({
-    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Segment name.", {
+    name: field(dnsLabel(), "Segment name.", {
       required: true,
     }),
     vlan: field(int(1, 4094), "VLAN ID."),
@@ -50,9 +59,9 @@ export const segmentsSchema = list(
 
 export const devicesSchema = list(
   obj({
-    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Device name.", { required: true }),
+    name: field(dnsLabel(), "Device name.", { required: true }),
     network: field(
-      str({ pattern: NAME, patternText: NAME_TEXT }),
+      dnsLabel(),
       "A segment name, or management, cephPublic, cephCluster, underlay.",
       { required: true },
     ),
@@ -67,11 +76,7 @@ export const notesSchema = list(str({ maxLength: 600 }));
 
 export const dnsSchema = list(
   obj({
-    name: field(
-      str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: "a DNS name" }),
-      "Name (e.g. k8s-api.lab.local).",
-      { required: true },
-    ),
+    name: field(dnsName(), "Name (e.g. k8s-api.lab.local).", { required: true }),
     address: field(str(), "The address it points at: one the plan owns or hands out.", {
       required: true,
     }),

@@ -1,10 +1,8 @@
 // Config keys for Talos clusters on Proxmox, Cilium and LoadBalancer pools.
-import { address, field, int, list, obj, oneOf, prefix, range, str } from "./schema";
+import { address, field, int, list, obj, oneOf, prefix, range, str, dnsLabel } from "./schema";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
 const VERSION_TEXT = "a version like v1.11.5";
-const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
 const DATASTORE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const DATASTORE_TEXT = "a Proxmox storage ID";
 
@@ -97,13 +95,13 @@ export const clusterTalosFields = {
   controlPlane: size("control-plane nodes", 4, 8192, 40),
   worker: size("workers", 8, 16384, 100),
   lbSegment: field(
-    str({ pattern: NAME, patternText: NAME_TEXT }),
+    dnsLabel(),
     "Name of a homelab:sharedSegments entry the cluster's LoadBalancer ranges live in (seed 004).",
   ),
   bgpPeers: field(
     list(
       obj({
-        name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Peer name.", {
+        name: field(dnsLabel(), "Peer name.", {
           required: true,
         }),
         address: field(str(), "Peer address (IPv4 or IPv6).", { required: true }),
@@ -131,14 +129,14 @@ export const clusterTalosFields = {
 };
 
 export const nodeTalosFields = {
-  host: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Proxmox host the VM runs on.", {
+  host: field(dnsLabel(), "Proxmox host the VM runs on.", {
     defaultText: "hosts in turn by node rank",
   }),
 };
 
 export const sharedSegmentsSchema = list(
   obj({
-    name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Segment name.", {
+    name: field(dnsLabel(), "Segment name.", {
       required: true,
     }),
     prefix: field(prefix(4), "The shared L2 segment (seed 004: 10.25.11.0/24).", {

@@ -13,6 +13,7 @@ import {
   range,
   secretString,
   str,
+  dnsLabel,
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
@@ -23,9 +24,6 @@ import {
   sharedSegmentsSchema,
   talosSchema,
 } from "./spec-talos";
-
-const NAME = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const NAME_TEXT = "a DNS label: lowercase letters, digits and '-', starting with a letter";
 
 export const ENCODINGS = ["decimal-as-hex", "hex"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -43,13 +41,9 @@ const dualAddress = (what: string) =>
   });
 
 export const siteSchema = obj({
-  name: field(
-    str({ pattern: NAME, patternText: NAME_TEXT }),
-    "Site name, used in names and comments.",
-    {
-      required: true,
-    },
-  ),
+  name: field(dnsLabel(), "Site name, used in names and comments.", {
+    required: true,
+  }),
   description: field(
     str({ maxLength: 200 }),
     "One line describing the site, shown in the inventory.",
@@ -231,7 +225,7 @@ export const fabricSchema = obj({
 });
 
 export const hostSchema = obj({
-  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Proxmox node name.", {
+  name: field(dnsLabel(), "Proxmox node name.", {
     required: true,
   }),
   id: field(
@@ -258,7 +252,7 @@ export const hostSchema = obj({
 });
 
 const nodeSchema = obj({
-  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Node hostname.", { required: true }),
+  name: field(dnsLabel(), "Node hostname.", { required: true }),
   id: field(int(1, 65535), "Stable node ID: the offset of the node's addresses in its subnets.", {
     required: true,
   }),
@@ -277,7 +271,7 @@ const nodeSchema = obj({
 });
 
 const kubernetesSchema = obj({
-  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Cluster name.", { required: true }),
+  name: field(dnsLabel(), "Cluster name.", { required: true }),
   pods: field(dual("pod CIDR of the cluster"), "Override of the derived pod prefix."),
   services: field(dual("service CIDR of the cluster"), "Override of the derived service prefix."),
   loadBalancers: field(dual("LoadBalancer prefix"), "Override of the derived LoadBalancer prefix."),
@@ -295,7 +289,7 @@ export const tenantSchema = obj({
   id: field(int(1, 65535), "Tenant ID (T): drives the tenant block, VNI and ASN.", {
     required: true,
   }),
-  name: field(str({ pattern: NAME, patternText: NAME_TEXT }), "Tenant name.", { required: true }),
+  name: field(dnsLabel(), "Tenant name.", { required: true }),
   mesh: field(bool(), "Give the tenant an internal mesh network (seed 001's fc00:T::/64).", {
     defaultText: "false",
   }),
