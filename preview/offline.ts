@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { parse } from "yaml";
 import { formatProblem, Problem } from "../addressing/problems";
-import { resolveSite } from "../site";
+import { resolveStackConfig } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
-import { secretProblems } from "../site/secrets";
 import { extractArtifacts } from "./artifacts";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
@@ -78,13 +77,10 @@ export async function previewConfig(
   project = projectName(),
   root = ROOT,
 ): Promise<PreviewResult> {
-  const raw = rawHomelabConfig(stackConfig.config);
-  const secrets = secretProblems(raw, (k) => stackConfig.secretKeys.includes(k));
-  const site = resolveSite(raw);
-  if (!site.ok || secrets.length > 0) {
-    const problems = [...secrets, ...(site.ok ? [] : site.problems)];
-    return { ok: false, problems, resources: [], outputs: {} };
-  }
+  const site = resolveStackConfig(rawHomelabConfig(stackConfig.config), (k) =>
+    stackConfig.secretKeys.includes(k),
+  );
+  if (!site.ok) return { ok: false, problems: site.problems, resources: [], outputs: {} };
   const run = await runUnderMocks({
     project,
     stack,

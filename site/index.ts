@@ -6,6 +6,7 @@ import { validate } from "../addressing/validate";
 import { checkServiceIps, ServiceIpAssignment } from "../render/cilium-check";
 import { lbPoolInputs } from "../render/cilium-plan";
 import { loadSite } from "./load";
+import { secretProblems } from "./secrets";
 
 function serviceIpAssignments(p: Plan): ServiceIpAssignment[] {
   return p.tenants.flatMap((t) =>
@@ -31,6 +32,20 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
     ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: derived.plan };
+}
+
+/**
+ * resolveSite for a stack's config: also refuses credentials that arrive in plain text.
+ * `isSecret` says whether a namespaced key (`homelab:proxmoxApiToken`) arrived as a secret.
+ */
+export function resolveStackConfig(
+  raw: Record<string, unknown>,
+  isSecret: (key: string) => boolean,
+): ResolveResult {
+  const secrets = secretProblems(raw, isSecret);
+  const resolved = resolveSite(raw);
+  if (secrets.length === 0) return resolved;
+  return { ok: false, problems: [...secrets, ...(resolved.ok ? [] : resolved.problems)] };
 }
 
 /** As resolveSite, but throws one SiteError listing every problem. */

@@ -3,8 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
-import { resolveSite, ResolveResult } from "./index";
-import { secretProblems } from "./secrets";
+import { resolveStackConfig } from "./index";
 
 export const NAMESPACE = "homelab";
 
@@ -33,13 +32,7 @@ function parseValue(v: string): unknown {
  * without a stack trace) listing every problem, before a single resource is registered.
  */
 export function requireStackPlan(): Plan {
-  const raw = rawHomelabConfig();
-  const secrets = secretProblems(raw, isConfigSecret);
-  const resolved = resolveSite(raw);
-  const result: ResolveResult =
-    secrets.length === 0
-      ? resolved
-      : { ok: false, problems: [...secrets, ...(resolved.ok ? [] : resolved.problems)] };
+  const result = resolveStackConfig(rawHomelabConfig(), isConfigSecret);
   if (!result.ok) {
     const lines = result.problems.map((p) => `  - ${formatProblem(p)}`);
     throw new pulumi.RunError(
