@@ -30,20 +30,6 @@ import {
   VXLAN_OVERHEAD,
 } from "./site";
 
-// Tenants times hosts asks this often: a lookup table per site, not a scan per call.
-const hostIndexes = new WeakMap<Site, Map<string, number>>();
-function hostIndex(site: Site, name: string): number {
-  let index = hostIndexes.get(site);
-  if (!index) {
-    index = new Map();
-    site.hosts.forEach((h, i) => {
-      if (!index?.has(h.name)) index?.set(h.name, i);
-    });
-    hostIndexes.set(site, index);
-  }
-  return index.get(name) ?? -1;
-}
-
 function carriedLengths(g: Site["global"]) {
   const lengths = (p: DualPrefix | undefined) => ({ 4: p?.ipv4?.length, 6: p?.ipv6?.length });
   return {
@@ -193,16 +179,21 @@ export function plan(site: Site): PlanResult {
 
   // An entity whose ID repeats an earlier one is reported once (as a duplicate ID) and not derived,
   // so one slip does not cascade into a page of collisions.
-  const firstHost = (h: { id: number; name: string }, i: number) =>
-    site.hosts.findIndex((o) => o.id === h.id || o.name === h.name) === i;
-  site.hosts.forEach((h, i) => {
+  const seenIds = new Set<number>();
+  const seenNames = new Set<string>();
+  const firstHosts = site.hosts.flatMap((h, i) => {
     b.id(`hosts[${i}].name`, "host name", h.name);
     b.id(`hosts[${i}].id`, "host id", h.id);
+    const first = !seenIds.has(h.id) && !seenNames.has(h.name);
+    seenIds.add(h.id);
+    seenNames.add(h.name);
+    return first ? [{ h, path: `hosts[${i}]` }] : [];
   });
   b.id("fabric.asn.router", "asn", site.fabric.asn.router);
   b.id("fabric.asn.hosts", "asn", site.fabric.asn.hosts);
-  const hosts: HostPlan[] = site.hosts.filter(firstHost).map((h) => {
-    const path = `hosts[${site.hosts.indexOf(h)}]`;
+  // Config path of each planned host, by name: host identities per tenant refer back to it.
+  const hostPaths = new Map(firstHosts.map(({ h, path }) => [h.name, path]));
+  const hosts: HostPlan[] = firstHosts.map(({ h, path }) => {
     const dual = (what: "management" | "loopback" | "cephPublic" | "cephCluster"): DualAddress => {
       const source = what === "loopback" ? "hostLoopbacks" : what;
       const out: { ipv4?: Address; ipv6?: Address } = {};
@@ -275,7 +266,7 @@ export function plan(site: Site): PlanResult {
   const tenants = site.tenants
     .map((t, i) => ({ t, i }))
     .filter(({ t, i }) => site.tenants.findIndex((o) => o.id === t.id) === i)
-    .map(({ t, i }) => planTenant(b, t, `tenants[${i}]`, spaces, hosts));
+    .map(({ t, i }) => planTenant(b, t, `tenants[${i}]`, spaces, hosts, hostPaths));
   site.tenants.forEach((t, i) => {
     if (t.vlan !== undefined) b.id(`tenants[${i}].vlan`, "tenant VLAN", t.vlan);
   });
@@ -395,6 +386,7 @@ function planTenant(
   path: string,
   spaces: Record<Space, Partial<Record<Family, Ref>>>,
   hosts: readonly HostPlan[],
+  hostPaths: ReadonlyMap<string, string>,
 ): TenantPlan {
   const site = b.site;
   const layout = site.layout;
@@ -473,7 +465,7 @@ function planTenant(
     t.hostIdentities,
   );
   const hostAddresses = hosts.map((h) => {
-    const hp = `hosts[${hostIndex(site, h.name)}].id`;
+    const hp = `${hostPaths.get(h.name)}.id`;
     const label = `${h.name}'s identity in tenant ${t.id}`;
     return {
       host: h.name,
