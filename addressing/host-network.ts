@@ -64,13 +64,6 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
       b.problem(where, u, `is neither an interface nor a bond of the host`);
     use(u, where);
   });
-  const mtuOf = (device: string): number | undefined => {
-    const bond = spec.bonds.find((x) => x.name === device);
-    if (bond) return bond.mtu ?? DEFAULT_MTU;
-    const bridge = spec.bridges.find((x) => x.name === device);
-    if (bridge) return bridge.mtu ?? DEFAULT_MTU;
-    return nics.has(device) ? undefined : undefined;
-  };
   const vlanIds = new Map<string, string>();
   spec.vlans.forEach((v, i) => {
     const where = `${path}.vlans[${i}]`;
@@ -86,7 +79,8 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
         `VLAN ${v.id} is already defined on ${v.on} by ${first}`,
       );
     else vlanIds.set(k, where);
-    const parentMtu = mtuOf(v.on);
+    // A NIC's MTU is not in the config, so only bonds and bridges are checked.
+    const parentMtu = deviceMtu(spec, v.on);
     if (v.mtu !== undefined && parentMtu !== undefined && v.mtu > parentMtu) {
       b.problem(
         `${where}.mtu`,
@@ -189,7 +183,7 @@ export function planNetwork(
       kind: "vlan",
       name: `${x.on}.${x.id}`,
       path: `${path}.vlans[${i}]`,
-      mtu: x.mtu ?? parentMtu(spec, x.on),
+      mtu: x.mtu ?? deviceMtu(spec, x.on) ?? DEFAULT_MTU,
       parent: x.on,
       vlanId: x.id,
       carries: x.carries,
@@ -200,7 +194,8 @@ export function planNetwork(
   return { devices, underlay: spec.underlay, vmBridge };
 }
 
-function parentMtu(spec: HostNetworkSpec, device: string): number {
+/** The MTU of a bond or bridge of the host, undefined for a NIC (the config does not know it). */
+function deviceMtu(spec: HostNetworkSpec, device: string): number | undefined {
   const owner = [...spec.bonds, ...spec.bridges].find((x) => x.name === device);
-  return owner?.mtu ?? DEFAULT_MTU;
+  return owner ? (owner.mtu ?? DEFAULT_MTU) : undefined;
 }
