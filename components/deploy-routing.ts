@@ -33,16 +33,7 @@ export function renderRouting(plan: Plan, stack: string): RenderedRouting {
   const frr: RenderedRouting["frr"][number][] = [];
   for (const r of plan.routers) {
     if (!r.routerId) throw new Error(`router ${r.name}: routerId is required`);
-    const vlans = r.vlans.map((v) => ({
-      interface: v.interface,
-      tenant: v.tenant,
-      filterChain: v.filterChain,
-    }));
-    const edge = frrInputs(
-      plan,
-      { name: r.name, asn: r.asn, routerId: r.routerId, vlans },
-      { rejects: r.rejects },
-    );
+    const { vlans } = r;
     if (r.os === "routeros") {
       const state = routerOsDesiredState(plan, {
         name: r.name,
@@ -63,6 +54,12 @@ export function renderRouting(plan: Plan, stack: string): RenderedRouting {
         scriptName: `homelab-${stack}`,
       });
     } else {
+      // Only an FRR router needs the router side of the FRR inputs.
+      const edge = frrInputs(
+        plan,
+        { name: r.name, asn: r.asn, routerId: r.routerId, vlans },
+        { rejects: r.rejects },
+      );
       frr.push({ key: `router-${r.name}`, ssh: r.ssh, config: renderRouterFrr(edge.router) });
     }
     // Nodes of Linux clusters behind this router run FRR toward it.
