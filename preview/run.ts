@@ -67,22 +67,26 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
-interface ReadRequest {
+/** A serialized property struct as plain, readable values. */
+function decode(struct: unknown): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return plain(rpc.deserializeProperties(struct as any, true)) as Record<string, unknown>;
+}
+
+interface CommonRequest {
   getType(): string;
   getName(): string;
   getParent(): string;
   getProvider(): string;
   getDependenciesList(): string[];
+}
+
+interface ReadRequest extends CommonRequest {
   getProperties(): unknown;
 }
 
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
+interface RegisterRequest extends CommonRequest {
   getCustom(): boolean;
-  getParent(): string;
-  getProvider(): string;
-  getDependenciesList(): string[];
   getPropertydependenciesMap(): {
     forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void;
   };
@@ -116,84 +120,64 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
   );
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const monitor = rpc.getMonitor() as any;
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (
-    req: RegisterRequest,
-    callback: (err: unknown, resp?: { getUrn(): string }) => void,
-  ) =>
-    register(req, (err: unknown, resp?: { getUrn(): string }) => {
-      if (!err && resp) {
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((deps, key) => {
-          propertyDependencies[key] = [...deps.getUrnsList()].sort();
-        });
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const inputs = rpc.deserializeProperties(req.getObject() as any, true);
-        resources.push({
-          urn: resp.getUrn(),
-          type: req.getType(),
-          name: req.getName(),
-          custom: req.getCustom(),
-          parent: req.getParent() || undefined,
-          provider: req.getProvider() || undefined,
-          dependencies: [...req.getDependenciesList()].sort(),
-          propertyDependencies,
-          inputs: plain(inputs) as Record<string, unknown>,
-          options: {
-            protect: req.getProtect?.() || undefined,
-            deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
-            ignoreChanges: req.getIgnorechangesList().length
-              ? req.getIgnorechangesList()
-              : undefined,
-            replaceOnChanges: req.getReplaceonchangesList().length
-              ? req.getReplaceonchangesList()
-              : undefined,
-            replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript()),
-          },
-        });
-      }
-      callback(err, resp);
+  // Wraps a monitor call: once it succeeds, the request and the URN it got become one record.
+  const recordAfter = <Req extends CommonRequest>(
+    method: "registerResource" | "readResource",
+    rest: (
+      req: Req,
+    ) => Pick<RecordedResource, "custom" | "read" | "propertyDependencies" | "inputs" | "options">,
+  ) => {
+    const call = monitor[method].bind(monitor);
+    monitor[method] = (req: Req, callback: (err: unknown, resp?: { getUrn(): string }) => void) =>
+      call(req, (err: unknown, resp?: { getUrn(): string }) => {
+        if (!err && resp) {
+          resources.push({
+            urn: resp.getUrn(),
+            type: req.getType(),
+            name: req.getName(),
+            parent: req.getParent() || undefined,
+            provider: req.getProvider() || undefined,
+            dependencies: [...req.getDependenciesList()].sort(),
+            ...rest(req),
+          });
+        }
+        callback(err, resp);
+      });
+  };
+  recordAfter<RegisterRequest>("registerResource", (req) => {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => {
+      propertyDependencies[key] = [...deps.getUrnsList()].sort();
     });
+    return {
+      custom: req.getCustom(),
+      propertyDependencies,
+      inputs: decode(req.getObject()),
+      options: {
+        protect: req.getProtect?.() || undefined,
+        deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
+        ignoreChanges: req.getIgnorechangesList().length ? req.getIgnorechangesList() : undefined,
+        replaceOnChanges: req.getReplaceonchangesList().length
+          ? req.getReplaceonchangesList()
+          : undefined,
+        replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript()),
+      },
+    };
+  });
   // Reads (a StackReference is one) are recorded too: they are part of what a preview touches.
-  const read = monitor.readResource.bind(monitor);
-  monitor.readResource = (
-    req: ReadRequest,
-    callback: (err: unknown, resp?: { getUrn(): string }) => void,
-  ) =>
-    read(req, (err: unknown, resp?: { getUrn(): string }) => {
-      if (!err && resp) {
-        resources.push({
-          urn: resp.getUrn(),
-          type: req.getType(),
-          name: req.getName(),
-          custom: true,
-          read: true,
-          parent: req.getParent() || undefined,
-          provider: req.getProvider() || undefined,
-          dependencies: [...req.getDependenciesList()].sort(),
-          propertyDependencies: {},
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          inputs: plain(rpc.deserializeProperties(req.getProperties() as any, true)) as Record<
-            string,
-            unknown
-          >,
-          options: {},
-        });
-      }
-      callback(err, resp);
-    });
+  recordAfter<ReadRequest>("readResource", (req) => ({
+    custom: true,
+    read: true,
+    propertyDependencies: {},
+    inputs: decode(req.getProperties()),
+    options: {},
+  }));
   const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
   monitor.registerResourceOutputs = (
     req: { getUrn(): string; getOutputs(): unknown },
     callback: unknown,
   ) => {
-    if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      outputs = plain(rpc.deserializeProperties(req.getOutputs() as any, true)) as Record<
-        string,
-        unknown
-      >;
-    }
+    if (req.getUrn().includes("::pulumi:pulumi:Stack::")) outputs = decode(req.getOutputs());
     return registerOutputs(req, callback);
   };
 
