@@ -3,13 +3,9 @@
 // only what changed; a file FRR rejects never goes live.
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
+import { SshArgs, sshConnection } from "./ssh";
 
-export interface FrrConfigArgs {
-  readonly host: string;
-  readonly user: string;
-  readonly port: number;
-  /** SSH private key (kept secret); without one the SSH agent is used. */
-  readonly privateKey?: pulumi.Input<string>;
+export interface FrrConfigArgs extends SshArgs {
   /** The rendered frr.conf (render/frr.ts). */
   readonly config: string;
 }
@@ -39,12 +35,7 @@ export class FrrConfig extends pulumi.ComponentResource {
     new command.remote.Command(
       `${name}-frr`,
       {
-        connection: {
-          host: args.host,
-          user: args.user,
-          port: args.port,
-          ...(args.privateKey !== undefined ? { privateKey: pulumi.secret(args.privateKey) } : {}),
-        },
+        connection: sshConnection(args),
         create: INSTALL_FRR_CONF,
         update: INSTALL_FRR_CONF,
         stdin: args.config,

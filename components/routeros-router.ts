@@ -3,15 +3,10 @@
 // SSH session; destroy runs the matching script that removes exactly this stack's entries.
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
+import { SshArgs, sshConnection } from "./ssh";
 import { quote } from "../render/routeros";
 
-export interface RouterOsRouterArgs {
-  /** Address or name to SSH to. */
-  readonly host: string;
-  readonly user: string;
-  readonly port: number;
-  /** SSH private key (kept secret); without one the SSH agent is used. */
-  readonly privateKey?: pulumi.Input<string>;
+export interface RouterOsRouterArgs extends SshArgs {
   /** The reconcile script (render/routeros.ts). */
   readonly script: string;
   /** The script that removes this stack's managed entries. */
@@ -46,12 +41,7 @@ export class RouterOsRouter extends pulumi.ComponentResource {
     const run = new command.remote.Command(
       `${name}-reconcile`,
       {
-        connection: {
-          host: args.host,
-          user: args.user,
-          port: args.port,
-          ...(args.privateKey !== undefined ? { privateKey: pulumi.secret(args.privateKey) } : {}),
-        },
+        connection: sshConnection(args),
         create: reconcile,
         update: reconcile,
         delete: runAsSystemScript(`${args.scriptName}-destroy`, args.destroyScript),
