@@ -1,14 +1,8 @@
 // Table tests: the plan reproduces the seeds' own tables, value for value.
-import { Plan, TenantPlan } from "../../addressing/plan-types";
-import { resolveSite } from "../../site";
+import { TenantPlan } from "../../addressing/plan-types";
+import { requirePlan } from "../../site";
 import { homelabWith, stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
-
-function planOf(raw: Record<string, unknown>): Plan {
-  const r = resolveSite(raw);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  return r.plan;
-}
 
 const s = (v: { toString(): string } | undefined): string => (v ? v.toString() : "-");
 
@@ -26,7 +20,7 @@ function tenantTable(t: TenantPlan): string[][] {
 }
 
 describe("seed 000 (homelab stack)", () => {
-  const plan = planOf(stackRaw());
+  const plan = requirePlan(stackRaw());
 
   test("section 2: PVE host management and loopbacks", () => {
     expect(
@@ -145,7 +139,7 @@ describe("seed 000 (homelab stack)", () => {
 });
 
 describe("a second tenant follows the same pattern (seed 000 section 3 with T = 102)", () => {
-  const plan = planOf(
+  const plan = requirePlan(
     homelabWith((c) => {
       c.tenants.push({
         id: 102,
@@ -174,7 +168,7 @@ describe("a second tenant follows the same pattern (seed 000 section 3 with T = 
   });
 
   test("the hex encoding is a per-site setting", () => {
-    const hex = planOf(
+    const hex = requirePlan(
       homelabWith((c) => {
         c.encoding = { tenantId: "hex", hostId: "hex" };
         c.global.tenantSpace.ipv6 = "fd00::/25";
@@ -189,7 +183,7 @@ describe("a second tenant follows the same pattern (seed 000 section 3 with T = 
 });
 
 describe("seed 001: fc00::/8 internal and fd00::/8 external", () => {
-  const plan = planOf(seed001);
+  const plan = requirePlan(seed001);
   const t = plan.tenants[0];
   const k = t.kubernetes;
 

@@ -5,7 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { formatProblem } from "../../addressing/problems";
 import { previewConfig } from "../../preview/offline";
-import { resolveSite } from "../../site";
+import { requirePlan } from "../../site";
 import { exportedPools, peerProblems } from "../../site/peer-pools";
 import { seed004 } from "../fixtures/seed004";
 import { stackConfigOf } from "../fixtures/stack";
@@ -22,13 +22,7 @@ function half(index: number, peer?: string): Raw {
   return raw;
 }
 
-function planOf(raw: Record<string, unknown>) {
-  const r = resolveSite(raw);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.plan;
-}
-
-const apps = exportedPools(planOf(half(1)));
+const apps = exportedPools(requirePlan(half(1)));
 
 test("a stack exports its pools with their segment", () => {
   expect(apps).toEqual([
@@ -43,7 +37,7 @@ test("a stack exports its pools with their segment", () => {
 
 test("disjoint pools across stacks pass", () => {
   expect(
-    peerProblems(planOf(half(0, "org/homelab/apps")), [
+    peerProblems(requirePlan(half(0, "org/homelab/apps")), [
       { stack: "org/homelab/apps", segment: 0, pools: apps },
     ]),
   ).toEqual([]);
@@ -54,7 +48,7 @@ test("an overlap with the peer stack's pool is reported", () => {
   (infra.tenants[0] as { kubernetes: { lbRanges: string[] } }).kubernetes.lbRanges = [
     "10.25.11.100-10.25.11.125",
   ];
-  const problems = peerProblems(planOf(infra), [
+  const problems = peerProblems(requirePlan(infra), [
     { stack: "org/homelab/apps", segment: 0, pools: apps },
   ]);
   expect(problems.map(formatProblem)).toEqual([

@@ -1,23 +1,17 @@
 // How LoadBalancer addresses are announced: BGP control-plane resources (seed 000, 001, 004) or an
 // L2 policy on the NIC whose segment holds the pool.
 import { Address } from "../../addressing/ip";
-import { Plan, TenantPlan } from "../../addressing/plan-types";
-import { resolveSite } from "../../site";
+import { TenantPlan } from "../../addressing/plan-types";
+import { requirePlan } from "../../site";
 import { announcementObjects } from "../../render/cilium";
 import { announcementInput } from "../../render/cilium-plan";
 import { stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
 import { bgp, range } from "./cilium-seed004";
 
-function planOf(raw: Record<string, unknown>): Plan {
-  const r = resolveSite(raw);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  return r.plan;
-}
-
-const homelab = planOf(stackRaw());
+const homelab = requirePlan(stackRaw());
 const k101 = homelab.tenants[0];
-const sol = planOf(seed001);
+const sol = requirePlan(seed001);
 
 const selectAll = {
   matchExpressions: [{ key: "homelab/announce", operator: "NotIn", values: ["false"] }],

@@ -2,7 +2,7 @@
 // clusters on one segment, value for value; every object also has to pass Cilium's CRD schema.
 import { Address, AddressRange, Prefix } from "../../addressing/ip";
 import { Plan } from "../../addressing/plan-types";
-import { resolveSite } from "../../site";
+import { requirePlan } from "../../site";
 import {
   announcementObjects,
   ciliumValues,
@@ -21,15 +21,9 @@ import { seed001 } from "../fixtures/seed001";
 import { schemaErrors } from "./cilium-schema";
 import { bgp, seed004Pools } from "./cilium-seed004";
 
-function planOf(raw: Record<string, unknown>): Plan {
-  const r = resolveSite(raw);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  return r.plan;
-}
-
-const homelab = planOf(stackRaw());
+const homelab = requirePlan(stackRaw());
 const k101 = homelab.tenants[0];
-const sol = planOf(seed001);
+const sol = requirePlan(seed001);
 const solTenant = sol.tenants[0];
 
 const onTalos = {

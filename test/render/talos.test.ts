@@ -3,8 +3,7 @@
 import fc from "fast-check";
 import { parse } from "yaml";
 import { Address, Prefix } from "../../addressing/ip";
-import { Plan } from "../../addressing/plan-types";
-import { resolveSite } from "../../site";
+import { requirePlan } from "../../site";
 import {
   macFor,
   renderTalosPatch,
@@ -17,15 +16,9 @@ import { apiServerAddress, talosNodeInputs } from "../../render/talos-plan";
 import { stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
 
-function planOf(raw: Record<string, unknown>): Plan {
-  const r = resolveSite(raw);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  return r.plan;
-}
-
 const nameservers = [Address.from("9.9.9.9"), Address.from("2620:fe::fe")];
-const homelab = planOf(stackRaw());
-const sol = planOf(seed001);
+const homelab = requirePlan(stackRaw());
+const sol = requirePlan(seed001);
 const homelabNodes = talosNodeInputs(homelab, homelab.tenants[0], { nameservers });
 const solNodes = talosNodeInputs(sol, sol.tenants[0], { nameservers });
 
