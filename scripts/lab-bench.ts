@@ -2,7 +2,7 @@
 //   npx ts-node --transpile-only scripts/lab-bench.ts [--runs 3]
 // Needs root and FRR (.ci/install-frr.sh). Each run builds a fresh lab, for the shipped timers
 // (BFD) and for the same timers without BFD, and prints min / median / max per measurement.
-import { Address, Family } from "../addressing/ip";
+import { Family } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { buildEdgeLab, EdgeLab, LabNode } from "../lab/edge-lab";
 import { frrVersion } from "../lab/frr-check";
@@ -11,16 +11,11 @@ import { bestPeer, bfdPeersUp, established, expectedRouterFib, fib, route } from
 import { EdgeTimers } from "../render/frr-types";
 import { EDGE_TIMERS, RouterSpec } from "../render/frr-plan";
 import { requirePlan } from "../site";
-import { seed001 } from "../test/fixtures/seed001";
+import { seed001, seed001Edge } from "../test/fixtures/seed001";
 
 const POLL_MS = 10;
 const plan: Plan = requirePlan(seed001);
-const SPEC: RouterSpec = {
-  name: "edge",
-  asn: plan.fabric.asn.router,
-  routerId: Address.from("10.255.0.254"),
-  vlans: [{ tenant: 101, interface: "vlan101" }],
-};
+const SPEC: RouterSpec = seed001Edge(plan);
 const expected = expectedRouterFib(plan, SPEC);
 const cluster = plan.tenants[0].kubernetes;
 if (!cluster?.vip.ipv6 || !cluster.vip.ipv4) throw new Error("seed 001 has a dual-stack VIP");

@@ -1,7 +1,6 @@
 // Seed 001's edge with real FRR 8.4 in network namespaces: the router (FRR standing in for
 // RouterOS) and all six nodes run the configs rendered from the plan. Needs root and FRR
 // (`.ci/install-frr.sh`); without FRR every test fails with the install hint.
-import { Address } from "../../addressing/ip";
 import { buildEdgeLab, EdgeLab, LabNode } from "../../lab/edge-lab";
 import { requireFrr } from "../../lab/frr-check";
 import { alive, listNamespaces, waitFor } from "../../lab/netns";
@@ -16,15 +15,10 @@ import {
 } from "../../lab/routes";
 import { RouterSpec } from "../../render/frr-plan";
 import { requirePlan } from "../../site";
-import { seed001 } from "../fixtures/seed001";
+import { seed001, seed001Edge } from "../fixtures/seed001";
 
 const plan = requirePlan(seed001);
-const SPEC: RouterSpec = {
-  name: "edge",
-  asn: plan.fabric.asn.router,
-  routerId: Address.from("10.255.0.254"),
-  vlans: [{ tenant: 101, interface: "vlan101" }],
-};
+const SPEC: RouterSpec = seed001Edge(plan);
 
 const LOOPBACKS = ["11", "12", "13", "21", "22", "23"];
 const CP = ["fd00:101::11", "fd00:101::12", "fd00:101::13"];

@@ -1,7 +1,7 @@
 // The FRR renderers on seed 001: exact text for solcp011 and the edge router, and every rendered
 // frr.conf accepted by FRR 8.4 itself (vtysh -C plus each daemon's dry run). Without FRR the
 // FRR checks fail with the install hint.
-import { Address, Prefix } from "../../addressing/ip";
+import { Prefix } from "../../addressing/ip";
 import {
   DAEMONS,
   FRR_MISSING,
@@ -12,16 +12,11 @@ import {
 import { EdgeTimers, isisNet, renderNodeFrr, renderRouterFrr } from "../../render/frr";
 import { EDGE_TIMERS, frrInputs, RouterSpec } from "../../render/frr-plan";
 import { requirePlan } from "../../site";
-import { seed001 } from "../fixtures/seed001";
+import { seed001, seed001Edge } from "../fixtures/seed001";
 import { SOLCP011, EDGE } from "./frr-expected";
 
 const plan = requirePlan(seed001);
-const SPEC: RouterSpec = {
-  name: "edge",
-  asn: plan.fabric.asn.router,
-  routerId: Address.from("10.255.0.254"),
-  vlans: [{ tenant: 101, interface: "vlan101" }],
-};
+const SPEC: RouterSpec = seed001Edge(plan);
 const inputs = frrInputs(plan, SPEC);
 const nodeConf = (name: string) => {
   const n = inputs.nodes.find((x) => x.hostname === name);
