@@ -12,9 +12,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ["addressing/**/*.ts"],
+    files: ["addressing/**/*.ts", "topology/**/*.ts"],
     rules: {
-      // addressing/ is pure: the plan must be computable without the Pulumi SDK.
+      // addressing/ and topology/ are pure: plan and topology are computable without the Pulumi SDK.
       "no-restricted-imports": ["error", { patterns: ["@pulumi/*"] }],
     },
   },

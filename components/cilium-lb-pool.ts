@@ -3,7 +3,7 @@
 // cluster allocate from another's pool (seed 004).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CiliumObject } from "../render/cilium";
+import { CiliumObject } from "../render/cilium/objects";
 
 export interface CiliumLbPoolArgs {
   /** CiliumLoadBalancerIPPool objects (blocks, serviceSelector, disabled per cluster). */

@@ -1,7 +1,7 @@
 // Cilium, installed by Helm (chart v4) into a Talos cluster, with values derived from the plan.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CiliumValues } from "../render/cilium";
+import { CiliumValues } from "../render/cilium/objects";
 
 export interface CiliumArgs {
   /** Chart values rendered from the plan (native routing CIDRs, API server, BGP or L2, MTU). */

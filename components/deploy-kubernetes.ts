@@ -5,15 +5,15 @@ import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import { Address } from "../addressing/ip";
 import { Plan, TenantPlan } from "../addressing/plan-types";
-import { announcementObjects, ciliumValues, lbPoolObjects } from "../render/cilium";
+import { announcementObjects, ciliumValues, lbPoolObjects } from "../render/cilium/objects";
 import {
   announcementInput,
   ciliumValuesInput,
   lbPoolInputs,
   nicSubnets,
-} from "../render/cilium-plan";
-import { renderTalosPatchYaml } from "../render/talos";
-import { apiServerAddress, talosNodeInputs } from "../render/talos-plan";
+} from "../render/cilium/inputs";
+import { renderTalosPatchYaml } from "../render/talos/patch";
+import { apiServerAddress, talosNodeInputs } from "../render/talos/inputs";
 import { Cilium } from "./cilium";
 import { CiliumLbPool } from "./cilium-lb-pool";
 import { TalosCluster, TalosNic } from "./talos-cluster";

@@ -3,10 +3,10 @@
 // rendering error stops the program before the first resource is registered.
 import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
-import { renderNodeFrr, renderRouterFrr } from "../render/frr";
-import { frrInputs } from "../render/frr-plan";
+import { renderNodeFrr, renderRouterFrr } from "../render/frr/config";
+import { frrInputs } from "../render/frr/inputs";
 import { renderRouterOsDestroyScript, renderRouterOsScript } from "../render/routeros";
-import { routerOsDesiredState } from "../render/routeros-plan";
+import { routerOsDesiredState } from "../render/routeros/state";
 import { FrrConfig } from "./frr-config";
 import { RouterOsRouter } from "./routeros-router";
 

@@ -3,9 +3,9 @@
 // `lo`, and FRR in each namespace running the configs rendered from the same plan.
 import { Address, Prefix } from "../addressing/ip";
 import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { renderNodeFrr, renderRouterFrr } from "../render/frr";
-import { EdgeTimers } from "../render/frr-types";
-import { frrInputs, RouterSpec, SEED_INTERFACES } from "../render/frr-plan";
+import { renderNodeFrr, renderRouterFrr } from "../render/frr/config";
+import { EdgeTimers } from "../render/frr/types";
+import { frrInputs, RouterSpec, SEED_INTERFACES } from "../render/frr/inputs";
 import { FrrDaemon } from "./frr-check";
 import { NetnsLab } from "./netns";
 

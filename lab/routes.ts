@@ -2,7 +2,7 @@
 // hops, established sessions, the best path's peer, and whether a TCP port answers.
 import { Family } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
-import { RouterSpec } from "../render/frr-plan";
+import { RouterSpec } from "../render/frr/inputs";
 import { NetnsLab } from "./netns";
 
 /** An installed route: who put it there and the next hops the kernel forwards to, sorted. */

@@ -8,8 +8,8 @@ import { buildEdgeLab, EdgeLab, LabNode } from "../lab/edge-lab";
 import { frrVersion } from "../lab/frr-check";
 import { waitFor } from "../lab/netns";
 import { bestPeer, bfdPeersUp, established, expectedRouterFib, fib, route } from "../lab/routes";
-import { EdgeTimers } from "../render/frr-types";
-import { EDGE_TIMERS, RouterSpec } from "../render/frr-plan";
+import { EdgeTimers } from "../render/frr/types";
+import { EDGE_TIMERS, RouterSpec } from "../render/frr/inputs";
 import { requirePlan } from "../site";
 import { seed001, seed001Edge } from "../test/fixtures/seed001";
 

@@ -3,8 +3,8 @@ import { plan } from "../addressing/plan";
 import { Plan } from "../addressing/plan-types";
 import { Problem, SiteError } from "../addressing/problems";
 import { validate } from "../addressing/validate";
-import { checkServiceIps, ServiceIpAssignment } from "../render/cilium-check";
-import { lbPoolInputs } from "../render/cilium-plan";
+import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
+import { lbPoolInputs } from "../render/cilium/inputs";
 import { loadSite } from "./load";
 import { secretProblems } from "./secrets";
 

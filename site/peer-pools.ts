@@ -6,9 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { AddressRange } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
-import { LbPoolInput } from "../render/cilium";
-import { checkSegmentPools } from "../render/cilium-check";
-import { lbPoolInputs } from "../render/cilium-plan";
+import { LbPoolInput } from "../render/cilium/objects";
+import { checkSegmentPools } from "../render/cilium/check";
+import { lbPoolInputs } from "../render/cilium/inputs";
 
 /** What a stack exports about its pools: enough for a peer to check against them. */
 export interface ExportedPool {

@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
-import { resolveStackConfig } from "./index";
+import { resolveStackConfig } from ".";
 
 export const NAMESPACE = "homelab";
 

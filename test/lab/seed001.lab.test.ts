@@ -13,7 +13,7 @@ import {
   route,
   tcpAnswers,
 } from "../../lab/routes";
-import { RouterSpec } from "../../render/frr-plan";
+import { RouterSpec } from "../../render/frr/inputs";
 import { requirePlan } from "../../site";
 import { seed001, seed001Edge } from "../fixtures/seed001";
 

@@ -3,8 +3,8 @@
 import { Address } from "../../addressing/ip";
 import { TenantPlan } from "../../addressing/plan-types";
 import { requirePlan } from "../../site";
-import { announcementObjects } from "../../render/cilium";
-import { announcementInput } from "../../render/cilium-plan";
+import { announcementObjects } from "../../render/cilium/objects";
+import { announcementInput } from "../../render/cilium/inputs";
 import { stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
 import { bgp, range } from "./cilium-seed004";

@@ -1,7 +1,7 @@
 // Explicit service IPs and shared-segment pools, on seed 004's corrected plan and on the mistakes
 // its story fixes (infra gateway in the apps pool, apps addresses on 10.25.12.0/24).
 import { Problem } from "../../addressing/problems";
-import { checkSegmentPools, checkServiceIps } from "../../render/cilium-check";
+import { checkSegmentPools, checkServiceIps } from "../../render/cilium/check";
 import { assign, pool, seed004Assignments, seed004Pools, segment } from "./cilium-seed004";
 
 describe("checkServiceIps", () => {

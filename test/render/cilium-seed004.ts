@@ -2,8 +2,8 @@
 // 10.25.11.0/24 and the BGP router 10.25.11.1 (AS 64501). The story gives no cluster ASNs; 64512
 // and 64513 stand in for them. Paths name where each value would sit in a site config.
 import { Address, AddressRange, Prefix } from "../../addressing/ip";
-import { AnnouncementInput, LbPoolInput } from "../../render/cilium";
-import { ServiceIpAssignment, SharedSegment } from "../../render/cilium-check";
+import { AnnouncementInput, LbPoolInput } from "../../render/cilium/objects";
+import { ServiceIpAssignment, SharedSegment } from "../../render/cilium/check";
 
 export const range = (start: string, stop: string): AddressRange =>
   AddressRange.of(Address.from(start), Address.from(stop));

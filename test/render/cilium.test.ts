@@ -9,13 +9,13 @@ import {
   CiliumObject,
   lbPoolObjects,
   manifestYaml,
-} from "../../render/cilium";
+} from "../../render/cilium/objects";
 import {
   announcementInput,
   ciliumValuesInput,
   lbPoolInputs,
   usableRange,
-} from "../../render/cilium-plan";
+} from "../../render/cilium/inputs";
 import { stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
 import { schemaErrors } from "./cilium-schema";

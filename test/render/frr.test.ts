@@ -9,8 +9,8 @@ import {
   requireFrr,
   splitByDaemon,
 } from "../../lab/frr-check";
-import { EdgeTimers, isisNet, renderNodeFrr, renderRouterFrr } from "../../render/frr";
-import { EDGE_TIMERS, frrInputs, RouterSpec } from "../../render/frr-plan";
+import { EdgeTimers, isisNet, renderNodeFrr, renderRouterFrr } from "../../render/frr/config";
+import { EDGE_TIMERS, frrInputs, RouterSpec } from "../../render/frr/inputs";
 import { requirePlan } from "../../site";
 import { seed001, seed001Edge } from "../fixtures/seed001";
 import { SOLCP011, EDGE } from "./frr-expected";

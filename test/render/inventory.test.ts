@@ -1,8 +1,8 @@
 // The inventory of seeds 000 (homelab) and 001 (sol): which sections there are, and the exact text
 // of the new ones; the sections that existed before keep their rows (test/preview pins some).
 import { renderInventory } from "../../render/inventory";
-import { renderTopology } from "../../render/mermaid";
-import { routerOsDesiredState } from "../../render/routeros-plan";
+import { renderTopology } from "../../render/inventory/mermaid";
+import { routerOsDesiredState } from "../../render/routeros/state";
 import { requirePlan } from "../../site";
 import { stackRaw } from "../fixtures/base";
 

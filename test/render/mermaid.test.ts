@@ -1,7 +1,12 @@
 // The topology diagram: exact output for seeds 000 and 001, and names that try to break out of a
 // label or an ID (config text such as a gateway owner is free text; IDs must stay unique).
 import { Plan } from "../../addressing/plan-types";
-import { MermaidIds, mermaidLabel, mermaidText, renderTopology } from "../../render/mermaid";
+import {
+  MermaidIds,
+  mermaidLabel,
+  mermaidText,
+  renderTopology,
+} from "../../render/inventory/mermaid";
 import { requirePlan } from "../../site";
 import { homelabWith, stackRaw } from "../fixtures/base";
 

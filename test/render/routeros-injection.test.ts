@@ -2,7 +2,7 @@
 // stays one string literal, which the router model decodes back to exactly the input.
 import { Address, Prefix } from "../../addressing/ip";
 import { RouterOsDesiredState, quote, renderRouterOsScript } from "../../render/routeros";
-import { RouterModel } from "./routeros-model";
+import { RouterModel } from "../../twin/routeros/model";
 
 const A = Address.from;
 

@@ -1,7 +1,7 @@
 // The router model is only evidence if it refuses what RouterOS would refuse and what the
 // renderer must never emit; these tests pin that strictness down.
-import { parseScript, tokenize } from "./routeros-model-parse";
-import { RouterModel } from "./routeros-model";
+import { parseScript, tokenize } from "../../twin/routeros/parse";
+import { RouterModel } from "../../twin/routeros/model";
 
 describe("string literals", () => {
   test.each([

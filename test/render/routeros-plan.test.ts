@@ -3,7 +3,7 @@
 import { Address, Prefix } from "../../addressing/ip";
 import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { RouterOsDesiredState, renderRouterOsScript } from "../../render/routeros";
-import { RouterSpec, routerOsDesiredState } from "../../render/routeros-plan";
+import { RouterSpec, routerOsDesiredState } from "../../render/routeros/state";
 import { requirePlan } from "../../site";
 import { seed001 } from "../fixtures/seed001";
 

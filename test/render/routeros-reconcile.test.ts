@@ -7,10 +7,10 @@ import {
   renderRouterOsDestroyScript,
   renderRouterOsScript,
 } from "../../render/routeros";
-import { RouterSpec, routerOsDesiredState } from "../../render/routeros-plan";
+import { RouterSpec, routerOsDesiredState } from "../../render/routeros/state";
 import { requirePlan } from "../../site";
 import { seed001 } from "../fixtures/seed001";
-import { Mutation, RouterModel } from "./routeros-model";
+import { Mutation, RouterModel } from "../../twin/routeros/model";
 
 const plan = requirePlan(seed001);
 const spec = (version: string, extra: Partial<RouterSpec> = {}): RouterSpec => ({

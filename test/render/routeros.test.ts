@@ -6,7 +6,7 @@ import {
   renderRouterOsDestroyScript,
   renderRouterOsScript,
 } from "../../render/routeros";
-import { RouterModel } from "./routeros-model";
+import { RouterModel } from "../../twin/routeros/model";
 
 const A = Address.from;
 const P = Prefix.from;

@@ -11,8 +11,8 @@ import {
   TalosNic,
   TalosNodeInput,
   talosVip,
-} from "../../render/talos";
-import { apiServerAddress, talosNodeInputs } from "../../render/talos-plan";
+} from "../../render/talos/patch";
+import { apiServerAddress, talosNodeInputs } from "../../render/talos/inputs";
 import { stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
 

@@ -2,7 +2,7 @@
 // ranges, overlapping children, and the number formats.
 import { Address, AddressRange, Prefix } from "../../addressing/ip";
 import { Facts, Plan } from "../../addressing/plan-types";
-import { formatCount, percent, Utilization, utilization } from "../../render/utilization";
+import { formatCount, percent, Utilization, utilization } from "../../render/inventory/utilization";
 import { requirePlan } from "../../site";
 import { homelabWith, stackRaw } from "../fixtures/base";
 

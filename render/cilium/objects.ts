@@ -3,8 +3,8 @@
 // API versions are those of Cilium 1.18+: cilium.io/v2 for pools and BGP; the L2 policy only
 // exists as v2alpha1.
 import { stringify } from "yaml";
-import { Address, AddressRange, Family } from "../addressing/ip";
-import { DualPrefix } from "../addressing/site";
+import { Address, AddressRange, Family } from "../../addressing/ip";
+import { DualPrefix } from "../../addressing/site";
 
 export const CILIUM_V2 = "cilium.io/v2";
 export const CILIUM_V2ALPHA1 = "cilium.io/v2alpha1";

@@ -2,12 +2,12 @@
 // hosts, VLANs and segments, tenants and clusters, pools, routers, BGP sessions, SDN), how full
 // each prefix is, a topology diagram and the site notes. Pure: Plan in, text out; the program
 // exports it as a stack output and the offline preview writes it to disk.
-import { Plan } from "../addressing/plan-types";
-import { DualPrefix } from "../addressing/site";
-import { bgpSection, loadBalancerSection, routersSection } from "./inventory-routing";
-import { notesSection, segmentsSection, vlansSection } from "./inventory-network";
-import { cell, dualRow, hasAny, ifaceAddress, table } from "./inventory-table";
-import { tenantsSummary, tenantSection } from "./inventory-tenants";
+import { Plan } from "../../addressing/plan-types";
+import { DualPrefix } from "../../addressing/site";
+import { bgpSection, loadBalancerSection, routersSection } from "./routing";
+import { notesSection, segmentsSection, vlansSection } from "./network";
+import { cell, dualRow, hasAny, ifaceAddress, table } from "./table";
+import { tenantsSummary, tenantSection } from "./tenants";
 import { renderTopology } from "./mermaid";
 import { utilizationSection } from "./utilization";
 

@@ -3,10 +3,10 @@
 // - a mesh (seed 001): NIC 0 on the mesh VNet (the fast ring) with routes to the internal networks
 //   via the mesh gateway, NIC 1 on the egress subnet with the management route and the default
 //   routes via the egress gateway. Pods are routed over the mesh, so kubelet's node IPs come from it.
-import { Address, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
-import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { DualPrefix } from "../addressing/site";
-import { macFor, TalosNic, TalosNodeInput, talosVip } from "./talos";
+import { Address, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
+import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../../addressing/plan-types";
+import { DualPrefix } from "../../addressing/site";
+import { macFor, TalosNic, TalosNodeInput, talosVip } from "./patch";
 
 export interface TalosPlanOptions {
   /** DNS servers: the plan has none (seed 000's anycast gateway is not a resolver). */

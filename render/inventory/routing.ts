@@ -1,10 +1,10 @@
 // Inventory sections of what is announced and who peers with whom: LoadBalancer pools, VIPs and
 // service IPs, shared segments, edge routers with the gateways they hold, and every BGP session.
-import { FAMILIES, familyKey as key } from "../addressing/ip";
-import { Address, Family } from "../addressing/ip";
-import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../addressing/plan-types";
-import { lbPoolInputs } from "./cilium-plan";
-import { both, cell, section, table, text } from "./inventory-table";
+import { FAMILIES, familyKey as key } from "../../addressing/ip";
+import { Address, Family } from "../../addressing/ip";
+import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../../addressing/plan-types";
+import { lbPoolInputs } from "../cilium/inputs";
+import { both, cell, section, table, text } from "./table";
 
 const OS_NAMES: Record<RouterPlan["os"], string> = { routeros: "RouterOS", frr: "FRR" };
 

@@ -1,8 +1,8 @@
 // Plan -> Cilium inputs: Helm values of one cluster, the LoadBalancer pools of every cluster of
 // the site (each cluster holds them all, only its own enabled), and the cluster's announcement.
-import { AddressRange, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
-import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { DualPrefix } from "../addressing/site";
+import { AddressRange, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
+import { ClusterPlan, Plan, TenantPlan } from "../../addressing/plan-types";
+import { DualPrefix } from "../../addressing/site";
 import {
   Announcement,
   AnnouncementInput,
@@ -11,8 +11,8 @@ import {
   LabelSelector,
   LbBlock,
   LbPoolInput,
-} from "./cilium";
-import { apiServerAddress, clusterOf } from "./talos-plan";
+} from "./objects";
+import { apiServerAddress, clusterOf } from "../talos/inputs";
 
 export interface CiliumPlanOptions {
   readonly announcement: Announcement;

@@ -1,8 +1,8 @@
 // Cell and table helpers shared by the inventory's sections. Pure: values in, Markdown text out.
 import markdownTable from "markdown-table";
-import { Address, AddressRange, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
-import { InterfaceAddress } from "../addressing/plan-types";
-import { DualAddress, DualPrefix } from "../addressing/site";
+import { Address, AddressRange, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
+import { InterfaceAddress } from "../../addressing/plan-types";
+import { DualAddress, DualPrefix } from "../../addressing/site";
 
 type Value = Address | Prefix | AddressRange | undefined;
 

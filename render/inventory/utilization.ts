@@ -1,10 +1,10 @@
 // How much of each prefix the plan hands out, so a reader sees a block filling up (or a /16 kept
 // for three /24s) before it bites. Pure, and exact: counts are bigints, so a /32 of IPv6 is
 // counted as exactly as a /24 of IPv4, and the percentage is rounded from integers.
-import { FAMILIES, familyKey as key } from "../addressing/ip";
-import { Address, AddressRange, Prefix } from "../addressing/ip";
-import { Plan, PrefixFact } from "../addressing/plan-types";
-import { table, text } from "./inventory-table";
+import { FAMILIES, familyKey as key } from "../../addressing/ip";
+import { Address, AddressRange, Prefix } from "../../addressing/ip";
+import { Plan, PrefixFact } from "../../addressing/plan-types";
+import { table, text } from "./table";
 
 export interface Utilization {
   readonly prefix: Prefix;

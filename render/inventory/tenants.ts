@@ -1,8 +1,8 @@
 // Inventory sections of tenants: a summary of all of them, then per tenant its prefixes, host
 // identities, Kubernetes prefixes, nodes, and the VMs the nodes run in with their NICs.
-import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { attachment, nicAddress, tenantNics } from "./inventory-nics";
-import { both, cell, dualRow, onLink, section, table, text } from "./inventory-table";
+import { ClusterPlan, Plan, TenantPlan } from "../../addressing/plan-types";
+import { attachment, nicAddress, tenantNics } from "./nics";
+import { both, cell, dualRow, onLink, section, table, text } from "./table";
 
 const OS = { talos: "Talos", linux: "Linux (FRR)" } as const;
 

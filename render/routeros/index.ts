@@ -6,16 +6,16 @@
 // `bgp-connection:solcp011`, `filter-rule:k8s-in:1`, ...). The scripts select entries with
 // `comment~"^managed-by=<stack>;key="` and never touch an entry whose comment does not start so:
 // unmanaged entries and entries of other stacks survive every run, including destroy.
-import { menus } from "./routeros/menus";
-import { destroyScript, reconcileScript } from "./routeros/script";
-import { RouterOsDesiredState } from "./routeros/types";
-import { validateDesiredState } from "./routeros/validate";
+import { menus } from "./menus";
+import { destroyScript, reconcileScript } from "./script";
+import { RouterOsDesiredState } from "./types";
+import { validateDesiredState } from "./validate";
 
-export * from "./routeros/types";
-export { managedComment, markerPrefix } from "./routeros/script";
-export { afiProperty, hasBgpInstances, parseVersion, quote } from "./routeros/syntax";
-export type { RouterOsVersion } from "./routeros/syntax";
-export { RouterOsStateError, formatRouterOsProblem } from "./routeros/validate";
+export * from "./types";
+export { managedComment, markerPrefix } from "./script";
+export { afiProperty, hasBgpInstances, parseVersion, quote } from "./syntax";
+export type { RouterOsVersion } from "./syntax";
+export { RouterOsStateError, formatRouterOsProblem } from "./validate";
 
 /**
  * The reconcile script: removes this stack's entries that are no longer desired, adds missing

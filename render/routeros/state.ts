@@ -2,10 +2,10 @@
 // holds each carried tenant's gateway on a VLAN interface, reaches every cluster node's loopback
 // by a static route via the node's egress address, peers eBGP multihop with each loopback from
 // the gateway address, and accepts only the cluster's LoadBalancer prefix and VIP from it.
-import { Address, FAMILIES, Family, Prefix } from "../addressing/ip";
-import { ClusterPlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { Problem } from "../addressing/problems";
-import { DualAddress } from "../addressing/site";
+import { Address, FAMILIES, Family, Prefix } from "../../addressing/ip";
+import { ClusterPlan, Plan, TenantPlan } from "../../addressing/plan-types";
+import { Problem } from "../../addressing/problems";
+import { DualAddress } from "../../addressing/site";
 import {
   BgpConnection,
   DnsRecord,
@@ -14,7 +14,7 @@ import {
   RouterOsDesiredState,
   RouterOsStateError,
   StaticRoute,
-} from "./routeros";
+} from ".";
 
 /** A VLAN interface of the router and the tenant whose gateway it holds. */
 export interface RouterVlan {

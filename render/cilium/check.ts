@@ -1,9 +1,9 @@
 // Checks on LoadBalancer pools and explicit service IPs that span clusters: a service IP must come
 // from its own cluster's pool and be unique across the site; pools of clusters that share a
 // segment must lie inside it, miss each other, and miss addresses something else owns there.
-import { Address, Prefix } from "../addressing/ip";
-import { Problem } from "../addressing/problems";
-import { LbPoolInput } from "./cilium";
+import { Address, Prefix } from "../../addressing/ip";
+import { Problem } from "../../addressing/problems";
+import { LbPoolInput } from "./objects";
 
 /** An address a Service asks for (Cilium's `lbipam.cilium.io/ips` annotation). */
 export interface ServiceIpAssignment {

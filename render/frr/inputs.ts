@@ -1,9 +1,9 @@
 // Plan + RouterSpec -> inputs of the FRR renderers, for one edge router and every Kubernetes node
 // behind it (seed 001's pattern). Pure; the only decisions made here are the documented defaults.
-import { Address, Prefix } from "../addressing/ip";
-import { ClusterPlan, NodePlan, Plan } from "../addressing/plan-types";
-import { isisNet } from "./frr";
-import { EdgeTimers, NodeFrrInput, PrefixRule, RouterFrrInput, RouterPeerGroup } from "./frr-types";
+import { Address, Prefix } from "../../addressing/ip";
+import { ClusterPlan, NodePlan, Plan } from "../../addressing/plan-types";
+import { isisNet } from "./config";
+import { EdgeTimers, NodeFrrInput, PrefixRule, RouterFrrInput, RouterPeerGroup } from "./types";
 
 /** What the plan does not say about an edge router (routers are not in the site config yet). */
 export interface RouterSpec {

@@ -1,5 +1,5 @@
 // Inputs of the FRR renderers: plain values, no Plan. `frr-plan.ts` derives them from the plan.
-import { Address, Prefix } from "../addressing/ip";
+import { Address, Prefix } from "../../addressing/ip";
 
 /** BGP timers, in seconds; both ends of a session should agree. */
 export interface BgpTimers {

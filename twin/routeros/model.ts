@@ -7,7 +7,7 @@
 //   a connection names an `instance` that must exist, and carries no `as` or `router-id`;
 // - names of BGP connections and instances are unique; `add` returns the new entry's id.
 import { Address, Family, Prefix } from "../../addressing/ip";
-import { Cmd, Expr, Stmt, parseScript } from "./routeros-model-parse";
+import { Cmd, Expr, Stmt, parseScript } from "./parse";
 
 type PropType =
   "str" | "bool" | "int" | "list" | `ip${"" | Family}` | `cidr${Family}` | `prefix${Family}`;

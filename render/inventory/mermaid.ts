@@ -3,10 +3,10 @@
 // its nodes. Pure. Names come from the config, so none is written raw: IDs are reduced to
 // Mermaid-safe characters (and made unique), labels are quoted with every special character
 // written as a Mermaid entity code.
-import { FAMILIES, familyKey as key } from "../addressing/ip";
-import { Plan, TenantPlan } from "../addressing/plan-types";
-import { DualAddress, DualPrefix } from "../addressing/site";
-import { tenantNics } from "./inventory-nics";
+import { FAMILIES, familyKey as key } from "../../addressing/ip";
+import { Plan, TenantPlan } from "../../addressing/plan-types";
+import { DualAddress, DualPrefix } from "../../addressing/site";
+import { tenantNics } from "./nics";
 
 /** Text made safe inside a quoted Mermaid label: `#` first, since every escape introduces one. */
 export function mermaidText(s: string): string {

@@ -2,8 +2,8 @@
 // no I/O, no Pulumi. Written against the v1alpha1 machine config of Talos v1.x (`machine.network`);
 // v1.12 deprecates that section in favour of separate network documents but still reads it.
 import { stringify } from "yaml";
-import { Address, FAMILIES, Family, familyKey as key, Prefix } from "../addressing/ip";
-import { DualAddress, DualPrefix } from "../addressing/site";
+import { Address, FAMILIES, Family, familyKey as key, Prefix } from "../../addressing/ip";
+import { DualAddress, DualPrefix } from "../../addressing/site";
 
 const DEFAULT_ROUTE: Record<Family, string> = { 4: "0.0.0.0/0", 6: "::/0" };
 const MAC_RE = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;

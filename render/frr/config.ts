@@ -2,7 +2,7 @@
 // from the loopback to the router) and the edge router that peers with every node loopback.
 // Pure: typed input in, integrated frr.conf text out (FRR 8.4 syntax, checked by FRR's own
 // parsers in the tests). Addresses are only printed here, never built.
-import { Address, Family, Prefix } from "../addressing/ip";
+import { Address, Family, Prefix } from "../../addressing/ip";
 import {
   BfdProfile,
   EdgeTimers,
@@ -10,9 +10,9 @@ import {
   PrefixRule,
   RouterFrrInput,
   RouterPeerGroup,
-} from "./frr-types";
+} from "./types";
 
-export * from "./frr-types";
+export * from "./types";
 
 type Lines = readonly string[];
 

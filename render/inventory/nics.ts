@@ -2,9 +2,9 @@
 // diagram. NIC order and attachment follow components/deploy-kubernetes.ts (NIC i sits on
 // nicSubnets(tenant)[i]: on the tenant's VNet when the VNet carries that subnet, else on the
 // host's VM bridge, tagged with the tenant's egress VLAN if it has one).
-import { HostPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { DualAddress, DualPrefix } from "../addressing/site";
-import { nicSubnets } from "./cilium-plan";
+import { HostPlan, NodePlan, Plan, TenantPlan } from "../../addressing/plan-types";
+import { DualAddress, DualPrefix } from "../../addressing/site";
+import { nicSubnets } from "../cilium/inputs";
 
 export interface NodeNic {
   /** Talos: the VM's `net<i>` (Talos finds it by MAC); Linux: the interface name FRR uses. */

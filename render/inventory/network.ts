@@ -1,10 +1,10 @@
 // Inventory sections of the site's layer 2: every VLAN (segments, host VLAN interfaces, tenant
 // egress VLANs), the ranges and static devices of the segments, and the site notes.
-import { FAMILIES, familyKey as key } from "../addressing/ip";
-import { Address, Family, Prefix } from "../addressing/ip";
-import { DevicePlan, Plan, SegmentPlan } from "../addressing/plan-types";
-import { DualPrefix } from "../addressing/site";
-import { both, cell, section, table, text } from "./inventory-table";
+import { FAMILIES, familyKey as key } from "../../addressing/ip";
+import { Address, Family, Prefix } from "../../addressing/ip";
+import { DevicePlan, Plan, SegmentPlan } from "../../addressing/plan-types";
+import { DualPrefix } from "../../addressing/site";
+import { both, cell, section, table, text } from "./table";
 
 type VlanRow = { vlan?: number; cells: string[] };
 
