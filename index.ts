@@ -5,10 +5,10 @@ import { formatProblem } from "./addressing/problems";
 import { deploySite } from "./components/deploy";
 import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
-import { proxmoxApiToken, requireStackPlan, routerSshKey } from "./site/pulumi-config";
+import { proxmoxApiToken, requireStackSite, routerSshKey } from "./site/pulumi-config";
 
 export = async () => {
-  const plan = requireStackPlan();
+  const { plan, topology } = requireStackSite();
   const peerProblems = await readPeerProblems(plan);
   if (peerProblems.length > 0) {
     throw new pulumi.RunError(
@@ -19,12 +19,13 @@ export = async () => {
   }
   const deployment = deploySite(
     plan,
+    topology,
     { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey() },
     pulumi.getStack(),
   );
   return {
     /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
-    inventory: renderInventory(plan),
+    inventory: renderInventory(plan, topology),
     site: plan.site,
     ...(deployment.zone ? { zone: deployment.zone.zoneId } : {}),
     vnets: deployment.vnets.map((v) => v.vnetId),

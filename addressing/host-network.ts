@@ -191,7 +191,7 @@ export function planNetwork(
     })),
   ];
   const vmBridge = spec.vmBridge ?? spec.bridges.find((x) => x.vlanAware)?.name;
-  return { devices, underlay: spec.underlay, vmBridge };
+  return { interfaces: spec.interfaces, devices, underlay: spec.underlay, vmBridge };
 }
 
 /** The MTU of a bond or bridge of the host, undefined for a NIC (the config does not know it). */

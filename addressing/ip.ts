@@ -324,6 +324,37 @@ export class AddressRange {
     return prefix.contains(this.start) && prefix.contains(this.stop);
   }
 
+  /** This range without one address: itself, one shorter range, or the two around it. */
+  without(a: Address): AddressRange[] {
+    if (!this.contains(a)) return [this];
+    const out: AddressRange[] = [];
+    if (a.value > this.start.value) out.push(AddressRange.of(this.start, a.add(-1n)));
+    if (a.value < this.stop.value) out.push(AddressRange.of(a.add(1n), this.stop));
+    return out;
+  }
+
+  /**
+   * The fewest prefixes that cover exactly this range, in address order
+   * (10.25.11.100-10.25.11.119 -> 10.25.11.100/30, 10.25.11.104/29, 10.25.11.112/29).
+   */
+  toPrefixes(): Prefix[] {
+    const bits = bitsOf(this.family);
+    const out: Prefix[] = [];
+    let at = this.start.value;
+    while (at <= this.stop.value) {
+      let length = bits;
+      // Grow while the block stays aligned at `at` and inside the range.
+      while (length > 0) {
+        const size = 1n << BigInt(bits - length + 1);
+        if (at % size !== 0n || at + size - 1n > this.stop.value) break;
+        length--;
+      }
+      out.push(Prefix.of(this.family, at, length));
+      at += 1n << BigInt(bits - length);
+    }
+    return out;
+  }
+
   toString(): string {
     return `${this.start}-${this.stop}`;
   }

@@ -29,6 +29,8 @@ export interface DevicePlan {
 }
 
 export interface HostNetworkPlan {
+  /** The host's physical NICs, as the host names them. */
+  readonly interfaces: readonly string[];
   readonly devices: readonly DevicePlan[];
   /** Interfaces of the OpenFabric underlay. */
   readonly underlay: readonly string[];
@@ -61,6 +63,11 @@ export interface ClusterPlan {
   readonly pods: DualPrefix;
   readonly services: DualPrefix;
   readonly loadBalancers: DualPrefix;
+  /**
+   * Gateway of a LoadBalancer prefix carried on-link beside the node subnet (L2 announcement of a
+   * pool outside the node subnet): the segment's gateway device holds it, the pool excludes it.
+   */
+  readonly lbGateway: DualAddress;
   readonly lbRanges: readonly AddressRange[];
   readonly vip: DualAddress;
   readonly nodes: readonly NodePlan[];
@@ -84,11 +91,15 @@ export interface ClusterPlan {
 
 export interface RouterPlan {
   readonly name: string;
-  readonly os: "routeros" | "frr";
+  /** `external`: declared, not configured by this stack (its part is listed as manual steps). */
+  readonly os: "routeros" | "frr" | "external";
   readonly version: string;
   readonly asn: number;
   readonly routerId?: Address;
-  readonly ssh: { readonly host: string; readonly user: string; readonly port: number };
+  /** Absent only for an external router. */
+  readonly ssh?: { readonly host: string; readonly user: string; readonly port: number };
+  /** Addresses the router holds besides the tenant gateways, on the named interfaces. */
+  readonly addresses: readonly RouterAddress[];
   readonly vlans: readonly {
     readonly interface: string;
     readonly tenant: number;
@@ -97,6 +108,13 @@ export interface RouterPlan {
   readonly rejects: readonly Prefix[];
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: Address }[];
+}
+
+/** An address a router holds on one of its interfaces, besides the tenant gateways. */
+export interface RouterAddress extends InterfaceAddress {
+  readonly interface: string;
+  /** Config path of the address, for messages. */
+  readonly path: string;
 }
 
 export interface SegmentPlan {

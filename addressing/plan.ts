@@ -28,6 +28,7 @@ import {
   Space,
   TenantSpec,
   VXLAN_OVERHEAD,
+  ciliumAnswersNdp,
 } from "./site";
 
 function carriedLengths(g: Site["global"]) {
@@ -97,6 +98,7 @@ function planVnet(
   vni: number,
   vms: { subnet: DualPrefix; gateway: DualAddress },
   mesh: { subnet: DualPrefix; gateway: DualAddress } | undefined,
+  onLink: readonly { prefix: Prefix; gateway?: Address }[],
 ): VnetPlan | undefined {
   const id = `vnet${t.id}`;
   if (id.length > 8) {
@@ -122,7 +124,24 @@ function planVnet(
     const prefix = carried.subnet[key(f)];
     return prefix ? [{ prefix, gateway: carried.gateway[key(f)] }] : [];
   });
-  return { id, vni, carries: t.vlan !== undefined ? "mesh" : "vms", subnets };
+  // An L2-announced pool beside the VM subnet rides the same VNet (seed 000 with announcement l2).
+  const extra = t.vlan === undefined ? onLink : [];
+  return {
+    id,
+    vni,
+    carries: t.vlan !== undefined ? "mesh" : "vms",
+    subnets: [...subnets, ...extra],
+  };
+}
+
+/** LoadBalancer prefixes carried on-link beside the node subnet, with their gateways. */
+export function onLinkLb(k: ClusterPlan | undefined): { prefix: Prefix; gateway?: Address }[] {
+  if (!k) return [];
+  return FAMILIES.flatMap((f) => {
+    const gateway = k.lbGateway[key(f)];
+    const prefix = k.loadBalancers[key(f)];
+    return gateway && prefix ? [{ prefix, gateway }] : [];
+  });
 }
 
 export interface PlanResult {
@@ -418,12 +437,12 @@ function planTenant(
     configPath: string,
     label: string,
     given: DualPrefix | undefined,
-    skip?: Family,
+    skip: readonly Family[] = [],
   ): Partial<Record<Family, Ref>> => {
     const l = layout[name];
     const out: Partial<Record<Family, Ref>> = {};
     for (const f of FAMILIES) {
-      if (f === skip) continue;
+      if (skip.includes(f)) continue;
       const p = `${configPath}.${key(f)}`;
       const space: Space = f === 4 ? "tenant" : l.space;
       const parent = blockOf(space, f);
@@ -535,7 +554,7 @@ function planTenant(
     vmLoopbacks: prefixes(vmLoopbacks),
     mesh,
     vlan: t.vlan,
-    vnet: planVnet(b, t, path, vni, { subnet: prefixes(vms), gateway }, mesh),
+    vnet: planVnet(b, t, path, vni, { subnet: prefixes(vms), gateway }, mesh, onLinkLb(kubernetes)),
     kubernetes,
   };
 }
@@ -547,9 +566,10 @@ function gatewayIn(
   f: Family,
   subnet: Ref | undefined,
   given?: Address,
+  what?: string,
 ): Address | undefined {
   // With an egress VLAN the VM subnet's gateway is the router's, not the EVPN anycast gateway.
-  const label = `tenant ${t.id} ${t.vlan !== undefined ? "gateway" : "anycast gateway"}`;
+  const label = what ?? `tenant ${t.id} ${t.vlan !== undefined ? "gateway" : "anycast gateway"}`;
   if (given) return b.address(path, given, label, subnet);
   if (!subnet) return undefined;
   const offset = f === 4 ? BigInt(b.site.layout.gateway.ipv4) : b.site.layout.gateway.ipv6;
@@ -568,7 +588,7 @@ type PurposeFn = (
   configPath: string,
   label: string,
   given: DualPrefix | undefined,
-  skip?: Family,
+  skip?: readonly Family[],
 ) => Partial<Record<Family, Ref>>;
 
 function planCluster(
@@ -605,24 +625,54 @@ function planCluster(
   // which it shares with other clusters: the segment is not the cluster's own prefix.
   const segment =
     k.lbSegment !== undefined ? sharedSegment(b, k.lbSegment, `${path}.lbSegment`) : undefined;
-  // L2 announcements answer ARP/ND on the node subnet, so an L2 pool lies inside it (seed 002's
-  // MetalLB range in the workload VLAN); the pool rule keeps owned addresses out of it.
-  const loadBalancers =
-    k.announcement === "l2" && k.loadBalancers
-      ? inNodeSubnet(
-          b,
-          k.loadBalancers,
-          `${path}.loadBalancers`,
-          `${k.name} LoadBalancers`,
-          nets.vms,
-        )
-      : purpose(
-          "loadBalancers",
-          `${path}.loadBalancers`,
-          `${k.name} LoadBalancers`,
-          k.loadBalancers,
-          segment ? 4 : undefined,
-        );
+  // L2 announcements answer ARP/ND on the node segment: a given L2 pool inside the node subnet
+  // (seed 002's MetalLB range in the workload VLAN) is recorded within it, and the pool rule keeps
+  // owned addresses out of it. An L2 prefix beside the node subnet (seed 000's 10.101.27.0/24 with
+  // `announcement: l2`) is carried on-link on the same segment, with a gateway of its own.
+  const insideVms = FAMILIES.filter((f) => {
+    const given = k.loadBalancers?.[key(f)];
+    return k.announcement === "l2" && given !== undefined && !!nets.vms[f]?.prefix.contains(given);
+  });
+  // An L2 pool is derived only in the families Cilium answers for: no IPv6 before 1.19 (NDP).
+  const noNdp =
+    k.announcement === "l2" &&
+    !k.loadBalancers?.ipv6 &&
+    !ciliumAnswersNdp(b.site.talos.ciliumVersion)
+      ? [6 as const]
+      : [];
+  const loadBalancers = {
+    ...purpose(
+      "loadBalancers",
+      `${path}.loadBalancers`,
+      `${k.name} LoadBalancers`,
+      k.loadBalancers,
+      [...(segment ? [4 as const] : []), ...insideVms, ...noNdp],
+    ),
+    ...inNodeSubnet(
+      b,
+      k.loadBalancers ?? {},
+      insideVms,
+      `${path}.loadBalancers`,
+      `${k.name} LoadBalancers`,
+      nets.vms,
+    ),
+  };
+  const lbGateway: { ipv4?: Address; ipv6?: Address } = {};
+  if (k.announcement === "l2") {
+    for (const f of FAMILIES) {
+      const ref = loadBalancers[f];
+      if (!ref || insideVms.includes(f)) continue;
+      lbGateway[key(f)] = gatewayIn(
+        b,
+        `${path}.loadBalancers.${key(f)}`,
+        t,
+        f,
+        ref,
+        undefined,
+        `${k.name} LoadBalancer gateway`,
+      );
+    }
+  }
   if (segment) loadBalancers[4] = segment;
 
   const lbRanges: AddressRange[] = [];
@@ -724,6 +774,7 @@ function planCluster(
     pods: dp(pods),
     services: dp(services),
     loadBalancers: dp(loadBalancers),
+    lbGateway,
     lbRanges,
     lbSegment: segment ? k.lbSegment : undefined,
     vip,
@@ -746,12 +797,13 @@ function planCluster(
 function inNodeSubnet(
   b: Builder,
   given: DualPrefix,
+  families: readonly Family[],
   path: string,
   label: string,
   vms: Partial<Record<Family, Ref>>,
 ): Partial<Record<Family, Ref>> {
   const out: Partial<Record<Family, Ref>> = {};
-  for (const f of FAMILIES) {
+  for (const f of families) {
     const p = given[key(f)];
     if (p) out[f] = b.prefix(`${path}.${key(f)}`, p, label, vms[f], []);
   }

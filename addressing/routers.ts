@@ -1,7 +1,7 @@
 // Edge routers in the plan: the tenants whose gateway each router holds, its BGP identity, the
 // prefixes it never accepts from clusters, and its static DNS names, all checked.
 import { Builder } from "./builder";
-import { Address, Prefix } from "./ip";
+import { Address, Parsed, Prefix } from "./ip";
 import { RouterPlan, TenantPlan } from "./plan-types";
 
 export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterPlan[] {
@@ -22,9 +22,30 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
     const path = `routers[${i}]`;
     b.id(`${path}.name`, "router name", r.name);
     const asn = r.asn ?? site.fabric.asn.router;
+    const tenantsSeen = new Map<number, number>();
+    const chainsSeen = new Map<string, number>();
     r.vlans.forEach((v, j) => {
       const tenant = tenants.find((t) => t.id === v.tenant);
       const where = `${path}.vlans[${j}].tenant`;
+      const earlier = tenantsSeen.get(v.tenant);
+      if (earlier !== undefined) {
+        b.problem(where, String(v.tenant), `duplicates ${path}.vlans[${earlier}].tenant`);
+        return;
+      }
+      tenantsSeen.set(v.tenant, j);
+      // Each cluster's peers get their own input filter, or one would accept the other's prefixes.
+      if (tenant?.kubernetes && r.os !== "external") {
+        const owner = chainsSeen.get(v.filterChain);
+        if (owner !== undefined) {
+          b.problem(
+            `${path}.vlans[${j}].filterChain`,
+            v.filterChain,
+            `is already the chain of ${path}.vlans[${owner}] (tenant ${r.vlans[owner].tenant})`,
+            "give each cluster its own filterChain, or it would accept the other's prefixes",
+          );
+        }
+        chainsSeen.set(v.filterChain, j);
+      }
       if (!tenant) {
         b.problem(
           where,
@@ -43,9 +64,28 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       }
       b.id(`${path}.vlans[${j}].interface`, `interface on router ${r.name}`, v.interface);
     });
-    if (r.routerId === undefined) {
+    if (r.routerId === undefined && r.os !== "external") {
       b.problem(`${path}.routerId`, "", "is required (BGP needs an IPv4 router ID)");
     }
+    if (r.ssh === undefined && r.os !== "external") {
+      b.problem(
+        `${path}.ssh`,
+        "",
+        `is required for os: ${r.os} (Pulumi delivers the config over SSH)`,
+        "give ssh.host, or set os: external for a router this stack does not configure",
+      );
+    }
+    const addresses = r.addresses.flatMap((a, j) => {
+      const where = `${path}.addresses[${j}].address`;
+      const parsed = parseInterfaceAddress(a.address);
+      if (!parsed.ok) {
+        b.problem(where, a.address, parsed.error, parsed.fix);
+        return [];
+      }
+      b.address(where, parsed.value.address, `router ${r.name} ${a.interface}`);
+      b.id(`${path}.addresses[${j}].interface`, `interface on router ${r.name}`, a.interface);
+      return [{ interface: a.interface, path: where, ...parsed.value }];
+    });
     const rejects = r.rejects.flatMap((text, j) => {
       const parsed = Prefix.parse(text);
       if (parsed.ok) return [parsed.value];
@@ -64,15 +104,42 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       version: r.version,
       asn,
       routerId: r.routerId,
-      ssh: {
-        host: r.ssh.host,
-        user: r.ssh.user ?? (r.os === "routeros" ? "admin" : "root"),
-        port: r.ssh.port,
-      },
+      ...(r.ssh
+        ? {
+            ssh: {
+              host: r.ssh.host,
+              user: r.ssh.user ?? (r.os === "routeros" ? "admin" : "root"),
+              port: r.ssh.port,
+            },
+          }
+        : {}),
+      addresses,
       vlans: r.vlans,
       rejects,
       dnsDomain: r.dnsDomain,
       dnsRecords,
     };
   });
+}
+
+/**
+ * `<address>/<length>` as an interface address (host bits allowed: it names the address and the
+ * length of the subnet it sits in, as `ip address add` and RouterOS `/ip/address` write it).
+ */
+export function parseInterfaceAddress(
+  text: string,
+): Parsed<{ readonly address: Address; readonly length: number }> {
+  const [addr, len, extra] = text.split("/");
+  const parsed = Address.parse(addr);
+  if (!parsed.ok) return parsed;
+  const bits = parsed.value.family === 4 ? 32 : 128;
+  if (extra !== undefined || len === undefined || !/^(0|[1-9][0-9]{0,2})$/.test(len)) {
+    return {
+      ok: false,
+      error: "is not an address with a prefix length",
+      fix: `write it like ${addr}/${bits === 32 ? 24 : 64}`,
+    };
+  }
+  if (Number(len) > bits) return { ok: false, error: `has a length above ${bits}` };
+  return { ok: true, value: { address: parsed.value, length: Number(len) } };
 }

@@ -136,11 +136,13 @@ export interface KubernetesSpec {
 
 export interface RouterSpecConfig {
   readonly name: string;
-  readonly os: "routeros" | "frr";
+  readonly os: "routeros" | "frr" | "external";
   readonly version: string;
   readonly asn?: number;
   readonly routerId?: Address;
-  readonly ssh: { readonly host: string; readonly user?: string; readonly port: number };
+  readonly ssh?: { readonly host: string; readonly user?: string; readonly port: number };
+  /** Addresses besides the tenant gateways: `address` is `<address>/<length>`, unchecked here. */
+  readonly addresses: readonly { readonly interface: string; readonly address: string }[];
   readonly vlans: readonly {
     readonly interface: string;
     readonly tenant: number;
@@ -164,6 +166,17 @@ export interface TalosSettings {
   readonly ciliumVersion: string;
   readonly talosctl: string;
   readonly guestAgent: "on" | "off";
+}
+
+/** First Cilium minor whose L2 announcements answer NDP (cilium/cilium#39648, v1.19). */
+export const CILIUM_L2_NDP = { major: 1, minor: 19 } as const;
+
+/** Whether a Cilium chart version (`1.18.4`) answers NDP for L2-announced IPv6 addresses. */
+export function ciliumAnswersNdp(version: string): boolean {
+  const [major, minor] = version.split(".").map(Number);
+  return (
+    major > CILIUM_L2_NDP.major || (major === CILIUM_L2_NDP.major && minor >= CILIUM_L2_NDP.minor)
+  );
 }
 
 export interface SharedSegmentSpec {

@@ -67,10 +67,14 @@ export function poolRanges(plan: Plan): { cluster: string; path: string; range: 
       const prefix = f === 4 ? k.loadBalancers.ipv4 : k.loadBalancers.ipv6;
       // A shared segment without ranges is not a pool of its own: the segment rules report it.
       if (!prefix || (f === 4 && k.lbSegment)) return [];
-      const range = AddressRange.of(prefix.first, prefix.last);
-      return [
-        { cluster: k.name, path: `${path}.loadBalancers.${f === 4 ? "ipv4" : "ipv6"}`, range },
-      ];
+      const whole = AddressRange.of(prefix.first, prefix.last);
+      // An on-link LoadBalancer prefix keeps its gateway out of the pool.
+      const gateway = f === 4 ? k.lbGateway.ipv4 : k.lbGateway.ipv6;
+      return (gateway ? whole.without(gateway) : [whole]).map((range) => ({
+        cluster: k.name,
+        path: `${path}.loadBalancers.${f === 4 ? "ipv4" : "ipv6"}`,
+        range,
+      }));
     });
   });
 }

@@ -6,14 +6,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { Address } from "../addressing/ip";
 import { Plan, TenantPlan } from "../addressing/plan-types";
 import { announcementObjects, ciliumValues, lbPoolObjects } from "../render/cilium/objects";
-import {
-  announcementInput,
-  ciliumValuesInput,
-  lbPoolInputs,
-  nicSubnets,
-} from "../render/cilium/inputs";
+import { announcementInput, ciliumValuesInput, lbPoolInputs } from "../render/cilium/inputs";
 import { renderTalosPatchYaml } from "../render/talos/patch";
-import { apiServerAddress, talosNodeInputs } from "../render/talos/inputs";
+import { apiServerAddress, clusterNodes, talosNodeInputs } from "../render/talos/inputs";
+import { Topology } from "../topology/types";
 import { Cilium } from "./cilium";
 import { CiliumLbPool } from "./cilium-lb-pool";
 import { TalosCluster, TalosNic } from "./talos-cluster";
@@ -60,6 +56,7 @@ export function talosIsos(
 
 export function deployCluster(
   plan: Plan,
+  topology: Topology,
   tenant: TenantPlan,
   vnetId: pulumi.Input<string> | undefined,
   isoFiles: Record<string, pulumi.Output<string>>,
@@ -67,15 +64,16 @@ export function deployCluster(
 ): ClusterDeployment {
   const k = tenant.kubernetes;
   if (!k) throw new Error(`tenant ${tenant.id} has no cluster`);
-  const inputs = talosNodeInputs(plan, tenant, { nameservers: plan.nameservers });
-  // NIC i sits on nicSubnets(tenant)[i]: the VNet, or the egress VLAN on the host's VM bridge.
-  const carriers = nicSubnets(tenant).map((subnet) => (subnet === tenant.vms ? "vms" : "mesh"));
+  const inputs = talosNodeInputs(topology, plan, tenant);
+  const devices = clusterNodes(topology, tenant);
   const hostsByName = new Map(plan.hosts.map((h) => [h.name, h]));
   const nodes = k.nodes.map((n, i) => {
     const vm = k.vms[i];
     const input = inputs[i];
+    // NIC j sits on its topology segment: the tenant's VNet, or its VLAN on the host's VM bridge.
+    const segments = devices[i].interfaces.filter((x) => x.kind === "nic").map((x) => x.segment);
     const nics: TalosNic[] = input.nics.map((nic, j) => {
-      const onVnet = tenant.vnet?.carries === carriers[j];
+      const onVnet = tenant.vnet !== undefined && segments[j] === `vnet:${tenant.vnet.id}`;
       const bridge = onVnet ? vnetId : hostsByName.get(vm.host)?.network.vmBridge;
       if (bridge === undefined) {
         throw new Error(`${n.name}: NIC ${j} has neither a VNet nor a VM bridge on ${vm.host}`);
@@ -103,7 +101,7 @@ export function deployCluster(
     name,
     {
       cluster: k.name,
-      endpoint: `https://${hostPart(apiServerAddress(plan, tenant))}:6443`,
+      endpoint: `https://${hostPart(apiServerAddress(topology, tenant))}:6443`,
       nodes,
       settings: plan.talos,
       isoFiles,
@@ -112,11 +110,10 @@ export function deployCluster(
     opts,
   );
   const inCluster = { providers: [talos.provider], dependsOn: [talos] };
-  const options = { announcement: k.announcement, bgpPeers: k.bgpPeers };
   const cilium = new Cilium(
     `${name}-cilium`,
     {
-      values: ciliumValues(ciliumValuesInput(plan, tenant, options)),
+      values: ciliumValues(ciliumValuesInput(topology, tenant)),
       version: plan.talos.ciliumVersion,
     },
     inCluster,
@@ -125,7 +122,7 @@ export function deployCluster(
     `${name}-lb`,
     {
       pools: lbPoolObjects(lbPoolInputs(plan), k.name),
-      announcement: announcementObjects(announcementInput(plan, tenant, options)),
+      announcement: announcementObjects(announcementInput(topology, tenant)),
     },
     { providers: [talos.provider], dependsOn: [cilium] },
   );

@@ -1,12 +1,14 @@
-// Edge routing: each router's reconcile script (RouterOS) or frr.conf (Linux), and frr.conf for the
-// nodes of clusters on plain Linux. Everything is rendered first, in renderRouting(), so that a
-// rendering error stops the program before the first resource is registered.
+// Edge routing: each managed router's reconcile script (RouterOS) or frr.conf (Linux), and
+// frr.conf for the nodes of clusters on plain Linux: projections of the topology. Everything is
+// rendered first, in renderRouting(), so that a rendering error stops the program before the
+// first resource is registered. External routers get nothing: their part is a manual step.
 import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
-import { renderNodeFrr, renderRouterFrr } from "../render/frr/config";
-import { frrInputs } from "../render/frr/inputs";
+import { renderFrr } from "../render/frr/config";
+import { frrDevices, frrInput } from "../render/frr/inputs";
 import { renderRouterOsDestroyScript, renderRouterOsScript } from "../render/routeros";
 import { routerOsDesiredState } from "../render/routeros/state";
+import { Topology } from "../topology/types";
 import { FrrConfig } from "./frr-config";
 import { RouterOsRouter } from "./routeros-router";
 
@@ -28,66 +30,47 @@ export interface RenderedRouting {
   readonly frr: readonly { key: string; ssh: Ssh; config: string }[];
 }
 
-export function renderRouting(plan: Plan, stack: string): RenderedRouting {
-  const routerOs: RenderedRouting["routerOs"][number][] = [];
-  const frr: RenderedRouting["frr"][number][] = [];
-  for (const r of plan.routers) {
-    if (!r.routerId) throw new Error(`router ${r.name}: routerId is required`);
-    const { vlans } = r;
-    if (r.os === "routeros") {
-      const state = routerOsDesiredState(plan, {
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(what);
+  return value;
+}
+
+export function renderRouting(plan: Plan, topology: Topology, stack: string): RenderedRouting {
+  const routerOs = plan.routers.flatMap((r) => {
+    if (r.os !== "routeros") return [];
+    const state = routerOsDesiredState(topology, r, stack);
+    return [
+      {
         name: r.name,
-        stack,
-        version: r.version,
-        asn: r.asn,
-        routerId: r.routerId,
-        vlans,
-        clusterRejects: r.rejects,
-        dnsDomain: r.dnsDomain,
-        dnsRecords: r.dnsRecords,
-      });
-      routerOs.push({
-        name: r.name,
-        ssh: r.ssh,
+        ssh: need(r.ssh, `router ${r.name}: no ssh`),
         script: renderRouterOsScript(state),
         destroy: renderRouterOsDestroyScript(state),
         scriptName: `homelab-${stack}`,
-      });
-    } else {
-      // Only an FRR router needs the router side of the FRR inputs.
-      const edge = frrInputs(
-        plan,
-        { name: r.name, asn: r.asn, routerId: r.routerId, vlans },
-        { rejects: r.rejects },
+      },
+    ];
+  });
+  const frr = frrDevices(topology).map((d) => {
+    const config = renderFrr(frrInput(topology, d.name));
+    if (d.node) {
+      const t = plan.tenants.find((x) => x.id === d.node?.tenant);
+      const k = need(t?.kubernetes, `${d.name}: no cluster`);
+      const n = need(
+        k.nodes.find((x) => x.name === d.name),
+        `${d.name}: not a node of ${k.name}`,
       );
-      frr.push({ key: `router-${r.name}`, ssh: r.ssh, config: renderRouterFrr(edge.router) });
+      const address = need(n.address.ipv6 ?? n.address.ipv4, `${d.name}: no address for SSH`);
+      return {
+        key: `node-${d.node.tenant}-${d.node.id}`,
+        ssh: { host: address.toString(), user: k.frr.user, port: 22 },
+        config,
+      };
     }
-    // Nodes of Linux clusters behind this router run FRR toward it.
-    for (const t of plan.tenants) {
-      const k = t.kubernetes;
-      if (!k || k.nodeOs !== "linux" || !r.vlans.some((v) => v.tenant === t.id)) continue;
-      const nodes = frrInputs(
-        plan,
-        {
-          name: r.name,
-          asn: r.asn,
-          routerId: r.routerId,
-          vlans: vlans.filter((v) => v.tenant === t.id),
-        },
-        { rejects: r.rejects, interfaces: { mesh: k.frr.mesh, egress: k.frr.egress } },
-      ).nodes;
-      nodes.forEach((input, i) => {
-        const node = k.nodes[i];
-        const address = node.address.ipv6 ?? node.address.ipv4;
-        if (!address) throw new Error(`${node.name}: no address to reach it over SSH`);
-        frr.push({
-          key: `node-${t.id}-${node.id}`,
-          ssh: { host: address.toString(), user: k.frr.user, port: 22 },
-          config: renderNodeFrr(input),
-        });
-      });
-    }
-  }
+    const r = need(
+      plan.routers.find((x) => x.name === d.name),
+      `${d.name}: not a router`,
+    );
+    return { key: `router-${r.name}`, ssh: need(r.ssh, `router ${r.name}: no ssh`), config };
+  });
   return { routerOs, frr };
 }
 

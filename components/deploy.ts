@@ -3,6 +3,7 @@ import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { Plan } from "../addressing/plan-types";
+import { Topology } from "../topology/types";
 import { ClusterDeployment, deployCluster, talosIsos } from "./deploy-kubernetes";
 import { deployRouting, renderRouting } from "./deploy-routing";
 import { EvpnZone } from "./evpn-zone";
@@ -35,10 +36,15 @@ export interface DeploySecrets {
   readonly routerSshKey?: pulumi.Output<string>;
 }
 
-export function deploySite(plan: Plan, secrets: DeploySecrets, stack: string): Deployment {
+export function deploySite(
+  plan: Plan,
+  topology: Topology,
+  secrets: DeploySecrets,
+  stack: string,
+): Deployment {
   // Rendering can still refuse a plan (a router that cannot be configured); do it before the
   // first resource exists.
-  const routing = renderRouting(plan, stack);
+  const routing = renderRouting(plan, topology, stack);
   const apiToken = secrets.proxmoxApiToken;
   const provider = new proxmoxve.Provider("proxmox", {
     endpoint: plan.proxmox.endpoint,
@@ -87,7 +93,7 @@ export function deploySite(plan: Plan, secrets: DeploySecrets, stack: string): D
   const clusters = plan.tenants.flatMap((t) =>
     t.kubernetes?.nodeOs === "talos"
       ? [
-          deployCluster(plan, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
+          deployCluster(plan, topology, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
             ...providers,
             // Only the hosts its VMs run on: a cluster waits for their bridges, not the site's.
             dependsOn: [

@@ -12,6 +12,13 @@ export interface TenantVnetArgs {
   readonly alias: string;
 }
 
+/** `-2`, `-3`... for the second and later subnets of one family, else nothing. */
+function suffix(subnets: TenantVnetArgs["vnet"]["subnets"], i: number): string {
+  const family = subnets[i].prefix.family;
+  const nth = subnets.slice(0, i).filter((s) => s.prefix.family === family).length;
+  return nth > 0 ? `-${nth + 1}` : "";
+}
+
 export class TenantVnet extends pulumi.ComponentResource {
   /** The VNet ID VMs attach to (e.g. vnet101). */
   public readonly vnetId: pulumi.Output<string>;
@@ -29,10 +36,12 @@ export class TenantVnet extends pulumi.ComponentResource {
       { resourceId: vnet.id, zone: args.zone, tag: vnet.vni, alias: args.alias },
       fixed,
     );
+    // The first subnet of a family keeps the plain name; an on-link LoadBalancer prefix beside it
+    // is `-v4-2`, so adding one never renames (and replaces) the VM subnet.
     const subnets = vnet.subnets.map(
-      (s) =>
+      (s, i) =>
         new proxmoxve.sdn.Subnet(
-          `${name}-subnet-v${s.prefix.family}`,
+          `${name}-subnet-v${s.prefix.family}${suffix(vnet.subnets, i)}`,
           { vnet: v.resourceId, cidr: s.prefix.toString(), gateway: s.gateway?.toString() },
           fixed,
         ),

@@ -1,17 +1,17 @@
-// Seed 001's edge as a lab: the router on each carried tenant's egress segment, every cluster
-// node on that segment (eth1) and on the cluster's mesh segment (eth0), loopbacks and the VIP on
-// `lo`, and FRR in each namespace running the configs rendered from the same plan.
-import { Address, Prefix } from "../addressing/ip";
-import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
-import { renderNodeFrr, renderRouterFrr } from "../render/frr/config";
-import { EdgeTimers } from "../render/frr/types";
-import { frrInputs, RouterSpec, SEED_INTERFACES } from "../render/frr/inputs";
+// An edge as a lab, built from the topology: one namespace per segment the router's interfaces
+// are on and per Linux node with a session to the router, veth links named as the topology names
+// the interfaces, and FRR in each namespace running the rendered configs: the nodes' frr.conf as
+// deployed, and the router's config rendered from the very same session objects as FRR (standing
+// in for RouterOS: addresses, static routes, sessions and filters of the RouterOS script). The lab
+// adds by hand only what the nodes' own OS would configure (their NIC addresses).
+import { renderFrr } from "../render/frr/config";
+import { frrInput } from "../render/frr/inputs";
+import { Device, Topology } from "../topology/types";
 import { FrrDaemon } from "./frr-check";
 import { NetnsLab } from "./netns";
 
 export interface LabNode {
-  readonly plan: NodePlan;
-  readonly cluster: ClusterPlan;
+  readonly device: Device;
   readonly conf: string;
   /** The egress segment and the bridge port the node's egress link is plugged into. */
   readonly egressPort: { readonly segment: string; readonly port: string };
@@ -19,7 +19,7 @@ export interface LabNode {
 
 export interface EdgeLab {
   readonly lab: NetnsLab;
-  /** Lab node name of the router (the spec's name). */
+  /** Lab node name of the router (its topology name). */
   readonly router: string;
   readonly routerConf: string;
   readonly nodes: readonly LabNode[];
@@ -30,84 +30,74 @@ export interface EdgeLab {
 export const NODE_DAEMONS: readonly FrrDaemon[] = ["zebra", "staticd", "bfdd", "isisd", "bgpd"];
 export const ROUTER_DAEMONS: readonly FrrDaemon[] = ["zebra", "staticd", "bfdd", "bgpd"];
 
-const cidr = (a: Address, within: Prefix) => `${a}/${within.length}`;
-const host = (a: Address) => `${a}/${a.family === 4 ? 32 : 128}`;
-
-function tenantOf(plan: Plan, id: number): TenantPlan {
-  const t = plan.tenants.find((x) => x.id === id);
-  if (!t) throw new Error(`tenant ${id} is not in the plan`);
-  return t;
-}
-
-function wireNode(
-  lab: NetnsLab,
-  plan: Plan,
-  tenant: TenantPlan,
-  node: Omit<LabNode, "egressPort">,
-): LabNode {
-  const { name } = node.plan;
-  const { mesh, egress } = SEED_INTERFACES;
-  const segment = `egress${tenant.id}`;
-  lab.addNode(name);
-  lab.connect(name, mesh, `mesh${tenant.id}`, plan.fabric.mtu.vnet);
-  const port = lab.connect(name, egress, segment, plan.fabric.mtu.management);
-  const meshSubnet = tenant.mesh?.subnet;
-  for (const f of ["ipv4", "ipv6"] as const) {
-    const m = node.plan.mesh[f];
-    const ms = meshSubnet?.[f];
-    if (m && ms) lab.addAddress(name, mesh, cidr(m, ms));
-    const e = node.plan.address[f];
-    const es = tenant.vms[f];
-    if (e && es) lab.addAddress(name, egress, cidr(e, es));
-    const lo = node.plan.loopback[f];
-    if (lo) lab.addAddress(name, "lo", host(lo));
-    // The VIP on lo is the health signal: BGP announces it only while it is in the RIB.
-    const vip = node.cluster.vip[f];
-    if (vip && node.plan.role === "controlplane") lab.addAddress(name, "lo", host(vip));
-  }
-  lab.writeFrrConfig(name, node.conf);
-  return { ...node, egressPort: { segment, port } };
-}
+/** A namespace name for a segment ID (`tenant:101` -> `tenant-101`). */
+export const segmentNs = (id: string): string => id.replace(/[^A-Za-z0-9-]/g, "-");
 
 /** Builds the namespaces, links and addresses; FRR starts with `start()`. */
-export function buildEdgeLab(plan: Plan, spec: RouterSpec, timers?: EdgeTimers): EdgeLab {
-  const inputs = frrInputs(plan, spec, timers ? { timers } : {});
-  const confs = new Map(inputs.nodes.map((n) => [n.hostname, renderNodeFrr(n)]));
-  const routerConf = renderRouterFrr(inputs.router);
+export function buildEdgeLab(t: Topology, routerName: string): EdgeLab {
+  const router = t.devices.find((d) => d.name === routerName);
+  if (!router) throw new Error(`router ${routerName} is not in the topology`);
+  const peers = new Set(
+    t.sessions.flatMap((s) =>
+      s.ends.some((e) => e.device === routerName) ? s.ends.map((e) => e.device) : [],
+    ),
+  );
+  const nodeDevices = t.devices.filter(
+    (d) => d.node && peers.has(d.name) && d.software.includes("frr"),
+  );
+  const routerConf = renderFrr(
+    frrInput(t, routerName, { carriers: ["frr", "routeros", "manual"] }),
+  );
+  const mtu = (segment: string | undefined, fallback: number) =>
+    t.segments.find((s) => s.id === segment)?.mtu ?? fallback;
   const lab = NetnsLab.create();
   const nodes: LabNode[] = [];
+  const segments = new Set<string>();
+  const segment = (id: string) => {
+    const ns = segmentNs(id);
+    if (!segments.has(ns)) lab.addSegment(ns);
+    segments.add(ns);
+    return ns;
+  };
   try {
-    lab.addNode(spec.name);
-    for (const vlan of spec.vlans) {
-      const tenant = tenantOf(plan, vlan.tenant);
-      lab.addSegment(`mesh${tenant.id}`);
-      lab.addSegment(`egress${tenant.id}`);
-      lab.connect(spec.name, vlan.interface, `egress${tenant.id}`, plan.fabric.mtu.management);
-      for (const f of ["ipv4", "ipv6"] as const) {
-        const gw = tenant.gateway[f];
-        const subnet = tenant.vms[f];
-        if (gw && subnet) lab.addAddress(spec.name, vlan.interface, cidr(gw, subnet));
-      }
-      const cluster = tenant.kubernetes;
-      for (const n of cluster?.nodes ?? []) {
-        const node = { plan: n, cluster: cluster as ClusterPlan, conf: confs.get(n.name) ?? "" };
-        nodes.push(wireNode(lab, plan, tenant, node));
-      }
+    lab.addNode(routerName);
+    for (const i of router.interfaces) {
+      if (i.segment) lab.connect(routerName, i.name, segment(i.segment), mtu(i.segment, i.mtu));
     }
-    lab.writeFrrConfig(spec.name, routerConf);
+    for (const d of nodeDevices) {
+      lab.addNode(d.name);
+      const conf = renderFrr(frrInput(t, d.name));
+      let egressPort: LabNode["egressPort"] | undefined;
+      for (const i of d.interfaces) {
+        if (i.kind !== "nic" || !i.segment) continue;
+        const ns = segment(i.segment);
+        const port = lab.connect(d.name, i.name, ns, i.mtu);
+        // What the node's OS would configure (issue: Linux nodes are not provisioned here).
+        for (const h of i.addresses.filter((x) => x.carrier !== "frr")) {
+          lab.addAddress(d.name, i.name, `${h.address}/${h.length}`);
+        }
+        if (router.interfaces.some((r) => r.segment === i.segment)) {
+          egressPort = { segment: ns, port };
+        }
+      }
+      if (!egressPort) throw new Error(`${d.name} shares no segment with ${routerName}`);
+      lab.writeFrrConfig(d.name, conf);
+      nodes.push({ device: d, conf, egressPort });
+    }
+    lab.writeFrrConfig(routerName, routerConf);
   } catch (e) {
     lab.destroy();
     throw e;
   }
   return {
     lab,
-    router: spec.name,
+    router: routerName,
     routerConf,
     nodes,
     start: async () => {
       await Promise.all([
-        lab.startFrr(spec.name, ROUTER_DAEMONS),
-        ...nodes.map((n) => lab.startFrr(n.plan.name, NODE_DAEMONS)),
+        lab.startFrr(routerName, ROUTER_DAEMONS),
+        ...nodes.map((n) => lab.startFrr(n.device.name, NODE_DAEMONS)),
       ]);
     },
   };

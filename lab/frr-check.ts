@@ -50,7 +50,7 @@ function ownerOf(line: string): Owner | "interface" {
 /** Which daemon reads a line inside an `interface` block. */
 function interfaceOwner(line: string): FrrDaemon {
   if (/^ (ip |ipv6 )?(router isis |isis )/.test(line)) return "isisd";
-  if (/^ ipv6 nd /.test(line)) return "zebra";
+  if (/^ ipv6 nd /.test(line) || /^ (ip|ipv6) address /.test(line)) return "zebra";
   throw new Error(`frr-check: no daemon known for interface line "${line}"`);
 }
 

@@ -1,8 +1,7 @@
 // What a lab node's FRR says, reduced to comparable values: installed routes with their FIB next
 // hops, established sessions, the best path's peer, and whether a TCP port answers.
-import { Family } from "../addressing/ip";
-import { Plan } from "../addressing/plan-types";
-import { RouterSpec } from "../render/frr/inputs";
+import { Family, Prefix } from "../addressing/ip";
+import { Topology } from "../topology/types";
 import { NetnsLab } from "./netns";
 
 /** An installed route: who put it there and the next hops the kernel forwards to, sorted. */
@@ -95,30 +94,32 @@ export function tcpAnswers(lab: NetnsLab, node: string, address: string, port: n
   }
 }
 
-/** The routes the router must hold once everything converged, derived from the plan. */
+/**
+ * The routes a router must hold once everything converged, from the topology: its static routes,
+ * and what the other end of each of its sessions announces, via that end's address as the router
+ * reaches it (the static route's gateway for a loopback peer).
+ */
 export function expectedRouterFib(
-  plan: Plan,
-  spec: RouterSpec,
+  t: Topology,
+  router: string,
 ): Record<Family, Record<string, FibRoute>> {
-  const out: Record<Family, [string, FibRoute][]> = { 4: [], 6: [] };
-  const add = (prefix: { family: Family; toString(): string }, protocol: string, via: string[]) =>
-    out[prefix.family].push([prefix.toString(), { protocol, via: [...via].sort() }]);
-  for (const vlan of spec.vlans) {
-    const cluster = plan.tenants.find((t) => t.id === vlan.tenant)?.kubernetes;
-    if (!cluster) continue;
-    const egress = (n: (typeof cluster.nodes)[number]) => String(n.address.ipv6);
-    const cps = cluster.nodes.filter((n) => n.role === "controlplane").map(egress);
-    for (const n of cluster.nodes) {
-      if (n.loopback.ipv6) add(n.loopback.ipv6.toPrefix(), "static", [egress(n)]);
-      if (n.loopback.ipv4) add(n.loopback.ipv4.toPrefix(), "bgp", [egress(n)]);
-    }
-    for (const vip of [cluster.vip.ipv4, cluster.vip.ipv6])
-      if (vip) add(vip.toPrefix(), "bgp", cps);
-    for (const pool of [cluster.loadBalancers.ipv4, cluster.loadBalancers.ipv6]) {
-      if (pool) add(pool, "bgp", cluster.nodes.map(egress));
-    }
+  const out: Record<Family, Map<string, FibRoute>> = { 4: new Map(), 6: new Map() };
+  const add = (prefix: Prefix, protocol: string, via: string) => {
+    const have = out[prefix.family].get(prefix.toString());
+    const vias = [...new Set([...(have?.via ?? []), via])].sort();
+    out[prefix.family].set(prefix.toString(), { protocol, via: vias });
+  };
+  const device = t.devices.find((d) => d.name === router);
+  for (const r of device?.routes ?? []) if (r.via) add(r.dst, "static", r.via.toString());
+  for (const s of t.sessions) {
+    const i = s.ends.findIndex((e) => e.device === router);
+    if (i < 0) continue;
+    const end = s.ends[i];
+    const other = s.ends[1 - i];
+    const via = end.reach === "connected" ? other.address : end.reach.via;
+    for (const a of other.announces) if (via) add(a.prefix, "bgp", via.toString());
   }
-  const sorted = (rows: [string, FibRoute][]) =>
-    Object.fromEntries(rows.sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = (m: Map<string, FibRoute>) =>
+    Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
   return { 4: sorted(out[4]), 6: sorted(out[6]) };
 }

@@ -193,5 +193,13 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
     }
   });
   await rpc.disconnect();
+  // The engine refuses a second registration of one URN ("Duplicate resource URN"); the mocks do
+  // not, so the preview does.
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (r.read) continue;
+    if (seen.has(r.urn)) error ??= new Error(`Duplicate resource URN '${r.urn}'`);
+    seen.add(r.urn);
+  }
   return { resources, outputs, error };
 }

@@ -3,23 +3,30 @@
 // Needs root and FRR (.ci/install-frr.sh). Each run builds a fresh lab, for the shipped timers
 // (BFD) and for the same timers without BFD, and prints min / median / max per measurement.
 import { Family } from "../addressing/ip";
-import { Plan } from "../addressing/plan-types";
 import { buildEdgeLab, EdgeLab, LabNode } from "../lab/edge-lab";
 import { frrVersion } from "../lab/frr-check";
 import { waitFor } from "../lab/netns";
 import { bestPeer, bfdPeersUp, established, expectedRouterFib, fib, route } from "../lab/routes";
-import { EdgeTimers } from "../render/frr/types";
-import { EDGE_TIMERS, RouterSpec } from "../render/frr/inputs";
-import { requirePlan } from "../site";
-import { seed001, seed001Edge } from "../test/fixtures/seed001";
+import { requireSite } from "../site";
+import { stackRaw } from "../test/fixtures/base";
+import { EDGE_TIMERS } from "../topology/sessions";
+import { SessionTimers, Topology } from "../topology/types";
 
 const POLL_MS = 10;
-const plan: Plan = requirePlan(seed001);
-const SPEC: RouterSpec = seed001Edge(plan);
-const expected = expectedRouterFib(plan, SPEC);
-const cluster = plan.tenants[0].kubernetes;
-if (!cluster?.vip.ipv6 || !cluster.vip.ipv4) throw new Error("seed 001 has a dual-stack VIP");
-const VIPS = [cluster.vip.ipv6.toPrefix().toString(), cluster.vip.ipv4.toPrefix().toString()];
+const { topology: shipped } = requireSite(stackRaw("sol"));
+const expected = expectedRouterFib(shipped, "edge");
+const VIPS = ["fd00:255:101::ac/128"];
+
+/** The stack's topology with every session end on these timers (a what-if, not what ships). */
+function withTimers(t: Topology, timers: SessionTimers | undefined): Topology {
+  return {
+    ...t,
+    sessions: t.sessions.map((s) => ({
+      ...s,
+      ends: s.ends.map((e) => ({ ...e, timers })) as unknown as typeof s.ends,
+    })),
+  };
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -27,7 +34,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 function routesAtRouter(edge: EdgeLab): boolean {
   const up = established(edge.lab, edge.router);
   const n = edge.nodes.length;
-  if (up.ipv4.length !== n || up.ipv6.length !== n) return false;
+  if (up.ipv6.length !== n) return false;
   return ([4, 6] as Family[]).every((f) => same(fib(edge.lab, edge.router, f), expected[f]));
 }
 
@@ -37,8 +44,8 @@ const bfdUp = (edge: EdgeLab) => bfdPeersUp(edge.lab, edge.router).length === ed
 function isisEverywhere(edge: EdgeLab): boolean {
   const n = edge.nodes.length;
   return edge.nodes.every((x) => {
-    const want = n - 1 + (x.plan.role === "worker" ? 1 : 0);
-    return Object.keys(fib(edge.lab, x.plan.name, 6, ["isis"])).length === want;
+    const want = n - 1 + (x.device.node?.role === "worker" ? 1 : 0);
+    return Object.keys(fib(edge.lab, x.device.name, 6, ["isis"])).length === want;
   });
 }
 
@@ -62,7 +69,9 @@ async function milestones(since: number, probes: Record<string, () => boolean>):
 
 /** Time from `since` until neither VIP route forwards to `gone` and both still have a path. */
 async function vipMovedFrom(edge: EdgeLab, gone: LabNode, since: number): Promise<number> {
-  const egress = String(gone.plan.address.ipv6);
+  const egress = String(
+    gone.device.interfaces.find((i) => i.segment === "tenant:101")?.addresses[0]?.address,
+  );
   const moved = () =>
     VIPS.map((p) => route(edge.lab, edge.router, p)).every(
       (r) => r !== undefined && r.via.length > 0 && !r.via.includes(egress),
@@ -70,9 +79,10 @@ async function vipMovedFrom(edge: EdgeLab, gone: LabNode, since: number): Promis
   return (await milestones(since, { moved })).moved;
 }
 
-async function oneRun(timers: EdgeTimers): Promise<Sample> {
-  const edge = buildEdgeLab(plan, SPEC, timers);
-  const withBfd = (name: string) => (timers.bfd ? { [name]: () => bfdUp(edge) } : {});
+async function oneRun(timers: SessionTimers | undefined): Promise<Sample> {
+  const edge = buildEdgeLab(timers ? withTimers(shipped, timers) : shipped, "edge");
+  const bfd = timers?.bfd !== undefined;
+  const withBfd = (name: string) => (bfd ? { [name]: () => bfdUp(edge) } : {});
   const back = async (what: string, since: number) => {
     const m = await milestones(since, {
       routes: () => routesAtRouter(edge),
@@ -91,17 +101,19 @@ async function oneRun(timers: EdgeTimers): Promise<Sample> {
     });
     const holderOf = () => {
       const peer = bestPeer(edge.lab, edge.router, VIPS[0]);
-      const n = edge.nodes.find((x) => String(x.plan.loopback.ipv6) === peer);
+      const n = edge.nodes.find((x) =>
+        x.device.interfaces.some((i) => i.addresses.some((h) => String(h.address) === peer)),
+      );
       if (!n) throw new Error(`VIP best path from ${peer}, not a lab node`);
       return n;
     };
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
       const holder = holderOf();
       const t = performance.now();
-      await edge.lab.stopDaemon(holder.plan.name, "bgpd", signal);
+      await edge.lab.stopDaemon(holder.device.name, "bgpd", signal);
       s[`bgpd ${signal} -> VIP moved`] = await vipMovedFrom(edge, holder, t);
       const r = performance.now();
-      await edge.lab.restartDaemon(holder.plan.name, "bgpd");
+      await edge.lab.restartDaemon(holder.device.name, "bgpd");
       s = { ...s, ...(await back(`bgpd restart after ${signal}`, r)) };
     }
     const victim = holderOf();
@@ -127,12 +139,12 @@ function stats(values: number[]): string {
 async function main(): Promise<void> {
   const i = process.argv.indexOf("--runs");
   const runs = i >= 0 ? Number(process.argv[i + 1]) : 3;
-  const withoutBfd: EdgeTimers = { bgp: EDGE_TIMERS.bgp, isis: EDGE_TIMERS.isis };
-  const variants: [string, EdgeTimers][] = [
-    ["shipped timers: BGP 3/9 s, BFD 300 ms x 3, IS-IS hello 1 s x 3", EDGE_TIMERS],
-    ["same without BFD: BGP 3/9 s", withoutBfd],
+  const variants: [string, SessionTimers | undefined][] = [
+    ["as shipped (RouterOS edge): BGP 3/9 s from the nodes, no BFD", undefined],
+    ["what if the edge ran BFD: BGP 3/9 s, BFD 300 ms x 3", EDGE_TIMERS],
   ];
-  console.log(`FRR ${frrVersion()}, ${plan.tenants[0].kubernetes?.nodes.length} nodes + router`);
+  const nodes = shipped.devices.filter((d) => d.node).length;
+  console.log(`FRR ${frrVersion()}, ${nodes} nodes + router (sol stack)`);
   console.log(`${runs} runs per variant; poll interval ${POLL_MS} ms; times in ms\n`);
   for (const [label, timers] of variants) {
     const samples: Sample[] = [];

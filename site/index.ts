@@ -5,6 +5,8 @@ import { Problem, SiteError } from "../addressing/problems";
 import { validate } from "../addressing/validate";
 import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
 import { lbPoolInputs } from "../render/cilium/inputs";
+import { buildTopology } from "../topology/build";
+import { Topology } from "../topology/types";
 import { loadSite } from "./load";
 import { secretProblems } from "./secrets";
 
@@ -19,9 +21,14 @@ function serviceIpAssignments(p: Plan): ServiceIpAssignment[] {
   );
 }
 
-export type ResolveResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
+export type ResolveResult =
+  { ok: true; plan: Plan; topology: Topology } | { ok: false; problems: Problem[] };
 
-/** Every problem of a site, or its validated plan. `raw` holds the `homelab:*` keys without prefix. */
+/**
+ * Every problem of a site, or its validated plan and topology. `raw` holds the `homelab:*` keys
+ * without prefix. The topology's cross-layer rules run only on a plan the address rules accept
+ * (they assume its values are consistent), so a site's problems may arrive in two rounds.
+ */
 export function resolveSite(raw: Record<string, unknown>): ResolveResult {
   const loaded = loadSite(raw);
   if (!loaded.ok) return loaded;
@@ -31,7 +38,10 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
     ...validate(derived.plan),
     ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
   ];
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: derived.plan };
+  if (problems.length > 0) return { ok: false, problems };
+  const built = buildTopology(derived.plan);
+  if (built.problems.length > 0) return { ok: false, problems: [...built.problems] };
+  return { ok: true, plan: derived.plan, topology: built.topology };
 }
 
 /**
@@ -50,7 +60,12 @@ export function resolveStackConfig(
 
 /** As resolveSite, but throws one SiteError listing every problem. */
 export function requirePlan(raw: Record<string, unknown>): Plan {
+  return requireSite(raw).plan;
+}
+
+/** The validated plan and its topology; throws one SiteError listing every problem. */
+export function requireSite(raw: Record<string, unknown>): { plan: Plan; topology: Topology } {
   const result = resolveSite(raw);
   if (!result.ok) throw new SiteError(result.problems);
-  return result.plan;
+  return { plan: result.plan, topology: result.topology };
 }

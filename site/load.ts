@@ -78,7 +78,7 @@ function withDefaults(c: Record<string, any>): Site {
     mesh: t.mesh ?? false,
     kubernetes: t.kubernetes && {
       ...t.kubernetes,
-      announcement: t.kubernetes.announcement ?? "bgp",
+      announcement: t.kubernetes.announcement ?? defaultAnnouncement(c, t),
       controlPlane: { ...DEFAULT_SIZES.controlPlane, ...t.kubernetes.controlPlane },
       worker: { ...DEFAULT_SIZES.worker, ...t.kubernetes.worker },
       serviceIps: t.kubernetes.serviceIps ?? [],
@@ -125,8 +125,9 @@ function withDefaults(c: Record<string, any>): Site {
       version: "7.19",
       rejects: ["fc00::/8"],
       dnsRecords: [],
+      addresses: [],
       ...r,
-      ssh: { port: 22, ...r.ssh },
+      ...(r.ssh ? { ssh: { port: 22, ...r.ssh } } : {}),
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       vlans: r.vlans.map((v: any) => ({ filterChain: "k8s-in", ...v })),
     })),
@@ -137,6 +138,17 @@ function withDefaults(c: Record<string, any>): Site {
       ...g,
     })),
   };
+}
+
+/**
+ * BGP where the cluster has someone to speak it with (a router holding its tenant, or listed
+ * bgpPeers), else L2: a cluster whose only gateway is Proxmox's SDN has no BGP speaker to peer with.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function defaultAnnouncement(c: Record<string, any>, t: Record<string, any>): "bgp" | "l2" {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const held = (c.routers ?? []).some((r: any) => r.vlans?.some((v: any) => v.tenant === t.id));
+  return held || t.kubernetes.bgpPeers || t.kubernetes.nodeOs === "linux" ? "bgp" : "l2";
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

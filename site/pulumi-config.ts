@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
 import { resolveStackConfig } from ".";
+import { Topology } from "../topology/types";
 
 export const NAMESPACE = "homelab";
 
@@ -31,7 +32,7 @@ function parseValue(v: string): unknown {
  * The validated plan of the running stack. On any problem it throws a RunError (Pulumi prints it
  * without a stack trace) listing every problem, before a single resource is registered.
  */
-export function requireStackPlan(): Plan {
+export function requireStackSite(): { plan: Plan; topology: Topology } {
   const result = resolveStackConfig(rawHomelabConfig(), isConfigSecret);
   if (!result.ok) {
     const lines = result.problems.map((p) => `  - ${formatProblem(p)}`);
@@ -39,7 +40,7 @@ export function requireStackPlan(): Plan {
       `the site configuration has ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}; nothing was provisioned:\n${lines.join("\n")}`,
     );
   }
-  return result.plan;
+  return { plan: result.plan, topology: result.topology };
 }
 
 /** Whether the engine passed `key` as a secret (the SDK knows; its typings do not export it). */

@@ -22,8 +22,8 @@ export const routersSchema = list(
   obj({
     name: field(dnsLabel(), "Router name.", { required: true }),
     os: field(
-      oneOf(["routeros", "frr"] as const),
-      "RouterOS (reconcile script) or Linux with FRR (frr.conf).",
+      oneOf(["routeros", "frr", "external"] as const),
+      "RouterOS (reconcile script), Linux with FRR (frr.conf), or `external`: a router this stack does not configure (a UniFi gateway, an upstream BGP router), declared so that its gateways and BGP sessions are checked and what it must be given is listed under Manual steps.",
       {
         defaultText: "`routeros`",
       },
@@ -34,8 +34,25 @@ export const routersSchema = list(
       { defaultText: "`7.19`" },
     ),
     asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),
-    routerId: field(address(4), "BGP router ID (required for os: frr)."),
-    ssh: field(sshSchema, "How Pulumi reaches the router.", { required: true }),
+    routerId: field(address(4), "BGP router ID (required for os: routeros and os: frr)."),
+    ssh: field(sshSchema, "How Pulumi reaches the router (required unless os: external)."),
+    addresses: field(
+      list(
+        obj({
+          interface: field(
+            str({ pattern: IFACE, patternText: IFACE_TEXT }),
+            "Router interface that holds the address.",
+            { required: true },
+          ),
+          address: field(
+            str(),
+            "Address with the length of its subnet, e.g. 10.25.11.1/24 (a /32 or /128 for a loopback).",
+            { required: true },
+          ),
+        }),
+      ),
+      "Addresses the router holds besides the tenant gateways, e.g. the address it peers from on a shared segment (seed 004's 10.25.11.1).",
+    ),
     vlans: field(
       list(
         obj({

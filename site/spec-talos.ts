@@ -86,9 +86,11 @@ export const clusterTalosFields = {
     "Pods share the node subnet (seed 002's workload VLAN): pod CIDRs lie inside the VM subnet and must hold no owned address.",
     { defaultText: "`no`" },
   ),
-  announcement: field(oneOf(["bgp", "l2"] as const), "How LoadBalancer IPs are announced.", {
-    defaultText: "`bgp`",
-  }),
+  announcement: field(
+    oneOf(["bgp", "l2"] as const),
+    "How LoadBalancer IPs are announced: `bgp` (Cilium's BGP control plane, peering with the routers that hold the tenant or with bgpPeers) or `l2` (Cilium answers ARP for the pool on the nodes' segment; IPv4 only before Cilium 1.19).",
+    { defaultText: "`bgp` when a router holds the tenant or bgpPeers are given, else `l2`" },
+  ),
   vmIdBase: field(int(100, 999000000), "A node's VM ID is vmIdBase + node ID.", {
     defaultText: "tenant ID x 100",
   }),

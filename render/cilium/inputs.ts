@@ -1,84 +1,46 @@
-// Plan -> Cilium inputs: Helm values of one cluster, the LoadBalancer pools of every cluster of
-// the site (each cluster holds them all, only its own enabled), and the cluster's announcement.
-import { AddressRange, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
-import { ClusterPlan, Plan, TenantPlan } from "../../addressing/plan-types";
-import { DualPrefix } from "../../addressing/site";
+// Topology -> Cilium inputs: Helm values of one cluster, the LoadBalancer pools of every cluster of
+// the site (each cluster holds them all, only its own enabled), and the cluster's announcement:
+// BGP peers are the other ends of the nodes' sessions, an L2 policy binds the NIC names the nodes
+// really have on the segment that carries the pool.
+import { FAMILIES, familyKey as key, Family } from "../../addressing/ip";
+import { Plan, TenantPlan } from "../../addressing/plan-types";
+import { lbBlocks } from "../../topology/pools";
+import { Topology } from "../../topology/types";
+import { apiServerAddress, clusterNodes, clusterOf } from "../talos/inputs";
 import {
-  Announcement,
   AnnouncementInput,
   BgpPeerInput,
   CiliumValuesInput,
   LabelSelector,
-  LbBlock,
   LbPoolInput,
 } from "./objects";
-import { apiServerAddress, clusterOf } from "../talos/inputs";
 
 export interface CiliumPlanOptions {
-  readonly announcement: Announcement;
   /** Pod MTU; absent lets Cilium detect it. */
   readonly mtu?: number;
   /** Default 6443, the API server's own port. */
   readonly apiServerPort?: number;
-  /** BGP peers; default the tenant's gateway in each family, at ASN `fabric.asn.router`. */
-  readonly bgpPeers?: readonly BgpPeerInput[];
-  /**
-   * Regex of the interface behind NIC `nic`; default `^eth<nic>$`, which holds with the kernel
-   * argument `net.ifnames=0` (Talos otherwise names virtio NICs by PCI slot, e.g. `ens18`).
-   */
-  readonly interfacePattern?: (nic: number) => string;
   readonly serviceSelector?: LabelSelector;
 }
 
-/** Subnets of a tenant's node NICs, in NIC order (the order render/talos-plan.ts gives them). */
-export function nicSubnets(tenant: TenantPlan): DualPrefix[] {
-  return tenant.mesh ? [tenant.mesh.subnet, tenant.vms] : [tenant.vms];
-}
-
 export function ciliumValuesInput(
-  plan: Plan,
+  t: Topology,
   tenant: TenantPlan,
-  options: CiliumPlanOptions,
+  options: CiliumPlanOptions = {},
 ): CiliumValuesInput {
   const cluster = clusterOf(tenant);
-  // Pods are routed over the first NIC: the mesh when there is one, else the VM subnet.
-  const subnet = nicSubnets(tenant)[0];
-  const sharedL2 = cluster.nodes.every((n) => {
-    const address = tenant.mesh ? n.mesh : n.address;
-    return FAMILIES.every((f) => {
-      const s = subnet[key(f)];
-      const a = address[key(f)];
-      return !s || (a !== undefined && s.contains(a));
-    });
-  });
+  // Pods are routed over the first NIC: the mesh when there is one, else the VM network. Nodes
+  // whose first NICs share one segment reach each other's pods directly.
+  const segments = new Set(
+    clusterNodes(t, tenant).map((d) => d.interfaces.find((i) => i.kind === "nic")?.segment),
+  );
   return {
     pods: cluster.pods,
-    apiServer: { host: apiServerAddress(plan, tenant), port: options.apiServerPort ?? 6443 },
-    sharedL2,
-    announcement: options.announcement,
+    apiServer: { host: apiServerAddress(t, tenant), port: options.apiServerPort ?? 6443 },
+    sharedL2: segments.size === 1 && !segments.has(undefined),
+    announcement: cluster.announcement,
     ...(options.mtu !== undefined ? { mtu: options.mtu } : {}),
   };
-}
-
-/**
- * A LoadBalancer prefix as a pool range without its reserved ends: the IPv4 network and broadcast
- * addresses, the IPv6 subnet-router anycast address (seed 001: fd00:101:cafe::1-fd00:101:cafe::ffff).
- */
-export function usableRange(prefix: Prefix): AddressRange {
-  if (prefix.size <= 2n) return AddressRange.of(prefix.first, prefix.last);
-  const stop = prefix.family === 4 ? prefix.last.add(-1n) : prefix.last;
-  return AddressRange.of(prefix.first.add(1n), stop);
-}
-
-function clusterBlocks(cluster: ClusterPlan, path: string): LbBlock[] {
-  return FAMILIES.flatMap((f) => {
-    const ranges = cluster.lbRanges
-      .map((range, i) => ({ range, path: `${path}.lbRanges[${i}]` }))
-      .filter((b) => b.range.family === f);
-    if (ranges.length > 0) return ranges;
-    const prefix = cluster.loadBalancers[key(f)];
-    return prefix ? [{ range: usableRange(prefix), path: `${path}.loadBalancers.${key(f)}` }] : [];
-  });
 }
 
 /** One pool per cluster of the site, named `<cluster>-pool`. */
@@ -89,53 +51,76 @@ export function lbPoolInputs(plan: Plan): LbPoolInput[] {
           {
             name: `${t.kubernetes.name}-pool`,
             cluster: t.kubernetes.name,
-            blocks: clusterBlocks(t.kubernetes, `tenants[${i}].kubernetes`),
+            blocks: lbBlocks(t.kubernetes, `tenants[${i}].kubernetes`),
           },
         ]
       : [],
   );
 }
 
+/**
+ * The cluster's announcement. BGP: every peer the nodes have a session with (all nodes of a
+ * cluster have the same peers, at the same addresses), with the session's families and TTL.
+ * L2: the names of the NICs on the segment that carries the pool, as regexes.
+ */
 export function announcementInput(
-  plan: Plan,
+  t: Topology,
   tenant: TenantPlan,
-  options: CiliumPlanOptions,
+  options: CiliumPlanOptions = {},
 ): AnnouncementInput {
   const cluster = clusterOf(tenant);
-  const blocks = clusterBlocks(cluster, "");
   const selector = options.serviceSelector ? { serviceSelector: options.serviceSelector } : {};
-  if (options.announcement === "bgp") {
-    const peers =
-      options.bgpPeers ??
-      FAMILIES.flatMap((f) => {
-        const address = tenant.gateway[key(f)];
-        return address ? [{ name: `router-${key(f)}`, address, asn: plan.fabric.asn.router }] : [];
+  const nodes = clusterNodes(t, tenant);
+  if (cluster.announcement === "bgp") {
+    const names = new Set(nodes.map((d) => d.name));
+    const peers = new Map<string, BgpPeerInput>();
+    for (const s of t.sessions) {
+      const i = s.ends.findIndex((e) => names.has(e.device) && e.carrier === "cilium");
+      if (i < 0) continue;
+      const end = s.ends[i];
+      const other = s.ends[1 - i];
+      const id = other.address.toString();
+      if (peers.has(id)) continue;
+      peers.set(id, {
+        name: end.peerName,
+        address: other.address,
+        asn: other.asn,
+        families: s.families as Family[],
+        ...(end.multihop !== undefined ? { ebgpMultihop: end.multihop } : {}),
       });
+    }
     return {
       mode: "bgp",
       cluster: cluster.name,
       localAsn: cluster.asn,
-      peers,
-      families: FAMILIES.filter((f) => blocks.some((b) => b.range.family === f)),
+      peers: [...peers.values()],
       ...selector,
     };
   }
-  // ARP/NDP answers only reach hosts on the NIC's own segment, so every block must lie in it.
-  const subnets = nicSubnets(tenant);
-  const nic = subnets.findIndex((s) =>
-    blocks.every((b) => {
-      const p = s[key(b.range.family)];
-      return p !== undefined && b.range.within(p);
-    }),
-  );
-  if (nic < 0) {
-    const shown = subnets.flatMap((s) => FAMILIES.flatMap((f) => s[key(f)] ?? [])).join(", ");
+  // ARP answers only reach hosts on the NIC's own segment: bind the NIC whose segment carries
+  // every IPv4 block (a check refuses a pool on no segment of the nodes).
+  const blocks = lbBlocks(cluster, "").filter((b) => b.range.family === 4);
+  const names = new Set<string>();
+  for (const d of nodes) {
+    for (const i of d.interfaces) {
+      const segment = t.segments.find((s) => s.id === i.segment);
+      const carries = blocks.every((b) =>
+        segment?.prefixes.some((p) => p.family === 4 && b.range.within(p)),
+      );
+      if (i.kind === "nic" && segment && carries) names.add(i.name);
+    }
+  }
+  if (names.size === 0) {
+    const prefixes = FAMILIES.flatMap((f) => tenant.vms[key(f)] ?? []).join(", ");
     throw new Error(
-      `cluster ${cluster.name}: L2 announcements need the LoadBalancer ranges ` +
-        `(${blocks.map((b) => b.range).join(", ")}) inside a node subnet (${shown}); ` +
-        `announce by BGP, or move the ranges into the node subnet`,
+      `cluster ${cluster.name}: no node NIC is on a segment that carries the LoadBalancer ranges ` +
+        `(${blocks.map((b) => b.range).join(", ")}; node subnets ${prefixes})`,
     );
   }
-  const pattern = options.interfacePattern ?? ((i: number) => `^eth${i}$`);
-  return { mode: "l2", cluster: cluster.name, interfaces: [pattern(nic)], ...selector };
+  return {
+    mode: "l2",
+    cluster: cluster.name,
+    interfaces: [...names].sort().map((n) => `^${n.replace(/[.]/g, "\\.")}$`),
+    ...selector,
+  };
 }

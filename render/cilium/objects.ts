@@ -3,7 +3,7 @@
 // API versions are those of Cilium 1.18+: cilium.io/v2 for pools and BGP; the L2 policy only
 // exists as v2alpha1.
 import { stringify } from "yaml";
-import { Address, AddressRange, Family } from "../../addressing/ip";
+import { Address, Family } from "../../addressing/ip";
 import { DualPrefix } from "../../addressing/site";
 
 export const CILIUM_V2 = "cilium.io/v2";
@@ -104,11 +104,8 @@ export function ciliumValues(input: CiliumValuesInput): CiliumValues {
   };
 }
 
-/** A range of a pool and the config path it comes from (for problems). */
-export interface LbBlock {
-  readonly range: AddressRange;
-  readonly path: string;
-}
+export type { LbBlock } from "../../topology/pools";
+import { LbBlock } from "../../topology/pools";
 
 /** One cluster's LoadBalancer pool. */
 export interface LbPoolInput {
@@ -151,10 +148,15 @@ export function lbPoolObjects(
   }));
 }
 
+/** A BGP peer of every node of the cluster: the other end of the nodes' sessions. */
 export interface BgpPeerInput {
   readonly name: string;
   readonly address: Address;
   readonly asn: number;
+  /** Address families negotiated with this peer. */
+  readonly families: readonly Family[];
+  /** TTL when the peer is not on a node subnet (eBGP multihop); absent for on-link. */
+  readonly ebgpMultihop?: number;
 }
 
 export type AnnouncementInput =
@@ -163,8 +165,6 @@ export type AnnouncementInput =
       readonly cluster: string;
       readonly localAsn: number;
       readonly peers: readonly BgpPeerInput[];
-      /** Address families negotiated with the peers: those the cluster has LB addresses in. */
-      readonly families: readonly Family[];
       /** Which LoadBalancer services to announce; default all but those labelled opt-out. */
       readonly serviceSelector?: LabelSelector;
     }
@@ -202,6 +202,13 @@ export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
     ];
   }
   const advertisement = `${c}-lb`;
+  // One peer config per distinct session shape (families, TTL): each peer references its own.
+  const shapes = new Map<string, { families: readonly Family[]; ebgpMultihop?: number }>();
+  const shapeOf = (p: BgpPeerInput) =>
+    `${p.families.map((f) => (f === 4 ? "ipv4" : "ipv6")).join("-")}${p.ebgpMultihop ? `-ttl${p.ebgpMultihop}` : ""}`;
+  for (const p of input.peers)
+    shapes.set(shapeOf(p), { families: p.families, ebgpMultihop: p.ebgpMultihop });
+  const peerConfig = (shape: string) => (shapes.size > 1 ? `${c}-peer-${shape}` : `${c}-peer`);
   return [
     {
       apiVersion: CILIUM_V2,
@@ -216,24 +223,25 @@ export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
               name: p.name,
               peerASN: p.asn,
               peerAddress: p.address.toString(),
-              peerConfigRef: { name: `${c}-peer` },
+              peerConfigRef: { name: peerConfig(shapeOf(p)) },
             })),
           },
         ],
       },
     },
-    {
+    ...[...shapes].map(([shape, s]) => ({
       apiVersion: CILIUM_V2,
       kind: "CiliumBGPPeerConfig",
-      metadata: { name: `${c}-peer` },
+      metadata: { name: peerConfig(shape) },
       spec: {
-        families: input.families.map((f) => ({
+        ...(s.ebgpMultihop !== undefined ? { ebgpMultihop: s.ebgpMultihop } : {}),
+        families: s.families.map((f) => ({
           afi: f === 4 ? "ipv4" : "ipv6",
           safi: "unicast",
           advertisements: { matchLabels: { [ADVERTISE_LABEL]: advertisement } },
         })),
       },
-    },
+    })),
     {
       apiVersion: CILIUM_V2,
       kind: "CiliumBGPAdvertisement",

@@ -1,16 +1,9 @@
-// frr.conf for the edge of seed 001: Kubernetes nodes (IS-IS on the mesh for loopbacks, eBGP
-// from the loopback to the router) and the edge router that peers with every node loopback.
-// Pure: typed input in, integrated frr.conf text out (FRR 8.4 syntax, checked by FRR's own
-// parsers in the tests). Addresses are only printed here, never built.
+// frr.conf of one machine (a Linux node or router) from a typed input: zebra-held addresses,
+// static and blackhole routes, IS-IS on the mesh, eBGP neighbors with explicit policies. Pure:
+// integrated frr.conf text out (FRR 8.4 syntax, checked by FRR's own parsers in the tests).
+// Addresses are only printed here, never built.
 import { Address, Family, Prefix } from "../../addressing/ip";
-import {
-  BfdProfile,
-  EdgeTimers,
-  NodeFrrInput,
-  PrefixRule,
-  RouterFrrInput,
-  RouterPeerGroup,
-} from "./types";
+import { BfdProfile, FrrInput, FrrNeighbor, PrefixRule } from "./types";
 
 export * from "./types";
 
@@ -43,13 +36,10 @@ export function isisNet(area: string, nodeId: number): string {
  * `router bgp` that uses them for the reader's sake; FRR itself accepts forward references.
  */
 function document(hostname: string, stanzas: readonly Lines[]): string {
-  const head = [`! ${hostname}: rendered by homelab-netcode from the address plan; do not edit`];
+  const head = [`! ${hostname}: rendered by homelab-netcode from the site topology; do not edit`];
   const body = stanzas.filter((s) => s.length > 0).flatMap((s) => [...s, "!"]);
   return [...head, `hostname ${hostname}`, "!", ...body].join("\n") + "\n";
 }
-
-const byFamily = <T extends { family: Family }>(items: readonly T[], f: Family): T[] =>
-  items.filter((i) => i.family === f);
 
 function requireFamily(what: string, value: Address, family: Family): void {
   if (value.family !== family) throw new Error(`${what} ${value} is not an IPv${family} address`);
@@ -68,31 +58,18 @@ const BGP_GLOBALS: Lines = ["bgp route-map delay-timer 0"];
  */
 const COALESCE_MS = 100;
 
-function bfdStanza(profile: BfdProfile | undefined): Lines {
-  if (!profile) return [];
+function bfdStanza(profiles: readonly BfdProfile[]): Lines {
+  const unique = [...new Map(profiles.map((p) => [p.name, p])).values()];
+  if (unique.length === 0) return [];
   return [
     "bfd",
-    ` profile ${profile.name}`,
-    `  detect-multiplier ${profile.multiplier}`,
-    `  receive-interval ${profile.intervalMs}`,
-    `  transmit-interval ${profile.intervalMs}`,
-    " exit",
-    "exit",
-  ];
-}
-
-/**
- * IPv4 routes ride the IPv6 session (RFC 8950 extended next hop: the egress VLAN has no IPv4).
- * FRR 8.4's bgpd then turns on router advertisements toward the peer, with a router lifetime and
- * the interface prefix, which would make every node a default router and an SLAAC source on the
- * egress VLAN: keep the RAs (they do no harm) but advertise neither.
- */
-function raQuietStanza(ifname: string, prefix: Prefix): Lines {
-  if (prefix.family !== 6) return [];
-  return [
-    `interface ${ifname}`,
-    " ipv6 nd ra-lifetime 0",
-    ` ipv6 nd prefix ${prefix} no-autoconfig`,
+    ...unique.flatMap((p) => [
+      ` profile ${p.name}`,
+      `  detect-multiplier ${p.multiplier}`,
+      `  receive-interval ${p.intervalMs}`,
+      `  transmit-interval ${p.intervalMs}`,
+      " exit",
+    ]),
     "exit",
   ];
 }
@@ -112,171 +89,174 @@ function matchRouteMap(name: string, family: Family): Lines {
   ];
 }
 
-const denyAllRouteMap: Lines = [`route-map ${DENY_ALL} deny 10`, "exit"];
+/** One peer-group per group, or the neighbor alone: the lines that configure the session. */
+interface Peer {
+  /** What `neighbor <who>` names: the address, or the peer-group. */
+  readonly who: string;
+  readonly first: FrrNeighbor;
+  readonly members: readonly FrrNeighbor[];
+}
 
-/** Session settings common to a node's neighbor and the router's peer-group. */
-function sessionLines(
-  who: string,
-  source: Address,
-  extendedNexthop: boolean,
-  timers: EdgeTimers,
-): Lines {
-  const n = ` neighbor ${who}`;
+function peers(neighbors: readonly FrrNeighbor[]): Peer[] {
+  const out: Peer[] = [];
+  for (const n of neighbors) {
+    const who = n.group ?? n.address.toString();
+    const existing = out.find((p) => p.who === who);
+    if (existing) (existing.members as FrrNeighbor[]).push(n);
+    else out.push({ who, first: n, members: [n] });
+  }
+  return out;
+}
+
+const outName = (f: Family) => `announce-${SUFFIX[f]}`;
+const inName = (p: Peer, f: Family) => `${p.who}-in-${SUFFIX[f]}`;
+
+function sessionLines(p: Peer): Lines {
+  const n = ` neighbor ${p.who}`;
+  const s = p.first;
   return [
-    // Loopback to gateway: not a connected peer for FRR's check, one hop on the wire.
-    `${n} ebgp-multihop 2`,
+    ...(s.group ? [`${n} peer-group`] : []),
+    `${n} remote-as ${s.asn}`,
+    ...(s.group ? [] : [`${n} description ${s.name}`]),
+    ...(s.multihop !== undefined ? [`${n} ebgp-multihop ${s.multihop}`] : []),
     // An address, not "lo": lo also holds the VIP, which must never become the session source.
-    `${n} update-source ${source}`,
-    ...(extendedNexthop ? [`${n} capability extended-nexthop`] : []),
+    `${n} update-source ${s.source}`,
     // eBGP's MRAI (30 s in FRR's traditional profile) would hold back what BFD finds in < 1 s.
     `${n} advertisement-interval 0`,
-    `${n} timers connect ${timers.bgp.connectRetry}`,
-    ...(timers.bfd ? [`${n} bfd`, `${n} bfd profile ${timers.bfd.name}`] : []),
+    ...(s.timers
+      ? [
+          `${n} timers ${s.timers.keepalive} ${s.timers.hold}`,
+          `${n} timers connect ${s.timers.connectRetry}`,
+        ]
+      : []),
+    ...(s.bfd ? [`${n} bfd`, `${n} bfd profile ${s.bfd.name}`] : []),
+    ...(s.group
+      ? p.members.flatMap((m) => [
+          ` neighbor ${m.address} peer-group ${p.who}`,
+          ` neighbor ${m.address} description ${m.name}`,
+        ])
+      : []),
   ];
+}
+
+/** Consistency every neighbor of a group must have: one source, one AS, one policy. */
+function checkGroups(hostname: string, list: readonly Peer[]): void {
+  for (const p of list) {
+    for (const m of p.members) {
+      if (m.source.family !== m.address.family) {
+        requireFamily(
+          `${hostname}: neighbor ${m.address} update-source`,
+          m.source,
+          m.address.family,
+        );
+      }
+      const same =
+        m.asn === p.first.asn &&
+        m.source.equals(p.first.source) &&
+        m.multihop === p.first.multihop &&
+        m.families.join() === p.first.families.join();
+      if (!same)
+        throw new Error(`${hostname}: neighbors of group ${p.who} differ in their session`);
+    }
+  }
 }
 
 function addressFamily(family: Family, lines: Lines): Lines {
   return [" !", ` address-family ${AFI[family]} unicast`, ...lines, " exit-address-family"];
 }
 
-/** frr.conf of a Kubernetes node. */
-export function renderNodeFrr(input: NodeFrrInput): string {
+/** The integrated frr.conf of one machine. Throws on inputs no valid topology produces. */
+export function renderFrr(input: FrrInput): string {
   requireFamily(`${input.hostname}: router-id`, input.routerId, 4);
-  requireFamily(`${input.hostname}: loopback`, input.loopback, 6);
-  requireFamily(`${input.hostname}: peer`, input.peer.address, 6);
-  const { tag } = input.isis;
-  const peer = input.peer.address.toString();
-  const families = ([4, 6] as const).filter((f) => byFamily(input.announce, f).length > 0);
-  const enhe = families.includes(4);
-  const isisFamilies: Family[] = input.mesh.ipv4 ? [4, 6] : [6];
-  const isisOn = isisFamilies.map((f) => ` ${IP[f]} router isis ${tag}`);
-  const outName = (f: Family) => `announce-${SUFFIX[f]}`;
-  // FRR 8 sends nothing on an eBGP session without explicit policies: both directions get one.
-  const afLines = (f: Family): Lines => [
-    ...byFamily(input.announce, f).map((p) => `  network ${p}`),
-    `  neighbor ${peer} activate`,
-    `  neighbor ${peer} route-map ${DENY_ALL} in`,
-    `  neighbor ${peer} route-map ${outName(f)} out`,
-  ];
-  const exact = (p: Prefix): PrefixRule => ({ action: "permit", prefix: p, orLonger: false });
-  return document(input.hostname, [
-    BGP_GLOBALS,
-    input.discard.map((p) => `${IP[p.family]} route ${p} blackhole`),
-    bfdStanza(input.timers.bfd),
-    [
-      `interface ${input.mesh.interface}`,
-      ...isisOn,
-      ` isis hello-interval ${input.timers.isis.helloInterval}`,
-      ` isis hello-multiplier ${input.timers.isis.helloMultiplier}`,
-      ...(input.timers.bfd ? [" isis bfd", ` isis bfd profile ${input.timers.bfd.name}`] : []),
-      "exit",
-    ],
-    enhe ? raQuietStanza(input.egress.interface, input.egress.prefix) : [],
-    ["interface lo", ...isisOn, " isis passive", "exit"],
-    [
-      `router isis ${tag}`,
-      " is-type level-2-only",
-      ` net ${input.isis.net}`,
-      " metric-style wide",
-      // A new adjacency regenerates the LSP; at the default 30 s the loopbacks wait that long.
-      ` lsp-gen-interval ${input.timers.isis.lspGenInterval}`,
-      " log-adjacency-changes",
-      "exit",
-    ],
-    families.flatMap((f) => prefixList(outName(f), byFamily(input.announce, f).map(exact), f)),
-    [...families.flatMap((f) => matchRouteMap(outName(f), f)), ...denyAllRouteMap],
-    [
-      `router bgp ${input.asn}`,
-      ` bgp router-id ${input.routerId}`,
-      " no bgp default ipv4-unicast",
-      ` coalesce-time ${COALESCE_MS}`,
-      ` timers bgp ${input.timers.bgp.keepalive} ${input.timers.bgp.hold}`,
-      ` neighbor ${peer} remote-as ${input.peer.asn}`,
-      ` neighbor ${peer} description ${input.peer.name}`,
-      ...sessionLines(peer, input.loopback, enhe, input.timers),
-      ...families.flatMap((f) => addressFamily(f, afLines(f))),
-      "exit",
-    ],
-  ]);
-}
-
-const ruleFamily = (r: PrefixRule): Family => r.prefix.family;
-
-function groupFamilies(g: RouterPeerGroup): Family[] {
-  return ([4, 6] as const).filter((f) =>
-    g.accept.some((r) => ruleFamily(r) === f && r.action === "permit"),
-  );
-}
-
-const inName = (g: RouterPeerGroup, f: Family) => `${g.name}-in-${SUFFIX[f]}`;
-
-function groupBgpLines(g: RouterPeerGroup, timers: EdgeTimers): Lines {
-  const enhe = groupFamilies(g).includes(4);
-  return [
-    ` neighbor ${g.name} peer-group`,
-    ` neighbor ${g.name} remote-as ${g.asn}`,
-    ...sessionLines(g.name, g.source, enhe, timers),
-    ...g.peers.flatMap((p) => [
-      ` neighbor ${p.loopback} peer-group ${g.name}`,
-      ` neighbor ${p.loopback} description ${p.name}`,
-    ]),
-  ];
-}
-
-function groupAfLines(g: RouterPeerGroup, f: Family): Lines {
-  if (!groupFamilies(g).includes(f)) return [];
-  return [
-    `  neighbor ${g.name} activate`,
-    `  neighbor ${g.name} route-map ${inName(g, f)} in`,
-    `  neighbor ${g.name} route-map ${DENY_ALL} out`,
-  ];
-}
-
-/** frr.conf of the edge router. */
-export function renderRouterFrr(input: RouterFrrInput): string {
-  requireFamily(`${input.hostname}: router-id`, input.routerId, 4);
-  for (const g of input.groups) {
-    requireFamily(`${input.hostname}: ${g.name} source`, g.source, 6);
-    for (const p of g.peers) {
-      requireFamily(`${input.hostname}: ${p.name} loopback`, p.loopback, 6);
-      requireFamily(`${input.hostname}: ${p.name} via`, p.via, 6);
-    }
-  }
-  const groups = input.groups;
-  const af = (f: Family): Lines => {
-    const lines = groups.flatMap((g) => groupAfLines(g, f));
-    // Anycast: every control-plane node announces the VIP; keep all of them in the FIB.
-    return lines.length > 0 ? addressFamily(f, ["  maximum-paths 16", ...lines]) : [];
+  const list = peers(input.neighbors);
+  checkGroups(input.hostname, list);
+  const families = ([4, 6] as const).filter((f) => list.some((p) => p.first.families.includes(f)));
+  const announce = (f: Family): Prefix[] => {
+    const all = input.neighbors.flatMap((n) => (n.families.includes(f) ? n.announce : []));
+    const unique = [
+      ...new Map(all.filter((p) => p.family === f).map((p) => [String(p), p])).values(),
+    ];
+    return unique;
   };
+  const exact = (p: Prefix): PrefixRule => ({ action: "permit", prefix: p, orLonger: false });
+  const inbound = (p: Peer, f: Family) => p.first.accept.filter((r) => r.prefix.family === f);
+  const inMap = (p: Peer, f: Family) =>
+    inbound(p, f).some((r) => r.action === "permit") ? inName(p, f) : DENY_ALL;
+  const outMap = (f: Family) => (announce(f).length > 0 ? outName(f) : DENY_ALL);
+  // Anycast: several nodes announce one VIP; a router keeps all of them in the FIB.
+  const multipath = list.some((p) => p.members.length > 1) ? ["  maximum-paths 16"] : [];
+  const isis = input.isis;
+  const isisOn = isis ? isis.families.map((f) => ` ${IP[f]} router isis ${isis.tag}`) : [];
   return document(input.hostname, [
     BGP_GLOBALS,
-    groups.flatMap((g) => g.peers.map((p) => `${IP[6]} route ${p.loopback.toPrefix()} ${p.via}`)),
-    bfdStanza(input.timers.bfd),
-    ...groups.map((g) =>
-      groupFamilies(g).includes(4) ? raQuietStanza(g.interface, g.prefix) : [],
-    ),
-    groups.flatMap((g) =>
-      groupFamilies(g).flatMap((f) =>
-        prefixList(
-          inName(g, f),
-          g.accept.filter((r) => ruleFamily(r) === f),
-          f,
+    input.routes.map((r) => `${IP[r.dst.family]} route ${r.dst} ${r.via ?? "blackhole"}`),
+    bfdStanza([
+      ...input.neighbors.flatMap((n) => (n.bfd ? [n.bfd] : [])),
+      ...(isis?.bfd ? [isis.bfd] : []),
+    ]),
+    ...input.interfaces.map((i): Lines => {
+      const lines = [
+        ...i.addresses.map((a) => ` ${IP[a.address.family]} address ${a.address}/${a.length}`),
+        ...(isis && i.isis ? isisOn : []),
+        ...(isis && i.isis === "active"
+          ? [
+              ` isis hello-interval ${isis.timers.helloInterval}`,
+              ` isis hello-multiplier ${isis.timers.helloMultiplier}`,
+              ...(isis.bfd ? [" isis bfd", ` isis bfd profile ${isis.bfd.name}`] : []),
+            ]
+          : []),
+        ...(isis && i.isis === "passive" ? [" isis passive"] : []),
+      ];
+      return lines.length > 0 ? [`interface ${i.name}`, ...lines, "exit"] : [];
+    }),
+    isis
+      ? [
+          `router isis ${isis.tag}`,
+          " is-type level-2-only",
+          ` net ${isis.net}`,
+          " metric-style wide",
+          // A new adjacency regenerates the LSP; at the default 30 s the loopbacks wait that long.
+          ` lsp-gen-interval ${isis.timers.lspGenInterval}`,
+          " log-adjacency-changes",
+          "exit",
+        ]
+      : [],
+    [
+      ...families.flatMap((f) => prefixList(outName(f), announce(f).map(exact), f)),
+      ...list.flatMap((p) =>
+        families.flatMap((f) =>
+          inMap(p, f) === DENY_ALL ? [] : prefixList(inName(p, f), inbound(p, f), f),
         ),
       ),
-    ),
+    ],
     [
-      ...groups.flatMap((g) => groupFamilies(g).flatMap((f) => matchRouteMap(inName(g, f), f))),
-      ...denyAllRouteMap,
+      ...families.flatMap((f) => (outMap(f) === DENY_ALL ? [] : matchRouteMap(outName(f), f))),
+      ...list.flatMap((p) =>
+        families.flatMap((f) => (inMap(p, f) === DENY_ALL ? [] : matchRouteMap(inName(p, f), f))),
+      ),
+      `route-map ${DENY_ALL} deny 10`,
+      "exit",
     ],
     [
       `router bgp ${input.asn}`,
       ` bgp router-id ${input.routerId}`,
       " no bgp default ipv4-unicast",
       ` coalesce-time ${COALESCE_MS}`,
-      ` timers bgp ${input.timers.bgp.keepalive} ${input.timers.bgp.hold}`,
-      ...groups.flatMap((g) => groupBgpLines(g, input.timers)),
-      ...af(4),
-      ...af(6),
+      ...list.flatMap(sessionLines),
+      ...families.flatMap((f) =>
+        addressFamily(f, [
+          ...multipath,
+          // FRR 8 sends nothing on an eBGP session without explicit policies: both directions.
+          ...announce(f).map((p) => `  network ${p}`),
+          ...list
+            .filter((p) => p.first.families.includes(f))
+            .flatMap((p) => [
+              `  neighbor ${p.who} activate`,
+              `  neighbor ${p.who} route-map ${inMap(p, f)} in`,
+              `  neighbor ${p.who} route-map ${outMap(f)} out`,
+            ]),
+        ]),
+      ),
       "exit",
     ],
   ]);

@@ -1,178 +1,130 @@
-// Plan + RouterSpec -> inputs of the FRR renderers, for one edge router and every Kubernetes node
-// behind it (seed 001's pattern). Pure; the only decisions made here are the documented defaults.
-import { Address, Prefix } from "../../addressing/ip";
-import { ClusterPlan, NodePlan, Plan } from "../../addressing/plan-types";
+// Topology -> the FRR input of one machine: what FRR holds on its interfaces, its static and
+// blackhole routes, IS-IS on the mesh, and one neighbor per session end on the machine. Pure; the
+// only decisions made here are the documented IS-IS defaults.
+import { FAMILIES } from "../../addressing/ip";
+import { Device, Topology } from "../../topology/types";
 import { isisNet } from "./config";
-import { EdgeTimers, NodeFrrInput, PrefixRule, RouterFrrInput, RouterPeerGroup } from "./types";
+import { BfdProfile, FrrInput, FrrNeighbor, IsisTimers } from "./types";
 
-/** What the plan does not say about an edge router (routers are not in the site config yet). */
-export interface RouterSpec {
-  readonly name: string;
-  readonly asn: number;
-  /** IPv4 BGP router ID: the plan gives the router no IPv4 address of its own. */
-  readonly routerId: Address;
-  /** Tenants whose gateway address the router owns, and the interface it holds it on. */
-  readonly vlans: readonly { readonly tenant: number; readonly interface: string }[];
-}
+/** IS-IS timers on the mesh: hello every second, LSPs regenerated within a second. */
+export const ISIS_TIMERS: IsisTimers = { helloInterval: 1, helloMultiplier: 3, lspGenInterval: 1 };
 
-export interface FrrPlanOptions {
-  /** Node interface names; default SEED_INTERFACES. */
-  readonly interfaces?: { readonly mesh: string; readonly egress: string };
-  /** Default EDGE_TIMERS. */
-  readonly timers?: EdgeTimers;
-  /** Default ISIS_AREA. */
-  readonly isisArea?: string;
-  /** Prefixes never accepted from nodes, more-specifics included; default [INTERNAL_CLASS]. */
-  readonly rejects?: readonly Prefix[];
-}
-
-/** Both ends of every session use these; docs/routing.md explains the numbers. */
-export const EDGE_TIMERS: EdgeTimers = {
-  bgp: { keepalive: 3, hold: 9, connectRetry: 5 },
-  bfd: { name: "edge", intervalMs: 300, multiplier: 3 },
-  isis: { helloInterval: 1, helloMultiplier: 3, lspGenInterval: 1 },
-};
-
-/** Seed 001: eth0 is the mesh (fast ring), eth1 the egress VLAN toward the router. */
-export const SEED_INTERFACES = { mesh: "eth0", egress: "eth1" } as const;
+/** BFD on the mesh adjacencies: FRR on both sides, so always on (docs/routing.md). */
+export const ISIS_BFD: BfdProfile = { name: "edge", intervalMs: 300, multiplier: 3 };
 
 /** Level-2-only IS-IS ignores the area for routing; seed 001's value. */
 export const ISIS_AREA = "49.0001";
 
-/** Seed 001's internal fast-ring class, which must never be routed out. */
-export const INTERNAL_CLASS = Prefix.from("fc00::/8");
-
-export interface EdgeFrrInputs {
-  readonly router: RouterFrrInput;
-  readonly nodes: readonly NodeFrrInput[];
+function bfdOf(t: { bfd?: { profile: string; intervalMs: number; multiplier: number } }) {
+  return t.bfd
+    ? { name: t.bfd.profile, intervalMs: t.bfd.intervalMs, multiplier: t.bfd.multiplier }
+    : undefined;
 }
 
-interface Segment {
-  /** Index of the tenant in the plan (and the stack config), for messages. */
-  readonly index: number;
-  readonly cluster: ClusterPlan;
-  readonly interface: string;
-  readonly gateway: Address;
-  readonly egress: Prefix;
+/** The neighbors of a device: one per session end on it that FRR configures. */
+function neighbors(t: Topology, device: Device, carriers: ReadonlySet<string>): FrrNeighbor[] {
+  const byName = new Map(t.devices.map((d) => [d.name, d]));
+  return t.sessions.flatMap((s) =>
+    s.ends.flatMap((end, i) => {
+      if (end.device !== device.name || !carriers.has(end.carrier)) return [];
+      const other = s.ends[1 - i];
+      const cluster = byName.get(other.device)?.node?.cluster;
+      const bfd = end.timers ? bfdOf(end.timers) : undefined;
+      const sameCluster = t.sessions.filter(
+        (x) =>
+          x.ends.some((e) => e.device === device.name) &&
+          x.ends.some((e) => byName.get(e.device)?.node?.cluster === cluster),
+      );
+      const dual = new Set(sameCluster.map((x) => x.transport)).size > 1;
+      return [
+        {
+          name: end.peerName,
+          address: other.address,
+          asn: other.asn,
+          source: end.address,
+          ...(end.multihop !== undefined ? { multihop: end.multihop } : {}),
+          families: s.families,
+          announce: end.announces.map((a) => a.prefix),
+          accept: end.accepts,
+          // A router groups the nodes of one cluster (per family: one source per family).
+          ...(device.node === undefined && cluster
+            ? { group: dual ? `${cluster}-v${s.transport}` : cluster }
+            : {}),
+          ...(end.timers
+            ? {
+                timers: {
+                  keepalive: end.timers.keepalive,
+                  hold: end.timers.hold,
+                  connectRetry: end.timers.connectRetry,
+                },
+              }
+            : {}),
+          ...(bfd ? { bfd } : {}),
+        },
+      ];
+    }),
+  );
 }
 
-const present = <T>(v: T | undefined): v is T => v !== undefined;
-
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(what);
-  return value;
+export interface FrrInputOptions {
+  /** Default ISIS_AREA. */
+  readonly isisArea?: string;
+  /**
+   * Render what another config carries on this device too (the lab's FRR standing in for a
+   * RouterOS router): the carriers whose addresses, routes and session ends are included.
+   */
+  readonly carriers?: readonly string[];
 }
 
-function segments(plan: Plan, spec: RouterSpec): Segment[] {
-  return spec.vlans.flatMap((vlan, i) => {
-    const where = `router "${spec.name}" vlans[${i}]`;
-    const tenant = plan.tenants.find((t) => t.id === vlan.tenant);
-    if (!tenant) {
-      const ids = plan.tenants.map((t) => t.id).join(", ");
-      throw new Error(`${where}: tenant ${vlan.tenant} is not in the plan (tenants: ${ids})`);
-    }
-    const cluster = tenant.kubernetes;
-    if (!cluster) return [];
-    if (cluster.asn === spec.asn) {
-      throw new Error(`${where}: cluster ${cluster.name} has the router's own ASN ${spec.asn}`);
-    }
-    const gateway = need(
-      tenant.gateway.ipv6,
-      `${where}: tenant ${tenant.name} has no IPv6 gateway`,
-    );
-    const egress = need(tenant.vms.ipv6, `${where}: tenant ${tenant.name} has no IPv6 VM subnet`);
-    return [
-      { index: plan.tenants.indexOf(tenant), cluster, interface: vlan.interface, gateway, egress },
-    ];
-  });
-}
-
-const nodeWhere = (s: Segment, n: NodePlan) => `${s.cluster.name} node ${n.name}`;
-
-function nodeInput(
-  s: Segment,
-  node: NodePlan,
-  spec: RouterSpec,
-  options: Required<FrrPlanOptions>,
-): NodeFrrInput {
-  const { cluster } = s;
-  const where = nodeWhere(s, node);
-  const vip = node.role === "controlplane" ? [cluster.vip.ipv4, cluster.vip.ipv6] : [];
-  const pools = [cluster.loadBalancers.ipv4, cluster.loadBalancers.ipv6].filter(present);
+/**
+ * The FRR input of a device that runs FRR (a Linux node or an FRR router). Throws when the device
+ * has no IPv4 router ID (a topology check reports that first).
+ */
+export function frrInput(t: Topology, name: string, options: FrrInputOptions = {}): FrrInput {
+  const isisArea = options.isisArea ?? ISIS_AREA;
+  const carriers = new Set(options.carriers ?? ["frr"]);
+  const device = t.devices.find((d) => d.name === name);
+  if (!device?.speaker?.routerId) throw new Error(`${name}: no FRR speaker with an IPv4 router ID`);
+  const mesh = device.node
+    ? device.interfaces.find(
+        (i) => i.kind === "nic" && t.segments.find((s) => s.id === i.segment)?.kind === "vnet",
+      )
+    : undefined;
+  const peers = neighbors(t, device, carriers);
+  const meshFamilies = FAMILIES.filter((f) => mesh?.addresses.some((h) => h.address.family === f));
   return {
-    hostname: node.name,
-    asn: cluster.asn,
-    routerId: need(
-      node.loopback.ipv4,
-      `${where}: no IPv4 loopback for the BGP router ID; ` +
-        `give tenants[${s.index}].vmLoopbacks an IPv4 prefix`,
-    ),
-    loopback: need(node.loopback.ipv6, `${where}: no IPv6 loopback to peer from`),
-    mesh: { interface: options.interfaces.mesh, ipv4: present(node.mesh.ipv4) },
-    egress: { interface: options.interfaces.egress, prefix: s.egress },
-    isis: { tag: cluster.name, net: isisNet(options.isisArea, node.id) },
-    peer: { name: spec.name, address: s.gateway, asn: spec.asn },
-    // The IPv4 loopback is announced because a static IPv4 route cannot point at the IPv6-only
-    // egress address (FRR 8.4 staticd reads such a gateway as an interface name).
-    announce: [
-      node.loopback.ipv4?.toPrefix(),
-      ...vip.map((a) => a?.toPrefix()),
-      cluster.loadBalancers.ipv4,
-      cluster.loadBalancers.ipv6,
-    ].filter(present),
-    discard: pools,
-    timers: options.timers,
+    hostname: device.name,
+    asn: device.speaker.asn,
+    routerId: device.speaker.routerId,
+    interfaces: device.interfaces.flatMap((i) => {
+      const addresses = i.addresses
+        .filter((h) => carriers.has(h.carrier))
+        .map((h) => ({ address: h.address, length: h.length }));
+      const isis =
+        mesh && i === mesh ? "active" : mesh && i.kind === "loopback" ? "passive" : undefined;
+      return addresses.length > 0 || isis
+        ? [{ name: i.name, addresses, ...(isis ? { isis } : {}) }]
+        : [];
+    }),
+    ...(mesh && device.node
+      ? {
+          isis: {
+            tag: device.node.cluster,
+            net: isisNet(isisArea, device.node.id),
+            families: meshFamilies,
+            timers: ISIS_TIMERS,
+            bfd: ISIS_BFD,
+          },
+        }
+      : {}),
+    routes: device.routes
+      .filter((r) => carriers.has(r.carrier))
+      .map((r) => ({ dst: r.dst, ...(r.kind === "static" && r.via ? { via: r.via } : {}) })),
+    neighbors: peers,
   };
 }
 
-function accept(s: Segment, rejects: readonly Prefix[]): PrefixRule[] {
-  const { cluster } = s;
-  const rule = (action: PrefixRule["action"], prefix: Prefix | undefined, orLonger: boolean) =>
-    prefix ? [{ action, prefix, orLonger }] : [];
-  // Seed 001's k8s-in chain, in its order, then the IPv4 equivalents.
-  return [
-    ...rejects.flatMap((p) => rule("deny", p, true)),
-    ...rule("permit", cluster.loadBalancers.ipv6, true),
-    ...rule("permit", cluster.vip.ipv6?.toPrefix(), false),
-    ...rule("permit", cluster.loadBalancers.ipv4, true),
-    ...rule("permit", cluster.vip.ipv4?.toPrefix(), false),
-    ...cluster.nodes.flatMap((n) => rule("permit", n.loopback.ipv4?.toPrefix(), false)),
-  ];
-}
-
-function peerGroup(s: Segment, rejects: readonly Prefix[]): RouterPeerGroup {
-  return {
-    name: s.cluster.name,
-    asn: s.cluster.asn,
-    interface: s.interface,
-    source: s.gateway,
-    prefix: s.egress,
-    peers: s.cluster.nodes.map((n) => ({
-      name: n.name,
-      loopback: need(n.loopback.ipv6, `${nodeWhere(s, n)}: no IPv6 loopback to peer with`),
-      via: need(n.address.ipv6, `${nodeWhere(s, n)}: no IPv6 egress address`),
-    })),
-    accept: accept(s, rejects),
-  };
-}
-
-/** The router's input and every node's input behind it, in plan order. */
-export function frrInputs(plan: Plan, spec: RouterSpec, opts: FrrPlanOptions = {}): EdgeFrrInputs {
-  const options: Required<FrrPlanOptions> = {
-    interfaces: opts.interfaces ?? SEED_INTERFACES,
-    timers: opts.timers ?? EDGE_TIMERS,
-    isisArea: opts.isisArea ?? ISIS_AREA,
-    rejects: opts.rejects ?? [INTERNAL_CLASS],
-  };
-  const segs = segments(plan, spec);
-  return {
-    router: {
-      hostname: spec.name,
-      asn: spec.asn,
-      routerId: spec.routerId,
-      groups: segs.map((s) => peerGroup(s, options.rejects)),
-      timers: options.timers,
-    },
-    nodes: segs.flatMap((s) => s.cluster.nodes.map((n) => nodeInput(s, n, spec, options))),
-  };
+/** Every device FRR configures: Linux nodes and FRR routers, in topology order. */
+export function frrDevices(t: Topology): Device[] {
+  return t.devices.filter((d) => d.speaker?.software === "frr" && d.speaker.carrier === "frr");
 }

@@ -1,13 +1,9 @@
-// Inputs of the FRR renderers: plain values, no Plan. `frr-plan.ts` derives them from the plan.
-import { Address, Prefix } from "../../addressing/ip";
+// Inputs of the FRR renderer: plain values, no Plan. `inputs.ts` projects them from the topology,
+// one per machine that runs FRR (a Linux node, a Linux router).
+import { Address, Family, Prefix } from "../../addressing/ip";
+import { PrefixRule } from "../../topology/types";
 
-/** BGP timers, in seconds; both ends of a session should agree. */
-export interface BgpTimers {
-  readonly keepalive: number;
-  readonly hold: number;
-  /** Seconds between connection attempts while a session is down (FRR default 120). */
-  readonly connectRetry: number;
-}
+export type { PrefixRule };
 
 /** A bfdd profile; detection time is intervalMs * multiplier. */
 export interface BfdProfile {
@@ -25,72 +21,63 @@ export interface IsisTimers {
   readonly lspGenInterval: number;
 }
 
-/** Failure detection shared by the router and the nodes. */
-export interface EdgeTimers {
-  readonly bgp: BgpTimers;
-  /** BFD on every edge session and mesh adjacency; absent for none. */
-  readonly bfd?: BfdProfile;
-  readonly isis: IsisTimers;
+/** BGP timers of one neighbor, in seconds. */
+export interface BgpTimers {
+  readonly keepalive: number;
+  readonly hold: number;
+  /** Seconds between connection attempts while a session is down (FRR default 120). */
+  readonly connectRetry: number;
 }
 
-/** A Kubernetes node running FRR: IS-IS on the mesh, eBGP from its loopback to the router. */
-export interface NodeFrrInput {
+/** One BGP neighbor: one end of a topology session, as FRR configures it. */
+export interface FrrNeighbor {
+  /** The other end's name (neighbor description). */
+  readonly name: string;
+  /** The other end's address. */
+  readonly address: Address;
+  readonly asn: number;
+  /** The address this end speaks from (update-source). */
+  readonly source: Address;
+  /** eBGP multihop TTL; absent for an on-link peer. */
+  readonly multihop?: number;
+  /** Address families activated on the session. */
+  readonly families: readonly Family[];
+  /** Prefixes announced to the neighbor, either family; each must exist locally. */
+  readonly announce: readonly Prefix[];
+  /** Ordered import rules, either family; anything unmatched is rejected. */
+  readonly accept: readonly PrefixRule[];
+  /** Neighbors with the same group share one peer-group (a router's cluster peers). */
+  readonly group?: string;
+  readonly timers?: BgpTimers;
+  readonly bfd?: BfdProfile;
+}
+
+/** An interface FRR configures: addresses held by zebra, IS-IS participation. */
+export interface FrrInterface {
+  readonly name: string;
+  /** `<address>/<length>`, either family. */
+  readonly addresses: readonly { readonly address: Address; readonly length: number }[];
+  /** IS-IS on the interface: active (a mesh link) or passive (lo). */
+  readonly isis?: "active" | "passive";
+}
+
+/** A machine's FRR: interfaces, IS-IS, static routes, BGP neighbors. */
+export interface FrrInput {
   readonly hostname: string;
   readonly asn: number;
   /** IPv4 BGP router ID. */
   readonly routerId: Address;
-  /** The IPv6 loopback on `lo`: BGP update-source, carried by IS-IS. */
-  readonly loopback: Address;
-  readonly mesh: {
-    readonly interface: string;
-    /** Whether the mesh has IPv4 addresses, without which IS-IS cannot route IPv4. */
-    readonly ipv4: boolean;
+  readonly interfaces: readonly FrrInterface[];
+  /** IS-IS on the mesh (seed 001's loopback distribution), if the machine runs it. */
+  readonly isis?: {
+    readonly tag: string;
+    readonly net: string;
+    /** Families IS-IS routes: IPv6, and IPv4 only when the mesh has IPv4 addresses. */
+    readonly families: readonly Family[];
+    readonly timers: IsisTimers;
+    readonly bfd?: BfdProfile;
   };
-  /** The interface toward the router and its subnet. */
-  readonly egress: { readonly interface: string; readonly prefix: Prefix };
-  readonly isis: { readonly tag: string; readonly net: string };
-  /** The edge router: its address on the egress subnet and its AS. */
-  readonly peer: { readonly name: string; readonly address: Address; readonly asn: number };
-  /** Prefixes announced to the router, either family; each must be in the RIB (e.g. on `lo`). */
-  readonly announce: readonly Prefix[];
-  /** Blackhole anchors: aggregates this node announces but does not route itself. */
-  readonly discard: readonly Prefix[];
-  readonly timers: EdgeTimers;
-}
-
-/** One line of an inbound filter; `orLonger` also matches more-specifics (RouterOS `dst in`). */
-export interface PrefixRule {
-  readonly action: "permit" | "deny";
-  readonly prefix: Prefix;
-  readonly orLonger: boolean;
-}
-
-/** A node as the router sees it: a session to its loopback, reached via its egress address. */
-export interface RouterPeer {
-  readonly name: string;
-  readonly loopback: Address;
-  readonly via: Address;
-}
-
-/** The peers of one cluster on one router interface, with the cluster's inbound filter. */
-export interface RouterPeerGroup {
-  /** Peer-group name, also the stem of its filter names. */
-  readonly name: string;
-  readonly asn: number;
-  readonly interface: string;
-  /** The router's own address on the segment (the tenant gateway): the session source. */
-  readonly source: Address;
-  readonly prefix: Prefix;
-  readonly peers: readonly RouterPeer[];
-  /** Ordered inbound rules, either family; anything unmatched is rejected. */
-  readonly accept: readonly PrefixRule[];
-}
-
-/** The edge router rendered as FRR (in the lab it stands in for RouterOS). */
-export interface RouterFrrInput {
-  readonly hostname: string;
-  readonly asn: number;
-  readonly routerId: Address;
-  readonly groups: readonly RouterPeerGroup[];
-  readonly timers: EdgeTimers;
+  /** Static routes; a route without `via` is a blackhole (anchors an aggregate announced). */
+  readonly routes: readonly { readonly dst: Prefix; readonly via?: Address }[];
+  readonly neighbors: readonly FrrNeighbor[];
 }

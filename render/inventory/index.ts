@@ -3,10 +3,11 @@
 // each prefix is, a topology diagram and the site notes. Pure: Plan in, text out; the program
 // exports it as a stack output and the offline preview writes it to disk.
 import { Plan } from "../../addressing/plan-types";
+import { Topology } from "../../topology/types";
 import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
-import { cell, dualRow, hasAny, ifaceAddress, table } from "./table";
+import { cell, dualRow, hasAny, ifaceAddress, table, text } from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
 import { renderTopology } from "./mermaid";
 import { utilizationSection } from "./utilization";
@@ -203,7 +204,22 @@ function dnsSection(plan: Plan): string | undefined {
   return ["## Static DNS names", "", table(["Name", "Address", "Owner"], rows)].join("\n");
 }
 
-export function renderInventory(plan: Plan): string {
+/** Planned values no rendered config carries: who sets what, where (topology/manual.ts). */
+function manualSection(topology: Topology): string | undefined {
+  if (topology.manualSteps.length === 0) return undefined;
+  return [
+    "## Manual steps",
+    "",
+    "Planned values that no rendered config carries. Until they are done, the site does not work as planned.",
+    "",
+    table(
+      ["Where", "What", "Why"],
+      topology.manualSteps.map((m) => [text(m.device), text(m.what), text(m.why)]),
+    ),
+  ].join("\n");
+}
+
+export function renderInventory(plan: Plan, topology: Topology): string {
   const title = `# Address plan: ${plan.site}`;
   const intro = plan.description ? `\n${plan.description}\n` : "";
   const sections = [
@@ -212,16 +228,17 @@ export function renderInventory(plan: Plan): string {
     vlansSection(plan),
     segmentsSection(plan),
     tenantsSummary(plan),
-    ...plan.tenants.map((t) => tenantSection(plan, t)),
-    loadBalancerSection(plan),
+    ...plan.tenants.map((t) => tenantSection(plan, topology, t)),
+    loadBalancerSection(plan, topology),
     routersSection(plan),
-    bgpSection(plan),
+    bgpSection(topology),
     fabricSection(plan),
     interfacesSection(plan),
     sdnSection(plan),
     utilizationSection(plan),
     topologySection(plan),
     dnsSection(plan),
+    manualSection(topology),
     notesSection(plan),
   ].filter((s): s is string => s !== undefined);
   return `${title}\n${intro}\n_Generated from the stack config by the offline preview; do not edit._\n\n${sections.join("\n\n")}\n`;

@@ -1,13 +1,13 @@
 // The NICs of a tenant's node VMs as the program wires them, for the inventory and the topology
-// diagram. NIC order and attachment follow components/deploy-kubernetes.ts (NIC i sits on
-// nicSubnets(tenant)[i]: on the tenant's VNet when the VNet carries that subnet, else on the
-// host's VM bridge, tagged with the tenant's egress VLAN if it has one).
+// diagram: the topology's NIC plan and names (topology/nodes.ts). NIC i sits on the tenant's VNet
+// when the VNet carries that subnet, else on the host's VM bridge, tagged with the tenant's egress
+// VLAN if it has one.
 import { HostPlan, NodePlan, Plan, TenantPlan } from "../../addressing/plan-types";
 import { DualAddress, DualPrefix } from "../../addressing/site";
-import { nicSubnets } from "../cilium/inputs";
+import { nicNames } from "../../topology/nodes";
 
 export interface NodeNic {
-  /** Talos: the VM's `net<i>` (Talos finds it by MAC); Linux: the interface name FRR uses. */
+  /** The name the guest gives the NIC: Talos's predictable `ens18`..., or FRR's on Linux. */
   readonly name: string;
   readonly carries: "vms" | "mesh";
   /** How the seeds call the network: "VM subnet", or "mesh" and "egress" when there are two. */
@@ -22,17 +22,23 @@ export interface NodeNic {
 
 export function tenantNics(t: TenantPlan): NodeNic[] {
   const k = t.kubernetes;
-  return nicSubnets(t).map((subnet, i) => {
-    const carries = subnet === t.vms ? "vms" : "mesh";
-    const onVnet = t.vnet?.carries === carries;
-    const linuxName = carries === "mesh" ? k?.frr.mesh : k?.frr.egress;
+  const subnets = t.mesh ? [t.mesh.subnet, t.vms] : [t.vms];
+  const carries = subnets.map((subnet): "vms" | "mesh" => (subnet === t.vms ? "vms" : "mesh"));
+  const names = k
+    ? nicNames(
+        k,
+        carries.map((c) => ({ carries: c })),
+      )
+    : [];
+  return subnets.map((subnet, i) => {
+    const onVnet = t.vnet?.carries === carries[i];
     return {
-      name: k?.nodeOs === "linux" && linuxName ? linuxName : `net${i}`,
-      carries,
+      name: names[i] ?? `net${i}`,
+      carries: carries[i],
       // "egress" is seed 001's name for the VM subnet beside a mesh; alone it is the VM subnet.
-      role: carries === "mesh" ? "mesh" : t.mesh ? "egress" : "VM subnet",
+      role: carries[i] === "mesh" ? "mesh" : t.mesh ? "egress" : "VM subnet",
       subnet,
-      gateway: carries === "mesh" ? (t.mesh?.gateway ?? {}) : t.gateway,
+      gateway: carries[i] === "mesh" ? (t.mesh?.gateway ?? {}) : t.gateway,
       vnet: onVnet ? t.vnet?.id : undefined,
       vlan: onVnet ? undefined : t.vlan,
     };

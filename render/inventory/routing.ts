@@ -1,12 +1,17 @@
 // Inventory sections of what is announced and who peers with whom: LoadBalancer pools, VIPs and
 // service IPs, shared segments, edge routers with the gateways they hold, and every BGP session.
-import { FAMILIES, familyKey as key } from "../../addressing/ip";
-import { Address, Family } from "../../addressing/ip";
+import { familyKey as key } from "../../addressing/ip";
+import { Address } from "../../addressing/ip";
 import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../../addressing/plan-types";
+import { Topology } from "../../topology/types";
 import { lbPoolInputs } from "../cilium/inputs";
 import { both, cell, section, table, text } from "./table";
 
-const OS_NAMES: Record<RouterPlan["os"], string> = { routeros: "RouterOS", frr: "FRR" };
+const OS_NAMES: Record<RouterPlan["os"], string> = {
+  routeros: "RouterOS",
+  frr: "FRR",
+  external: "external (not configured here)",
+};
 
 const clusters = (plan: Plan): { t: TenantPlan; k: ClusterPlan }[] =>
   plan.tenants.flatMap((t) => (t.kubernetes ? [{ t, k: t.kubernetes }] : []));
@@ -30,7 +35,7 @@ function poolsTable(plan: Plan): string | undefined {
           : "whole prefix",
         cell(k.loadBalancers[key(f)]),
         shared ? (k.lbSegment as string) : "-",
-        k.announcement === "bgp" ? "BGP" : "L2 (ARP/NDP)",
+        k.announcement === "bgp" ? "BGP" : "L2 (ARP)",
       ];
     });
   });
@@ -48,7 +53,28 @@ function poolsTable(plan: Plan): string | undefined {
   return table(header, rows);
 }
 
-function vipTable(plan: Plan): string | undefined {
+/**
+ * The cluster's VIP per family (IPv4, IPv6), as held by its nodes: a planned VIP no node holds
+ * (Talos holds one per interface) is marked, and listed under Manual steps.
+ */
+export function heldVip(topology: Topology, k: ClusterPlan): string[] {
+  const held = new Set(
+    topology.devices.flatMap((d) =>
+      d.node?.cluster === k.name
+        ? d.interfaces.flatMap((i) =>
+            i.addresses.filter((h) => h.role === "vip").map((h) => h.address.toString()),
+          )
+        : [],
+    ),
+  );
+  return ([4, 6] as const).map((f) => {
+    const v = k.vip[key(f)];
+    if (!v) return "-";
+    return held.has(v.toString()) ? v.toString() : `${v} (planned, not held: see Manual steps)`;
+  });
+}
+
+function vipTable(plan: Plan, topology: Topology): string | undefined {
   const rows = clusters(plan).flatMap(({ t, k }) => {
     if (!k.vip.ipv4 && !k.vip.ipv6) return [];
     const a = (k.vip.ipv4 ?? k.vip.ipv6) as Address;
@@ -58,7 +84,7 @@ function vipTable(plan: Plan): string | undefined {
       : t.vmLoopbacks[key(f)]?.contains(a)
         ? "VM loopbacks"
         : "-";
-    return [[k.name, cell(k.vip.ipv4), cell(k.vip.ipv6), within]];
+    return [[k.name, ...heldVip(topology, k), within]];
   });
   if (rows.length === 0) return undefined;
   return ["### Control-plane VIPs", "", table(["Cluster", "IPv4", "IPv6", "In"], rows)].join("\n");
@@ -100,10 +126,10 @@ function sharedTables(plan: Plan): string[] {
   });
 }
 
-export function loadBalancerSection(plan: Plan): string | undefined {
+export function loadBalancerSection(plan: Plan, topology: Topology): string | undefined {
   return section("## LoadBalancer pools and VIPs", [
     poolsTable(plan),
-    vipTable(plan),
+    vipTable(plan, topology),
     serviceIpTable(plan),
     ...sharedTables(plan),
   ]);
@@ -118,9 +144,11 @@ export function routersSection(plan: Plan): string | undefined {
     String(r.asn),
     cell(r.routerId),
     // Brackets keep an IPv6 host apart from the port, as ssh:// URLs write it.
-    text(
-      `${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}:${r.ssh.port}`,
-    ),
+    r.ssh
+      ? text(
+          `${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}:${r.ssh.port}`,
+        )
+      : "-",
     r.rejects.map(String).join(", ") || "-",
   ]);
   const header = ["Router", "OS", "Version", "ASN", "Router ID", "SSH", "Never accepted"];
@@ -150,57 +178,63 @@ export function routersSection(plan: Plan): string | undefined {
   return section("## Routers", [table(header, rows), ...perRouter]);
 }
 
+const CARRIERS: Record<string, string> = {
+  routeros: "RouterOS script",
+  frr: "frr.conf",
+  cilium: "Cilium BGP",
+  manual: "manual",
+};
+
 /**
- * Sessions as the routers' configs set them up (render/routeros-plan.ts, render/frr-plan.ts):
- * from the tenant gateway to each node loopback, in every family with a loopback, an egress address
- * and a gateway (RouterOS), IPv6 only (FRR). Talos clusters peer from Cilium instead.
+ * Every BGP session of the topology, one row per session: both ends with the address each speaks
+ * from, the families, eBGP multihop TTLs, and what configures each end. The same objects the
+ * RouterOS script, frr.conf and Cilium objects are rendered from.
  */
-function routerSessions(plan: Plan): string[][] {
-  return plan.routers.flatMap((r) => {
-    const families: readonly Family[] = r.os === "routeros" ? FAMILIES : [6];
-    return r.vlans.flatMap((v) => {
-      const t = plan.tenants.find((x) => x.id === v.tenant);
-      const k = t?.kubernetes;
-      if (!t || !k) return [];
-      const how = r.os === "routeros" ? `multihop, in-filter ${v.filterChain}` : "multihop";
-      return k.nodes.flatMap((n) =>
-        families.flatMap((f) => {
-          const [loopback, egress, gateway] = [n.loopback, n.address, t.gateway].map(
-            (d) => d[key(f)],
-          );
-          if (!loopback || !egress || !gateway) return [];
-          const row = [r.name, String(r.asn), String(gateway), n.name, String(k.asn)];
-          return [[...row, String(loopback), how]];
-        }),
-      );
-    });
+export function bgpSection(topology: Topology): string | undefined {
+  const rows = topology.sessions.map((s) => {
+    const [a, b] = s.ends;
+    return [
+      a.device,
+      String(a.asn),
+      a.address.toString(),
+      b.device,
+      String(b.asn),
+      b.address.toString(),
+      s.families.map((f) => `IPv${f}`).join(", "),
+      [a, b].map((e) => (e.multihop === undefined ? "1" : String(e.multihop))).join(" / "),
+      `${CARRIERS[a.carrier] ?? a.carrier} / ${CARRIERS[b.carrier] ?? b.carrier}`,
+    ];
   });
-}
-
-/** Cilium's peers (render/cilium-plan.ts): the explicit ones, else the gateway at the router ASN. */
-function ciliumSessions(plan: Plan): string[][] {
-  return clusters(plan).flatMap(({ t, k }) => {
-    if (k.nodeOs !== "talos" || k.announcement !== "bgp") return [];
-    const peers =
-      k.bgpPeers ??
-      FAMILIES.flatMap((f) => {
-        const address = t.gateway[key(f)];
-        return address ? [{ name: `router-${key(f)}`, address, asn: plan.fabric.asn.router }] : [];
-      });
-    return peers.map((p) => [
-      `${k.name} (every node)`,
-      String(k.asn),
-      "node address",
-      p.name,
-      String(p.asn),
-      String(p.address),
-      "Cilium BGP control plane",
-    ]);
-  });
-}
-
-export function bgpSection(plan: Plan): string | undefined {
-  const rows = [...routerSessions(plan), ...ciliumSessions(plan)];
-  const header = ["Speaker", "ASN", "Source", "Peer", "Peer ASN", "Peer address", "Session"];
-  return section("## BGP sessions", [rows.length > 0 ? table(header, rows) : undefined]);
+  const header = [
+    "Speaker",
+    "ASN",
+    "Speaks from",
+    "Peer",
+    "Peer ASN",
+    "Peer speaks from",
+    "Families",
+    "TTL",
+    "Configured by",
+  ];
+  const announced = topology.sessions.flatMap((s) =>
+    s.ends.flatMap((e) =>
+      e.announces.map((a) => [
+        e.device,
+        a.prefix.toString(),
+        a.what,
+        a.source,
+        s.ends[0] === e ? s.ends[1].device : s.ends[0].device,
+      ]),
+    ),
+  );
+  return section("## BGP sessions", [
+    rows.length > 0 ? table(header, rows) : undefined,
+    announced.length > 0
+      ? [
+          "### Announcements",
+          "",
+          table(["Announcer", "Prefix", "What", "Exists as", "To"], announced),
+        ].join("\n")
+      : undefined,
+  ]);
 }

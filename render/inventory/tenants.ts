@@ -1,7 +1,9 @@
 // Inventory sections of tenants: a summary of all of them, then per tenant its prefixes, host
 // identities, Kubernetes prefixes, nodes, and the VMs the nodes run in with their NICs.
 import { ClusterPlan, Plan, TenantPlan } from "../../addressing/plan-types";
+import { Topology } from "../../topology/types";
 import { attachment, nicAddress, tenantNics } from "./nics";
+import { heldVip } from "./routing";
 import { both, cell, dualRow, onLink, section, table, text } from "./table";
 
 const OS = { talos: "Talos", linux: "Linux (FRR)" } as const;
@@ -25,7 +27,7 @@ export function tenantsSummary(plan: Plan): string | undefined {
   ]);
 }
 
-export function tenantSection(plan: Plan, t: TenantPlan): string {
+export function tenantSection(plan: Plan, topology: Topology, t: TenantPlan): string {
   const rows = [
     dualRow("Tenant block", t.blocks.tenant),
     dualRow("VM subnet", t.vms),
@@ -53,16 +55,16 @@ export function tenantSection(plan: Plan, t: TenantPlan): string {
     ),
   ];
   if (t.kubernetes)
-    parts.push("", clusterSection(t, t.kubernetes), "", vmSection(plan, t, t.kubernetes));
+    parts.push("", clusterSection(topology, t, t.kubernetes), "", vmSection(plan, t, t.kubernetes));
   return parts.join("\n");
 }
 
-function clusterSection(t: TenantPlan, k: ClusterPlan): string {
+function clusterSection(topology: Topology, t: TenantPlan, k: ClusterPlan): string {
   const rows = [
     dualRow("Pods", k.pods),
     dualRow("Services", k.services),
     dualRow("LoadBalancers", k.loadBalancers),
-    dualRow("Control-plane VIP", k.vip),
+    ["Control-plane VIP", ...heldVip(topology, k)],
   ];
   for (const r of k.lbRanges) {
     rows.push(
@@ -71,6 +73,8 @@ function clusterSection(t: TenantPlan, k: ClusterPlan): string {
         : ["LoadBalancer range", "-", r.toString()],
     );
   }
+  // Loopbacks exist where FRR holds them (plain Linux nodes); Talos configures none.
+  const loopbacks = k.nodeOs === "linux";
   const nodes = k.nodes.map((n) => [
     n.name,
     n.role,
@@ -78,8 +82,7 @@ function clusterSection(t: TenantPlan, k: ClusterPlan): string {
     cell(n.address.ipv4),
     cell(n.address.ipv6),
     cell(n.mesh.ipv6 ?? n.mesh.ipv4),
-    cell(n.loopback.ipv4),
-    cell(n.loopback.ipv6),
+    ...(loopbacks ? [cell(n.loopback.ipv4), cell(n.loopback.ipv6)] : []),
     cell(n.pods.ipv4),
     cell(n.pods.ipv6),
   ]);
@@ -98,8 +101,7 @@ function clusterSection(t: TenantPlan, k: ClusterPlan): string {
         "IPv4",
         "IPv6",
         "Mesh",
-        "Loopback IPv4",
-        "Loopback IPv6",
+        ...(loopbacks ? ["Loopback IPv4", "Loopback IPv6"] : []),
         "Pods IPv4",
         "Pods IPv6",
       ],

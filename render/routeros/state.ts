@@ -1,228 +1,157 @@
-// Plan + RouterSpec -> the desired state of one RouterOS router (seed 001's pattern): the router
-// holds each carried tenant's gateway on a VLAN interface, reaches every cluster node's loopback
-// by a static route via the node's egress address, peers eBGP multihop with each loopback from
-// the gateway address, and accepts only the cluster's LoadBalancer prefix and VIP from it.
-import { Address, FAMILIES, Family, Prefix } from "../../addressing/ip";
-import { ClusterPlan, Plan, TenantPlan } from "../../addressing/plan-types";
-import { Problem } from "../../addressing/problems";
-import { DualAddress } from "../../addressing/site";
+// Topology -> the desired state of one RouterOS router: the addresses the topology says it holds,
+// the static routes its sessions need, one BGP connection per session end on the router (named
+// for the peer, with the family in the name when the peer has sessions in both), one input
+// filter chain per tenant with exactly what that tenant's nodes announce, and static DNS names.
+import { Address, FAMILIES, Prefix } from "../../addressing/ip";
+import { RouterPlan } from "../../addressing/plan-types";
+import { Device, PrefixRule, Topology } from "../../topology/types";
 import {
   BgpConnection,
   DnsRecord,
   FilterRule,
   InterfaceAddress,
   RouterOsDesiredState,
-  RouterOsStateError,
   StaticRoute,
-} from ".";
-
-/** A VLAN interface of the router and the tenant whose gateway it holds. */
-export interface RouterVlan {
-  /** RouterOS interface name, e.g. "vlan101". */
-  readonly interface: string;
-  /** ID of the tenant whose gateway address (and cluster peers) sit on this VLAN. */
-  readonly tenant: number;
-  /** Input filter chain for the tenant's cluster peers; default DEFAULT_FILTER_CHAIN. */
-  readonly filterChain?: string;
-}
-
-/** What the plan does not say about a router. */
-export interface RouterSpec {
-  /** Router name (script header). */
-  readonly name: string;
-  /** Stack that owns the router's managed entries. */
-  readonly stack: string;
-  /** RouterOS version running on the router, e.g. "7.19". */
-  readonly version: string;
-  /** The router's AS number; default the plan's `fabric.asn.router`. */
-  readonly asn?: number;
-  /** BGP instance name (RouterOS 7.20 and later); default the stack name. */
-  readonly bgpInstance?: string;
-  /** BGP router ID; unmanaged if absent. */
-  readonly routerId?: Address;
-  readonly vlans: readonly RouterVlan[];
-  /** Prefixes never accepted from cluster peers; default the plan's internal space. */
-  readonly clusterRejects?: readonly Prefix[];
-  /** If set, `<node>.<domain>` names each node's egress address, `<cluster>.<domain>` its VIP. */
-  readonly dnsDomain?: string;
-  /** Further static DNS records, after the generated ones. */
-  readonly dnsRecords?: readonly DnsRecord[];
-}
+} from "./types";
 
 export const DEFAULT_FILTER_CHAIN = "k8s-in";
 
-/** The family's member of a DualAddress or DualPrefix. */
-const of = <T>(
-  v: { readonly ipv4?: T; readonly ipv6?: T } | undefined,
-  f: Family,
-): T | undefined => (f === 4 ? v?.ipv4 : v?.ipv6);
-
-interface Peering {
-  readonly routes: StaticRoute[];
-  readonly connections: BgpConnection[];
-  readonly families: Set<Family>;
+/** RouterOS routing-filter text of one rule (`dst in` also matches more-specifics). */
+export function filterRuleText(r: PrefixRule): string {
+  if (!r.orLonger && r.prefix.length !== r.prefix.bits) {
+    throw new Error(`exact match of ${r.prefix}: only host prefixes are matched exactly here`);
+  }
+  return `if (dst in ${r.prefix}) { ${r.action === "permit" ? "accept" : "reject"} }`;
 }
 
-/** One route and one connection per node loopback whose family also has an egress path. */
-function peerings(tenant: TenantPlan, cluster: ClusterPlan, chain: string): Peering {
-  const out: Peering = { routes: [], connections: [], families: new Set() };
-  for (const node of cluster.nodes) {
-    const paths = FAMILIES.flatMap((f) => {
-      const loopback = of(node.loopback, f);
-      const egress = of(node.address, f);
-      const gateway = of(tenant.gateway, f);
-      return loopback && egress && gateway ? [{ f, loopback, egress, gateway }] : [];
-    });
-    for (const { f, loopback, egress, gateway } of paths) {
-      out.families.add(f);
-      out.routes.push({ dst: loopback.toPrefix(), gateway: egress });
-      out.connections.push({
-        // Both families peer: one connection each, so the name says which.
-        name: paths.length > 1 ? `${node.name}-v${f}` : node.name,
-        remoteAddress: loopback,
-        remoteAs: cluster.asn,
-        localRole: "ebgp",
-        multihop: true,
-        localAddress: gateway,
-        inputFilter: chain,
-        addressFamilies: [f === 4 ? "ip" : "ipv6"],
-      });
+function addresses(device: Device): InterfaceAddress[] {
+  return device.interfaces.flatMap((i) =>
+    i.addresses
+      .filter((h) => h.carrier === "routeros")
+      .map((h) => {
+        const network = Prefix.containing(h.address.family, h.address.value, h.length);
+        return h.address.family === 6
+          ? { interface: i.name, address: h.address, network, advertise: false }
+          : { interface: i.name, address: h.address, network };
+      }),
+  );
+}
+
+function routes(device: Device): StaticRoute[] {
+  return device.routes.flatMap((r) =>
+    r.carrier === "routeros" && r.kind === "static" && r.via
+      ? [{ dst: r.dst, gateway: r.via }]
+      : [],
+  );
+}
+
+/** The chain of the tenant whose VLAN the peer sits on, by the router's vlans[]. */
+function chainOf(router: RouterPlan, peer: Device | undefined): string {
+  const tenant = peer?.node?.tenant;
+  return router.vlans.find((v) => v.tenant === tenant)?.filterChain ?? DEFAULT_FILTER_CHAIN;
+}
+
+/** Denies first, then the permits in session order, per family, then reject the rest. */
+function chainRules(chain: string, rules: readonly PrefixRule[]): FilterRule[] {
+  const unique = (xs: PrefixRule[]) => [
+    ...new Map(xs.map((r) => [`${r.action} ${r.prefix} ${r.orLonger}`, r])).values(),
+  ];
+  const ordered = [
+    ...unique(rules.filter((r) => r.action === "deny")),
+    ...FAMILIES.flatMap((f) =>
+      unique(rules.filter((r) => r.action === "permit" && r.prefix.family === f)),
+    ),
+  ];
+  return [...ordered.map((r) => ({ chain, rule: filterRuleText(r) })), { chain, rule: "reject" }];
+}
+
+/** DNS: each node of the router's tenants by its addresses there, each held VIP by the cluster. */
+function dnsRecords(t: Topology, router: RouterPlan, device: Device): DnsRecord[] {
+  if (router.dnsDomain === undefined) return [];
+  const domain = router.dnsDomain;
+  const segments = new Set(device.interfaces.map((i) => i.segment));
+  const out: DnsRecord[] = [];
+  const vips = new Map<string, Map<string, Address>>();
+  for (const v of router.vlans) {
+    for (const d of t.devices) {
+      if (d.node?.tenant !== v.tenant) continue;
+      for (const i of d.interfaces) {
+        for (const h of i.addresses) {
+          if (h.role === "interface" && segments.has(i.segment)) {
+            out.push({ name: `${d.name}.${domain}`, address: h.address });
+          }
+          if (h.role === "vip") {
+            const held = vips.get(d.node.cluster) ?? new Map<string, Address>();
+            held.set(h.address.toString(), h.address);
+            vips.set(d.node.cluster, held);
+          }
+        }
+      }
     }
+  }
+  for (const [cluster, held] of vips) {
+    const sorted = [...held.values()].sort((a, b) => a.family - b.family);
+    for (const a of sorted) out.push({ name: `${cluster}.${domain}`, address: a });
   }
   return out;
 }
 
-/** Reject internal prefixes, accept the cluster's LoadBalancer prefix and VIP, reject the rest. */
-function clusterFilter(
-  chain: string,
-  cluster: ClusterPlan,
-  families: ReadonlySet<Family>,
-  rejects: readonly Prefix[],
-): FilterRule[] {
-  if (families.size === 0) return [];
-  const used = FAMILIES.filter((f) => families.has(f));
-  const rule = (r: string): FilterRule => ({ chain, rule: r });
-  return [
-    ...rejects
-      .filter((p) => families.has(p.family))
-      .map((p) => rule(`if (dst in ${p}) { reject }`)),
-    ...used.flatMap((f) => {
-      const lb = of(cluster.loadBalancers, f);
-      return lb ? [rule(`if (dst in ${lb}) { accept }`)] : [];
-    }),
-    ...used.flatMap((f) => {
-      const vip = of(cluster.vip, f);
-      return vip ? [rule(`if (dst in ${vip.toPrefix()}) { accept }`)] : [];
-    }),
-    rule("reject"),
-  ];
-}
-
-/** Nodes by egress address; the VIP only in the families the router learns it over BGP. */
-function clusterDns(
-  cluster: ClusterPlan,
-  families: ReadonlySet<Family>,
-  domain: string,
-): DnsRecord[] {
-  const named = (name: string, v: DualAddress | undefined, only?: ReadonlySet<Family>) =>
-    FAMILIES.filter((f) => !only || only.has(f)).flatMap((f) => {
-      const a = of(v, f);
-      return a ? [{ name: `${name}.${domain}`, address: a }] : [];
-    });
-  return [
-    ...cluster.nodes.flatMap((n) => named(n.name, n.address)),
-    ...named(cluster.name, cluster.vip, families),
-  ];
-}
-
-/** The router's desired state; throws RouterOsStateError if the spec does not fit the plan. */
-export function routerOsDesiredState(plan: Plan, spec: RouterSpec): RouterOsDesiredState {
-  const problems: Problem[] = [];
-  const addresses: InterfaceAddress[] = [];
-  const routes: StaticRoute[] = [];
-  const connections: BgpConnection[] = [];
-  const filterRules: FilterRule[] = [];
-  const dns: DnsRecord[] = [];
-  const rejects =
-    spec.clusterRejects ?? FAMILIES.flatMap((f) => of(plan.global.internalSpace, f) ?? []);
-  const tenantsSeen = new Map<number, number>();
-  const chainsSeen = new Map<string, number>();
-
-  spec.vlans.forEach((vlan, i) => {
-    const at = `vlans[${i}]`;
-    const tenant = plan.tenants.find((t) => t.id === vlan.tenant);
-    if (!tenant) {
-      const known = plan.tenants.map((t) => t.id).join(", ");
-      problems.push({
-        path: `${at}.tenant`,
-        input: String(vlan.tenant),
-        message: "is not a tenant of the plan",
-        fix: `use one of ${known}`,
-      });
-      return;
-    }
-    const earlier = tenantsSeen.get(tenant.id);
-    if (earlier !== undefined) {
-      problems.push({
-        path: `${at}.tenant`,
-        input: String(tenant.id),
-        message: `duplicates vlans[${earlier}].tenant`,
-      });
-      return;
-    }
-    tenantsSeen.set(tenant.id, i);
-    for (const f of FAMILIES) {
-      const address = of(tenant.gateway, f);
-      const network = of(tenant.vms, f);
-      if (address && network) {
-        addresses.push(
-          f === 6
-            ? { interface: vlan.interface, address, network, advertise: false }
-            : { interface: vlan.interface, address, network },
-        );
-      }
-    }
-    const cluster = tenant.kubernetes;
-    if (!cluster) return;
-    const chain = vlan.filterChain ?? DEFAULT_FILTER_CHAIN;
-    const peering = peerings(tenant, cluster, chain);
-    if (peering.connections.length > 0) {
-      const owner = chainsSeen.get(chain);
-      if (owner !== undefined) {
-        problems.push({
-          path: `${at}.filterChain`,
-          input: chain,
-          message: `is already the chain of vlans[${owner}] (tenant ${spec.vlans[owner].tenant})`,
-          fix: "give each cluster its own filterChain, or it would accept the other's prefixes",
-        });
-      }
-      chainsSeen.set(chain, i);
-    }
-    routes.push(...peering.routes);
-    connections.push(...peering.connections);
-    filterRules.push(...clusterFilter(chain, cluster, peering.families, rejects));
-    if (spec.dnsDomain !== undefined)
-      dns.push(...clusterDns(cluster, peering.families, spec.dnsDomain));
+/** The router's desired state, a projection of the topology's device `router.name`. */
+export function routerOsDesiredState(
+  t: Topology,
+  router: RouterPlan,
+  stack: string,
+): RouterOsDesiredState {
+  const device = t.devices.find((d) => d.name === router.name);
+  if (!device) throw new Error(`router ${router.name} is not in the topology`);
+  const byName = new Map(t.devices.map((d) => [d.name, d]));
+  const ends = t.sessions.flatMap((s) =>
+    s.ends.flatMap((end, i) =>
+      end.device === router.name && end.carrier === "routeros"
+        ? [{ s, end, other: s.ends[1 - i] }]
+        : [],
+    ),
+  );
+  const transports = new Map<string, Set<number>>();
+  for (const { s, other } of ends) {
+    transports.set(other.device, (transports.get(other.device) ?? new Set()).add(s.transport));
+  }
+  const chains = new Map<string, PrefixRule[]>();
+  const connections: BgpConnection[] = ends.map(({ s, end, other }) => {
+    const chain = chainOf(router, byName.get(other.device));
+    chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
+    return {
+      // Both families peer: one connection each, so the name says which.
+      name:
+        (transports.get(other.device)?.size ?? 0) > 1
+          ? `${end.peerName}-v${s.transport}`
+          : end.peerName,
+      remoteAddress: other.address,
+      remoteAs: other.asn,
+      localRole: "ebgp",
+      multihop: end.multihop !== undefined,
+      localAddress: end.address,
+      inputFilter: chain,
+      addressFamilies: s.families.map((f) => (f === 4 ? "ip" : "ipv6")),
+    };
   });
-  if (problems.length > 0) throw new RouterOsStateError(problems, "RouterOS router spec");
-
   return {
-    router: spec.name,
-    stack: spec.stack,
-    version: spec.version,
-    addresses,
-    routes,
+    router: router.name,
+    stack,
+    version: router.version,
+    addresses: addresses(device),
+    routes: routes(device),
     ...(connections.length > 0
       ? {
           bgp: {
-            asn: spec.asn ?? plan.fabric.asn.router,
-            instance: spec.bgpInstance ?? spec.stack,
-            ...(spec.routerId ? { routerId: spec.routerId } : {}),
+            asn: router.asn,
+            instance: stack,
+            ...(router.routerId ? { routerId: router.routerId } : {}),
             connections,
           },
         }
       : {}),
-    filterRules,
-    dns: [...dns, ...(spec.dnsRecords ?? [])],
+    filterRules: [...chains].flatMap(([chain, rules]) => chainRules(chain, rules)),
+    dns: [...dnsRecords(t, router, device), ...router.dnsRecords],
   };
 }

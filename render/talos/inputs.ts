@@ -1,100 +1,136 @@
-// Plan -> Talos node inputs. The tenant decides the pattern:
-// - no mesh (seed 000): one NIC on the tenant's VNet subnet, default routes via its anycast gateway;
-// - a mesh (seed 001): NIC 0 on the mesh VNet (the fast ring) with routes to the internal networks
-//   via the mesh gateway, NIC 1 on the egress subnet with the management route and the default
-//   routes via the egress gateway. Pods are routed over the mesh, so kubelet's node IPs come from it.
+// Topology -> Talos node inputs: each NIC of a Talos node device with its MAC, the subnet and
+// address it holds, its gateway, routes and MTU, and the VIP where the topology puts it. The plan
+// gives only what no other device needs: nameservers, pod and service subnets, node CIDR sizes.
 import { Address, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
-import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../../addressing/plan-types";
-import { DualPrefix } from "../../addressing/site";
-import { macFor, TalosNic, TalosNodeInput, talosVip } from "./patch";
-
-export interface TalosPlanOptions {
-  /** DNS servers: the plan has none (seed 000's anycast gateway is not a resolver). */
-  readonly nameservers: readonly Address[];
-  /** Networks reached over the mesh; default the site's Ceph public and cluster networks. */
-  readonly internalNetworks?: readonly Prefix[];
-  /** Networks routed over egress besides the default routes; default the management network. */
-  readonly egressNetworks?: readonly Prefix[];
-  /** MAC of NIC `nic` of node `nodeId`; default `macFor(tenant ID, node ID, nic)`. */
-  readonly mac?: (nodeId: number, nic: number) => string;
-}
-
-type Topology = Omit<TalosNic, "mac">;
-
-const prefixes = (p: DualPrefix | undefined): Prefix[] =>
-  FAMILIES.flatMap((f) => p?.[key(f)] ?? []);
+import { Plan, TenantPlan } from "../../addressing/plan-types";
+import { Device, Topology } from "../../topology/types";
+import { TalosNic, TalosNodeInput } from "./patch";
 
 /** The tenant's cluster; callers pass only tenants that have one. */
-export function clusterOf(tenant: TenantPlan): ClusterPlan {
+export function clusterOf(tenant: TenantPlan) {
   if (!tenant.kubernetes) throw new Error(`tenant ${tenant.id} has no Kubernetes cluster`);
   return tenant.kubernetes;
 }
 
-/** Keep the networks the NIC can route: the family has a node address and a gateway there. */
-function routable(
-  nic: Pick<Topology, "address" | "gateway">,
-  networks: readonly Prefix[],
-): Prefix[] {
-  return networks.filter((p) => nic.address[key(p.family)] && nic.gateway[key(p.family)]);
+/** The node devices of a tenant's cluster, in plan order. */
+export function clusterNodes(t: Topology, tenant: TenantPlan): Device[] {
+  const k = clusterOf(tenant);
+  return k.nodes.map((n) => {
+    const d = t.devices.find((x) => x.name === n.name && x.node?.cluster === k.name);
+    if (!d) throw new Error(`node ${n.name} is not in the topology`);
+    return d;
+  });
 }
 
-// A NIC on the tenant's VNet takes the VNet MTU (jumbo frames on the fast ring); one on the egress
-// VLAN keeps the driver default, as seed 001's VLAN 101 runs at 1500.
-function topology(
-  plan: Plan,
-  tenant: TenantPlan,
-  node: NodePlan,
-  options: Pick<TalosPlanOptions, "internalNetworks" | "egressNetworks">,
-): Topology[] {
-  const mtuOn = (carries: "vms" | "mesh") =>
-    tenant.vnet?.carries === carries ? { mtu: plan.fabric.mtu.vnet } : {};
-  const vms = { subnet: tenant.vms, address: node.address, gateway: tenant.gateway };
-  if (!tenant.mesh) return [{ ...vms, routes: [], defaultRoute: true, ...mtuOn("vms") }];
-  const g = plan.global;
-  const mesh = { subnet: tenant.mesh.subnet, address: node.mesh, gateway: tenant.mesh.gateway };
-  const internal = options.internalNetworks ?? [
-    ...prefixes(g.cephPublic),
-    ...prefixes(g.cephCluster),
-  ];
-  const egress = options.egressNetworks ?? prefixes(g.management);
-  return [
-    { ...mesh, routes: routable(mesh, internal), defaultRoute: false, ...mtuOn("mesh") },
-    { ...vms, routes: routable(vms, egress), defaultRoute: true, ...mtuOn("vms") },
-  ];
+function nics(device: Device): TalosNic[] {
+  return device.interfaces
+    .filter((i) => i.kind === "nic")
+    .map((i) => {
+      const own = i.addresses.filter((h) => h.role === "interface");
+      const subnet: { ipv4?: Prefix; ipv6?: Prefix } = {};
+      const address: { ipv4?: Address; ipv6?: Address } = {};
+      for (const h of own) {
+        subnet[key(h.address.family)] = Prefix.containing(
+          h.address.family,
+          h.address.value,
+          h.length,
+        );
+        address[key(h.address.family)] = h.address;
+      }
+      const routes = device.routes.filter((r) => r.dev === i.name && r.kind === "static");
+      const gateway: { ipv4?: Address; ipv6?: Address } = {};
+      for (const r of routes) if (r.via) gateway[key(r.via.family)] = r.via;
+      if (!i.mac) throw new Error(`${device.name} ${i.name}: a Talos NIC without a MAC`);
+      return {
+        mac: i.mac,
+        subnet,
+        address,
+        gateway,
+        routes: routes.filter((r) => r.dst.length > 0).map((r) => r.dst),
+        defaultRoute: routes.some((r) => r.dst.length === 0),
+        ...(i.mtuCarrier === "talos" ? { mtu: i.mtu } : {}),
+      };
+    });
+}
+
+/** The VIP a node device holds, by NIC index. */
+function vipOf(device: Device): { nic: number; address: Address } | undefined {
+  const list = device.interfaces.filter((i) => i.kind === "nic");
+  for (const [nic, i] of list.entries()) {
+    const vip = i.addresses.find((h) => h.role === "vip");
+    if (vip) return { nic, address: vip.address };
+  }
+  return undefined;
+}
+
+/** Kubelet's default pod limit (KubeletConfiguration `maxPods`). */
+export const KUBELET_MAX_PODS = 110;
+
+/**
+ * Pods a node pod CIDR can address: its size without the IPv4 network and broadcast addresses,
+ * and without the two addresses Cilium takes on every node (its router and health endpoint).
+ */
+export function podCapacity(p: Prefix): bigint {
+  return p.size - (p.family === 4 ? 2n : 0n) - 2n;
+}
+
+/** Kubelet's limit when a node's pod CIDR holds fewer pods than the default, else undefined. */
+export function maxPodsFor(pods: { ipv4?: Prefix; ipv6?: Prefix }): number | undefined {
+  const capacity = FAMILIES.flatMap((f) =>
+    pods[key(f)] ? [podCapacity(pods[key(f)] as Prefix)] : [],
+  );
+  const least = capacity.reduce<bigint | undefined>(
+    (m, c) => (m === undefined || c < m ? c : m),
+    undefined,
+  );
+  return least !== undefined && least < BigInt(KUBELET_MAX_PODS) ? Number(least) : undefined;
 }
 
 /** One input per node of the tenant's cluster, in plan order. */
-export function talosNodeInputs(
-  plan: Plan,
-  tenant: TenantPlan,
-  options: TalosPlanOptions,
-): TalosNodeInput[] {
-  const cluster = clusterOf(tenant);
-  const mac = options.mac ?? ((nodeId: number, nic: number) => macFor(tenant.id, nodeId, nic));
-  const nodeIpSubnets = prefixes(tenant.mesh?.subnet ?? tenant.vms);
-  return cluster.nodes.map((node) => ({
-    hostname: node.name,
-    role: node.role,
-    nics: topology(plan, tenant, node, options).map((t, i) => ({ mac: mac(node.id, i), ...t })),
-    nameservers: options.nameservers,
-    vip: cluster.vip,
-    nodeIpSubnets,
-    pods: cluster.pods,
-    services: cluster.services,
-  }));
+export function talosNodeInputs(t: Topology, plan: Plan, tenant: TenantPlan): TalosNodeInput[] {
+  const k = clusterOf(tenant);
+  // Pods are routed over the first NIC (the mesh when there is one): kubelet's node IPs are there.
+  const podNic = tenant.mesh?.subnet ?? tenant.vms;
+  const nodeIpSubnets = FAMILIES.flatMap((f) => podNic[key(f)] ?? []);
+  return clusterNodes(t, tenant).map((d, j) => {
+    const node = k.nodes[j];
+    const vip = vipOf(d);
+    return {
+      hostname: d.name,
+      role: node.role,
+      nics: nics(d),
+      nameservers: plan.nameservers,
+      ...(vip ? { vip } : {}),
+      nodeIpSubnets,
+      pods: k.pods,
+      services: k.services,
+      nodeCidrMaskSize: {
+        ...(node.pods.ipv4 ? { ipv4: node.pods.ipv4.length } : {}),
+        ...(node.pods.ipv6 ? { ipv6: node.pods.ipv6.length } : {}),
+      },
+      ...(maxPodsFor(node.pods) !== undefined ? { maxPods: maxPodsFor(node.pods) } : {}),
+    };
+  });
 }
 
 /**
- * The address clients reach the Kubernetes API at before any CNI runs: the VIP when Talos holds
- * it, else the first control-plane node's address (IPv4 first). A VIP announced by BGP (seed
- * 001) cannot serve here: BGP comes from Cilium, and Cilium needs the API server to start.
+ * The address clients reach the Kubernetes API at before any CNI runs: the VIP a control plane
+ * holds through Talos (IPv4 first), else the first control-plane node's address. A VIP announced
+ * by BGP (seed 001) cannot serve here: BGP comes from Cilium, and Cilium needs the API server.
  */
-export function apiServerAddress(plan: Plan, tenant: TenantPlan): Address {
-  const cluster = clusterOf(tenant);
-  const first = cluster.nodes.find((n) => n.role === "controlplane");
-  if (!first) throw new Error(`cluster ${cluster.name} has no control-plane node`);
-  const held = talosVip(topology(plan, tenant, first, {}), cluster.vip);
-  const address = held?.address ?? first.address.ipv4 ?? first.address.ipv6;
+export function apiServerAddress(t: Topology, tenant: TenantPlan): Address {
+  const k = clusterOf(tenant);
+  const nodes = clusterNodes(t, tenant).filter((_, j) => k.nodes[j].role === "controlplane");
+  const first = nodes[0];
+  if (!first) throw new Error(`cluster ${k.name} has no control-plane node`);
+  const vip = nodes.map(vipOf).find((v) => v !== undefined);
+  if (vip) return vip.address;
+  const own = first.interfaces
+    .flatMap((i) => i.addresses)
+    .filter((h) => h.role === "interface")
+    .sort((a, b) => a.address.family - b.address.family);
+  const n = k.nodes.find((x) => x.name === first.name);
+  const address = n?.address.ipv4 ?? n?.address.ipv6 ?? own[0]?.address;
   if (!address) throw new Error(`control-plane node ${first.name} has no address`);
   return address;
 }

@@ -33,12 +33,19 @@ export interface TalosNodeInput {
   /** NICs in VM order: NIC i is the VM's `net<i>`, which is what gives it its MAC. */
   readonly nics: readonly TalosNic[];
   readonly nameservers: readonly Address[];
-  /** The cluster's control-plane VIP, per family; see `talosVip` for when Talos holds it. */
-  readonly vip: DualAddress;
+  /** The shared VIP Talos holds on NIC `nic` (control planes only), from the topology. */
+  readonly vip?: { readonly nic: number; readonly address: Address };
   /** Subnets kubelet takes the node IPs from: the network pods are routed over. */
   readonly nodeIpSubnets: readonly Prefix[];
   readonly pods: DualPrefix;
   readonly services: DualPrefix;
+  /**
+   * Per-node pod CIDR length per family, passed to kube-controller-manager so that it hands out
+   * the CIDRs the plan documents (otherwise /24 and /64).
+   */
+  readonly nodeCidrMaskSize: { readonly ipv4?: number; readonly ipv6?: number };
+  /** Kubelet's pod limit, when the node's pod CIDR holds fewer addresses than its default. */
+  readonly maxPods?: number;
 }
 
 export interface TalosRoute {
@@ -62,7 +69,10 @@ export interface TalosPatch {
       readonly nameservers: readonly string[];
       readonly interfaces: readonly TalosInterface[];
     };
-    readonly kubelet: { readonly nodeIP: { readonly validSubnets: readonly string[] } };
+    readonly kubelet: {
+      readonly nodeIP: { readonly validSubnets: readonly string[] };
+      readonly extraConfig?: { readonly maxPods: number };
+    };
   };
   readonly cluster: {
     readonly network: {
@@ -71,48 +81,8 @@ export interface TalosPatch {
       readonly cni: { readonly name: "none" };
     };
     readonly proxy: { readonly disabled: true };
+    readonly controllerManager?: { readonly extraArgs: Readonly<Record<string, string>> };
   };
-}
-
-/**
- * A deterministic MAC for NIC `nic` of node `nodeId` in cluster `clusterKey`, as
- * `02:KK:KK:NN:NN:II`: first octet 0x02 (locally administered bit set, multicast bit clear), then
- * the cluster key and node ID as 16-bit big-endian numbers, then the NIC index as one byte. The
- * fields do not overlap, so distinct IDs never share a MAC, and a VM rebuilt from the same IDs
- * comes back with the same MAC (the same DHCP lease, the same Talos device selector).
- */
-export function macFor(clusterKey: number, nodeId: number, nic: number): string {
-  const field = (name: string, value: number, bits: number): number => {
-    if (!Number.isInteger(value) || value < 0 || value >= 2 ** bits) {
-      throw new RangeError(`${name} ${value} does not fit ${bits} bits (0-${2 ** bits - 1})`);
-    }
-    return value;
-  };
-  const k = field("clusterKey", clusterKey, 16);
-  const n = field("nodeId", nodeId, 16);
-  const i = field("nic", nic, 8);
-  return [0x02, k >> 8, k & 0xff, n >> 8, n & 0xff, i]
-    .map((o) => o.toString(16).padStart(2, "0"))
-    .join(":");
-}
-
-/**
- * Where Talos holds the VIP: the first family (IPv4 before IPv6) whose VIP lies in a NIC's
- * subnet on which the node has an address of that family. Talos VIPs are one address per
- * interface and work by ARP/NDP, so a VIP outside every node subnet (seed 001 puts it on a
- * loopback prefix and announces it by BGP) is not Talos's to configure: the result is undefined.
- */
-export function talosVip(
-  nics: readonly Pick<TalosNic, "subnet" | "address">[],
-  vip: DualAddress,
-): { readonly nic: number; readonly address: Address } | undefined {
-  for (const f of FAMILIES) {
-    const ip = vip[key(f)];
-    if (!ip) continue;
-    const nic = nics.findIndex((n) => n.address[key(f)] && n.subnet[key(f)]?.contains(ip));
-    if (nic >= 0) return { nic, address: ip };
-  }
-  return undefined;
 }
 
 function dualList(p: DualPrefix): string[] {
@@ -154,13 +124,29 @@ function renderNic(node: TalosNodeInput, nic: TalosNic, i: number, vip?: Address
   };
 }
 
+/**
+ * kube-controller-manager's node CIDR mask flags, one per family of the pod subnets: the
+ * per-family flags are the only ones allowed in a dual-stack cluster, and a single-stack cluster
+ * refuses the other family's flag (kube-controller-manager setNodeCIDRMaskSizes).
+ */
+export function nodeCidrArgs(node: TalosNodeInput): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const f of FAMILIES) {
+    const size = node.nodeCidrMaskSize[key(f)];
+    if (node.pods[key(f)] && size !== undefined)
+      out[`node-cidr-mask-size-${key(f)}`] = String(size);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** The node's patch as an object. Throws on inputs no valid plan produces (a bug upstream). */
 export function renderTalosPatch(node: TalosNodeInput): TalosPatch {
   if (node.nics.filter((n) => n.defaultRoute).length > 1) {
     throw new Error(`${node.hostname}: more than one NIC carries the default route`);
   }
   // Workers never hold the VIP: Talos elects its holder among control-plane nodes through etcd.
-  const vip = node.role === "controlplane" ? talosVip(node.nics, node.vip) : undefined;
+  const vip = node.role === "controlplane" ? node.vip : undefined;
+  const masks = nodeCidrArgs(node);
   return {
     machine: {
       network: {
@@ -170,7 +156,10 @@ export function renderTalosPatch(node: TalosNodeInput): TalosPatch {
           renderNic(node, nic, i, vip?.nic === i ? vip.address : undefined),
         ),
       },
-      kubelet: { nodeIP: { validSubnets: node.nodeIpSubnets.map(String) } },
+      kubelet: {
+        nodeIP: { validSubnets: node.nodeIpSubnets.map(String) },
+        ...(node.maxPods !== undefined ? { extraConfig: { maxPods: node.maxPods } } : {}),
+      },
     },
     cluster: {
       network: {
@@ -178,8 +167,9 @@ export function renderTalosPatch(node: TalosNodeInput): TalosPatch {
         serviceSubnets: dualList(node.services),
         cni: { name: "none" },
       },
-      // Cilium replaces kube-proxy (kubeProxyReplacement in render/cilium.ts).
+      // Cilium replaces kube-proxy (kubeProxyReplacement in render/cilium/objects.ts).
       proxy: { disabled: true },
+      ...(masks ? { controllerManager: { extraArgs: masks } } : {}),
     },
   };
 }

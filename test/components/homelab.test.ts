@@ -40,6 +40,8 @@ test("registers exactly these Proxmox-layer resources", () => {
     "proxmoxve:sdn/vnet:Vnet tenant-101-vnet",
     "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v4",
     "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v6",
+    // The L2-announced pool's prefix with its gateway, beside the VM subnet.
+    "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v4-2",
     "proxmoxve:sdn/applier:Applier sdn-applier",
   ]);
 });
@@ -123,8 +125,8 @@ test("objects with fixed Proxmox IDs are replaced delete-before-create, so no ID
   const fixed = result.resources.filter(
     (r) => r.custom && r.type.startsWith("proxmoxve:") && !r.type.endsWith(":Applier"),
   );
-  // 12 SDN and interface objects, 5 VMs, 5 machine-config snippets, 3 ISOs (one per host).
-  expect(fixed.length).toBe(25);
+  // 13 SDN and interface objects, 5 VMs, 5 machine-config snippets, 3 ISOs (one per host).
+  expect(fixed.length).toBe(26);
   expect(fixed.filter((r) => r.options.deleteBeforeReplace !== true).map((r) => r.name)).toEqual(
     [],
   );
@@ -137,7 +139,7 @@ test("exactly one SDN applier, depending on every SDN object, re-run by the plan
     .filter((r) => r.custom && r.type.startsWith("proxmoxve:sdn/") && !r.type.endsWith(":Applier"))
     .map((r) => r.urn)
     .sort();
-  expect(sdnObjects.length).toBe(9);
+  expect(sdnObjects.length).toBe(10);
   expect(appliers[0].dependencies).toEqual(sdnObjects);
   expect(appliers[0].inputs).toEqual({ onCreate: true, onDestroy: true });
   expect(appliers[0].options.replacementTrigger).toBe(result.outputs.sdnDigest);

@@ -44,9 +44,8 @@ test("registers exactly these Talos, Kubernetes and Cilium resources", () => {
       "kubernetes:helm.sh/v4:Chart cluster-101-cilium-chart",
       "homelab:kubernetes:CiliumLbPool cluster-101-lb",
       "kubernetes:cilium.io/v2:CiliumLoadBalancerIPPool cluster-101-lb-CiliumLoadBalancerIPPool-k101-pool",
-      "kubernetes:cilium.io/v2:CiliumBGPClusterConfig cluster-101-lb-CiliumBGPClusterConfig-k101",
-      "kubernetes:cilium.io/v2:CiliumBGPPeerConfig cluster-101-lb-CiliumBGPPeerConfig-k101-peer",
-      "kubernetes:cilium.io/v2:CiliumBGPAdvertisement cluster-101-lb-CiliumBGPAdvertisement-k101-lb",
+      // No BGP speaker holds the tenant: the pool is announced by L2 (seed 000, README).
+      "kubernetes:cilium.io/v2alpha1:CiliumL2AnnouncementPolicy cluster-101-lb-CiliumL2AnnouncementPolicy-k101-l2",
     ].sort(),
   );
 });
@@ -193,6 +192,9 @@ test("the Talos patch of a control-plane node carries the plan's network, VIP an
         cni: { name: "none" },
       },
       proxy: { disabled: true },
+      controllerManager: {
+        extraArgs: { "node-cidr-mask-size-ipv4": "25", "node-cidr-mask-size-ipv6": "64" },
+      },
     },
   });
   const worker = parse(String(byName("cluster-101-21-config").inputs.stdin));
@@ -221,17 +223,17 @@ test("every Cilium object the preview writes passes Cilium's CRD schemas", () =>
     .filter((a) => a.path.startsWith("k8s/cluster-101/Cilium"))
     .map((a) => parse(a.text));
   expect(objects.map((o) => o.kind)).toEqual([
+    "CiliumL2AnnouncementPolicy",
     "CiliumLoadBalancerIPPool",
-    "CiliumBGPPeerConfig",
-    "CiliumBGPAdvertisement",
-    "CiliumBGPClusterConfig",
   ]);
-  expect(schemaErrors(objects)).toEqual([null, null, null, null]);
+  expect(schemaErrors(objects)).toEqual([null, null]);
   expect(objects[0].spec).toEqual({
-    blocks: [
-      { start: "10.101.27.1", stop: "10.101.27.254" },
-      { start: "fd00:101:1b::1", stop: "fd00:101:1b::ffff" },
-    ],
+    interfaces: ["^ens18$"],
+    loadBalancerIPs: true,
+    externalIPs: false,
+  });
+  expect(objects[1].spec).toEqual({
+    blocks: [{ start: "10.101.27.1", stop: "10.101.27.253" }],
     disabled: false,
   });
 });

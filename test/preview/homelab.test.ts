@@ -25,9 +25,11 @@ test("the inventory shows seed 000's tables", () => {
     "| VM loopbacks    | 10.101.254.0/24 | fd00:101:fe::/64 |",
     "| Pods              | 10.101.244.0/22 | fd00:101:244::/60 |",
     "| Services          | 10.101.96.0/24  | fd00:101:96::/108 |",
-    "| LoadBalancers     | 10.101.27.0/24  | fd00:101:1b::/112 |",
+    "| LoadBalancers     | 10.101.27.0/24  | -                 |",
   ]) {
-    expect(inventory.split("\n")).toContain(row);
+    // Cells as the seed writes them; the padding depends on the widest cell of each table.
+    const squeeze = (l: string) => l.replace(/ {2,}/g, " ");
+    expect(inventory.split("\n").map(squeeze)).toContain(squeeze(row));
   }
 });
 
@@ -44,10 +46,8 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
     "talos/k101wk21.yaml",
     "talos/k101wk22.yaml",
     "k8s/cluster-101/cilium-values.yaml",
+    "k8s/cluster-101/CiliumL2AnnouncementPolicy-k101-l2.yaml",
     "k8s/cluster-101/CiliumLoadBalancerIPPool-k101-pool.yaml",
-    "k8s/cluster-101/CiliumBGPPeerConfig-k101-peer.yaml",
-    "k8s/cluster-101/CiliumBGPAdvertisement-k101-lb.yaml",
-    "k8s/cluster-101/CiliumBGPClusterConfig-k101.yaml",
   ]);
   // Extracted from the recorded inputs: the file is the config command's stdin, byte for byte.
   const config = result.resources.find((r) => r.name === "cluster-101-11-config");

@@ -1,23 +1,26 @@
-// How LoadBalancer addresses are announced: BGP control-plane resources (seed 000, 001, 004) or an
-// L2 policy on the NIC whose segment holds the pool.
-import { Address } from "../../addressing/ip";
+// How LoadBalancer addresses are announced, projected from the topology: the BGP control-plane
+// objects peer with the other end of every node session (with its families and TTL), or an L2
+// policy binds the NIC names the nodes really have on the segment that carries the pool.
 import { TenantPlan } from "../../addressing/plan-types";
-import { requirePlan } from "../../site";
-import { announcementObjects } from "../../render/cilium/objects";
 import { announcementInput } from "../../render/cilium/inputs";
-import { stackRaw } from "../fixtures/base";
-import { seed001 } from "../fixtures/seed001";
-import { bgp, range } from "./cilium-seed004";
-
-const homelab = requirePlan(stackRaw());
-const k101 = homelab.tenants[0];
-const sol = requirePlan(seed001);
+import { announcementObjects } from "../../render/cilium/objects";
+import { requireSite } from "../../site";
+import { Topology } from "../../topology/types";
+import { homelabWith, stackRaw } from "../fixtures/base";
+import { seed001Talos } from "../fixtures/seed001";
+import { bgp } from "./cilium-seed004";
 
 const selectAll = {
   matchExpressions: [{ key: "homelab/announce", operator: "NotIn", values: ["false"] }],
 };
 
-function bgpObjects(cluster: string, asn: number, peers: object[], afis: string[]) {
+interface PeerConfig {
+  name: string;
+  afis: string[];
+  ttl?: number;
+}
+
+function bgpObjects(cluster: string, asn: number, peers: object[], configs: PeerConfig[]) {
   const advert = `${cluster}-lb`;
   const label = { "homelab/bgp-advertisement": advert };
   return [
@@ -27,18 +30,19 @@ function bgpObjects(cluster: string, asn: number, peers: object[], afis: string[
       metadata: { name: cluster },
       spec: { bgpInstances: [{ name: cluster, localASN: asn, peers }] },
     },
-    {
+    ...configs.map((c) => ({
       apiVersion: "cilium.io/v2",
       kind: "CiliumBGPPeerConfig",
-      metadata: { name: `${cluster}-peer` },
+      metadata: { name: c.name },
       spec: {
-        families: afis.map((afi) => ({
+        ...(c.ttl !== undefined ? { ebgpMultihop: c.ttl } : {}),
+        families: c.afis.map((afi) => ({
           afi,
           safi: "unicast",
           advertisements: { matchLabels: label },
         })),
       },
-    },
+    })),
     {
       apiVersion: "cilium.io/v2",
       kind: "CiliumBGPAdvertisement",
@@ -56,72 +60,100 @@ function bgpObjects(cluster: string, asn: number, peers: object[], afis: string[
   ];
 }
 
-const peer = (cluster: string, name: string, asn: number, address: string) => ({
+const peer = (name: string, asn: number, address: string, config: string) => ({
   name,
   peerASN: asn,
   peerAddress: address,
-  peerConfigRef: { name: `${cluster}-peer` },
+  peerConfigRef: { name: config },
+});
+
+const site = (raw: Record<string, unknown>): { t: Topology; tenant: TenantPlan } => {
+  const { plan, topology } = requireSite(raw);
+  return { t: topology, tenant: plan.tenants[0] };
+};
+
+/** homelab's tenant 101 on VLAN 101 behind a RouterOS edge, announcing by BGP (dual stack). */
+const behindRouter = homelabWith((c) => {
+  c.tenants[0].vlan = 101;
+  c.tenants[0].kubernetes.announcement = "bgp";
+  delete c.layout.loadBalancers;
+  c.routers = [
+    {
+      name: "edge",
+      routerId: "10.10.0.254",
+      ssh: { host: "10.10.0.254" },
+      vlans: [{ interface: "vlan101", tenant: 101 }],
+    },
+  ];
 });
 
 describe("BGP control plane", () => {
-  test("k101: AS 65101 peers with the tenant gateway in both families", () => {
-    expect(announcementObjects(announcementInput(homelab, k101, { announcement: "bgp" }))).toEqual(
+  test("behind a RouterOS edge: one peer per family at the gateway, one peer config per family", () => {
+    const { t, tenant } = site(behindRouter);
+    expect(announcementObjects(announcementInput(t, tenant))).toEqual(
       bgpObjects(
         "k101",
         65101,
         [
-          peer("k101", "router-ipv4", 65000, "10.101.0.254"),
-          peer("k101", "router-ipv6", 65000, "fd00:101::fffe"),
+          peer("edge-ipv4", 65000, "10.101.0.254", "k101-peer-ipv4"),
+          peer("edge-ipv6", 65000, "fd00:101::fffe", "k101-peer-ipv6"),
         ],
-        ["ipv4", "ipv6"],
+        [
+          { name: "k101-peer-ipv4", afis: ["ipv4"] },
+          { name: "k101-peer-ipv6", afis: ["ipv6"] },
+        ],
       ),
     );
   });
 
-  test("sol-k8s: AS 65101 peers with the router fd00:101::fffe (AS 65000), IPv6 only", () => {
-    const input = announcementInput(sol, sol.tenants[0], { announcement: "bgp" });
-    expect(announcementObjects(input)).toEqual(
+  test("seed 001 on Talos: AS 65101 peers with the edge's fd00:101::fffe (AS 65000), IPv6 only", () => {
+    const { t, tenant } = site(seed001Talos);
+    expect(announcementObjects(announcementInput(t, tenant))).toEqual(
       bgpObjects(
         "sol-k8s",
         65101,
-        [peer("sol-k8s", "router-ipv6", 65000, "fd00:101::fffe")],
-        ["ipv6"],
+        [peer("edge-ipv6", 65000, "fd00:101::fffe", "sol-k8s-peer")],
+        [{ name: "sol-k8s-peer", afis: ["ipv6"] }],
       ),
     );
   });
 
-  test("seed 004: both clusters peer with 10.25.11.1 (AS 64501)", () => {
-    expect(announcementObjects(bgp("infra", 64512))).toEqual(
-      bgpObjects("infra", 64512, [peer("infra", "router", 64501, "10.25.11.1")], ["ipv4"]),
-    );
-    expect(announcementObjects(bgp("apps", 64513))).toEqual(
-      bgpObjects("apps", 64513, [peer("apps", "router", 64501, "10.25.11.1")], ["ipv4"]),
-    );
+  test("seed 004: both clusters peer with 10.25.11.1 (AS 64501) off their subnet, TTL 2", () => {
+    const { plan, topology } = requireSite(stackRaw("infra-apps"));
+    const objects = plan.tenants.map((x) => announcementObjects(announcementInput(topology, x)));
+    expect(objects).toEqual([
+      bgpObjects(
+        "infra",
+        65102,
+        [peer("router", 64501, "10.25.11.1", "infra-peer")],
+        [{ name: "infra-peer", afis: ["ipv4"], ttl: 2 }],
+      ),
+      bgpObjects(
+        "apps",
+        65103,
+        [peer("router", 64501, "10.25.11.1", "apps-peer")],
+        [{ name: "apps-peer", afis: ["ipv4"], ttl: 2 }],
+      ),
+    ]);
+    // The same objects from a hand-built input: the renderer and the projection agree.
+    expect(objects[0]).toEqual(announcementObjects(bgp("infra", 65102)));
   });
 
-  test("peers and the service selector are inputs", () => {
-    const input = announcementInput(homelab, k101, {
-      announcement: "bgp",
-      bgpPeers: [{ name: "pve", address: Address.from("10.101.255.1"), asn: 65001 }],
+  test("the service selector is an input", () => {
+    const { t, tenant } = site(seed001Talos);
+    const input = announcementInput(t, tenant, {
       serviceSelector: { matchLabels: { exposed: "bgp" } },
     });
-    const [cluster, , advert] = announcementObjects(input) as { spec: unknown }[];
-    expect([cluster.spec, advert.spec]).toEqual([
-      {
-        bgpInstances: [
-          { name: "k101", localASN: 65101, peers: [peer("k101", "pve", 65001, "10.101.255.1")] },
-        ],
-      },
-      {
-        advertisements: [
-          {
-            advertisementType: "Service",
-            service: { addresses: ["LoadBalancerIP"] },
-            selector: { matchLabels: { exposed: "bgp" } },
-          },
-        ],
-      },
-    ]);
+    const advert = announcementObjects(input).at(-1) as { spec: unknown };
+    expect(advert.spec).toEqual({
+      advertisements: [
+        {
+          advertisementType: "Service",
+          service: { addresses: ["LoadBalancerIP"] },
+          selector: { matchLabels: { exposed: "bgp" } },
+        },
+      ],
+    });
   });
 });
 
@@ -133,39 +165,23 @@ describe("L2 announcements", () => {
     spec: { interfaces, loadBalancerIPs: true, externalIPs: false },
   });
 
-  test("seed 004 on L2 instead of BGP", () => {
-    expect(announcementObjects({ mode: "l2", cluster: "infra", interfaces: ["^eth0$"] })).toEqual([
-      l2Policy("infra-l2", ["^eth0$"]),
+  test("homelab: the pool rides vnet101 beside the VM subnet; the policy binds Talos's ens18", () => {
+    const { t, tenant } = site(stackRaw());
+    expect(announcementObjects(announcementInput(t, tenant))).toEqual([
+      l2Policy("k101-l2", ["^ens18$"]),
     ]);
   });
 
-  // A tenant whose LoadBalancer ranges sit on its VM subnet, as seed 004's pools sit on its segment.
-  const onVmSubnet: TenantPlan = {
-    ...k101,
-    kubernetes: {
-      ...k101.kubernetes!,
-      lbRanges: [range("10.101.0.200", "10.101.0.239"), range("fd00:101::1:0", "fd00:101::1:ff")],
-    },
-  };
-
-  test("the policy binds the NIC whose subnet holds every range", () => {
-    expect(
-      announcementObjects(announcementInput(homelab, onVmSubnet, { announcement: "l2" })),
-    ).toEqual([l2Policy("k101-l2", ["^eth0$"])]);
-    const named = announcementInput(homelab, onVmSubnet, {
-      announcement: "l2",
-      interfacePattern: (nic) => `^ens${18 + nic}$`,
-    });
-    expect(announcementObjects(named)).toEqual([l2Policy("k101-l2", ["^ens18$"])]);
+  test("ms01: the pool inside the workload subnet, on the node's one NIC", () => {
+    const { t, tenant } = site(stackRaw("ms01"));
+    expect(announcementObjects(announcementInput(t, tenant))).toEqual([
+      l2Policy("talos-k8s-l2", ["^ens18$"]),
+    ]);
   });
 
-  test("ranges off every node subnet cannot be announced by ARP/NDP", () => {
-    expect(() => announcementInput(homelab, k101, { announcement: "l2" })).toThrow(
-      new Error(
-        "cluster k101: L2 announcements need the LoadBalancer ranges " +
-          "(10.101.27.1-10.101.27.254, fd00:101:1b::1-fd00:101:1b::ffff) inside a node subnet " +
-          "(10.101.0.0/24, fd00:101::/64); announce by BGP, or move the ranges into the node subnet",
-      ),
-    );
+  test("a hand-built L2 input renders as given", () => {
+    expect(announcementObjects({ mode: "l2", cluster: "infra", interfaces: ["^ens19$"] })).toEqual([
+      l2Policy("infra-l2", ["^ens19$"]),
+    ]);
   });
 });

@@ -52,6 +52,13 @@ export const bgp = (cluster: string, localAsn: number): AnnouncementInput => ({
   mode: "bgp",
   cluster,
   localAsn,
-  peers: [{ name: "router", address: Address.from("10.25.11.1"), asn: 64501 }],
-  families: [4],
+  peers: [
+    {
+      name: "router",
+      address: Address.from("10.25.11.1"),
+      asn: 64501,
+      families: [4],
+      ebgpMultihop: 2,
+    },
+  ],
 });

@@ -2,7 +2,7 @@
 // clusters on one segment, value for value; every object also has to pass Cilium's CRD schema.
 import { Address, AddressRange, Prefix } from "../../addressing/ip";
 import { Plan } from "../../addressing/plan-types";
-import { requirePlan } from "../../site";
+import { requireSite } from "../../site";
 import {
   announcementObjects,
   ciliumValues,
@@ -10,20 +10,16 @@ import {
   lbPoolObjects,
   manifestYaml,
 } from "../../render/cilium/objects";
-import {
-  announcementInput,
-  ciliumValuesInput,
-  lbPoolInputs,
-  usableRange,
-} from "../../render/cilium/inputs";
+import { announcementInput, ciliumValuesInput, lbPoolInputs } from "../../render/cilium/inputs";
+import { usableRange } from "../../topology/pools";
 import { stackRaw } from "../fixtures/base";
-import { seed001 } from "../fixtures/seed001";
+import { seed001Talos } from "../fixtures/seed001";
 import { schemaErrors } from "./cilium-schema";
 import { bgp, seed004Pools } from "./cilium-seed004";
 
-const homelab = requirePlan(stackRaw());
+const { plan: homelab, topology: homelabTopology } = requireSite(stackRaw());
 const k101 = homelab.tenants[0];
-const sol = requirePlan(seed001);
+const { plan: sol, topology: solTopology } = requireSite(seed001Talos);
 const solTenant = sol.tenants[0];
 
 const onTalos = {
@@ -49,8 +45,8 @@ const onTalos = {
 };
 
 describe("Helm values", () => {
-  test("k101: dual stack, native routing over the shared VNet, API at the VIP, BGP", () => {
-    expect(ciliumValues(ciliumValuesInput(homelab, k101, { announcement: "bgp" }))).toEqual({
+  test("k101: dual stack, native routing over the shared VNet, API at the VIP, L2 announcements", () => {
+    expect(ciliumValues(ciliumValuesInput(homelabTopology, k101))).toEqual({
       ipam: { mode: "kubernetes" },
       routingMode: "native",
       ipv4: { enabled: true },
@@ -61,22 +57,21 @@ describe("Helm values", () => {
       kubeProxyReplacement: true,
       k8sServiceHost: "10.101.0.250",
       k8sServicePort: 6443,
-      bgpControlPlane: { enabled: true },
-      l2announcements: { enabled: false },
+      bgpControlPlane: { enabled: false },
+      l2announcements: { enabled: true },
       ...onTalos,
     });
   });
 
-  test("sol-k8s: API at the first control-plane node (the VIP needs BGP, BGP needs Cilium)", () => {
+  test("sol-k8s on Talos: API at the first control-plane node (the VIP needs BGP, BGP needs Cilium)", () => {
     const values = ciliumValues(
-      ciliumValuesInput(sol, solTenant, { announcement: "bgp", mtu: 8930, apiServerPort: 7445 }),
+      ciliumValuesInput(solTopology, solTenant, { mtu: 8930, apiServerPort: 7445 }),
     );
     expect(values).toEqual({
       ipam: { mode: "kubernetes" },
       routingMode: "native",
-      ipv4: { enabled: true },
+      ipv4: { enabled: false },
       ipv6: { enabled: true },
-      ipv4NativeRoutingCIDR: "10.244.0.0/16",
       ipv6NativeRoutingCIDR: "fd00:101:44::/60",
       autoDirectNodeRoutes: true,
       kubeProxyReplacement: true,
@@ -132,10 +127,8 @@ describe("LoadBalancer pools", () => {
         kind: "CiliumLoadBalancerIPPool",
         metadata: { name: "k101-pool" },
         spec: {
-          blocks: [
-            { start: "10.101.27.1", stop: "10.101.27.254" },
-            { start: "fd00:101:1b::1", stop: "fd00:101:1b::ffff" },
-          ],
+          // 10.101.27.254 is the prefix's gateway on vnet101, kept out of the pool.
+          blocks: [{ start: "10.101.27.1", stop: "10.101.27.253" }],
           disabled: false,
         },
       },
@@ -168,7 +161,9 @@ describe("LoadBalancer pools", () => {
     };
     expect(lbPoolInputs(ranged)[0].blocks.map((b) => `${b.path} ${b.range}`)).toEqual([
       "tenants[0].kubernetes.lbRanges[0] 10.101.27.10-10.101.27.200",
-      "tenants[0].kubernetes.loadBalancers.ipv6 fd00:101:1b::1-fd00:101:1b::ffff",
+    ]);
+    expect(lbPoolInputs(sol)[0].blocks.map((b) => `${b.path} ${b.range}`)).toEqual([
+      "tenants[0].kubernetes.loadBalancers.ipv6 fd00:101:cafe::1-fd00:101:cafe::ffff",
     ]);
   });
 
@@ -224,8 +219,8 @@ describe("Cilium's own CRD schemas", () => {
     ...lbPoolObjects(lbPoolInputs(sol), "sol-k8s"),
     ...lbPoolObjects(seed004Pools, "infra"),
     ...lbPoolObjects(seed004Pools, "apps"),
-    ...announcementObjects(announcementInput(homelab, k101, { announcement: "bgp" })),
-    ...announcementObjects(announcementInput(sol, solTenant, { announcement: "bgp" })),
+    ...announcementObjects(announcementInput(homelabTopology, k101)),
+    ...announcementObjects(announcementInput(solTopology, solTenant)),
     ...announcementObjects(bgp("infra", 64512)),
     ...announcementObjects(bgp("apps", 64513)),
     ...announcementObjects({ mode: "l2", cluster: "infra", interfaces: ["^eth0$"] }),
@@ -239,7 +234,8 @@ describe("Cilium's own CRD schemas", () => {
       "CiliumLoadBalancerIPPool",
       "CiliumLoadBalancerIPPool",
       "CiliumLoadBalancerIPPool",
-      ...Array.from({ length: 4 }, () => [
+      "CiliumL2AnnouncementPolicy",
+      ...Array.from({ length: 3 }, () => [
         "CiliumBGPClusterConfig",
         "CiliumBGPPeerConfig",
         "CiliumBGPAdvertisement",

@@ -1,8 +1,8 @@
-// Expected frr.conf text for seed 001, written out in full: reviewing a change to the renderer
-// means reviewing the diff of these literals.
+// Expected frr.conf text for seed 001 (the `sol` stack), written out in full: reviewing a change
+// to the renderer means reviewing the diff of these literals.
 
-/** solcp011: control plane, node ID 11, so it announces the VIP in both families. */
-export const SOLCP011 = `! solcp011: rendered by homelab-netcode from the address plan; do not edit
+/** solcp011 toward the RouterOS edge: control plane, so it announces the VIP; no BFD (RouterOS). */
+export const SOLCP011 = `! solcp011: rendered by homelab-netcode from the site topology; do not edit
 hostname solcp011
 !
 bgp route-map delay-timer 0
@@ -25,12 +25,10 @@ interface eth0
  isis bfd profile edge
 exit
 !
-interface eth1
- ipv6 nd ra-lifetime 0
- ipv6 nd prefix fd00:101::/64 no-autoconfig
-exit
-!
 interface lo
+ ip address 10.255.101.11/32
+ ipv6 address fd00:255:101::11/128
+ ipv6 address fd00:255:101::ac/128
  ipv6 router isis sol-k8s
  isis passive
 exit
@@ -43,14 +41,9 @@ router isis sol-k8s
  log-adjacency-changes
 exit
 !
-ip prefix-list announce-v4 seq 5 permit 10.255.101.11/32
-ip prefix-list announce-v4 seq 10 permit 10.255.101.250/32
-ipv6 prefix-list announce-v6 seq 5 permit fd00:255:101::ac/128
-ipv6 prefix-list announce-v6 seq 10 permit fd00:101:cafe::/112
+ipv6 prefix-list announce-v6 seq 5 permit fd00:101:cafe::/112
+ipv6 prefix-list announce-v6 seq 10 permit fd00:255:101::ac/128
 !
-route-map announce-v4 permit 10
- match ip address prefix-list announce-v4
-exit
 route-map announce-v6 permit 10
  match ipv6 address prefix-list announce-v6
 exit
@@ -61,28 +54,17 @@ router bgp 65101
  bgp router-id 10.255.101.11
  no bgp default ipv4-unicast
  coalesce-time 100
- timers bgp 3 9
  neighbor fd00:101::fffe remote-as 65000
  neighbor fd00:101::fffe description edge
  neighbor fd00:101::fffe ebgp-multihop 2
  neighbor fd00:101::fffe update-source fd00:255:101::11
- neighbor fd00:101::fffe capability extended-nexthop
  neighbor fd00:101::fffe advertisement-interval 0
+ neighbor fd00:101::fffe timers 3 9
  neighbor fd00:101::fffe timers connect 5
- neighbor fd00:101::fffe bfd
- neighbor fd00:101::fffe bfd profile edge
- !
- address-family ipv4 unicast
-  network 10.255.101.11/32
-  network 10.255.101.250/32
-  neighbor fd00:101::fffe activate
-  neighbor fd00:101::fffe route-map deny-all in
-  neighbor fd00:101::fffe route-map announce-v4 out
- exit-address-family
  !
  address-family ipv6 unicast
-  network fd00:255:101::ac/128
   network fd00:101:cafe::/112
+  network fd00:255:101::ac/128
   neighbor fd00:101::fffe activate
   neighbor fd00:101::fffe route-map deny-all in
   neighbor fd00:101::fffe route-map announce-v6 out
@@ -91,8 +73,82 @@ exit
 !
 `;
 
-/** The edge router (FRR standing in for RouterOS) for tenant 101 on vlan101. */
-export const EDGE = `! edge: rendered by homelab-netcode from the address plan; do not edit
+/** solcp011 when the edge runs FRR (os: frr): the same session with BFD on both ends. */
+export const SOLCP011_FRR_EDGE = `! solcp011: rendered by homelab-netcode from the site topology; do not edit
+hostname solcp011
+!
+bgp route-map delay-timer 0
+!
+ipv6 route fd00:101:cafe::/112 blackhole
+!
+bfd
+ profile edge
+  detect-multiplier 3
+  receive-interval 300
+  transmit-interval 300
+ exit
+exit
+!
+interface eth0
+ ipv6 router isis sol-k8s
+ isis hello-interval 1
+ isis hello-multiplier 3
+ isis bfd
+ isis bfd profile edge
+exit
+!
+interface lo
+ ip address 10.255.101.11/32
+ ipv6 address fd00:255:101::11/128
+ ipv6 address fd00:255:101::ac/128
+ ipv6 router isis sol-k8s
+ isis passive
+exit
+!
+router isis sol-k8s
+ is-type level-2-only
+ net 49.0001.0000.0000.0011.00
+ metric-style wide
+ lsp-gen-interval 1
+ log-adjacency-changes
+exit
+!
+ipv6 prefix-list announce-v6 seq 5 permit fd00:101:cafe::/112
+ipv6 prefix-list announce-v6 seq 10 permit fd00:255:101::ac/128
+!
+route-map announce-v6 permit 10
+ match ipv6 address prefix-list announce-v6
+exit
+route-map deny-all deny 10
+exit
+!
+router bgp 65101
+ bgp router-id 10.255.101.11
+ no bgp default ipv4-unicast
+ coalesce-time 100
+ neighbor fd00:101::fffe remote-as 65000
+ neighbor fd00:101::fffe description edge
+ neighbor fd00:101::fffe ebgp-multihop 2
+ neighbor fd00:101::fffe update-source fd00:255:101::11
+ neighbor fd00:101::fffe advertisement-interval 0
+ neighbor fd00:101::fffe timers 3 9
+ neighbor fd00:101::fffe timers connect 5
+ neighbor fd00:101::fffe bfd
+ neighbor fd00:101::fffe bfd profile edge
+ !
+ address-family ipv6 unicast
+  network fd00:101:cafe::/112
+  network fd00:255:101::ac/128
+  neighbor fd00:101::fffe activate
+  neighbor fd00:101::fffe route-map deny-all in
+  neighbor fd00:101::fffe route-map announce-v6 out
+ exit-address-family
+exit
+!
+`;
+
+/** The edge as FRR (os: frr): static routes to the loopbacks, one peer-group, seed 001's filter. */
+export const EDGE = `! edge: rendered by homelab-netcode from the site topology; do not edit
 hostname edge
 !
 bgp route-map delay-timer 0
@@ -113,24 +169,13 @@ bfd
 exit
 !
 interface vlan101
- ipv6 nd ra-lifetime 0
- ipv6 nd prefix fd00:101::/64 no-autoconfig
+ ipv6 address fd00:101::fffe/64
 exit
 !
-ip prefix-list sol-k8s-in-v4 seq 5 permit 10.255.101.250/32
-ip prefix-list sol-k8s-in-v4 seq 10 permit 10.255.101.11/32
-ip prefix-list sol-k8s-in-v4 seq 15 permit 10.255.101.12/32
-ip prefix-list sol-k8s-in-v4 seq 20 permit 10.255.101.13/32
-ip prefix-list sol-k8s-in-v4 seq 25 permit 10.255.101.21/32
-ip prefix-list sol-k8s-in-v4 seq 30 permit 10.255.101.22/32
-ip prefix-list sol-k8s-in-v4 seq 35 permit 10.255.101.23/32
 ipv6 prefix-list sol-k8s-in-v6 seq 5 deny fc00::/8 le 128
 ipv6 prefix-list sol-k8s-in-v6 seq 10 permit fd00:101:cafe::/112 le 128
 ipv6 prefix-list sol-k8s-in-v6 seq 15 permit fd00:255:101::ac/128
 !
-route-map sol-k8s-in-v4 permit 10
- match ip address prefix-list sol-k8s-in-v4
-exit
 route-map sol-k8s-in-v6 permit 10
  match ipv6 address prefix-list sol-k8s-in-v6
 exit
@@ -141,13 +186,12 @@ router bgp 65000
  bgp router-id 10.255.0.254
  no bgp default ipv4-unicast
  coalesce-time 100
- timers bgp 3 9
  neighbor sol-k8s peer-group
  neighbor sol-k8s remote-as 65101
  neighbor sol-k8s ebgp-multihop 2
  neighbor sol-k8s update-source fd00:101::fffe
- neighbor sol-k8s capability extended-nexthop
  neighbor sol-k8s advertisement-interval 0
+ neighbor sol-k8s timers 3 9
  neighbor sol-k8s timers connect 5
  neighbor sol-k8s bfd
  neighbor sol-k8s bfd profile edge
@@ -163,13 +207,6 @@ router bgp 65000
  neighbor fd00:255:101::22 description solwk022
  neighbor fd00:255:101::23 peer-group sol-k8s
  neighbor fd00:255:101::23 description solwk023
- !
- address-family ipv4 unicast
-  maximum-paths 16
-  neighbor sol-k8s activate
-  neighbor sol-k8s route-map sol-k8s-in-v4 in
-  neighbor sol-k8s route-map deny-all out
- exit-address-family
  !
  address-family ipv6 unicast
   maximum-paths 16

@@ -1,7 +1,6 @@
-// The FRR renderers on seed 001: exact text for solcp011 and the edge router, and every rendered
-// frr.conf accepted by FRR 8.4 itself (vtysh -C plus each daemon's dry run). Without FRR the
-// FRR checks fail with the install hint.
-import { Prefix } from "../../addressing/ip";
+// The FRR renderer on seed 001 (the `sol` stack): exact text for solcp011 and the edge, projected
+// from the topology's sessions, and every rendered frr.conf accepted by FRR 8.4 itself (vtysh -C
+// plus each daemon's dry run). Without FRR the FRR checks fail with the install hint.
 import {
   DAEMONS,
   FRR_MISSING,
@@ -9,20 +8,20 @@ import {
   requireFrr,
   splitByDaemon,
 } from "../../lab/frr-check";
-import { EdgeTimers, isisNet, renderNodeFrr, renderRouterFrr } from "../../render/frr/config";
-import { EDGE_TIMERS, frrInputs, RouterSpec } from "../../render/frr/inputs";
-import { requirePlan } from "../../site";
-import { seed001, seed001Edge } from "../fixtures/seed001";
-import { SOLCP011, EDGE } from "./frr-expected";
+import { isisNet, renderFrr } from "../../render/frr/config";
+import { frrDevices, frrInput } from "../../render/frr/inputs";
+import { requireSite } from "../../site";
+import { stackRaw } from "../fixtures/base";
+import { EDGE, SOLCP011, SOLCP011_FRR_EDGE } from "./frr-expected";
 
-const plan = requirePlan(seed001);
-const SPEC: RouterSpec = seed001Edge(plan);
-const inputs = frrInputs(plan, SPEC);
-const nodeConf = (name: string) => {
-  const n = inputs.nodes.find((x) => x.hostname === name);
-  if (!n) throw new Error(`no node ${name}`);
-  return renderNodeFrr(n);
-};
+const raw = stackRaw("sol");
+const { topology } = requireSite(raw);
+const withFrrEdge = (() => {
+  const copy = JSON.parse(JSON.stringify(raw));
+  copy.routers[0].os = "frr";
+  return requireSite(copy).topology;
+})();
+const nodeConf = (name: string) => renderFrr(frrInput(topology, name));
 
 describe("isisNet", () => {
   test.each([
@@ -44,26 +43,30 @@ describe("isisNet", () => {
 });
 
 describe("seed 001 frr.conf text", () => {
-  test("solcp011 (control plane): IS-IS on eth0, eBGP from lo, VIP and pool in both families", () => {
+  test("FRR runs on the six nodes, and on the edge only when it is os: frr", () => {
+    const nodes = ["solcp011", "solcp012", "solcp013", "solwk021", "solwk022", "solwk023"];
+    expect(frrDevices(topology).map((d) => d.name)).toEqual(nodes);
+    expect(frrDevices(withFrrEdge).map((d) => d.name)).toEqual([...nodes, "edge"]);
+  });
+
+  test("solcp011 toward the RouterOS edge: loopbacks and VIP on lo, IPv6 only, no BFD on BGP", () => {
     expect(nodeConf("solcp011")).toBe(SOLCP011);
   });
 
-  test("the edge router: static routes to the loopbacks, peer-group, seed 001's filter", () => {
-    expect(renderRouterFrr(inputs.router)).toBe(EDGE);
+  test("solcp011 toward an FRR edge: the same session, with BFD", () => {
+    expect(renderFrr(frrInput(withFrrEdge, "solcp011"))).toBe(SOLCP011_FRR_EDGE);
   });
 
-  test("a worker announces its loopback and the pool, never the VIP", () => {
-    const networks = nodeConf("solwk021")
-      .split("\n")
-      .filter((l) => l.startsWith("  network "));
-    expect(networks).toEqual(["  network 10.255.101.21/32", "  network fd00:101:cafe::/112"]);
+  test("the FRR edge: gateway on vlan101, static routes to the loopbacks, seed 001's filter", () => {
+    expect(renderFrr(frrInput(withFrrEdge, "edge"))).toBe(EDGE);
   });
 
-  test("without BFD no bfd stanza or bfd neighbor line is rendered", () => {
-    const noBfd: EdgeTimers = { bgp: EDGE_TIMERS.bgp, isis: EDGE_TIMERS.isis };
-    const bare = frrInputs(plan, SPEC, { timers: noBfd });
-    const texts = [renderRouterFrr(bare.router), ...bare.nodes.map(renderNodeFrr)];
-    expect(texts.filter((t) => /bfd/.test(t))).toEqual([]);
+  test("a worker announces the pool, never the VIP, and holds no VIP on lo", () => {
+    const conf = nodeConf("solwk021");
+    expect(conf.split("\n").filter((l) => l.startsWith("  network "))).toEqual([
+      "  network fd00:101:cafe::/112",
+    ]);
+    expect(conf).not.toContain("fd00:255:101::ac");
   });
 
   test("the integrated config splits into the per-daemon files of the dry runs", () => {
@@ -72,9 +75,10 @@ describe("seed 001 frr.conf text", () => {
     expect(parts.zebra).toBe(
       [
         "hostname solcp011",
-        "interface eth1",
-        " ipv6 nd ra-lifetime 0",
-        " ipv6 nd prefix fd00:101::/64 no-autoconfig",
+        "interface lo",
+        " ip address 10.255.101.11/32",
+        " ipv6 address fd00:255:101::11/128",
+        " ipv6 address fd00:255:101::ac/128",
         "exit",
         "",
       ].join("\n"),
@@ -97,8 +101,12 @@ describe("FRR 8.4 accepts every rendered frr.conf", () => {
   beforeAll(() => requireFrr());
 
   const all = [
-    ["edge", renderRouterFrr(inputs.router)],
-    ...inputs.nodes.map((n) => [n.hostname, renderNodeFrr(n)]),
+    ...frrDevices(topology).map((d) => [d.name, renderFrr(frrInput(topology, d.name))]),
+    ["edge (os: frr)", EDGE],
+    [
+      "edge (standing in for RouterOS)",
+      renderFrr(frrInput(topology, "edge", { carriers: ["routeros"] })),
+    ],
   ];
   test.each(all)("%s: vtysh -C and the daemons' dry runs report nothing", (_name, conf) => {
     expect(frrConfigProblems(conf)).toEqual([]);
@@ -112,11 +120,9 @@ describe("FRR 8.4 accepts every rendered frr.conf", () => {
   });
 
   test("the check is not vacuous: an unknown command fails vtysh -C and bgpd's dry run", () => {
-    const bad = EDGE.replace(" timers bgp 3 9", " timers bgp 3 99999");
+    const bad = EDGE.replace(" neighbor sol-k8s timers 3 9", " neighbor sol-k8s timers 3 99999");
     const problems = frrConfigProblems(bad);
-    expect(problems[0]).toMatch(
-      /^vtysh -C exited 2: line \d+: % Unknown command.*timers bgp 3 99999/,
-    );
+    expect(problems[0]).toMatch(/^vtysh -C exited 2: line \d+: % Unknown command.*timers 3 99999/);
     expect(problems.filter((p) => p.startsWith("bgpd:")).length).toBe(1);
   });
 });
@@ -127,32 +133,19 @@ describe("missing FRR", () => {
   });
 });
 
-describe("frrInputs errors", () => {
-  test("a tenant the plan does not have", () => {
-    const spec = { ...SPEC, vlans: [{ tenant: 999, interface: "vlan999" }] };
-    expect(() => frrInputs(plan, spec)).toThrow(
-      'router "edge" vlans[0]: tenant 999 is not in the plan (tenants: 101)',
+describe("frrInput", () => {
+  test("a device that runs no FRR speaker is refused", () => {
+    expect(() => frrInput(topology, "pve01")).toThrow(
+      "pve01: no FRR speaker with an IPv4 router ID",
     );
   });
 
-  test("a cluster in the router's own AS", () => {
-    expect(() => frrInputs(plan, { ...SPEC, asn: 65101 })).toThrow(
-      'router "edge" vlans[0]: cluster sol-k8s has the router\'s own ASN 65101',
-    );
-  });
-
-  test("a node without an IPv4 loopback has no BGP router ID", () => {
-    const raw = JSON.parse(JSON.stringify(seed001));
-    delete raw.tenants[0].vmLoopbacks;
-    expect(() => frrInputs(requirePlan(raw), SPEC)).toThrow(
-      "sol-k8s node solcp011: no IPv4 loopback for the BGP router ID; " +
-        "give tenants[0].vmLoopbacks an IPv4 prefix",
-    );
-  });
-
-  test("a rejects override replaces fc00::/8", () => {
-    const custom = frrInputs(plan, SPEC, { rejects: [Prefix.from("fc00:100::/24")] });
-    expect(renderRouterFrr(custom.router)).toContain(
+  test("a router's rejects decide the first lines of its import filter", () => {
+    const copy = JSON.parse(JSON.stringify(raw));
+    copy.routers[0].os = "frr";
+    copy.routers[0].rejects = ["fc00:100::/24"];
+    const t = requireSite(copy).topology;
+    expect(renderFrr(frrInput(t, "edge"))).toContain(
       "ipv6 prefix-list sol-k8s-in-v6 seq 5 deny fc00:100::/24 le 128\n",
     );
   });

@@ -2,7 +2,7 @@
 // UDM-Pro), static devices and site notes, on top of seed 000; and free text that would break a
 // table or a list item.
 import { renderInventory } from "../../render/inventory";
-import { requirePlan } from "../../site";
+import { requireSite } from "../../site";
 import { homelabWith } from "../fixtures/base";
 
 /** The section under `heading` up to the next heading of the same or a higher level. */
@@ -20,38 +20,37 @@ function sectionOf(doc: string, heading: string): string | undefined {
 
 const lines = (...ls: string[]): string => ls.join("\n");
 
-const doc = renderInventory(
-  requirePlan(
-    homelabWith((c) => {
-      c.segments = [
-        {
-          name: "default",
-          vlan: 1,
-          ipv4: "10.0.1.0/24",
-          mtu: 1500,
-          purpose: "Network infrastructure | switches",
-          managedBy: "UniFi UDM-Pro",
-          gateway: { ipv4: "10.0.1.1", owner: "UDM-Pro" },
-          ranges: [
-            { range: "10.0.1.2-10.0.1.50", kind: "static", purpose: "network infrastructure" },
-            { range: "10.0.1.101-10.0.1.200", kind: "dhcp", purpose: "clients" },
-          ],
-        },
-      ];
-      c.devices = [
-        {
-          name: "usw-flex",
-          network: "default",
-          ipv4: "10.0.1.10",
-          purpose: "USW-Flex-2.5G switch",
-          inRange: "network infrastructure",
-        },
-        { name: "jetkvm", network: "management", ipv4: "10.10.0.92", purpose: "JetKVM" },
-      ];
-      c.notes = ["Manual: the UDM-Pro, its VLANs and DHCP.", "Two lines:\nthe second one"];
-    }),
-  ),
+const site = requireSite(
+  homelabWith((c) => {
+    c.segments = [
+      {
+        name: "default",
+        vlan: 1,
+        ipv4: "10.0.1.0/24",
+        mtu: 1500,
+        purpose: "Network infrastructure | switches",
+        managedBy: "UniFi UDM-Pro",
+        gateway: { ipv4: "10.0.1.1", owner: "UDM-Pro" },
+        ranges: [
+          { range: "10.0.1.2-10.0.1.50", kind: "static", purpose: "network infrastructure" },
+          { range: "10.0.1.101-10.0.1.200", kind: "dhcp", purpose: "clients" },
+        ],
+      },
+    ];
+    c.devices = [
+      {
+        name: "usw-flex",
+        network: "default",
+        ipv4: "10.0.1.10",
+        purpose: "USW-Flex-2.5G switch",
+        inRange: "network infrastructure",
+      },
+      { name: "jetkvm", network: "management", ipv4: "10.10.0.92", purpose: "JetKVM" },
+    ];
+    c.notes = ["Manual: the UDM-Pro, its VLANs and DHCP.", "Two lines:\nthe second one"];
+  }),
 );
+const doc = renderInventory(site.plan, site.topology);
 
 test("the segment is a VLAN with its gateway, owner, MTU, purpose and manager", () => {
   expect(sectionOf(doc, "## VLANs")).toBe(

@@ -3,7 +3,7 @@
 import { renderInventory } from "../../render/inventory";
 import { renderTopology } from "../../render/inventory/mermaid";
 import { routerOsDesiredState } from "../../render/routeros/state";
-import { requirePlan } from "../../site";
+import { requireSite } from "../../site";
 import { stackRaw } from "../fixtures/base";
 
 /** The `## ` headings, in order. */
@@ -24,10 +24,12 @@ function sectionOf(doc: string, heading: string): string | undefined {
 
 const lines = (...ls: string[]): string => ls.join("\n");
 
-const homelab = requirePlan(stackRaw("homelab"));
-const sol = requirePlan(stackRaw("sol"));
-const homelabDoc = renderInventory(homelab);
-const solDoc = renderInventory(sol);
+const homelabSite = requireSite(stackRaw("homelab"));
+const solSite = requireSite(stackRaw("sol"));
+const homelab = homelabSite.plan;
+const sol = solSite.plan;
+const homelabDoc = renderInventory(homelab, homelabSite.topology);
+const solDoc = renderInventory(sol, solSite.topology);
 
 test("homelab: no VLANs, segments, routers or notes, so no such sections", () => {
   expect(headings(homelabDoc)).toEqual([
@@ -36,12 +38,12 @@ test("homelab: no VLANs, segments, routers or notes, so no such sections", () =>
     "## Tenants",
     "## Tenant 101 (prod)",
     "## LoadBalancer pools and VIPs",
-    "## BGP sessions",
     "## Fabric",
     "## Proxmox host interfaces",
     "## Proxmox SDN",
     "## Address-space utilization",
     "## Topology",
+    "## Manual steps",
   ]);
 });
 
@@ -61,9 +63,9 @@ test("homelab: tenants, node VMs with their NIC, pools, VIP and Cilium's BGP pee
       "",
       "Talos VMs created by this program.",
       "",
-      "- `net0`: VM subnet 10.101.0.0/24, fd00:101::/64 on VNet vnet101, gateway 10.101.0.254, fd00:101::fffe",
+      "- `ens18`: VM subnet 10.101.0.0/24, fd00:101::/64 on VNet vnet101, gateway 10.101.0.254, fd00:101::fffe",
       "",
-      "| Node     | Host  | VM ID | Cores | Memory (MiB) | Disk (GiB) | net0 (VM subnet)                |",
+      "| Node     | Host  | VM ID | Cores | Memory (MiB) | Disk (GiB) | ens18 (VM subnet)               |",
       "| -------- | ----- | ----- | ----- | ------------ | ---------- | ------------------------------- |",
       "| k101cp11 | pve01 | 10111 | 4     | 8192         | 40         | 10.101.0.11/24, fd00:101::11/64 |",
       "| k101cp12 | pve02 | 10112 | 4     | 8192         | 40         | 10.101.0.12/24, fd00:101::12/64 |",
@@ -76,28 +78,20 @@ test("homelab: tenants, node VMs with their NIC, pools, VIP and Cilium's BGP pee
     lines(
       "## LoadBalancer pools and VIPs",
       "",
-      "| Cluster | Pool      | Block                            | Addresses | Kind         | Prefix            | Shared segment | Announced by |",
-      "| ------- | --------- | -------------------------------- | --------- | ------------ | ----------------- | -------------- | ------------ |",
-      "| k101    | k101-pool | 10.101.27.1-10.101.27.254        | 254       | whole prefix | 10.101.27.0/24    | -              | BGP          |",
-      "| k101    | k101-pool | fd00:101:1b::1-fd00:101:1b::ffff | 65535     | whole prefix | fd00:101:1b::/112 | -              | BGP          |",
+      "| Cluster | Pool      | Block                     | Addresses | Kind         | Prefix         | Shared segment | Announced by |",
+      "| ------- | --------- | ------------------------- | --------- | ------------ | -------------- | -------------- | ------------ |",
+      // .254 is the LoadBalancer prefix's own gateway on vnet101: out of the pool.
+      "| k101    | k101-pool | 10.101.27.1-10.101.27.253 | 253       | whole prefix | 10.101.27.0/24 | -              | L2 (ARP)     |",
       "",
       "### Control-plane VIPs",
       "",
-      "| Cluster | IPv4         | IPv6          | In        |",
-      "| ------- | ------------ | ------------- | --------- |",
-      "| k101    | 10.101.0.250 | fd00:101::250 | VM subnet |",
+      "| Cluster | IPv4         | IPv6                                                | In        |",
+      "| ------- | ------------ | --------------------------------------------------- | --------- |",
+      "| k101    | 10.101.0.250 | fd00:101::250 (planned, not held: see Manual steps) | VM subnet |",
     ),
   );
-  expect(sectionOf(homelabDoc, "## BGP sessions")).toBe(
-    lines(
-      "## BGP sessions",
-      "",
-      "| Speaker           | ASN   | Source       | Peer        | Peer ASN | Peer address   | Session                  |",
-      "| ----------------- | ----- | ------------ | ----------- | -------- | -------------- | ------------------------ |",
-      "| k101 (every node) | 65101 | node address | router-ipv4 | 65000    | 10.101.0.254   | Cilium BGP control plane |",
-      "| k101 (every node) | 65101 | node address | router-ipv6 | 65000    | fd00:101::fffe | Cilium BGP control plane |",
-    ),
-  );
+  // Announced by L2: no BGP session at all.
+  expect(sectionOf(homelabDoc, "## BGP sessions")).toBeUndefined();
 });
 
 test("homelab: the SDN section is as before, utilization and the diagram follow it", () => {
@@ -111,10 +105,12 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
       "",
       "### VNets and subnets",
       "",
-      "| VNet    | Tenant     | VNI    | Carries   | Subnet        | Gateway        |",
-      "| ------- | ---------- | ------ | --------- | ------------- | -------------- |",
-      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.0.0/24 | 10.101.0.254   |",
-      "| vnet101 | 101 (prod) | 100101 | VM subnet | fd00:101::/64 | fd00:101::fffe |",
+      "| VNet    | Tenant     | VNI    | Carries   | Subnet         | Gateway        |",
+      "| ------- | ---------- | ------ | --------- | -------------- | -------------- |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.0.0/24  | 10.101.0.254   |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | fd00:101::/64  | fd00:101::fffe |",
+      // The L2-announced pool rides the VNet beside the VM subnet, with a gateway of its own.
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.27.0/24 | 10.101.27.254  |",
     ),
   );
   expect(sectionOf(homelabDoc, "### IPv4")).toBe(
@@ -127,6 +123,7 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
       "| 10.100.0.0/14   | tenantSpace                | 1        | 65536       | 0     | 262144 | 25.00%    |",
       "| 10.101.0.0/16   | tenant 101's IPv4 block    | 6        | 2304        | 0     | 65536  | 3.52%     |",
       "| 10.101.0.0/24   | tenant 101 VMs             | 0        | 0           | 7     | 256    | 2.73%     |",
+      "| 10.101.27.0/24  | k101 LoadBalancers         | 0        | 0           | 1     | 256    | 0.39%     |",
       "| 10.101.244.0/22 | k101 pods                  | 5        | 640         | 0     | 1024   | 62.50%    |",
       "| 10.101.254.0/24 | tenant 101 VM loopbacks    | 0        | 0           | 5     | 256    | 1.95%     |",
       "| 10.101.255.0/24 | tenant 101 host identities | 0        | 0           | 3     | 256    | 1.17%     |",
@@ -136,7 +133,26 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
   expect(sectionOf(homelabDoc, "## Topology")).toBe(
     `## Topology\n\n\`\`\`mermaid\n${renderTopology(homelab)}\n\`\`\``,
   );
-  expect(homelabDoc.endsWith("```\n")).toBe(true);
+  // The manual steps close the document: the underlay NICs' MTU and the IPv6 VIP nobody holds.
+  expect(sectionOf(homelabDoc, "## Manual steps")).toBe(
+    lines(
+      "## Manual steps",
+      "",
+      "Planned values that no rendered config carries. Until they are done, the site does not work as planned.",
+      "",
+      "| Where               | What                                                                                                                              | Why                                                                                                                                                                           |",
+      "| ------------------- | --------------------------------------------------------------------------------------------------------------------------------- | ----------------------------------------------------------------------------------------------------------------------------------------------------------------------------- |",
+      "| pve01               | set MTU 9000 on eno2, 9000 on eno3 (System > Network, or `mtu` in /etc/network/interfaces)                                        | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise |",
+      "| pve02               | set MTU 9000 on eno2, 9000 on eno3 (System > Network, or `mtu` in /etc/network/interfaces)                                        | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise |",
+      "| pve03               | set MTU 9000 on eno2, 9000 on eno3 (System > Network, or `mtu` in /etc/network/interfaces)                                        | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise |",
+      "| k101 control planes | nothing holds the planned IPv6 VIP fd00:101::250; reach the API at 10.101.0.250, or hold fd00:101::250 yourself (e.g. keepalived) | Talos holds one shared VIP per interface, and only inside a node subnet                                                                                                       |",
+    ),
+  );
+  expect(
+    homelabDoc.endsWith(
+      `| k101 control planes | nothing holds the planned IPv6 VIP fd00:101::250; reach the API at 10.101.0.250, or hold fd00:101::250 yourself (e.g. keepalived) | Talos holds one shared VIP per interface, and only inside a node subnet                                                                                                       |\n`,
+    ),
+  ).toBe(true);
 });
 
 test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", () => {
@@ -154,6 +170,7 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
     "## Proxmox SDN",
     "## Address-space utilization",
     "## Topology",
+    "## Manual steps",
   ]);
   expect(sectionOf(solDoc, "## VLANs")).toBe(
     lines(
@@ -188,17 +205,28 @@ test("sol: one eBGP session from the gateway to each node loopback, as the route
     lines(
       "## BGP sessions",
       "",
-      "| Speaker | ASN   | Source         | Peer     | Peer ASN | Peer address     | Session                    |",
-      "| ------- | ----- | -------------- | -------- | -------- | ---------------- | -------------------------- |",
+      "| Speaker | ASN   | Speaks from    | Peer     | Peer ASN | Peer speaks from | Families | TTL   | Configured by              |",
+      "| ------- | ----- | -------------- | -------- | -------- | ---------------- | -------- | ----- | -------------------------- |",
       ...nodes.map(
         (n) =>
-          `| edge    | 65000 | fd00:101::fffe | ${n} | 65101    | fd00:255:101::${n.slice(-2)} | multihop, in-filter k8s-in |`,
+          `| edge    | 65000 | fd00:101::fffe | ${n} | 65101    | fd00:255:101::${n.slice(-2)} | IPv6     | 2 / 2 | RouterOS script / frr.conf |`,
       ),
+      "",
+      "### Announcements",
+      "",
+      "| Announcer | Prefix               | What         | Exists as | To   |",
+      "| --------- | -------------------- | ------------ | --------- | ---- |",
+      ...nodes.flatMap((n) => [
+        `| ${n}  | fd00:101:cafe::/112  | loadbalancer | blackhole | edge |`,
+        ...(n.startsWith("solcp")
+          ? [`| ${n}  | fd00:255:101::ac/128 | vip          | connected | edge |`]
+          : []),
+      ]),
     ),
   );
   // The same sessions as the RouterOS desired state holds.
   const r = sol.routers[0];
-  const state = routerOsDesiredState(sol, { ...r, stack: "sol", clusterRejects: r.rejects });
+  const state = routerOsDesiredState(solSite.topology, r, "sol");
   expect(
     state.bgp?.connections.map((c) => [c.name, String(c.localAddress), String(c.remoteAddress)]),
   ).toEqual(nodes.map((n) => [n, "fd00:101::fffe", `fd00:255:101::${n.slice(-2)}`]));

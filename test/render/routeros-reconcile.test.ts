@@ -1,27 +1,32 @@
 // Idempotence, prune and destroy, proven by running seed 001's scripts against the router model
 // on a router that already holds unmanaged entries, another stack's entries, look-alikes, and
 // this stack's stale, drifted and duplicated entries.
-import { Prefix } from "../../addressing/ip";
 import {
   RouterOsDesiredState,
   renderRouterOsDestroyScript,
   renderRouterOsScript,
 } from "../../render/routeros";
-import { RouterSpec, routerOsDesiredState } from "../../render/routeros/state";
-import { requirePlan } from "../../site";
-import { seed001 } from "../fixtures/seed001";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { requireSite } from "../../site";
 import { Mutation, RouterModel } from "../../twin/routeros/model";
+import { stackRaw } from "../fixtures/base";
 
-const plan = requirePlan(seed001);
-const spec = (version: string, extra: Partial<RouterSpec> = {}): RouterSpec => ({
-  name: "rb5009",
-  stack: "sol",
-  version,
-  vlans: [{ interface: "vlan101", tenant: 101 }],
-  clusterRejects: [Prefix.from("fc00::/8")],
-  dnsDomain: "sol.lab",
-  ...extra,
-});
+/** The sol stack's edge at a RouterOS version, naming nodes under sol.lab, without a router ID. */
+function spec(version: string, extra: { bgpInstance?: string } = {}) {
+  const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
+  raw.routers[0].version = version;
+  raw.routers[0].dnsDomain = "sol.lab";
+  const { plan, topology } = requireSite(raw);
+  const s = routerOsDesiredState(topology, plan.routers[0], "sol");
+  // The router ID is left unmanaged here: these tests are about entries, not the ID.
+  const bgp = s.bgp && {
+    asn: s.bgp.asn,
+    instance: extra.bgpInstance ?? s.bgp.instance,
+    connections: s.bgp.connections,
+  };
+  return { plan, state: { ...s, router: "rb5009", ...(bgp ? { bgp } : {}) } };
+}
+const plan = spec("7.19").plan;
 
 const sol = (key: string): string => `managed-by=sol;key=${key}`;
 const added = (menu: string, key: string): Mutation => ({ op: "add", menu, comment: sol(key) });
@@ -118,9 +123,7 @@ const nodeIp = (n: string, prefix: string) => `${prefix}${n.slice(-2)}`;
 
 test("the first run removes stale entries, corrects drift, drops copies and adds the rest", () => {
   const r = router();
-  const { mutations, output } = r.run(
-    renderRouterOsScript(routerOsDesiredState(plan, spec("7.19"))),
-  );
+  const { mutations, output } = r.run(renderRouterOsScript(spec("7.19").state));
   expect(mutations).toEqual([
     removed(R6, "ipv6-route:fd00:255:101::98/128"),
     added("/ipv6/address", "ipv6-address:fd00:101::fffe"),
@@ -196,7 +199,7 @@ test("the first run removes stale entries, corrects drift, drops copies and adds
 
 test("the second run only finds and compares", () => {
   const r = router();
-  const script = renderRouterOsScript(routerOsDesiredState(plan, spec("7.19")));
+  const script = renderRouterOsScript(spec("7.19").state);
   r.run(script);
   const before = [R6, BGP, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m));
   expect(r.run(script)).toEqual({ mutations: [], output: [] });
@@ -215,7 +218,7 @@ function withoutNode(s: RouterOsDesiredState, node: string): RouterOsDesiredStat
 
 test("a node that leaves the desired state is pruned, and nothing else changes", () => {
   const r = router();
-  const desired = routerOsDesiredState(plan, spec("7.19"));
+  const desired = spec("7.19").state;
   r.run(renderRouterOsScript(desired));
   expect(r.run(renderRouterOsScript(withoutNode(desired, "solwk023")))).toEqual({
     mutations: [
@@ -241,7 +244,7 @@ test("a node that leaves the desired state is pruned, and nothing else changes",
 
 test("a rule deleted by hand comes back at its place in the chain", () => {
   const r = new RouterModel("7.19");
-  const script = renderRouterOsScript(routerOsDesiredState(plan, spec("7.19")));
+  const script = renderRouterOsScript(spec("7.19").state);
   r.run(script);
   r.run(
     `:foreach i in=[${RULE}/find where comment="${sol("filter-rule:k8s-in:2")}"] do={ ${RULE}/remove $i }`,
@@ -254,7 +257,7 @@ test("a rule deleted by hand comes back at its place in the chain", () => {
 
 test("destroy removes exactly this stack's entries, and a second destroy finds nothing", () => {
   const r = router();
-  const desired = routerOsDesiredState(plan, spec("7.19"));
+  const desired = spec("7.19").state;
   r.run(renderRouterOsScript(desired));
   const destroy = renderRouterOsDestroyScript(desired);
   const { mutations } = r.run(destroy);
@@ -273,13 +276,11 @@ test("destroy removes exactly this stack's entries, and a second destroy finds n
 describe("RouterOS 7.20: the stack's BGP instance", () => {
   test("a renamed instance is set in place, then its connections follow", () => {
     const r = new RouterModel("7.20");
-    r.run(renderRouterOsScript(routerOsDesiredState(plan, spec("7.20"))));
+    r.run(renderRouterOsScript(spec("7.20").state));
     expect(r.rows("/routing/bgp/instance")).toEqual([
       { name: "sol", as: "65000", comment: sol("bgp-instance") },
     ]);
-    const renamed = renderRouterOsScript(
-      routerOsDesiredState(plan, spec("7.20", { bgpInstance: "sol-bgp" })),
-    );
+    const renamed = renderRouterOsScript(spec("7.20", { bgpInstance: "sol-bgp" }).state);
     expect(r.run(renamed).mutations).toEqual([
       set("/routing/bgp/instance", "bgp-instance", "name"),
       ...nodes.map((n) => set(BGP, `bgp-connection:${n}`, "instance")),
@@ -289,7 +290,7 @@ describe("RouterOS 7.20: the stack's BGP instance", () => {
 
   test("dropping BGP removes the connections before the instance they use", () => {
     const r = new RouterModel("7.20");
-    const desired = routerOsDesiredState(plan, spec("7.20"));
+    const desired = spec("7.20").state;
     r.run(renderRouterOsScript(desired));
     const withoutBgp: RouterOsDesiredState = { ...desired, bgp: undefined };
     expect(r.run(renderRouterOsScript({ ...withoutBgp, filterRules: [] })).mutations).toEqual([
@@ -301,7 +302,7 @@ describe("RouterOS 7.20: the stack's BGP instance", () => {
 
   test("destroy succeeds although the instance is in use until its connections are gone", () => {
     const r = new RouterModel("7.20");
-    const desired = routerOsDesiredState(plan, spec("7.20"));
+    const desired = spec("7.20").state;
     r.run(renderRouterOsScript(desired));
     r.run(renderRouterOsDestroyScript(desired));
     expect(["/routing/bgp/instance", BGP, RULE, R6, DNS].map((m) => r.rows(m))).toEqual([

@@ -1,26 +1,28 @@
-// Talos patches for seed 000 (one NIC, Talos-held VIP) and seed 001 (mesh + egress, BGP-held VIP),
-// value for value, plus the MAC derivation and the renderer's refusals.
+// Talos patches for seed 000 (one NIC, Talos-held VIP) and seed 001 on Talos (mesh + egress, no
+// Talos VIP), projected from the topology value for value, plus the MAC derivation, the node CIDR
+// flags, and the renderer's refusals.
 import fc from "fast-check";
 import { parse } from "yaml";
 import { Address, Prefix } from "../../addressing/ip";
-import { requirePlan } from "../../site";
+import { requireSite } from "../../site";
 import {
-  macFor,
+  nodeCidrArgs,
   renderTalosPatch,
   renderTalosPatchYaml,
   TalosNic,
   TalosNodeInput,
-  talosVip,
 } from "../../render/talos/patch";
-import { apiServerAddress, talosNodeInputs } from "../../render/talos/inputs";
-import { stackRaw } from "../fixtures/base";
-import { seed001 } from "../fixtures/seed001";
+import { apiServerAddress, maxPodsFor, talosNodeInputs } from "../../render/talos/inputs";
+import { macFor, talosNicName, talosVip } from "../../topology/nodes";
+import { homelabWith } from "../fixtures/base";
+import { seed001Talos } from "../fixtures/seed001";
 
-const nameservers = [Address.from("9.9.9.9"), Address.from("2620:fe::fe")];
-const homelab = requirePlan(stackRaw());
-const sol = requirePlan(seed001);
-const homelabNodes = talosNodeInputs(homelab, homelab.tenants[0], { nameservers });
-const solNodes = talosNodeInputs(sol, sol.tenants[0], { nameservers });
+// The nameservers are the plan's talos.nameservers; these replace the defaults.
+const nameservers = ["9.9.9.9", "2620:fe::fe"];
+const homelab = requireSite(homelabWith((c) => (c.talos = { nameservers })));
+const sol = requireSite({ ...seed001Talos, talos: { nameservers } });
+const homelabNodes = talosNodeInputs(homelab.topology, homelab.plan, homelab.plan.tenants[0]);
+const solNodes = talosNodeInputs(sol.topology, sol.plan, sol.plan.tenants[0]);
 
 describe("macFor", () => {
   test.each([
@@ -73,6 +75,10 @@ const cluster000 = {
     cni: { name: "none" },
   },
   proxy: { disabled: true },
+  // The plan's /25 per node (seed 000's /22 holds five nodes only so), not Kubernetes' /24.
+  controllerManager: {
+    extraArgs: { "node-cidr-mask-size-ipv4": "25", "node-cidr-mask-size-ipv6": "64" },
+  },
 };
 
 describe("seed 000: cluster k101, one NIC on the tenant VNet", () => {
@@ -154,17 +160,23 @@ describe("seed 000: cluster k101, one NIC on the tenant VNet", () => {
         '      name: "none"',
         "  proxy:",
         "    disabled: true",
+        "  controllerManager:",
+        "    extraArgs:",
+        '      node-cidr-mask-size-ipv4: "25"',
+        '      node-cidr-mask-size-ipv6: "64"',
         "",
       ].join("\n"),
     );
   });
 
   test("the API server is reached at the Talos-held VIP", () => {
-    expect(apiServerAddress(homelab, homelab.tenants[0]).toString()).toBe("10.101.0.250");
+    expect(apiServerAddress(homelab.topology, homelab.plan.tenants[0]).toString()).toBe(
+      "10.101.0.250",
+    );
   });
 });
 
-describe("seed 001: two NICs, mesh (eth0) and egress (eth1)", () => {
+describe("seed 001 on Talos: two NICs, mesh (ens18) and egress (ens19)", () => {
   test("solcp011: mesh routes to Ceph, management and default via egress, no Talos VIP", () => {
     expect(renderTalosPatch(solNodes[0])).toEqual({
       machine: {
@@ -195,11 +207,13 @@ describe("seed 001: two NICs, mesh (eth0) and egress (eth1)", () => {
       },
       cluster: {
         network: {
-          podSubnets: ["10.244.0.0/16", "fd00:101:44::/60"],
-          serviceSubnets: ["10.96.0.0/12", "fd00:101:96::/108"],
+          podSubnets: ["fd00:101:44::/60"],
+          serviceSubnets: ["fd00:101:96::/108"],
           cni: { name: "none" },
         },
         proxy: { disabled: true },
+        // Single-stack IPv6: the IPv4 flag would stop kube-controller-manager.
+        controllerManager: { extraArgs: { "node-cidr-mask-size-ipv6": "64" } },
       },
     });
   });
@@ -209,22 +223,19 @@ describe("seed 001: two NICs, mesh (eth0) and egress (eth1)", () => {
       renderTalosPatch(n).machine.network.interfaces.flatMap((i) => i.vip ?? []),
     );
     expect(vips).toEqual([]);
-    expect(apiServerAddress(sol, sol.tenants[0]).toString()).toBe("fd00:101::11");
+    expect(apiServerAddress(sol.topology, sol.plan.tenants[0]).toString()).toBe("fd00:101::11");
   });
 
-  test("internal and egress networks are inputs", () => {
-    const nodes = talosNodeInputs(sol, sol.tenants[0], {
-      nameservers,
-      internalNetworks: [Prefix.from("fc00:20::/64"), Prefix.from("10.20.0.0/24")],
-      egressNetworks: [],
-      mac: (node, nic) => macFor(7, node, nic),
-    });
-    const nics = renderTalosPatch(nodes[0]).machine.network.interfaces;
-    expect(nics.map((i) => [i.deviceSelector.hardwareAddr, i.routes])).toEqual([
-      // The node has no IPv4 on the mesh, so the IPv4 network is left out rather than misrouted.
-      ["02:00:07:00:0b:00", [{ network: "fc00:20::/64", gateway: "fc00:101::fffe" }]],
-      ["02:00:07:00:0b:01", [{ network: "::/0", gateway: "fd00:101::fffe" }]],
+  test("the topology names the NICs as Talos does on Proxmox: net0 is ens18, net1 ens19", () => {
+    const device = sol.topology.devices.find((d) => d.name === "solcp011");
+    expect(device?.interfaces.map((i) => [i.name, i.mac, i.segment])).toEqual([
+      ["ens18", "02:00:65:00:0b:00", "vnet:vnet101"],
+      ["ens19", "02:00:65:00:0b:01", "tenant:101"],
     ]);
+    expect([0, 1, 5].map(talosNicName)).toEqual(["ens18", "ens19", "ens23"]);
+    expect(() => talosNicName(6)).toThrow(
+      new RangeError("NIC 6: Proxmox places only net0-net5 on PCI bus 0 (slots 18-23)"),
+    );
   });
 
   test("the YAML reads back as the same patch on every node", () => {
@@ -249,6 +260,51 @@ describe("talosVip", () => {
   ])("%s", (_what, v4, v6, expected) => {
     const held = talosVip(nics, { ipv4: Address.from(v4), ipv6: Address.from(v6) });
     expect(held ? `${held.nic} ${held.address}` : "-").toBe(expected);
+  });
+});
+
+describe("node CIDR size and pod limit", () => {
+  const input = (
+    pods: { ipv4?: string; ipv6?: string },
+    sizes: { ipv4?: number; ipv6?: number },
+  ) => ({
+    ...homelabNodes[0],
+    pods: {
+      ...(pods.ipv4 ? { ipv4: Prefix.from(pods.ipv4) } : {}),
+      ...(pods.ipv6 ? { ipv6: Prefix.from(pods.ipv6) } : {}),
+    },
+    nodeCidrMaskSize: sizes,
+  });
+
+  test.each<[string, TalosNodeInput, Record<string, string> | undefined]>([
+    [
+      "dual stack: both per-family flags",
+      input({ ipv4: "10.0.0.0/16", ipv6: "fd00::/56" }, { ipv4: 25, ipv6: 64 }),
+      { "node-cidr-mask-size-ipv4": "25", "node-cidr-mask-size-ipv6": "64" },
+    ],
+    [
+      "IPv4 only: no IPv6 flag, which a single-stack IPv4 cluster refuses",
+      input({ ipv4: "10.0.0.0/16" }, { ipv4: 25, ipv6: 64 }),
+      { "node-cidr-mask-size-ipv4": "25" },
+    ],
+    ["no pods: no flags", input({}, {}), undefined],
+  ])("%s", (_what, node, args) => {
+    expect(nodeCidrArgs(node)).toEqual(args);
+  });
+
+  test.each<[string, string | undefined, number | undefined]>([
+    ["a /24 holds more than 110 pods", "10.0.0.0/24", undefined],
+    [
+      "a /25: 126 usable, less Cilium's router and health addresses, is still above 110",
+      "10.0.0.0/25",
+      undefined,
+    ],
+    ["a /26 holds 60 pods", "10.0.0.0/26", 60],
+    ["a /64 is never the limit", "fd00::/64", undefined],
+  ])("%s", (_what, cidr, max) => {
+    expect(
+      maxPodsFor(cidr ? { [cidr.includes(":") ? "ipv6" : "ipv4"]: Prefix.from(cidr) } : {}),
+    ).toBe(max);
   });
 });
 

@@ -1,40 +1,40 @@
-// Seed 001 through the adapter: the desired state is checked against the seed's own RouterOS
-// section (written out here by hand), then the whole 7.19 script is pinned line for line.
+// RouterOS desired state as a projection of the topology: seed 001's edge toward FRR nodes on
+// plain Linux (the `sol` stack: loopback sessions, static routes, the seed's k8s-in chain), the
+// same edge toward Talos nodes (Cilium speaks from the node address, on-link), dual stack, DNS.
+// Then the whole 7.19 script of the `sol` stack, pinned line for line.
 import { Address, Prefix } from "../../addressing/ip";
-import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { RouterOsDesiredState, renderRouterOsScript } from "../../render/routeros";
-import { RouterSpec, routerOsDesiredState } from "../../render/routeros/state";
-import { requirePlan } from "../../site";
-import { seed001 } from "../fixtures/seed001";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { requireSite } from "../../site";
+import { stackRaw } from "../fixtures/base";
+import { seed001Talos } from "../fixtures/seed001";
 
 const A = Address.from;
 const P = Prefix.from;
-const plan = requirePlan(seed001);
 
-const spec: RouterSpec = {
-  name: "rb5009",
-  stack: "sol",
-  version: "7.19",
-  vlans: [{ interface: "vlan101", tenant: 101 }],
-  clusterRejects: [P("fc00::/8")],
-};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function stateOf(raw: Record<string, any>, edit: (c: any) => void = () => undefined) {
+  const copy = JSON.parse(JSON.stringify(raw));
+  edit(copy);
+  const { plan, topology } = requireSite(copy);
+  return routerOsDesiredState(topology, plan.routers[0], "sol");
+}
 
 const nodes = ["solcp011", "solcp012", "solcp013", "solwk021", "solwk022", "solwk023"];
 const id = (node: string): string => node.slice(-2);
+const gateway = {
+  interface: "vlan101",
+  address: A("fd00:101::fffe"),
+  network: P("fd00:101::/64"),
+  advertise: false,
+};
 
-test("seed 001's router: gateway on VLAN 101, loopback routes, eBGP multihop, filter k8s-in", () => {
+test("seed 001's edge toward FRR nodes: gateway on VLAN 101, loopback routes, eBGP multihop, k8s-in", () => {
   const expected: RouterOsDesiredState = {
-    router: "rb5009",
+    router: "edge",
     stack: "sol",
     version: "7.19",
-    addresses: [
-      {
-        interface: "vlan101",
-        address: A("fd00:101::fffe"),
-        network: P("fd00:101::/64"),
-        advertise: false,
-      },
-    ],
+    addresses: [gateway],
     // "add dst-address=fd00:255:101::11/128 gateway=fd00:101::11" ... per node.
     routes: nodes.map((n) => ({
       dst: P(`fd00:255:101::${id(n)}/128`),
@@ -43,9 +43,10 @@ test("seed 001's router: gateway on VLAN 101, loopback routes, eBGP multihop, fi
     bgp: {
       asn: 65000,
       instance: "sol",
+      routerId: A("10.255.0.254"),
       // "add name=solcp011 remote.address=fd00:255:101::11 remote.as=65101 local.role=ebgp
       // multihop=yes", then "input.filter=k8s-in"; the session is sourced from the gateway the
-      // nodes peer with, and carries IPv6 (RouterOS would default to IPv4 only).
+      // nodes peer with, and carries IPv6 only (the egress VLAN has no IPv4).
       connections: nodes.map((n) => ({
         name: n,
         remoteAddress: A(`fd00:255:101::${id(n)}`),
@@ -65,12 +66,117 @@ test("seed 001's router: gateway on VLAN 101, loopback routes, eBGP multihop, fi
     ],
     dns: [],
   };
-  expect(routerOsDesiredState(plan, spec)).toEqual(expected);
+  expect(stateOf(stackRaw("sol"))).toEqual(expected);
 });
 
-test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
-  expect(renderRouterOsScript(routerOsDesiredState(plan, spec)))
-    .toBe(`# RouterOS 7.19 reconcile script for router rb5009, stack sol. Generated; do not edit.
+test("toward Talos nodes the edge peers each node's egress address on-link, no static routes", () => {
+  const s = stateOf(seed001Talos);
+  expect(s.routes).toEqual([]);
+  expect(s.bgp?.connections).toEqual(
+    nodes.map((n) => ({
+      name: n,
+      remoteAddress: A(`fd00:101::${id(n)}`),
+      remoteAs: 65101,
+      localRole: "ebgp",
+      multihop: false,
+      localAddress: A("fd00:101::fffe"),
+      inputFilter: "k8s-in",
+      addressFamilies: ["ipv6"],
+    })),
+  );
+  // Cilium announces LoadBalancer addresses only; the Talos VIP is no BGP route.
+  expect(s.filterRules.map((r) => r.rule)).toEqual([
+    "if (dst in fc00::/8) { reject }",
+    "if (dst in fd00:101:cafe::/112) { accept }",
+    "reject",
+  ]);
+});
+
+test("rejects, the router's AS and router ID, and the filter chain per VLAN come from config", () => {
+  const s = stateOf(stackRaw("sol"), (c) => {
+    c.routers[0].rejects = ["fc00:100::/24"];
+    c.routers[0].asn = 64999;
+    c.routers[0].routerId = "10.10.0.1";
+    c.routers[0].vlans[0].filterChain = "sol-k8s-in";
+  });
+  expect({ ...s.bgp, connections: s.bgp?.connections.length }).toEqual({
+    asn: 64999,
+    instance: "sol",
+    routerId: A("10.10.0.1"),
+    connections: 6,
+  });
+  expect(new Set(s.bgp?.connections.map((c) => c.inputFilter))).toEqual(new Set(["sol-k8s-in"]));
+  expect(s.filterRules.map((r) => `${r.chain}: ${r.rule}`)).toEqual([
+    "sol-k8s-in: if (dst in fc00:100::/24) { reject }",
+    "sol-k8s-in: if (dst in fd00:101:cafe::/112) { accept }",
+    "sol-k8s-in: if (dst in fd00:255:101::ac/128) { accept }",
+    "sol-k8s-in: reject",
+  ]);
+});
+
+test("a DNS domain names each node's egress address and the VIP where a node holds it", () => {
+  const s = stateOf(stackRaw("sol"), (c) => {
+    c.routers[0].dnsDomain = "sol.lab";
+    c.routers[0].dnsRecords = [{ name: "traefik.lab.local", address: "10.8.31.10" }];
+  });
+  // The plan also derives an IPv4 VIP (10.255.101.250), but no session carries IPv4: no node
+  // holds it, so no A record names it.
+  expect(s.dns).toEqual([
+    ...nodes.map((n) => ({ name: `${n}.sol.lab`, address: A(`fd00:101::${id(n)}`) })),
+    { name: "sol-k8s.sol.lab", address: A("fd00:255:101::ac") },
+    { name: "traefik.lab.local", address: A("10.8.31.10") },
+  ]);
+});
+
+test("a tenant without a cluster gets its gateway and nothing else", () => {
+  const s = stateOf(stackRaw("sol"), (c) => delete c.tenants[0].kubernetes);
+  expect(s).toEqual({
+    router: "edge",
+    stack: "sol",
+    version: "7.19",
+    addresses: [gateway],
+    routes: [],
+    filterRules: [],
+    dns: [],
+  });
+});
+
+test("a dual-stack Talos cluster peers once per family, each connection named for its family", () => {
+  const s = stateOf(seed001Talos, (c) => {
+    c.tenants[0].vms = { ipv4: "192.168.101.0/24" };
+    const k = c.tenants[0].kubernetes;
+    k.loadBalancers.ipv4 = "192.168.27.0/24";
+    k.nodes = k.nodes.slice(0, 1);
+    k.pods.ipv4 = "10.244.0.0/16";
+    k.services.ipv4 = "10.96.0.0/12";
+  });
+  expect(s.addresses).toEqual([
+    { interface: "vlan101", address: A("192.168.101.254"), network: P("192.168.101.0/24") },
+    gateway,
+  ]);
+  expect(
+    s.bgp?.connections.map((c) => [
+      c.name,
+      `${c.remoteAddress}`,
+      `${c.localAddress}`,
+      c.multihop,
+      c.addressFamilies,
+    ]),
+  ).toEqual([
+    ["solcp011-v4", "192.168.101.11", "192.168.101.254", false, ["ip"]],
+    ["solcp011-v6", "fd00:101::11", "fd00:101::fffe", false, ["ipv6"]],
+  ]);
+  expect(s.filterRules.map((r) => r.rule)).toEqual([
+    "if (dst in fc00::/8) { reject }",
+    "if (dst in 192.168.27.0/24) { accept }",
+    "if (dst in fd00:101:cafe::/112) { accept }",
+    "reject",
+  ]);
+});
+
+test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
+  expect(renderRouterOsScript(stateOf(stackRaw("sol"))))
+    .toBe(`# RouterOS 7.19 reconcile script for router edge, stack sol. Generated; do not edit.
 # Owns exactly the entries whose comment starts with "managed-by=sol;key=": phase 1 removes the ones
 # no longer desired, phase 2 adds missing ones and sets properties that differ. A second run
 # only finds and compares.
@@ -300,9 +406,10 @@ test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solcp011 as=65000 remote.address=fd00:255:101::11 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solcp011 as=65000 remote.address=fd00:255:101::11 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solcp012"
@@ -319,9 +426,10 @@ test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solcp012 as=65000 remote.address=fd00:255:101::12 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solcp012 as=65000 remote.address=fd00:255:101::12 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solcp013"
@@ -338,9 +446,10 @@ test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solcp013 as=65000 remote.address=fd00:255:101::13 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solcp013 as=65000 remote.address=fd00:255:101::13 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk021"
@@ -357,9 +466,10 @@ test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solwk021 as=65000 remote.address=fd00:255:101::21 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solwk021 as=65000 remote.address=fd00:255:101::21 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk022"
@@ -376,9 +486,10 @@ test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solwk022 as=65000 remote.address=fd00:255:101::22 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solwk022 as=65000 remote.address=fd00:255:101::22 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk023"
@@ -395,159 +506,10 @@ test("seed 001's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solwk023 as=65000 remote.address=fd00:255:101::23 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solwk023 as=65000 remote.address=fd00:255:101::23 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 `);
-});
-
-const tenant = plan.tenants[0];
-const cluster = tenant.kubernetes!;
-const withTenants = (...tenants: TenantPlan[]): Plan => ({ ...plan, tenants });
-
-test("without clusterRejects, the plan's internal space is what cluster peers may never announce", () => {
-  expect(
-    routerOsDesiredState(plan, { ...spec, clusterRejects: undefined }).filterRules.map(
-      (r) => r.rule,
-    ),
-  ).toEqual([
-    "if (dst in fc00:100::/24) { reject }",
-    "if (dst in fd00:101:cafe::/112) { accept }",
-    "if (dst in fd00:255:101::ac/128) { accept }",
-    "reject",
-  ]);
-});
-
-test("the router's AS, BGP instance and router ID can be set; the filter chain per VLAN", () => {
-  const s = routerOsDesiredState(plan, {
-    ...spec,
-    asn: 64999,
-    bgpInstance: "edge",
-    routerId: A("10.10.0.1"),
-    vlans: [{ interface: "vlan101", tenant: 101, filterChain: "sol-k8s-in" }],
-  });
-  expect({ ...s.bgp!, connections: s.bgp!.connections.length }).toEqual({
-    asn: 64999,
-    instance: "edge",
-    routerId: A("10.10.0.1"),
-    connections: 6,
-  });
-  expect(new Set(s.bgp!.connections.map((c) => c.inputFilter))).toEqual(new Set(["sol-k8s-in"]));
-  expect(new Set(s.filterRules.map((r) => r.chain))).toEqual(new Set(["sol-k8s-in"]));
-});
-
-test("a DNS domain names each node's egress address and the VIP the router learns", () => {
-  const s = routerOsDesiredState(plan, {
-    ...spec,
-    dnsDomain: "sol.lab",
-    dnsRecords: [{ name: "traefik.lab.local", address: A("10.8.31.10") }],
-  });
-  // The VIP also has an IPv4 address in the plan, but only IPv6 is peered: no A record for it.
-  expect(s.dns).toEqual([
-    ...nodes.map((n) => ({ name: `${n}.sol.lab`, address: A(`fd00:101::${id(n)}`) })),
-    { name: "sol-k8s.sol.lab", address: A("fd00:255:101::ac") },
-    { name: "traefik.lab.local", address: A("10.8.31.10") },
-  ]);
-});
-
-test("a tenant without a cluster gets its gateway and nothing else", () => {
-  const s = routerOsDesiredState(withTenants({ ...tenant, kubernetes: undefined }), spec);
-  expect(s).toEqual({
-    router: "rb5009",
-    stack: "sol",
-    version: "7.19",
-    addresses: [
-      {
-        interface: "vlan101",
-        address: A("fd00:101::fffe"),
-        network: P("fd00:101::/64"),
-        advertise: false,
-      },
-    ],
-    routes: [],
-    filterRules: [],
-    dns: [],
-  });
-});
-
-test("a dual-stack cluster peers once per family, each connection named for its family", () => {
-  const dual: TenantPlan = {
-    ...tenant,
-    vms: { ...tenant.vms, ipv4: P("10.101.0.0/24") },
-    gateway: { ...tenant.gateway, ipv4: A("10.101.0.254") },
-    kubernetes: {
-      ...cluster,
-      loadBalancers: { ...cluster.loadBalancers, ipv4: P("10.101.255.0/24") },
-      nodes: cluster.nodes.slice(0, 1).map((n) => ({
-        ...n,
-        address: { ...n.address, ipv4: A(`10.101.0.${n.id}`) },
-      })),
-    },
-  };
-  const s = routerOsDesiredState(withTenants(dual), { ...spec, clusterRejects: undefined });
-  expect(s.addresses).toEqual([
-    { interface: "vlan101", address: A("10.101.0.254"), network: P("10.101.0.0/24") },
-    {
-      interface: "vlan101",
-      address: A("fd00:101::fffe"),
-      network: P("fd00:101::/64"),
-      advertise: false,
-    },
-  ]);
-  expect(s.routes).toEqual([
-    { dst: P("10.255.101.11/32"), gateway: A("10.101.0.11") },
-    { dst: P("fd00:255:101::11/128"), gateway: A("fd00:101::11") },
-  ]);
-  expect(
-    s.bgp!.connections.map((c) => [
-      c.name,
-      `${c.remoteAddress}`,
-      `${c.localAddress}`,
-      c.addressFamilies,
-    ]),
-  ).toEqual([
-    ["solcp011-v4", "10.255.101.11", "10.101.0.254", ["ip"]],
-    ["solcp011-v6", "fd00:255:101::11", "fd00:101::fffe", ["ipv6"]],
-  ]);
-  expect(s.filterRules.map((r) => r.rule)).toEqual([
-    "if (dst in fc00:100::/24) { reject }",
-    "if (dst in 10.101.255.0/24) { accept }",
-    "if (dst in fd00:101:cafe::/112) { accept }",
-    "if (dst in 10.255.101.250/32) { accept }",
-    "if (dst in fd00:255:101::ac/128) { accept }",
-    "reject",
-  ]);
-});
-
-describe("a spec that does not fit the plan is refused", () => {
-  const one = (line: string) => `the RouterOS router spec has 1 problem:\n  - ${line}`;
-
-  test("an unknown tenant", () => {
-    expect(() =>
-      routerOsDesiredState(plan, { ...spec, vlans: [{ interface: "vlan999", tenant: 999 }] }),
-    ).toThrow(one('vlans[0].tenant: "999": is not a tenant of the plan; use one of 101'));
-  });
-
-  test("one tenant on two VLANs", () => {
-    expect(() =>
-      routerOsDesiredState(plan, {
-        ...spec,
-        vlans: [spec.vlans[0], { interface: "vlan201", tenant: 101 }],
-      }),
-    ).toThrow(one('vlans[1].tenant: "101": duplicates vlans[0].tenant'));
-  });
-
-  test("two clusters sharing one input filter chain", () => {
-    expect(() =>
-      routerOsDesiredState(withTenants(tenant, { ...tenant, id: 102 }), {
-        ...spec,
-        vlans: [spec.vlans[0], { interface: "vlan102", tenant: 102 }],
-      }),
-    ).toThrow(
-      one(
-        'vlans[1].filterChain: "k8s-in": is already the chain of vlans[0] (tenant 101); give each cluster its own filterChain, or it would accept the other\'s prefixes',
-      ),
-    );
-  });
 });

@@ -1,0 +1,37 @@
+// buildTopology(plan): the site as devices, segments and sessions, built once from a validated
+// plan, with the problems found on the way (a peer that speaks no BGP, a node that cannot reach
+// its peer). The cross-layer rules (checks.ts) and the manual steps (manual.ts) run on the result.
+import { Plan } from "../addressing/plan-types";
+import { Problem } from "../addressing/problems";
+import { checkTopology } from "./checks";
+import { hostDevices } from "./hosts";
+import { manualSteps } from "./manual";
+import { nodeDevices } from "./nodes";
+import { routerDevices } from "./routers";
+import { buildSegments } from "./segments";
+import { buildSessions, frrFamilies } from "./sessions";
+import { Device, Topology } from "./types";
+
+export interface TopologyResult {
+  readonly topology: Topology;
+  /** Every cross-layer problem; the topology must not be rendered while there is one. */
+  readonly problems: readonly Problem[];
+}
+
+/** The topology of a plan that passed the address validator. */
+export function buildTopology(plan: Plan): TopologyResult {
+  const segments = buildSegments(plan);
+  const base: Device[] = [
+    ...hostDevices(plan),
+    ...nodeDevices(plan, frrFamilies(plan)),
+    ...routerDevices(plan, segments),
+  ];
+  const built = buildSessions(plan, base);
+  const devices = [...base, ...built.peers].map((d) => {
+    const extra = built.routes.get(d.name);
+    return extra ? { ...d, routes: [...d.routes, ...extra] } : d;
+  });
+  const partial = { site: plan.site, devices, segments, sessions: built.sessions };
+  const topology: Topology = { ...partial, manualSteps: manualSteps(plan, partial) };
+  return { topology, problems: [...built.problems, ...checkTopology(plan, topology)] };
+}

@@ -1,0 +1,10 @@
+// The topology layer: plan -> devices, segments, sessions, manual steps (see types.ts).
+export * from "./types";
+export { buildTopology } from "./build";
+export type { TopologyResult } from "./build";
+export { filterAccepts } from "./checks";
+export { EDGE_TIMERS, EDGE_TIMERS_NO_BFD, MULTIHOP_TTL, holdersByAddress } from "./sessions";
+export { macFor, talosNicName, talosVip } from "./nodes";
+export { fabricLoopback, DEFAULT_MTU } from "./hosts";
+export { lbBlocks, poolPrefixes, usableRange } from "./pools";
+export type { LbBlock } from "./pools";

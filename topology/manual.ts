@@ -1,0 +1,182 @@
+// Manual steps: planned values no rendered config carries, with who must set what, where. They are
+// derived from the topology's carriers ("manual"), so that nothing the inventory shows as applied
+// is left to chance: an NIC MTU no provider resource sets, a VLAN interface a router script only
+// adds addresses to, everything an external device must do for its sessions, the addresses and
+// routes of Linux nodes this stack does not provision.
+import { FAMILIES, familyKey as key } from "../addressing/ip";
+import { Plan } from "../addressing/plan-types";
+import { isDefault } from "./routes";
+import { Device, ManualStep, Route, Topology } from "./types";
+
+const showRoute = (r: Route): string =>
+  `${isDefault(r.dst) ? (r.dst.family === 4 ? "default" : "default (IPv6)") : r.dst}` +
+  `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
+
+function nicMtuSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
+  return t.devices.flatMap((d) => {
+    const nics = d.interfaces.filter((i) => i.kind === "nic" && i.mtuCarrier === "manual");
+    if (nics.length === 0 || d.kind !== "host") return [];
+    const host = plan.hosts.find((h) => h.name === d.name);
+    const underlay = nics.filter((n) => host?.network.underlay.includes(n.name));
+    const why =
+      underlay.length > 0
+        ? `the EVPN underlay carries VNet frames of ${plan.fabric.mtu.vnet} bytes plus VXLAN overhead (fabric.mtu.physical ${plan.fabric.mtu.physical}); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise`
+        : "a bridge or VLAN on the NIC has this MTU; no Proxmox resource sets a NIC's MTU";
+    return [
+      {
+        device: d.name,
+        what: `set MTU ${nics.map((n) => `${n.mtu} on ${n.name}`).join(", ")} (System > Network, or \`mtu\` in /etc/network/interfaces)`,
+        why,
+      },
+    ];
+  });
+}
+
+function routerVlanSteps(plan: Plan): ManualStep[] {
+  return plan.routers.flatMap((r) =>
+    r.os === "external"
+      ? []
+      : r.vlans.flatMap((v) => {
+          const t = plan.tenants.find((x) => x.id === v.tenant);
+          if (!t || t.vlan === undefined) return [];
+          return [
+            {
+              device: r.name,
+              what: `interface ${v.interface} carries VLAN ${t.vlan} (tenant ${t.name}) to the Proxmox hosts' VM bridge`,
+              why: `the ${r.os === "routeros" ? "RouterOS script" : "frr.conf"} puts the tenant's gateway on ${v.interface} but does not create the VLAN interface`,
+            },
+          ];
+        }),
+  );
+}
+
+/** Everything an external device must hold and say for its part of the topology. */
+function externalSteps(t: Omit<Topology, "manualSteps">): ManualStep[] {
+  return t.devices.flatMap((d) => {
+    if (d.kind !== "external") return [];
+    const addresses = d.interfaces.flatMap((i) =>
+      i.addresses.map((h) => ({
+        device: d.name,
+        what: `hold ${h.address}/${h.length} on ${i.segment ? segmentName(t, i.segment) : i.name}`,
+        why: `${h.role === "gateway" ? "gateway" : "address"} of the plan (${h.path})`,
+      })),
+    );
+    const sessions = t.sessions.flatMap((s) =>
+      s.ends
+        .map((end, i) => ({ end, other: s.ends[1 - i] }))
+        .filter(({ end }) => end.device === d.name)
+        .map(({ end, other }) => ({
+          device: d.name,
+          what:
+            `BGP: neighbor ${other.address} remote-as ${other.asn} (${other.device}) from ${end.address}` +
+            `${end.multihop ? `, eBGP multihop TTL ${end.multihop}` : ""}` +
+            `${end.reach !== "connected" ? `, route ${end.reach.dst} toward it` : ""}` +
+            `, accept ${end.accepts
+              .filter((r) => r.action === "permit")
+              .map((r) => `${r.prefix}${r.orLonger ? " or longer" : ""}`)
+              .join(", ")}`,
+          why: `session ${s.id} (${s.path})`,
+        })),
+    );
+    return [...addresses, ...sessions];
+  });
+}
+
+function segmentName(t: Omit<Topology, "manualSteps">, id: string): string {
+  const s = t.segments.find((x) => x.id === id);
+  return s ? `${s.name}${s.vlan !== undefined ? ` (VLAN ${s.vlan})` : ""}` : id;
+}
+
+/** Linux nodes are not provisioned here: their NICs, addresses and routes are set by hand. */
+function linuxNodeSteps(t: Omit<Topology, "manualSteps">): ManualStep[] {
+  return t.devices.flatMap((d: Device) => {
+    if (d.kind !== "node" || !d.software.includes("linux")) return [];
+    const nics = d.interfaces.filter((i) => i.kind === "nic");
+    const addresses = nics.map(
+      (i) =>
+        `${i.name}: ${i.addresses.map((h) => `${h.address}/${h.length}`).join(", ")}` +
+        `${i.mtu !== 1500 ? ` (MTU ${i.mtu})` : ""}`,
+    );
+    const routes = d.routes.filter((r) => r.carrier === "manual").map(showRoute);
+    return [
+      {
+        device: d.name,
+        what: `name the NICs ${nics.map((i) => i.name).join(" and ")} and configure ${addresses.join("; ")}${routes.length > 0 ? `; routes ${routes.join("; ")}` : ""}`,
+        why: "nodes on plain Linux are not provisioned by this stack; FRR holds only the loopbacks and VIP on lo",
+      },
+    ];
+  });
+}
+
+function clusterSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
+  return plan.tenants.flatMap((tenant) => {
+    const k = tenant.kubernetes;
+    if (!k) return [];
+    const out: ManualStep[] = [];
+    if (k.nodeOs === "linux") {
+      const masks = FAMILIES.flatMap((f) => {
+        const p = k.nodes[0]?.pods[key(f)];
+        return p ? [`--node-cidr-mask-size-${key(f)}=${p.length}`] : [];
+      });
+      out.push({
+        device: `${k.name} kube-controller-manager`,
+        what: `${masks.join(" ")} with --cluster-cidr=${FAMILIES.flatMap((f) => k.pods[key(f)] ?? []).join(",")}`,
+        why: "the per-node pod CIDRs the plan documents; Kubernetes on plain Linux nodes is not installed by this stack",
+      });
+    }
+    if (k.nodeOs === "talos") {
+      const held = new Set(
+        t.devices.flatMap((d) =>
+          d.node?.cluster === k.name
+            ? d.interfaces.flatMap((i) => i.addresses.map((h) => h.address.toString()))
+            : [],
+        ),
+      );
+      for (const f of FAMILIES) {
+        const vip = k.vip[key(f)];
+        if (vip && !held.has(vip.toString())) {
+          out.push({
+            device: `${k.name} control planes`,
+            what: `nothing holds the planned IPv${f} VIP ${vip}; reach the API at ${
+              FAMILIES.map((g) => k.vip[key(g)]).find((a) => a && held.has(a.toString())) ??
+              "a control-plane node"
+            }, or hold ${vip} yourself (e.g. keepalived)`,
+            why: "Talos holds one shared VIP per interface, and only inside a node subnet",
+          });
+        }
+      }
+    }
+    if (k.routablePods) {
+      const gateways = FAMILIES.flatMap((f) => tenant.gateway[key(f)] ?? []);
+      const gateway = t.devices.find((d) =>
+        d.interfaces.some((i) =>
+          i.addresses.some((h) => gateways.some((g) => g.equals(h.address))),
+        ),
+      );
+      const routes = k.nodes.flatMap((n) =>
+        FAMILIES.flatMap((f) => {
+          const p = n.pods[key(f)];
+          const via = n.address[key(f)];
+          return p && via ? [`${p} via ${via}`] : [];
+        }),
+      );
+      out.push({
+        device: gateway?.name ?? `${tenant.name} gateway`,
+        what: `routes ${routes.join(", ")}`,
+        why: `pods of ${k.name} are routed natively inside the node subnet; hosts outside the cluster reach them through the gateway`,
+      });
+    }
+    return out;
+  });
+}
+
+/** Every manual step of the site, grouped by kind, in plan order. */
+export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
+  return [
+    ...nicMtuSteps(plan, t),
+    ...routerVlanSteps(plan),
+    ...externalSteps(t),
+    ...linuxNodeSteps(t),
+    ...clusterSteps(plan, t),
+  ];
+}

@@ -1,0 +1,148 @@
+// Routers as devices: each holds its tenants' gateways on VLAN interfaces (and the gateway of an
+// on-link LoadBalancer prefix there), plus the addresses it is declared with. A managed router's
+// config carries all of it (RouterOS script, frr.conf); an `external` one carries nothing, so what
+// it must hold is a manual step. A VLAN tenant no router holds still has a gateway: some device
+// the stack does not describe holds it (seed 002's UniFi gateway), modelled as an external device
+// that speaks no BGP.
+import { Address, FAMILIES, familyKey as key } from "../addressing/ip";
+import { Plan, RouterPlan, TenantPlan } from "../addressing/plan-types";
+import { DEFAULT_MTU } from "./hosts";
+import { tenantSegmentId } from "./segments";
+import { Carrier, Device, HeldAddress, Interface, Segment } from "./types";
+
+/** What configures a router of this OS. */
+export const routerCarrier = (os: RouterPlan["os"]): Carrier =>
+  os === "routeros" ? "routeros" : os === "frr" ? "frr" : "manual";
+
+/** Gateways a router holds for a tenant: the VM subnet's, and an on-link LB prefix's. */
+function tenantGateways(t: TenantPlan, tPath: string, carrier: Carrier): HeldAddress[] {
+  const lb = t.kubernetes;
+  return [
+    ...FAMILIES.flatMap((f) => {
+      const address = t.gateway[key(f)];
+      const subnet = t.vms[key(f)];
+      return address && subnet
+        ? [
+            {
+              address,
+              length: subnet.length,
+              role: "gateway" as const,
+              carrier,
+              path: `${tPath}.gateway.${key(f)}`,
+            },
+          ]
+        : [];
+    }),
+    ...FAMILIES.flatMap((f) => {
+      const address = lb?.lbGateway[key(f)];
+      const prefix = lb?.loadBalancers[key(f)];
+      return address && prefix
+        ? [
+            {
+              address,
+              length: prefix.length,
+              role: "gateway" as const,
+              carrier,
+              path: `${tPath}.kubernetes.loadBalancers.${key(f)}`,
+            },
+          ]
+        : [];
+    }),
+  ];
+}
+
+function segmentOf(segments: readonly Segment[], a: Address): string | undefined {
+  return segments.find((s) => s.prefixes.some((p) => p.contains(a)))?.id;
+}
+
+function routerDevice(plan: Plan, r: RouterPlan, i: number, segments: readonly Segment[]): Device {
+  const path = `routers[${i}]`;
+  const carrier = routerCarrier(r.os);
+  const byName = new Map<string, Interface>();
+  const add = (iface: Interface) => {
+    const prev = byName.get(iface.name);
+    byName.set(
+      iface.name,
+      prev ? { ...prev, addresses: [...prev.addresses, ...iface.addresses] } : iface,
+    );
+  };
+  r.vlans.forEach((v) => {
+    const ti = plan.tenants.findIndex((t) => t.id === v.tenant);
+    const t = plan.tenants[ti];
+    if (!t) return;
+    add({
+      name: v.interface,
+      kind: "vlan",
+      mtu: DEFAULT_MTU,
+      mtuCarrier: "default",
+      segment: tenantSegmentId(t),
+      addresses: tenantGateways(t, `tenants[${ti}]`, carrier),
+    });
+  });
+  for (const a of r.addresses) {
+    const segment = segmentOf(segments, a.address);
+    add({
+      name: a.interface,
+      kind: a.length === (a.address.family === 4 ? 32 : 128) ? "loopback" : "vlan",
+      mtu: DEFAULT_MTU,
+      mtuCarrier: "default",
+      ...(segment ? { segment } : {}),
+      addresses: [
+        { address: a.address, length: a.length, role: "interface", carrier, path: a.path },
+      ],
+    });
+  }
+  return {
+    name: r.name,
+    kind: r.os === "external" ? "external" : "router",
+    software: [r.os === "external" ? "external" : r.os],
+    path,
+    interfaces: [...byName.values()],
+    routes: [],
+    speaker: {
+      asn: r.asn,
+      ...(r.routerId ? { routerId: r.routerId } : {}),
+      software: r.os === "external" ? "external" : r.os,
+      carrier,
+    },
+  };
+}
+
+/**
+ * Routers of the plan, then one external gateway device per VLAN tenant whose gateway no router
+ * holds (named `<tenant>-gateway`), so that every gateway address has a holder.
+ */
+export function routerDevices(plan: Plan, segments: readonly Segment[]): Device[] {
+  const routers = plan.routers.map((r, i) => routerDevice(plan, r, i, segments));
+  const held = new Set(plan.routers.flatMap((r) => r.vlans.map((v) => v.tenant)));
+  const gateways = plan.tenants.flatMap((t, i): Device[] => {
+    if (t.vlan === undefined || held.has(t.id)) return [];
+    const addresses = tenantGateways(t, `tenants[${i}]`, "manual");
+    if (addresses.length === 0) return [];
+    return [
+      {
+        name: `${t.name}-gateway`,
+        kind: "external",
+        software: ["external"],
+        path: `tenants[${i}].gateway`,
+        interfaces: [
+          {
+            name: `vlan${t.vlan}`,
+            kind: "vlan",
+            mtu: DEFAULT_MTU,
+            mtuCarrier: "default",
+            segment: tenantSegmentId(t),
+            addresses,
+          },
+        ],
+        routes: [],
+      },
+    ];
+  });
+  return [...routers, ...gateways];
+}
+
+/** The routers that hold a tenant's gateway, in config order. */
+export function routersOf(plan: Plan, tenant: number): RouterPlan[] {
+  return plan.routers.filter((r) => r.vlans.some((v) => v.tenant === tenant));
+}
