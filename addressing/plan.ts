@@ -4,6 +4,7 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
+import { warnings } from "./warnings";
 import { encodeId } from "./encoding";
 import { Address, AddressRange, Family, Prefix } from "./ip";
 import {
@@ -276,41 +277,39 @@ export function plan(site: Site): PlanResult {
   const overhead = VXLAN_OVERHEAD[fabric.mtu.underlayFamily];
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
-  return {
-    plan: {
-      site: site.name,
-      description: site.description,
-      global: g,
-      fabric: {
-        asn: fabric.asn,
-        vrfVni: fabric.vxlan.vrfVni,
-        mtu: { ...fabric.mtu, vnet },
-      },
-      hosts,
-      tenants,
-      sdn: planSdn(b, hosts, vnet),
-      talos: site.talos,
-      routers: planRouters(b, tenants),
-      ...planSegments(b),
-      notes: site.notes,
-      dns: site.dns.flatMap((d, i) => {
-        const parsed = Address.parse(d.address);
-        if (parsed.ok) return [{ name: d.name, address: parsed.value }];
-        b.problem(`dns[${i}].address`, d.address, parsed.error, parsed.fix);
-        return [];
-      }),
-      nameservers: site.talos.nameservers.flatMap((text, i) => {
-        const parsed = Address.parse(text);
-        if (parsed.ok) return [parsed.value];
-        b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
-        return [];
-      }),
-      sharedSegments: site.sharedSegments,
-      proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
-      facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
+  const derived: Omit<Plan, "warnings"> = {
+    site: site.name,
+    description: site.description,
+    global: g,
+    fabric: {
+      asn: fabric.asn,
+      vrfVni: fabric.vxlan.vrfVni,
+      mtu: { ...fabric.mtu, vnet },
     },
-    problems: b.problems,
+    hosts,
+    tenants,
+    sdn: planSdn(b, hosts, vnet),
+    talos: site.talos,
+    routers: planRouters(b, tenants),
+    ...planSegments(b),
+    notes: site.notes,
+    dns: site.dns.flatMap((d, i) => {
+      const parsed = Address.parse(d.address);
+      if (parsed.ok) return [{ name: d.name, address: parsed.value }];
+      b.problem(`dns[${i}].address`, d.address, parsed.error, parsed.fix);
+      return [];
+    }),
+    nameservers: site.talos.nameservers.flatMap((text, i) => {
+      const parsed = Address.parse(text);
+      if (parsed.ok) return [parsed.value];
+      b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
+      return [];
+    }),
+    sharedSegments: site.sharedSegments,
+    proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
+    facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
   };
+  return { plan: { ...derived, warnings: warnings(derived) }, problems: b.problems };
 }
 
 /** A tenant's block in `space`: the encoded tenant ID is the octet/group just above the block. */

@@ -31,6 +31,7 @@ const solDoc = renderInventory(sol);
 
 test("homelab: no VLANs, segments, routers or notes, so no such sections", () => {
   expect(headings(homelabDoc)).toEqual([
+    "## Warnings",
     "## Global address space allocation",
     "## Proxmox VE hosts",
     "## Tenants",
@@ -43,6 +44,29 @@ test("homelab: no VLANs, segments, routers or notes, so no such sections", () =>
     "## Address-space utilization",
     "## Topology",
   ]);
+});
+
+test("homelab: its warning is listed first; the underlay heading names the fabric once", () => {
+  expect(sectionOf(homelabDoc, "## Warnings")).toBe(
+    lines(
+      "## Warnings",
+      "",
+      "Legal, but worth a second look:",
+      "",
+      `- global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
+    ),
+  );
+  expect(homelabDoc).toContain(
+    "### Underlay fabric (OpenFabric `underlay`, loopback interface dummy_underlay)\n",
+  );
+  expect(homelabDoc).toContain(
+    "| fd00:101::/32     | tenant 101's IPv6 block    | 6        | 19 × 2^64 + 1114112 | 0     | 2^96 | <0.01%    |",
+  );
+});
+
+test("sol: the router holds tenant 101's gateway, so it is not an anycast gateway", () => {
+  expect(solDoc).toContain("| Gateway (router edge) | -               | fd00:101::fffe    |");
+  expect(solDoc).toContain("| Mesh anycast gateway  | -               | fc00:101::fffe    |");
 });
 
 test("homelab: tenants, node VMs with their NIC, pools, VIP and Cilium's BGP peers", () => {
@@ -141,6 +165,7 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
 
 test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", () => {
   expect(headings(solDoc)).toEqual([
+    "## Warnings",
     "## Global address space allocation",
     "## Proxmox VE hosts",
     "## VLANs",
