@@ -197,7 +197,7 @@ function containment(plan: Plan): Problem[] {
             path: f.path,
             input: f.derivedFrom,
             message: `gives ${f.label} ${f.prefix}, which is not inside ${f.parent.name} ${f.parent.prefix}`,
-            fix: `choose a ${f.parent.path} that contains ${f.prefix}`,
+            fix: f.fix ?? `choose a ${f.parent.path} that contains ${f.prefix}`,
           }
         : {
             path: f.path,

@@ -53,8 +53,11 @@ export const siteSchema = obj({
 export const encodingSchema = obj({
   tenantId: field(
     oneOf(ENCODINGS),
-    "How a tenant ID becomes the IPv6 group of its block: `decimal-as-hex` writes 101 as `:101:` (seed 000), `hex` as `:65:`.",
-    { defaultText: "`decimal-as-hex`" },
+    "How a tenant ID becomes the IPv6 ID field of its block: `decimal-as-hex` writes 101 as `:101:` (seed 000), `hex` as `:65:`.",
+    {
+      defaultText:
+        "`decimal-as-hex` in a 16-bit ID field (/32 blocks); `hex` in an 8-bit one (/56 blocks of a /48)",
+    },
   ),
   hostId: field(
     oneOf(ENCODINGS),
@@ -115,6 +118,10 @@ const purpose = (defaults: string) =>
         oneOf(["tenant", "internal", "loopback"] as const),
         "Space the IPv6 tenant block is taken from.",
       ),
+      ipv6Index: field(
+        int(0, 65535),
+        "IPv6 position below the tenant block as a plain number (YAML reads 0x40 as 64), instead of `index` read through `encoding`. Default in a /56 block: vms 0x00, hostIdentities 0xff, vmLoopbacks 0xfe, mesh 0x00, pods 0x40, services 0x96, loadBalancers 0x1b.",
+      ),
     }),
     `Per-tenant purpose. Default: ${defaults}.`,
   );
@@ -128,12 +135,15 @@ export const layoutSchema = obj({
       ),
       ipv6: field(
         int(16, 112),
-        "Length of a tenant's IPv6 block; the encoded tenant ID is the group just above it.",
+        "Length of a tenant's IPv6 block in the tenant and internal spaces; the encoded tenant ID is the field just above it (16 bits up to /48, 8 bits below).",
       ),
       loopbackIpv6: field(int(16, 112), "Length of a tenant's block in the loopback space."),
     }),
     "Tenant block lengths.",
-    { defaultText: "ipv4 16, ipv6 32, loopbackIpv6 48" },
+    {
+      defaultText:
+        "ipv4 16; IPv6 by the space: 32 (loopbackIpv6 48) in a space of /32 or wider, 56 in a longer one such as a /48",
+    },
   ),
   vms: purpose("index 0, hex, /24, /64 (10.T.0.0/24, fd00:T::/64)"),
   hostIdentities: purpose("index 255, hex, /24, /64 (10.T.255.0/24, fd00:T:ff::/64)"),
