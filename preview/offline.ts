@@ -7,21 +7,14 @@ import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { resolveStackConfig } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
 import { extractArtifacts } from "./artifacts";
+import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
 
-/** The project: the nearest folder above this file with a Pulumi.yaml (also when run from bin/). */
-export const ROOT = findProjectRoot(resolve(__dirname, ".."));
+export { ROOT };
 
 /** index.ts beside this folder, or index.js when running compiled from bin/. */
 const PROGRAM = join(resolve(__dirname, ".."), "index");
-
-function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "Pulumi.yaml"))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
-}
 
 export function projectName(root = ROOT): string {
   const doc = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { name: string };
