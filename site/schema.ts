@@ -13,6 +13,8 @@ export interface Schema<T> {
   readonly typeName: string;
   /** Nested fields for the config reference (objects and lists of objects). */
   readonly children?: readonly FieldDoc[];
+  /** The allowed values of an enum, for messages (a missing value lists them). */
+  readonly allowed?: readonly string[];
 }
 
 export interface FieldDoc {
@@ -143,9 +145,16 @@ export function bool(): Schema<boolean> {
 export function oneOf<T extends string>(values: readonly T[]): Schema<T> {
   return {
     typeName: values.map((v) => `\`${v}\``).join(" or "),
+    allowed: values,
     check(value, path, problems) {
       if (typeof value !== "string" || !(values as readonly string[]).includes(value)) {
-        problems.push({ path, input: show(value), message: `must be one of ${values.join(", ")}` });
+        const near = typeof value === "string" ? closest(value, values) : undefined;
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be one of ${values.join(", ")}`,
+          fix: near ? `did you mean ${near}?` : undefined,
+        });
         return undefined;
       }
       return value as T;
@@ -324,6 +333,9 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
               path: join(path, key),
               input: "",
               message: `is required (${spec.doc})`,
+              fix: spec.schema.allowed
+                ? `set it to one of ${spec.schema.allowed.join(", ")}`
+                : undefined,
             });
             ok = false;
           }

@@ -62,7 +62,7 @@ export const routersSchema = list(
       { required: true },
     ),
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {
-      defaultText: "`fc00::/8` (seed 001's internal class)",
+      defaultText: "`fc00::/8` (the sol stack's internal class)",
     }),
     dnsDomain: field(
       dnsName("a DNS domain"),
@@ -77,7 +77,7 @@ export const routersSchema = list(
           address: field(str(), "Address (A or AAAA).", { required: true }),
         }),
       ),
-      "Further static DNS records (seed 002).",
+      "Further static DNS records (the ms01 stack).",
     ),
   }),
 );

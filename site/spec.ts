@@ -53,7 +53,7 @@ export const siteSchema = obj({
 export const encodingSchema = obj({
   tenantId: field(
     oneOf(ENCODINGS),
-    "How a tenant ID becomes the IPv6 ID field of its block: `decimal-as-hex` writes 101 as `:101:` (seed 000), `hex` as `:65:`.",
+    "How a tenant ID becomes the IPv6 ID field of its block: `decimal-as-hex` writes 101 as `:101:` (the homelab stack), `hex` as `:65:`.",
     {
       defaultText:
         "`decimal-as-hex` in a 16-bit ID field (/32 blocks); `hex` in an 8-bit one (/56 blocks of a /48)",
@@ -61,7 +61,7 @@ export const encodingSchema = obj({
   ),
   hostId: field(
     oneOf(ENCODINGS),
-    "How a host or node ID becomes its IPv6 interface ID: `decimal-as-hex` gives `::11` for 11 (seeds 000, 001), `hex` gives `::b`.",
+    "How a host or node ID becomes its IPv6 interface ID: `decimal-as-hex` gives `::11` for 11 (the homelab and sol stacks), `hex` gives `::b`.",
     { defaultText: "`decimal-as-hex`" },
   ),
 });
@@ -84,11 +84,11 @@ export const globalSchema = obj({
     "Tenant space: holds every tenant block. Without it tenants have no block, and their subnets must be given explicitly.",
   ),
   internalSpace: field(
-    dual("internal fast-ring space (seed 001's fc00::/8)"),
+    dual("internal fast-ring space (the sol stack's fc00::/8)"),
     "Internal space: purposes with `space: internal` take their tenant block from here.",
   ),
   loopbackSpace: field(
-    dual("space for per-tenant loopback blocks (seed 001's fd00:255::/32)"),
+    dual("space for per-tenant loopback blocks (the sol stack's fd00:255::/32)"),
     "Loopback space: purposes with `space: loopback` take their tenant block from here.",
   ),
   cephPublic: field(
@@ -300,7 +300,7 @@ export const tenantSchema = obj({
     required: true,
   }),
   name: field(dnsLabel(), "Tenant name.", { required: true }),
-  mesh: field(bool(), "Give the tenant an internal mesh network (seed 001's fc00:T::/64).", {
+  mesh: field(bool(), "Give the tenant an internal mesh network (the sol stack's fc00:T::/64).", {
     defaultText: "false",
   }),
   vni: field(int(1, 16777215), "Override of the derived VXLAN VNI."),
@@ -315,7 +315,7 @@ export const tenantSchema = obj({
   gateway: field(dualAddress("anycast gateway"), "Override of the derived anycast gateway."),
   vlan: field(
     int(1, 4094),
-    "Egress VLAN on the VM bridge (seed 001): the VM subnet lives there behind the router, and the VNet carries the mesh.",
+    "Egress VLAN on the VM bridge (the sol stack): the VM subnet lives there behind the router, and the VNet carries the mesh.",
   ),
   kubernetes: field(kubernetesSchema, "The tenant's Kubernetes cluster."),
 });
@@ -324,10 +324,10 @@ export const tenantSchema = obj({
 export const configKeys = {
   site: field(siteSchema, "The site's identity.", { required: true }),
   encoding: field(encodingSchema, "How IDs become IPv6 groups."),
-  global: field(globalSchema, "The site's top-level allocation (seed 000 section 1).", {
+  global: field(globalSchema, "The site's top-level allocation.", {
     required: true,
   }),
-  layout: field(layoutSchema, "The per-tenant address pattern (seed 000 sections 3 and 5)."),
+  layout: field(layoutSchema, "The per-tenant address pattern."),
   fabric: field(fabricSchema, "ASNs, VXLAN IDs and MTUs."),
   proxmox: field(proxmoxSchema, "Proxmox VE API provider settings."),
   proxmoxApiToken: field(
@@ -347,7 +347,7 @@ export const configKeys = {
   }),
   dns: field(
     dnsSchema,
-    "Static DNS names of the site (served by a router this program does not manage, e.g. seed 002's UDM).",
+    "Static DNS names of the site (served by a router this program does not manage, e.g. the ms01 stack's UDM).",
     { defaultText: "[]" },
   ),
   notes: field(

@@ -45,7 +45,7 @@ test("a missing required key names its purpose", () => {
   const r = loadSite({});
   expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
     `homelab:site: "": is required (The site's identity.)`,
-    `homelab:global: "": is required (The site's top-level allocation (seed 000 section 1).)`,
+    `homelab:global: "": is required (The site's top-level allocation.)`,
     `homelab:hosts: "": is required (Proxmox VE hosts.)`,
   ]);
 });
