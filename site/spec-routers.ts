@@ -34,7 +34,9 @@ export const routersSchema = list(
       { defaultText: "`7.19`" },
     ),
     asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),
-    routerId: field(address(4), "BGP router ID (required for os: frr)."),
+    routerId: field(address(4), "BGP router ID (an IPv4 address; every router speaks BGP).", {
+      required: true,
+    }),
     ssh: field(sshSchema, "How Pulumi reaches the router.", { required: true }),
     vlans: field(
       list(
