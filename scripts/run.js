@@ -10,7 +10,14 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bin");
-const SOURCES = ["index.ts", "addressing", "site", "components", "render", "preview", "scripts"];
+// The folders tsc builds (tsconfig.build.json `include`), so a new source folder needs no edit here.
+const SOURCES = [
+  ...new Set(
+    JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.build.json"), "utf8")).include.map(
+      (glob) => glob.split("/")[0],
+    ),
+  ),
+];
 const STAMP = path.join(OUT, ".swc-stamp");
 
 /** Every .ts file (not .d.ts) under the program's source folders, relative to the root. */
