@@ -12,6 +12,20 @@ export default tseslint.config(
     },
   },
   {
+    // The launcher is plain CommonJS: it runs before anything is compiled.
+    files: ["scripts/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["addressing/**/*.ts", "topology/**/*.ts"],
     rules: {
       // addressing/ and topology/ are pure: plan and topology are computable without the Pulumi SDK.

@@ -69,9 +69,24 @@ export class Builder {
     this.ids.push({ path, kind, value, ...derived });
   }
 
+  /**
+   * Records a problem once: the same problem found again (a layout key, met once per tenant) is
+   * one problem, reported at its first occurrence.
+   */
   problem(path: string, input: string, message: string, fix?: string): undefined {
-    this.problems.push({ path, input, message, fix });
+    const again = this.problems.some(
+      (p) =>
+        p.path === path &&
+        p.input === input &&
+        (p.message === message || (path.startsWith("layout.") && p.fix === fix)),
+    );
+    if (!again) this.problems.push({ path, input, message, fix });
     return undefined;
+  }
+
+  /** Whether a problem was reported at `path`: what follows from it is not reported again. */
+  hasProblemAt(path: string): boolean {
+    return this.problems.some((p) => p.path === path);
   }
 
   /** Offset of host/node `id` inside a subnet of `family`. */

@@ -1,6 +1,7 @@
 // The derived plan: every address, prefix, ID, ASN and MTU of a site, plus the facts the
 // validator checks (who owns what, what must sit inside what, what must not overlap).
 import { Address, AddressRange, Prefix } from "./ip";
+import { Problem } from "./problems";
 import { DualAddress, DualPrefix, SharedSegmentSpec, Site, TalosSettings } from "./site";
 
 /** An address on an interface, with the length of the subnet it sits in (10.10.0.1/24). */
@@ -290,4 +291,6 @@ export interface Plan {
   readonly sharedSegments: readonly SharedSegmentSpec[];
   readonly proxmox: ProxmoxPlan;
   readonly facts: Facts;
+  /** Questionable but legal choices (addressing/warnings.ts): shown, never fatal. */
+  readonly warnings: readonly Problem[];
 }

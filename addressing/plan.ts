@@ -4,7 +4,8 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
-import { encodeId } from "./encoding";
+import { purposePrefix, tenantBlock } from "./tenant-blocks";
+import { warnings } from "./warnings";
 import { Address, AddressRange, Family, Prefix } from "./ip";
 import {
   ClusterPlan,
@@ -23,9 +24,9 @@ import {
   DualPrefix,
   KubernetesSpec,
   Purpose,
-  PurposeLayout,
   Site,
   Space,
+  tenantBlockLength,
   TenantSpec,
   VXLAN_OVERHEAD,
   ciliumAnswersNdp,
@@ -295,108 +296,39 @@ export function plan(site: Site): PlanResult {
   const overhead = VXLAN_OVERHEAD[fabric.mtu.underlayFamily];
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
-  return {
-    plan: {
-      site: site.name,
-      description: site.description,
-      global: g,
-      fabric: {
-        asn: fabric.asn,
-        vrfVni: fabric.vxlan.vrfVni,
-        mtu: { ...fabric.mtu, vnet },
-      },
-      hosts,
-      tenants,
-      sdn: planSdn(b, hosts, vnet),
-      talos: site.talos,
-      routers: planRouters(b, tenants),
-      ...planSegments(b),
-      notes: site.notes,
-      dns: site.dns.flatMap((d, i) => {
-        const parsed = Address.parse(d.address);
-        if (parsed.ok) return [{ name: d.name, address: parsed.value }];
-        b.problem(`dns[${i}].address`, d.address, parsed.error, parsed.fix);
-        return [];
-      }),
-      nameservers: site.talos.nameservers.flatMap((text, i) => {
-        const parsed = Address.parse(text);
-        if (parsed.ok) return [parsed.value];
-        b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
-        return [];
-      }),
-      sharedSegments: site.sharedSegments,
-      proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
-      facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
+  const derived: Omit<Plan, "warnings"> = {
+    site: site.name,
+    description: site.description,
+    global: g,
+    fabric: {
+      asn: fabric.asn,
+      vrfVni: fabric.vxlan.vrfVni,
+      mtu: { ...fabric.mtu, vnet },
     },
-    problems: b.problems,
+    hosts,
+    tenants,
+    sdn: planSdn(b, hosts, vnet),
+    talos: site.talos,
+    routers: planRouters(b, tenants),
+    ...planSegments(b),
+    notes: site.notes,
+    dns: site.dns.flatMap((d, i) => {
+      const parsed = Address.parse(d.address);
+      if (parsed.ok) return [{ name: d.name, address: parsed.value }];
+      b.problem(`dns[${i}].address`, d.address, parsed.error, parsed.fix);
+      return [];
+    }),
+    nameservers: site.talos.nameservers.flatMap((text, i) => {
+      const parsed = Address.parse(text);
+      if (parsed.ok) return [parsed.value];
+      b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
+      return [];
+    }),
+    sharedSegments: site.sharedSegments,
+    proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
+    facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
   };
-}
-
-/** A tenant's block in `space`: the encoded tenant ID is the octet/group just above the block. */
-function tenantBlock(
-  b: Builder,
-  t: TenantSpec,
-  path: string,
-  space: Ref,
-  length: number,
-): Ref | undefined {
-  const f = space.prefix.family;
-  const idBits = f === 4 ? 8 : 16;
-  const encoded = f === 4 ? t.id : encodeId(t.id, b.site.encoding.tenantId);
-  if (encoded >= 2 ** idBits) {
-    return b.problem(
-      `${path}.id`,
-      String(t.id),
-      `does not fit the IPv${f} tenant block position (${idBits} bits)`,
-      "choose a smaller tenant ID",
-    );
-  }
-  if (length - idBits < 0)
-    return b.problem(
-      `layout.tenantBlock.${key(f)}`,
-      String(length),
-      `is shorter than the ${idBits} bits the tenant ID needs`,
-    );
-  const base = Prefix.containing(f, space.prefix.network, length - idBits);
-  const block = Prefix.of(
-    f,
-    base.network + (BigInt(encoded) << BigInt(space.prefix.bits - length)),
-    length,
-  );
-  return b.prefix(`${path}.id`, block, `the IPv${f} tenant block`, space, [GROUPS.allocations], {
-    derivedFrom: String(t.id),
-    name: `tenant ${t.id}'s IPv${f} block`,
-  });
-}
-
-function purposePrefix(
-  b: Builder,
-  layoutPath: string,
-  l: PurposeLayout,
-  f: Family,
-  block: Ref,
-): Prefix | undefined {
-  const length = f === 4 ? l.ipv4 : l.ipv6;
-  const unit = block.prefix.length + (f === 4 ? 8 : 16);
-  const index = f === 4 ? l.index : encodeId(l.index, l.encoding);
-  if (length < block.prefix.length || unit > block.prefix.bits) {
-    return b.problem(
-      `${layoutPath}.${key(f)}`,
-      String(length),
-      `does not fit inside a /${block.prefix.length} tenant block`,
-    );
-  }
-  const network = block.prefix.network + (BigInt(index) << BigInt(block.prefix.bits - unit));
-  const p = Prefix.containing(f, network, length);
-  if (p.network !== network) {
-    const shown = Prefix.containing(f, network, Math.max(length, unit));
-    return b.problem(
-      `${layoutPath}.index`,
-      String(l.index),
-      `places a /${length} at ${shown.first}, which is not a /${length} boundary`,
-    );
-  }
-  return p;
+  return { plan: { ...derived, warnings: warnings(derived) }, problems: b.problems };
 }
 
 function planTenant(
@@ -416,17 +348,24 @@ function planTenant(
     internal: {},
     loopback: {},
   };
+  const tried = new Set<string>();
   const blockOf = (space: Space, f: Family): Ref | undefined => {
-    if (blocks[space][f]) return blocks[space][f];
+    // Tried once per space and family: a block that failed is one problem, not one per purpose.
+    if (tried.has(`${space}${f}`)) return blocks[space][f];
+    tried.add(`${space}${f}`);
     const s = spaces[space][f];
     if (!s) return undefined;
-    const length =
+    const set =
       f === 4
         ? layout.tenantBlock.ipv4
         : space === "loopback"
           ? layout.tenantBlock.loopbackIpv6
           : layout.tenantBlock.ipv6;
-    const ref = tenantBlock(b, t, path, s, length);
+    const length =
+      f === 4
+        ? layout.tenantBlock.ipv4
+        : tenantBlockLength(set, s.prefix.length, space === "loopback");
+    const ref = tenantBlock(b, t, path, s, length, set !== undefined);
     if (ref) blocks[space][f] = ref;
     return ref;
   };
@@ -453,7 +392,7 @@ function planTenant(
         continue;
       }
       if (wanted === 0 || !parent) continue;
-      const derived = purposePrefix(b, `layout.${name}`, l, f, parent);
+      const derived = purposePrefix(b, name, l, f, parent);
       if (derived) out[f] = b.prefix(p, derived, label, parent, [GROUPS.purposes]);
     }
     return out;
@@ -465,7 +404,8 @@ function planTenant(
 
   const vms = purpose("vms", `${path}.vms`, `tenant ${t.id} VMs`, t.vms);
   // Nothing derived and nothing given would silently drop the tenant's network.
-  if (!vms[4] && !vms[6]) {
+  // ...unless the tenant's block already failed (its ID): that is the one problem to fix.
+  if (!vms[4] && !vms[6] && !b.hasProblemAt(`${path}.id`)) {
     b.problem(
       `${path}.vms`,
       "",
@@ -612,7 +552,8 @@ function planCluster(
     k.routablePods === "yes"
       ? routablePods(b, k, `${path}.pods`, nets.vms)
       : purpose("pods", `${path}.pods`, `${k.name} pods`, k.pods);
-  if (!pods[4] && !pods[6] && k.routablePods !== "yes") {
+  const tenantIdPath = `${path.slice(0, -".kubernetes".length)}.id`;
+  if (!pods[4] && !pods[6] && k.routablePods !== "yes" && !b.hasProblemAt(tenantIdPath)) {
     b.problem(
       `${path}.pods`,
       "",

@@ -22,6 +22,12 @@ export interface PurposeLayout {
   /** Prefix length, 0 for "this purpose has no IPv6". */
   readonly ipv6: number;
   readonly space: Space;
+  /**
+   * The IPv6 position below the tenant block as a plain number, instead of `index` read through
+   * `encoding`. Unset: the encoded index in a block of /48 or wider, COMPACT_IPV6_INDEX in a
+   * longer (compact) block while `index` and `encoding` are the defaults.
+   */
+  readonly ipv6Index?: number;
 }
 
 export const PURPOSES = [
@@ -36,10 +42,11 @@ export const PURPOSES = [
 export type Purpose = (typeof PURPOSES)[number];
 
 export interface Layout extends Record<Purpose, PurposeLayout> {
+  /** Block lengths; an unset IPv6 length follows the space (see tenantBlockLength). */
   readonly tenantBlock: {
     readonly ipv4: number;
-    readonly ipv6: number;
-    readonly loopbackIpv6: number;
+    readonly ipv6?: number;
+    readonly loopbackIpv6?: number;
   };
   readonly gateway: { readonly ipv4: number; readonly ipv6: bigint };
   readonly vip: { readonly in: "vms" | "vmLoopbacks"; readonly id: number };
@@ -204,7 +211,8 @@ export interface TenantSpec {
 export interface Site {
   readonly name: string;
   readonly description?: string;
-  readonly encoding: { readonly tenantId: Encoding; readonly hostId: Encoding };
+  /** `tenantId` unset: decimal-as-hex in a 16-bit ID field, hex in an 8-bit one (compact). */
+  readonly encoding: { readonly tenantId?: Encoding; readonly hostId: Encoding };
   readonly global: {
     readonly management: DualPrefix;
     readonly underlay?: DualPrefix;
@@ -320,7 +328,7 @@ export const DEFAULT_PROXMOX: Site["proxmox"] = {
 
 /** Seed 000's per-tenant pattern. */
 export const DEFAULT_LAYOUT: Layout = {
-  tenantBlock: { ipv4: 16, ipv6: 32, loopbackIpv6: 48 },
+  tenantBlock: { ipv4: 16 },
   vms: { index: 0, encoding: "hex", ipv4: 24, ipv6: 64, space: "tenant" },
   hostIdentities: { index: 255, encoding: "hex", ipv4: 24, ipv6: 64, space: "tenant" },
   vmLoopbacks: { index: 254, encoding: "hex", ipv4: 24, ipv6: 64, space: "tenant" },
@@ -331,6 +339,38 @@ export const DEFAULT_LAYOUT: Layout = {
   gateway: { ipv4: 254, ipv6: 0xfffen },
   vip: { in: "vms", id: 250 },
   nodePods: { ipv4: 24, ipv6: 64 },
+};
+
+/**
+ * An IPv6 space longer than this (a /48 ULA) is compact: one /56 per tenant, an 8-bit tenant ID
+ * field and an 8-bit purpose field, instead of seed 000's /32 per tenant with 16-bit fields.
+ */
+export const WIDE_SPACE_MAX = 32;
+
+/** The tenant block length in an IPv6 space: the layout's if set, else by the space's length. */
+export function tenantBlockLength(
+  set: number | undefined,
+  space: number,
+  loopback: boolean,
+): number {
+  if (set !== undefined) return set;
+  if (space > WIDE_SPACE_MAX) return 56;
+  return loopback ? 48 : 32;
+}
+
+/**
+ * Where each purpose sits in a compact (/56) tenant block: the 8 bits above its /64s. The seed's
+ * positions where they fit (vms 00, services 96, loadBalancers 1b, vmLoopbacks fe,
+ * hostIdentities ff); pods need a /60 boundary and take 40-4f.
+ */
+export const COMPACT_IPV6_INDEX: Record<Purpose, number> = {
+  vms: 0x00,
+  hostIdentities: 0xff,
+  vmLoopbacks: 0xfe,
+  mesh: 0x00,
+  pods: 0x40,
+  services: 0x96,
+  loadBalancers: 0x1b,
 };
 
 export const DEFAULT_FABRIC: Site["fabric"] = {

@@ -8,17 +8,47 @@ import { VXLAN_OVERHEAD } from "./site";
 const MAX_VNI = 16777215;
 const AS_TRANS = 23456;
 
+/**
+ * Every rule's problems. ID rules come first: a duplicate ID is the root cause of the overlaps and
+ * double owners derived from it, and a reader fixes the first line first.
+ */
 export function validate(plan: Plan): Problem[] {
+  return [...validateIds(plan), ...validateRest(plan)];
+}
+
+/** The ID rules alone (unique and in range), which resolveSite reports before everything else. */
+export function validateIds(plan: Plan): Problem[] {
+  return ids(plan);
+}
+
+/** Every rule but the ID rules. */
+export function validateRest(plan: Plan): Problem[] {
   return [
     ...containment(plan),
     ...disjoint(plan),
     ...owners(plan),
     ...ranges(plan),
-    ...ids(plan),
     ...mtu(plan),
     ...poolCollisions(plan),
     ...dnsTargets(plan),
   ];
+}
+
+/**
+ * The first prefix of `f`'s length inside its parent that overlaps no prefix of `f`'s groups,
+ * looking at up to 4096 candidates: the concrete fix for an overlap.
+ */
+function freeSibling(f: PrefixFact, group: readonly PrefixFact[]): Prefix | undefined {
+  const parent = f.parent?.prefix;
+  if (!parent || !parent.contains(f.prefix)) return undefined;
+  const step = f.prefix.size;
+  for (let i = 0n; i < 4096n; i++) {
+    const network = parent.network + i * step;
+    if (network > parent.last.value) return undefined;
+    const candidate = Prefix.of(f.prefix.family, network, f.prefix.length);
+    if (!group.some((g) => g !== f && g.prefix.overlaps(candidate))) return candidate;
+  }
+  return undefined;
 }
 
 /** A DNS name must point at something the plan knows: an owned address or a service IP. */
@@ -201,7 +231,7 @@ function containment(plan: Plan): Problem[] {
             path: f.path,
             input: f.derivedFrom,
             message: `gives ${f.label} ${f.prefix}, which is not inside ${f.parent.name} ${f.parent.prefix}`,
-            fix: `choose a ${f.parent.path} that contains ${f.prefix}`,
+            fix: f.fix ?? `choose a ${f.parent.path} that contains ${f.prefix}`,
           }
         : {
             path: f.path,
@@ -241,10 +271,17 @@ function disjoint(plan: Plan): Problem[] {
         // Reported at whichever of the two comes later in the config, naming the earlier one.
         const [at, other] =
           (order.get(f) ?? 0) > (order.get(widest) ?? 0) ? [f, widest] : [widest, f];
+        const free = at.derivedFrom === undefined ? freeSibling(at, facts) : undefined;
         out.push({
           path: at.path,
           input: at.derivedFrom ?? at.prefix.toString(),
           message: `${at.derivedFrom !== undefined ? `gives ${at.label} ${at.prefix}, which ` : ""}overlaps ${other.name} ${other.prefix}`,
+          fix:
+            at.derivedFrom !== undefined
+              ? `change ${at.path}, or move ${other.path} off ${at.prefix}`
+              : free
+                ? `use ${free}, the first free /${free.length} in ${at.parent?.name} ${at.parent?.prefix}`
+                : `choose a prefix outside ${other.prefix}`,
         });
       }
       if (
@@ -262,9 +299,19 @@ function cmp(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The first address after `from` in `net` that nobody owns and that is no reserved address. */
+function freeAddress(net: Prefix, from: Address, taken: ReadonlySet<string>): Address | undefined {
+  for (let v = from.value + 1n, n = 0; v <= net.last.value && n < 65536; v++, n++) {
+    const a = Address.of(net.family, v);
+    if (!taken.has(`${a.family}:${v}`) && !reservedIn(net, a)) return a;
+  }
+  return undefined;
+}
+
 function owners(plan: Plan): Problem[] {
   const out: Problem[] = [];
   const seen = new Map<string, { path: string; label: string }>();
+  const taken = new Set(plan.facts.addresses.map((a) => `${a.address.family}:${a.address.value}`));
   for (const f of plan.facts.addresses) {
     // A derived address is reported at the value it came from (e.g. a host ID).
     const input = f.derivedFrom ?? f.address.toString();
@@ -289,10 +336,20 @@ function owners(plan: Plan): Problem[] {
     const k = `${f.address.family}:${f.address.value}`;
     const first = seen.get(k);
     if (first) {
+      const free =
+        f.derivedFrom === undefined && f.within
+          ? freeAddress(f.within.prefix, f.address, taken)
+          : undefined;
       out.push({
         path: f.path,
         input,
         message: `${lead}is already owned by ${first.path} (${first.label})`,
+        fix:
+          f.derivedFrom !== undefined
+            ? `give it an ID that ${first.path} does not take`
+            : free
+              ? `use ${free}, the next free address in ${f.within?.name} ${f.within?.prefix}`
+              : undefined,
       });
     } else {
       seen.set(k, { path: f.path, label: f.label });

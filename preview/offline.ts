@@ -3,25 +3,18 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { parse } from "yaml";
-import { formatProblem, Problem } from "../addressing/problems";
+import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { resolveStackConfig } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
 import { extractArtifacts } from "./artifacts";
+import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
 
-/** The project: the nearest folder above this file with a Pulumi.yaml (also when run from bin/). */
-export const ROOT = findProjectRoot(resolve(__dirname, ".."));
+export { ROOT };
 
 /** index.ts beside this folder, or index.js when running compiled from bin/. */
 const PROGRAM = join(resolve(__dirname, ".."), "index");
-
-function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "Pulumi.yaml"))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
-}
 
 export function projectName(root = ROOT): string {
   const doc = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { name: string };
@@ -34,6 +27,8 @@ export interface PreviewResult {
   readonly resources: readonly RecordedResource[];
   readonly outputs: Record<string, unknown>;
   readonly error?: unknown;
+  /** Questionable but legal choices of a valid site (empty when the site has problems). */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -80,7 +75,8 @@ export async function previewConfig(
   const site = resolveStackConfig(rawHomelabConfig(stackConfig.config), (k) =>
     stackConfig.secretKeys.includes(k),
   );
-  if (!site.ok) return { ok: false, problems: site.problems, resources: [], outputs: {} };
+  if (!site.ok)
+    return { ok: false, problems: site.problems, resources: [], outputs: {}, warnings: [] };
   const run = await runUnderMocks({
     project,
     stack,
@@ -89,17 +85,20 @@ export async function previewConfig(
     program: () => loadProgram(),
     mockState: (type, name, inputs) => mockState(type, name, inputs, root),
   });
-  return { ok: run.error === undefined, problems: [], ...run };
+  return { ok: run.error === undefined, problems: [], warnings: site.plan.warnings, ...run };
 }
 
-export function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
+/** previewConfig for `Pulumi.<stack>.yaml` in `root`; a YAML syntax error becomes its problems. */
+export async function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
   const project = projectName(root);
-  return previewConfig(
-    stack,
-    readStackFile(join(root, `Pulumi.${stack}.yaml`), project),
-    project,
-    root,
-  );
+  let config: StackConfig;
+  try {
+    config = readStackFile(join(root, `Pulumi.${stack}.yaml`), project);
+  } catch (e) {
+    if (!(e instanceof SiteError)) throw e;
+    return { ok: false, problems: e.problems, resources: [], outputs: {}, warnings: [] };
+  }
+  return previewConfig(stack, config, project, root);
 }
 
 /** Writes resources.json and inventory.md into `outDir` (replacing what was there). */
@@ -119,10 +118,18 @@ export function writePreview(result: PreviewResult, outDir: string): string[] {
   return files.map(([name]) => join(outDir, name));
 }
 
+/** The one summary line of a clean preview; warnings are counted here and listed after it. */
 export function summarize(stack: string, result: PreviewResult, outDir: string): string {
   const custom = result.resources.filter((r) => r.custom).length;
   const components = result.resources.length - custom;
-  return `${stack}: ${result.resources.length} resources (${custom} custom, ${components} components), written to ${outDir}`;
+  const n = result.warnings.length;
+  const warned = n > 0 ? `, ${n} warning${n === 1 ? "" : "s"}` : "";
+  return `${stack}: ${result.resources.length} resources (${custom} custom, ${components} components)${warned}, written to ${outDir}`;
+}
+
+/** A clean preview's warnings, one line each, formatted like problems. */
+export function warningLines(result: PreviewResult): string[] {
+  return result.warnings.map(formatProblem);
 }
 
 export function problemLines(result: PreviewResult): string[] {

@@ -2,7 +2,9 @@
 // scalars as strings, objects as JSON. Secrets (`secure:` values) cannot be decrypted offline; they
 // become "[secret]" placeholders and are passed as secret config, so they stay marked as secrets.
 import { readFileSync } from "fs";
-import { parse } from "yaml";
+import { basename } from "path";
+import { LineCounter, parseDocument, YAMLError } from "yaml";
+import { Problem, SiteError } from "../addressing/problems";
 
 export const SECRET_PLACEHOLDER = "[secret]";
 
@@ -40,9 +42,67 @@ function replaceSecrets(v: unknown): { value: unknown; secret: boolean } {
   return { value: v, secret: false };
 }
 
-/** Parses stack file text; `project` namespaces keys written without one. */
-export function parseStackFile(text: string, project: string): StackConfig {
-  const doc = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+/**
+ * A YAML syntax error as a problem at `file:line:column`, quoting the line. An over-indented line
+ * is reported where it is, not at the line above whose value YAML tries to continue with it.
+ */
+function yamlProblem(file: string, lines: readonly string[], e: YAMLError): Problem {
+  const [start, end] = e.linePos ?? [{ line: 1, col: 1 }];
+  if (e.code === "MULTILINE_IMPLICIT_KEY" && end && end.line > start.line) {
+    const text = lines[end.line - 1] ?? "";
+    const col = text.length - text.trimStart().length + 1;
+    return {
+      path: `${file}:${end.line}:${col}`,
+      input: text.trim(),
+      message: `is indented deeper than the key on line ${start.line}, so YAML reads it as part of that key's value`,
+      fix: `indent it like line ${start.line}, or nest it under a key that ends with ':'`,
+    };
+  }
+  return {
+    path: `${file}:${start.line}:${start.col}`,
+    input: (lines[start.line - 1] ?? "").trim(),
+    message: e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
+  };
+}
+
+/**
+ * Parses stack file text; `project` namespaces keys written without one. `file` names the file in
+ * messages. Throws a SiteError with one problem per YAML syntax error (file, line and column).
+ */
+export function parseStackFile(text: string, project: string, file = "stack file"): StackConfig {
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (parsed.errors.length > 0) {
+    const lines = text.split("\n");
+    const problems = parsed.errors.map((e) => yamlProblem(file, lines, e));
+    // One over-indented line makes YAML report the same spot twice; keep the clearer one.
+    const kept = problems.filter(
+      (_, i) =>
+        !(
+          parsed.errors[i].code === "BLOCK_AS_IMPLICIT_KEY" &&
+          parsed.errors.some(
+            (o) => o.code === "MULTILINE_IMPLICIT_KEY" && o.pos[0] === parsed.errors[i].pos[0],
+          )
+        ),
+    );
+    throw new SiteError(kept);
+  }
+  const doc = (parsed.toJS() ?? {}) as { config?: Record<string, unknown> };
+  if (
+    typeof doc !== "object" ||
+    Array.isArray(doc) ||
+    (doc.config !== undefined &&
+      (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config)))
+  ) {
+    throw new SiteError([
+      {
+        path: `${file}: config`,
+        input: "",
+        message: "must be a mapping of config keys",
+        fix: "start the file with `config:` and indent the keys under it",
+      },
+    ]);
+  }
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
   for (const [rawKey, rawValue] of Object.entries(doc.config ?? {})) {
@@ -54,6 +114,7 @@ export function parseStackFile(text: string, project: string): StackConfig {
   return { config, secretKeys };
 }
 
+/** Reads and parses `Pulumi.<stack>.yaml`; see parseStackFile for its errors. */
 export function readStackFile(path: string, project: string): StackConfig {
-  return parseStackFile(readFileSync(path, "utf8"), project);
+  return parseStackFile(readFileSync(path, "utf8"), project, basename(path));
 }

@@ -2,7 +2,7 @@
 import { plan } from "../addressing/plan";
 import { Plan } from "../addressing/plan-types";
 import { Problem, SiteError } from "../addressing/problems";
-import { validate } from "../addressing/validate";
+import { validateIds, validateRest } from "../addressing/validate";
 import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
 import { lbPoolInputs } from "../render/cilium/inputs";
 import { buildTopology } from "../topology/build";
@@ -33,9 +33,11 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
   const loaded = loadSite(raw);
   if (!loaded.ok) return loaded;
   const derived = plan(loaded.site);
+  // Root causes first: a duplicate or out-of-range ID before what is derived from it.
   const problems = [
+    ...validateIds(derived.plan),
     ...derived.problems,
-    ...validate(derived.plan),
+    ...validateRest(derived.plan),
     ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
   ];
   if (problems.length > 0) return { ok: false, problems };

@@ -89,7 +89,8 @@ function withDefaults(c: Record<string, any>): Site {
   return {
     name: c.site.name,
     description: c.site.description,
-    encoding: { tenantId: "decimal-as-hex", hostId: "decimal-as-hex", ...c.encoding },
+    // tenantId stays unset unless given: its default depends on the block (tenant-blocks.ts).
+    encoding: { hostId: "decimal-as-hex", ...c.encoding },
     global: c.global,
     layout: layout as unknown as Layout,
     fabric: {

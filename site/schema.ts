@@ -6,13 +6,24 @@ import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
 import { Problem } from "../addressing/problems";
 import { distance } from "fastest-levenshtein";
 
+/** A JSON Schema (draft 2020-12) fragment, as plain data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
 export interface Schema<T> {
   /** Returns the checked value, or undefined after pushing at least one problem. */
   check(value: unknown, path: string, problems: Problem[]): T | undefined;
+  /**
+   * The same rule as JSON Schema, for editors (site/json-schema.ts). Shapes, types, ranges, enums
+   * and patterns carry over; what needs address arithmetic (host bits, containment) stays with
+   * `check` and the validator.
+   */
+  json(): JsonSchema;
   /** Type name for the config reference. */
   readonly typeName: string;
   /** Nested fields for the config reference (objects and lists of objects). */
   readonly children?: readonly FieldDoc[];
+  /** The allowed values of an enum, for messages (a missing value lists them). */
+  readonly allowed?: readonly string[];
 }
 
 export interface FieldDoc {
@@ -48,6 +59,11 @@ export function str(
 ): Schema<string> {
   return {
     typeName: "string",
+    json: () => ({
+      type: "string",
+      ...(opts.pattern ? { pattern: opts.pattern.source } : {}),
+      ...(opts.maxLength !== undefined ? { maxLength: opts.maxLength } : {}),
+    }),
     check(value, path, problems) {
       if (typeof value !== "string") {
         problems.push({
@@ -82,6 +98,13 @@ export function str(
 export function secretString(): Schema<string> {
   return {
     typeName: "secret string",
+    // In a stack file a secret is `{ secure: <ciphertext> }`; plain text is refused.
+    json: () => ({
+      type: "object",
+      properties: { secure: { type: "string", minLength: 1 } },
+      required: ["secure"],
+      additionalProperties: false,
+    }),
     check(value, path, problems) {
       if (typeof value !== "string" || value.length === 0) {
         problems.push({ path, input: "[secret]", message: "must be a non-empty string" });
@@ -108,6 +131,7 @@ export function dnsName(what = "a DNS name"): Schema<string> {
 export function int(min: number, max: number): Schema<number> {
   return {
     typeName: `integer ${min}..${max}`,
+    json: () => ({ type: "integer", minimum: min, maximum: max }),
     check(value, path, problems) {
       if (typeof value !== "number" || !Number.isInteger(value)) {
         const not = typeof value === "number" ? "" : `, not ${typeOf(value)}`;
@@ -126,6 +150,7 @@ export function int(min: number, max: number): Schema<number> {
 export function bool(): Schema<boolean> {
   return {
     typeName: "boolean",
+    json: () => ({ type: "boolean" }),
     check(value, path, problems) {
       if (typeof value !== "boolean") {
         problems.push({
@@ -143,15 +168,30 @@ export function bool(): Schema<boolean> {
 export function oneOf<T extends string>(values: readonly T[]): Schema<T> {
   return {
     typeName: values.map((v) => `\`${v}\``).join(" or "),
+    allowed: values,
+    json: () => ({ enum: [...values] }),
     check(value, path, problems) {
       if (typeof value !== "string" || !(values as readonly string[]).includes(value)) {
-        problems.push({ path, input: show(value), message: `must be one of ${values.join(", ")}` });
+        const near = typeof value === "string" ? closest(value, values) : undefined;
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be one of ${values.join(", ")}`,
+          fix: near ? `did you mean ${near}?` : undefined,
+        });
         return undefined;
       }
       return value as T;
     },
   };
 }
+
+// Loose shapes for editors; strict parsing (no leading zeros, RFC 5952, no host bits) is check's.
+const IPV4_ADDRESS = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$";
+const IPV4_PREFIX = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$";
+const IPV6_ADDRESS = "^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$";
+const IPV6_PREFIX = "^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*/[0-9]{1,3}$";
+const RANGE = "^[0-9a-fA-F:.]+-[0-9a-fA-F:.]+$";
 
 function familyName(f: Family): string {
   return f === 4 ? "IPv4" : "IPv6";
@@ -160,6 +200,7 @@ function familyName(f: Family): string {
 export function prefix(family: Family): Schema<Prefix> {
   return {
     typeName: `${familyName(family)} prefix`,
+    json: () => ({ type: "string", pattern: family === 4 ? IPV4_PREFIX : IPV6_PREFIX }),
     check(value, path, problems) {
       if (typeof value !== "string") {
         problems.push({
@@ -190,6 +231,7 @@ export function prefix(family: Family): Schema<Prefix> {
 export function address(family: Family): Schema<Address> {
   return {
     typeName: `${familyName(family)} address`,
+    json: () => ({ type: "string", pattern: family === 4 ? IPV4_ADDRESS : IPV6_ADDRESS }),
     check(value, path, problems) {
       if (typeof value !== "string") {
         problems.push({
@@ -220,6 +262,7 @@ export function address(family: Family): Schema<Address> {
 export function range(): Schema<AddressRange> {
   return {
     typeName: "address range `start-stop`",
+    json: () => ({ type: "string", pattern: RANGE }),
     check(value, path, problems) {
       if (typeof value !== "string") {
         problems.push({ path, input: show(value), message: "must be a range string start-stop" });
@@ -239,6 +282,7 @@ export function range(): Schema<AddressRange> {
 export function interfaceId(): Schema<bigint> {
   return {
     typeName: "IPv6 interface ID `::x`",
+    json: () => ({ type: "string", pattern: "^::[0-9a-f:.]+$" }),
     check(value, path, problems) {
       const parsed =
         typeof value === "string" && value.startsWith("::") ? Address.parse(value) : undefined;
@@ -288,10 +332,24 @@ function docsOf(shape: Shape): FieldDoc[] {
   }));
 }
 
+/** A field's JSON Schema: its rule, and its doc and default as the editor's hover text. */
+export function fieldJson(spec: FieldSpec<unknown>): JsonSchema {
+  const dflt = spec.defaultText ? ` Default: ${spec.defaultText}.` : "";
+  return { ...spec.schema.json(), description: `${spec.doc}${dflt}` };
+}
+
 export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
   return {
     typeName: "object",
     children: docsOf(shape),
+    json: () => ({
+      type: "object",
+      properties: Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, fieldJson(f)])),
+      required: Object.entries(shape)
+        .filter(([, f]) => f.required)
+        .map(([k]) => k),
+      additionalProperties: false,
+    }),
     check(value, path, problems) {
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
         problems.push({
@@ -324,6 +382,9 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
               path: join(path, key),
               input: "",
               message: `is required (${spec.doc})`,
+              fix: spec.schema.allowed
+                ? `set it to one of ${spec.schema.allowed.join(", ")}`
+                : undefined,
             });
             ok = false;
           }
@@ -342,6 +403,11 @@ export function list<T>(item: Schema<T>, opts: { minItems?: number } = {}): Sche
   return {
     typeName: `list of ${item.typeName}`,
     children: item.children,
+    json: () => ({
+      type: "array",
+      items: item.json(),
+      ...(opts.minItems !== undefined ? { minItems: opts.minItems } : {}),
+    }),
     check(value, path, problems) {
       if (!Array.isArray(value)) {
         problems.push({

@@ -61,7 +61,7 @@ export const hostNetworkSchema = obj({
         carries,
       }),
     ),
-    "Bonds (seed 002's LACP storage bonds).",
+    "Bonds (the ms01 stack's LACP storage bonds).",
     { defaultText: "[]" },
   ),
   vlans: field(

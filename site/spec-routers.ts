@@ -51,7 +51,7 @@ export const routersSchema = list(
           ),
         }),
       ),
-      "Addresses the router holds besides the tenant gateways, e.g. the address it peers from on a shared segment (seed 004's 10.25.11.1).",
+      "Addresses the router holds besides the tenant gateways, e.g. the address it peers from on a shared segment (the infra-apps stack's 10.25.11.1).",
     ),
     vlans: field(
       list(
@@ -79,7 +79,7 @@ export const routersSchema = list(
       { required: true },
     ),
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {
-      defaultText: "`fc00::/8` (seed 001's internal class)",
+      defaultText: "`fc00::/8` (the sol stack's internal class)",
     }),
     dnsDomain: field(
       dnsName("a DNS domain"),
@@ -94,7 +94,7 @@ export const routersSchema = list(
           address: field(str(), "Address (A or AAAA).", { required: true }),
         }),
       ),
-      "Further static DNS records (seed 002).",
+      "Further static DNS records (the ms01 stack).",
     ),
   }),
 );

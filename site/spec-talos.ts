@@ -83,7 +83,7 @@ const size = (what: string, cores: number, memory: number, disk: number) =>
 export const clusterTalosFields = {
   routablePods: field(
     oneOf(["yes", "no"] as const),
-    "Pods share the node subnet (seed 002's workload VLAN): pod CIDRs lie inside the VM subnet and must hold no owned address.",
+    "Pods share the node subnet (the ms01 stack's workload VLAN): pod CIDRs lie inside the VM subnet and must hold no owned address.",
     { defaultText: "`no`" },
   ),
   announcement: field(
@@ -98,7 +98,7 @@ export const clusterTalosFields = {
   worker: size("workers", 8, 16384, 100),
   lbSegment: field(
     dnsLabel(),
-    "Name of a homelab:sharedSegments entry the cluster's LoadBalancer ranges live in (seed 004).",
+    "Name of a homelab:sharedSegments entry the cluster's LoadBalancer ranges live in (the infra-apps stack).",
   ),
   bgpPeers: field(
     list(
@@ -141,7 +141,7 @@ export const sharedSegmentsSchema = list(
     name: field(dnsLabel(), "Segment name.", {
       required: true,
     }),
-    prefix: field(prefix(4), "The shared L2 segment (seed 004: 10.25.11.0/24).", {
+    prefix: field(prefix(4), "The shared L2 segment (the infra-apps stack: 10.25.11.0/24).", {
       required: true,
     }),
     reserved: field(

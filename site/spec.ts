@@ -53,12 +53,15 @@ export const siteSchema = obj({
 export const encodingSchema = obj({
   tenantId: field(
     oneOf(ENCODINGS),
-    "How a tenant ID becomes the IPv6 group of its block: `decimal-as-hex` writes 101 as `:101:` (seed 000), `hex` as `:65:`.",
-    { defaultText: "`decimal-as-hex`" },
+    "How a tenant ID becomes the IPv6 ID field of its block: `decimal-as-hex` writes 101 as `:101:` (the homelab stack), `hex` as `:65:`.",
+    {
+      defaultText:
+        "`decimal-as-hex` in a 16-bit ID field (/32 blocks); `hex` in an 8-bit one (/56 blocks of a /48)",
+    },
   ),
   hostId: field(
     oneOf(ENCODINGS),
-    "How a host or node ID becomes its IPv6 interface ID: `decimal-as-hex` gives `::11` for 11 (seeds 000, 001), `hex` gives `::b`.",
+    "How a host or node ID becomes its IPv6 interface ID: `decimal-as-hex` gives `::11` for 11 (the homelab and sol stacks), `hex` gives `::b`.",
     { defaultText: "`decimal-as-hex`" },
   ),
 });
@@ -81,11 +84,11 @@ export const globalSchema = obj({
     "Tenant space: holds every tenant block. Without it tenants have no block, and their subnets must be given explicitly.",
   ),
   internalSpace: field(
-    dual("internal fast-ring space (seed 001's fc00::/8)"),
+    dual("internal fast-ring space (the sol stack's fc00::/8)"),
     "Internal space: purposes with `space: internal` take their tenant block from here.",
   ),
   loopbackSpace: field(
-    dual("space for per-tenant loopback blocks (seed 001's fd00:255::/32)"),
+    dual("space for per-tenant loopback blocks (the sol stack's fd00:255::/32)"),
     "Loopback space: purposes with `space: loopback` take their tenant block from here.",
   ),
   cephPublic: field(
@@ -115,6 +118,10 @@ const purpose = (defaults: string) =>
         oneOf(["tenant", "internal", "loopback"] as const),
         "Space the IPv6 tenant block is taken from.",
       ),
+      ipv6Index: field(
+        int(0, 65535),
+        "IPv6 position below the tenant block as a plain number (YAML reads 0x40 as 64), instead of `index` read through `encoding`. Default in a /56 block: vms 0x00, hostIdentities 0xff, vmLoopbacks 0xfe, mesh 0x00, pods 0x40, services 0x96, loadBalancers 0x1b.",
+      ),
     }),
     `Per-tenant purpose. Default: ${defaults}.`,
   );
@@ -128,12 +135,15 @@ export const layoutSchema = obj({
       ),
       ipv6: field(
         int(16, 112),
-        "Length of a tenant's IPv6 block; the encoded tenant ID is the group just above it.",
+        "Length of a tenant's IPv6 block in the tenant and internal spaces; the encoded tenant ID is the field just above it (16 bits up to /48, 8 bits below).",
       ),
       loopbackIpv6: field(int(16, 112), "Length of a tenant's block in the loopback space."),
     }),
     "Tenant block lengths.",
-    { defaultText: "ipv4 16, ipv6 32, loopbackIpv6 48" },
+    {
+      defaultText:
+        "ipv4 16; IPv6 by the space: 32 (loopbackIpv6 48) in a space of /32 or wider, 56 in a longer one such as a /48",
+    },
   ),
   vms: purpose("index 0, hex, /24, /64 (10.T.0.0/24, fd00:T::/64)"),
   hostIdentities: purpose("index 255, hex, /24, /64 (10.T.255.0/24, fd00:T:ff::/64)"),
@@ -290,7 +300,7 @@ export const tenantSchema = obj({
     required: true,
   }),
   name: field(dnsLabel(), "Tenant name.", { required: true }),
-  mesh: field(bool(), "Give the tenant an internal mesh network (seed 001's fc00:T::/64).", {
+  mesh: field(bool(), "Give the tenant an internal mesh network (the sol stack's fc00:T::/64).", {
     defaultText: "false",
   }),
   vni: field(int(1, 16777215), "Override of the derived VXLAN VNI."),
@@ -305,7 +315,7 @@ export const tenantSchema = obj({
   gateway: field(dualAddress("anycast gateway"), "Override of the derived anycast gateway."),
   vlan: field(
     int(1, 4094),
-    "Egress VLAN on the VM bridge (seed 001): the VM subnet lives there behind the router, and the VNet carries the mesh.",
+    "Egress VLAN on the VM bridge (the sol stack): the VM subnet lives there behind the router, and the VNet carries the mesh.",
   ),
   kubernetes: field(kubernetesSchema, "The tenant's Kubernetes cluster."),
 });
@@ -314,10 +324,10 @@ export const tenantSchema = obj({
 export const configKeys = {
   site: field(siteSchema, "The site's identity.", { required: true }),
   encoding: field(encodingSchema, "How IDs become IPv6 groups."),
-  global: field(globalSchema, "The site's top-level allocation (seed 000 section 1).", {
+  global: field(globalSchema, "The site's top-level allocation.", {
     required: true,
   }),
-  layout: field(layoutSchema, "The per-tenant address pattern (seed 000 sections 3 and 5)."),
+  layout: field(layoutSchema, "The per-tenant address pattern."),
   fabric: field(fabricSchema, "ASNs, VXLAN IDs and MTUs."),
   proxmox: field(proxmoxSchema, "Proxmox VE API provider settings."),
   proxmoxApiToken: field(
@@ -337,7 +347,7 @@ export const configKeys = {
   }),
   dns: field(
     dnsSchema,
-    "Static DNS names of the site (served by a router this program does not manage, e.g. seed 002's UDM).",
+    "Static DNS names of the site (served by a router this program does not manage, e.g. the ms01 stack's UDM).",
     { defaultText: "[]" },
   ),
   notes: field(

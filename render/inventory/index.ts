@@ -3,6 +3,7 @@
 // each prefix is, a topology diagram and the site notes. Pure: Plan in, text out; the program
 // exports it as a stack output and the offline preview writes it to disk.
 import { Plan } from "../../addressing/plan-types";
+import { formatProblem } from "../../addressing/problems";
 import { Topology } from "../../topology/types";
 import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
@@ -68,23 +69,23 @@ function hostsSection(plan: Plan): string {
 function fabricSection(plan: Plan): string | undefined {
   // ASNs, VNIs and VXLAN MTUs matter only to an SDN zone or a BGP speaker (seeds 002, 003 have none).
   const bgp = plan.tenants.some((t) => t.kubernetes?.announcement === "bgp");
-  if (!plan.tenants.some((t) => t.vnet) && plan.routers.length === 0 && !bgp) return undefined;
+  const evpn = plan.tenants.some((t) => t.vnet);
+  if (!evpn && plan.routers.length === 0 && !bgp) return undefined;
   const f = plan.fabric;
-  return [
-    "## Fabric",
-    "",
-    table(
-      ["Setting", "Value"],
-      [
-        ["Router ASN", String(f.asn.router)],
-        ["Proxmox hosts ASN", String(f.asn.hosts)],
-        ["EVPN zone VRF VNI", String(f.vrfVni)],
-        ["Physical MTU", String(f.mtu.physical)],
-        ["VNet MTU", `${f.mtu.vnet} (VXLAN over ${f.mtu.underlayFamily})`],
-        ["Management MTU", String(f.mtu.management)],
-      ],
-    ),
-  ].join("\n");
+  // The VRF VNI, the hosts' ASN and the VNet MTU exist only with an EVPN zone.
+  const rows = [
+    ["Router ASN", String(f.asn.router)],
+    ...(evpn
+      ? [
+          ["Proxmox hosts ASN", String(f.asn.hosts)],
+          ["EVPN zone VRF VNI", String(f.vrfVni)],
+        ]
+      : []),
+    ["Physical MTU", String(f.mtu.physical)],
+    ...(evpn ? [["VNet MTU", `${f.mtu.vnet} (VXLAN over ${f.mtu.underlayFamily})`]] : []),
+    ["Management MTU", String(f.mtu.management)],
+  ];
+  return ["## Fabric", "", table(["Setting", "Value"], rows)].join("\n");
 }
 
 function interfacesSection(plan: Plan): string | undefined {
@@ -125,7 +126,7 @@ function interfacesSection(plan: Plan): string | undefined {
   if (underlay.length > 0) {
     parts.push(
       "",
-      `### Underlay fabric ${plan.sdn.fabric?.id ?? ""} (loopback interface dummy_${plan.sdn.fabric?.id ?? ""})`,
+      `### Underlay fabric (OpenFabric \`${plan.sdn.fabric?.id ?? ""}\`, loopback interface dummy_${plan.sdn.fabric?.id ?? ""})`,
       "",
       table(["Host", "Fabric interfaces", "Loopback IPv4", "Loopback IPv6"], underlay),
     );
@@ -219,10 +220,18 @@ function manualSection(topology: Topology): string | undefined {
   ].join("\n");
 }
 
+/** The plan's warnings (addressing/warnings.ts): legal, but worth a second look. */
+function warningsSection(plan: Plan): string | undefined {
+  if (plan.warnings.length === 0) return undefined;
+  const lines = plan.warnings.map((w) => `- ${text(formatProblem(w))}`);
+  return ["## Warnings", "", "Legal, but worth a second look:", "", ...lines].join("\n");
+}
+
 export function renderInventory(plan: Plan, topology: Topology): string {
   const title = `# Address plan: ${plan.site}`;
   const intro = plan.description ? `\n${plan.description}\n` : "";
   const sections = [
+    warningsSection(plan),
     globalSection(plan),
     hostsSection(plan),
     vlansSection(plan),

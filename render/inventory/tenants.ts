@@ -12,7 +12,7 @@ export function tenantsSummary(plan: Plan): string | undefined {
   const rows = plan.tenants.map((t) => [
     String(t.id),
     t.name,
-    String(t.vni),
+    t.vnet ? String(t.vni) : "-",
     String(t.asn),
     t.vnet ? `${t.vnet.id} (${t.vnet.carries === "mesh" ? "mesh" : "VM subnet"})` : "-",
     t.vlan !== undefined ? String(t.vlan) : "-",
@@ -27,11 +27,21 @@ export function tenantsSummary(plan: Plan): string | undefined {
   ]);
 }
 
+/**
+ * What holds a tenant's VM-subnet gateway: a router that lists the tenant, else the hosts of its
+ * VNet (an EVPN anycast gateway), else something outside this program (seed 002's UDM).
+ */
+function gatewayLabel(plan: Plan, t: TenantPlan): string {
+  const router = plan.routers.find((r) => r.vlans.some((v) => v.tenant === t.id));
+  if (router) return `Gateway (router ${router.name})`;
+  return t.vnet?.carries === "vms" ? "Anycast gateway" : "Gateway";
+}
+
 export function tenantSection(plan: Plan, topology: Topology, t: TenantPlan): string {
   const rows = [
     dualRow("Tenant block", t.blocks.tenant),
     dualRow("VM subnet", t.vms),
-    dualRow("Anycast gateway", t.gateway),
+    dualRow(gatewayLabel(plan, t), t.gateway),
     dualRow("Host identities", t.hostIdentities),
     dualRow("VM loopbacks", t.vmLoopbacks),
   ];
@@ -43,7 +53,7 @@ export function tenantSection(plan: Plan, topology: Topology, t: TenantPlan): st
   const parts = [
     `## Tenant ${t.id} (${t.name})`,
     "",
-    `VXLAN VNI ${t.vni}, ASN ${t.asn}.`,
+    t.vnet ? `VXLAN VNI ${t.vni}, ASN ${t.asn}.` : `ASN ${t.asn}; no VNet.`,
     "",
     table(["Purpose", "IPv4", "IPv6"], rows),
     "",

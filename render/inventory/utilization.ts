@@ -74,13 +74,28 @@ export function percent(part: bigint, whole: bigint): string {
 /**
  * An address count, exact: decimal up to 2^32, and above it `m × 2^k` when a small multiple of a
  * power of two (IPv6 sizes: 2^64, five /64s = 5 × 2^64), since 20-digit decimals read as noise.
+ * Any other count is split at a multiple of 16 bits into such a head and the rest: nineteen /64s,
+ * a /108 and a /112 are `19 × 2^64 + 1114112`.
  */
 export function formatCount(n: bigint): string {
+  const whole = powerForm(n);
+  if (whole !== undefined) return whole;
+  for (let at = 112n; at >= 32n; at -= 16n) {
+    const head = (n >> at) << at;
+    if (head === 0n) continue;
+    const [a, b] = [powerForm(head), powerForm(n - head)];
+    if (a !== undefined && b !== undefined) return `${a} + ${b}`;
+  }
+  return n.toString();
+}
+
+/** Decimal below 2^32, `m × 2^k` (m up to 0xffff) above, or undefined. */
+function powerForm(n: bigint): string | undefined {
   if (n < 1n << 32n) return n.toString();
   let k = 0;
   while (((n >> BigInt(k)) & 1n) === 0n) k++;
   const m = n >> BigInt(k);
-  if (m > 0xffffn) return n.toString();
+  if (m > 0xffffn) return undefined;
   return m === 1n ? `2^${k}` : `${m} × 2^${k}`;
 }
 

@@ -2,7 +2,13 @@
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { PreviewResult, previewStack, summarize, writePreview } from "../../preview/offline";
+import {
+  PreviewResult,
+  previewStack,
+  summarize,
+  warningLines,
+  writePreview,
+} from "../../preview/offline";
 
 let result: PreviewResult;
 beforeAll(async () => {
@@ -55,7 +61,10 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   const resources = JSON.parse(readFileSync(files[0], "utf8"));
   expect(resources.map((r: { type: string }) => r.type)).toContain("pulumi:pulumi:Stack");
   expect(readFileSync(files[1], "utf8")).toBe(result.outputs.inventory);
-  expect(summarize("homelab", result, "out/homelab")).toMatch(
-    /^homelab: \d+ resources \(\d+ custom, \d+ components\), written to out\/homelab$/,
+  expect(summarize("homelab", result, "out/homelab")).toBe(
+    "homelab: 61 resources (50 custom, 11 components), 1 warning, written to out/homelab",
   );
+  expect(warningLines(result)).toEqual([
+    `global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
+  ]);
 });

@@ -9,8 +9,8 @@ import { parseStackFile } from "../../preview/stack-file";
 const fixture = join(ROOT, "test", "fixtures", "invalid", "id-tenant-outside-space.yaml");
 const config = parseStackFile(readFileSync(fixture, "utf8"), "homelab");
 const expected = [
-  `tenants[0].id: "104": gives the IPv4 tenant block 10.104.0.0/16, which is not inside global.tenantSpace.ipv4 10.100.0.0/14; choose a global.tenantSpace.ipv4 that contains 10.104.0.0/16`,
-  `tenants[0].id: "104": gives the IPv6 tenant block fd00:104::/32, which is not inside global.tenantSpace.ipv6 fd00:100::/30; choose a global.tenantSpace.ipv6 that contains fd00:104::/32`,
+  `tenants[0].id: "104": gives the IPv4 tenant block 10.104.0.0/16, which is not inside global.tenantSpace.ipv4 10.100.0.0/14; use a tenant ID from 100 to 103, or a global.tenantSpace.ipv4 that contains 10.104.0.0/16`,
+  `tenants[0].id: "104": gives the IPv6 tenant block fd00:104::/32, which is not inside global.tenantSpace.ipv6 fd00:100::/30; use a tenant ID from 100 to 103, or a global.tenantSpace.ipv6 that contains fd00:104::/32`,
 ];
 
 test("the offline preview reports every problem and registers nothing", async () => {

@@ -33,6 +33,7 @@ const solDoc = renderInventory(sol, solSite.topology);
 
 test("homelab: no VLANs, segments, routers or notes, so no such sections", () => {
   expect(headings(homelabDoc)).toEqual([
+    "## Warnings",
     "## Global address space allocation",
     "## Proxmox VE hosts",
     "## Tenants",
@@ -45,6 +46,29 @@ test("homelab: no VLANs, segments, routers or notes, so no such sections", () =>
     "## Topology",
     "## Manual steps",
   ]);
+});
+
+test("homelab: its warning is listed first; the underlay heading names the fabric once", () => {
+  expect(sectionOf(homelabDoc, "## Warnings")).toBe(
+    lines(
+      "## Warnings",
+      "",
+      "Legal, but worth a second look:",
+      "",
+      `- global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
+    ),
+  );
+  expect(homelabDoc).toContain(
+    "### Underlay fabric (OpenFabric `underlay`, loopback interface dummy_underlay)\n",
+  );
+  expect(homelabDoc).toContain(
+    "| fd00:101::/32     | tenant 101's IPv6 block    | 5        | 19 × 2^64 + 1048576 | 0     | 2^96 | <0.01%    |",
+  );
+});
+
+test("sol: the router holds tenant 101's gateway, so it is not an anycast gateway", () => {
+  expect(solDoc).toContain("| Gateway (router edge) | -               | fd00:101::fffe    |");
+  expect(solDoc).toContain("| Mesh anycast gateway  | -               | fc00:101::fffe    |");
 });
 
 test("homelab: tenants, node VMs with their NIC, pools, VIP and Cilium's BGP peers", () => {
@@ -157,6 +181,7 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
 
 test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", () => {
   expect(headings(solDoc)).toEqual([
+    "## Warnings",
     "## Global address space allocation",
     "## Proxmox VE hosts",
     "## VLANs",

@@ -11,7 +11,8 @@ test("the homelab stack loads with seed 000's defaults filled in", () => {
   const r = loadSite(stackRaw());
   expect(r.ok).toBe(true);
   if (!r.ok) return;
-  expect(r.site.encoding).toEqual({ tenantId: "decimal-as-hex", hostId: "decimal-as-hex" });
+  // tenantId stays unset: a 16-bit ID field (homelab's /32 blocks) reads it as decimal-as-hex.
+  expect(r.site.encoding).toEqual({ hostId: "decimal-as-hex" });
   expect(r.site.layout.pods).toEqual({
     index: 244,
     encoding: "decimal-as-hex",
@@ -44,7 +45,7 @@ test("a missing required key names its purpose", () => {
   const r = loadSite({});
   expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
     `homelab:site: "": is required (The site's identity.)`,
-    `homelab:global: "": is required (The site's top-level allocation (seed 000 section 1).)`,
+    `homelab:global: "": is required (The site's top-level allocation.)`,
     `homelab:hosts: "": is required (Proxmox VE hosts.)`,
   ]);
 });

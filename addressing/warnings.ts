@@ -1,0 +1,43 @@
+// Questionable but legal choices: what a reviewer would flag, though a site may make them on
+// purpose. Reported with the preview's summary and listed in the inventory; they never fail a run.
+import { Prefix } from "./ip";
+import { Plan } from "./plan-types";
+import { Problem } from "./problems";
+
+const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
+
+/**
+ * Every warning of a plan, as problems (path, input, what is questionable; why it may still be
+ * right). Rules:
+ * - an IPv6 space or allocation in fc00::/8: RFC 4193 defines only fd00::/8 (L = 1) for local use;
+ * - a cluster with an even number of control-plane nodes: etcd needs a majority, so 2 tolerate no
+ *   failure and 4 tolerate one, no more than 1 and 3 do (etcd FAQ, "Why an odd number").
+ */
+export function warnings(plan: Pick<Plan, "global" | "tenants">): Problem[] {
+  const out: Problem[] = [];
+  for (const [name, dual] of Object.entries(plan.global)) {
+    const p = dual?.ipv6;
+    if (p && FC00.contains(p)) {
+      out.push({
+        path: `global.${name}.ipv6`,
+        input: p.toString(),
+        message: "is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use)",
+        fix: "fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes",
+      });
+    }
+  }
+  plan.tenants.forEach((t, i) => {
+    const k = t.kubernetes;
+    if (!k) return;
+    const cps = k.nodes.filter((n) => n.role === "controlplane").length;
+    if (cps > 0 && cps % 2 === 0) {
+      out.push({
+        path: `tenants[${i}].kubernetes.nodes`,
+        input: `${cps} control-plane nodes`,
+        message: `is an even number: etcd's quorum of ${cps / 2 + 1} tolerates ${cps / 2 - 1} failure${cps / 2 - 1 === 1 ? "" : "s"}, as ${cps - 1} node${cps === 2 ? "" : "s"} would`,
+        fix: `run ${cps - 1} or ${cps + 1} control-plane nodes`,
+      });
+    }
+  });
+  return out;
+}

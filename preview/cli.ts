@@ -1,0 +1,129 @@
+// The `npm run plan` command line: options, usage, and what it prints. In a module of its own so
+// that the tests run it in-process against a scratch project folder and compare the exact text.
+import { existsSync, readdirSync, rmSync } from "fs";
+import { join, relative } from "path";
+import { parseArgs } from "util";
+import { previewStack, problemLines, ROOT, summarize, warningLines, writePreview } from "./offline";
+
+/** Where the command writes: one line at a time, to stdout or stderr. */
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const STACK_FILE = /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/;
+
+/** The stacks of a project folder: every `Pulumi.<stack>.yaml`, sorted. */
+export function stacksIn(root: string): string[] {
+  return readdirSync(root)
+    .map((f) => STACK_FILE.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+/** The usage text: every option, the stacks found in `root`, examples. */
+export function usage(root: string): string {
+  const stacks = stacksIn(root);
+  return [
+    "Usage: npm run plan -- [--stack <name>] [--out <dir>]",
+    "",
+    "Offline preview of one site: checks Pulumi.<name>.yaml, runs the program under Pulumi's mocks",
+    "and writes what `pulumi up` would send: resources.json, inventory.md, outputs.json and the",
+    "rendered configs. Needs no Pulumi CLI, credentials or reachable device.",
+    "",
+    "Options:",
+    "  --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)",
+    "  --out <dir>     where to write it (default: out/<name>/); replaced on success, and a",
+    "                  previous preview there is removed when the stack has problems",
+    "  -h, --help      show this text",
+    "",
+    `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
+    "",
+    "Examples:",
+    "  npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/",
+    "  npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/",
+    "  npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/",
+    "",
+    "Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error.",
+  ].join("\n");
+}
+
+/** parseArgs' error as one line in our words (its own text suggests `--` tricks). */
+function argumentError(e: unknown): string | undefined {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${option}`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `option ${option} needs a value`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ""}; options start with --`;
+    default:
+      return undefined;
+  }
+}
+
+/** The previous preview in `dir`, if there is one: removed so that it cannot pass for current. */
+function removePrevious(dir: string): boolean {
+  if (!existsSync(join(dir, "resources.json"))) return false;
+  rmSync(dir, { recursive: true, force: true });
+  return true;
+}
+
+/**
+ * Runs the command with `argv` (the arguments after `--`) for the project in `root`. Returns the
+ * exit status: 0 clean, 1 problems in the stack, 2 a usage error. Throws only on a bug.
+ */
+export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
+  let values: { stack?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        stack: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    const line = argumentError(e);
+    if (line === undefined) throw e;
+    io.err(`plan: ${line}`);
+    io.err("");
+    io.err(usage(root));
+    return 2;
+  }
+  if (values.help) {
+    io.out(usage(root));
+    return 0;
+  }
+  const stack = values.stack ?? "homelab";
+  const stacks = stacksIn(root);
+  if (!stacks.includes(stack)) {
+    io.err(
+      `plan: no stack ${stack}: there is no Pulumi.${stack}.yaml; stacks found: ${stacks.join(", ") || "none"}`,
+    );
+    return 2;
+  }
+  const outDir = values.out ?? join(root, "out", stack);
+  const shownDir = relative(process.cwd(), outDir) || ".";
+  const result = await previewStack(stack, root);
+  if (!result.ok) {
+    const lines = problemLines(result);
+    const removed = removePrevious(outDir)
+      ? `, and the previous preview in ${shownDir} was removed`
+      : "";
+    const count = `${lines.length} problem${lines.length === 1 ? "" : "s"}`;
+    io.err(`${stack}: ${count}; nothing was registered${removed}`);
+    for (const line of lines) io.err(`  - ${line}`);
+    return 1;
+  }
+  writePreview(result, outDir);
+  io.out(summarize(stack, result, shownDir));
+  for (const line of warningLines(result)) io.out(`  ! ${line}`);
+  return 0;
+}

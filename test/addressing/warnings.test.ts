@@ -1,0 +1,37 @@
+// Warnings: questionable but legal choices, listed with the preview and never fatal.
+import { formatProblem } from "../../addressing/problems";
+import { requirePlan } from "../../site";
+import { homelabWith } from "../fixtures/base";
+
+test.each([
+  [
+    2,
+    "is an even number: etcd's quorum of 2 tolerates 0 failures, as 1 node would; run 1 or 3 control-plane nodes",
+  ],
+  [
+    4,
+    "is an even number: etcd's quorum of 3 tolerates 1 failure, as 3 nodes would; run 3 or 5 control-plane nodes",
+  ],
+])("%d control-plane nodes are a warning, not a problem", (count, text) => {
+  const plan = requirePlan(
+    homelabWith((c) => {
+      const nodes = c.tenants[0].kubernetes.nodes;
+      nodes.forEach((n: { role: string }, i: number) => {
+        n.role = i < count ? "controlplane" : "worker";
+      });
+    }),
+  );
+  expect(plan.warnings.map(formatProblem)).toEqual([
+    `global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
+    `tenants[0].kubernetes.nodes: "${count} control-plane nodes": ${text}`,
+  ]);
+});
+
+test("an fd00::/8 site with three control planes has no warning", () => {
+  const plan = requirePlan(
+    homelabWith((c) => {
+      c.global.underlay.ipv6 = "fd00:99::/48";
+    }),
+  );
+  expect(plan.warnings).toEqual([]);
+});

@@ -1,0 +1,126 @@
+// The `npm run plan` command line: usage, argument errors, a YAML syntax error and a stale preview,
+// run in-process against a scratch project folder; and once as a process, to see its exit status
+// and that no stack trace reaches the user.
+import { spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { planCli, usage } from "../../preview/cli";
+import { ROOT } from "../../preview/offline";
+
+let root: string;
+let out: string[];
+let err: string[];
+const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+
+const BROKEN = [
+  "config:",
+  "  homelab:site:",
+  "    name: broken",
+  "  homelab:global:",
+  "    management:",
+  "      ipv4: 10.10.0.0/24",
+  "        ipv6: fd00:10::/64",
+  "  homelab:hosts:",
+  "    - { name: pve01, id: 1 }",
+  "",
+].join("\n");
+
+const USAGE = `Usage: npm run plan -- [--stack <name>] [--out <dir>]
+
+Offline preview of one site: checks Pulumi.<name>.yaml, runs the program under Pulumi's mocks
+and writes what \`pulumi up\` would send: resources.json, inventory.md, outputs.json and the
+rendered configs. Needs no Pulumi CLI, credentials or reachable device.
+
+Options:
+  --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)
+  --out <dir>     where to write it (default: out/<name>/); replaced on success, and a
+                  previous preview there is removed when the stack has problems
+  -h, --help      show this text
+
+Stacks found: broken, other
+
+Examples:
+  npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/
+  npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/
+  npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/
+
+Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error.`;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "plan-cli-"));
+  copyFileSync(join(ROOT, "Pulumi.yaml"), join(root, "Pulumi.yaml"));
+  writeFileSync(join(root, "Pulumi.broken.yaml"), BROKEN);
+  writeFileSync(join(root, "Pulumi.other.yaml"), "config: {}\n");
+  out = [];
+  err = [];
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+test.each([["--help"], ["-h"]])(
+  "%s prints the usage with the stacks found, exit 0",
+  async (flag) => {
+    expect(await planCli([flag], io, root)).toBe(0);
+    expect(out).toEqual([USAGE]);
+    expect(usage(root)).toBe(USAGE);
+    expect(err).toEqual([]);
+  },
+);
+
+test.each([
+  [["--bogus"], "plan: unknown option --bogus"],
+  [["--stack"], "plan: option --stack needs a value"],
+  [["--out"], "plan: option --out needs a value"],
+  [["homelab"], "plan: unexpected argument homelab; options start with --"],
+])("%j is one line of error and the usage, exit 2", async (argv, line) => {
+  expect(await planCli(argv, io, root)).toBe(2);
+  expect(err).toEqual([line, "", USAGE]);
+  expect(out).toEqual([]);
+});
+
+test("an unknown stack lists the stacks that exist, exit 2", async () => {
+  expect(await planCli(["--stack", "nope"], io, root)).toBe(2);
+  expect(err).toEqual([
+    "plan: no stack nope: there is no Pulumi.nope.yaml; stacks found: broken, other",
+  ]);
+});
+
+test("a YAML syntax error is a problem at file, line and column; the stale preview is removed", async () => {
+  const previous = join(root, "out", "broken");
+  mkdirSync(previous, { recursive: true });
+  writeFileSync(join(previous, "resources.json"), "[]\n");
+  expect(await planCli(["--stack", "broken"], io, root)).toBe(1);
+  expect(err[0]).toMatch(
+    /^broken: 1 problem; nothing was registered, and the previous preview in .*out\/broken was removed$/,
+  );
+  expect(err.slice(1)).toEqual([
+    `  - Pulumi.broken.yaml:7:9: "ipv6: fd00:10::/64": is indented deeper than the key on line 6, so YAML reads it as part of that key's value; indent it like line 6, or nest it under a key that ends with ':'`,
+  ]);
+  expect(existsSync(previous)).toBe(false);
+  expect(out).toEqual([]);
+});
+
+test("a config that is not a mapping is one problem", async () => {
+  writeFileSync(join(root, "Pulumi.other.yaml"), "config: [1, 2]\n");
+  expect(await planCli(["--stack", "other"], io, root)).toBe(1);
+  expect(err).toEqual([
+    "other: 1 problem; nothing was registered",
+    '  - Pulumi.other.yaml: config: "": must be a mapping of config keys; start the file with `config:` and indent the keys under it',
+  ]);
+});
+
+test("as a process: an unknown option exits 2 with no stack trace", () => {
+  const run = spawnSync(process.execPath, [join(ROOT, "scripts", "run.js"), "plan", "--bogus"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr.split("\n").slice(0, 3)).toEqual([
+    "plan: unknown option --bogus",
+    "",
+    "Usage: npm run plan -- [--stack <name>] [--out <dir>]",
+  ]);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+});
