@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { formatProblem } from "./addressing/problems";
 import { deploySite } from "./components/deploy";
+import { externalConfigs } from "./render/external";
 import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
 import { proxmoxApiToken, requireStackSite, routerSshKey } from "./site/pulumi-config";
@@ -26,6 +27,8 @@ export = async () => {
   return {
     /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
     inventory: renderInventory(plan, topology),
+    /** What each external device (declared, not configured here) must hold and say. */
+    external: externalConfigs(topology),
     site: plan.site,
     ...(deployment.zone ? { zone: deployment.zone.zoneId } : {}),
     vnets: deployment.vnets.map((v) => v.vnetId),

@@ -602,7 +602,8 @@ function planCluster(
   if (k.announcement === "l2") {
     for (const f of FAMILIES) {
       const ref = loadBalancers[f];
-      if (!ref || insideVms.includes(f)) continue;
+      // A shared LoadBalancer segment (seed 004) belongs to another router: no gateway here.
+      if (!ref || insideVms.includes(f) || (segment && f === 4)) continue;
       lbGateway[key(f)] = gatewayIn(
         b,
         `${path}.loadBalancers.${key(f)}`,

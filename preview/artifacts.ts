@@ -1,6 +1,7 @@
 // Rendered artifacts, extracted from the recorded resource inputs (never rendered again from the
 // plan), so that what the preview writes is exactly what `pulumi up` would send.
 import { parse, stringify } from "yaml";
+import { ExternalConfig, externalYaml } from "../render/external";
 import { RecordedResource } from "./run";
 
 export interface Artifact {
@@ -87,8 +88,18 @@ function frrConfigs(resources: readonly RecordedResource[]): Artifact[] {
     });
 }
 
-export function extractArtifacts(resources: readonly RecordedResource[]): Artifact[] {
+/** external/<device>.yaml: what each external device must hold and say, from the stack outputs. */
+function externalDocs(outputs: Record<string, unknown>): Artifact[] {
+  const list = (outputs.external ?? []) as ExternalConfig[];
+  return list.map((c) => ({ path: `external/${safeName(c.device)}.yaml`, text: externalYaml(c) }));
+}
+
+export function extractArtifacts(
+  resources: readonly RecordedResource[],
+  outputs: Record<string, unknown> = {},
+): Artifact[] {
   const all = [
+    ...externalDocs(outputs),
     ...talosPatches(resources),
     ...kubernetesObjects(resources),
     ...routerOsScripts(resources),

@@ -102,15 +102,23 @@ export async function previewStack(stack: string, root = ROOT): Promise<PreviewR
 }
 
 /** Writes resources.json and inventory.md into `outDir` (replacing what was there). */
-export function writePreview(result: PreviewResult, outDir: string): string[] {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const files: [string, string][] = [
+/** Every file a preview folder holds, by path relative to it, in writing order. */
+export function previewFiles(result: PreviewResult): [string, string][] {
+  return [
     ["resources.json", `${JSON.stringify(result.resources, null, 2)}\n`],
     ["inventory.md", String(result.outputs.inventory ?? "")],
     ["outputs.json", `${JSON.stringify(result.outputs, null, 2)}\n`],
-    ...extractArtifacts(result.resources).map((a): [string, string] => [a.path, a.text]),
+    ...extractArtifacts(result.resources, result.outputs).map((a): [string, string] => [
+      a.path,
+      a.text,
+    ]),
   ];
+}
+
+export function writePreview(result: PreviewResult, outDir: string): string[] {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const files = previewFiles(result);
   for (const [name, text] of files) {
     mkdirSync(dirname(join(outDir, name)), { recursive: true });
     writeFileSync(join(outDir, name), text);

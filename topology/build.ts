@@ -33,5 +33,8 @@ export function buildTopology(plan: Plan): TopologyResult {
   });
   const partial = { site: plan.site, devices, segments, sessions: built.sessions };
   const topology: Topology = { ...partial, manualSteps: manualSteps(plan, partial) };
-  return { topology, problems: [...built.problems, ...checkTopology(plan, topology)] };
+  return {
+    topology,
+    problems: [...built.problems, ...checkTopology(plan, topology, built.problems)],
+  };
 }

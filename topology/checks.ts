@@ -251,7 +251,7 @@ function l2Families(plan: Plan, k: ClusterPlan, path: string): Problem[] {
     message: ndp
       ? `an IPv6 LoadBalancer range with announcement l2: Cilium ${plan.talos.ciliumVersion} answers NDP only with its IPv6 L2 settings, which this program does not render`
       : `an IPv6 LoadBalancer range with announcement l2: Cilium ${plan.talos.ciliumVersion} answers ARP only (IPv6/NDP arrives in 1.19), so nothing would answer for these addresses`,
-    fix: "remove the IPv6 LoadBalancer prefix and ranges (layout.loadBalancers.ipv6: 0), or announce by BGP",
+    fix: "drop the IPv6 LoadBalancer prefix and ranges from the cluster, or announce by BGP",
   }));
 }
 
@@ -385,13 +385,49 @@ function publishedProblems(plan: Plan, t: Partial): Problem[] {
   });
 }
 
-/** Every cross-layer problem of a topology, in a stable order. */
-export function checkTopology(plan: Plan, t: Partial): Problem[] {
-  return [
+/**
+ * A BGP-announced pool needs a session that carries its family, or it is never announced. A
+ * cluster with a problem already (a peer that speaks no BGP, a node without a router ID) is
+ * skipped: its missing sessions follow from that root cause.
+ */
+function unannouncedPools(plan: Plan, t: Partial, earlier: readonly Problem[]): Problem[] {
+  return plan.tenants.flatMap((tenant, i) => {
+    const k = tenant.kubernetes;
+    if (!k || k.announcement !== "bgp") return [];
+    if (earlier.some((p) => p.path.startsWith(`tenants[${i}].kubernetes`))) return [];
+    const nodes = new Set(k.nodes.map((n) => n.name));
+    const carried = new Set(
+      t.sessions.filter((s) => s.ends.some((e) => nodes.has(e.device))).flatMap((s) => s.families),
+    );
+    return FAMILIES.flatMap((f) => {
+      const lb = k.loadBalancers[key(f)];
+      if (!lb || carried.has(f) || k.lbSegment !== undefined) return [];
+      return [
+        {
+          path: `tenants[${i}].kubernetes.loadBalancers.${key(f)}`,
+          input: lb.toString(),
+          message: `no BGP session of ${k.name} carries IPv${f}, so the pool would never be announced`,
+          fix: `peer in IPv${f} (a gateway and node addresses of that family), or drop the IPv${f} pool`,
+        },
+      ];
+    });
+  });
+}
+
+/**
+ * Every cross-layer problem of a topology, in a stable order. `earlier` are the problems found
+ * while building it (consequences of those are not reported again).
+ */
+export function checkTopology(plan: Plan, t: Partial, earlier: readonly Problem[] = []): Problem[] {
+  const first = [
     ...routerTenants(plan),
     ...clusterProblems(plan),
     ...vlanProblems(plan, t),
     ...sessionProblems(t),
+  ];
+  return [
+    ...first,
+    ...unannouncedPools(plan, t, [...earlier, ...first]),
     ...publishedProblems(plan, t),
   ];
 }

@@ -12,6 +12,15 @@ const showRoute = (r: Route): string =>
   `${isDefault(r.dst) ? (r.dst.family === 4 ? "default" : "default (IPv6)") : r.dst}` +
   `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
 
+/** "MTU 9000 on eno2 and eno3", grouped by MTU. */
+function mtuList(nics: readonly { name: string; mtu: number }[]): string {
+  const by = new Map<number, string[]>();
+  for (const n of nics) by.set(n.mtu, [...(by.get(n.mtu) ?? []), n.name]);
+  const and = (xs: string[]) =>
+    xs.length > 1 ? `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}` : xs[0];
+  return [...by].map(([mtu, names]) => `MTU ${mtu} on ${and(names)}`).join(", ");
+}
+
 function nicMtuSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
   return t.devices.flatMap((d) => {
     const nics = d.interfaces.filter((i) => i.kind === "nic" && i.mtuCarrier === "manual");
@@ -25,7 +34,7 @@ function nicMtuSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[]
     return [
       {
         device: d.name,
-        what: `set MTU ${nics.map((n) => `${n.mtu} on ${n.name}`).join(", ")} (System > Network, or \`mtu\` in /etc/network/interfaces)`,
+        what: `set ${mtuList(nics)} (System > Network, or \`mtu\` in /etc/network/interfaces)`,
         why,
       },
     ];
@@ -170,12 +179,45 @@ function clusterSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[
   });
 }
 
+/**
+ * A node that reaches an off-subnet BGP peer through its VNet's anycast gateway leaves the EVPN
+ * zone at the exit nodes: their routing (not configured here) must carry it to the peer.
+ */
+function sdnExitSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
+  const anycast = new Set(
+    t.devices.flatMap((d) =>
+      d.interfaces.flatMap((i) =>
+        i.addresses.filter((h) => h.role === "anycast-gateway").map((h) => h.address.toString()),
+      ),
+    ),
+  );
+  const peers = new Map<string, { via: string; nodes: string[] }>();
+  for (const s of t.sessions) {
+    for (const [i, end] of s.ends.entries()) {
+      if (end.reach === "connected" || !end.reach.via) continue;
+      const via = end.reach.via.toString();
+      if (!anycast.has(via)) continue;
+      const peer = s.ends[1 - i].address.toString();
+      const entry = peers.get(peer) ?? { via, nodes: [] };
+      entry.nodes.push(end.device);
+      peers.set(peer, entry);
+    }
+  }
+  const exits = plan.sdn.exitNodes.length > 0 ? plan.sdn.exitNodes.join(", ") : "none declared";
+  return [...peers].map(([peer, { via, nodes }]) => ({
+    device: `EVPN zone ${plan.sdn.zone} (exit nodes: ${exits})`,
+    what: `route ${peer} out of the zone, and ${nodes.join(", ")} back in`,
+    why: `the nodes reach their BGP peer ${peer} through the anycast gateway ${via}; this stack configures no route beyond it`,
+  }));
+}
+
 /** Every manual step of the site, grouped by kind, in plan order. */
 export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
   return [
     ...nicMtuSteps(plan, t),
     ...routerVlanSteps(plan),
     ...externalSteps(t),
+    ...sdnExitSteps(plan, t),
     ...linuxNodeSteps(t),
     ...clusterSteps(plan, t),
   ];

@@ -382,10 +382,11 @@ class Sessions {
       kind: "nic",
       mtu: 1500,
       mtuCarrier: "default",
+      ...(segment ? { segment: segment.id } : {}),
       addresses: [
         {
           address: p.address,
-          length: segment?.length ?? hostLength(p.address.family),
+          length: segment?.prefix.length ?? hostLength(p.address.family),
           role: "interface",
           carrier: "manual",
           path: `${path}.address`,
@@ -455,12 +456,17 @@ function missingRoute(to: Address, carrier: Route["carrier"]): Route {
   return { dst: to.toPrefix(), kind: "static", carrier: carrier === "manual" ? "manual" : carrier };
 }
 
-function segmentHolding(plan: Plan, a: Address): Prefix | undefined {
-  const prefixes = [
-    ...plan.sharedSegments.map((s) => s.prefix),
-    ...plan.segments.flatMap((s) => [s.prefixes.ipv4, s.prefixes.ipv6]),
+/** The shared or declared segment whose prefix holds `a`: its ID and that prefix. */
+function segmentHolding(plan: Plan, a: Address): { id: string; prefix: Prefix } | undefined {
+  const all = [
+    ...plan.sharedSegments.map((s) => ({ id: `shared:${s.name}`, prefix: s.prefix })),
+    ...plan.segments.flatMap((s) =>
+      [s.prefixes.ipv4, s.prefixes.ipv6].flatMap((prefix) =>
+        prefix ? [{ id: `segment:${s.name}`, prefix }] : [],
+      ),
+    ),
   ];
-  return prefixes.find((p): p is Prefix => !!p && p.contains(a));
+  return all.find((x) => x.prefix.contains(a));
 }
 
 function notASpeaker(path: string, address: Address, held: Holder, k: ClusterPlan): Problem {

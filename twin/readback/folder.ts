@@ -1,0 +1,112 @@
+// A preview's artifacts as the read-back takes them: from a preview folder on disk (what
+// `npm run plan` wrote) or from the artifacts of an in-memory preview (tests of random sites).
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
+import { join, relative } from "path";
+import { parse } from "yaml";
+import { Address, Prefix } from "../../addressing/ip";
+import { readFrr } from "./frr";
+import { readTalos, vmNics } from "./kubernetes";
+import { readRouterOs } from "./routeros";
+import { ObservedDevice } from "./types";
+
+/** Artifact path (relative to the preview folder) -> text. */
+export type ArtifactMap = ReadonlyMap<string, string>;
+
+/** Every file of a preview folder, by path relative to it. Throws when the folder is missing. */
+export function readPreviewFolder(dir: string): Map<string, string> {
+  if (!existsSync(dir)) throw new Error(`${dir}: no such preview folder (run npm run plan first)`);
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+interface ExternalDoc {
+  device: string;
+  interfaces: { name: string; addresses: string[] }[];
+  routes?: string[];
+  bgp?: {
+    asn: number;
+    neighbors: {
+      name: string;
+      address: string;
+      asn: number;
+      source: string;
+      multihop?: number;
+      families: string[];
+      accept: string[];
+    }[];
+  };
+}
+
+/** An external device's document as the device it asks for (played by a stand-in in the twin). */
+function readExternal(path: string, text: string): ObservedDevice {
+  const doc = parse(text) as ExternalDoc;
+  const addresses = doc.interfaces.flatMap((i) =>
+    i.addresses.map((a) => {
+      const [address, length] = a.split("/");
+      return { address: Address.from(address), length: Number(length), iface: i.name };
+    }),
+  );
+  const neighbors = (doc.bgp?.neighbors ?? []).map((n) => {
+    const rules = n.accept.map((a) => {
+      const [prefix, exact] = a.split(" ");
+      return { prefix: Prefix.from(prefix), exact: exact === "exact" };
+    });
+    return {
+      name: n.name,
+      address: Address.from(n.address),
+      asn: n.asn,
+      source: Address.from(n.source),
+      ...(n.multihop !== undefined ? { multihop: n.multihop } : {}),
+      families: n.families.map((f) => (f === "ipv4" ? 4 : 6) as 4 | 6),
+      accepts: (p: Prefix) =>
+        rules.some((r) => (r.exact ? r.prefix.equals(p) : r.prefix.contains(p))),
+      announces: [],
+    };
+  });
+  return {
+    name: doc.device,
+    sources: [path],
+    kind: "external",
+    addresses,
+    // Routes the document asks for; their next hop is the operator's to choose.
+    routes: (doc.routes ?? []).map((r) => ({ dst: Prefix.from(r) })),
+    ...(doc.bgp ? { bgp: { asn: doc.bgp.asn, speaker: "external" as const, neighbors } } : {}),
+  };
+}
+
+/** Every device the artifacts configure, read back; throws on an artifact it cannot read. */
+export function readArtifacts(files: ArtifactMap): ObservedDevice[] {
+  const under = (prefix: string, ext: string) =>
+    [...files].filter(([p]) => p.startsWith(prefix) && p.endsWith(ext));
+  const resources = files.has("resources.json")
+    ? (JSON.parse(files.get("resources.json") as string) as {
+        type: string;
+        inputs: Record<string, unknown>;
+      }[])
+    : [];
+  const clusters = new Map<string, Map<string, string>>();
+  for (const [p, text] of under("k8s/", ".yaml")) {
+    const [, dir, file] = p.split("/");
+    const m = clusters.get(dir) ?? new Map<string, string>();
+    m.set(file, text);
+    clusters.set(dir, m);
+  }
+  return [
+    ...under("routeros/", ".rsc").map(([p, t]) => readRouterOs(p, t)),
+    ...under("frr/", ".conf").map(([p, t]) => readFrr(p, t)),
+    ...readTalos(
+      new Map(under("talos/", ".yaml")),
+      [...clusters].map(([dir, m]) => ({ dir, files: m })),
+      vmNics(resources),
+    ),
+    ...under("external/", ".yaml").map(([p, t]) => readExternal(p, t)),
+  ];
+}
