@@ -10,6 +10,7 @@ import { extractArtifacts } from "./artifacts";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig } from "./stack-file";
+import { ManualStep } from "../topology/types";
 
 export { ROOT };
 
@@ -29,6 +30,8 @@ export interface PreviewResult {
   readonly error?: unknown;
   /** Questionable but legal choices of a valid site (empty when the site has problems). */
   readonly warnings: readonly Problem[];
+  /** Planned values no rendered config carries (the inventory's "Manual steps"). */
+  readonly manualSteps?: readonly ManualStep[];
 }
 
 /**
@@ -85,7 +88,13 @@ export async function previewConfig(
     program: () => loadProgram(),
     mockState: (type, name, inputs) => mockState(type, name, inputs, root),
   });
-  return { ok: run.error === undefined, problems: [], warnings: site.plan.warnings, ...run };
+  return {
+    ok: run.error === undefined,
+    problems: [],
+    warnings: site.plan.warnings,
+    manualSteps: site.topology.manualSteps,
+    ...run,
+  };
 }
 
 /** previewConfig for `Pulumi.<stack>.yaml` in `root`; a YAML syntax error becomes its problems. */
@@ -132,7 +141,9 @@ export function summarize(stack: string, result: PreviewResult, outDir: string):
   const components = result.resources.length - custom;
   const n = result.warnings.length;
   const warned = n > 0 ? `, ${n} warning${n === 1 ? "" : "s"}` : "";
-  return `${stack}: ${result.resources.length} resources (${custom} custom, ${components} components)${warned}, written to ${outDir}`;
+  const m = result.manualSteps?.length ?? 0;
+  const manual = m > 0 ? `, ${m} manual step${m === 1 ? "" : "s"} (inventory.md)` : "";
+  return `${stack}: ${result.resources.length} resources (${custom} custom, ${components} components)${warned}${manual}, written to ${outDir}`;
 }
 
 /** A clean preview's warnings, one line each, formatted like problems. */

@@ -62,7 +62,7 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   expect(resources.map((r: { type: string }) => r.type)).toContain("pulumi:pulumi:Stack");
   expect(readFileSync(files[1], "utf8")).toBe(result.outputs.inventory);
   expect(summarize("homelab", result, "out/homelab")).toBe(
-    "homelab: 61 resources (50 custom, 11 components), 1 warning, written to out/homelab",
+    "homelab: 61 resources (50 custom, 11 components), 1 warning, 4 manual steps (inventory.md), written to out/homelab",
   );
   expect(warningLines(result)).toEqual([
     `global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
