@@ -105,6 +105,31 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
     if (first) b.problem(where, net, `is already carried by ${first}`);
     else carried.set(net, where);
   }
+  // A bridge that carries a declared segment untagged has that one network on its ports.
+  const segmentBridges = new Map<string, string>();
+  spec.bridges.forEach((br, i) => {
+    if (br.segment === undefined) return;
+    const where = `${path}.bridges[${i}].segment`;
+    const segment = site.segments.find((g) => g.name === br.segment);
+    if (!segment) {
+      const names = site.segments.map((g) => g.name);
+      b.problem(
+        where,
+        br.segment,
+        "is not a segment of homelab:segments",
+        names.length > 0 ? `segments are ${names.join(", ")}` : "define it in homelab:segments",
+      );
+    } else if (br.carries !== undefined) {
+      b.problem(
+        where,
+        br.segment,
+        `${br.name} already carries ${br.carries} untagged; a bridge carries one network untagged`,
+      );
+    }
+    const first = segmentBridges.get(br.segment);
+    if (first) b.problem(where, br.segment, `is already carried by ${first}`);
+    else segmentBridges.set(br.segment, where);
+  });
   // Tenant VLANs ride on the VM bridge next to the host's own VLANs there: one ID, one use.
   const vmBridge = spec.vmBridge ?? spec.bridges.find((x) => x.vlanAware)?.name;
   if (vmBridge) {
@@ -177,6 +202,7 @@ export function planNetwork(
       ports: x.ports,
       vlanAware: x.vlanAware,
       carries: x.carries,
+      ...(x.segment !== undefined ? { segment: x.segment } : {}),
       ...withAddresses(x.carries),
     })),
     ...spec.vlans.map((x, i): DevicePlan => ({

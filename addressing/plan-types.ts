@@ -2,7 +2,14 @@
 // validator checks (who owns what, what must sit inside what, what must not overlap).
 import { Address, AddressRange, Prefix } from "./ip";
 import { Problem } from "./problems";
-import { DualAddress, DualPrefix, SharedSegmentSpec, Site, TalosSettings } from "./site";
+import {
+  CloudImage,
+  DualAddress,
+  DualPrefix,
+  SharedSegmentSpec,
+  Site,
+  TalosSettings,
+} from "./site";
 
 /** An address on an interface, with the length of the subnet it sits in (10.10.0.1/24). */
 export interface InterfaceAddress {
@@ -24,6 +31,8 @@ export interface DevicePlan {
   readonly parent?: string;
   readonly vlanId?: number;
   readonly carries?: "management" | "cephPublic" | "cephCluster";
+  /** A declared segment a bridge carries untagged for VMs (no host address). */
+  readonly segment?: string;
   readonly ipv4?: InterfaceAddress;
   readonly ipv6?: InterfaceAddress;
   readonly gateway?: DualAddress;
@@ -86,6 +95,12 @@ export interface ClusterPlan {
   }[];
   readonly nodeOs: "talos" | "linux";
   readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
+  /** The nodes' VMs when they run plain Linux: cloud image, extra packages, configured routes. */
+  readonly linux: {
+    readonly image: CloudImage;
+    readonly packages: readonly string[];
+    readonly routes: readonly ConfiguredRoute[];
+  };
   /** Pods share the node subnet (seed 002). */
   readonly routablePods: boolean;
 }
@@ -151,6 +166,64 @@ export interface VmPlan {
   readonly cores: number;
   readonly memory: number;
   readonly disk: number;
+}
+
+/** A route given in config, checked: destination, gateway in the same family, options. */
+export interface ConfiguredRoute {
+  readonly dst: Prefix;
+  readonly via: Address;
+  readonly metric?: number;
+  readonly onLink?: boolean;
+  /** Config path of the route, for messages. */
+  readonly path: string;
+}
+
+/** Where a VM's network is, as the topology names it. */
+export type VmNetworkRef =
+  | { readonly kind: "tenant" | "mesh"; readonly tenant: number }
+  | { readonly kind: "segment" | "global"; readonly name: string };
+
+/** Where a VM's NIC attaches on its host: a VNet, or a bridge (tagged with a VLAN or not). */
+export type NicAttachment =
+  { readonly vnet: string } | { readonly bridge: string; readonly vlan?: number };
+
+/** One network (NIC) of a plain VM. */
+export interface VmNetworkPlan {
+  /** The network as configured (`lan`, `sol`, `sol.mesh`, `management`). */
+  readonly network: string;
+  readonly ref: VmNetworkRef;
+  readonly path: string;
+  readonly subnet: DualPrefix;
+  readonly address: DualAddress;
+  readonly gateway: DualAddress;
+  readonly attach: NicAttachment;
+  /** Bytes, where the network has an MTU (a VNet, a segment that sets one). */
+  readonly mtu?: number;
+  /** Purpose of the segment's static range the address is meant to sit in. */
+  readonly inRange?: string;
+}
+
+/** A plain VM booted from a cloud image with cloud-init (homelab:vms). */
+export interface CloudVmPlan {
+  readonly name: string;
+  readonly id: number;
+  readonly vmId: number;
+  readonly host: string;
+  readonly cores: number;
+  readonly memory: number;
+  readonly disk: number;
+  readonly image: CloudImage;
+  readonly path: string;
+  readonly networks: readonly VmNetworkPlan[];
+  /** Configured routes, each with the index of the network whose NIC it uses. */
+  readonly routes: readonly (ConfiguredRoute & { readonly nic: number })[];
+  readonly packages: readonly string[];
+  readonly nameservers: readonly Address[];
+  readonly k3s?: {
+    readonly pods: DualPrefix;
+    readonly services: DualPrefix;
+    readonly clusterDns: Address;
+  };
 }
 
 export interface ServiceIpPlan {
@@ -283,6 +356,10 @@ export interface Plan {
   readonly routers: readonly RouterPlan[];
   readonly segments: readonly SegmentPlan[];
   readonly devices: readonly DeviceEntry[];
+  /** Plain VMs (homelab:vms). */
+  readonly vms: readonly CloudVmPlan[];
+  /** Whether homelab:vmSshKeys is set; the keys themselves stay Pulumi secrets. */
+  readonly vmSshKeys: boolean;
   readonly notes: readonly string[];
   /** Static DNS names, each pointing at an address the plan owns or hands out. */
   readonly dns: readonly { readonly name: string; readonly address: Address }[];

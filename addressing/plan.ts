@@ -4,6 +4,7 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
+import { notOnSubnets, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
 import { warnings } from "./warnings";
 import { Address, AddressRange, Family, Prefix } from "./ip";
@@ -296,6 +297,16 @@ export function plan(site: Site): PlanResult {
   const overhead = VXLAN_OVERHEAD[fabric.mtu.underlayFamily];
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
+  const nameservers = site.talos.nameservers.flatMap((text, i) => {
+    const parsed = Address.parse(text);
+    if (parsed.ok) return [parsed.value];
+    b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
+    return [];
+  });
+  const routers = planRouters(b, tenants);
+  const segmentPlans = planSegments(b);
+  const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
+
   const derived: Omit<Plan, "warnings"> = {
     site: site.name,
     description: site.description,
@@ -309,8 +320,10 @@ export function plan(site: Site): PlanResult {
     tenants,
     sdn: planSdn(b, hosts, vnet),
     talos: site.talos,
-    routers: planRouters(b, tenants),
-    ...planSegments(b),
+    routers,
+    ...segmentPlans,
+    vms,
+    vmSshKeys: site.vmSshKeys,
     notes: site.notes,
     dns: site.dns.flatMap((d, i) => {
       const parsed = Address.parse(d.address);
@@ -318,12 +331,7 @@ export function plan(site: Site): PlanResult {
       b.problem(`dns[${i}].address`, d.address, parsed.error, parsed.fix);
       return [];
     }),
-    nameservers: site.talos.nameservers.flatMap((text, i) => {
-      const parsed = Address.parse(text);
-      if (parsed.ok) return [parsed.value];
-      b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
-      return [];
-    }),
+    nameservers,
     sharedSegments: site.sharedSegments,
     proxmox: { ...site.proxmox, endpoint: site.proxmox.endpoint ?? defaultEndpoint(hosts) },
     facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
@@ -725,6 +733,11 @@ function planCluster(
     nodeOs: k.nodeOs,
     routablePods: k.routablePods === "yes",
     frr: k.frr,
+    linux: {
+      image: k.image,
+      packages: k.packages,
+      routes: nodeRoutes(b, k, path, nets),
+    },
     vms: planVms(b, k, path, t),
     serviceIps: planServiceIps(b, k, path),
     bgpPeers: k.bgpPeers?.flatMap((peer, i) => {
@@ -734,6 +747,36 @@ function planCluster(
       return [];
     }),
   };
+}
+
+/**
+ * The routes configured for every node of a Linux cluster: each gateway must lie in the mesh or
+ * the VM subnet, the networks of the nodes' two NICs. Talos nodes take theirs from the plan only.
+ */
+function nodeRoutes(
+  b: Builder,
+  k: KubernetesSpec,
+  path: string,
+  nets: { vms: Partial<Record<Family, Ref>>; mesh: Partial<Record<Family, Ref>> },
+) {
+  if (k.routes.length === 0) return [];
+  if (k.nodeOs !== "linux") {
+    b.problem(
+      `${path}.routes`,
+      `${k.routes.length} route${k.routes.length === 1 ? "" : "s"}`,
+      "apply to nodes on plain Linux only (nodeOs: linux); Talos nodes route as the plan derives",
+    );
+    return [];
+  }
+  return planRoutes(b, k.routes, `${path}.routes`, (via) => {
+    const subnets = [
+      { name: `mesh (${k.frr.mesh})`, prefix: nets.mesh[via.family]?.prefix },
+      { name: `VM subnet (${k.frr.egress})`, prefix: nets.vms[via.family]?.prefix },
+    ];
+    return subnets.some((s) => s.prefix?.contains(via))
+      ? {}
+      : notOnSubnets(`the nodes of ${k.name}`, via, subnets);
+  });
 }
 
 function inNodeSubnet(

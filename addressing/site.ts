@@ -61,6 +61,8 @@ export interface BridgeSpec {
   readonly vlanAware: boolean;
   readonly mtu?: number;
   readonly carries?: Carries;
+  /** A homelab:segments entry the bridge carries untagged, for VMs (no host address). */
+  readonly segment?: string;
 }
 
 export interface BondSpec {
@@ -139,6 +141,69 @@ export interface KubernetesSpec {
   readonly nodeOs: "talos" | "linux";
   readonly routablePods?: "yes" | "no";
   readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
+  /** Cloud image of the nodes' VMs (nodeOs: linux). */
+  readonly image: CloudImage;
+  /** Debian packages the nodes install besides FRR (nodeOs: linux). */
+  readonly packages: readonly string[];
+  /** Routes every node adds, or derived routes they replace (same destination). */
+  readonly routes: readonly RouteSpec[];
+}
+
+/** The cloud images a VM can boot (render/cloud-init/images.ts pins each one's URL and checksum). */
+export const CLOUD_IMAGES = ["debian-12", "ubuntu-24.04"] as const;
+export type CloudImage = (typeof CLOUD_IMAGES)[number];
+
+/** A static route of a cloud-init VM, as configured. */
+export interface RouteSpec {
+  /** Destination; `0.0.0.0/0` or `::/0` for a default route. */
+  readonly to: string;
+  /** Gateway: must lie on a network of the VM, in the destination's family. */
+  readonly via: string;
+  readonly metric?: number;
+  /** Treat the gateway as on-link even outside the NIC's subnet (iproute2 `onlink`). */
+  readonly onLink?: boolean;
+}
+
+/** A network a plain VM sits on, by name, with optional address overrides. */
+export interface VmNetworkSpec {
+  /** A homelab:segments name, a global network (management, cephPublic, cephCluster), a tenant
+   * name (its VM subnet), or `<tenant>.mesh` (its mesh). */
+  readonly network: string;
+  readonly ipv4?: Address;
+  readonly ipv6?: Address;
+  /** Purpose of the segment's static range the address is meant to sit in. */
+  readonly inRange?: string;
+}
+
+/** K3s server settings a VM's cloud-init writes to /etc/rancher/k3s/config.yaml. */
+export interface K3sSpec {
+  readonly pods: DualPrefix;
+  readonly services: DualPrefix;
+  /** An address, unchecked here. Default: the 10th address of the first service prefix (K3s's
+   * own convention). */
+  readonly clusterDns?: string;
+}
+
+/** A plain VM from a cloud image (homelab:vms). */
+export interface VmSpec {
+  readonly name: string;
+  /** The VM's offset in each of its networks, like a node ID. */
+  readonly id: number;
+  /** Proxmox VM ID. */
+  readonly vmId: number;
+  readonly host: string;
+  readonly cores: number;
+  /** MiB. */
+  readonly memory: number;
+  /** GiB. */
+  readonly disk: number;
+  readonly image: CloudImage;
+  readonly networks: readonly VmNetworkSpec[];
+  readonly routes: readonly RouteSpec[];
+  readonly packages: readonly string[];
+  /** DNS servers; default talos.nameservers in the families the VM has addresses in. */
+  readonly nameservers?: readonly string[];
+  readonly k3s?: K3sSpec;
 }
 
 export interface RouterSpecConfig {
@@ -257,6 +322,9 @@ export interface Site {
   readonly devices: readonly DeviceSpec[];
   readonly notes: readonly string[];
   readonly dns: readonly { readonly name: string; readonly address: string }[];
+  readonly vms: readonly VmSpec[];
+  /** Whether homelab:vmSshKeys is set (its value stays with Pulumi's secrets). */
+  readonly vmSshKeys: boolean;
 }
 
 export interface SegmentSpec {
@@ -302,6 +370,7 @@ export const DEFAULT_TALOS: TalosSettings = {
 export const DEFAULT_SIZES = {
   controlPlane: { cores: 4, memory: 8192, disk: 40 },
   worker: { cores: 8, memory: 16384, disk: 100 },
+  vm: { cores: 2, memory: 2048, disk: 16 },
 } as const;
 
 export const EMPTY_HOST_NETWORK: HostNetworkSpec = {

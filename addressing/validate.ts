@@ -196,11 +196,16 @@ function handedOut(plan: Plan): HandedOut[] {
 /** An owned address (node, VIP, gateway, router, device) must not be one a pool or DHCP hands out. */
 function poolCollisions(plan: Plan): Problem[] {
   const pools = handedOut(plan);
-  const inRange = new Map<string, string | undefined>(
-    plan.devices.flatMap((d, i) =>
+  const inRange = new Map<string, string | undefined>([
+    ...plan.devices.flatMap((d, i) =>
       (["ipv4", "ipv6"] as const).map((k) => [`devices[${i}].${k}`, d.inRange] as const),
     ),
-  );
+    ...plan.vms.flatMap((v) =>
+      v.networks.flatMap((n) =>
+        (["ipv4", "ipv6"] as const).map((k) => [`${n.path}.${k}`, n.inRange] as const),
+      ),
+    ),
+  ]);
   const lookup = containing(pools);
   return plan.facts.addresses.flatMap((a) => {
     const pool = lookup(a.address).find(

@@ -84,6 +84,9 @@ function withDefaults(c: Record<string, any>): Site {
       serviceIps: t.kubernetes.serviceIps ?? [],
       nodeOs: t.kubernetes.nodeOs ?? "talos",
       frr: { user: "root", mesh: "eth0", egress: "eth1", ...t.kubernetes.frr },
+      image: t.kubernetes.image ?? "debian-12",
+      packages: t.kubernetes.packages ?? [],
+      routes: t.kubernetes.routes ?? [],
     },
   }));
   return {
@@ -118,6 +121,15 @@ function withDefaults(c: Record<string, any>): Site {
       ranges: (g.ranges ?? []).map((r: any) => ({ kind: "reserved", ...r })),
     })),
     devices: c.devices ?? [],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    vms: (c.vms ?? []).map((v: any) => ({
+      ...DEFAULT_SIZES.vm,
+      image: "debian-12",
+      routes: [],
+      packages: [],
+      ...v,
+    })),
+    vmSshKeys: c.vmSshKeys !== undefined,
     notes: c.notes ?? [],
     dns: c.dns ?? [],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

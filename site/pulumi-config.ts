@@ -58,3 +58,8 @@ export function routerSshKey(): pulumi.Output<string> | undefined {
 export function proxmoxApiToken(): pulumi.Output<string> | undefined {
   return new pulumi.Config(NAMESPACE).getSecret("proxmoxApiToken");
 }
+
+/** The SSH public keys for cloud-init VMs as a Pulumi secret, or undefined when not set. */
+export function vmSshKeys(): pulumi.Output<string> | undefined {
+  return new pulumi.Config(NAMESPACE).getSecret("vmSshKeys");
+}

@@ -3,7 +3,7 @@
 import { Problem } from "../addressing/problems";
 
 /** Keys of the `homelab` namespace that hold credentials. */
-export const SECRET_KEYS = ["proxmoxApiToken", "routerSshKey"] as const;
+export const SECRET_KEYS = ["proxmoxApiToken", "routerSshKey", "vmSshKeys"] as const;
 
 export function secretProblems(
   raw: Record<string, unknown>,

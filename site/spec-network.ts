@@ -43,6 +43,10 @@ export const hostNetworkSchema = obj({
         }),
         mtu,
         carries,
+        segment: field(
+          dnsLabel(),
+          "A homelab:segments entry the bridge carries untagged, for VMs on it (the host takes no address there).",
+        ),
       }),
     ),
     "Linux bridges.",

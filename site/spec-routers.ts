@@ -102,7 +102,7 @@ export const routersSchema = list(
 export const clusterRoutingFields = {
   nodeOs: field(
     oneOf(["talos", "linux"] as const),
-    "Talos VMs managed here, or existing Linux nodes that run FRR.",
+    "Talos VMs, or Linux VMs from a cloud image (cloud-init) that run FRR.",
     {
       defaultText: "`talos`",
     },

@@ -18,6 +18,7 @@ import {
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
+import { clusterVmFields, vmsSchema } from "./spec-vms";
 import {
   clusterTalosFields,
   nodeTalosFields,
@@ -293,6 +294,7 @@ const kubernetesSchema = obj({
   nodes: field(list(nodeSchema, { minItems: 1 }), "Cluster nodes.", { required: true }),
   ...clusterTalosFields,
   ...clusterRoutingFields,
+  ...clusterVmFields,
 });
 
 export const tenantSchema = obj({
@@ -371,4 +373,13 @@ export const configKeys = {
   tenants: field(list(tenantSchema), "Tenants (and their Kubernetes clusters).", {
     defaultText: "[]",
   }),
+  vms: field(
+    vmsSchema,
+    "Plain VMs from a cloud image, with cloud-init user data and network config rendered from the plan.",
+    { defaultText: "[]" },
+  ),
+  vmSshKeys: field(
+    secretString(),
+    'SSH public keys (one per line) cloud-init gives every VM\'s default user (and root on FRR nodes); set with `pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"`.',
+  ),
 } as const;

@@ -1,0 +1,360 @@
+// Plain VMs (homelab:vms) and the routes configured for cloud-init machines. A VM sits on named
+// networks (segments, global networks, tenant VM subnets and meshes): it gets an address in each
+// family a network has (network + the VM's ID, or the override), recorded like any owned address,
+// so the validator checks it lies inside its network and belongs to nobody else. Each network must
+// exist on the VM's host (a VNet, a VLAN on its VLAN-aware bridge, or a bridge that carries it),
+// and each configured route's gateway must lie on one of the VM's networks: that NIC carries it.
+import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
+import { Address, Family, Prefix } from "./ip";
+import {
+  CloudVmPlan,
+  ConfiguredRoute,
+  HostPlan,
+  NicAttachment,
+  SegmentPlan,
+  TenantPlan,
+  VmNetworkPlan,
+  VmNetworkRef,
+} from "./plan-types";
+import { DualAddress, DualPrefix, RouteSpec, VmSpec } from "./site";
+
+const GLOBALS = ["management", "cephPublic", "cephCluster"] as const;
+
+/** A resolved network: its prefixes as refs (for the validator), gateway, MTU and topology ref. */
+interface Network {
+  readonly ref: VmNetworkRef;
+  readonly refs: Partial<Record<Family, Ref>>;
+  readonly gateway: DualAddress;
+  readonly mtu?: number;
+  /** Where it is on a host, or why it is not there. */
+  readonly attach: (h: HostPlan) => NicAttachment | string;
+}
+
+const prefixRefs = (path: string, p: DualPrefix): Partial<Record<Family, Ref>> => {
+  const out: Partial<Record<Family, Ref>> = {};
+  for (const f of FAMILIES) {
+    const prefix = p[key(f)];
+    if (prefix) out[f] = { path: `${path}.${key(f)}`, prefix, name: `${path}.${key(f)}` };
+  }
+  return out;
+};
+
+/** A VLAN on the host's VM bridge, or why the host cannot carry it. */
+function onVmBridge(h: HostPlan, vlan: number): NicAttachment | string {
+  const bridge = h.network.vmBridge;
+  return bridge
+    ? { bridge, vlan }
+    : `host ${h.name} has no VLAN-aware bridge to carry VLAN ${vlan}`;
+}
+
+/** Every network a VM can name, by name. */
+function networks(
+  b: Builder,
+  tenants: readonly TenantPlan[],
+  segments: readonly SegmentPlan[],
+  vnetMtu: number,
+): Map<string, Network> {
+  const out = new Map<string, Network>();
+  const site = b.site;
+  for (const name of GLOBALS) {
+    const prefixes = site.global[name];
+    if (!prefixes) continue;
+    out.set(name, {
+      ref: { kind: "global", name },
+      refs: prefixRefs(`global.${name}`, prefixes),
+      gateway: name === "management" ? (site.hostNetwork.gateway ?? {}) : {},
+      attach: (h) => {
+        const d = h.network.devices.find((x) => x.carries === name);
+        if (d?.kind === "bridge") return { bridge: d.name };
+        const parent = h.network.devices.find((x) => x.name === d?.parent);
+        if (d?.kind === "vlan" && d.vlanId !== undefined && parent?.kind === "bridge") {
+          return parent.vlanAware
+            ? { bridge: parent.name, vlan: d.vlanId }
+            : `host ${h.name} carries ${name} on ${d.name}, and ${parent.name} is not VLAN-aware`;
+        }
+        return d
+          ? `host ${h.name} carries ${name} on ${d.name}, which is on no bridge`
+          : `host ${h.name} carries no ${name} network`;
+      },
+    });
+  }
+  segments.forEach((g, i) => {
+    out.set(g.name, {
+      ref: { kind: "segment", name: g.name },
+      refs: prefixRefs(`segments[${i}]`, g.prefixes),
+      gateway: g.gateway,
+      ...(g.mtu !== undefined ? { mtu: g.mtu } : {}),
+      attach: (h) => {
+        if (g.vlan !== undefined) return onVmBridge(h, g.vlan);
+        const d = h.network.devices.find((x) => x.segment === g.name);
+        return d
+          ? { bridge: d.name }
+          : `segment ${g.name} has no VLAN, and no bridge of host ${h.name} carries it (set segment: ${g.name} on one)`;
+      },
+    });
+  });
+  const tenantIndex = new Map(site.tenants.map((t, i) => [t.id, i]));
+  for (const t of tenants) {
+    const i = tenantIndex.get(t.id) ?? 0;
+    const vnet = t.vnet;
+    out.set(t.name, {
+      ref: { kind: "tenant", tenant: t.id },
+      refs: prefixRefs(`tenants[${i}].vms`, t.vms),
+      gateway: t.gateway,
+      ...(vnet?.carries === "vms" ? { mtu: vnetMtu } : {}),
+      attach: (h) =>
+        vnet?.carries === "vms"
+          ? { vnet: vnet.id }
+          : t.vlan !== undefined
+            ? onVmBridge(h, t.vlan)
+            : `tenant ${t.name} has neither a VNet nor a VLAN`,
+    });
+    if (t.mesh && vnet?.carries === "mesh") {
+      out.set(`${t.name}.mesh`, {
+        ref: { kind: "mesh", tenant: t.id },
+        refs: prefixRefs(`tenants[${i}].meshSubnet`, t.mesh.subnet),
+        gateway: t.mesh.gateway,
+        mtu: vnetMtu,
+        attach: () => ({ vnet: vnet.id }),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Configured routes, parsed: the destination and gateway in one family. `nicOf` finds the NIC
+ * whose subnet holds the gateway (its index), or returns a message saying where none does.
+ */
+export function planRoutes<T extends object>(
+  b: Builder,
+  routes: readonly RouteSpec[],
+  path: string,
+  nicOf: (via: Address) => T | string,
+): (ConfiguredRoute & T)[] {
+  return routes.flatMap((r, i) => {
+    const p = `${path}[${i}]`;
+    const to = Prefix.parse(r.to);
+    const via = Address.parse(r.via);
+    if (!to.ok) b.problem(`${p}.to`, r.to, to.error, to.fix);
+    if (!via.ok) b.problem(`${p}.via`, r.via, via.error, via.fix);
+    if (!to.ok || !via.ok) return [];
+    if (to.value.family !== via.value.family) {
+      b.problem(
+        `${p}.via`,
+        r.via,
+        `is an IPv${via.value.family} gateway for the IPv${to.value.family} destination ${to.value}`,
+      );
+      return [];
+    }
+    const nic = nicOf(via.value);
+    if (typeof nic === "string") {
+      b.problem(
+        `${p}.via`,
+        r.via,
+        nic,
+        "a route's gateway must be reachable on the NIC the route uses",
+      );
+      return [];
+    }
+    return [
+      {
+        dst: to.value,
+        via: via.value,
+        ...(r.metric !== undefined ? { metric: r.metric } : {}),
+        ...(r.onLink !== undefined ? { onLink: r.onLink } : {}),
+        path: p,
+        ...nic,
+      },
+    ];
+  });
+}
+
+/** Where a gateway is not: the subnets it misses, for messages. */
+export function notOnSubnets(
+  who: string,
+  via: Address,
+  subnets: readonly { name: string; prefix?: Prefix }[],
+): string {
+  const same = subnets.filter((s) => s.prefix?.family === via.family);
+  const list = same.map((s) => `${s.name} ${s.prefix}`).join(", ");
+  return `is on no IPv${via.family} subnet of ${who}${list ? ` (${list})` : ""}`;
+}
+
+const nameLists = (what: string, names: readonly string[]) =>
+  `${what} are ${names.length > 0 ? names.join(", ") : "none"}`;
+
+function planVm(
+  b: Builder,
+  v: VmSpec,
+  path: string,
+  known: Map<string, Network>,
+  hosts: readonly HostPlan[],
+  siteNameservers: readonly Address[],
+): CloudVmPlan {
+  b.id(`${path}.name`, "hostname", v.name);
+  b.id(`${path}.vmId`, "VM ID", v.vmId);
+  const host = hosts.find((h) => h.name === v.host);
+  if (!host) {
+    b.problem(
+      `${path}.host`,
+      v.host,
+      "is not a host of the site",
+      nameLists(
+        "hosts",
+        hosts.map((h) => h.name),
+      ),
+    );
+  }
+  const nets: VmNetworkPlan[] = v.networks.flatMap((n, j) => {
+    const np = `${path}.networks[${j}]`;
+    const net = known.get(n.network);
+    if (!net) {
+      b.problem(
+        `${np}.network`,
+        n.network,
+        "is neither a segment, a global network, a tenant nor a tenant's mesh",
+        nameLists("networks", [...known.keys()]),
+      );
+      return [];
+    }
+    const attach = host ? net.attach(host) : undefined;
+    if (typeof attach === "string") {
+      b.problem(`${np}.network`, n.network, `is not on the VM's host: ${attach}`);
+      return [];
+    }
+    const address: { ipv4?: Address; ipv6?: Address } = {};
+    for (const f of FAMILIES) {
+      const given = n[key(f)];
+      if (given && !net.refs[f]) {
+        b.problem(
+          `${np}.${key(f)}`,
+          given.toString(),
+          `network ${n.network} has no IPv${f} prefix`,
+        );
+        continue;
+      }
+      address[key(f)] = b.member(
+        `${np}.${key(f)}`,
+        `${v.name} on ${n.network}`,
+        f,
+        net.refs[f],
+        v.id,
+        given,
+      );
+    }
+    return [
+      {
+        network: n.network,
+        ref: net.ref,
+        path: np,
+        subnet: { ipv4: net.refs[4]?.prefix, ipv6: net.refs[6]?.prefix },
+        address,
+        gateway: net.gateway,
+        attach: attach ?? { bridge: "" },
+        ...(net.mtu !== undefined ? { mtu: net.mtu } : {}),
+        ...(n.inRange !== undefined ? { inRange: n.inRange } : {}),
+      },
+    ];
+  });
+  const routes = planRoutes(b, v.routes, `${path}.routes`, (via) => {
+    const nic = nets.findIndex((n) => n.subnet[key(via.family)]?.contains(via));
+    return nic >= 0
+      ? { nic }
+      : notOnSubnets(
+          `VM ${v.name}`,
+          via,
+          nets.map((n, i) => ({
+            name: `eth${i} (${n.network})`,
+            prefix: n.subnet[key(via.family)],
+          })),
+        );
+  });
+  const families = FAMILIES.filter((f) => nets.some((n) => n.address[key(f)]));
+  const nameservers = (v.nameservers ?? []).flatMap((text, j) => {
+    const parsed = Address.parse(text);
+    if (parsed.ok) return [parsed.value];
+    b.problem(`${path}.nameservers[${j}]`, text, parsed.error, parsed.fix);
+    return [];
+  });
+  return {
+    name: v.name,
+    id: v.id,
+    vmId: v.vmId,
+    host: v.host,
+    cores: v.cores,
+    memory: v.memory,
+    disk: v.disk,
+    image: v.image,
+    path,
+    networks: nets,
+    routes,
+    packages: v.packages,
+    nameservers: v.nameservers
+      ? nameservers
+      : siteNameservers.filter((a) => families.includes(a.family)),
+    ...(v.k3s ? { k3s: planK3s(b, v, `${path}.k3s`) } : {}),
+  };
+}
+
+/** The K3s server's prefixes (allocations of the site, like any other) and its cluster DNS. */
+function planK3s(b: Builder, v: VmSpec, path: string): NonNullable<CloudVmPlan["k3s"]> {
+  const k = v.k3s as NonNullable<VmSpec["k3s"]>;
+  const record = (what: "pods" | "services", label: string) => {
+    const out: Partial<Record<Family, Ref>> = {};
+    for (const f of FAMILIES) {
+      const p = k[what][key(f)];
+      if (p)
+        out[f] = b.prefix(`${path}.${what}.${key(f)}`, p, label, undefined, [GROUPS.allocations]);
+    }
+    return out;
+  };
+  const pods = record("pods", `${v.name} K3s pods`);
+  const services = record("services", `${v.name} K3s services`);
+  const first = services[4] ?? services[6];
+  let clusterDns: Address | undefined;
+  if (k.clusterDns !== undefined) {
+    const parsed = Address.parse(k.clusterDns);
+    if (parsed.ok) {
+      clusterDns = b.address(
+        `${path}.clusterDns`,
+        parsed.value,
+        `${v.name} K3s cluster DNS`,
+        services[parsed.value.family],
+      );
+      if (!services[parsed.value.family]) {
+        b.problem(
+          `${path}.clusterDns`,
+          k.clusterDns,
+          `has no IPv${parsed.value.family} service CIDR to lie in`,
+        );
+      }
+    } else b.problem(`${path}.clusterDns`, k.clusterDns, parsed.error, parsed.fix);
+  } else if (first) {
+    clusterDns = b.address(
+      `${path}.services.${key(first.prefix.family)}`,
+      first.prefix.host(10),
+      `${v.name} K3s cluster DNS`,
+      first,
+    );
+  }
+  if (!first) b.problem(`${path}.services`, "", "needs an IPv4 or IPv6 prefix");
+  return {
+    pods: { ipv4: pods[4]?.prefix, ipv6: pods[6]?.prefix },
+    services: { ipv4: services[4]?.prefix, ipv6: services[6]?.prefix },
+    clusterDns: clusterDns ?? Address.from("0.0.0.0"),
+  };
+}
+
+/** Every plain VM of the site, in config order. */
+export function planCloudVms(
+  b: Builder,
+  tenants: readonly TenantPlan[],
+  segments: readonly SegmentPlan[],
+  hosts: readonly HostPlan[],
+  vnetMtu: number,
+  nameservers: readonly Address[],
+): CloudVmPlan[] {
+  const known = networks(b, tenants, segments, vnetMtu);
+  return b.site.vms.map((v, i) => planVm(b, v, `vms[${i}]`, known, hosts, nameservers));
+}
