@@ -11,6 +11,7 @@ import { routerDevices } from "./routers";
 import { buildSegments } from "./segments";
 import { buildSessions, frrFamilies } from "./sessions";
 import { Device, Topology } from "./types";
+import { vmDevices } from "./vms";
 
 export interface TopologyResult {
   readonly topology: Topology;
@@ -24,6 +25,7 @@ export function buildTopology(plan: Plan): TopologyResult {
   const base: Device[] = [
     ...hostDevices(plan),
     ...nodeDevices(plan, frrFamilies(plan)),
+    ...vmDevices(plan),
     ...routerDevices(plan, segments),
   ];
   const built = buildSessions(plan, base);

@@ -1,16 +1,11 @@
 // Manual steps: planned values no rendered config carries, with who must set what, where. They are
 // derived from the topology's carriers ("manual"), so that nothing the inventory shows as applied
 // is left to chance: an NIC MTU no provider resource sets, a VLAN interface a router script only
-// adds addresses to, everything an external device must do for its sessions, the addresses and
-// routes of Linux nodes this stack does not provision.
+// adds addresses to, everything an external device must do for its sessions, software this stack
+// does not install (Kubernetes on Linux nodes, K3s).
 import { FAMILIES, familyKey as key } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
-import { isDefault } from "./routes";
-import { Device, ManualStep, Route, Topology } from "./types";
-
-const showRoute = (r: Route): string =>
-  `${isDefault(r.dst) ? (r.dst.family === 4 ? "default" : "default (IPv6)") : r.dst}` +
-  `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
+import { ManualStep, Topology } from "./types";
 
 /** "MTU 9000 on eno2 and eno3", grouped by MTU. */
 function mtuList(nics: readonly { name: string; mtu: number }[]): string {
@@ -96,25 +91,19 @@ function segmentName(t: Omit<Topology, "manualSteps">, id: string): string {
   return s ? `${s.name}${s.vlan !== undefined ? ` (VLAN ${s.vlan})` : ""}` : id;
 }
 
-/** Linux nodes are not provisioned here: their NICs, addresses and routes are set by hand. */
-function linuxNodeSteps(t: Omit<Topology, "manualSteps">): ManualStep[] {
-  return t.devices.flatMap((d: Device) => {
-    if (d.kind !== "node" || !d.software.includes("linux")) return [];
-    const nics = d.interfaces.filter((i) => i.kind === "nic");
-    const addresses = nics.map(
-      (i) =>
-        `${i.name}: ${i.addresses.map((h) => `${h.address}/${h.length}`).join(", ")}` +
-        `${i.mtu !== 1500 ? ` (MTU ${i.mtu})` : ""}`,
-    );
-    const routes = d.routes.filter((r) => r.carrier === "manual").map(showRoute);
-    return [
-      {
-        device: d.name,
-        what: `name the NICs ${nics.map((i) => i.name).join(" and ")} and configure ${addresses.join("; ")}${routes.length > 0 ? `; routes ${routes.join("; ")}` : ""}`,
-        why: "nodes on plain Linux are not provisioned by this stack; FRR holds only the loopbacks and VIP on lo",
-      },
-    ];
-  });
+/** K3s is not installed here: cloud-init writes its server config, the install is by hand. */
+function k3sSteps(plan: Plan): ManualStep[] {
+  return plan.vms.flatMap((vm) =>
+    vm.k3s
+      ? [
+          {
+            device: vm.name,
+            what: "install the K3s server (it reads /etc/rancher/k3s/config.yaml, which cloud-init writes with the planned cluster-cidr, service-cidr and cluster-dns)",
+            why: "K3s is not a Debian package; this program does not run its installer",
+          },
+        ]
+      : [],
+  );
 }
 
 function clusterSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
@@ -218,7 +207,7 @@ export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): Manua
     ...routerVlanSteps(plan),
     ...externalSteps(t),
     ...sdnExitSteps(plan, t),
-    ...linuxNodeSteps(t),
+    ...k3sSteps(plan),
     ...clusterSteps(plan, t),
   ];
 }

@@ -2,12 +2,14 @@
 // the tenant's VM network with the default routes; with a mesh (seed 001) NIC 0 on the mesh VNet
 // with routes to the internal networks, NIC 1 on the egress network with the management route
 // and the default routes. Talos nodes name their NICs as Talos does on Proxmox; nodes on plain
-// Linux run FRR, which holds their loopbacks (and a control plane's VIP) on `lo`.
+// Linux are cloud-init VMs whose network config names the NICs (set-name), sets their addresses,
+// MTU and routes (with the cluster's configured routes applied), and run FRR, which holds their
+// loopbacks (and a control plane's VIP) on `lo`.
 import { Address, FAMILIES, Family, familyKey as key, Prefix } from "../addressing/ip";
 import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
 import { DualAddress, DualPrefix } from "../addressing/site";
 import { DEFAULT_MTU } from "./hosts";
-import { defaultRoute } from "./routes";
+import { defaultRoute, withConfigured } from "./routes";
 import { meshSegmentId, prefixesOf, tenantSegmentId } from "./segments";
 import { Carrier, Device, HeldAddress, Interface, Route } from "./types";
 
@@ -145,14 +147,15 @@ function nodeDevice(
   sessionFamilies: SessionFamilies,
 ): Device {
   const talos = k.nodeOs === "talos";
-  const carrier: Carrier = talos ? "talos" : "manual";
+  const carrier: Carrier = talos ? "talos" : "cloud-init";
   const nics = nicPlans(plan, tenant, node);
   const vip = talos && node.role === "controlplane" ? talosVip(nics, k.vip) : undefined;
   const names = nicNames(k, nics);
   const interfaces: Interface[] = nics.map((n, i) => ({
     name: names[i],
     kind: "nic",
-    ...(talos ? { mac: macFor(tenant.id, node.id, i) } : {}),
+    // Talos selects its NICs by MAC, cloud-init matches them by MAC to rename them.
+    mac: macFor(tenant.id, node.id, i),
     mtu: n.mtu ?? DEFAULT_MTU,
     mtuCarrier: n.mtu !== undefined ? carrier : "default",
     segment: n.segment,
@@ -197,7 +200,7 @@ function nodeDevice(
       ],
     });
   }
-  const routes: Route[] = nics.flatMap((n, i) => {
+  const derived: Route[] = nics.flatMap((n, i) => {
     const via = (dst: Prefix): Route[] => {
       const gw = n.gateway[key(dst.family)];
       return gw && n.address[key(dst.family)]
@@ -209,6 +212,26 @@ function nodeDevice(
       ...(n.defaultRoute ? FAMILIES.flatMap((f) => via(defaultRoute(f))) : []),
     ];
   });
+  // The plan checked that each configured gateway lies on the mesh or the VM subnet.
+  const configured: Route[] = talos
+    ? []
+    : k.linux.routes.flatMap((r) => {
+        const i = nics.findIndex((n) => n.subnet[key(r.via.family)]?.contains(r.via));
+        return i < 0
+          ? []
+          : [
+              {
+                dst: r.dst,
+                via: r.via,
+                dev: names[i],
+                kind: "static" as const,
+                carrier,
+                ...(r.metric !== undefined ? { metric: r.metric } : {}),
+                ...(r.onLink !== undefined ? { onLink: r.onLink } : {}),
+              },
+            ];
+      });
+  const routes = withConfigured(derived, configured);
   const announcesByBgp = talos ? k.announcement === "bgp" : true;
   return {
     name: node.name,

@@ -8,9 +8,10 @@ import { Address, Family, Prefix } from "../addressing/ip";
 /**
  * What puts a value on a device: the rendered config of a target, or nobody ("manual": listed in
  * the inventory under "Manual steps", never shown as applied; "default": the OS default, e.g. a
- * NIC left at MTU 1500).
+ * NIC left at MTU 1500). "cloud-init" is the network config v2 a Linux VM boots with.
  */
-export type Carrier = "proxmox" | "talos" | "cilium" | "frr" | "routeros" | "manual" | "default";
+export type Carrier =
+  "proxmox" | "talos" | "cilium" | "frr" | "routeros" | "cloud-init" | "manual" | "default";
 
 /** Software that realises a device or a part of it. */
 export type Software = "proxmox" | "talos" | "cilium" | "frr" | "linux" | "routeros" | "external";
@@ -54,6 +55,10 @@ export interface Route {
   readonly dev?: string;
   readonly kind: "static" | "blackhole";
   readonly carrier: Carrier;
+  /** Route metric, where the config sets one (seed 001's Ceph routes: 100). */
+  readonly metric?: number;
+  /** The gateway is on-link on `dev` (iproute2 `onlink`). */
+  readonly onLink?: boolean;
 }
 
 /** A BGP speaker on a device. */
@@ -65,7 +70,7 @@ export interface BgpSpeaker {
   readonly carrier: Carrier;
 }
 
-export type DeviceKind = "host" | "node" | "router" | "external";
+export type DeviceKind = "host" | "node" | "vm" | "router" | "external";
 
 export interface Device {
   /** Unique across the topology. */
@@ -85,6 +90,8 @@ export interface Device {
     readonly id: number;
     readonly host?: string;
   };
+  /** A plain VM (homelab:vms): the Proxmox host it runs on and its VM ID. */
+  readonly vm?: { readonly host: string; readonly vmId: number };
 }
 
 /** An L2 network: a VNet, a VLAN, a shared segment or a declared segment. */
