@@ -6,7 +6,7 @@ import { deploySite } from "./components/deploy";
 import { externalConfigs } from "./render/external";
 import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
-import { proxmoxApiToken, requireStackSite, routerSshKey } from "./site/pulumi-config";
+import { proxmoxApiToken, requireStackSite, routerSshKey, vmSshKeys } from "./site/pulumi-config";
 
 export = async () => {
   const { plan, topology } = requireStackSite();
@@ -21,7 +21,7 @@ export = async () => {
   const deployment = deploySite(
     plan,
     topology,
-    { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey() },
+    { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey(), vmSshKeys: vmSshKeys() },
     pulumi.getStack(),
   );
   return {

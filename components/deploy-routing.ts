@@ -74,10 +74,14 @@ export function renderRouting(plan: Plan, topology: Topology, stack: string): Re
   return { routerOs, frr };
 }
 
-/** Routers and FRR machines; without a key the SSH agent of the machine running Pulumi is used. */
+/**
+ * Routers and FRR machines; without a key the SSH agent of the machine running Pulumi is used.
+ * `machines` are the cloud-init VMs by key: a node's FRR config waits for its VM.
+ */
 export function deployRouting(
   rendered: RenderedRouting,
   sshKey: pulumi.Output<string> | undefined,
+  machines: Readonly<Record<string, pulumi.Resource>> = {},
 ): pulumi.ComponentResource[] {
   return [
     ...rendered.routerOs.map(
@@ -91,7 +95,13 @@ export function deployRouting(
         }),
     ),
     ...rendered.frr.map(
-      (f) => new FrrConfig(`frr-${f.key}`, { ...f.ssh, privateKey: sshKey, config: f.config }),
+      (f) =>
+        new FrrConfig(
+          `frr-${f.key}`,
+          { ...f.ssh, privateKey: sshKey, config: f.config },
+          // A node's VM (same key) must exist before its FRR config can be delivered.
+          machines[f.key] ? { dependsOn: [machines[f.key]] } : undefined,
+        ),
     ),
   ];
 }

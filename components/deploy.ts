@@ -3,8 +3,11 @@ import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { Plan } from "../addressing/plan-types";
+import { cloudInitMachines } from "../render/cloud-init/inputs";
 import { Topology } from "../topology/types";
+import { CloudInitVm } from "./cloud-init-vm";
 import { ClusterDeployment, deployCluster, talosIsos } from "./deploy-kubernetes";
+import { cloudImages, deployVms } from "./deploy-vms";
 import { deployRouting, renderRouting } from "./deploy-routing";
 import { EvpnZone } from "./evpn-zone";
 import { ProxmoxHost } from "./proxmox-host";
@@ -17,6 +20,8 @@ export interface Deployment {
   readonly vnets: TenantVnet[];
   readonly apply?: SdnApply;
   readonly clusters: ClusterDeployment[];
+  /** Cloud-init VMs (Linux nodes and plain VMs) by key: `node-<tenant>-<id>`, `vm-<vmId>`. */
+  readonly vms: Record<string, CloudInitVm>;
   readonly routers: pulumi.ComponentResource[];
 }
 
@@ -34,6 +39,8 @@ export function sdnDigest(plan: Plan): string {
 export interface DeploySecrets {
   readonly proxmoxApiToken?: pulumi.Output<string>;
   readonly routerSshKey?: pulumi.Output<string>;
+  /** SSH public keys for the cloud-init VMs, one per line. */
+  readonly vmSshKeys?: pulumi.Output<string>;
 }
 
 export function deploySite(
@@ -45,6 +52,7 @@ export function deploySite(
   // Rendering can still refuse a plan (a router that cannot be configured); do it before the
   // first resource exists.
   const routing = renderRouting(plan, topology, stack);
+  const machines = cloudInitMachines(plan, topology);
   const apiToken = secrets.proxmoxApiToken;
   const provider = new proxmoxve.Provider("proxmox", {
     endpoint: plan.proxmox.endpoint,
@@ -104,6 +112,19 @@ export function deploySite(
         ]
       : [],
   );
-  const routers = deployRouting(routing, secrets.routerSshKey);
-  return { hosts, zone, vnets, apply, clusters, routers };
+  const vnetIds = new Map(
+    plan.tenants.flatMap((t) => {
+      const v = vnetByTenant.get(t.id);
+      return t.vnet && v ? [[t.vnet.id, v.vnetId] as const] : [];
+    }),
+  );
+  const images = cloudImages(plan, machines, { provider });
+  const vms = deployVms(plan, machines, vnetIds, images, secrets.vmSshKeys, (m) => ({
+    ...providers,
+    // Like a cluster: after the SDN apply and its own host's bridges.
+    dependsOn: [...(apply ? [apply] : []), ...hosts.filter((h) => h.nodeName === m.host)],
+  }));
+  // FRR is delivered over SSH to a node's VM once it exists.
+  const routers = deployRouting(routing, secrets.routerSshKey, vms);
+  return { hosts, zone, vnets, apply, clusters, vms, routers };
 }

@@ -94,6 +94,23 @@ function externalDocs(outputs: Record<string, unknown>): Artifact[] {
   return list.map((c) => ({ path: `external/${safeName(c.device)}.yaml`, text: externalYaml(c) }));
 }
 
+/**
+ * cloud-init/<vm>/user-data and network-config: the snippets each cloud-init VM boots with. User
+ * data that holds SSH keys is a secret and is written as "[secret]", as everywhere in the preview.
+ */
+function cloudInitFiles(resources: readonly RecordedResource[]): Artifact[] {
+  return resources
+    .filter((r) => r.type === "proxmoxve:index/fileLegacy:FileLegacy")
+    .flatMap((r) => {
+      const raw = r.inputs.sourceRaw as { data?: unknown; fileName?: unknown } | undefined;
+      const file = typeof raw?.fileName === "string" ? raw.fileName : "";
+      const m = /^cloud-init-([a-z0-9-]+)-(user-data|network-config)\.yaml$/.exec(file);
+      if (!m || typeof raw?.data !== "string") return [];
+      const text = raw.data.endsWith("\n") ? raw.data : `${raw.data}\n`;
+      return [{ path: `cloud-init/${safeName(m[1])}/${m[2]}`, text }];
+    });
+}
+
 export function extractArtifacts(
   resources: readonly RecordedResource[],
   outputs: Record<string, unknown> = {},
@@ -101,6 +118,7 @@ export function extractArtifacts(
   const all = [
     ...externalDocs(outputs),
     ...talosPatches(resources),
+    ...cloudInitFiles(resources),
     ...kubernetesObjects(resources),
     ...routerOsScripts(resources),
     ...frrConfigs(resources),
