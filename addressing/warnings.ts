@@ -11,9 +11,13 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  * right). Rules:
  * - an IPv6 space or allocation in fc00::/8: RFC 4193 defines only fd00::/8 (L = 1) for local use;
  * - a cluster with an even number of control-plane nodes: etcd needs a majority, so 2 tolerate no
- *   failure and 4 tolerate one, no more than 1 and 3 do (etcd FAQ, "Why an odd number").
+ *   failure and 4 tolerate one, no more than 1 and 3 do (etcd FAQ, "Why an odd number");
+ * - cloud-init VMs without homelab:vmSshKeys: cloud images allow no password login, so nobody
+ *   (and no FRR delivery over SSH) gets in until keys are set.
  */
-export function warnings(plan: Pick<Plan, "global" | "tenants">): Problem[] {
+export function warnings(
+  plan: Pick<Plan, "global" | "tenants"> & Partial<Pick<Plan, "vms" | "vmSshKeys">>,
+): Problem[] {
   const out: Problem[] = [];
   for (const [name, dual] of Object.entries(plan.global)) {
     const p = dual?.ipv6;
@@ -39,5 +43,17 @@ export function warnings(plan: Pick<Plan, "global" | "tenants">): Problem[] {
       });
     }
   });
+  const linux = plan.tenants.reduce(
+    (n, t) => n + (t.kubernetes?.nodeOs === "linux" ? t.kubernetes.nodes.length : 0),
+    plan.vms?.length ?? 0,
+  );
+  if (linux > 0 && plan.vmSshKeys === false) {
+    out.push({
+      path: "homelab:vmSshKeys",
+      input: "",
+      message: `is not set: the ${linux} cloud-init VM${linux === 1 ? "" : "s"} boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH)`,
+      fix: 'pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"',
+    });
+  }
   return out;
 }

@@ -3,6 +3,7 @@
 import { parse, stringify } from "yaml";
 import { ExternalConfig, externalYaml } from "../render/external";
 import { RecordedResource } from "./run";
+import { SECRET_PLACEHOLDER } from "./stack-file";
 
 export interface Artifact {
   /** Path relative to the preview's output folder. */
@@ -96,19 +97,32 @@ function externalDocs(outputs: Record<string, unknown>): Artifact[] {
 
 /**
  * cloud-init/<vm>/user-data and network-config: the snippets each cloud-init VM boots with. User
- * data that holds SSH keys is a secret and is written as "[secret]", as everywhere in the preview.
+ * data that holds SSH keys is a secret (the SDK then records its whole `sourceRaw` as one): it is
+ * written as "[secret]" under the name of its sibling network config, as everywhere in the preview.
  */
 function cloudInitFiles(resources: readonly RecordedResource[]): Artifact[] {
-  return resources
-    .filter((r) => r.type === "proxmoxve:index/fileLegacy:FileLegacy")
-    .flatMap((r) => {
-      const raw = r.inputs.sourceRaw as { data?: unknown; fileName?: unknown } | undefined;
-      const file = typeof raw?.fileName === "string" ? raw.fileName : "";
-      const m = /^cloud-init-([a-z0-9-]+)-(user-data|network-config)\.yaml$/.exec(file);
-      if (!m || typeof raw?.data !== "string") return [];
-      const text = raw.data.endsWith("\n") ? raw.data : `${raw.data}\n`;
-      return [{ path: `cloud-init/${safeName(m[1])}/${m[2]}`, text }];
-    });
+  const snippets = resources.filter((r) => r.type === "proxmoxve:index/fileLegacy:FileLegacy");
+  const named = (r: RecordedResource) => {
+    const raw = r.inputs.sourceRaw as { data?: unknown; fileName?: unknown } | string | undefined;
+    if (typeof raw !== "object" || typeof raw.fileName !== "string") return undefined;
+    const m = /^cloud-init-([a-z0-9-]+)-(user-data|network-config)\.yaml$/.exec(raw.fileName);
+    return m ? { vm: m[1], what: m[2], data: raw.data } : undefined;
+  };
+  return snippets.flatMap((r) => {
+    const own = named(r);
+    if (own && typeof own.data === "string") {
+      const text = own.data.endsWith("\n") ? own.data : `${own.data}\n`;
+      return [{ path: `cloud-init/${safeName(own.vm)}/${own.what}`, text }];
+    }
+    if (r.inputs.sourceRaw !== SECRET_PLACEHOLDER || !r.name.endsWith("-user-data")) return [];
+    const sibling = snippets
+      .filter((x) => x.parent === r.parent && x !== r)
+      .map(named)
+      .find((x) => x?.what === "network-config");
+    return sibling
+      ? [{ path: `cloud-init/${safeName(sibling.vm)}/user-data`, text: `${SECRET_PLACEHOLDER}\n` }]
+      : [];
+  });
 }
 
 export function extractArtifacts(

@@ -12,6 +12,7 @@ import { cell, dualRow, hasAny, ifaceAddress, table, text } from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
 import { renderTopology } from "./mermaid";
 import { utilizationSection } from "./utilization";
+import { vmsSection } from "./vms";
 
 function globalSection(plan: Plan): string {
   const g = plan.global;
@@ -238,6 +239,7 @@ export function renderInventory(plan: Plan, topology: Topology): string {
     segmentsSection(plan),
     tenantsSummary(plan),
     ...plan.tenants.map((t) => tenantSection(plan, topology, t)),
+    vmsSection(plan, topology),
     loadBalancerSection(plan, topology),
     routersSection(plan),
     bgpSection(topology),

@@ -128,11 +128,10 @@ function vmSection(plan: Plan, t: TenantPlan, k: ClusterPlan): string {
       `- \`${nic.name}\`: ${nic.role} ${both(nic.subnet)} on ${attachment(plan, t, nic)}, ` +
       `gateway ${both(nic.gateway)}`,
   );
-  // Linux nodes are configured over SSH; only Talos nodes get their VMs from this program.
   const who =
     k.nodeOs === "talos"
       ? "Talos VMs created by this program."
-      : "Linux VMs, configured over SSH; this program does not create them.";
+      : "Linux VMs created by this program from a cloud image (cloud-init: addresses, routes, loopbacks); FRR is configured over SSH. Interfaces and routes: see Virtual machines.";
   const rows = k.nodes.map((n, i) => {
     const vm = k.vms[i];
     return [

@@ -1,7 +1,7 @@
 // Warnings: questionable but legal choices, listed with the preview and never fatal.
 import { formatProblem } from "../../addressing/problems";
 import { requirePlan } from "../../site";
-import { homelabWith } from "../fixtures/base";
+import { homelabWith, stackRaw } from "../fixtures/base";
 
 test.each([
   [
@@ -34,4 +34,16 @@ test("an fd00::/8 site with three control planes has no warning", () => {
     }),
   );
   expect(plan.warnings).toEqual([]);
+});
+
+test("cloud-init VMs without homelab:vmSshKeys are a warning; with the keys none", () => {
+  const withVm = (keys: boolean) =>
+    requirePlan({
+      ...stackRaw("arc-hybrid"),
+      ...(keys ? { vmSshKeys: "ssh-ed25519 AAAA admin@example" } : {}),
+    });
+  expect(withVm(false).warnings.map(formatProblem)).toEqual([
+    'homelab:vmSshKeys: "": is not set: the 11 cloud-init VMs boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH); pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"',
+  ]);
+  expect(withVm(true).warnings).toEqual([]);
 });

@@ -187,6 +187,7 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
     "## VLANs",
     "## Tenants",
     "## Tenant 101 (sol)",
+    "## Virtual machines (cloud-init)",
     "## LoadBalancer pools and VIPs",
     "## Routers",
     "## BGP sessions",
@@ -263,7 +264,7 @@ test("sol: Linux nodes with their mesh and egress interfaces, placement and VM I
     lines(
       "### VMs and interfaces of sol-k8s",
       "",
-      "Linux VMs, configured over SSH; this program does not create them.",
+      "Linux VMs created by this program from a cloud image (cloud-init: addresses, routes, loopbacks); FRR is configured over SSH. Interfaces and routes: see Virtual machines.",
       "",
       "- `eth0`: mesh fc00:101::/64 on VNet vnet101, gateway fc00:101::fffe",
       "- `eth1`: egress fd00:101::/64 on VLAN 101 on vmbr0, gateway fd00:101::fffe",
@@ -278,4 +279,35 @@ test("sol: Linux nodes with their mesh and egress interfaces, placement and VM I
       "| solwk023 | pve03 | 10123 | 8     | 16384        | 100        | fc00:101::23/64 | fd00:101::23/64 |",
     ),
   );
+});
+
+test("arc-hybrid: every cloud-init VM with its interface, address and route", () => {
+  const site = requireSite(stackRaw("arc-hybrid"));
+  const doc = renderInventory(site.plan, site.topology);
+  const vms = sectionOf(doc, "## Virtual machines (cloud-init)") ?? "";
+  const cells = (l: string) =>
+    l
+      .split("|")
+      .slice(1, -1)
+      .map((c) => c.trim());
+  const rows = (text: string) =>
+    text
+      .split("\n")
+      .filter((l) => /^\| (k3s|git|bastion) /.test(l))
+      .map(cells);
+  expect(rows(vms.split("### Interfaces")[0])).toEqual([
+    ["k3s", "K3s server", "pve-ml110", "1188", "debian-12", "4 / 8192 / 64"],
+    ["git", "VM", "pve-r630", "1060", "debian-12", "2 / 2048 / 32"],
+    ["bastion", "VM", "pve-ml110", "9930", "debian-12", "2 / 2048 / 16"],
+  ]);
+  expect(rows(sectionOf(vms, "### Interfaces") ?? "")).toEqual([
+    ["k3s", "eth0", "06:00:00:04:a4:00", "lan", "1500", "192.168.1.188/24"],
+    ["git", "eth0", "06:00:00:04:24:00", "lan", "1500", "192.168.1.60/24"],
+    ["bastion", "eth0", "06:00:00:26:ca:00", "dmz (VLAN 99)", "1500", "10.10.99.30/24"],
+  ]);
+  expect(rows(sectionOf(vms, "### Routes") ?? "")).toEqual([
+    ["k3s", "0.0.0.0/0 (default)", "192.168.1.1", "eth0", "-", "-"],
+    ["git", "0.0.0.0/0 (default)", "192.168.1.1", "eth0", "-", "-"],
+    ["bastion", "0.0.0.0/0 (default)", "10.10.99.1", "eth0", "-", "-"],
+  ]);
 });

@@ -151,39 +151,25 @@ describe("arc-hybrid (seed 003)", () => {
   });
   test("the flat LAN, NFS and K3s addresses", () => {
     const by = new Map(plan.devices.map((d) => [d.name, s(d.address.ipv4)]));
+    const vm = new Map(plan.vms.map((v) => [v.name, v]));
     expect([
-      by.get("k3s"),
-      by.get("git"),
+      s(vm.get("k3s")?.networks[0].address.ipv4),
+      s(vm.get("git")?.networks[0].address.ipv4),
       by.get("nfs-server"),
-      by.get("k3s-dns"),
-      by.get("prometheus"),
+      s(vm.get("k3s")?.k3s?.clusterDns),
+      s(vm.get("prometheus")?.networks[0].address.ipv4),
     ]).toEqual(["192.168.1.188", "192.168.1.60", "10.0.0.100", "10.245.0.10", "10.10.40.10"]);
   });
-});
-
-describe("infra-apps (seed 004)", () => {
-  const plan = planOf("infra-apps");
-  test("pools, explicit service IPs and the BGP router", () => {
-    expect(
-      plan.tenants.map((t) => [
-        t.kubernetes?.name,
-        t.kubernetes?.lbRanges.map(String),
-        t.kubernetes?.serviceIps.map((x) => s(x.address)),
-        t.kubernetes?.bgpPeers?.map((p) => `${p.address} AS ${p.asn}`),
-      ]),
-    ).toEqual([
-      [
-        "infra",
-        ["10.25.11.100-10.25.11.119"],
-        ["10.25.11.100", "10.25.11.110"],
-        ["10.25.11.1 AS 64501"],
-      ],
-      [
-        "apps",
-        ["10.25.11.120-10.25.11.139"],
-        ["10.25.11.120", "10.25.11.121"],
-        ["10.25.11.1 AS 64501"],
-      ],
+  test("the K3s VM's custom CIDRs and the Git VM on the LAN, on the hosts' vmbr1", () => {
+    const vm = new Map(plan.vms.map((v) => [v.name, v]));
+    const k3s = vm.get("k3s");
+    expect([s(k3s?.k3s?.pods.ipv4), s(k3s?.k3s?.services.ipv4), k3s?.vmId, k3s?.host]).toEqual([
+      "10.244.0.0/16",
+      "10.245.0.0/16",
+      1188,
+      "pve-ml110",
     ]);
+    expect(vm.get("git")?.networks[0].attach).toEqual({ bridge: "vmbr1" });
+    expect(vm.get("prometheus")?.networks[0].attach).toEqual({ bridge: "vmbr0", vlan: 40 });
   });
 });

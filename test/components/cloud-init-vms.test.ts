@@ -1,0 +1,139 @@
+// Cloud-init VMs under mocks: the sol stack's six node VMs (pinned image per host, two snippets,
+// the VmLegacy wiring), FRR delivered only after the node's VM exists, SSH keys kept secret, and
+// the preview's cloud-init/ files extracted from the recorded inputs, equal to the renderer's.
+import { join } from "path";
+import { extractArtifacts } from "../../preview/artifacts";
+import { PreviewResult, previewConfig } from "../../preview/offline";
+import { RecordedResource } from "../../preview/run";
+import { readStackFile } from "../../preview/stack-file";
+import { requireSite } from "../../site";
+import { cloudInitMachines } from "../../render/cloud-init/inputs";
+import { IMAGES } from "../../render/cloud-init/images";
+import { renderNetworkConfig } from "../../render/cloud-init/network-config";
+import { renderUserData } from "../../render/cloud-init/user-data";
+import { ROOT, stackRaw } from "../fixtures/base";
+
+const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHomelabTestKeyOnly admin@example";
+
+async function preview(stack: string, keys: boolean): Promise<PreviewResult> {
+  const file = readStackFile(join(ROOT, `Pulumi.${stack}.yaml`), "homelab");
+  const config = keys ? { ...file.config, "homelab:vmSshKeys": KEY } : file.config;
+  const secretKeys = keys ? [...file.secretKeys, "homelab:vmSshKeys"] : file.secretKeys;
+  const result = await previewConfig(stack, { config, secretKeys }, "homelab");
+  if (!result.ok) throw new Error(String(result.error ?? JSON.stringify(result.problems)));
+  return result;
+}
+
+let sol: PreviewResult;
+let arc: PreviewResult;
+beforeAll(async () => {
+  sol = await preview("sol", true);
+  arc = await preview("arc-hybrid", false);
+});
+
+const ofType = (r: PreviewResult, type: string): RecordedResource[] =>
+  r.resources.filter((x) => x.type === type);
+
+test("one pinned Debian 12 image per host, with its checksum", () => {
+  expect(
+    ofType(sol, "proxmoxve:download/file:File").map((r) => [
+      r.name,
+      r.inputs.nodeName,
+      r.inputs.url,
+      r.inputs.checksum,
+      r.inputs.checksumAlgorithm,
+      r.inputs.contentType,
+      r.inputs.fileName,
+    ]),
+  ).toEqual(
+    ["pve01", "pve02", "pve03"].map((h) => [
+      `image-debian-12-${h}`,
+      h,
+      IMAGES["debian-12"].url,
+      IMAGES["debian-12"].checksum,
+      "sha512",
+      "iso",
+      "debian-12-genericcloud-amd64-20250210-2019.img",
+    ]),
+  );
+});
+
+test("solcp011's VM: the image as its disk, mesh NIC on the VNet, egress on VLAN 101, both snippets", () => {
+  const vm = ofType(sol, "proxmoxve:index/vmLegacy:VmLegacy").find(
+    (r) => r.name === "node-101-11-vm",
+  );
+  expect(vm?.inputs).toMatchObject({
+    nodeName: "pve01",
+    vmId: 10111,
+    name: "solcp011",
+    tags: ["linux", "sol-k8s", "controlplane"],
+    cpu: { cores: 4, type: "host" },
+    memory: { dedicated: 8192 },
+    agent: { enabled: true },
+    bootOrders: ["scsi0"],
+    serialDevices: [{ device: "socket" }],
+    disks: [
+      {
+        interface: "scsi0",
+        datastoreId: "local-lvm",
+        fileId: "image-debian-12-pve01-id",
+        size: 40,
+      },
+    ],
+    networkDevices: [
+      { bridge: "vnet101", macAddress: "02:00:65:00:0b:00", mtu: 8930, model: "virtio" },
+      { bridge: "vmbr0", vlanId: 101, macAddress: "02:00:65:00:0b:01", model: "virtio" },
+    ],
+    initialization: {
+      interface: "ide2",
+      datastoreId: "local-lvm",
+      userDataFileId: "node-101-11-user-data-id",
+      networkDataFileId: "node-101-11-network-config-id",
+    },
+  });
+  expect(vm?.options.deleteBeforeReplace).toBe(true);
+});
+
+test("FRR goes to a node only after its VM exists", () => {
+  const frr = sol.resources.find((r) => r.name === "frr-node-101-11");
+  const vm = sol.resources.find((r) => r.name === "node-101-11-vm");
+  expect(frr?.dependencies).toContain(vm?.urn);
+});
+
+test("SSH keys are secret: the user data is recorded as [secret] and the key appears nowhere", () => {
+  const snippets = ofType(sol, "proxmoxve:index/fileLegacy:FileLegacy");
+  const user = snippets.find((r) => r.name === "node-101-11-user-data");
+  expect(user?.inputs.sourceRaw).toBe("[secret]");
+  expect(JSON.stringify(sol.resources)).not.toContain("HomelabTestKeyOnly");
+});
+
+test("the preview's cloud-init files are the rendered ones, read from the recorded inputs", () => {
+  const { plan, topology } = requireSite(stackRaw("sol"));
+  const machines = cloudInitMachines(plan, topology);
+  const files = extractArtifacts(sol.resources).filter((a) => a.path.startsWith("cloud-init/"));
+  const byPath = (x: string[], y: string[]) => x[0].localeCompare(y[0]);
+  expect(files.map((a) => [a.path, a.text]).sort(byPath)).toEqual(
+    machines
+      .flatMap((m) => [
+        [`cloud-init/${m.name}/user-data`, "[secret]\n"],
+        [`cloud-init/${m.name}/network-config`, renderNetworkConfig(m.network)],
+      ])
+      .sort(byPath),
+  );
+});
+
+test("without keys the user data is plain text, written as rendered (arc-hybrid's K3s VM)", () => {
+  const { plan, topology } = requireSite(stackRaw("arc-hybrid"));
+  const k3s = cloudInitMachines(plan, topology).find((m) => m.name === "k3s");
+  const file = extractArtifacts(arc.resources).find((a) => a.path === "cloud-init/k3s/user-data");
+  expect(file?.text).toBe(renderUserData({ ...k3s!.userData, sshKeys: [] }));
+  const vm = ofType(arc, "proxmoxve:index/vmLegacy:VmLegacy").find((r) => r.name === "vm-1188-vm");
+  expect(vm?.inputs.networkDevices).toEqual([
+    {
+      bridge: "vmbr1",
+      firewall: false,
+      macAddress: "06:00:00:04:a4:00",
+      model: "virtio",
+    },
+  ]);
+});
