@@ -43,7 +43,9 @@ export interface CloudInitVmArgs {
   readonly guestAgent: boolean;
 }
 
+/** One cloud-init VM: its user data and network config snippets and the VmLegacy booting them. */
 export class CloudInitVm extends pulumi.ComponentResource {
+  /** The Proxmox VM. */
   public readonly vm: proxmoxve.VmLegacy;
 
   constructor(name: string, args: CloudInitVmArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -72,6 +72,7 @@ export interface K3sConfig {
   readonly clusterDns: string;
 }
 
+/** The K3s server config as YAML: `cluster-cidr`, `service-cidr` (comma-joined), `cluster-dns`. */
 export function renderK3sConfig(c: K3sConfig): string {
   return stringify({
     "cluster-cidr": c.clusterCidr.join(","),
