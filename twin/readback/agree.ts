@@ -1,9 +1,9 @@
 // Cross-config agreement, read from the artifacts alone: both ends of every BGP session configure
 // each other (address, source, ASN, families, TTL and a route where the peer is off-link), every
 // announced prefix exists at its announcer and passes the other end's import policy, L2 policies
-// bind NICs the nodes have on a segment that carries the pool, routers' static routes have on-link
-// gateways, and every Talos node passes kube-controller-manager its node CIDR size. Each check
-// names both sides; a check the artifacts cannot decide (an address only the node's OS sets) is
+// bind NICs the nodes have on a segment that carries the pool, every route's gateway is on-link,
+// and every Talos node passes kube-controller-manager its node CIDR size. Each check names both
+// sides; a check the artifacts cannot decide (an FRR node without a rendered network config) is
 // reported as `unverified`, never as passed.
 import { Address, Prefix } from "../../addressing/ip";
 import { ArtifactMap, readArtifacts } from "./folder";
@@ -36,7 +36,7 @@ function holder(devices: readonly ObservedDevice[], a: Address, not: ObservedDev
 function onLink(d: ObservedDevice, a: Address): boolean | undefined {
   const subnets = d.addresses.filter((x) => !x.vip && !host(x));
   if (subnets.some((x) => subnetOf(x).contains(a))) return true;
-  // FRR nodes get their NIC addresses from the OS, not from frr.conf.
+  // An FRR machine without a rendered network config gets its NIC addresses from elsewhere.
   return d.kind === "frr" && subnets.length === 0 ? undefined : false;
 }
 
@@ -121,7 +121,7 @@ function ttl(
     out.push({
       name: `${id}: TTL and route`,
       verdict: "unverified",
-      detail: `${a.name}'s interfaces toward ${n.address} are set by its OS, not by a rendered config`,
+      detail: `${a.name}'s interfaces toward ${n.address} are in no rendered config`,
     });
     return;
   }
@@ -131,7 +131,7 @@ function ttl(
   }
   const multihop = (n.multihop ?? 1) >= 2;
   const route = routeTo(a, n.address);
-  // An FRR node reaches its gateway on its egress NIC, which its OS configures.
+  // An FRR machine without a network config reaches its gateway on a NIC configured elsewhere.
   const verdict: Verdict = !multihop
     ? "fail"
     : route
@@ -232,18 +232,19 @@ function kubernetesChecks(devices: readonly ObservedDevice[]): AgreementCheck[] 
   });
 }
 
-/** Routers' static routes point at gateways on their own subnets. */
+/** Every route an artifact gives a device points at a gateway on one of its own subnets. */
 function routeChecks(devices: readonly ObservedDevice[]): AgreementCheck[] {
   return devices.flatMap((d) =>
-    d.kind === "routeros" || (d.kind === "frr" && !d.kubernetes)
-      ? d.routes
-          .filter((r) => r.via && r.dst.length > 0)
-          .map((r) => ({
-            name: `route ${d.name}: ${r.dst}`,
-            verdict: onLink(d, r.via as Address) ? ("ok" as const) : ("fail" as const),
-            detail: `gateway ${r.via} ${onLink(d, r.via as Address) ? "is" : "is not"} on a subnet of ${d.name}`,
-          }))
-      : [],
+    d.routes
+      .filter((r) => r.via)
+      .map((r) => {
+        const link = onLink(d, r.via as Address);
+        return {
+          name: `route ${d.name}: ${r.dst}`,
+          verdict: link ? ("ok" as const) : ("fail" as const),
+          detail: `gateway ${r.via} ${link ? "is" : "is not"} on a subnet of ${d.name}`,
+        };
+      }),
   );
 }
 

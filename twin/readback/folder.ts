@@ -82,6 +82,64 @@ function readExternal(path: string, text: string): ObservedDevice {
   };
 }
 
+interface NetworkConfig {
+  ethernets?: Record<
+    string,
+    {
+      "set-name"?: string;
+      addresses?: string[];
+      routes?: { to: string; via?: string }[];
+    }
+  >;
+}
+
+/** A cloud-init network config (netplan v2) as the addresses and routes of the VM `name`. */
+function readNetworkConfig(path: string, text: string, name: string): ObservedDevice {
+  const doc = parse(text) as NetworkConfig;
+  const nics = Object.entries(doc.ethernets ?? {});
+  const addresses = nics.flatMap(([id, e]) =>
+    (e.addresses ?? []).map((a) => {
+      const [address, length] = a.split("/");
+      return { address: Address.from(address), length: Number(length), iface: e["set-name"] ?? id };
+    }),
+  );
+  const routes = nics.flatMap(([id, e]) =>
+    (e.routes ?? []).map((r) => ({
+      dst: Prefix.from(r.to === "default" ? "0.0.0.0/0" : r.to),
+      ...(r.via ? { via: Address.from(r.via) } : {}),
+      iface: e["set-name"] ?? id,
+    })),
+  );
+  return { name, sources: [path], kind: "linux", addresses, routes };
+}
+
+/**
+ * One device per machine: a Linux VM's cloud-init network config and its frr.conf describe the
+ * same machine (by name), so their addresses and routes are read as one device's.
+ */
+function mergeVms(devices: ObservedDevice[], vms: readonly ObservedDevice[]): ObservedDevice[] {
+  const out = [...devices];
+  for (const vm of vms) {
+    const i = out.findIndex((d) => d.name === vm.name && d.kind === "frr");
+    if (i < 0) {
+      out.push(vm);
+      continue;
+    }
+    const d = out[i];
+    const held = new Set(d.addresses.map((a) => `${a.address}/${a.length}`));
+    out[i] = {
+      ...d,
+      sources: [...d.sources, ...vm.sources],
+      addresses: [
+        ...d.addresses,
+        ...vm.addresses.filter((a) => !held.has(`${a.address}/${a.length}`)),
+      ],
+      routes: [...d.routes, ...vm.routes],
+    };
+  }
+  return out;
+}
+
 /** Every device the artifacts configure, read back; throws on an artifact it cannot read. */
 export function readArtifacts(files: ArtifactMap): ObservedDevice[] {
   const under = (prefix: string, ext: string) =>
@@ -99,9 +157,16 @@ export function readArtifacts(files: ArtifactMap): ObservedDevice[] {
     m.set(file, text);
     clusters.set(dir, m);
   }
+  const vms = under("cloud-init/", "/network-config").map(([p, t]) =>
+    readNetworkConfig(p, t, p.split("/")[1]),
+  );
+  const configured = mergeVms(
+    under("frr/", ".conf").map(([p, t]) => readFrr(p, t)),
+    vms,
+  );
   return [
     ...under("routeros/", ".rsc").map(([p, t]) => readRouterOs(p, t)),
-    ...under("frr/", ".conf").map(([p, t]) => readFrr(p, t)),
+    ...configured,
     ...readTalos(
       new Map(under("talos/", ".yaml")),
       [...clusters].map(([dir, m]) => ({ dir, files: m })),

@@ -47,7 +47,7 @@ export interface ObservedDevice {
   /** The artifacts it was read from, relative to the preview folder. */
   readonly sources: readonly string[];
   /** What configures it: the kind of artifact. */
-  readonly kind: "routeros" | "frr" | "talos" | "external";
+  readonly kind: "routeros" | "frr" | "talos" | "external" | "linux";
   readonly addresses: readonly ObservedAddress[];
   readonly routes: readonly ObservedRoute[];
   readonly bgp?: {
