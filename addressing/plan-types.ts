@@ -6,6 +6,7 @@ import {
   CloudImage,
   DualAddress,
   DualPrefix,
+  PolicySpec,
   SharedSegmentSpec,
   Site,
   TalosSettings,
@@ -108,7 +109,8 @@ export interface ClusterPlan {
 export interface RouterPlan {
   readonly name: string;
   /** `external`: declared, not configured by this stack (its part is listed as manual steps). */
-  readonly os: "routeros" | "frr" | "external";
+  /** `linux`: FRR plus an nftables ruleset (the policy), both delivered over SSH. */
+  readonly os: "routeros" | "frr" | "linux" | "external";
   readonly version: string;
   readonly asn: number;
   readonly routerId?: Address;
@@ -147,6 +149,8 @@ export interface SegmentPlan {
     readonly range: AddressRange;
     readonly kind: "reserved" | "dhcp" | "pool" | "static";
     readonly purpose: string;
+    /** How policy rules name the range. */
+    readonly name?: string;
   }[];
 }
 
@@ -366,6 +370,8 @@ export interface Plan {
   /** DNS servers of the cluster nodes, parsed from talos.nameservers. */
   readonly nameservers: readonly Address[];
   readonly sharedSegments: readonly SharedSegmentSpec[];
+  /** The network policy as configured; its names resolve in the topology (topology/policy.ts). */
+  readonly policy: PolicySpec;
   readonly proxmox: ProxmoxPlan;
   readonly facts: Facts;
   /** Questionable but legal choices (addressing/warnings.ts): shown, never fatal. */

@@ -325,6 +325,7 @@ export function plan(site: Site): PlanResult {
     vms,
     vmSshKeys: site.vmSshKeys,
     notes: site.notes,
+    policy: site.policy,
     dns: site.dns.flatMap((d, i) => {
       const parsed = Address.parse(d.address);
       if (parsed.ok) return [{ name: d.name, address: parsed.value }];

@@ -18,6 +18,13 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       );
     }
   });
+  const declaredGateways = new Set(
+    [
+      ...site.segments.map((s) => s.gateway),
+      site.hostNetwork.gateway,
+      ...site.hosts.map((h) => h.network?.gateway),
+    ].flatMap((g) => [g?.ipv4, g?.ipv6].flatMap((a) => (a ? [a.toString()] : []))),
+  );
   return site.routers.map((r, i) => {
     const path = `routers[${i}]`;
     b.id(`${path}.name`, "router name", r.name);
@@ -82,7 +89,11 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
         b.problem(where, a.address, parsed.error, parsed.fix);
         return [];
       }
-      b.address(where, parsed.value.address, `router ${r.name} ${a.interface}`);
+      // A segment's or the management network's declared gateway is not a second owner: the
+      // router is what holds it (the seeds' router server, a UniFi gateway).
+      if (!declaredGateways.has(parsed.value.address.toString())) {
+        b.address(where, parsed.value.address, `router ${r.name} ${a.interface}`);
+      }
       b.id(`${path}.addresses[${j}].interface`, `interface on router ${r.name}`, a.interface);
       return [{ interface: a.interface, path: where, ...parsed.value }];
     });

@@ -208,7 +208,7 @@ export interface VmSpec {
 
 export interface RouterSpecConfig {
   readonly name: string;
-  readonly os: "routeros" | "frr" | "external";
+  readonly os: "routeros" | "frr" | "linux" | "external";
   readonly version: string;
   readonly asn?: number;
   readonly routerId?: Address;
@@ -273,6 +273,40 @@ export interface TenantSpec {
   readonly kubernetes?: KubernetesSpec;
 }
 
+/** A TCP/UDP destination port or an inclusive port range. */
+export interface PortSpec {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** One policy rule as configured: names of the plan, not addresses (topology/policy.ts). */
+export interface PolicyRuleSpec {
+  readonly name: string;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly protocol: "any" | "tcp" | "udp" | "icmp";
+  /** Empty: every port. */
+  readonly ports: readonly PortSpec[];
+  readonly action: "allow" | "deny";
+  readonly log: boolean;
+  readonly why?: string;
+}
+
+/** The network policy as configured (`homelab:policy`), defaults applied. */
+export interface PolicySpec {
+  readonly default: "allow" | "deny";
+  readonly log: boolean;
+  readonly zones: readonly {
+    readonly zone: string;
+    readonly default: "allow" | "deny";
+    readonly log: boolean;
+  }[];
+  readonly rules: readonly PolicyRuleSpec[];
+}
+
+/** No rules, every zone allows: what a site without `homelab:policy` gets. */
+export const EMPTY_POLICY: PolicySpec = { default: "allow", log: false, zones: [], rules: [] };
+
 export interface Site {
   readonly name: string;
   readonly description?: string;
@@ -325,6 +359,7 @@ export interface Site {
   readonly vms: readonly VmSpec[];
   /** Whether homelab:vmSshKeys is set (its value stays with Pulumi's secrets). */
   readonly vmSshKeys: boolean;
+  readonly policy: PolicySpec;
 }
 
 export interface SegmentSpec {
@@ -340,6 +375,8 @@ export interface SegmentSpec {
     readonly range: AddressRange;
     readonly kind: "reserved" | "dhcp" | "pool" | "static";
     readonly purpose: string;
+    /** How policy rules name the range. */
+    readonly name?: string;
   }[];
 }
 

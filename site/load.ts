@@ -9,6 +9,7 @@ import {
   DEFAULT_SIZES,
   DEFAULT_TALOS,
   EMPTY_HOST_NETWORK,
+  EMPTY_POLICY,
   HostNetworkSpec,
   HostSpec,
   Layout,
@@ -132,6 +133,19 @@ function withDefaults(c: Record<string, any>): Site {
     vmSshKeys: c.vmSshKeys !== undefined,
     notes: c.notes ?? [],
     dns: c.dns ?? [],
+    policy: {
+      ...EMPTY_POLICY,
+      ...c.policy,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      zones: (c.policy?.zones ?? []).map((z: any) => ({ log: c.policy?.log ?? false, ...z })),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      rules: (c.policy?.rules ?? []).map((r: any) => ({
+        protocol: "any",
+        ports: [],
+        log: false,
+        ...r,
+      })),
+    },
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     routers: (c.routers ?? []).map((r: any) => ({
       os: "routeros",

@@ -22,8 +22,8 @@ export const routersSchema = list(
   obj({
     name: field(dnsLabel(), "Router name.", { required: true }),
     os: field(
-      oneOf(["routeros", "frr", "external"] as const),
-      "RouterOS (reconcile script), Linux with FRR (frr.conf), or `external`: a router this stack does not configure (a UniFi gateway, an upstream BGP router), declared so that its gateways and BGP sessions are checked and what it must be given is listed under Manual steps.",
+      oneOf(["routeros", "frr", "linux", "external"] as const),
+      "RouterOS (reconcile script with the policy's filter rules), Linux with FRR only (frr.conf), `linux`: a Linux router with FRR and the policy as an nftables ruleset (both over SSH), or `external`: a router this stack does not configure (a UniFi gateway, an upstream BGP router), declared so that its gateways, BGP sessions and firewall rules are checked and what it must be given is listed under Manual steps.",
       {
         defaultText: "`routeros`",
       },
@@ -34,7 +34,7 @@ export const routersSchema = list(
       { defaultText: "`7.19`" },
     ),
     asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),
-    routerId: field(address(4), "BGP router ID (required for os: routeros and os: frr)."),
+    routerId: field(address(4), "BGP router ID (required unless os: external)."),
     ssh: field(sshSchema, "How Pulumi reaches the router (required unless os: external)."),
     addresses: field(
       list(

@@ -50,6 +50,7 @@ export const segmentsSchema = list(
             },
           ),
           purpose: field(str({ maxLength: 120 }), "What the range is for.", { required: true }),
+          name: field(dnsLabel(), "How policy rules name the range (`homelab:policy`)."),
         }),
       ),
       "Ranges of the segment: disjoint; handed-out ranges (dhcp, pool) hold no owned address.",

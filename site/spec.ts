@@ -16,6 +16,7 @@ import {
   dnsLabel,
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
+import { policySchema } from "./spec-policy";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
 import { clusterVmFields, vmsSchema } from "./spec-vms";
@@ -381,5 +382,10 @@ export const configKeys = {
   vmSshKeys: field(
     secretString(),
     'SSH public keys (one per line) cloud-init gives every VM\'s default user (and root on FRR nodes); set with `pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"`.',
+  ),
+  policy: field(
+    policySchema,
+    "Network policy: who may talk to whom, rendered to the routers' firewalls (RouterOS, nftables) and, behind a router this stack does not configure, the Proxmox hosts' firewall.",
+    { defaultText: "no rules; every zone allows" },
   ),
 } as const;

@@ -7,6 +7,8 @@ import { checkTopology } from "./checks";
 import { hostDevices } from "./hosts";
 import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
+import { buildPolicy } from "./policy";
+import { policyManualSteps } from "./policy-manual";
 import { routerDevices } from "./routers";
 import { buildSegments } from "./segments";
 import { buildSessions, frrFamilies } from "./sessions";
@@ -33,10 +35,19 @@ export function buildTopology(plan: Plan): TopologyResult {
     const extra = built.routes.get(d.name);
     return extra ? { ...d, routes: [...d.routes, ...extra] } : d;
   });
-  const partial = { site: plan.site, devices, segments, sessions: built.sessions };
-  const topology: Topology = { ...partial, manualSteps: manualSteps(plan, partial) };
+  const core = { site: plan.site, devices, segments, sessions: built.sessions };
+  const resolved = buildPolicy(plan, core);
+  const partial = { ...core, ...(resolved.policy ? { policy: resolved.policy } : {}) };
+  const topology: Topology = {
+    ...partial,
+    manualSteps: [...manualSteps(plan, partial), ...policyManualSteps(plan, partial)],
+  };
   return {
     topology,
-    problems: [...built.problems, ...checkTopology(plan, topology, built.problems)],
+    problems: [
+      ...built.problems,
+      ...checkTopology(plan, topology, built.problems),
+      ...resolved.problems,
+    ],
   };
 }

@@ -10,9 +10,13 @@ import { DEFAULT_MTU } from "./hosts";
 import { tenantSegmentId } from "./segments";
 import { Carrier, Device, HeldAddress, Interface, Segment } from "./types";
 
-/** What configures a router of this OS. */
+/** What configures a router of this OS: a Linux router's addresses and BGP are FRR's. */
 export const routerCarrier = (os: RouterPlan["os"]): Carrier =>
-  os === "routeros" ? "routeros" : os === "frr" ? "frr" : "manual";
+  os === "routeros" ? "routeros" : os === "frr" || os === "linux" ? "frr" : "manual";
+
+/** The BGP implementation of a router of this OS. */
+const speakerSoftware = (os: RouterPlan["os"]) =>
+  os === "routeros" ? "routeros" : os === "external" ? "external" : "frr";
 
 /** Gateways a router holds for a tenant: the VM subnet's, and an on-link LB prefix's. */
 function tenantGateways(t: TenantPlan, tPath: string, carrier: Carrier): HeldAddress[] {
@@ -95,14 +99,14 @@ function routerDevice(plan: Plan, r: RouterPlan, i: number, segments: readonly S
   return {
     name: r.name,
     kind: r.os === "external" ? "external" : "router",
-    software: [r.os === "external" ? "external" : r.os],
+    software: r.os === "linux" ? ["linux", "frr"] : [r.os === "external" ? "external" : r.os],
     path,
     interfaces: [...byName.values()],
     routes: [],
     speaker: {
       asn: r.asn,
       ...(r.routerId ? { routerId: r.routerId } : {}),
-      software: r.os === "external" ? "external" : r.os,
+      software: speakerSoftware(r.os),
       carrier,
     },
   };

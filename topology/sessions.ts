@@ -205,7 +205,7 @@ class Sessions {
           };
           this.addRoute(r.name, toLoopback);
           const egressNic = nodeDevice && connectedInterface(nodeDevice, gateway);
-          const timers = r.os === "frr" ? EDGE_TIMERS : EDGE_TIMERS_NO_BFD;
+          const timers = r.os === "frr" || r.os === "linux" ? EDGE_TIMERS : EDGE_TIMERS_NO_BFD;
           this.push(path, f, [
             {
               device: r.name,

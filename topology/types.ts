@@ -4,6 +4,7 @@
 // of a session, an announced prefix and the interface that holds it) come from one object.
 // Pure data: no Pulumi, no I/O.
 import { Address, Family, Prefix } from "../addressing/ip";
+import { Policy } from "./policy-types";
 
 /**
  * What puts a value on a device: the rendered config of a target, or nobody ("manual": listed in
@@ -197,4 +198,6 @@ export interface Topology {
   readonly segments: readonly Segment[];
   readonly sessions: readonly BgpSession[];
   readonly manualSteps: readonly ManualStep[];
+  /** The network policy with its names resolved (topology/policy.ts); absent without one. */
+  readonly policy?: Policy;
 }

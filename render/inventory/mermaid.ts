@@ -89,7 +89,7 @@ export function renderTopology(plan: Plan): string {
   const host = (name: string) => d.ids.id("host", name);
   // Routers first, so that a segment whose gateway owner is a router links to that node.
   for (const r of plan.routers) {
-    const os = r.os === "routeros" ? "RouterOS" : "FRR";
+    const os = r.os === "routeros" ? "RouterOS" : r.os === "linux" ? "Linux" : "FRR";
     d.node("router", r.name, [r.name, `${os} ${r.version}, AS ${r.asn}`]);
   }
   for (const h of plan.hosts) d.node("host", h.name, [h.name, addresses(h.management)]);

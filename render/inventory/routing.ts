@@ -10,6 +10,7 @@ import { both, cell, section, table, text } from "./table";
 const OS_NAMES: Record<RouterPlan["os"], string> = {
   routeros: "RouterOS",
   frr: "FRR",
+  linux: "Linux (FRR, nftables)",
   external: "external (not configured here)",
 };
 

@@ -42,6 +42,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "config-unknown-key.yaml",
     "config-unknown-namespace-key.yaml",
     "config-wrong-type.yaml",
+    "policy-bad-port.yaml",
     "syntax-family-mismatch.yaml",
   ]);
 });

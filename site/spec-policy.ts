@@ -1,0 +1,147 @@
+// Config keys of the network policy: rules written against names of the plan (segments, tenants,
+// clusters, hosts, nodes, devices, routers, segment ranges, `internet`, `any`), never addresses,
+// and a default action per zone. Names resolve in topology/policy.ts, once the plan exists.
+import { bool, field, JsonSchema, list, obj, oneOf, Schema, show, str } from "./schema";
+
+export const POLICY_ACTIONS = ["allow", "deny"] as const;
+export const POLICY_PROTOCOLS = ["any", "tcp", "udp", "icmp"] as const;
+
+/** Kinds a name may be qualified with (`host:pve1`) when it names two things of the plan. */
+export const NAME_KINDS = [
+  "segment",
+  "tenant",
+  "cluster",
+  "host",
+  "node",
+  "vm",
+  "device",
+  "router",
+  "range",
+] as const;
+
+const NAME = /^(?:[a-z]+:)?[A-Za-z][A-Za-z0-9-]{0,62}$/;
+const NAME_TEXT = "a name of the plan, optionally qualified like host:pve1";
+
+/** One name or a list of names; always a list after checking. */
+export function names(): Schema<string[]> {
+  const one = str({ pattern: NAME, patternText: NAME_TEXT });
+  const many = list(one, { minItems: 1 });
+  return {
+    typeName: "name or list of names",
+    json: (): JsonSchema => ({ anyOf: [one.json(), many.json()] }),
+    check(value, path, problems) {
+      if (typeof value === "string") {
+        const v = one.check(value, path, problems);
+        return v === undefined ? undefined : [v];
+      }
+      return many.check(value, path, problems);
+    },
+  };
+}
+
+/** A TCP/UDP destination port, or an inclusive range written `low-high`. */
+export interface PortSpec {
+  readonly from: number;
+  readonly to: number;
+}
+
+const PORT_FIX = "use a port from 1 to 65535, or a range like 5404-5412";
+
+/** A port (integer) or a port range (`"5404-5412"`), both ends within 1..65535. */
+export function port(): Schema<PortSpec> {
+  const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
+  return {
+    typeName: "port or range `low-high`",
+    json: () => ({
+      anyOf: [
+        { type: "integer", minimum: 1, maximum: 65535 },
+        { type: "string", pattern: "^[1-9][0-9]{0,4}-[1-9][0-9]{0,4}$" },
+      ],
+    }),
+    check(value, path, problems) {
+      if (typeof value === "number" && inRange(value)) return { from: value, to: value };
+      const m =
+        typeof value === "string" ? /^([1-9][0-9]{0,4})-([1-9][0-9]{0,4})$/.exec(value) : null;
+      if (m && inRange(Number(m[1])) && inRange(Number(m[2]))) {
+        const [from, to] = [Number(m[1]), Number(m[2])];
+        if (from < to) return { from, to };
+        problems.push({
+          path,
+          input: show(value),
+          message: "is not a port range: it ends before or where it starts",
+          fix: `did you mean ${Math.min(from, to)}-${Math.max(from, to)}?`,
+        });
+        return undefined;
+      }
+      problems.push({ path, input: show(value), message: "is not a port", fix: PORT_FIX });
+      return undefined;
+    },
+  };
+}
+
+const RULE_NAME = /^[a-z][a-z0-9-]{0,40}$/;
+
+export const policySchema = obj({
+  default: field(
+    oneOf(POLICY_ACTIONS),
+    "What happens to traffic from a zone to another zone that no rule decides, for zones not listed in `zones`.",
+    { defaultText: "`allow`" },
+  ),
+  log: field(bool(), "Log the traffic that zone defaults deny, for zones not listed in `zones`.", {
+    defaultText: "false",
+  }),
+  zones: field(
+    list(
+      obj({
+        zone: field(
+          str({ pattern: NAME, patternText: "a segment name, or internet" }),
+          "A zone: the name of a segment a router holds an address on (a VLAN, a tenant's network, management, cephPublic), or `internet`.",
+          { required: true },
+        ),
+        default: field(
+          oneOf(POLICY_ACTIONS),
+          "What happens to traffic from this zone to another zone that no rule decides.",
+          { required: true },
+        ),
+        log: field(bool(), "Log what the zone default denies.", {
+          defaultText: "policy.log",
+        }),
+      }),
+    ),
+    "Default action per zone; traffic within one zone is not routed and never filtered.",
+    { defaultText: "[]" },
+  ),
+  rules: field(
+    list(
+      obj({
+        name: field(
+          str({
+            pattern: RULE_NAME,
+            patternText: "a rule name: lowercase letters, digits and '-', at most 41 characters",
+          }),
+          "Rule name: unique, shown in the inventory, the rendered rules' comments and the packet probes.",
+          { required: true },
+        ),
+        from: field(
+          names(),
+          "Source: names of the plan (a segment, tenant, cluster, host, node, VM, device, router or segment range name, `internet`, `any`).",
+          { required: true },
+        ),
+        to: field(names(), "Destination: names of the plan, as for `from`.", { required: true }),
+        protocol: field(oneOf(POLICY_PROTOCOLS), "IP protocol; icmp means ICMP and ICMPv6.", {
+          defaultText: "`any`",
+        }),
+        ports: field(
+          list(port(), { minItems: 1 }),
+          "TCP/UDP destination ports or ranges (`5404-5412`); only with protocol tcp or udp.",
+          { defaultText: "every port" },
+        ),
+        action: field(oneOf(POLICY_ACTIONS), "allow or deny.", { required: true }),
+        log: field(bool(), "Log the traffic the rule matches.", { defaultText: "false" }),
+        why: field(str({ maxLength: 200 }), "Why the rule exists (shown in the inventory)."),
+      }),
+    ),
+    "Rules in order: the first rule that matches a packet decides it. Both address families follow from what the names hold.",
+    { defaultText: "[]" },
+  ),
+});

@@ -1,0 +1,307 @@
+// The policy model on the two seed stacks that carry one (ms01: seed 002, arc-hybrid: seed 003):
+// names resolved to exact address sets, zones and their defaults, who enforces what, the probe
+// each rule and default gets, and every problem a policy can have, with its exact message.
+import { Address } from "../../addressing/ip";
+import { formatProblem } from "../../addressing/problems";
+import { requireSite, resolveSite } from "../../site";
+import { decide, probes, witness } from "../../topology/policy-eval";
+import { filterLines } from "../../topology/policy-lines";
+import { lineText } from "../../topology/policy-text";
+import { Policy } from "../../topology/policy-types";
+import { stackRaw } from "../fixtures/base";
+
+const policyOf = (stack: string): Policy => {
+  const p = requireSite(stackRaw(stack)).topology.policy;
+  if (!p) throw new Error(`${stack} has no policy`);
+  return p;
+};
+
+/** A deep copy of a stack's raw config with `edit` applied. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function stackWith(stack: string, edit: (c: Record<string, any>) => void): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(stackRaw(stack)));
+  edit(copy);
+  return copy;
+}
+
+const problemsOf = (raw: Record<string, unknown>): string[] => {
+  const r = resolveSite(raw);
+  return r.ok ? [] : r.problems.map(formatProblem);
+};
+
+const probeText = (p: Policy) =>
+  probes(p).map(
+    (x) =>
+      `${x.tag}: ${x.flow.src} -> ${x.flow.dst} ${x.flow.protocol}${x.flow.port ? ` ${x.flow.port}` : ""} (${x.srcZone} -> ${x.dstZone}) ${x.expect}`,
+  );
+
+describe("ms01 (seed 002)", () => {
+  const p = policyOf("ms01");
+
+  test("zones: the four routed VLANs and the internet, with their defaults", () => {
+    expect(p.zones.map((z) => [z.name, z.set.toString(), z.default, z.log, z.path])).toEqual([
+      ["management", "10.8.16.0/24", "allow", false, "policy.default"],
+      ["cephPublic", "10.8.48.0/24", "deny", true, "policy.zones[0]"],
+      ["workload", "10.8.28.0/22", "allow", false, "policy.default"],
+      ["default", "10.0.1.0/24", "allow", false, "policy.default"],
+      [
+        "internet",
+        "0.0.0.0-10.0.0.255, 10.0.2.0-10.8.15.255, 10.8.17.0-10.8.27.255, 10.8.32.0/20, 10.8.49.0-10.95.255.255, 10.112.0.0-255.255.255.255, ::/0",
+        "deny",
+        false,
+        "policy.zones[1]",
+      ],
+    ]);
+  });
+
+  test("names resolve to exact address sets, one family", () => {
+    const r = p.rules[0];
+    expect([r.src.toString(), r.dst.toString(), r.families, r.protocol, r.ports]).toEqual([
+      "10.8.28.0/22",
+      "10.8.16.10-10.8.16.12, 10.8.48.10-10.8.48.12",
+      [4],
+      "tcp",
+      [{ from: 8006, to: 8006 }],
+    ]);
+    expect(p.rules[3].dst.toString()).toBe("10.8.16.190/31");
+    expect(p.rules[4].to.map((t) => [t.name, t.kind])).toEqual([
+      ["talos-k8s-01-mgmt", "device"],
+      ["talos-k8s-02-mgmt", "device"],
+      ["talos-k8s-03-mgmt", "device"],
+    ]);
+  });
+
+  test("the UDM-Pro is not configured here: each host filters itself, the UDM gets the rest", () => {
+    expect(p.points.map((x) => [x.kind, x.device, x.domain.toString()])).toEqual([
+      ["proxmox", "pve-ms01-01", "10.8.16.10/32, 10.8.48.10/32"],
+      ["proxmox", "pve-ms01-02", "10.8.16.11/32, 10.8.48.11/32"],
+      ["proxmox", "pve-aimax-01", "10.8.16.12/32, 10.8.48.12/32"],
+      [
+        "manual",
+        "udm-pro",
+        "0.0.0.0-10.8.16.9, 10.8.16.13-10.8.48.9, 10.8.48.13-255.255.255.255, ::/0",
+      ],
+    ]);
+  });
+
+  test("a host's lines: its zones pass, the rules about it, then the zone defaults", () => {
+    const host = p.points[0];
+    expect(filterLines(p, host).map((l) => `${l.tag}: ${lineText(p, l, host.domain)}`)).toEqual([
+      "intra=management: allow IPv4 from zone management (10.8.16.0/24) to 10.8.16.10/32, any protocol",
+      "intra=cephPublic: allow IPv4 from zone cephPublic (10.8.48.0/24) to 10.8.48.10/32, any protocol",
+      "rule=no-pve-ui: deny IPv4 from workload (10.8.28.0/22) to pve-ms01-01, pve-ms01-02, pve-aimax-01 (10.8.16.10/32, 10.8.48.10/32), tcp 8006, log",
+      "rule=no-pve-ssh: deny IPv4 from workload (10.8.28.0/22) to pve-ms01-01, pve-ms01-02, pve-aimax-01 (10.8.16.10/32, 10.8.48.10/32), tcp 22, log",
+      "rule=mgmt-to-storage: allow IPv4 from management (10.8.16.0/24) to cephPublic (10.8.48.10/32), any protocol",
+      "rule=storage-isolated: deny IPv4 from any (anywhere) to cephPublic (10.8.48.10/32), any protocol, log",
+      "default=cephPublic: deny IPv4 from zone cephPublic (10.8.48.0/24) to 10.8.16.10/32, any protocol, log",
+      "default=internet: deny IPv4 from zone internet (internet) to anywhere else, any protocol",
+    ]);
+  });
+
+  test("one probe per rule and per zone default, each decided by exactly that", () => {
+    expect(probeText(p)).toEqual([
+      "rule=no-pve-ui: 10.8.28.21 -> 10.8.16.10 tcp 8006 (workload -> management) deny",
+      "rule=no-pve-ssh: 10.8.28.21 -> 10.8.16.10 tcp 22 (workload -> management) deny",
+      "rule=no-jetkvm: 10.8.28.21 -> 10.8.16.92 tcp 443 (workload -> management) deny",
+      "rule=no-vpro: 10.8.28.21 -> 10.8.16.190 tcp 443 (workload -> management) deny",
+      "rule=talos-api: 10.8.28.21 -> 10.8.16.20 tcp 50000 (workload -> management) allow",
+      "rule=kube-api: 10.8.28.21 -> 10.8.16.20 tcp 6443 (workload -> management) allow",
+      "rule=web-out: 10.8.28.21 -> 203.0.113.10 tcp 443 (workload -> internet) allow",
+      "rule=dns-tcp-out: 10.8.28.21 -> 203.0.113.10 tcp 53 (workload -> internet) allow",
+      "rule=dns-ntp-out: 10.8.28.21 -> 203.0.113.10 udp 53 (workload -> internet) allow",
+      "rule=no-other-internet: 10.8.28.21 -> 203.0.113.10 tcp 22 (workload -> internet) deny",
+      "rule=mgmt-to-storage: 10.8.16.10 -> 10.8.48.10 tcp 443 (management -> cephPublic) allow",
+      "rule=storage-isolated: 10.0.1.80 -> 10.8.48.10 tcp 443 (default -> cephPublic) deny",
+      "default=management: 10.8.16.10 -> 10.0.1.80 tcp 443 (management -> default) allow",
+      "default=cephPublic: 10.8.48.10 -> 10.0.1.80 tcp 443 (cephPublic -> default) deny",
+      "default=workload: 10.8.28.21 -> 10.0.1.80 tcp 443 (workload -> default) allow",
+      "default=default: 10.0.1.80 -> 10.8.16.10 tcp 443 (default -> management) allow",
+      "default=internet: 203.0.113.10 -> 10.0.1.80 tcp 443 (internet -> default) deny",
+    ]);
+  });
+
+  test("the UDM's rules are Manual steps, in order", () => {
+    const steps = requireSite(stackRaw("ms01")).topology.manualSteps.filter(
+      (m) => m.device === "udm-pro" && m.what.startsWith("firewall"),
+    );
+    expect(steps.map((m) => `${m.what} | ${m.why}`)).toEqual([
+      "firewall between zones (inter-VLAN / LAN-in and WAN-in rules): the 12 rules below, in this order, above any rule that allows everything; traffic within a zone is not filtered | homelab:policy; traffic to the Proxmox hosts (pve-ms01-01, pve-ms01-02, pve-aimax-01) is filtered by their own firewall, rendered by this stack",
+      "firewall rule 1: deny IPv4 from workload (10.8.28.0/22) to pve-aimax-01-kvm (10.8.16.92/32), any protocol, log | policy.rules[2] (no-jetkvm)",
+      "firewall rule 2: deny IPv4 from workload (10.8.28.0/22) to pve-ms01-01-vpro, pve-ms01-02-vpro (10.8.16.190/31), any protocol, log | policy.rules[3] (no-vpro)",
+      "firewall rule 3: allow IPv4 from workload (10.8.28.0/22) to talos-k8s-01-mgmt, talos-k8s-02-mgmt, talos-k8s-03-mgmt (10.8.16.20-10.8.16.22), tcp 50000 | policy.rules[4] (talos-api)",
+      "firewall rule 4: allow IPv4 from workload (10.8.28.0/22) to talos-k8s-01-mgmt, talos-k8s-02-mgmt, talos-k8s-03-mgmt (10.8.16.20-10.8.16.22), tcp 6443 | policy.rules[5] (kube-api)",
+      "firewall rule 5: allow IPv4 from workload (10.8.28.0/22) to internet (internet), tcp 80,443 | policy.rules[6] (web-out)",
+      "firewall rule 6: allow IPv4 from workload (10.8.28.0/22) to internet (internet), tcp 53 | policy.rules[7] (dns-tcp-out)",
+      "firewall rule 7: allow IPv4 from workload (10.8.28.0/22) to internet (internet), udp 53,123 | policy.rules[8] (dns-ntp-out)",
+      "firewall rule 8: deny IPv4 from workload (10.8.28.0/22) to internet (internet), any protocol, log | policy.rules[9] (no-other-internet)",
+      "firewall rule 9: allow IPv4 from management (10.8.16.0/24) to cephPublic (10.8.48.0-10.8.48.9, 10.8.48.13-10.8.48.255), any protocol | policy.rules[10] (mgmt-to-storage)",
+      "firewall rule 10: deny IPv4 from any (anywhere) to cephPublic (10.8.48.0-10.8.48.9, 10.8.48.13-10.8.48.255), any protocol, log | policy.rules[11] (storage-isolated)",
+      "firewall rule 11: deny IPv4 from zone cephPublic (10.8.48.0/24) to anywhere else, any protocol, log | policy.zones[0] (zone default)",
+      "firewall rule 12: deny IPv4 from zone internet (internet) to anywhere else, any protocol | policy.zones[1] (zone default)",
+    ]);
+  });
+});
+
+describe("arc-hybrid (seed 003)", () => {
+  const p = policyOf("arc-hybrid");
+
+  test("the router server enforces everything", () => {
+    expect(p.points.map((x) => [x.kind, x.device, x.own.toString()])).toEqual([
+      [
+        "router",
+        "router-server",
+        "10.10.10.1/32, 10.10.20.1/32, 10.10.30.1/32, 10.10.40.1/32, 10.10.50.1/32, 10.10.60.1/32, 10.10.99.1/32",
+      ],
+    ]);
+  });
+
+  test("one probe per rule and per zone default", () => {
+    expect(probeText(p)).toEqual([
+      "rule=mgmt-to-all: 10.10.60.10 -> 10.10.10.10 tcp 443 (mgmt -> storage) allow",
+      "rule=compute-to-storage: 10.10.20.10 -> 10.10.10.10 tcp 443 (management -> storage) allow",
+      "rule=app-to-storage: 10.10.30.10 -> 10.10.10.10 tcp 443 (app -> storage) allow",
+      "rule=observability-to-all: 10.10.40.10 -> 10.10.10.10 tcp 443 (observability -> storage) allow",
+      "rule=dmz-to-app-mgmt: 10.10.99.10 -> 10.10.30.10 tcp 443 (dmz -> app) allow",
+      "rule=arc-outbound: 10.10.60.10 -> 203.0.113.10 tcp 443 (mgmt -> internet) allow",
+      "rule=tunnel-outbound: 10.10.99.10 -> 203.0.113.10 tcp 443 (dmz -> internet) allow",
+      "rule=git-outbound: 10.10.50.70 -> 203.0.113.10 tcp 443 (devtest -> internet) allow",
+      "default=management: 10.10.20.10 -> 10.10.30.10 tcp 443 (management -> app) deny",
+      "default=storage: 10.10.10.10 -> 10.10.20.10 tcp 443 (storage -> management) deny",
+      "default=app: 10.10.30.10 -> 10.10.20.10 tcp 443 (app -> management) deny",
+      "default=observability: 10.10.40.10 -> 203.0.113.10 tcp 443 (observability -> internet) deny",
+      "default=devtest: 10.10.50.70 -> 10.10.10.10 tcp 443 (devtest -> storage) deny",
+      "default=mgmt: 10.10.60.10 -> 203.0.113.10 tcp 80 (mgmt -> internet) deny",
+      "default=dmz: 10.10.99.10 -> 10.10.10.10 tcp 443 (dmz -> storage) deny",
+      "default=internet: 203.0.113.10 -> 10.10.10.10 tcp 443 (internet -> storage) deny",
+    ]);
+  });
+
+  test("decide: first rule, else the source zone's default; inside a zone, nothing", () => {
+    const flow = (src: string, dst: string, port = 443) => {
+      const d = decide(p, {
+        src: Address.from(src),
+        dst: Address.from(dst),
+        protocol: "tcp",
+        port,
+      });
+      return `${d.action} by ${d.by.kind === "rule" ? p.rules[d.by.index].name : d.by.kind === "input" ? "input" : `${d.by.kind} ${d.by.zone}`}`;
+    };
+    expect([
+      flow("10.10.60.10", "10.10.10.10"),
+      flow("10.10.10.10", "10.10.60.10"),
+      flow("10.10.99.10", "198.51.100.7"),
+      flow("10.10.99.20", "198.51.100.7"),
+      flow("10.10.50.70", "198.51.100.7", 22),
+      flow("10.10.50.70", "198.51.100.7", 80),
+      flow("10.10.30.10", "10.10.30.20"),
+      flow("10.10.30.10", "10.10.30.1"),
+    ]).toEqual([
+      "allow by mgmt-to-all",
+      "deny by default storage",
+      "allow by tunnel-outbound",
+      "deny by default dmz",
+      "allow by git-outbound",
+      "deny by default devtest",
+      "allow by intra app",
+      "allow by input",
+    ]);
+  });
+
+  test("a witness inside a domain, or none when the rule never reaches it", () => {
+    const rule = p.rules.findIndex((r) => r.name === "arc-outbound");
+    const only = (s: string) =>
+      requireSite(stackRaw("arc-hybrid")).topology.policy?.zones.find((z) => z.name === s)?.set;
+    expect(String(witness(p, { rule }, only("internet"))?.dst)).toBe("203.0.113.10");
+    expect(witness(p, { rule }, only("storage"))).toBeUndefined();
+  });
+});
+
+describe("policy problems", () => {
+  test("a name that is two things must be qualified; qualified, it resolves", () => {
+    const devices = (c: Record<string, any>) =>
+      c.devices.push({ name: "workload", network: "management", ipv4: "10.8.16.50" });
+    const got = problemsOf(stackWith("ms01", devices));
+    expect(got).toHaveLength(10);
+    expect(got[0]).toBe(
+      'policy.rules[0].from: "workload": names a segment and a device; write segment:workload or device:workload',
+    );
+    const qualified = stackWith("ms01", (c) => {
+      devices(c);
+      for (const r of c.policy.rules) if (r.from === "workload") r.from = "segment:workload";
+    });
+    expect(problemsOf(qualified)).toEqual([]);
+  });
+
+  test("kinds, ports without TCP/UDP, duplicates, unknown and unrouted zones, FRR-only routers", () => {
+    const raw = stackWith("arc-hybrid", (c) => {
+      c.policy.rules[0].to = ["vm:storage", "host:nas", "storag"];
+      c.policy.rules[1].protocol = "icmp";
+      c.policy.rules[1].ports = [22];
+      c.policy.rules[2].name = "mgmt-to-all";
+      c.policy.rules[3].to = "git";
+      c.policy.zones = [
+        { zone: "lan", default: "allow" },
+        { zone: "dmzz", default: "deny" },
+      ];
+      c.routers[0].os = "frr";
+    });
+    expect(problemsOf(raw)).toEqual([
+      'policy.zones[0].zone: "lan": is a segment no router holds an address on: no router sees its traffic; zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
+      'policy.zones[1].zone: "dmzz": is not a zone; did you mean dmz?',
+      'policy.rules[0].to[0]: "vm:storage": vm is not a kind of name; use one of segment, tenant, cluster, host, node, device, router, range',
+      'policy.rules[0].to[1]: "host:nas": is not a host of the plan; nas is a device: write device:nas',
+      'policy.rules[0].to[2]: "storag": is not a name of the plan; did you mean storage?',
+      'policy.rules[1].ports: "22": ports need protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove ports',
+      'policy.rules[2].name: "mgmt-to-all": duplicates policy.rules[0].name',
+      'policy.rules[3].to: "git": holds no address in a zone a router routes: no router sees its traffic; zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
+      'routers[0].os: "frr": delivers only frr.conf, so it cannot carry the policy\'s firewall rules; use os: linux (FRR and an nftables ruleset)',
+    ]);
+  });
+
+  test("no family in common", () => {
+    const raw = stackWith("ms01", (c) => {
+      c.segments.push({ name: "v6lab", ipv6: "fd00:8:60::/64", vlan: 60 });
+      c.routers[0].addresses.push({ interface: "br60", address: "fd00:8:60::1/64" });
+      c.policy.rules.push({ name: "v6", from: "workload", to: "v6lab", action: "deny" });
+    });
+    expect(problemsOf(raw)).toEqual([
+      'policy.rules[12]: "v6": has no address family in common: from holds IPv4 only, to holds IPv6 only',
+    ]);
+  });
+
+  test("a rule earlier rules reach together, and one inside a zone, are never reached", () => {
+    const raw = stackWith("ms01", (c) => {
+      c.policy.rules = [
+        {
+          name: "low",
+          from: "workload",
+          to: "management",
+          protocol: "tcp",
+          ports: ["1-1000"],
+          action: "deny",
+        },
+        {
+          name: "high",
+          from: "workload",
+          to: "management",
+          protocol: "tcp",
+          ports: ["1001-65535"],
+          action: "deny",
+        },
+        {
+          name: "mid",
+          from: "workload",
+          to: "pve-ms01-01-vpro",
+          protocol: "tcp",
+          ports: ["900-1100"],
+          action: "allow",
+        },
+        { name: "inside", from: "workload", to: "talos-k8s", action: "deny" },
+      ];
+    });
+    expect(problemsOf(raw)).toEqual([
+      'policy.rules[2]: "mid": is never reached: policy.rules[0] (low), policy.rules[1] (high) decide all its traffic between zones; remove it, or narrow the rules before it',
+      'policy.rules[3]: "inside": is never reached: its source and destination lie in one zone, which no router filters; remove it, or narrow the rules before it',
+    ]);
+  });
+});

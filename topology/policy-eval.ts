@@ -1,0 +1,221 @@
+// What the policy does to a packet (first matching rule, else the source zone's default; traffic
+// inside a zone is not routed; a router's own addresses get only the rules that name them), and
+// the search for a packet that a given rule or zone default decides: the witness each packet probe
+// sends, and the proof that a rule is reached at all.
+import { Address, Family } from "../addressing/ip";
+import { AddressSet } from "./address-set";
+import {
+  Decision,
+  Flow,
+  Policy,
+  PolicyAction,
+  PolicyRule,
+  PortRange,
+  Probe,
+  Zone,
+} from "./policy-types";
+
+/** The zone an address is in; undefined for a site address no router routes (a host loopback). */
+export function zoneOf(p: Pick<Policy, "zones">, a: Address): Zone | undefined {
+  return p.zones.find((z) => z.set.has(a));
+}
+
+/** Whether a rule's protocol and ports match the flow's. */
+export function serviceMatches(r: Pick<PolicyRule, "protocol" | "ports">, f: Flow): boolean {
+  if (r.protocol === "any") return true;
+  if (r.protocol !== f.protocol) return false;
+  if (r.ports.length === 0 || f.port === undefined) return r.ports.length === 0;
+  const port = f.port;
+  return r.ports.some((p) => p.from <= port && port <= p.to);
+}
+
+export function ruleMatches(r: PolicyRule, f: Flow): boolean {
+  return r.src.has(f.src) && r.dst.has(f.dst) && serviceMatches(r, f);
+}
+
+/** Whether every packet `b` matches on protocol and port, `a` matches too. */
+export function serviceCovers(
+  a: Pick<PolicyRule, "protocol" | "ports">,
+  b: Pick<PolicyRule, "protocol" | "ports">,
+): boolean {
+  if (a.protocol === "any") return true;
+  if (a.protocol !== b.protocol) return false;
+  if (a.ports.length === 0) return true;
+  if (b.ports.length === 0) return false;
+  return b.ports.every((q) => {
+    // A range of b is covered when the union of a's ranges holds each of its ports.
+    let at = q.from;
+    const sorted = [...a.ports].sort((x, y) => x.from - y.from);
+    for (const p of sorted) if (p.from <= at && p.to >= at) at = p.to + 1;
+    return at > q.to;
+  });
+}
+
+/** What the policy does to a flow, and what decides it. Throws for a flow outside every zone. */
+export function decide(p: Policy, f: Flow): Decision {
+  if (p.routers.has(f.dst)) {
+    const r = p.rules.find((x) => x.routerDst.has(f.dst) && ruleMatches(x, f));
+    return r ? { action: r.action, by: { kind: "rule", index: r.index } } : inputDefault;
+  }
+  const from = zoneOf(p, f.src);
+  const to = zoneOf(p, f.dst);
+  if (!from || !to) throw new Error(`flow ${f.src} -> ${f.dst} leaves the policy's zones`);
+  if (from === to) return { action: "allow", by: { kind: "intra", zone: from.name } };
+  const r = p.rules.find((x) => ruleMatches(x, f));
+  if (r) return { action: r.action, by: { kind: "rule", index: r.index } };
+  return { action: from.default, by: { kind: "default", zone: from.name } };
+}
+
+const inputDefault: Decision = { action: "allow", by: { kind: "input" } };
+
+// Ports a probe prefers, so that a probe reads like the traffic the rule is about.
+const NICE_PORTS = [443, 80, 22, 53, 123, 8080, 8443, 3000, 9090];
+// Internet addresses a probe prefers: the documentation ranges (RFC 5737, RFC 3849).
+const INTERNET = ["203.0.113.10", "198.51.100.10", "192.0.2.10", "2001:db8::10"].map(Address.from);
+
+/** Boundaries of every set the policy decides on, per family: each starts a class of addresses. */
+function boundaries(p: Policy, f: Family): bigint[] {
+  const sets: AddressSet[] = [
+    ...p.rules.flatMap((r) => [r.src, r.dst]),
+    ...p.zones.map((z) => z.set),
+    p.routers,
+    ...p.points.map((x) => x.domain),
+  ];
+  const out = new Set<bigint>();
+  for (const s of sets) {
+    for (const x of s.intervals(f)) {
+      out.add(x.lo);
+      out.add(x.hi + 1n);
+    }
+  }
+  return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether an address can stand for an endpoint: not a zone prefix's network or broadcast. */
+function usable(p: Policy, a: Address): boolean {
+  if (a.family === 6) return a.value !== 0n;
+  const z = zoneOf(p, a);
+  if (!z) return true;
+  return z.set
+    .prefixes(4)
+    .every((q) => q.length >= 31 || (!q.first.equals(a) && !q.last.equals(a)));
+}
+
+/**
+ * Candidate endpoint addresses of `set`, one or two per class of addresses the policy tells
+ * apart: named things first (hosts, nodes, devices), then the internet's documentation addresses,
+ * then the first usable address of each class. Router addresses only when `routers` is true.
+ */
+function candidates(p: Policy, set: AddressSet, routers: boolean): Address[] {
+  const out: Address[] = [];
+  const seen = new Set<string>();
+  const add = (a: Address) => {
+    if (!set.has(a) || seen.has(a.toString())) return;
+    if (!routers && p.routers.has(a)) return;
+    if (!usable(p, a)) return;
+    seen.add(a.toString());
+    out.push(a);
+  };
+  p.known.forEach(add);
+  INTERNET.forEach(add);
+  for (const f of set.families) {
+    const cuts = boundaries(p, f);
+    for (const x of set.intervals(f)) {
+      const starts = [x.lo, ...cuts.filter((c) => c > x.lo && c <= x.hi)];
+      for (const lo of starts) {
+        // The first usable address of the class, trying a few past network and gateway.
+        for (let v = lo; v <= x.hi && v < lo + 4n; v++) {
+          const a = Address.of(f, v);
+          const before = out.length;
+          add(a);
+          if (out.length > before) break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Services to try for a rule of this protocol, in the preferred order. */
+function services(p: Policy, protocol: PolicyRule["protocol"], ports: readonly PortRange[]) {
+  const portsOf = (proto: "tcp" | "udp"): number[] => {
+    const cuts = new Set<number>([1]);
+    for (const r of p.rules) {
+      if (r.protocol !== proto) continue;
+      for (const q of r.ports) {
+        cuts.add(q.from);
+        if (q.to < 65535) cuts.add(q.to + 1);
+      }
+    }
+    const inRule = (n: number) => ports.length === 0 || ports.some((q) => q.from <= n && n <= q.to);
+    const picks = [...NICE_PORTS, ...[...cuts].sort((a, b) => a - b)];
+    return [...new Set(picks)].filter(inRule);
+  };
+  const tcp = portsOf("tcp").map((port) => ({ protocol: "tcp" as const, port }));
+  const udp = portsOf("udp").map((port) => ({ protocol: "udp" as const, port }));
+  const icmp = [{ protocol: "icmp" as const }];
+  if (protocol === "tcp") return tcp;
+  if (protocol === "udp") return udp;
+  if (protocol === "icmp") return icmp;
+  return [...tcp, ...udp, ...icmp];
+}
+
+/** A target of a probe: a rule by index, or the default of a zone. */
+export type ProbeTarget = { readonly rule: number } | { readonly zone: string };
+
+/**
+ * A flow that `target` decides, with its destination in `domain` (default: anywhere); undefined
+ * when there is none (an earlier rule decides all of the rule's traffic, or it stays in a zone).
+ */
+export function witness(p: Policy, target: ProbeTarget, domain = AddressSet.ALL): Flow | undefined {
+  const rule = "rule" in target ? p.rules[target.rule] : undefined;
+  const zone = "zone" in target ? p.zones.find((z) => z.name === target.zone) : undefined;
+  if (!rule && !zone) throw new Error(`no such probe target ${JSON.stringify(target)}`);
+  const src = rule ? rule.src : (zone as Zone).set;
+  const dst = (rule ? rule.dst : (zone as Zone).set.complement()).intersect(domain);
+  const wanted = (d: Decision) =>
+    rule
+      ? d.by.kind === "rule" && d.by.index === rule.index
+      : d.by.kind === "default" && d.by.zone === zone?.name;
+  const srcs = candidates(p, src, false).filter((a) => zoneOf(p, a));
+  // Router addresses only when the rule names nothing else there (a rule about the router).
+  const dstsPlain = candidates(p, dst, false).filter((a) => zoneOf(p, a));
+  const dsts = dstsPlain.length > 0 ? dstsPlain : candidates(p, dst, true);
+  const svc = services(p, rule?.protocol ?? "any", rule?.ports ?? []);
+  for (const s of srcs) {
+    for (const d of dsts) {
+      if (d.family !== s.family) continue;
+      for (const x of svc) {
+        const f: Flow = { src: s, dst: d, ...x };
+        try {
+          if (wanted(decide(p, f))) return f;
+        } catch {
+          // a flow outside the zones: not a candidate
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function probeOf(p: Policy, tag: string, f: Flow, expect: PolicyAction): Probe {
+  const zone = (a: Address) => zoneOf(p, a)?.name ?? "router";
+  return { tag, flow: f, srcZone: zone(f.src), dstZone: zone(f.dst), expect };
+}
+
+/**
+ * One probe per rule and one per zone default, each a flow that exactly that rule or default
+ * decides, expecting its action. Throws if one has no witness (validation reports that first).
+ */
+export function probes(p: Policy, domain = AddressSet.ALL): Probe[] {
+  const out: Probe[] = [];
+  for (const r of p.rules) {
+    const f = witness(p, { rule: r.index }, domain);
+    if (f) out.push(probeOf(p, `rule=${r.name}`, f, r.action));
+  }
+  for (const z of p.zones) {
+    const f = witness(p, { zone: z.name }, domain);
+    if (f) out.push(probeOf(p, `default=${z.name}`, f, z.default));
+  }
+  return out;
+}

@@ -1,0 +1,426 @@
+// buildPolicy(plan, topology): the configured policy with every name resolved against the
+// topology and the plan, its zones, and the points that enforce it; with the problems found (an
+// unknown or ambiguous name, ports without TCP/UDP, no family in common, a name no router sees,
+// a rule an earlier rule shadows). Names, never addresses: a rule says `workload` or `pve1`, and
+// both families follow from what the name holds.
+import { Address, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
+import { Plan } from "../addressing/plan-types";
+import { Problem } from "../addressing/problems";
+import { AddressSet } from "./address-set";
+import { probes as probesOf, serviceCovers, witness } from "./policy-eval";
+import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
+import { prefixesOf, tenantSegmentId } from "./segments";
+import { Device, Topology } from "./types";
+import { closest } from "../site/schema";
+
+type Candidate = Omit<PolicyTarget, "name">;
+
+/** Addresses a device holds; gateways of a host's VNets are the tenant's, not the host's. */
+function heldBy(d: Device, ownOnly: boolean): Address[] {
+  return d.interfaces.flatMap((i) =>
+    i.addresses.filter((h) => !ownOnly || h.role !== "anycast-gateway").map((h) => h.address),
+  );
+}
+
+const isRouter = (d: Device) => d.kind === "router" || d.kind === "external";
+
+/** Zone sets of the routed segments: each address in the segment with the longest prefix. */
+function zoneSets(plan: Plan, t: Omit<Topology, "manualSteps">): Map<string, AddressSet> {
+  const extra = new Map<string, Prefix[]>();
+  for (const tn of plan.tenants) {
+    const k = tn.kubernetes;
+    extra.set(tenantSegmentId(tn), [
+      ...prefixesOf(tn.vmLoopbacks),
+      ...prefixesOf(k?.pods),
+      ...prefixesOf(k?.loadBalancers),
+    ]);
+  }
+  const entries = t.segments.flatMap((s) =>
+    [...s.prefixes, ...(extra.get(s.id) ?? [])].map((prefix) => ({ id: s.id, prefix })),
+  );
+  entries.sort((a, b) => b.prefix.length - a.prefix.length);
+  const sets = new Map<string, AddressSet>();
+  let taken = AddressSet.EMPTY;
+  for (const e of entries) {
+    const piece = AddressSet.of([e.prefix]).minus(taken);
+    sets.set(e.id, (sets.get(e.id) ?? AddressSet.EMPTY).union(piece));
+    taken = taken.union(piece);
+  }
+  return sets;
+}
+
+/** Every address the site allocates: prefixes, addresses and ranges of the plan and topology. */
+function siteSet(plan: Plan, t: Omit<Topology, "manualSteps">): AddressSet {
+  return AddressSet.of([
+    ...plan.facts.prefixes.map((p) => p.prefix),
+    ...plan.facts.addresses.map((a) => a.address),
+    ...plan.facts.ranges.map((r) => r.range),
+    ...t.segments.flatMap((s) => s.prefixes),
+    ...t.devices.flatMap((d) => heldBy(d, false)),
+  ]);
+}
+
+class Names {
+  private readonly byName = new Map<string, Candidate[]>();
+
+  add(name: string, c: Candidate): void {
+    const list = this.byName.get(name) ?? [];
+    // One thing under two kinds (a tenant and its VLAN) is not ambiguous.
+    if (!list.some((x) => x.set.equals(c.set))) list.push(c);
+    this.byName.set(name, list);
+  }
+
+  all(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  get(name: string, kind?: string): Candidate[] {
+    const list = this.byName.get(name) ?? [];
+    return kind ? list.filter((c) => c.kind === kind) : list;
+  }
+
+  kinds(name: string, kind: string): boolean {
+    return (this.byName.get(name) ?? []).some((c) => c.kind === kind);
+  }
+}
+
+function nameIndex(
+  plan: Plan,
+  t: Omit<Topology, "manualSteps">,
+  zones: Map<string, AddressSet>,
+  internet: AddressSet,
+): Names {
+  const n = new Names();
+  for (const s of t.segments) {
+    n.add(s.name, { kind: "segment", set: zones.get(s.id) ?? AddressSet.of(s.prefixes) });
+  }
+  for (const tn of plan.tenants) {
+    const set = (zones.get(tenantSegmentId(tn)) ?? AddressSet.EMPTY).union(
+      AddressSet.of(prefixesOf(tn.mesh?.subnet)),
+    );
+    n.add(tn.name, { kind: "tenant", set });
+  }
+  const devices = new Map(t.devices.map((d) => [d.name, d]));
+  for (const tn of plan.tenants) {
+    const k = tn.kubernetes;
+    if (!k) continue;
+    const nodes = k.nodes.flatMap((x) => {
+      const d = devices.get(x.name);
+      return d ? heldBy(d, true) : [];
+    });
+    const vip = FAMILIES.flatMap((f) => k.vip[key(f)] ?? []);
+    n.add(k.name, {
+      kind: "cluster",
+      set: AddressSet.of([...nodes, ...vip, ...prefixesOf(k.pods), ...prefixesOf(k.loadBalancers)]),
+    });
+  }
+  for (const d of t.devices) {
+    const kind = d.kind === "host" || d.kind === "node" || d.kind === "vm" ? d.kind : "router";
+    n.add(d.name, { kind, set: AddressSet.of(heldBy(d, true)) });
+  }
+  for (const d of plan.devices) {
+    n.add(d.name, {
+      kind: "device",
+      set: AddressSet.of(FAMILIES.flatMap((f) => d.address[key(f)] ?? [])),
+    });
+  }
+  for (const s of plan.segments) {
+    for (const r of s.ranges)
+      if (r.name) n.add(r.name, { kind: "range", set: AddressSet.of([r.range]) });
+  }
+  n.add("internet", { kind: "internet", set: internet });
+  n.add("any", { kind: "any", set: AddressSet.ALL });
+  return n;
+}
+
+/** Resolves the policy of a built topology; `policy` is undefined for a site without one. */
+export function buildPolicy(
+  plan: Plan,
+  t: Omit<Topology, "manualSteps">,
+): { policy?: Policy; problems: Problem[] } {
+  const spec = plan.policy;
+  const problems: Problem[] = [];
+  const problem = (path: string, input: string, message: string, fix?: string) =>
+    problems.push(fix === undefined ? { path, input, message } : { path, input, message, fix });
+  if (spec.rules.length === 0 && spec.zones.length === 0 && spec.default === "allow")
+    return { problems };
+
+  const sets = zoneSets(plan, t);
+  const site = siteSet(plan, t);
+  const internet = site.complement();
+  const routerDevices = t.devices.filter(isRouter);
+  const routed = (s: AddressSet) =>
+    routerDevices.some((d) => heldBy(d, true).some((a) => s.has(a)));
+  const zoneSpecs = new Map(
+    spec.zones.map((z, i) => [z.zone, { ...z, path: `policy.zones[${i}]` }]),
+  );
+  const zoneOf = (name: string, set: AddressSet, segment?: string): Zone => {
+    const z = zoneSpecs.get(name);
+    return {
+      name,
+      ...(segment ? { segment } : {}),
+      set,
+      default: z?.default ?? spec.default,
+      log: z?.log ?? spec.log,
+      path: z?.path ?? "policy.default",
+    };
+  };
+  const zones: Zone[] = [
+    ...t.segments.flatMap((s) => {
+      const set = sets.get(s.id) ?? AddressSet.EMPTY;
+      return !set.isEmpty() && routed(set) ? [zoneOf(s.name, set, s.id)] : [];
+    }),
+    zoneOf("internet", internet),
+  ];
+  const zoneNames = zones.map((z) => z.name);
+  spec.zones.forEach((z, i) => {
+    const path = `policy.zones[${i}].zone`;
+    if (spec.zones.findIndex((x) => x.zone === z.zone) !== i) {
+      problem(
+        path,
+        z.zone,
+        `duplicates policy.zones[${spec.zones.findIndex((x) => x.zone === z.zone)}]`,
+      );
+    } else if (!zoneNames.includes(z.zone)) {
+      const near = closest(z.zone, zoneNames);
+      problem(
+        path,
+        z.zone,
+        t.segments.some((s) => s.name === z.zone)
+          ? "is a segment no router holds an address on: no router sees its traffic"
+          : "is not a zone",
+        near ? `did you mean ${near}?` : `zones are ${zoneNames.join(", ")}`,
+      );
+    }
+  });
+
+  const names = nameIndex(plan, t, sets, internet);
+  const zoned = zones.reduce((acc, z) => acc.union(z.set), AddressSet.EMPTY);
+  const resolve = (text: string, path: string): PolicyTarget | undefined => {
+    const m = /^([a-z]+):(.+)$/.exec(text);
+    const [kind, name] = m ? [m[1], m[2]] : [undefined, text];
+    if (kind && !KINDS.includes(kind)) {
+      problem(path, text, `${kind} is not a kind of name`, `use one of ${KINDS.join(", ")}`);
+      return undefined;
+    }
+    const found = names.get(name, kind);
+    if (found.length === 0) {
+      const other = kind ? names.get(name) : [];
+      if (other.length > 0) {
+        problem(
+          path,
+          text,
+          `is not a ${kind} of the plan`,
+          `${name} is a ${other.map((c) => c.kind).join(" and a ")}: write ${other.map((c) => `${c.kind}:${name}`).join(" or ")}`,
+        );
+        return undefined;
+      }
+      const near = closest(name, names.all());
+      problem(
+        path,
+        text,
+        kind ? `is not a ${kind} of the plan` : "is not a name of the plan",
+        near
+          ? `did you mean ${kind ? `${kind}:` : ""}${near}?`
+          : "use a segment, tenant, cluster, host, node, vm, device, router or range name, internet or any",
+      );
+      return undefined;
+    }
+    if (found.length > 1) {
+      problem(
+        path,
+        text,
+        `names ${found.map((c) => `a ${c.kind}`).join(" and ")}`,
+        `write ${found.map((c) => `${c.kind}:${name}`).join(" or ")}`,
+      );
+      return undefined;
+    }
+    const c = found[0];
+    if (c.kind !== "any" && c.kind !== "internet" && !c.set.overlaps(zoned)) {
+      problem(
+        path,
+        text,
+        "holds no address in a zone a router routes: no router sees its traffic",
+        `zones are ${zoneNames.join(", ")}`,
+      );
+      return undefined;
+    }
+    return { name: text, ...c };
+  };
+
+  const rules: PolicyRule[] = [];
+  let resolvedAll = true;
+  spec.rules.forEach((r, i) => {
+    const path = `policy.rules[${i}]`;
+    const first = spec.rules.findIndex((x) => x.name === r.name);
+    if (first !== i) problem(`${path}.name`, r.name, `duplicates policy.rules[${first}].name`);
+    const from = r.from.map((x, j) =>
+      resolve(x, `${path}.from${r.from.length > 1 ? `[${j}]` : ""}`),
+    );
+    const to = r.to.map((x, j) => resolve(x, `${path}.to${r.to.length > 1 ? `[${j}]` : ""}`));
+    let ok = from.every(Boolean) && to.every(Boolean);
+    if (r.ports.length > 0 && r.protocol !== "tcp" && r.protocol !== "udp") {
+      problem(
+        `${path}.ports`,
+        r.ports.map((p) => (p.from === p.to ? String(p.from) : `${p.from}-${p.to}`)).join(", "),
+        `ports need protocol tcp or udp, not ${r.protocol}`,
+        "set protocol: tcp or udp, or remove ports",
+      );
+      ok = false;
+    }
+    if (!ok) {
+      resolvedAll = false;
+      return;
+    }
+    const src = (from as PolicyTarget[]).reduce((a, x) => a.union(x.set), AddressSet.EMPTY);
+    const dst = (to as PolicyTarget[]).reduce((a, x) => a.union(x.set), AddressSet.EMPTY);
+    const families = FAMILIES.filter((f) => src.families.includes(f) && dst.families.includes(f));
+    if (families.length === 0) {
+      problem(
+        path,
+        r.name,
+        `has no address family in common: from holds ${famText(src)}, to holds ${famText(dst)}`,
+      );
+      resolvedAll = false;
+      return;
+    }
+    // Each family on its own: an IPv4-only source never matches IPv6 packets.
+    const keep = (s: AddressSet) => families.reduce((a, f) => a.union(s.only(f)), AddressSet.EMPTY);
+    rules.push({
+      name: r.name,
+      path,
+      index: rules.length,
+      from: from as PolicyTarget[],
+      to: to as PolicyTarget[],
+      src: keep(src),
+      dst: keep(dst),
+      routerDst: keep(
+        (to as PolicyTarget[])
+          .filter((x) => x.kind === "router")
+          .reduce((a, x) => a.union(x.set), AddressSet.EMPTY),
+      ),
+      protocol: r.protocol,
+      ports: r.ports,
+      action: r.action,
+      log: r.log,
+      families,
+      ...(r.why ? { why: r.why } : {}),
+    });
+  });
+
+  const points = policyPoints(plan, t, zones, problem);
+  const routers = AddressSet.of(routerDevices.flatMap((d) => heldBy(d, true)));
+  const known = [
+    ...t.devices
+      .filter((d) => d.kind === "host" || d.kind === "node" || d.kind === "vm")
+      .flatMap((d) => heldBy(d, true)),
+    ...plan.devices.flatMap((d) => FAMILIES.flatMap((f) => d.address[key(f)] ?? [])),
+  ].sort((a, b) => a.family - b.family || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const policy: Policy = { zones, rules, points, site, routers, known };
+  // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
+  if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
+  return { policy, problems };
+}
+
+const KINDS: readonly string[] = [
+  "segment",
+  "tenant",
+  "cluster",
+  "host",
+  "node",
+  "device",
+  "router",
+  "range",
+];
+
+const famText = (s: AddressSet) =>
+  s.families.length === 0 ? "no address" : s.families.map((f) => `IPv${f}`).join(" and ") + " only";
+
+/**
+ * A rule is shadowed when an earlier rule matches every packet it matches (the message names
+ * both), or when no packet reaches it at all: earlier rules together decide all its traffic, or
+ * it only matches traffic inside one zone, which no router sees.
+ */
+function shadowProblems(p: Policy): Problem[] {
+  return p.rules.flatMap((r): Problem[] => {
+    const by = p.rules
+      .slice(0, r.index)
+      .find((e) => e.src.covers(r.src) && e.dst.covers(r.dst) && serviceCovers(e, r));
+    if (by) {
+      return [
+        {
+          path: r.path,
+          input: r.name,
+          message: `is never reached: ${by.path} (${by.name}) comes first and matches all its traffic`,
+          fix: `move it above ${by.path}, or remove it`,
+        },
+      ];
+    }
+    if (witness(p, { rule: r.index })) return [];
+    const earlier = p.rules
+      .slice(0, r.index)
+      .filter((e) => e.src.overlaps(r.src) && e.dst.overlaps(r.dst))
+      .map((e) => `${e.path} (${e.name})`);
+    return [
+      {
+        path: r.path,
+        input: r.name,
+        message:
+          earlier.length > 0
+            ? `is never reached: ${earlier.join(", ")} decide all its traffic between zones`
+            : "is never reached: its source and destination lie in one zone, which no router filters",
+        fix: "remove it, or narrow the rules before it",
+      },
+    ];
+  });
+}
+
+/**
+ * Who enforces the policy: every RouterOS or Linux router that holds an address in a zone; a
+ * router this stack does not configure gets the rules as Manual steps, and then each Proxmox host
+ * filters its own addresses with its firewall. An FRR-only router cannot carry a firewall.
+ */
+function policyPoints(
+  plan: Plan,
+  t: Omit<Topology, "manualSteps">,
+  zones: readonly Zone[],
+  problem: (path: string, input: string, message: string, fix?: string) => void,
+): PolicyPoint[] {
+  const inZone = (d: Device) => heldBy(d, true).some((a) => zones.some((z) => z.set.has(a)));
+  const points: PolicyPoint[] = [];
+  const manual: Device[] = [];
+  for (const d of t.devices.filter(isRouter)) {
+    if (!inZone(d)) continue;
+    const own = AddressSet.of(heldBy(d, true));
+    const i = plan.routers.findIndex((r) => r.name === d.name);
+    const os = plan.routers[i]?.os ?? "external";
+    if (os === "routeros" || os === "linux") {
+      points.push({ kind: "router", device: d.name, domain: AddressSet.ALL, own });
+    } else if (os === "frr") {
+      problem(
+        `routers[${i}].os`,
+        os,
+        "delivers only frr.conf, so it cannot carry the policy's firewall rules",
+        "use os: linux (FRR and an nftables ruleset)",
+      );
+    } else manual.push(d);
+  }
+  if (manual.length === 0) return points;
+  const hosts = t.devices.filter((d) => d.kind === "host");
+  const protectedSet = AddressSet.of(hosts.flatMap((d) => heldBy(d, true)));
+  for (const h of hosts) {
+    const own = AddressSet.of(heldBy(h, true));
+    if (!own.isEmpty()) points.push({ kind: "proxmox", device: h.name, domain: own, own });
+  }
+  for (const d of manual) {
+    points.push({
+      kind: "manual",
+      device: d.name,
+      domain: AddressSet.ALL.minus(protectedSet),
+      own: AddressSet.of(heldBy(d, true)),
+    });
+  }
+  return points;
+}
+
+export { probesOf as policyProbes };
