@@ -218,7 +218,7 @@ describe("arc-hybrid (seed 003)", () => {
 
 describe("policy problems", () => {
   test("a name that is two things must be qualified; qualified, it resolves", () => {
-    const devices = (c: Record<string, any>) =>
+    const devices = (c: Record<string, unknown[]>) =>
       c.devices.push({ name: "workload", network: "management", ipv4: "10.8.16.50" });
     const got = problemsOf(stackWith("ms01", devices));
     expect(got).toHaveLength(10);
