@@ -6,10 +6,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { Plan } from "../addressing/plan-types";
 import { renderFrr } from "../render/frr/config";
 import { frrDevices, frrInput } from "../render/frr/inputs";
+import { nftTableName, renderNftables } from "../render/nftables/ruleset";
 import { renderRouterOsDestroyScript, renderRouterOsScript } from "../render/routeros";
 import { routerOsDesiredState } from "../render/routeros/state";
 import { Topology } from "../topology/types";
 import { FrrConfig } from "./frr-config";
+import { NftablesRuleset } from "./nftables-ruleset";
 import { RouterOsRouter } from "./routeros-router";
 
 interface Ssh {
@@ -28,6 +30,8 @@ export interface RenderedRouting {
   }[];
   /** frr.conf per Linux machine: FRR edge routers and the nodes of Linux clusters. */
   readonly frr: readonly { key: string; ssh: Ssh; config: string }[];
+  /** The policy's nftables ruleset per `os: linux` router that enforces it. */
+  readonly nftables: readonly { name: string; ssh: Ssh; ruleset: string; table: string }[];
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -71,7 +75,15 @@ export function renderRouting(plan: Plan, topology: Topology, stack: string): Re
     );
     return { key: `router-${r.name}`, ssh: need(r.ssh, `router ${r.name}: no ssh`), config };
   });
-  return { routerOs, frr };
+  const policy = topology.policy;
+  const nftables = plan.routers.flatMap((r) => {
+    const point = policy?.points.find((x) => x.kind === "router" && x.device === r.name);
+    if (r.os !== "linux" || !policy || !point) return [];
+    const ruleset = renderNftables(policy, point, { router: r.name, stack });
+    const ssh = need(r.ssh, `router ${r.name}: no ssh`);
+    return [{ name: r.name, ssh, ruleset, table: nftTableName(stack) }];
+  });
+  return { routerOs, frr, nftables };
 }
 
 /**
@@ -102,6 +114,15 @@ export function deployRouting(
           // A node's VM (same key) must exist before its FRR config can be delivered.
           machines[f.key] ? { dependsOn: [machines[f.key]] } : undefined,
         ),
+    ),
+    ...rendered.nftables.map(
+      (n) =>
+        new NftablesRuleset(`nftables-${n.name}`, {
+          ...n.ssh,
+          privateKey: sshKey,
+          ruleset: n.ruleset,
+          table: n.table,
+        }),
     ),
   ];
 }

@@ -4,12 +4,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { Plan } from "../addressing/plan-types";
 import { cloudInitMachines } from "../render/cloud-init/inputs";
+import { proxmoxFirewall } from "../render/proxmox/firewall";
 import { Topology } from "../topology/types";
 import { CloudInitVm } from "./cloud-init-vm";
 import { ClusterDeployment, deployCluster, talosIsos } from "./deploy-kubernetes";
 import { cloudImages, deployVms } from "./deploy-vms";
 import { deployRouting, renderRouting } from "./deploy-routing";
 import { EvpnZone } from "./evpn-zone";
+import { ProxmoxFirewall } from "./proxmox-firewall";
 import { ProxmoxHost } from "./proxmox-host";
 import { SdnApply } from "./sdn-apply";
 import { TenantVnet } from "./tenant-vnet";
@@ -23,6 +25,8 @@ export interface Deployment {
   /** Cloud-init VMs (Linux nodes and plain VMs) by key: `node-<tenant>-<id>`, `vm-<vmId>`. */
   readonly vms: Record<string, CloudInitVm>;
   readonly routers: pulumi.ComponentResource[];
+  /** The hosts' own firewall, where the policy's router is not configured by this stack. */
+  readonly firewall?: ProxmoxFirewall;
 }
 
 /** A stable digest of the plan's SDN slice, in a canonical JSON form. */
@@ -53,6 +57,7 @@ export function deploySite(
   // first resource exists.
   const routing = renderRouting(plan, topology, stack);
   const machines = cloudInitMachines(plan, topology);
+  const pveFirewall = topology.policy ? proxmoxFirewall(topology.policy) : undefined;
   const apiToken = secrets.proxmoxApiToken;
   const provider = new proxmoxve.Provider("proxmox", {
     endpoint: plan.proxmox.endpoint,
@@ -126,5 +131,8 @@ export function deploySite(
   }));
   // FRR is delivered over SSH to a node's VM once it exists.
   const routers = deployRouting(routing, secrets.routerSshKey, vms);
-  return { hosts, zone, vnets, apply, clusters, vms, routers };
+  const firewall = pveFirewall
+    ? new ProxmoxFirewall("firewall", { firewall: pveFirewall }, { ...providers, dependsOn: hosts })
+    : undefined;
+  return { hosts, zone, vnets, apply, clusters, vms, routers, ...(firewall ? { firewall } : {}) };
 }

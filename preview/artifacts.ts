@@ -2,6 +2,7 @@
 // plan), so that what the preview writes is exactly what `pulumi up` would send.
 import { parse, stringify } from "yaml";
 import { ExternalConfig, externalYaml } from "../render/external";
+import { clusterFwText, hostFwText, PveIpSet } from "../render/proxmox/firewall";
 import { RecordedResource } from "./run";
 import { SECRET_PLACEHOLDER } from "./stack-file";
 
@@ -89,6 +90,47 @@ function frrConfigs(resources: readonly RecordedResource[]): Artifact[] {
     });
 }
 
+/** nftables/<router>.nft: the ruleset each Linux router's remote command receives on stdin. */
+function nftRulesets(resources: readonly RecordedResource[]): Artifact[] {
+  return resources
+    .filter((r) => r.type === "command:remote:Command" && typeof r.inputs.stdin === "string")
+    .flatMap((r) => {
+      const text = r.inputs.stdin as string;
+      const router = /^# nftables ruleset of router ([a-z0-9-]+),/m.exec(text)?.[1];
+      return router ? [{ path: `nftables/${safeName(router)}.nft`, text }] : [];
+    });
+}
+
+/**
+ * proxmox-firewall/cluster.fw and <host>.fw: the datacenter options and IP sets, and each host's
+ * rules, from the firewall resources' inputs, in Proxmox's own file format.
+ */
+function proxmoxFirewallFiles(resources: readonly RecordedResource[]): Artifact[] {
+  const of = (t: string) => resources.filter((r) => r.type === t);
+  const cluster = of("proxmoxve:cluster/firewallLegacy:FirewallLegacy")[0];
+  const rules = of("proxmoxve:firewall/rulesLegacy:RulesLegacy").filter(
+    (r) => typeof r.inputs.nodeName === "string" && r.inputs.vmId === undefined,
+  );
+  if (!cluster && rules.length === 0) return [];
+  const o = (cluster?.inputs ?? {}) as Record<string, unknown>;
+  const options: Record<string, string> = {
+    enable: o.enabled === true ? "1" : "0",
+    ...(typeof o.inputPolicy === "string" ? { policy_in: o.inputPolicy } : {}),
+    ...(typeof o.outputPolicy === "string" ? { policy_out: o.outputPolicy } : {}),
+  };
+  const ipsets = of("proxmoxve:firewall/ipsetLegacy:IpsetLegacy")
+    .filter((r) => r.inputs.nodeName === undefined && r.inputs.vmId === undefined)
+    .map((r) => r.inputs as unknown as PveIpSet);
+  return [
+    { path: "proxmox-firewall/cluster.fw", text: clusterFwText(options, ipsets) },
+    ...rules.map((r) => {
+      const node = safeName(r.inputs.nodeName as string);
+      const list = (r.inputs.rules ?? []) as Parameters<typeof hostFwText>[1];
+      return { path: `proxmox-firewall/${node}.fw`, text: hostFwText(node, list) };
+    }),
+  ];
+}
+
 /** external/<device>.yaml: what each external device must hold and say, from the stack outputs. */
 function externalDocs(outputs: Record<string, unknown>): Artifact[] {
   const list = (outputs.external ?? []) as ExternalConfig[];
@@ -131,6 +173,8 @@ export function extractArtifacts(
 ): Artifact[] {
   const all = [
     ...externalDocs(outputs),
+    ...proxmoxFirewallFiles(resources),
+    ...nftRulesets(resources),
     ...talosPatches(resources),
     ...cloudInitFiles(resources),
     ...kubernetesObjects(resources),

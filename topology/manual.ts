@@ -54,6 +54,23 @@ function routerVlanSteps(plan: Plan): ManualStep[] {
   );
 }
 
+/** FRR puts addresses on interfaces but creates none: a Linux router's VLAN interfaces. */
+function linuxRouterSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
+  return plan.routers.flatMap((r) => {
+    if (r.os !== "linux" && r.os !== "frr") return [];
+    const d = t.devices.find((x) => x.name === r.name);
+    const vlans = (d?.interfaces ?? []).filter((i) => i.kind === "vlan" && i.segment);
+    if (vlans.length === 0) return [];
+    return [
+      {
+        device: r.name,
+        what: `create the interfaces ${vlans.map((i) => `${i.name} (${segmentName(t, i.segment ?? "")})`).join(", ")}`,
+        why: "frr.conf puts the router's addresses on them but does not create interfaces",
+      },
+    ];
+  });
+}
+
 /** Everything an external device must hold and say for its part of the topology. */
 function externalSteps(t: Omit<Topology, "manualSteps">): ManualStep[] {
   return t.devices.flatMap((d) => {
@@ -205,6 +222,7 @@ export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): Manua
   return [
     ...nicMtuSteps(plan, t),
     ...routerVlanSteps(plan),
+    ...linuxRouterSteps(plan, t),
     ...externalSteps(t),
     ...sdnExitSteps(plan, t),
     ...k3sSteps(plan),

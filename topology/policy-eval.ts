@@ -73,8 +73,18 @@ const NICE_PORTS = [443, 80, 22, 53, 123, 8080, 8443, 3000, 9090];
 // Internet addresses a probe prefers: the documentation ranges (RFC 5737, RFC 3849).
 const INTERNET = ["203.0.113.10", "198.51.100.10", "192.0.2.10", "2001:db8::10"].map(Address.from);
 
+const cuts = new WeakMap<Policy, Map<Family, bigint[]>>();
+
 /** Boundaries of every set the policy decides on, per family: each starts a class of addresses. */
 function boundaries(p: Policy, f: Family): bigint[] {
+  const cached = cuts.get(p)?.get(f);
+  if (cached) return cached;
+  const computed = computeBoundaries(p, f);
+  cuts.set(p, (cuts.get(p) ?? new Map()).set(f, computed));
+  return computed;
+}
+
+function computeBoundaries(p: Policy, f: Family): bigint[] {
   const sets: AddressSet[] = [
     ...p.rules.flatMap((r) => [r.src, r.dst]),
     ...p.zones.map((z) => z.set),

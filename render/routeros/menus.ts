@@ -1,9 +1,17 @@
 // Desired state -> the entries of each RouterOS menu, each with its stable key and the properties
 // the reconcile owns. Keys derive from what identifies an entry (an address, a destination, a
 // name, a rule's position in its chain), never from values that a reconcile may change in place.
+import { createHash } from "crypto";
 import { Address, Family } from "../../addressing/ip";
 import { RouterOsVersion, afiProperty, hasBgpInstances } from "./syntax";
-import { BgpConnection, BgpSettings, FilterRule, RouterOsDesiredState } from "./types";
+import {
+  BgpConnection,
+  BgpSettings,
+  FilterRule,
+  FirewallFilter,
+  ListMatch,
+  RouterOsDesiredState,
+} from "./types";
 
 /**
  * How a property is written (`add`/`set`) and read back (`[:tostr [get ...]]`):
@@ -21,6 +29,11 @@ export type PropValue =
 export interface Prop {
   readonly name: string;
   readonly value: PropValue;
+  /**
+   * Written by `add` but never compared: the value is part of the entry's key, and RouterOS may
+   * read it back in another form (an address list shows 10.0.0.1/32 as 10.0.0.1).
+   */
+  readonly addOnly?: boolean;
 }
 
 export interface ManagedEntry {
@@ -142,6 +155,48 @@ function dnsMenu(s: RouterOsDesiredState): Menu {
   return { path: "/ip/dns/static", ordered: false, entries };
 }
 
+function addressListMenu(s: RouterOsDesiredState, f: Family): Menu {
+  const entries = (s.firewall?.addressLists ?? [])
+    .filter((e) => e.address.family === f)
+    .map((e) => ({
+      key: `fw-list:${e.list}:${e.address}`,
+      props: [word("list", e.list), { ...word("address", e.address), addOnly: true }],
+    }));
+  return { path: `/${ip(f)}/firewall/address-list`, ordered: false, entries };
+}
+
+const listText = (m: ListMatch): string => `${m.negate ? "!" : ""}${m.list}`;
+
+function filterProps(r: FirewallFilter): Prop[] {
+  return [
+    word("chain", r.chain),
+    word("action", r.action),
+    ...(r.connectionState ? [list("connection-state", r.connectionState)] : []),
+    ...(r.src ? [text("src-address-list", listText(r.src))] : []),
+    ...(r.dst ? [text("dst-address-list", listText(r.dst))] : []),
+    ...(r.protocol ? [word("protocol", r.protocol)] : []),
+    ...(r.dstPort ? [text("dst-port", r.dstPort)] : []),
+    bool("log", r.log),
+    ...(r.log ? [text("log-prefix", r.tag)] : []),
+  ];
+}
+
+/**
+ * Filter rules in order. A rule's key holds its position and a digest of its properties, so a
+ * changed or moved rule is a new entry (removed, then added at its place): nothing a rule no
+ * longer has ever lingers on the router, and the chain keeps the policy's order.
+ */
+function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
+  const rules = (s.firewall?.filters ?? []).filter((r) => r.family === f);
+  const entries = rules.map((r, i) => {
+    const props = filterProps(r);
+    const digest = createHash("sha256").update(JSON.stringify(props)).digest("hex").slice(0, 8);
+    const tag = r.tag.replace(/=/g, ".");
+    return { key: `fw-filter:${String(i + 1).padStart(3, "0")}:${tag}:${digest}`, props };
+  });
+  return { path: `/${ip(f)}/firewall/filter`, ordered: true, entries };
+}
+
 /**
  * Every menu the stack may own, in dependency order: addresses before the routes that use them,
  * filter chains and the BGP instance before the connections that name them. The instance menu
@@ -157,5 +212,10 @@ export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
     ...(hasBgpInstances(v) ? [instanceMenu(s.bgp)] : []),
     connectionMenu(s.bgp, v),
     dnsMenu(s),
+    // Lists before the rules that name them (and the rules pruned before the lists).
+    addressListMenu(s, 4),
+    addressListMenu(s, 6),
+    firewallFilterMenu(s, 4),
+    firewallFilterMenu(s, 6),
   ];
 }

@@ -81,7 +81,7 @@ function findAndCorrect(
     `:foreach i in=[${path}/find where comment=$c] do={`,
     `  :if ($found) do={ ${path}/remove $i; :put ("removed duplicate " . $c) } else={`,
     `    :set found true`,
-    ...props.map((p) => `    ${compareLine(path, p)}`),
+    ...props.filter((p) => !p.addOnly).map((p) => `    ${compareLine(path, p)}`),
     ...afterFound.map((l) => `    ${l}`),
     `  }`,
     `}`,

@@ -5,6 +5,7 @@
 import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
 import { Device, PrefixRule, Topology } from "../../topology/types";
+import { routerOsFirewall } from "./firewall";
 import {
   BgpConnection,
   DnsRecord,
@@ -135,6 +136,8 @@ export function routerOsDesiredState(
       addressFamilies: s.families.map((f) => (f === 4 ? "ip" : "ipv6")),
     };
   });
+  const point = t.policy?.points.find((x) => x.kind === "router" && x.device === router.name);
+  const firewall = t.policy && point ? routerOsFirewall(t.policy, point, stack) : undefined;
   return {
     router: router.name,
     stack,
@@ -153,5 +156,6 @@ export function routerOsDesiredState(
       : {}),
     filterRules: [...chains].flatMap(([chain, rules]) => chainRules(chain, rules)),
     dns: [...dnsRecords(t, router, device), ...router.dnsRecords],
+    ...(firewall ? { firewall } : {}),
   };
 }

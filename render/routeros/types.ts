@@ -1,6 +1,6 @@
 // The desired state of one RouterOS v7 router, as the renderer takes it: typed values only
 // (addresses and prefixes are already-parsed values from addressing/ip.ts), one list per menu.
-import { Address, Prefix } from "../../addressing/ip";
+import { Address, Family, Prefix } from "../../addressing/ip";
 
 export const BGP_LOCAL_ROLES = [
   "ebgp",
@@ -77,6 +77,40 @@ export interface DnsRecord {
   readonly address: Address;
 }
 
+/** An address list entry (`/ip/firewall/address-list` or `/ipv6/...`, by the prefix's family). */
+export interface AddressListEntry {
+  readonly list: string;
+  readonly address: Prefix;
+}
+
+/** One side of a filter rule: an address list, or everything outside it (`!list`). */
+export interface ListMatch {
+  readonly list: string;
+  readonly negate: boolean;
+}
+
+/** A `/ip/firewall/filter` or `/ipv6/firewall/filter` rule; rules keep their order. */
+export interface FirewallFilter {
+  readonly family: Family;
+  readonly chain: "forward" | "input";
+  readonly action: "accept" | "drop";
+  readonly src?: ListMatch;
+  readonly dst?: ListMatch;
+  readonly protocol?: "tcp" | "udp" | "icmp" | "icmpv6";
+  /** `22,443` or `5404-5412`, TCP/UDP only. */
+  readonly dstPort?: string;
+  readonly connectionState?: readonly ("established" | "related" | "invalid")[];
+  readonly log: boolean;
+  /** What the rule is for (`rule=<name>`): part of its key, and its log prefix. */
+  readonly tag: string;
+}
+
+/** The policy on a RouterOS router: address lists and filter rules of both families. */
+export interface RouterOsFirewall {
+  readonly addressLists: readonly AddressListEntry[];
+  readonly filters: readonly FirewallFilter[];
+}
+
 export interface RouterOsDesiredState {
   /** Router name, for the script header only. */
   readonly router: string;
@@ -90,4 +124,6 @@ export interface RouterOsDesiredState {
   readonly bgp?: BgpSettings;
   readonly filterRules: readonly FilterRule[];
   readonly dns: readonly DnsRecord[];
+  /** The policy's firewall; absent or empty: the stack owns no firewall entry (stale ones go). */
+  readonly firewall?: RouterOsFirewall;
 }

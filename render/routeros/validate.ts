@@ -215,6 +215,30 @@ export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
     }
   });
 
+  const lists = new Map<string, string>();
+  s.firewall?.addressLists.forEach((e, i) => {
+    const at = `firewall.addressLists[${i}]`;
+    c.name(`${at}.list`, e.list);
+    if (c.prefix(`${at}.address`, e.address)) {
+      c.unique(lists, `${e.list} ${e.address}`, at, `${e.list} ${e.address}`);
+    }
+  });
+  s.firewall?.filters.forEach((r, i) => {
+    const at = `firewall.filters[${i}]`;
+    for (const side of [r.src, r.dst]) if (side) c.name(`${at}.list`, side.list);
+    if (r.dstPort !== undefined && !/^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$/.test(r.dstPort)) {
+      c.add(
+        `${at}.dstPort`,
+        r.dstPort,
+        "is not a port list",
+        "write ports like 22,443 or 5404-5412",
+      );
+    }
+    if (!/^[a-z]+(=[A-Za-z0-9-]+)?$/.test(r.tag)) {
+      c.add(`${at}.tag`, r.tag, "is not a rule tag", "use kind=name, e.g. rule=web-out");
+    }
+  });
+
   const records = new Map<string, string>();
   s.dns.forEach((d, i) => {
     const at = `dns[${i}]`;

@@ -180,6 +180,14 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 # Owns exactly the entries whose comment starts with "managed-by=sol;key=": phase 1 removes the ones
 # no longer desired, phase 2 adds missing ones and sets properties that differ. A second run
 # only finds and compares.
+# prune /ipv6/firewall/filter
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+# prune /ip/firewall/filter
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+# prune /ipv6/firewall/address-list
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+# prune /ip/firewall/address-list
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
 # prune /ip/dns/static
 :foreach i in=[/ip/dns/static/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
 # prune /routing/bgp/connection

@@ -49,6 +49,14 @@ test("the synthetic router's reconcile script, line for line", () => {
 # Owns exactly the entries whose comment starts with "managed-by=lab;key=": phase 1 removes the ones
 # no longer desired, phase 2 adds missing ones and sets properties that differ. A second run
 # only finds and compares.
+# prune /ipv6/firewall/filter
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+# prune /ip/firewall/filter
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+# prune /ipv6/firewall/address-list
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+# prune /ip/firewall/address-list
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
 # prune /ip/dns/static
 {
   :local keep {"managed-by=lab;key=dns:traefik.lab.local/10.8.31.10"}
@@ -234,6 +242,10 @@ test("the synthetic router's destroy script removes by marker only, dependants f
   expect(renderRouterOsDestroyScript(synthetic()))
     .toBe(`# RouterOS 7.20 destroy script for router edge, stack lab. Generated; do not edit.
 # Removes exactly the entries whose comment starts with "managed-by=lab;key=", and nothing else.
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
 :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
 :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/connection/get $i comment]); /routing/bgp/connection/remove $i }
 :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/instance/get $i comment]); /routing/bgp/instance/remove $i }
@@ -292,6 +304,10 @@ describe("the RouterOS version decides the BGP property names", () => {
 
   test("only 7.20 and later touch the BGP instance menu, which older versions lack", () => {
     const without = [
+      "# prune /ipv6/firewall/filter",
+      "# prune /ip/firewall/filter",
+      "# prune /ipv6/firewall/address-list",
+      "# prune /ip/firewall/address-list",
       "# prune /ip/dns/static",
       "# prune /routing/bgp/connection",
       "# prune /routing/filter/rule",
@@ -307,11 +323,11 @@ describe("the RouterOS version decides the BGP property names", () => {
     ];
     expect(sections(renderRouterOsScript(synthetic("7.19")))).toEqual(without);
     expect(sections(renderRouterOsScript(synthetic("7.20")))).toEqual([
-      ...without.slice(0, 2),
+      ...without.slice(0, 6),
       "# prune /routing/bgp/instance",
-      ...without.slice(2, 10),
+      ...without.slice(6, 14),
       "# reconcile /routing/bgp/instance",
-      ...without.slice(10),
+      ...without.slice(14),
     ]);
   });
 

@@ -5,12 +5,26 @@
 // - comparing values of different types is refused here (RouterOS would just answer false);
 // - property names follow the version: `afi` from 7.19 on, `address-families` before; from 7.20
 //   a connection names an `instance` that must exist, and carries no `as` or `router-id`;
-// - names of BGP connections and instances are unique; `add` returns the new entry's id.
+// - names of BGP connections and instances are unique; `add` returns the new entry's id;
+// - firewall: an address list entry holds an address or a prefix; a filter rule's `action` is one
+//   of RouterOS's actions, `protocol` a protocol name, `dst-port` ports and ranges joined by ',',
+//   an address list match a list name with an optional leading '!' (negation).
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { Cmd, Expr, Stmt, parseScript } from "./parse";
 
 type PropType =
-  "str" | "bool" | "int" | "list" | `ip${"" | Family}` | `cidr${Family}` | `prefix${Family}`;
+  | "str"
+  | "bool"
+  | "int"
+  | "list"
+  | `ip${"" | Family}`
+  | `cidr${Family}`
+  | `prefix${Family}`
+  | `net${Family}`
+  | "action"
+  | "protocol"
+  | "ports"
+  | "listref";
 
 interface Schema {
   readonly props: Readonly<Record<string, PropType>>;
@@ -33,6 +47,34 @@ interface Entry {
   readonly id: string;
   readonly props: Map<string, Stored>;
 }
+
+function firewall(f: Family): Record<string, Schema> {
+  const ip = f === 4 ? "ip" : "ipv6";
+  return {
+    [`/${ip}/firewall/address-list`]: {
+      props: { list: "str", address: `net${f}`, comment: "str" },
+      required: ["list", "address"],
+    },
+    [`/${ip}/firewall/filter`]: {
+      props: {
+        chain: "str",
+        action: "action",
+        "connection-state": "list",
+        "src-address-list": "listref",
+        "dst-address-list": "listref",
+        protocol: "protocol",
+        "dst-port": "ports",
+        log: "bool",
+        "log-prefix": "str",
+        comment: "str",
+      },
+      required: ["chain"],
+    },
+  };
+}
+
+const ACTIONS = ["accept", "drop", "reject", "jump", "return", "passthrough", "log"];
+const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "gre", "ipsec-esp"];
 
 function schemas(minor: number): Record<string, Schema> {
   const connection: Record<string, PropType> = {
@@ -86,6 +128,8 @@ function schemas(minor: number): Record<string, Schema> {
       props: { name: "str", type: "str", address: "ip", comment: "str" },
       required: ["name"],
     },
+    ...firewall(4),
+    ...firewall(6),
   };
 }
 
@@ -107,6 +151,23 @@ function convert(type: PropType, prop: string, text: string): Stored {
         : bad();
   if (type === "int") return /^(0|[1-9][0-9]*)$/.test(text) ? Number(text) : bad();
   if (type === "list") return text.split(",").map((i) => (i === "" ? bad() : i));
+  if (type === "action") return ACTIONS.includes(text) ? text : bad();
+  if (type === "protocol") return PROTOCOLS.includes(text) ? text : bad();
+  if (type === "ports") {
+    const ok = text.split(",").every((part) => {
+      const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(part);
+      const [lo, hi] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [0, 0];
+      return m !== null && lo >= 0 && lo <= hi && hi <= 65535;
+    });
+    return ok ? text : bad();
+  }
+  if (type === "listref") return /^!?[A-Za-z0-9_.-]+$/.test(text) ? text : bad();
+  if (type === "net4" || type === "net6") {
+    const family = type === "net4" ? 4 : 6;
+    return parseIp(text, family) || (Prefix.parse(text).ok && parseIp(text.split("/")[0], family))
+      ? text
+      : bad();
+  }
   const family = Number(type.slice(-1)) as Family;
   if (type.startsWith("ip"))
     return parseIp(text, type === "ip" ? undefined : family) ? text : bad();
