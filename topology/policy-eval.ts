@@ -126,7 +126,7 @@ function candidates(p: Policy, set: AddressSet, routers: boolean): Address[] {
     seen.add(a.toString());
     out.push(a);
   };
-  p.known.forEach(add);
+  p.known.forEach((k) => add(k.address));
   INTERNET.forEach(add);
   for (const f of set.families) {
     const cuts = boundaries(p, f);
@@ -192,9 +192,12 @@ export function witness(p: Policy, target: ProbeTarget, domain = AddressSet.ALL)
   const dstsPlain = candidates(p, dst, false).filter((a) => zoneOf(p, a));
   const dsts = dstsPlain.length > 0 ? dstsPlain : candidates(p, dst, true);
   const svc = services(p, rule?.protocol ?? "any", rule?.ports ?? []);
+  const holder = new Map(p.known.map((k) => [k.address.toString(), k.device]));
   for (const s of srcs) {
     for (const d of dsts) {
       if (d.family !== s.family) continue;
+      const [hs, hd] = [holder.get(s.toString()), holder.get(d.toString())];
+      if (hs !== undefined && hs === hd) continue;
       for (const x of svc) {
         const f: Flow = { src: s, dst: d, ...x };
         try {

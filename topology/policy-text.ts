@@ -20,9 +20,9 @@ export function serviceText(l: Pick<PolicyRule, "protocol" | "ports">): string {
 
 /** The addresses of one family of `s`, or a summary when there are many. */
 export function setText(p: Policy, s: AddressSet, f: Family): string {
-  if (isWholeFamily(s, f)) return "anywhere";
   const internet = p.site.complement().only(f);
   if (s.equals(internet)) return "internet";
+  if (isWholeFamily(s, f)) return "anywhere";
   if (s.covers(internet)) {
     const rest = s.minus(internet);
     return `internet and ${setText(p, rest, f)}`;

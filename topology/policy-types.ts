@@ -101,8 +101,11 @@ export interface Policy {
   readonly site: AddressSet;
   /** Addresses held by routers (their input, not forwarded traffic). */
   readonly routers: AddressSet;
-  /** Addresses of named things (hosts, nodes, devices), preferred as probe endpoints. */
-  readonly known: readonly Address[];
+  /**
+   * Addresses of named things (hosts, nodes, devices) and who holds them: preferred as probe
+   * endpoints, and never both ends of one probe (a device talking to itself is not routed).
+   */
+  readonly known: readonly { readonly address: Address; readonly device: string }[];
 }
 
 /** A packet as the policy sees it: TCP/UDP with a destination port, or ICMP. */

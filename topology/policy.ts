@@ -313,9 +313,18 @@ export function buildPolicy(
   const known = [
     ...t.devices
       .filter((d) => d.kind === "host" || d.kind === "node" || d.kind === "vm")
-      .flatMap((d) => heldBy(d, true)),
-    ...plan.devices.flatMap((d) => FAMILIES.flatMap((f) => d.address[key(f)] ?? [])),
-  ].sort((a, b) => a.family - b.family || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      .flatMap((d) => heldBy(d, true).map((address) => ({ address, device: d.name }))),
+    ...plan.devices.flatMap((d) =>
+      FAMILIES.flatMap((f) => d.address[key(f)] ?? []).map((address) => ({
+        address,
+        device: d.name,
+      })),
+    ),
+  ].sort(
+    (a, b) =>
+      a.address.family - b.address.family ||
+      (a.address.value < b.address.value ? -1 : a.address.value > b.address.value ? 1 : 0),
+  );
   const policy: Policy = { zones, rules, points, site, routers, known };
   // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
   if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));

@@ -8,6 +8,7 @@ import { Topology } from "../../topology/types";
 import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
+import { policySection } from "./policy";
 import { cell, dualRow, hasAny, ifaceAddress, table, text } from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
 import { renderTopology } from "./mermaid";
@@ -243,6 +244,7 @@ export function renderInventory(plan: Plan, topology: Topology): string {
     loadBalancerSection(plan, topology),
     routersSection(plan),
     bgpSection(topology),
+    policySection(plan, topology),
     fabricSection(plan),
     interfacesSection(plan),
     sdnSection(plan),
