@@ -38,12 +38,21 @@ export function removeTable(table: string): string {
   return `nft delete table inet ${table} 2>/dev/null || true\nrm -f /etc/nftables.d/${table}.nft\n`;
 }
 
+/** Throws unless `ruleset` is a rendered ruleset that owns exactly `table`. */
+export function checkRuleset(name: string, ruleset: string, table: string): void {
+  if (!ruleset.startsWith("#!/usr/sbin/nft -f\n")) {
+    throw new Error(`NftablesRuleset ${name}: not a rendered nftables ruleset`);
+  }
+  const tables = [...ruleset.matchAll(/^table inet (\S+)/gm)].map((m) => m[1]);
+  if (tables.length === 0 || tables.some((t) => t !== table)) {
+    throw new Error(`NftablesRuleset ${name}: the ruleset must own table ${table} only`);
+  }
+}
+
 export class NftablesRuleset extends pulumi.ComponentResource {
   constructor(name: string, args: NftablesRulesetArgs, opts?: pulumi.ComponentResourceOptions) {
+    checkRuleset(name, args.ruleset, args.table);
     super("homelab:linux:NftablesRuleset", name, {}, opts);
-    if (!args.ruleset.startsWith("#!/usr/sbin/nft -f\n")) {
-      throw new Error(`NftablesRuleset ${name}: not a rendered nftables ruleset`);
-    }
     const destroy = removeTable(args.table);
     new command.remote.Command(
       `${name}-nftables`,

@@ -58,6 +58,8 @@ export function filterLines(p: Policy, point: PolicyPoint): FilterLine[] {
   const ruleLines = (c: "forward" | "input", within: AddressSet, routerInput: boolean) => {
     for (const r of p.rules) {
       const dst = routerInput ? r.routerDst : r.dst;
+      // A rule only about the router itself has nothing to forward.
+      if (!routerInput && !hostOnly && point.own.covers(r.dst)) continue;
       push(
         {
           tag: `rule=${r.name}`,
