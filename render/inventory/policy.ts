@@ -54,11 +54,13 @@ export function policySection(plan: Plan, topology: Topology): string | undefine
     ["Zone", "Addresses", "Default (to other zones)", "Log denied"],
     p.zones.map((z) => [
       z.name,
-      text(
-        FAMILIES.filter((f) => z.set.families.includes(f))
-          .map((f) => setText(p, z.set.only(f), f))
-          .join("; "),
-      ),
+      z.name === "internet"
+        ? "everything outside the site"
+        : text(
+            FAMILIES.filter((f) => z.set.families.includes(f))
+              .map((f) => setText(p, z.set.only(f), f))
+              .join("; "),
+          ),
       z.default,
       z.log ? "yes" : "no",
     ]),

@@ -1,0 +1,50 @@
+// The inventory's policy section: zones with their defaults, the zone-to-zone matrix and the rule
+// table with where each rule is enforced, exactly; nothing for a site without a policy.
+import { policySection } from "../../render/inventory/policy";
+import { requireSite } from "../../site";
+import { stackRaw } from "../fixtures/base";
+
+const sectionOf = (stack: string) => {
+  const { plan, topology } = requireSite(stackRaw(stack));
+  return policySection(plan, topology);
+};
+const squeeze = (l: string) => l.replace(/ {2,}/g, " ").replace(/-{2,}/g, "-");
+const lines = (stack: string) => (sectionOf(stack) ?? "").split("\n").map(squeeze);
+
+test("arc-hybrid: default deny everywhere, five flows between VLANs, three to the internet", () => {
+  const l = lines("arc-hybrid");
+  const at = l.indexOf("### Zone to zone");
+  expect(l.slice(at + 4, at + 14)).toEqual([
+    "| from \\ to | management | storage | app | observability | devtest | mgmt | dmz | internet |",
+    "| - | - | - | - | - | - | - | - | - |",
+    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny |",
+    "| **storage** | deny | - | deny | deny | deny | deny | deny | deny |",
+    "| **app** | deny | deny, rules 3 | - | deny | deny | deny | deny | deny |",
+    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny |",
+    "| **devtest** | deny | deny | deny | deny | - | deny | deny | deny, rules 8 |",
+    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6 |",
+    "| **dmz** | deny | deny | deny, rules 5 | deny | deny | deny, rules 5 | - | deny, rules 7 |",
+    "| **internet** | deny | deny | deny | deny | deny | deny | deny | - |",
+  ]);
+  expect(l).toContain("| internet | everything outside the site | deny | yes |");
+  expect(l).toContain(
+    "| 7 | tunnel-outbound | cloudflare-tunnel (10.10.99.10/32) | internet (internet) | tcp 443 | allow | no | router-server (nftables) | VLAN 99: Cloudflare Tunnel outbound (443), no other internet access |",
+  );
+});
+
+test("ms01: host rules on the Proxmox firewall, the rest on the UDM-Pro by hand", () => {
+  const l = lines("ms01");
+  expect(l).toContain(
+    "| 1 | no-pve-ui | workload (10.8.28.0/22) | pve-ms01-01, pve-ms01-02, pve-aimax-01 (10.8.16.10-10.8.16.12, 10.8.48.10-10.8.48.12) | tcp 8006 | deny | yes | Proxmox firewall of pve-ms01-01, pve-ms01-02, pve-aimax-01 | VLAN 28 -> 16: block pod access to the Proxmox web UI |",
+  );
+  expect(l).toContain(
+    "| 3 | no-jetkvm | workload (10.8.28.0/22) | pve-aimax-01-kvm (10.8.16.92/32) | any protocol | deny | yes | udm-pro (manual) | VLAN 28 -> 16: block pod access to the JetKVM |",
+  );
+  expect(l).toContain(
+    "| 12 | storage-isolated | any (anywhere) | cephPublic (10.8.48.0/24) | any protocol | deny | yes | udm-pro (manual); Proxmox firewall of pve-ms01-01, pve-ms01-02, pve-aimax-01 | VLAN 48 takes nothing from another VLAN; VLAN 1 -> All yields to it |",
+  );
+});
+
+test("no section without a policy", () => {
+  expect(sectionOf("homelab")).toBeUndefined();
+});
