@@ -192,6 +192,12 @@ export class PolicyLab {
     this.nft(node, pveFirewallToNft(this.input.clusterFw, fw), `${node}.nft`);
   }
 
+  /** Runs `source` with node inside the namespace of lab node `node`. */
+  private node(node: string, source: string, args: readonly string[]): ChildProcess {
+    const argv = ["netns", "exec", this.lab.ns(node), process.execPath, "-e", source, ...args];
+    return spawn("ip", argv, { stdio: ["ignore", "pipe", "pipe"] });
+  }
+
   private async startServers(probes: readonly Probe[]): Promise<void> {
     const byNode = new Map<string, { tcp: Set<number>; udp: Set<number> }>();
     for (const x of probes) {
@@ -203,21 +209,11 @@ export class PolicyLab {
     }
     await Promise.all(
       [...byNode].map(([node, ports]) => {
-        const child = spawn(
-          "ip",
-          [
-            "netns",
-            "exec",
-            this.lab.ns(node),
-            process.execPath,
-            "-e",
-            SERVER,
-            [...ports.tcp].join(","),
-            [...ports.udp].join(","),
-            [...this.holder].flatMap(([a, n]) => (n === node ? [a] : [])).join(","),
-          ],
-          { stdio: ["ignore", "pipe", "pipe"] },
-        );
+        const child = this.node(node, SERVER, [
+          [...ports.tcp].join(","),
+          [...ports.udp].join(","),
+          [...this.holder].flatMap(([a, n]) => (n === node ? [a] : [])).join(","),
+        ]);
         this.servers.push(child);
         return new Promise<void>((resolve, reject) => {
           let err = "";
@@ -253,20 +249,7 @@ export class PolicyLab {
         [...bySource].map(
           ([node, list]) =>
             new Promise<AgentResult[]>((resolve, reject) => {
-              const child = spawn(
-                "ip",
-                [
-                  "netns",
-                  "exec",
-                  this.lab.ns(node),
-                  process.execPath,
-                  "-e",
-                  CLIENT,
-                  JSON.stringify(list),
-                  String(timeoutMs),
-                ],
-                { stdio: ["ignore", "pipe", "pipe"] },
-              );
+              const child = this.node(node, CLIENT, [JSON.stringify(list), String(timeoutMs)]);
               let out = "";
               let err = "";
               child.stdout?.on("data", (d) => (out += String(d)));

@@ -7,11 +7,12 @@ import { Address, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { AddressSet } from "./address-set";
-import { probes as probesOf, serviceCovers, witness } from "./policy-eval";
+import { serviceCovers, witness } from "./policy-eval";
 import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
 import { prefixesOf, tenantSegmentId } from "./segments";
 import { Device, Topology } from "./types";
 import { closest } from "../site/schema";
+import { NAME_KINDS } from "../site/spec-policy";
 
 type Candidate = Omit<PolicyTarget, "name">;
 
@@ -331,16 +332,7 @@ export function buildPolicy(
   return { policy, problems };
 }
 
-const KINDS: readonly string[] = [
-  "segment",
-  "tenant",
-  "cluster",
-  "host",
-  "node",
-  "device",
-  "router",
-  "range",
-];
+const KINDS: readonly string[] = NAME_KINDS;
 
 const famText = (s: AddressSet) =>
   s.families.length === 0 ? "no address" : s.families.map((f) => `IPv${f}`).join(" and ") + " only";
@@ -431,5 +423,3 @@ function policyPoints(
   }
   return points;
 }
-
-export { probesOf as policyProbes };
