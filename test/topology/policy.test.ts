@@ -234,7 +234,7 @@ describe("policy problems", () => {
 
   test("kinds, ports without TCP/UDP, duplicates, unknown and unrouted zones, FRR-only routers", () => {
     const raw = stackWith("arc-hybrid", (c) => {
-      c.policy.rules[0].to = ["vm:storage", "host:nas", "storag"];
+      c.policy.rules[0].to = ["box:storage", "vm:nas", "storag"];
       c.policy.rules[1].protocol = "icmp";
       c.policy.rules[1].ports = [22];
       c.policy.rules[2].name = "mgmt-to-all";
@@ -248,8 +248,8 @@ describe("policy problems", () => {
     expect(problemsOf(raw)).toEqual([
       'policy.zones[0].zone: "lan": is a segment no router holds an address on: no router sees its traffic; zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
       'policy.zones[1].zone: "dmzz": is not a zone; did you mean dmz?',
-      'policy.rules[0].to[0]: "vm:storage": vm is not a kind of name; use one of segment, tenant, cluster, host, node, device, router, range',
-      'policy.rules[0].to[1]: "host:nas": is not a host of the plan; nas is a device: write device:nas',
+      'policy.rules[0].to[0]: "box:storage": box is not a kind of name; use one of segment, tenant, cluster, host, node, vm, device, router, range',
+      'policy.rules[0].to[1]: "vm:nas": is not a vm of the plan; nas is a device: write device:nas',
       'policy.rules[0].to[2]: "storag": is not a name of the plan; did you mean storage?',
       'policy.rules[1].ports: "22": ports need protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove ports',
       'policy.rules[2].name: "mgmt-to-all": duplicates policy.rules[0].name',
