@@ -4,6 +4,7 @@
 // lists the same values under "Manual steps", and the twin plays the device from it.
 import { stringify } from "yaml";
 import { Topology } from "../../topology/types";
+import { ExternalFirewallRule, externalFirewall } from "./firewall";
 
 /** One external device's config, as plain data (addresses as `<address>/<length>`). */
 export interface ExternalConfig {
@@ -29,6 +30,8 @@ export interface ExternalConfig {
       readonly accept: readonly string[];
     }[];
   };
+  /** The network policy's rules for this router, in order (render/external/firewall.ts). */
+  readonly firewall?: readonly ExternalFirewallRule[];
 }
 
 /** Every external device of the topology that holds an address or ends a session. */
@@ -59,6 +62,7 @@ export function externalConfigs(t: Topology): ExternalConfig[] {
         end.device === d.name && end.reach !== "connected" ? [end.reach.dst.toString()] : [],
       ),
     );
+    const firewall = externalFirewall(t, d.name);
     return [
       {
         device: d.name,
@@ -69,6 +73,7 @@ export function externalConfigs(t: Topology): ExternalConfig[] {
           addresses: i.addresses.map((h) => `${h.address}/${h.length}`),
         })),
         ...(d.speaker && neighbors.length > 0 ? { bgp: { asn: d.speaker.asn, neighbors } } : {}),
+        ...(firewall.length > 0 ? { firewall } : {}),
       },
     ];
   });
@@ -99,6 +104,20 @@ export function externalYaml(c: ExternalConfig): string {
               accept: n.accept,
             })),
           },
+        }
+      : {}),
+    ...(c.firewall
+      ? {
+          firewall: c.firewall.map((r) => ({
+            rule: r.rule,
+            action: r.action,
+            family: r.family,
+            from: r.from,
+            to: r.to,
+            ...(r.protocol ? { protocol: r.protocol } : {}),
+            ...(r.ports ? { ports: r.ports } : {}),
+            log: r.log,
+          })),
         }
       : {}),
   };

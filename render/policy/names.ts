@@ -5,7 +5,7 @@ import { createHash } from "crypto";
 import { Family } from "../../addressing/ip";
 import { AddressSet } from "../../topology/address-set";
 import { FilterLine } from "../../topology/policy-lines";
-import { Policy, PolicyPoint } from "../../topology/policy-types";
+import { Policy } from "../../topology/policy-types";
 
 const keyOf = (f: Family, s: AddressSet) => `${f} ${s.toString()}`;
 
@@ -30,15 +30,9 @@ export class SetNames {
 
   constructor(
     p: Policy,
-    point: PolicyPoint,
     private readonly style: NameStyle,
   ) {
     for (const f of p.site.families) this.preferred.set(keyOf(f, p.site.only(f)), "site");
-    // A stand-in passes what the Proxmox hosts filter themselves.
-    const hosts = point.domain.complement();
-    for (const f of hosts.families) {
-      this.preferred.set(keyOf(f, hosts.only(f)), "filtered-by-hosts");
-    }
     for (const z of p.zones) {
       for (const f of z.set.families) this.preferred.set(keyOf(f, z.set.only(f)), `z-${z.name}`);
     }

@@ -56,7 +56,7 @@ export function proxmoxFirewall(p: Policy): PveFirewall | undefined {
   if (points.length === 0) return undefined;
   const ipsets = new Map<string, PveIpSet>();
   // IP sets are cluster-wide: one naming for every host, so equal sets share one IP set.
-  const sets = new SetNames(p, points[0], {
+  const sets = new SetNames(p, {
     format: (hint: string, f: Family) =>
       `hl-${hint.replace(/[^A-Za-z0-9-]/g, "-")}${f === 6 ? "-6" : ""}`,
     maxLength: 24,

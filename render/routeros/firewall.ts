@@ -29,7 +29,7 @@ function protocolOf(l: FilterLine): FirewallFilter["protocol"] {
 
 /** The firewall of `point` (a RouterOS router that enforces the policy) for `stack`. */
 export function routerOsFirewall(p: Policy, point: PolicyPoint, stack: string): RouterOsFirewall {
-  const sets = new SetNames(p, point, {
+  const sets = new SetNames(p, {
     format: (hint) => `${stack}-${hint.replace(/[^A-Za-z0-9_.-]/g, "-")}`,
     maxLength: 63,
   });

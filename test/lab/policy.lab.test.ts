@@ -1,14 +1,15 @@
 // Proof by packets for seeds 002 (ms01) and 003 (arc-hybrid): the offline preview's rendered
 // rulesets loaded in network namespaces (the router's nftables file; for ms01, whose UDM-Pro is
 // not configured here, each Proxmox host's firewall files through the Proxmox model, and a
-// stand-in that runs the rules listed for the UDM under Manual steps), then one probe per rule and
+// stand-in that runs the firewall rules of external/udm-pro.yaml, the ones listed for the UDM
+// under Manual steps), then one probe per rule and
 // per zone default, each reaching its destination or not exactly as the policy says. And the
 // matrix is not vacuous: removing any one deny line from a rendered ruleset lets its probe through.
 // Needs root, FRR (the netns lab) and nftables (`.ci/install-frr.sh`, `.ci/install-nftables.sh`).
 import { PolicyLab, ProbeOutcome } from "../../lab/policy-lab";
 import { Artifact, extractArtifacts } from "../../preview/artifacts";
 import { previewStack } from "../../preview/offline";
-import { renderNftables } from "../../render/nftables/ruleset";
+import { externalFirewallToNft } from "../../lab/external-firewall";
 import { requireSite } from "../../site";
 import {
   decide,
@@ -73,17 +74,18 @@ describe.each(["arc-hybrid", "ms01"])("%s: the policy in packets", (stack) => {
   beforeAll(async () => {
     const preview = await previewStack(stack);
     if (!preview.ok) throw new Error(`preview of ${stack} failed: ${String(preview.error)}`);
-    const artifacts = extractArtifacts(preview.resources);
+    const artifacts = extractArtifacts(preview.resources, preview.outputs);
     const file = (path: string): string => {
       const a = artifacts.find((x: Artifact) => x.path === path);
       if (!a) throw new Error(`the preview wrote no ${path}`);
       return a.text;
     };
     const routerPoint = policy.points.find((x) => x.kind !== "proxmox") as PolicyPoint;
+    // A router this stack does not configure is played from its document's firewall rules.
     const routerNft =
       routerPoint.kind === "router"
         ? file(`nftables/${routerPoint.device}.nft`)
-        : renderNftables(policy, routerPoint, { router: routerPoint.device, stack, standIn: true });
+        : externalFirewallToNft(file(`external/${routerPoint.device}.yaml`));
     const hosts = policy.points
       .filter((x) => x.kind === "proxmox")
       .map((x) => ({ point: x, fw: file(`proxmox-firewall/${x.device}.fw`) }));

@@ -3,7 +3,9 @@
 // Proxmox model's) and a dual-stack one with ICMP and rules about the router itself; shown to
 // reject a broken one. Needs nftables (`.ci/install-nftables.sh`).
 import { nftProblems, NFT_MISSING, requireNft } from "../../lab/nft-check";
+import { externalFirewallToNft } from "../../lab/external-firewall";
 import { pveFirewallToNft } from "../../lab/pve-firewall";
+import { ExternalConfig, externalConfigs, externalYaml } from "../../render/external";
 import { clusterFwText, hostFwText, proxmoxFirewall } from "../../render/proxmox/firewall";
 import { nftTableName, renderNftables } from "../../render/nftables/ruleset";
 import { requireSite } from "../../site";
@@ -127,17 +129,14 @@ describe("nftables ruleset", () => {
 
 describe("nft -c -f accepts every rendered ruleset", () => {
   beforeAll(() => requireNft());
-  const standIn = ms01.points.find((x) => x.kind === "manual");
+  const udm = externalConfigs(requireSite(stackRaw("ms01")).topology).find(
+    (c) => c.device === "udm-pro",
+  ) as ExternalConfig;
   const pve = proxmoxFirewall(ms01);
   const dual = dualStack();
   const cases: [string, string][] = [
     ["arc-hybrid router-server", ARC],
-    [
-      "ms01 stand-in for udm-pro",
-      standIn
-        ? renderNftables(ms01, standIn, { router: "udm-pro", stack: "ms01", standIn: true })
-        : "",
-    ],
+    ["ms01 stand-in from external/udm-pro.yaml", externalFirewallToNft(externalYaml(udm))],
     [
       "example edge, dual-stack",
       renderNftables(dual, dual.points[0], { router: "edge", stack: "example" }),
