@@ -5,6 +5,7 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { SshArgs, sshConnection } from "./ssh";
 
+/** Where the ruleset goes (SSH) and what it is. */
 export interface NftablesRulesetArgs extends SshArgs {
   /** The rendered ruleset (render/nftables/ruleset.ts). */
   readonly ruleset: string;
@@ -49,6 +50,10 @@ export function checkRuleset(name: string, ruleset: string, table: string): void
   }
 }
 
+/**
+ * One remote command per router: installs the ruleset (create, update: re-run when the text
+ * changes) and drops the stack's table on destroy.
+ */
 export class NftablesRuleset extends pulumi.ComponentResource {
   constructor(name: string, args: NftablesRulesetArgs, opts?: pulumi.ComponentResourceOptions) {
     checkRuleset(name, args.ruleset, args.table);

@@ -5,6 +5,7 @@ import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import { PveFirewall } from "../render/proxmox/firewall";
 
+/** The firewall to provision. */
 export interface ProxmoxFirewallArgs {
   /** The rendered firewall (render/proxmox/firewall.ts). */
   readonly firewall: PveFirewall;
@@ -17,22 +18,32 @@ export const CLUSTER_FIREWALL_OPTIONS = {
   outputPolicy: "ACCEPT",
 } as const;
 
-export class ProxmoxFirewall extends pulumi.ComponentResource {
-  constructor(name: string, args: ProxmoxFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("homelab:proxmox:ProxmoxFirewall", name, {}, opts);
-    const fw = args.firewall;
-    const names = new Set<string>();
-    for (const s of fw.ipsets) {
-      if (names.has(s.name)) throw new Error(`ProxmoxFirewall ${name}: IP set ${s.name} twice`);
-      names.add(s.name);
-    }
-    for (const h of fw.hosts) {
-      for (const r of h.rules) {
-        if (r.source && !names.has(r.source.slice(1))) {
-          throw new Error(`ProxmoxFirewall ${name}: ${h.node} uses unknown IP set ${r.source}`);
-        }
+/** Throws when an IP set is defined twice or a rule names one the firewall does not define. */
+export function checkFirewall(name: string, fw: PveFirewall): void {
+  const names = new Set<string>();
+  for (const s of fw.ipsets) {
+    if (names.has(s.name)) throw new Error(`ProxmoxFirewall ${name}: IP set ${s.name} twice`);
+    names.add(s.name);
+  }
+  for (const h of fw.hosts) {
+    for (const r of h.rules) {
+      if (r.source && !names.has(r.source.slice(1))) {
+        throw new Error(`ProxmoxFirewall ${name}: ${h.node} uses unknown IP set ${r.source}`);
       }
     }
+  }
+}
+
+/**
+ * The datacenter options, one IP set per address set, and per host its firewall options and
+ * rules (after the IP sets they name). Throws before any child exists when a rule names an IP set
+ * the firewall does not define, or an IP set is defined twice.
+ */
+export class ProxmoxFirewall extends pulumi.ComponentResource {
+  constructor(name: string, args: ProxmoxFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    checkFirewall(name, args.firewall);
+    super("homelab:proxmox:ProxmoxFirewall", name, {}, opts);
+    const fw = args.firewall;
     const cluster = new proxmoxve.cluster.FirewallLegacy(
       `${name}-cluster`,
       { ...CLUSTER_FIREWALL_OPTIONS },

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
+/** The error every nftables check fails with when `nft` is missing: never a skip. */
 export const NFT_MISSING =
   "nftables is not installed: run `bash .ci/install-nftables.sh` as root (Debian's nftables package).";
 

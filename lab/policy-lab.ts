@@ -41,6 +41,11 @@ export interface ProbeOutcome {
   readonly pass: boolean;
 }
 
+/**
+ * The namespaces of one site's policy probes: create() builds them and starts the probe servers,
+ * probe() sends probes, loadRouter()/loadHostFirewall() swap a ruleset, destroy() removes it all
+ * (also when the test process dies: NetnsLab's watchdog).
+ */
 export class PolicyLab {
   private readonly lab = NetnsLab.create();
   private readonly policy: Policy;

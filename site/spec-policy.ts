@@ -3,7 +3,9 @@
 // and a default action per zone. Names resolve in topology/policy.ts, once the plan exists.
 import { bool, field, JsonSchema, list, obj, oneOf, Schema, show, str } from "./schema";
 
+/** What a rule or zone default does. */
 export const POLICY_ACTIONS = ["allow", "deny"] as const;
+/** The protocols a rule may name; `icmp` covers ICMPv6 too. */
 export const POLICY_PROTOCOLS = ["any", "tcp", "udp", "icmp"] as const;
 
 /** Kinds a name may be qualified with (`host:pve1`) when it names two things of the plan. */
@@ -81,6 +83,7 @@ export function port(): Schema<PortSpec> {
 
 const RULE_NAME = /^[a-z][a-z0-9-]{0,40}$/;
 
+/** `homelab:policy`: zone defaults and rules (README "Network policy"). */
 export const policySchema = obj({
   default: field(
     oneOf(POLICY_ACTIONS),

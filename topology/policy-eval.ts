@@ -29,6 +29,7 @@ export function serviceMatches(r: Pick<PolicyRule, "protocol" | "ports">, f: Flo
   return r.ports.some((p) => p.from <= port && port <= p.to);
 }
 
+/** Whether a rule matches a flow: source, destination, protocol and port. */
 export function ruleMatches(r: PolicyRule, f: Flow): boolean {
   return r.src.has(f.src) && r.dst.has(f.dst) && serviceMatches(r, f);
 }

@@ -5,7 +5,9 @@
 import { Address, Family } from "../addressing/ip";
 import { AddressSet } from "./address-set";
 
+/** What a rule or a zone default does with the traffic it decides. */
 export type PolicyAction = "allow" | "deny";
+/** IP protocol of a rule; `icmp` is ICMP in IPv4 and ICMPv6 in IPv6. */
 export type PolicyProtocol = "any" | "tcp" | "udp" | "icmp";
 
 /** An inclusive range of TCP/UDP ports. */
@@ -92,6 +94,7 @@ export interface PolicyPoint {
   readonly own: AddressSet;
 }
 
+/** The policy of a site: its zones, its rules in order, and where each is enforced. */
 export interface Policy {
   /** Routed zones in segment order, then the internet. */
   readonly zones: readonly Zone[];
@@ -124,6 +127,7 @@ export type DecidedBy =
   | { readonly kind: "intra"; readonly zone: string }
   | { readonly kind: "input" };
 
+/** The policy's verdict on a flow, and what gave it. */
 export interface Decision {
   readonly action: PolicyAction;
   readonly by: DecidedBy;

@@ -31,11 +31,13 @@ export interface PveRule {
   readonly comment: string;
 }
 
+/** One host's firewall rules, in order (Node > Firewall). */
 export interface PveHostFirewall {
   readonly node: string;
   readonly rules: readonly PveRule[];
 }
 
+/** The hosts' firewall: the cluster IP sets and each host's rules. */
 export interface PveFirewall {
   readonly ipsets: readonly PveIpSet[];
   readonly hosts: readonly PveHostFirewall[];

@@ -4,6 +4,7 @@
 // firewall is enabled with an ACCEPT input policy, the policy's sets are cluster IP sets, and each
 // host gets its rules in order; the preview's proxmox-firewall/ files come from those inputs.
 import { checkRuleset, INSTALL_NFTABLES, removeTable } from "../../components/nftables-ruleset";
+import { checkFirewall } from "../../components/proxmox-firewall";
 import { extractArtifacts } from "../../preview/artifacts";
 import { PreviewResult, previewStack } from "../../preview/offline";
 import { RecordedResource } from "../../preview/run";
@@ -185,6 +186,26 @@ describe("ms01: the Proxmox hosts' firewall, the UDM-Pro untouched", () => {
         comment: "homelab:default=internet",
       },
     ]);
+  });
+
+  test("the component refuses an IP set defined twice or a rule naming an unknown one", () => {
+    const set = { name: "hl-a", comment: "", cidrs: [] };
+    const rule = {
+      type: "in" as const,
+      action: "DROP" as const,
+      dest: "10.0.0.1",
+      log: "nolog" as const,
+      comment: "",
+    };
+    expect(() => checkFirewall("fw", { ipsets: [set, set], hosts: [] })).toThrow(
+      "ProxmoxFirewall fw: IP set hl-a twice",
+    );
+    expect(() =>
+      checkFirewall("fw", {
+        ipsets: [set],
+        hosts: [{ node: "pve1", rules: [{ ...rule, source: "+hl-b" }] }],
+      }),
+    ).toThrow("ProxmoxFirewall fw: pve1 uses unknown IP set +hl-b");
   });
 
   test("the preview writes the cluster's and each host's .fw file from those inputs", () => {
