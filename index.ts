@@ -35,6 +35,14 @@ export = async () => {
     ...(deployment.apply ? { sdnDigest: deployment.apply.digest } : {}),
     /** Read by peer stacks that share a LoadBalancer segment with this one. */
     lbPools: exportedPools(plan),
+    /** Explicit LoadBalancer addresses (`lbipam.cilium.io/ips`) for the clusters' Services. */
+    serviceIps: plan.tenants.flatMap((t) =>
+      (t.kubernetes?.serviceIps ?? []).map((s) => ({
+        cluster: t.kubernetes?.name,
+        service: s.service,
+        address: s.address.toString(),
+      })),
+    ),
     kubeconfigs: Object.fromEntries(deployment.clusters.map((c) => [c.name, c.talos.kubeconfig])),
   };
 };

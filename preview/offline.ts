@@ -110,13 +110,14 @@ export async function previewStack(stack: string, root = ROOT): Promise<PreviewR
   return previewConfig(stack, config, project, root);
 }
 
-/** Writes resources.json and inventory.md into `outDir` (replacing what was there). */
 /** Every file a preview folder holds, by path relative to it, in writing order. */
 export function previewFiles(result: PreviewResult): [string, string][] {
   return [
     ["resources.json", `${JSON.stringify(result.resources, null, 2)}\n`],
     ["inventory.md", String(result.outputs.inventory ?? "")],
     ["outputs.json", `${JSON.stringify(result.outputs, null, 2)}\n`],
+    // The inventory's manual steps, machine-readable: the twin applies the ones it can.
+    ["manual-steps.json", `${JSON.stringify(result.manualSteps ?? [], null, 2)}\n`],
     ...extractArtifacts(result.resources, result.outputs).map((a): [string, string] => [
       a.path,
       a.text,
@@ -124,6 +125,7 @@ export function previewFiles(result: PreviewResult): [string, string][] {
   ];
 }
 
+/** Writes every file of `previewFiles` into `outDir` (replacing what was there). */
 export function writePreview(result: PreviewResult, outDir: string): string[] {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });

@@ -5,7 +5,7 @@ import { PreviewResult, previewConfig } from "../../preview/offline";
 import { extractArtifacts } from "../../preview/artifacts";
 import { RecordedResource } from "../../preview/run";
 import { readStackFile } from "../../preview/stack-file";
-import { frrConfigProblems } from "../../lab/frr-check";
+import { frrConfigProblems } from "../../twin/netns/frr-check";
 import { INSTALL_FRR_CONF } from "../../components/frr-config";
 import { runAsSystemScript } from "../../components/routeros-router";
 import { ROOT } from "../fixtures/base";

@@ -7,7 +7,7 @@ import {
   frrConfigProblems,
   requireFrr,
   splitByDaemon,
-} from "../../lab/frr-check";
+} from "../../twin/netns/frr-check";
 import { isisNet, renderFrr } from "../../render/frr/config";
 import { frrDevices, frrInput } from "../../render/frr/inputs";
 import { requireSite } from "../../site";

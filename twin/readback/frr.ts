@@ -2,7 +2,7 @@
 // (staticd), and BGP with its neighbors, peer-groups, address families, network statements and
 // route-map/prefix-list policies evaluated as FRR evaluates them. It reads the statements this
 // project renders and throws on a BGP, interface or route line it does not know, so a renderer
-// change cannot pass unread; FRR's own parsers check the syntax elsewhere (lab/frr-check.ts).
+// change cannot pass unread; FRR's own parsers check the syntax elsewhere (twin/netns/frr-check.ts).
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { ObservedAddress, ObservedDevice, ObservedNeighbor, ObservedRoute } from "./types";
 

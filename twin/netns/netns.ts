@@ -2,7 +2,17 @@
 // daemons per namespace (each in its own FRR pathspace, `-N <namespace>`). Every namespace name
 // starts with the lab ID `hlab<pid base 36>`, so a later run can reap what a killed run left
 // behind, and so cleanup only ever touches this lab's namespaces and the processes inside them.
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { spawn } from "child_process";
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { FRR_DIR, FrrDaemon, requireFrr } from "./frr-check";
@@ -18,6 +28,27 @@ import {
 } from "./host";
 
 export { alive, listNamespaces, sleep, waitFor } from "./host";
+
+/** One end of a veth pair. */
+export interface VethEnd {
+  readonly node: string;
+  readonly name: string;
+  readonly mtu: number;
+  readonly mac?: string;
+  /** A bridge on this end's side the end becomes a port of. */
+  readonly master?: string;
+}
+
+/** A VXLAN device: VNI, local VTEP address, UDP port, bridge, and the remote VTEPs. */
+export interface VxlanSpec {
+  readonly name: string;
+  readonly vni: number;
+  readonly local: string;
+  readonly port: number;
+  readonly mtu: number;
+  readonly master: string;
+  readonly remotes: readonly string[];
+}
 
 export class NetnsLab {
   readonly id = `hlab${process.pid.toString(36)}`;
@@ -68,6 +99,10 @@ export class NetnsLab {
     this.namespaces.push(ns);
     run("ip", ["-n", ns, "link", "set", "lo", "up"]);
     this.exec(node, "sysctl", ["-q", "-w", "net.ipv4.ip_forward=1"]);
+    // Strict reverse-path filtering would drop the asymmetric paths an anycast gateway makes.
+    for (const scope of ["all", "default"]) {
+      this.exec(node, "sysctl", ["-q", "-w", `net.ipv4.conf.${scope}.rp_filter=0`]);
+    }
     for (const scope of ["all", "default"]) {
       this.exec(node, "sysctl", ["-q", "-w", `net.ipv6.conf.${scope}.forwarding=1`]);
       this.exec(node, "sysctl", ["-q", "-w", `net.ipv6.conf.${scope}.accept_dad=0`]);
@@ -104,6 +139,95 @@ export class NetnsLab {
     run("ip", ["-n", seg, "link", "set", port, "master", "br0", "up"]);
     run("ip", ["-n", ns, "link", "set", ifname, "up"]);
     return port;
+  }
+
+  /** A bridge named `name` inside a node's namespace (no STP, no multicast snooping). */
+  addBridge(node: string, name: string, mtu: number, mac?: string): void {
+    const ns = this.ns(node);
+    const args = ["-n", ns, "link", "add", name, "mtu", String(mtu)];
+    run("ip", [...args, ...(mac ? ["address", mac] : []), "type", "bridge", "mcast_snooping", "0"]);
+    run("ip", ["-n", ns, "link", "set", name, "up"]);
+  }
+
+  /**
+   * A veth pair between two nodes' namespaces (or within one), each end with its own name and
+   * MTU, optionally a port of a bridge on its side; both ends up.
+   */
+  addVeth(a: VethEnd, b: VethEnd): void {
+    run("ip", [
+      "link",
+      "add",
+      a.name,
+      "netns",
+      this.ns(a.node),
+      "mtu",
+      String(a.mtu),
+      ...(a.mac ? ["address", a.mac] : []),
+      "type",
+      "veth",
+      "peer",
+      "name",
+      b.name,
+      "netns",
+      this.ns(b.node),
+      "mtu",
+      String(b.mtu),
+      ...(b.mac ? ["address", b.mac] : []),
+    ]);
+    for (const end of [a, b]) {
+      const ns = this.ns(end.node);
+      if (end.master) run("ip", ["-n", ns, "link", "set", end.name, "master", end.master]);
+      run("ip", ["-n", ns, "link", "set", end.name, "up"]);
+    }
+  }
+
+  /**
+   * A VXLAN device in a node's namespace, port of `master`, flooding to `remotes` by static
+   * head-end replication (an all-zeros FDB entry per remote VTEP).
+   */
+  addVxlan(node: string, v: VxlanSpec): void {
+    const ns = this.ns(node);
+    run("ip", [
+      "-n",
+      ns,
+      "link",
+      "add",
+      v.name,
+      "mtu",
+      String(v.mtu),
+      "type",
+      "vxlan",
+      "id",
+      String(v.vni),
+      "local",
+      v.local,
+      "dstport",
+      String(v.port),
+    ]);
+    run("ip", ["-n", ns, "link", "set", v.name, "master", v.master]);
+    run("ip", ["-n", ns, "link", "set", v.name, "up"]);
+    for (const remote of v.remotes) {
+      const fdb = ["fdb", "append", "00:00:00:00:00:00", "dev", v.name, "dst", remote];
+      run("bridge", ["-n", ns, ...fdb]);
+    }
+  }
+
+  /** `ip [-6] route add <args>` in a node's namespace. */
+  addRoute(node: string, family: 4 | 6, args: readonly string[]): void {
+    run("ip", ["-n", this.ns(node), `-${family}`, "route", "add", ...args]);
+  }
+
+  /** Starts a long-running process in a node's namespace, detached; returns its pid. */
+  spawnIn(node: string, cmd: string, args: readonly string[], log: string): number {
+    const out = openSync(log, "a");
+    const child = spawn("ip", ["netns", "exec", this.ns(node), cmd, ...args], {
+      detached: true,
+      stdio: ["ignore", out, out],
+    });
+    closeSync(out);
+    child.unref();
+    if (child.pid === undefined) throw new Error(`could not start ${cmd} in ${node}`);
+    return child.pid;
   }
 
   /** Adds `address/length` (printed from the plan's values) to an interface. */

@@ -1,7 +1,7 @@
 // What a lab node's FRR says, reduced to comparable values: installed routes with their FIB next
 // hops, established sessions, the best path's peer, and whether a TCP port answers.
-import { Family, Prefix } from "../addressing/ip";
-import { Topology } from "../topology/types";
+import { Family, Prefix } from "../../addressing/ip";
+import { Topology } from "../../topology/types";
 import { NetnsLab } from "./netns";
 
 /** An installed route: who put it there and the next hops the kernel forwards to, sorted. */

@@ -1,0 +1,121 @@
+// Realises a twin in network namespaces: a namespace per device, bridges, veth pairs, vxlan
+// devices, addresses, routes, then the daemons (FRR first, so that GoBGP's first outbound connect
+// finds its peers listening; Cilium's GoBGP never listens). Everything lives in one NetnsLab, so
+// `lab.destroy()` (also run on exit, SIGINT, SIGTERM, and by the watchdog after SIGKILL) removes
+// every namespace and daemon.
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { NetnsLab } from "./netns/netns";
+import { run, waitFor } from "./netns/host";
+import { TwinSite } from "./site/types";
+
+/** A running twin: the lab and the pids of the gobgpd it started, by node. */
+export interface LiveTwin {
+  readonly lab: NetnsLab;
+  readonly site: TwinSite;
+  readonly gobgpd: Map<string, number>;
+}
+
+const family = (a: string): 4 | 6 => (a.includes(":") ? 6 : 4);
+
+/** `gobgp` (the client) against the node's own gobgpd. */
+export function gobgp(lab: NetnsLab, node: string, args: readonly string[]): string {
+  return lab.exec(node, "gobgp", ["-u", "127.0.0.1", ...args]);
+}
+
+/** Starts gobgpd on a node and adds its announcements once its API answers. */
+export async function startGobgp(live: LiveTwin, node: string): Promise<void> {
+  const g = live.site.gobgp.find((x) => x.node === node);
+  if (!g) throw new Error(`${node} runs no GoBGP`);
+  const conf = join(live.lab.dir, `${node}.gobgpd.toml`);
+  writeFileSync(conf, g.config);
+  const args = ["-f", conf, "-p", "--pprof-disable", "--api-hosts", "127.0.0.1:50051"];
+  const pid = live.lab.spawnIn(
+    node,
+    "gobgpd",
+    [...args, "-l", "warn"],
+    join(live.lab.dir, `${node}.gobgpd.log`),
+  );
+  live.gobgpd.set(node, pid);
+  await waitFor(`gobgpd of ${node}`, 10_000, () => {
+    gobgp(live.lab, node, ["global"]);
+    return true;
+  });
+  for (const a of g.announce) {
+    gobgp(live.lab, node, [
+      "global",
+      "rib",
+      "add",
+      "-a",
+      a.family === 4 ? "ipv4" : "ipv6",
+      a.prefix,
+    ]);
+  }
+}
+
+/** Builds the namespaces and links, starts every daemon; destroys the lab if anything fails. */
+export async function realise(site: TwinSite): Promise<LiveTwin> {
+  const lab = NetnsLab.create();
+  const live: LiveTwin = { lab, site, gobgpd: new Map() };
+  try {
+    for (const d of site.devices) {
+      lab.addNode(d.name);
+      for (const s of d.sysctls) lab.exec(d.name, "sysctl", ["-q", "-w", s]);
+    }
+    for (const br of site.bridges) {
+      lab.addBridge(br.node, br.name, br.mtu, br.mac);
+      for (const a of br.addresses) lab.addAddress(br.node, br.name, a);
+    }
+    for (const v of site.veths) {
+      lab.addVeth(v.a, v.b);
+      for (const end of [v.a, v.b])
+        for (const a of end.addresses) lab.addAddress(end.node, end.name, a);
+    }
+    for (const x of site.vxlans) lab.addVxlan(x.node, { ...x, port: 4789 });
+    for (const l of site.loopbacks) lab.addAddress(l.node, "lo", l.address);
+    for (const l2 of site.l2) {
+      lab.addAddress(l2.node, l2.iface, `${l2.address}/${family(l2.address) === 4 ? 32 : 128}`);
+    }
+    for (const r of site.routes) {
+      const args = [r.dst];
+      if (r.via) args.push("via", r.via);
+      if (r.dev) args.push("dev", r.dev);
+      if (r.src) args.push("src", r.src);
+      if (r.metric !== undefined) args.push("metric", String(r.metric));
+      if (r.onLink) args.push("onlink");
+      lab.addRoute(r.node, family(r.via ?? r.dst), args);
+    }
+    for (const f of site.frr) lab.writeFrrConfig(f.node, f.conf);
+    await Promise.all(site.frr.map((f) => lab.startFrr(f.node, f.daemons)));
+    await Promise.all(site.gobgp.map((g) => startGobgp(live, g.node)));
+  } catch (e) {
+    lab.destroy();
+    throw e;
+  }
+  return live;
+}
+
+/** Stops a node's gobgpd (SIGTERM, or SIGKILL) and waits until it is gone. */
+export async function stopGobgp(
+  live: LiveTwin,
+  node: string,
+  signal: NodeJS.Signals,
+): Promise<void> {
+  const pid = live.gobgpd.get(node);
+  if (pid === undefined) throw new Error(`${node} runs no gobgpd`);
+  const inner = run("ip", ["netns", "pids", live.lab.ns(node)])
+    .split("\n")
+    .map(Number)
+    .filter((p) => p > 0);
+  for (const p of inner) {
+    try {
+      if (run("ps", ["-o", "comm=", "-p", String(p)]).trim() === "gobgpd") process.kill(p, signal);
+    } catch {
+      // already gone
+    }
+  }
+  await waitFor(`gobgpd of ${node} to exit`, 10_000, () =>
+    run("ip", ["netns", "pids", live.lab.ns(node)]).trim() === "" ? true : undefined,
+  );
+  live.gobgpd.delete(node);
+}

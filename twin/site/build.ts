@@ -1,0 +1,46 @@
+// A preview folder's artifacts -> the twin of the site (namespaces, links, daemons). Only the
+// artifacts are read: resources.json for the Proxmox hosts, SDN and VM NICs, talos/ and k8s/ for
+// Talos nodes and Cilium, cloud-init/ and frr/ for Linux VMs, routeros/ for RouterOS routers,
+// external/ for the devices the stack only declares, manual-steps.json for what the operator
+// does by hand, outputs.json for explicit service addresses. Throws on an artifact it cannot read.
+import { ArtifactMap } from "../readback/folder";
+import { SiteBuilder } from "./builder";
+import { buildHosts } from "./hosts";
+import { readManualSteps } from "./manual";
+import { buildNodes, NodeFacts } from "./nodes";
+import { readProxmox } from "./resources";
+import { buildFrrRouter, buildRouterOs, buildStandIn } from "./routers";
+import { TwinSite } from "./types";
+
+/** The twin and what the checks need to know of the nodes. */
+export interface BuiltTwin {
+  readonly site: TwinSite;
+  readonly nodes: NodeFacts;
+}
+
+/** Builds the twin of a preview's artifacts; `stack` names it in the output. */
+export function buildTwin(stack: string, files: ArtifactMap): BuiltTwin {
+  if (!files.has("resources.json")) throw new Error("no resources.json: not a preview folder");
+  const b = new SiteBuilder(stack);
+  const manual = readManualSteps(files);
+  const px = readProxmox(files);
+  const plug = buildHosts(px, manual.mtu, b);
+  const nodes = buildNodes(files, px, plug, b);
+  const sorted = (prefix: string, ext: string) =>
+    [...files]
+      .filter(([p]) => p.startsWith(prefix) && p.endsWith(ext))
+      .sort(([a], [c]) => a.localeCompare(c));
+  for (const [p, text] of sorted("routeros/", ".rsc")) buildRouterOs(p, text, manual, b);
+  for (const [p, text] of sorted("frr/", ".conf")) {
+    const vm = p.slice("frr/".length, -".conf".length);
+    if (!px.vms.some((v) => v.name === vm)) buildFrrRouter(p, text, manual, b);
+  }
+  for (const [p, text] of sorted("external/", ".yaml")) buildStandIn(p, text, manual, b);
+  if (b.bridges.some((x) => x.name.includes("v") && /v\d+$/.test(x.name))) {
+    b.note(
+      "VLANs: a bridge per VLAN (vmbr0v<vid>, switch segment vlan<vid>): this kernel has no VLAN filtering or vlan links",
+    );
+  }
+  for (const s of manual.other) b.note(`manual step not applied: ${s}`);
+  return { site: b.site(), nodes };
+}

@@ -1,0 +1,304 @@
+// Routers in the twin. A RouterOS script runs through the RouterOS menu model (twin/routeros),
+// and the resulting menus are realised on Linux: addresses with iproute2, static routes and BGP
+// with FRR. What the interpreter assumes of RouterOS v7 (documented in the README too):
+// - a BGP connection sends nothing it is not told to (no output.network, no redistribute), and
+//   accepts what its input.filter chain accepts (everything without a chain);
+// - `if (dst in P) { accept|reject }` matches P and every longer prefix inside it, a chain's rules
+//   run in order, and a chain ending without a verdict accepts;
+// - multihop=yes means TTL 255; local.address is the source; afi lists the families;
+// - one best path per prefix is installed (no ECMP is assumed); RouterOS BGP timers default to
+//   hold 180 s / keepalive 60 s;
+// - /ip/dns/static is recorded but not served (nothing in the twin resolves names).
+// An external device (external/<device>.yaml) is played by an FRR stand-in that holds its
+// addresses and runs exactly the sessions the document asks for, accepting its `accept` list.
+import { parse } from "yaml";
+import { RouterModel } from "../routeros/model";
+import { SiteBuilder } from "./builder";
+import { ManualSteps } from "./manual";
+
+interface Neighbor {
+  readonly name: string;
+  readonly address: string;
+  readonly asn: number;
+  readonly source?: string;
+  readonly multihop?: number;
+  readonly families: readonly (4 | 6)[];
+  /** Prefix-list entries: prefix and whether longer prefixes inside it match. */
+  readonly accept: readonly { prefix: string; orLonger: boolean; action: "permit" | "deny" }[];
+}
+
+/** An frr.conf for a BGP speaker that announces nothing and filters input by `accept`. */
+export function speakerConf(
+  host: string,
+  asn: number,
+  routerId: string,
+  neighbors: readonly Neighbor[],
+  timers: { keepalive: number; hold: number },
+): string {
+  const out = [`hostname ${host}`, "frr defaults traditional", "!"];
+  neighbors.forEach((n, i) => {
+    for (const f of [4, 6] as const) {
+      const list = `in-${i}-v${f}`;
+      n.accept
+        .filter((a) => (a.prefix.includes(":") ? 6 : 4) === f)
+        .forEach((a, j) => {
+          const le = a.orLonger ? ` le ${f === 4 ? 32 : 128}` : "";
+          out.push(
+            `${f === 4 ? "ip" : "ipv6"} prefix-list ${list} seq ${(j + 1) * 5} ${a.action} ${a.prefix}${le}`,
+          );
+        });
+    }
+  });
+  out.push("route-map send-nothing deny 10", "exit");
+  neighbors.forEach((n, i) => {
+    for (const f of n.families) {
+      const list = `in-${i}-v${f}`;
+      out.push(
+        `route-map ${list} permit 10`,
+        ` match ${f === 4 ? "ip" : "ipv6"} address prefix-list ${list}`,
+        "exit",
+      );
+      if (!n.accept.some((a) => (a.prefix.includes(":") ? 6 : 4) === f)) {
+        // An empty prefix-list matches nothing: the chain accepted nothing of this family.
+        out.push(`${f === 4 ? "ip" : "ipv6"} prefix-list ${list} seq 5 deny any`);
+      }
+    }
+  });
+  out.push(`router bgp ${asn}`, ` bgp router-id ${routerId}`, " no bgp default ipv4-unicast");
+  out.push(` timers bgp ${timers.keepalive} ${timers.hold}`);
+  for (const n of neighbors) {
+    out.push(
+      ` neighbor ${n.address} remote-as ${n.asn}`,
+      ` neighbor ${n.address} description ${n.name}`,
+    );
+    if (n.source) out.push(` neighbor ${n.address} update-source ${n.source}`);
+    if (n.multihop && n.multihop > 1)
+      out.push(` neighbor ${n.address} ebgp-multihop ${n.multihop}`);
+  }
+  for (const f of [4, 6] as const) {
+    const active = neighbors.map((n, i) => [n, i] as const).filter(([n]) => n.families.includes(f));
+    if (active.length === 0) continue;
+    out.push(` address-family ${f === 4 ? "ipv4" : "ipv6"} unicast`);
+    for (const [n, i] of active) {
+      out.push(`  neighbor ${n.address} activate`);
+      out.push(`  neighbor ${n.address} route-map in-${i}-v${f} in`);
+      out.push(`  neighbor ${n.address} route-map send-nothing out`);
+    }
+    out.push(" exit-address-family");
+  }
+  out.push("exit", "");
+  return out.join("\n");
+}
+
+/** A routing filter chain as prefix-list entries (the two rule forms the model accepts). */
+function chainEntries(rules: readonly string[]): Neighbor["accept"] {
+  const out: Neighbor["accept"][number][] = [];
+  for (const text of rules) {
+    if (text === "reject") return out;
+    if (text === "accept")
+      return [
+        ...out,
+        { prefix: "0.0.0.0/0", orLonger: true, action: "permit" },
+        { prefix: "::/0", orLonger: true, action: "permit" },
+      ];
+    const m = /^if \(dst in ([0-9a-f.:/]+)\) \{ (accept|reject) \}$/.exec(text);
+    if (!m) throw new Error(`routing filter rule ${JSON.stringify(text)} is not modelled`);
+    out.push({ prefix: m[1], orLonger: true, action: m[2] === "accept" ? "permit" : "deny" });
+  }
+  // A chain that ends without a verdict accepts.
+  return [
+    ...out,
+    { prefix: "0.0.0.0/0", orLonger: true, action: "permit" },
+    { prefix: "::/0", orLonger: true, action: "permit" },
+  ];
+}
+
+/** Plugs a router interface: the manual step's VLAN, else the segment of its subnet, else alone. */
+function attach(
+  b: SiteBuilder,
+  device: string,
+  iface: string,
+  addresses: readonly string[],
+  manual: ManualSteps,
+  fallback: string,
+  assign = true,
+): void {
+  const vid = manual.vlans.get(`${device}/${iface}`);
+  const segment =
+    vid !== undefined
+      ? `vlan${vid}`
+      : (addresses.map((a) => b.segmentFor(a)).find((s) => s !== undefined) ?? fallback);
+  if (vid !== undefined)
+    b.note(
+      `manual step applied: ${device} ${iface} carries VLAN ${vid} (inventory.md, Manual steps)`,
+    );
+  b.toSwitch({ node: device, name: iface, mtu: 1500, addresses: assign ? addresses : [] }, segment);
+  if (!assign) b.onSegment(addresses, segment);
+}
+
+/** A RouterOS router from its reconcile script. */
+export function buildRouterOs(
+  path: string,
+  script: string,
+  manual: ManualSteps,
+  b: SiteBuilder,
+): void {
+  const head = /^# RouterOS ([0-9.]+) reconcile script for router ([A-Za-z0-9-]+),/.exec(script);
+  if (!head) throw new Error(`${path}: not a reconcile script (no header line)`);
+  const [, version, name] = head;
+  const r = new RouterModel(version);
+  r.run(script);
+  const minor = Number(version.split(".")[1]);
+  b.device({
+    name,
+    kind: "router",
+    modelledBy: `RouterOS ${version}: ${path} interpreted by the menu model onto iproute2 + FRR (not RouterOS itself)`,
+    sysctls: [],
+  });
+  const byIface = new Map<string, string[]>();
+  for (const row of [...r.rows("/ip/address"), ...r.rows("/ipv6/address")]) {
+    byIface.set(row.interface, [...(byIface.get(row.interface) ?? []), row.address]);
+  }
+  for (const [iface, addresses] of byIface)
+    attach(b, name, iface, addresses, manual, `${name}-${iface}`);
+  for (const row of [...r.rows("/ip/route"), ...r.rows("/ipv6/route")]) {
+    if (!row.gateway) throw new Error(`${path}: a static route without a gateway is not modelled`);
+    b.routes.push({ node: name, dst: row["dst-address"], via: row.gateway });
+  }
+  if (r.rows("/ip/dns/static").length > 0)
+    b.note(`${name}: /ip/dns/static entries are recorded, not served`);
+  const chains = new Map<string, string[]>();
+  for (const row of r.rows("/routing/filter/rule"))
+    chains.set(row.chain, [...(chains.get(row.chain) ?? []), row.rule]);
+  const connections = r.rows("/routing/bgp/connection");
+  if (connections.length === 0) return;
+  const instances = minor >= 20 ? r.rows("/routing/bgp/instance") : [];
+  const inst = (c: Record<string, string>) => instances.find((i) => i.name === c.instance);
+  const asn = Number(minor >= 20 ? inst(connections[0])?.as : connections[0].as);
+  const routerId =
+    (minor >= 20 ? inst(connections[0])?.["router-id"] : connections[0]["router-id"]) ?? "0.0.0.0";
+  const neighbors: Neighbor[] = connections.map((c) => {
+    const chain = c["input.filter"];
+    const families = (c[minor >= 19 ? "afi" : "address-families"] ?? "ip").split(";").map((f) => {
+      if (f === "ip") return 4 as const;
+      if (f === "ipv6") return 6 as const;
+      throw new Error(`${path}: BGP address family ${f} is not modelled`);
+    });
+    return {
+      name: c.name,
+      address: c["remote.address"],
+      asn: Number(c["remote.as"]),
+      ...(c["local.address"] ? { source: c["local.address"] } : {}),
+      ...(c.multihop === "true" ? { multihop: 255 } : {}),
+      families,
+      accept: chain ? chainEntries(chains.get(chain) ?? []) : chainEntries([]),
+    };
+  });
+  b.frr.push({
+    node: name,
+    conf: speakerConf(name, asn, routerId, neighbors, { keepalive: 60, hold: 180 }),
+    daemons: ["zebra", "staticd", "bgpd"],
+  });
+}
+
+interface ExternalDoc {
+  device: string;
+  interfaces: { name: string; segment?: string; addresses: string[] }[];
+  routes?: string[];
+  bgp?: {
+    asn: number;
+    neighbors: {
+      name: string;
+      address: string;
+      asn: number;
+      source: string;
+      multihop?: number;
+      families: string[];
+      accept: string[];
+    }[];
+  };
+}
+
+/** A stand-in for a device the stack declares but does not configure. */
+export function buildStandIn(
+  path: string,
+  text: string,
+  manual: ManualSteps,
+  b: SiteBuilder,
+): void {
+  const doc = parse(text) as ExternalDoc;
+  b.device({
+    name: doc.device,
+    kind: "stand-in",
+    modelledBy: `stand-in for an external device: ${path} on iproute2${doc.bgp ? " + FRR (accepts exactly its accept list, announces nothing)" : ""}`,
+    sysctls: [],
+  });
+  for (const i of doc.interfaces) {
+    attach(
+      b,
+      doc.device,
+      i.name,
+      i.addresses,
+      manual,
+      (i.segment ?? `${doc.device}-${i.name}`).replace(/[^A-Za-z0-9-]/g, "-"),
+    );
+  }
+  if ((doc.routes ?? []).length > 0) {
+    b.note(
+      `${doc.device}: the routes its document asks for (${(doc.routes ?? []).join(", ")}) leave the next hop to the operator; not realised`,
+    );
+  }
+  if (!doc.bgp) return;
+  const v4 = doc.interfaces.flatMap((i) => i.addresses).find((a) => !a.includes(":"));
+  const neighbors: Neighbor[] = doc.bgp.neighbors.map((n) => ({
+    name: n.name,
+    address: n.address,
+    asn: n.asn,
+    source: n.source,
+    ...(n.multihop !== undefined ? { multihop: n.multihop } : {}),
+    families: n.families.map((f) => (f === "ipv4" ? 4 : 6) as 4 | 6),
+    accept: n.accept.map((a) => {
+      const [prefix, exact] = a.split(" ");
+      return { prefix, orLonger: exact !== "exact", action: "permit" as const };
+    }),
+  }));
+  b.frr.push({
+    node: doc.device,
+    conf: speakerConf(doc.device, doc.bgp.asn, v4?.split("/")[0] ?? "0.0.0.0", neighbors, {
+      keepalive: 3,
+      hold: 9,
+    }),
+    daemons: ["zebra", "staticd", "bgpd"],
+  });
+}
+
+/** An FRR router (os: frr) runs its frr.conf as it is; its interfaces come from the file. */
+export function buildFrrRouter(
+  path: string,
+  conf: string,
+  manual: ManualSteps,
+  b: SiteBuilder,
+): void {
+  const name = /^hostname (\S+)$/m.exec(conf)?.[1];
+  if (!name) throw new Error(`${path}: no hostname`);
+  b.device({ name, kind: "router", modelledBy: `FRR router: ${path} as it is`, sysctls: [] });
+  const ifaces = new Map<string, string[]>();
+  let iface: string | undefined;
+  for (const line of conf.split("\n")) {
+    const m = /^interface (\S+)$/.exec(line);
+    if (m) iface = m[1];
+    else if (line === "exit") iface = undefined;
+    const a = /^ (?:ip|ipv6) address (\S+)$/.exec(line);
+    if (iface && iface !== "lo" && a) ifaces.set(iface, [...(ifaces.get(iface) ?? []), a[1]]);
+  }
+  // zebra puts the addresses on: the twin only creates the links.
+  for (const [i, addresses] of ifaces) attach(b, name, i, addresses, manual, `${name}-${i}`, false);
+  const daemons = [
+    "zebra",
+    "staticd",
+    "bfdd",
+    "bgpd",
+    ...(conf.includes("router isis") ? ["isisd" as const] : []),
+  ] as const;
+  b.frr.push({ node: name, conf, daemons: [...daemons] });
+}

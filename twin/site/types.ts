@@ -1,0 +1,115 @@
+// The twin of a site as namespaces, links and daemons: what twin/realise.ts creates, built from
+// a preview's artifacts by twin/site/build.ts. Every value here comes from an artifact or from a
+// rule of the device the twin models (named in `modelledBy` and in the notes), never from the plan.
+import { Family } from "../../addressing/ip";
+
+/** A bridge inside a namespace (a Proxmox bridge, a VNet, a switch segment, a dummy stand-in). */
+export interface TwinBridge {
+  readonly name: string;
+  /** Bytes. */
+  readonly mtu: number;
+  readonly mac?: string;
+  /** `address/length`. */
+  readonly addresses: readonly string[];
+}
+
+/** A veth pair; `a` is the end that belongs to the device that declares it. */
+export interface TwinVeth {
+  readonly a: TwinVethEnd;
+  readonly b: TwinVethEnd;
+}
+
+export interface TwinVethEnd {
+  /** Namespace (twin node name). */
+  readonly node: string;
+  readonly name: string;
+  readonly mtu: number;
+  readonly mac?: string;
+  readonly master?: string;
+  readonly addresses: readonly string[];
+}
+
+/** A VXLAN device with static head-end replication toward `remotes`. */
+export interface TwinVxlan {
+  readonly node: string;
+  readonly name: string;
+  readonly vni: number;
+  readonly local: string;
+  readonly mtu: number;
+  readonly master: string;
+  readonly remotes: readonly string[];
+}
+
+/** A kernel route (`ip route add`), as an artifact states it. */
+export interface TwinRoute {
+  readonly node: string;
+  readonly dst: string;
+  readonly via?: string;
+  readonly dev?: string;
+  readonly src?: string;
+  readonly metric?: number;
+  readonly onLink?: boolean;
+}
+
+/** GoBGP standing in for Cilium's BGP control plane on one node. */
+export interface TwinGobgp {
+  readonly node: string;
+  /** gobgpd's TOML configuration. */
+  readonly config: string;
+  /** Prefixes added to the global RIB after start, as Cilium adds its service addresses. */
+  readonly announce: readonly { readonly prefix: string; readonly family: Family }[];
+  /** The peers Cilium's objects give the node: address, ASN and the families it activates. */
+  readonly peers: readonly { readonly address: string; readonly families: readonly Family[] }[];
+}
+
+/** FRR in one namespace: the integrated frr.conf and the daemons it needs. */
+export interface TwinFrr {
+  readonly node: string;
+  readonly conf: string;
+  readonly daemons: readonly ("zebra" | "staticd" | "bfdd" | "isisd" | "bgpd")[];
+}
+
+/** A device of the site and what plays it in the twin. */
+export interface TwinDevice {
+  /** Namespace name (without the lab prefix): the device's own name. */
+  readonly name: string;
+  readonly kind: "host" | "node" | "vm" | "router" | "stand-in" | "switch";
+  /** One line: what realises it, e.g. "Talos node: talos/lab-cp1.yaml on iproute2, GoBGP". */
+  readonly modelledBy: string;
+  /** Extra sysctls (`key=value`), e.g. arp_ignore for an L2-announcing NIC. */
+  readonly sysctls: readonly string[];
+}
+
+/** A service address Cilium L2 announcements answer for on a node's matched NIC. */
+export interface TwinL2Answer {
+  readonly node: string;
+  readonly iface: string;
+  readonly address: string;
+}
+
+/** A jumbo-frame path the artifacts promise: a host interface's configured MTU and its peers. */
+export interface TwinJumbo {
+  readonly node: string;
+  readonly iface: string;
+  /** The MTU the artifact configures (bytes). */
+  readonly mtu: number;
+  /** Addresses of the other hosts on the same subnet. */
+  readonly peers: readonly string[];
+}
+
+export interface TwinSite {
+  readonly stack: string;
+  readonly devices: readonly TwinDevice[];
+  readonly bridges: readonly (TwinBridge & { readonly node: string })[];
+  readonly veths: readonly TwinVeth[];
+  readonly vxlans: readonly TwinVxlan[];
+  /** Addresses on `lo` (loopbacks, VIPs). */
+  readonly loopbacks: readonly { readonly node: string; readonly address: string }[];
+  readonly routes: readonly TwinRoute[];
+  readonly frr: readonly TwinFrr[];
+  readonly gobgp: readonly TwinGobgp[];
+  readonly l2: readonly TwinL2Answer[];
+  readonly jumbo: readonly TwinJumbo[];
+  /** What the twin models instead of running, and manual steps it applied; one line each. */
+  readonly notes: readonly string[];
+}
