@@ -11,7 +11,7 @@ import { Address, Family } from "../addressing/ip";
 import { zoneOf } from "../topology/policy-eval";
 import { Policy, Probe } from "../topology/policy-types";
 import { Device, Topology } from "../topology/types";
-import { NetnsLab } from "./netns";
+import { NetnsLab } from "../twin/netns/netns";
 import { pveFirewallToNft } from "./pve-firewall";
 import { AgentProbe, AgentResult, CLIENT, SERVER } from "./probe-agent";
 

@@ -41,6 +41,14 @@ export function buildTwin(stack: string, files: ArtifactMap): BuiltTwin {
       "VLANs: a bridge per VLAN (vmbr0v<vid>, switch segment vlan<vid>): this kernel has no VLAN filtering or vlan links",
     );
   }
-  for (const s of manual.other) b.note(`manual step not applied: ${s}`);
+  const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
+  for (const s of manual.other) {
+    const device = s.split(":")[0];
+    if (standIns.has(device))
+      b.note(
+        `manual steps of ${device}: played by its stand-in as far as external/${device}.yaml says`,
+      );
+    else b.note(`manual step not applied: ${s}`);
+  }
   return { site: b.site(), nodes };
 }

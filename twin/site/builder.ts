@@ -68,7 +68,9 @@ export class SiteBuilder {
   }
 
   /** A segment of the switch (a bridge in its namespace), created on first use. */
-  segment(name: string): string {
+  segment(wanted: string): string {
+    // Linux link names hold 15 characters.
+    const name = wanted.slice(0, 15);
     if (!this.has(SWITCH)) {
       this.device({
         name: SWITCH,

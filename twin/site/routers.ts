@@ -240,7 +240,7 @@ export function buildStandIn(
       i.name,
       i.addresses,
       manual,
-      (i.segment ?? `${doc.device}-${i.name}`).replace(/[^A-Za-z0-9-]/g, "-"),
+      (i.segment?.split(":").pop() ?? `${doc.device}-${i.name}`).replace(/[^A-Za-z0-9-]/g, "-"),
     );
   }
   if ((doc.routes ?? []).length > 0) {

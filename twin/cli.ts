@@ -1,0 +1,189 @@
+// The `npm run twin` command line: preview a stack (or take a preview folder), build its twin in
+// network namespaces from the artifacts alone, run every check, print one line per check and a
+// summary, and remove every namespace and daemon, also on Ctrl-C or SIGTERM (the lab's handlers)
+// and after SIGKILL (its watchdog).
+import { spawnSync } from "child_process";
+import { existsSync } from "fs";
+import { join, relative } from "path";
+import { parseArgs } from "util";
+import { previewStack, problemLines, ROOT, writePreview } from "../preview/offline";
+import { stacksIn } from "../preview/cli";
+import { bgpChecks } from "./checks/bgp";
+import { pathChecks } from "./checks/paths";
+import { Check, Outcome } from "./checks/types";
+import { requireFrr } from "./netns/frr-check";
+import { sleep } from "./netns/host";
+import { readPreviewFolder } from "./readback/folder";
+import { LiveTwin, realise } from "./realise";
+import { buildTwin, BuiltTwin } from "./site/build";
+
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** How long converging checks (sessions, routes, first pings) may take, in ms. */
+export const CONVERGENCE_MS = 60_000;
+
+export function usage(root: string): string {
+  return [
+    "Usage: npm run twin -- (--stack <name> | --from <preview dir>)",
+    "",
+    "Boots a twin of the site in network namespaces from a preview's artifacts alone (Proxmox",
+    "bridges and VNets, Talos nodes, Cilium's BGP as GoBGP, RouterOS interpreted onto FRR, FRR",
+    "nodes, stand-ins for external devices), runs the checks and removes everything again.",
+    "Needs root, iproute2, FRR and gobgpd (.ci/install-frr.sh, .ci/install-gobgp.sh).",
+    "",
+    "Options:",
+    "  --stack <name>  preview Pulumi.<name>.yaml into out/<name>/ first, then twin it",
+    "  --from <dir>    twin an existing preview folder (e.g. a copy with an edited artifact)",
+    "  -h, --help      show this text",
+    "",
+    `Stacks found: ${stacksIn(root).join(", ") || "none"}`,
+    "",
+    "Exit status: 0 every check passed, 1 a check failed or the artifacts cannot be twinned,",
+    "2 a usage error.",
+  ].join("\n");
+}
+
+/** What the twin needs on the machine, as one message; undefined when all is there. */
+export function missingTools(): string | undefined {
+  if (process.getuid?.() !== 0) return "the twin needs root (network namespaces, FRR)";
+  try {
+    requireFrr();
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  if (spawnSync("gobgpd", ["--version"]).error) {
+    return "gobgpd is not installed: run `sudo .ci/install-gobgp.sh` (Debian: apt-get install gobgpd)";
+  }
+  return undefined;
+}
+
+/** Runs the checks: converging ones until all pass or the deadline; one outcome each. */
+export async function runChecks(
+  live: LiveTwin,
+  checks: readonly Check[],
+  deadlineMs = CONVERGENCE_MS,
+): Promise<Outcome[]> {
+  const results: (Outcome | undefined)[] = checks.map(() => undefined);
+  const attempt = async (i: number) => {
+    try {
+      results[i] = await checks[i].run(live);
+    } catch (e) {
+      results[i] = {
+        ok: false,
+        expected: "a result",
+        seen: e instanceof Error ? e.message.split("\n")[0] : String(e),
+      };
+    }
+  };
+  const start = Date.now();
+  for (;;) {
+    for (let i = 0; i < checks.length; i++) {
+      if (checks[i].converges && !results[i]?.ok) await attempt(i);
+    }
+    const pending = checks.some((c, i) => c.converges && !results[i]?.ok);
+    if (!pending || Date.now() - start > deadlineMs) break;
+    await sleep(500);
+  }
+  for (let i = 0; i < checks.length; i++) if (!checks[i].converges) await attempt(i);
+  return results as Outcome[];
+}
+
+/** Every check of a twin. */
+export function checksOf(twin: BuiltTwin): Check[] {
+  return [...bgpChecks(twin), ...pathChecks(twin)];
+}
+
+/** Builds, runs and removes the twin of a preview folder; returns the number of failures. */
+export async function twinFolder(stack: string, dir: string, io: CliOutput): Promise<number> {
+  const twin = buildTwin(stack, readPreviewFolder(dir));
+  io.out(
+    `twin ${stack}: ${twin.site.devices.length} devices from ${relative(process.cwd(), dir) || "."}`,
+  );
+  for (const d of twin.site.devices) io.out(`  ${d.name}: ${d.modelledBy}`);
+  for (const n of twin.site.notes) io.out(`  modelled: ${n}`);
+  const checks = checksOf(twin);
+  const live = await realise(twin.site);
+  try {
+    const outcomes = await runChecks(live, checks);
+    let failed = 0;
+    outcomes.forEach((o, i) => {
+      if (!o.ok) failed++;
+      io.out(`${o.ok ? "pass" : "FAIL"} ${checks[i].name}: expected ${o.expected}; seen ${o.seen}`);
+    });
+    io.out(`twin ${stack}: ${checks.length - failed} passed, ${failed} failed`);
+    return failed;
+  } finally {
+    live.lab.destroy();
+  }
+}
+
+/** Runs the command; returns the exit status (0 pass, 1 fail, 2 usage). */
+export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
+  let values: { stack?: string; from?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        stack: { type: "string" },
+        from: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    const m = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : "")?.[1];
+    io.err(
+      `twin: ${m ? `unknown option or missing value: ${m}` : "bad arguments; options start with --"}`,
+    );
+    return 2;
+  }
+  if (values.help) {
+    io.out(usage(root));
+    return 0;
+  }
+  if ((values.stack === undefined) === (values.from === undefined)) {
+    io.err("twin: give exactly one of --stack <name> or --from <preview dir>");
+    return 2;
+  }
+  const missing = missingTools();
+  if (missing) {
+    io.err(`twin: ${missing}`);
+    return 1;
+  }
+  let dir: string;
+  let stack: string;
+  if (values.stack !== undefined) {
+    stack = values.stack;
+    if (!stacksIn(root).includes(stack)) {
+      io.err(
+        `twin: no stack ${stack}: there is no Pulumi.${stack}.yaml; stacks found: ${stacksIn(root).join(", ")}`,
+      );
+      return 2;
+    }
+    const result = await previewStack(stack, root);
+    if (!result.ok) {
+      io.err(`${stack}: the stack has problems; run npm run plan -- --stack ${stack} to see them`);
+      for (const line of problemLines(result)) io.err(`  - ${line}`);
+      return 1;
+    }
+    dir = join(root, "out", stack);
+    writePreview(result, dir);
+  } else {
+    dir = values.from as string;
+    if (!existsSync(join(dir, "resources.json"))) {
+      io.err(`twin: ${dir} is not a preview folder (no resources.json); run npm run plan first`);
+      return 2;
+    }
+    stack = JSON.parse(readPreviewFolder(dir).get("outputs.json") ?? "{}").site ?? dir;
+  }
+  try {
+    return (await twinFolder(stack, dir, io)) > 0 ? 1 : 0;
+  } catch (e) {
+    io.err(`twin ${stack}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
