@@ -93,7 +93,10 @@ export async function runChecks(
 
 /** Every check of a twin. */
 export function checksOf(twin: BuiltTwin): Check[] {
-  return [...bgpChecks(twin), ...pathChecks(twin)];
+  const seen = new Set<string>();
+  return [...bgpChecks(twin), ...pathChecks(twin)].filter(
+    (c) => !seen.has(c.name) && seen.add(c.name),
+  );
 }
 
 /** Builds, runs and removes the twin of a preview folder; returns the number of failures. */

@@ -73,7 +73,7 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
     }
     for (const x of site.vxlans) lab.addVxlan(x.node, { ...x, port: 4789 });
     for (const l of site.loopbacks) lab.addAddress(l.node, "lo", l.address);
-    for (const l2 of site.l2) {
+    for (const l2 of site.l2.filter((x) => x.node !== "")) {
       lab.addAddress(l2.node, l2.iface, `${l2.address}/${family(l2.address) === 4 ? 32 : 128}`);
     }
     for (const r of site.routes) {

@@ -248,11 +248,10 @@ function macOf(live: LiveTwin, node: string, iface: string): string {
 /** L2-announced service addresses answer ARP on the segment, from the elected node's NIC. */
 function l2(site: TwinSite): Check[] {
   return site.l2.flatMap((x) => {
-    const nic = ifaceAddrs(site, x.node).find((a) => a.iface === x.iface);
     const gateway = site.devices
       .filter((d) => ["router", "stand-in", "host"].includes(d.kind))
       .flatMap((d) => ifaceAddrs(site, d.name).map((a) => ({ node: d.name, ...a })))
-      .find((a) => nic && subnetOf(a.cidr).contains(Address.from(x.address)));
+      .find((a) => subnetOf(a.cidr).contains(Address.from(x.address)));
     if (!gateway) return [];
     return [
       {
@@ -268,6 +267,9 @@ function l2(site: TwinSite): Check[] {
             gateway.iface,
           ]);
           const seen = /lladdr (\S+)/.exec(neigh)?.[1] ?? "no answer";
+          if (x.node === "") {
+            return { ok: false, expected: `an answer from a NIC matching ${x.iface}`, seen };
+          }
           const want = macOf(live, x.node, x.iface);
           return { ok: seen === want, expected: `${want} (${x.node} ${x.iface})`, seen };
         },

@@ -253,13 +253,19 @@ function buildCilium(
   const elected = names.find((n) =>
     (talos.find((d) => d.name === n)?.nics ?? []).some((nic) => regexes.some((r) => r.test(nic))),
   );
-  if (!elected) return;
+  const policy = regexes.map((r) => r.source).join(", ");
+  if (!elected) {
+    // Nothing answers; the checks still expect an answer for every service address.
+    for (const s of services) b.l2.push({ node: "", iface: policy, address: String(s) });
+    return;
+  }
   const nics = talos.find((d) => d.name === elected)?.nics ?? [];
   const iface = nics.find((nic) => regexes.some((r) => r.test(nic))) as string;
   const dev = b.devices.find((d) => d.name === elected);
-  if (dev)
+  if (dev) {
     Object.assign(dev, {
       sysctls: ["net.ipv4.conf.all.arp_ignore=1", "net.ipv4.conf.all.arp_announce=2"],
     });
+  }
   for (const s of services) b.l2.push({ node: elected, iface, address: String(s) });
 }

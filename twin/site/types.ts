@@ -82,7 +82,9 @@ export interface TwinDevice {
 
 /** A service address Cilium L2 announcements answer for on a node's matched NIC. */
 export interface TwinL2Answer {
+  /** The elected node; "" when the policy matches no NIC of any node (nothing answers). */
   readonly node: string;
+  /** The NIC that answers, or the policy's regexes when none matched. */
   readonly iface: string;
   readonly address: string;
 }

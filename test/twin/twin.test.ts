@@ -1,0 +1,79 @@
+// The twin is not vacuous: an edited artifact (an MTU, an `afi`, an interface name, a peer ASN)
+// makes exactly the checks that depend on it fail, on a copy of a preview folder (`--from`).
+// Needs root, FRR and gobgpd (.ci/install-frr.sh, .ci/install-gobgp.sh).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { previewStack, writePreview } from "../../preview/offline";
+import { twinCli } from "../../twin/cli";
+
+async function twin(
+  stack: string,
+  edit: (dir: string) => void,
+): Promise<{ code: number; failed: string[]; summary: string }> {
+  const base = mkdtempSync(join(tmpdir(), `twin-${stack}-`));
+  try {
+    const result = await previewStack(stack);
+    writePreview(result, join(base, "clean"));
+    cpSync(join(base, "clean"), join(base, "edited"), { recursive: true });
+    edit(join(base, "edited"));
+    const lines: string[] = [];
+    const code = await twinCli(["--from", join(base, "edited")], {
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
+    return {
+      code,
+      failed: lines
+        .filter((l) => l.startsWith("FAIL "))
+        .map((l) => l.slice(5, l.indexOf(": expected"))),
+      summary: lines[lines.length - 1],
+    };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+const replace = (file: string, from: string, to: string) => {
+  const text = readFileSync(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(file, text.split(from).join(to));
+};
+
+describe("twin checks fail on exactly the edited artifact", () => {
+  test("unedited example: every check passes", async () => {
+    const r = await twin("example", () => undefined);
+    expect(r.failed).toEqual([]);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  test("the storage VLAN's MTU lowered on one host (ms01): its MTU check and the jumbo pings to it fail", async () => {
+    const r = await twin("ms01", (d) =>
+      replace(
+        join(d, "resources.json"),
+        '"address": "10.8.48.11/24",\n      "comment": "managed-by homelab/ms01 hostNetwork.vlans[1]",\n      "mtu": 9000',
+        '"address": "10.8.48.11/24",\n      "comment": "managed-by homelab/ms01 hostNetwork.vlans[1]",\n      "mtu": 1500',
+      ),
+    );
+    expect(r.failed).toEqual([
+      "mtu pve-ms01-01 -> 10.8.48.11: ping -M do -s 8972",
+      "mtu pve-aimax-01 -> 10.8.48.11: ping -M do -s 8972",
+    ]);
+    expect(r.code).toBe(1);
+  }, 120_000);
+
+  test("the L2 policy's interface regex edited (ms01): exactly the ARP checks fail", async () => {
+    const r = await twin("ms01", (d) =>
+      replace(
+        join(d, "k8s/cluster-28/CiliumL2AnnouncementPolicy-talos-k8s-l2.yaml"),
+        "^ens18$",
+        "^eth0$",
+      ),
+    );
+    expect(r.failed).toEqual([
+      "l2 10.8.31.10: ARP from udm-pro br28",
+      "l2 10.8.31.200: ARP from udm-pro br28",
+    ]);
+    expect(r.code).toBe(1);
+  }, 120_000);
+});
