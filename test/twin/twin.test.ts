@@ -72,6 +72,9 @@ describe("twin checks fail on exactly the edited artifact", () => {
     );
     expect(r.failed).toEqual([
       "l2 10.8.31.10: ARP from udm-pro br28",
+      "l2 10.8.31.11: ARP from udm-pro br28",
+      "l2 10.8.31.12: ARP from udm-pro br28",
+      "l2 10.8.31.13: ARP from udm-pro br28",
       "l2 10.8.31.200: ARP from udm-pro br28",
     ]);
     expect(r.code).toBe(1);
