@@ -9,6 +9,7 @@ import { parseArgs } from "util";
 import { previewStack, problemLines, ROOT, writePreview } from "../preview/offline";
 import { stacksIn } from "../preview/cli";
 import { bgpChecks } from "./checks/bgp";
+import { frrNodeChecks } from "./checks/frr-nodes";
 import { pathChecks } from "./checks/paths";
 import { Check, Outcome } from "./checks/types";
 import { requireFrr } from "./netns/frr-check";
@@ -94,7 +95,7 @@ export async function runChecks(
 /** Every check of a twin. */
 export function checksOf(twin: BuiltTwin): Check[] {
   const seen = new Set<string>();
-  return [...bgpChecks(twin), ...pathChecks(twin)].filter(
+  return [...bgpChecks(twin), ...pathChecks(twin), ...frrNodeChecks(twin)].filter(
     (c) => !seen.has(c.name) && seen.add(c.name),
   );
 }
