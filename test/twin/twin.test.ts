@@ -79,4 +79,45 @@ describe("twin checks fail on exactly the edited artifact", () => {
     ]);
     expect(r.code).toBe(1);
   }, 120_000);
+
+  test("a peer ASN edited in the BGP router's document (infra-apps): that session and its routes fail", async () => {
+    const r = await twin("infra-apps", (d) =>
+      replace(
+        join(d, "external/bgp-router.yaml"),
+        "    - name: apps-cp11\n      address: 10.103.0.11\n      asn: 65103",
+        "    - name: apps-cp11\n      address: 10.103.0.11\n      asn: 65104",
+      ),
+    );
+    expect(r.failed).toEqual([
+      "bgp bgp-router -> 10.103.0.11: session",
+      "bgp bgp-router <- 10.103.0.11: learned",
+      "bgp apps-cp11 -> 10.25.11.1: session (GoBGP for Cilium)",
+    ]);
+    expect(r.summary).toBe("twin infra-apps: 19 passed, 3 failed");
+  }, 120_000);
+
+  test("a peer address edited (infra-apps): both ends of that session fail", async () => {
+    const r = await twin("infra-apps", (d) =>
+      replace(join(d, "external/bgp-router.yaml"), "address: 10.103.0.21", "address: 10.103.0.22"),
+    );
+    expect(r.failed).toEqual([
+      "bgp bgp-router -> 10.103.0.22: session",
+      "bgp apps-wk21 -> 10.25.11.1: session (GoBGP for Cilium)",
+    ]);
+  }, 120_000);
+
+  test("an afi edited in the RouterOS script (example): that session and its routes fail", async () => {
+    const r = await twin("example", (d) =>
+      replace(
+        join(d, "routeros/edge.rsc"),
+        "remote.address=fd8a:3c5e:1b20:1400::11 remote.as=65020 local.role=ebgp local.address=fd8a:3c5e:1b20:1400::fffe multihop=no input.filter=k8s-in afi=ipv6",
+        "remote.address=fd8a:3c5e:1b20:1400::11 remote.as=65020 local.role=ebgp local.address=fd8a:3c5e:1b20:1400::fffe multihop=no input.filter=k8s-in afi=ip",
+      ),
+    );
+    expect(r.failed).toEqual([
+      "bgp edge -> fd8a:3c5e:1b20:1400::11: session",
+      "bgp edge <- fd8a:3c5e:1b20:1400::11: learned",
+      "bgp lab-cp1 -> fd8a:3c5e:1b20:1400::fffe: session (GoBGP for Cilium)",
+    ]);
+  }, 120_000);
 });
