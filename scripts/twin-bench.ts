@@ -115,14 +115,12 @@ async function oneRun(twin: BuiltTwin): Promise<Record<string, number>> {
 
 /** The node's address the router reaches its loopback through (the static route's gateway). */
 function peerSource(live: LiveTwin, router: string, node: string): string | undefined {
-  void node;
-  const out = live.lab.exec(router, "ip", ["-6", "route", "show", "proto", "static"]);
-  const loop = live.site.loopbacks
-    .filter((l) => l.node === node)
-    .map((l) => l.address.split("/")[0]);
-  for (const line of out.split("\n")) {
-    const m = /^(\S+) via (\S+)/.exec(line);
-    if (m && loop.includes(m[1].split("/")[0])) return m[2];
+  for (const l of live.site.loopbacks.filter((x) => x.node === node)) {
+    const address = l.address.split("/")[0];
+    const fam = address.includes(":") ? "-6" : "-4";
+    const out = live.lab.exec(router, "ip", [fam, "route", "show", address]);
+    const via = /via (\S+)/.exec(out)?.[1];
+    if (via) return via;
   }
   return undefined;
 }
