@@ -18,6 +18,7 @@ import { readPreviewFolder } from "./readback/folder";
 import { LiveTwin, realise } from "./realise";
 import { buildTwin, BuiltTwin } from "./site/build";
 
+/** Where the command writes, one line at a time. */
 export interface CliOutput {
   out(line: string): void;
   err(line: string): void;
@@ -26,6 +27,7 @@ export interface CliOutput {
 /** How long converging checks (sessions, routes, first pings) may take, in ms. */
 export const CONVERGENCE_MS = 60_000;
 
+/** The usage text with the stacks found in `root`. */
 export function usage(root: string): string {
   return [
     "Usage: npm run twin -- (--stack <name> | --from <preview dir>)",

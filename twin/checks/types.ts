@@ -4,12 +4,14 @@
 import { LiveTwin } from "../realise";
 import { TwinSite } from "../site/types";
 
+/** A check's result: passed or not, what was expected, what was seen (one line each). */
 export interface Outcome {
   readonly ok: boolean;
   readonly expected: string;
   readonly seen: string;
 }
 
+/** A named probe of the running twin. */
 export interface Check {
   /** One line, e.g. `bgp edge -> 10.20.0.11: session`. */
   readonly name: string;

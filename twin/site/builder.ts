@@ -28,6 +28,7 @@ const cidrPrefix = (cidr: string): Prefix => {
   return Prefix.containing(addr.family, addr.value, Number(l));
 };
 
+/** Collects a twin as the builders add to it; `site()` returns it. Names must be unique. */
 export class SiteBuilder {
   readonly devices: TwinDevice[] = [];
   readonly bridges: (TwinBridge & { node: string })[] = [];

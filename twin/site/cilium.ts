@@ -89,6 +89,7 @@ export function serviceAddresses(
   return out;
 }
 
+/** One node's gobgpd: its TOML config, the prefixes it announces, its peers with their families. */
 export interface CiliumBgpNode {
   readonly config: string;
   readonly announce: { prefix: string; family: Family }[];

@@ -7,6 +7,7 @@ import { ArtifactMap } from "../readback/folder";
 /** `<device>/<nic>` -> MTU in bytes. */
 export type ManualMtu = ReadonlyMap<string, number>;
 
+/** The manual steps the twin applies (NIC MTUs, router VLANs) and the rest, one line each. */
 export interface ManualSteps {
   readonly mtu: ManualMtu;
   /** `<router>/<interface>` -> VLAN ID. */

@@ -54,6 +54,7 @@ export interface VmNic {
   readonly mtu?: number;
 }
 
+/** A VM (`VmLegacy`): its name, host, VM ID and NICs in order. */
 export interface ProxmoxVm {
   readonly name: string;
   readonly host: string;
@@ -74,6 +75,7 @@ export interface ProxmoxSdn {
   }[];
 }
 
+/** Everything resources.json says of the Proxmox side. */
 export interface ProxmoxSite {
   readonly hosts: readonly ProxmoxHostNet[];
   readonly vms: readonly ProxmoxVm[];

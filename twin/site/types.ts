@@ -19,6 +19,7 @@ export interface TwinVeth {
   readonly b: TwinVethEnd;
 }
 
+/** One end of a veth: its namespace, name, MTU, MAC, bridge and addresses. */
 export interface TwinVethEnd {
   /** Namespace (twin node name). */
   readonly node: string;
@@ -99,6 +100,7 @@ export interface TwinJumbo {
   readonly peers: readonly string[];
 }
 
+/** The whole twin: devices, links, addresses, routes and daemons, and the notes it prints. */
 export interface TwinSite {
   readonly stack: string;
   readonly devices: readonly TwinDevice[];
