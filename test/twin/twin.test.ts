@@ -6,6 +6,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { previewStack, writePreview } from "../../preview/offline";
 import { twinCli } from "../../twin/cli";
+import { SiteBuilder } from "../../twin/site/builder";
+import { buildRouterOs, unrealisedMenus } from "../../twin/site/routers";
 
 async function twin(
   stack: string,
@@ -120,4 +122,22 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "bgp lab-cp1 -> fd8a:3c5e:1b20:1400::fffe: session (GoBGP for Cilium)",
     ]);
   }, 120_000);
+});
+
+describe("RouterOS menus the twin does not realise", () => {
+  test("a menu without a Linux counterpart is named, so the twin fails instead of skipping it", () => {
+    expect(
+      unrealisedMenus(["/ip/address", "/ip/firewall/filter", "/routing/bgp/connection"]),
+    ).toEqual(["/ip/firewall/filter"]);
+  });
+
+  test("static DNS entries are recorded and said to be not served", () => {
+    const script = [
+      "# RouterOS 7.19 reconcile script for router edge, stack t. Generated; do not edit.",
+      '/ip/dns/static/add name=a.lab type=A address=10.0.0.1 comment="x"',
+    ].join("\n");
+    const b = new SiteBuilder("t");
+    buildRouterOs("routeros/edge.rsc", script, { mtu: new Map(), vlans: new Map(), other: [] }, b);
+    expect(b.notes).toEqual(["edge: /ip/dns/static entries are recorded, not served"]);
+  });
 });

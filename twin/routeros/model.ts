@@ -243,6 +243,11 @@ export class RouterModel {
     return { mutations: this.mutations, output: this.output };
   }
 
+  /** The menus that hold at least one entry, in the model's order. */
+  nonEmptyMenus(): string[] {
+    return [...this.menus].filter(([, list]) => list.length > 0).map(([path]) => path);
+  }
+
   /** Every entry of a menu in list order, each property as `:tostr` would print it. */
   rows(path: string): Record<string, string>[] {
     return this.entries(path).map((e) =>

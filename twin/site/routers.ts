@@ -136,6 +136,23 @@ function attach(
   if (!assign) b.onSegment(addresses, segment);
 }
 
+/** The RouterOS menus the twin realises; entries in any other menu fail the twin. */
+const REALISED = [
+  "/ip/address",
+  "/ipv6/address",
+  "/ip/route",
+  "/ipv6/route",
+  "/routing/filter/rule",
+  "/routing/bgp/instance",
+  "/routing/bgp/connection",
+  "/ip/dns/static",
+];
+
+/** The menus among `menus` the twin does not realise (an unknown command fails the twin). */
+export function unrealisedMenus(menus: readonly string[]): string[] {
+  return menus.filter((m) => !REALISED.includes(m));
+}
+
 /** A RouterOS router from its reconcile script. */
 export function buildRouterOs(
   path: string,
@@ -149,6 +166,12 @@ export function buildRouterOs(
   const r = new RouterModel(version);
   r.run(script);
   const minor = Number(version.split(".")[1]);
+  const unrealised = unrealisedMenus(r.nonEmptyMenus());
+  if (unrealised.length > 0) {
+    throw new Error(
+      `${path}: the twin does not realise ${unrealised.join(", ")} (RouterOS menus it has no Linux counterpart for yet)`,
+    );
+  }
   b.device({
     name,
     kind: "router",
