@@ -41,6 +41,17 @@ export function buildTwin(stack: string, files: ArtifactMap): BuiltTwin {
       "VLANs: a bridge per VLAN (vmbr0v<vid>, switch segment vlan<vid>): this kernel has no VLAN filtering or vlan links",
     );
   }
+  const policy = [...files.keys()].filter(
+    (p) => p.startsWith("nftables/") || p.startsWith("proxmox-firewall/"),
+  );
+  const externalFirewall = sorted("external/", ".yaml")
+    .filter(([, text]) => /^firewall:/m.test(text))
+    .map(([p]) => `${p} firewall`);
+  if (policy.length + externalFirewall.length > 0) {
+    b.note(
+      `not realised in the twin: the policy's rulesets (${[...policy, ...externalFirewall].join(", ")}); their packet probes run in lab/policy-lab.ts`,
+    );
+  }
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {
     const device = s.split(":")[0];

@@ -29,6 +29,9 @@ const cidrPrefix = (cidr: string): Prefix => {
 };
 
 /** Collects a twin as the builders add to it; `site()` returns it. Names must be unique. */
+/** Words `ip link` takes as keywords, never as a device name. */
+const RESERVED = ["default", "all", "any", "dev", "up", "down", "type"];
+
 export class SiteBuilder {
   readonly devices: TwinDevice[] = [];
   readonly bridges: (TwinBridge & { node: string })[] = [];
@@ -70,8 +73,9 @@ export class SiteBuilder {
 
   /** A segment of the switch (a bridge in its namespace), created on first use. */
   segment(wanted: string): string {
-    // Linux link names hold 15 characters.
-    const name = wanted.slice(0, 15);
+    // Linux link names hold 15 characters, and `ip` reads some words ("default") as keywords.
+    const clean = wanted.replace(/[^A-Za-z0-9._-]/g, "-");
+    const name = (RESERVED.includes(clean) ? `seg-${clean}` : clean).slice(0, 15);
     if (!this.has(SWITCH)) {
       this.device({
         name: SWITCH,
@@ -92,8 +96,8 @@ export class SiteBuilder {
   }
 
   /** Plugs `end` into a switch segment; records its addresses' subnets as on that segment. */
-  toSwitch(end: Omit<TwinVethEnd, "master"> & { master?: string }, segment: string): void {
-    this.segment(segment);
+  toSwitch(end: Omit<TwinVethEnd, "master"> & { master?: string }, wanted: string): void {
+    const segment = this.segment(wanted);
     this.veth(end, {
       node: SWITCH,
       name: this.port(SWITCH),
