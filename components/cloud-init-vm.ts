@@ -4,16 +4,9 @@
 // render/cloud-init; only the resources live here.
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
+import { type VmNic, proxmoxNetworkDevices } from "./vm-nic";
 
-export interface VmNic {
-  /** Bridge the NIC attaches to: a VNet, or a host bridge (tagged with `vlanId` if set). */
-  readonly bridge: pulumi.Input<string>;
-  readonly vlanId?: number;
-  /** The MAC the network config matches the NIC by. */
-  readonly mac: string;
-  /** Bytes; absent leaves Proxmox's default. */
-  readonly mtu?: number;
-}
+export type { VmNic } from "./vm-nic";
 
 export interface CloudInitVmArgs {
   /** Hostname and Proxmox VM name. */
@@ -98,14 +91,7 @@ export class CloudInitVm extends pulumi.ComponentResource {
           },
         ],
         bootOrders: ["scsi0"],
-        networkDevices: args.nics.map((nic) => ({
-          bridge: nic.bridge,
-          vlanId: nic.vlanId,
-          macAddress: nic.mac,
-          model: "virtio",
-          mtu: nic.mtu,
-          firewall: false,
-        })),
+        networkDevices: proxmoxNetworkDevices(args.nics),
         initialization: {
           interface: "ide2",
           datastoreId: args.datastores.disk,

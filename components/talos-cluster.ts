@@ -7,14 +7,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TalosSettings } from "../addressing/site";
 import * as scripts from "./talos-scripts";
+import { type VmNic, proxmoxNetworkDevices } from "./vm-nic";
 
-export interface TalosNic {
-  /** Bridge the NIC attaches to: the tenant's VNet, or the VM bridge for an egress VLAN. */
-  readonly bridge: pulumi.Input<string>;
-  readonly vlanId?: number;
-  readonly mac: string;
-  readonly mtu?: number;
-}
+/** A Talos node's NIC: the tenant's VNet, or the VM bridge for an egress VLAN. */
+export type TalosNic = VmNic;
 
 export interface TalosNode {
   readonly name: string;
@@ -141,14 +137,7 @@ export class TalosCluster extends pulumi.ComponentResource {
             },
           ],
           bootOrders: ["scsi0", "ide2"],
-          networkDevices: n.nics.map((nic) => ({
-            bridge: nic.bridge,
-            vlanId: nic.vlanId,
-            macAddress: nic.mac,
-            model: "virtio",
-            mtu: nic.mtu,
-            firewall: false,
-          })),
+          networkDevices: proxmoxNetworkDevices(n.nics),
           initialization: {
             interface: "ide0",
             datastoreId: s.diskDatastore,
