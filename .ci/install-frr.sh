@@ -2,6 +2,8 @@
 # Installs what the FRR config checks and the network-namespace lab need, on Debian/Ubuntu.
 # Idempotent: apt is only touched when something is missing, so CI can run it every time.
 set -euo pipefail
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
 
 need=()
 for tool in vtysh /usr/lib/frr/zebra /usr/lib/frr/staticd /usr/lib/frr/bfdd /usr/lib/frr/isisd \
@@ -10,14 +12,6 @@ for tool in vtysh /usr/lib/frr/zebra /usr/lib/frr/staticd /usr/lib/frr/bfdd /usr
 done
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 
-if ((${#need[@]} > 0)); then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "install-frr: run as root to install: ${need[*]}" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update
-  apt-get install -y --no-install-recommends "${need[@]}"
-fi
+apt_install install-frr "${need[@]}"
 
 echo "install-frr: $(/usr/lib/frr/bgpd --version | head -1); $(ip -V)"
