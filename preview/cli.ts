@@ -1,9 +1,18 @@
 // The `npm run plan` command line: options, usage, and what it prints. In a module of its own so
 // that the tests run it in-process against a scratch project folder and compare the exact text.
-import { existsSync, readdirSync, rmSync } from "fs";
+import { readdirSync } from "fs";
 import { join, relative } from "path";
 import { parseArgs } from "util";
-import { previewStack, problemLines, ROOT, summarize, warningLines, writePreview } from "./offline";
+import {
+  clearPreview,
+  previewFolderProblem,
+  previewStack,
+  problemLines,
+  ROOT,
+  summarize,
+  warningLines,
+  writePreview,
+} from "./offline";
 
 /** Where the command writes: one line at a time, to stdout or stderr. */
 export interface CliOutput {
@@ -33,8 +42,9 @@ export function usage(root: string): string {
     "",
     "Options:",
     "  --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)",
-    "  --out <dir>     where to write it (default: out/<name>/); replaced on success, and a",
-    "                  previous preview there is removed when the stack has problems",
+    "  --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a",
+    "                  preview wrote; only that preview's files are replaced (on success) or",
+    "                  removed (when the stack has problems)",
     "  -h, --help      show this text",
     "",
     `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
@@ -63,13 +73,6 @@ function argumentError(e: unknown): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** The previous preview in `dir`, if there is one: removed so that it cannot pass for current. */
-function removePrevious(dir: string): boolean {
-  if (!existsSync(join(dir, "resources.json"))) return false;
-  rmSync(dir, { recursive: true, force: true });
-  return true;
 }
 
 /**
@@ -111,10 +114,15 @@ export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promi
   }
   const outDir = values.out ?? join(root, "out", stack);
   const shownDir = relative(process.cwd(), outDir) || ".";
+  const folderProblem = previewFolderProblem(outDir, root);
+  if (folderProblem !== undefined) {
+    io.err(`plan: --out ${shownDir} ${folderProblem}`);
+    return 2;
+  }
   const result = await previewStack(stack, root);
   if (!result.ok) {
     const lines = problemLines(result);
-    const removed = removePrevious(outDir)
+    const removed = clearPreview(outDir, root)
       ? `, and the previous preview in ${shownDir} was removed`
       : "";
     const count = `${lines.length} problem${lines.length === 1 ? "" : "s"}`;

@@ -1,7 +1,17 @@
 // The offline preview: what `pulumi preview` would register for a stack, computed here without the
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { dirname, join, resolve } from "path";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "path";
 import { parse } from "yaml";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { resolveStackConfig } from "../site";
@@ -125,15 +135,96 @@ export function previewFiles(result: PreviewResult): [string, string][] {
   ];
 }
 
-/** Writes every file of `previewFiles` into `outDir` (replacing what was there). */
-export function writePreview(result: PreviewResult, outDir: string): string[] {
-  rmSync(outDir, { recursive: true, force: true });
+/**
+ * The list of files a preview wrote into its folder (JSON array of paths relative to it). Only
+ * the files it names are ever removed, so `--out` pointed at a folder of one's own cannot lose
+ * anything that the preview did not write.
+ */
+export const PREVIEW_MANIFEST = ".preview-files.json";
+
+/**
+ * Why `dir` cannot take a preview, or undefined when it can: it is a file, it holds the project
+ * (or is inside nothing but would replace it), or it is a non-empty folder that no preview wrote
+ * (no `.preview-files.json`). A missing or empty folder is fine.
+ */
+export function previewFolderProblem(dir: string, root = ROOT): string | undefined {
+  const toRoot = relative(resolve(dir), resolve(root));
+  if (toRoot === "" || (!toRoot.startsWith("..") && !isAbsolute(toRoot)))
+    return "holds the project itself; choose a folder outside it, such as out/<stack>";
+  if (!existsSync(dir)) return undefined;
+  if (!statSync(dir).isDirectory()) return "is a file, not a folder; choose a new or empty folder";
+  if (existsSync(join(dir, PREVIEW_MANIFEST))) return undefined;
+  if (readdirSync(dir).length === 0 || legacyPreview(dir, root)) return undefined;
+  return `holds files no preview wrote (no ${PREVIEW_MANIFEST}); choose a new or empty folder, or remove them`;
+}
+
+/**
+ * A preview written before previews listed their files: only under the project's own `out/`
+ * (build output, ignored by git) and only with a `resources.json`; removed as a whole.
+ */
+function legacyPreview(dir: string, root: string): boolean {
+  const out = resolve(root, "out") + sep;
+  return (
+    resolve(dir).startsWith(out) &&
+    !existsSync(join(dir, PREVIEW_MANIFEST)) &&
+    existsSync(join(dir, "resources.json"))
+  );
+}
+
+/**
+ * Removes the files the previous preview in `dir` wrote (as its `.preview-files.json` lists
+ * them), and the folders that leaves empty. Returns whether there was a previous preview.
+ */
+export function clearPreview(dir: string, root = ROOT): boolean {
+  if (legacyPreview(dir, root)) {
+    rmSync(dir, { recursive: true, force: true });
+    return true;
+  }
+  const manifest = join(dir, PREVIEW_MANIFEST);
+  if (!existsSync(manifest)) return false;
+  const listed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
+  const names = Array.isArray(listed) ? listed.filter((n) => typeof n === "string") : [];
+  const folders = new Set<string>();
+  for (const name of names) {
+    const path = resolve(dir, name);
+    // Only paths inside the folder: a hand-edited manifest cannot reach outside it.
+    if (!path.startsWith(resolve(dir) + sep)) continue;
+    if (existsSync(path) && statSync(path).isFile()) unlinkSync(path);
+    for (let d = dirname(path); d.startsWith(resolve(dir) + sep); d = dirname(d)) folders.add(d);
+  }
+  unlinkSync(manifest);
+  // Deepest first, and only when empty: a file of the user's own keeps its folder.
+  for (const d of [...folders].sort((a, b) => b.length - a.length))
+    if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+  return true;
+}
+
+/** Thrown by `writePreview` for a folder `previewFolderProblem` refuses. */
+export class PreviewFolderError extends Error {}
+
+/**
+ * Writes every file of `previewFiles` into `outDir`, replacing the files of the previous preview
+ * there (see `clearPreview`), and lists them in `.preview-files.json`. Returns the paths written.
+ * Throws `PreviewFolderError` for a folder `previewFolderProblem` refuses; nothing is removed then.
+ */
+export function writePreview(result: PreviewResult, outDir: string, root = ROOT): string[] {
+  const problem = previewFolderProblem(outDir, root);
+  if (problem !== undefined) throw new PreviewFolderError(`${outDir} ${problem}`);
+  clearPreview(outDir, root);
   mkdirSync(outDir, { recursive: true });
   const files = previewFiles(result);
   for (const [name, text] of files) {
     mkdirSync(dirname(join(outDir, name)), { recursive: true });
     writeFileSync(join(outDir, name), text);
   }
+  writeFileSync(
+    join(outDir, PREVIEW_MANIFEST),
+    `${JSON.stringify(
+      files.map(([name]) => name),
+      null,
+      2,
+    )}\n`,
+  );
   return files.map(([name]) => join(outDir, name));
 }
 

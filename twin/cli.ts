@@ -6,7 +6,13 @@ import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import { join, relative } from "path";
 import { parseArgs } from "util";
-import { previewStack, problemLines, ROOT, writePreview } from "../preview/offline";
+import {
+  previewFolderProblem,
+  previewStack,
+  problemLines,
+  ROOT,
+  writePreview,
+} from "../preview/offline";
 import { stacksIn } from "../preview/cli";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
@@ -177,7 +183,12 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
       return 1;
     }
     dir = join(root, "out", stack);
-    writePreview(result, dir);
+    const folderProblem = previewFolderProblem(dir, root);
+    if (folderProblem !== undefined) {
+      io.err(`twin: ${dir} ${folderProblem}`);
+      return 2;
+    }
+    writePreview(result, dir, root);
   } else {
     dir = values.from as string;
     if (!existsSync(join(dir, "resources.json"))) {

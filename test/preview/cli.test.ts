@@ -2,11 +2,20 @@
 // run in-process against a scratch project folder; and once as a process, to see its exit status
 // and that no stack trace reaches the user.
 import { spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { join, relative } from "path";
 import { planCli, usage } from "../../preview/cli";
-import { ROOT } from "../../preview/offline";
+import { PREVIEW_MANIFEST, ROOT } from "../../preview/offline";
 
 let root: string;
 let out: string[];
@@ -34,8 +43,9 @@ rendered configs. Needs no Pulumi CLI, credentials or reachable device.
 
 Options:
   --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)
-  --out <dir>     where to write it (default: out/<name>/); replaced on success, and a
-                  previous preview there is removed when the stack has problems
+  --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a
+                  preview wrote; only that preview's files are replaced (on success) or
+                  removed (when the stack has problems)
   -h, --help      show this text
 
 Stacks found: broken, other
@@ -46,6 +56,9 @@ Examples:
   npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/
 
 Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error.`;
+
+/** A folder as the command shows it: relative to the working directory. */
+const shown = (dir: string) => relative(process.cwd(), dir) || ".";
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "plan-cli-"));
@@ -88,8 +101,10 @@ test("an unknown stack lists the stacks that exist, exit 2", async () => {
 
 test("a YAML syntax error is a problem at file, line and column; the stale preview is removed", async () => {
   const previous = join(root, "out", "broken");
-  mkdirSync(previous, { recursive: true });
+  mkdirSync(join(previous, "talos"), { recursive: true });
   writeFileSync(join(previous, "resources.json"), "[]\n");
+  writeFileSync(join(previous, "talos", "cp1.yaml"), "machine: {}\n");
+  writeFileSync(join(previous, PREVIEW_MANIFEST), '["resources.json", "talos/cp1.yaml"]\n');
   expect(await planCli(["--stack", "broken"], io, root)).toBe(1);
   expect(err[0]).toMatch(
     /^broken: 1 problem; nothing was registered, and the previous preview in .*out\/broken was removed$/,
@@ -97,8 +112,53 @@ test("a YAML syntax error is a problem at file, line and column; the stale previ
   expect(err.slice(1)).toEqual([
     `  - Pulumi.broken.yaml:7:9: "ipv6: fd00:10::/64": is indented deeper than the key on line 6, so YAML reads it as part of that key's value; indent it like line 6, or nest it under a key that ends with ':'`,
   ]);
-  expect(existsSync(previous)).toBe(false);
+  // The preview's files and the folders they leave empty are gone; the folder itself stays.
+  expect(readdirSync(previous)).toEqual([]);
   expect(out).toEqual([]);
+});
+
+test("a preview under out/ from before previews listed their files is removed as a whole", async () => {
+  const previous = join(root, "out", "broken");
+  mkdirSync(join(previous, "k8s"), { recursive: true });
+  writeFileSync(join(previous, "resources.json"), "[]\n");
+  writeFileSync(join(previous, "k8s", "old.yaml"), "{}\n");
+  expect(await planCli(["--stack", "broken"], io, root)).toBe(1);
+  expect(err[0]).toMatch(/the previous preview in .*out\/broken was removed$/);
+  expect(existsSync(previous)).toBe(false);
+});
+
+test("--out a folder no preview wrote: refused before anything runs, exit 2, nothing removed", async () => {
+  const mine = join(root, "thesis");
+  mkdirSync(mine);
+  writeFileSync(join(mine, "thesis.txt"), "years of work\n");
+  // Even a resources.json of one's own is not a preview's mark.
+  writeFileSync(join(mine, "resources.json"), "{}\n");
+  expect(await planCli(["--stack", "broken", "--out", mine], io, root)).toBe(2);
+  expect(err).toEqual([
+    `plan: --out ${shown(mine)} holds files no preview wrote (no ${PREVIEW_MANIFEST}); choose a new or empty folder, or remove them`,
+  ]);
+  expect(readFileSync(join(mine, "thesis.txt"), "utf8")).toBe("years of work\n");
+  expect(readdirSync(mine).sort()).toEqual(["resources.json", "thesis.txt"]);
+});
+
+test.each([
+  ["the project folder", (r: string) => r],
+  ["a folder holding the project", (r: string) => join(r, "..")],
+])("--out %s is refused, exit 2", async (_what, dir) => {
+  expect(await planCli(["--stack", "broken", "--out", dir(root)], io, root)).toBe(2);
+  expect(err).toEqual([
+    `plan: --out ${shown(dir(root))} holds the project itself; choose a folder outside it, such as out/<stack>`,
+  ]);
+  expect(existsSync(join(root, "Pulumi.broken.yaml"))).toBe(true);
+});
+
+test("--out a file is refused, exit 2", async () => {
+  const file = join(root, "notes.txt");
+  writeFileSync(file, "x\n");
+  expect(await planCli(["--stack", "broken", "--out", file], io, root)).toBe(2);
+  expect(err).toEqual([
+    `plan: --out ${shown(file)} is a file, not a folder; choose a new or empty folder`,
+  ]);
 });
 
 test("a config that is not a mapping is one problem", async () => {

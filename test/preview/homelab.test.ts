@@ -1,8 +1,9 @@
 // The offline preview of the homelab stack through the public entry point (index.ts under mocks).
-import { mkdtempSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
+  PREVIEW_MANIFEST,
   PreviewResult,
   previewStack,
   summarize,
@@ -65,6 +66,15 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   expect(summarize("homelab", result, "out/homelab")).toBe(
     "homelab: 61 resources (50 custom, 11 components), 1 warning, 4 manual steps (inventory.md), written to out/homelab",
   );
+  // Written again: the previous preview's files are replaced, a file of the user's own stays.
+  writeFileSync(join(dir, "talos", "notes.md"), "mine\n");
+  writeFileSync(join(dir, "talos", "k101wk23.yaml"), "stale\n");
+  const listed = JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"));
+  writeFileSync(join(dir, PREVIEW_MANIFEST), JSON.stringify([...listed, "talos/k101wk23.yaml"]));
+  writePreview(result, dir);
+  expect(readFileSync(join(dir, "talos", "notes.md"), "utf8")).toBe("mine\n");
+  expect(existsSync(join(dir, "talos", "k101wk23.yaml"))).toBe(false);
+  expect(JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"))).toEqual(listed);
   expect(warningLines(result)).toEqual([
     `global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
   ]);
