@@ -2,7 +2,6 @@
 // parsers: Debian's `cloud-init schema -c` and netplan's generator (the parser cloud-init hands
 // network config v2 to), with a broken file of each kind shown to fail, so the check is not
 // vacuous. The networkd files netplan generates are read back for seed 001's node routes.
-import { readdirSync } from "fs";
 import { requireSite } from "../../site";
 import { cloudInitMachines } from "../../render/cloud-init/inputs";
 import { renderNetworkConfig } from "../../render/cloud-init/network-config";
@@ -13,15 +12,12 @@ import {
   requireCloudInitTools,
   userDataProblems,
 } from "../../lab/cloud-init-check";
-import { ROOT, stackRaw } from "../fixtures/base";
+import { BUNDLED_STACKS, stackRaw } from "../fixtures/base";
 
 const KEY =
   "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMx0ZtDY9Ymt4yXnB4N6N3M9c6cz5o5N7t0uQvOqA4fZ admin@example";
 
-const stacks = readdirSync(ROOT)
-  .map((f) => /^Pulumi\.([a-z0-9-]+)\.yaml$/.exec(f)?.[1])
-  .filter((s): s is string => s !== undefined)
-  .sort();
+const stacks = BUNDLED_STACKS;
 
 const files = stacks.flatMap((stack) => {
   const { plan, topology } = requireSite(stackRaw(stack));
