@@ -692,7 +692,7 @@ function planCluster(
           n.podIndex !== undefined ? `${np}.podIndex` : `${np}.id`,
           String(n.podIndex ?? n.id),
           `needs pod subnet #${podIndex}, but ${parent.path} ${parent.prefix} has only ${count} /${length} subnets`,
-          "widen the pods prefix or shorten layout.nodePods",
+          podsFix(parent.path, parent.prefix.length, length, podIndex, key(f), f === 4 ? 32 : 128),
         );
         continue;
       }
@@ -867,4 +867,32 @@ function planServiceIps(b: Builder, k: KubernetesSpec, path: string): ServiceIpP
     // owned address inside any pool is reported from the owner's side.
     return [{ path: p, service: s.service, address: parsed.value }];
   });
+}
+
+/**
+ * The fix for a pods prefix with too few per-node subnets: the longer per-node prefix length
+ * that gives node `podIndex` a subnet, and the shorter pods prefix that would, e.g.
+ * `set layout.nodePods.ipv4: 25 (8 /25 subnets) or widen ...pods.ipv4 to a /21 (8 /24 subnets)`.
+ */
+function podsFix(
+  podsPath: string,
+  podsLength: number,
+  nodeLength: number,
+  podIndex: number,
+  family: "ipv4" | "ipv6",
+  bits: number,
+): string {
+  const need = Math.ceil(Math.log2(podIndex + 1));
+  const longer = Math.max(podsLength + need, nodeLength);
+  const wider = nodeLength - need;
+  const options = [];
+  if (longer <= bits)
+    options.push(
+      `set layout.nodePods.${family}: ${longer} (${1n << BigInt(longer - podsLength)} /${longer} subnets)`,
+    );
+  if (wider >= 0)
+    options.push(
+      `widen ${podsPath} to a /${wider} (${1n << BigInt(nodeLength - wider)} /${nodeLength} subnets)`,
+    );
+  return options.join(" or ");
 }
