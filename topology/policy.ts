@@ -184,13 +184,18 @@ export function buildPolicy(
       );
     } else if (!zoneNames.includes(z.zone)) {
       const near = closest(z.zone, zoneNames);
+      const segment = t.segments.some((s) => s.name === z.zone);
       problem(
         path,
         z.zone,
-        t.segments.some((s) => s.name === z.zone)
+        segment
           ? "is a segment no router holds an address on: no router sees its traffic"
           : "is not a zone",
-        near ? `did you mean ${near}?` : `zones are ${zoneNames.join(", ")}`,
+        segment
+          ? `to make it a zone, give a router an address on it (routers[].addresses); zones are ${zoneNames.join(", ")}`
+          : near
+            ? `did you mean ${near}?`
+            : `zones are ${zoneNames.join(", ")}`,
       );
     }
   });
@@ -242,7 +247,7 @@ export function buildPolicy(
         path,
         text,
         "holds no address in a zone a router routes: no router sees its traffic",
-        `zones are ${zoneNames.join(", ")}`,
+        `to make it a zone, give a router an address on it (routers[].addresses); zones are ${zoneNames.join(", ")}`,
       );
       return undefined;
     }

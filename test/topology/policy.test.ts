@@ -246,14 +246,14 @@ describe("policy problems", () => {
       c.routers[0].os = "frr";
     });
     expect(problemsOf(raw)).toEqual([
-      'policy.zones[0].zone: "lan": is a segment no router holds an address on: no router sees its traffic; zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
+      'policy.zones[0].zone: "lan": is a segment no router holds an address on: no router sees its traffic; to make it a zone, give a router an address on it (routers[].addresses); zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
       'policy.zones[1].zone: "dmzz": is not a zone; did you mean dmz?',
       'policy.rules[0].to[0]: "box:storage": box is not a kind of name; use one of segment, tenant, cluster, host, node, vm, device, router, range',
       'policy.rules[0].to[1]: "vm:nas": is not a vm of the plan; nas is a device: write device:nas',
       'policy.rules[0].to[2]: "storag": is not a name of the plan; did you mean storage?',
       'policy.rules[1].ports: "22": ports need protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove ports',
       'policy.rules[2].name: "mgmt-to-all": duplicates policy.rules[0].name',
-      'policy.rules[3].to: "git": holds no address in a zone a router routes: no router sees its traffic; zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
+      'policy.rules[3].to: "git": holds no address in a zone a router routes: no router sees its traffic; to make it a zone, give a router an address on it (routers[].addresses); zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
       'routers[0].os: "frr": delivers only frr.conf, so it cannot carry the policy\'s firewall rules; use os: linux (FRR and an nftables ruleset)',
     ]);
   });
