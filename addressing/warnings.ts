@@ -13,10 +13,12 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  * - a cluster with an even number of control-plane nodes: etcd needs a majority, so 2 tolerate no
  *   failure and 4 tolerate one, no more than 1 and 3 do (etcd FAQ, "Why an odd number");
  * - cloud-init VMs without homelab:vmSshKeys: cloud images allow no password login, so nobody
- *   (and no FRR delivery over SSH) gets in until keys are set.
+ *   (and no FRR delivery over SSH) gets in until keys are set;
+ * - a RouterOS router address that is the one Pulumi reaches it at (`ssh.host`): the reconcile
+ *   script then owns the address Pulumi logs in through, and the destroy script removes it.
  */
 export function warnings(
-  plan: Pick<Plan, "global" | "tenants"> & Partial<Pick<Plan, "vms" | "vmSshKeys">>,
+  plan: Pick<Plan, "global" | "tenants"> & Partial<Pick<Plan, "vms" | "vmSshKeys" | "routers">>,
 ): Problem[] {
   const out: Problem[] = [];
   for (const [name, dual] of Object.entries(plan.global)) {
@@ -54,6 +56,18 @@ export function warnings(
       message: `is not set: the ${linux} cloud-init VM${linux === 1 ? "" : "s"} boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH)`,
       fix: 'pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"',
     });
+  }
+  for (const r of plan.routers ?? []) {
+    if (r.os !== "routeros" || !r.ssh) continue;
+    for (const a of r.addresses) {
+      if (a.address.toString() !== r.ssh.host) continue;
+      out.push({
+        path: a.path,
+        input: `${a.address}/${a.length}`,
+        message: `is the address Pulumi reaches ${r.name} at (ssh.host): the reconcile script takes it over, and destroying the stack removes it, cutting Pulumi and you off the router`,
+        fix: "keep it if the router has another way in (another address, a console); otherwise reach the router at an address the stack does not manage",
+      });
+    }
   }
   return out;
 }

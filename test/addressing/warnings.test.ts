@@ -47,3 +47,13 @@ test("cloud-init VMs without homelab:vmSshKeys are a warning; with the keys none
   ]);
   expect(withVm(true).warnings).toEqual([]);
 });
+
+test("a RouterOS address that is the router's ssh.host is a warning (the scripts own the way in)", () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("example")));
+  raw.routers[0].addresses = [{ interface: "bridge", address: "192.168.88.254/24" }];
+  expect(requirePlan(raw).warnings.map(formatProblem)).toEqual([
+    'routers[0].addresses[0].address: "192.168.88.254/24": is the address Pulumi reaches edge at (ssh.host): the reconcile script takes it over, and destroying the stack removes it, cutting Pulumi and you off the router; keep it if the router has another way in (another address, a console); otherwise reach the router at an address the stack does not manage',
+  ]);
+  raw.routers[0].addresses = [{ interface: "bridge", address: "192.168.88.253/24" }];
+  expect(requirePlan(raw).warnings).toEqual([]);
+});
