@@ -10,7 +10,8 @@ import { AddressSet } from "./address-set";
 import { serviceCovers, witness } from "./policy-eval";
 import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
 import { prefixesOf, tenantSegmentId } from "./segments";
-import { Device, Topology } from "./types";
+import { filterLines } from "./policy-lines";
+import { BgpSession, Device, Topology } from "./types";
 import { closest } from "../site/schema";
 import { NAME_KINDS } from "../site/spec-policy";
 
@@ -334,6 +335,7 @@ export function buildPolicy(
   const policy: Policy = { zones, rules, points, site, routers, known };
   // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
   if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
+  if (resolvedAll && problems.length === 0) problems.push(...sessionProblems(policy, t.sessions));
   return { policy, problems };
 }
 
@@ -379,6 +381,56 @@ function shadowProblems(p: Policy): Problem[] {
       },
     ];
   });
+}
+
+/** BGP's port (RFC 4271, section 8.2.1: TCP port 179). */
+const BGP_PORT = 179;
+
+/**
+ * A rule that drops a BGP session the topology has: on a router that enforces the policy, the
+ * first input line matching TCP 179 from a peer's session address to the router's own session
+ * address denies it. Both ends open connections, so such a session may still come up from the
+ * router's side, but the peer's connections, and with them the configs' agreement, are refused.
+ */
+function sessionProblems(p: Policy, sessions: readonly BgpSession[]): Problem[] {
+  const out: Problem[] = [];
+  for (const point of p.points) {
+    if (point.kind !== "router") continue;
+    const lines = filterLines(p, point).filter((l) => l.chain === "input");
+    // Per denying line's rule: the peers whose connections it drops, in session order.
+    const dropped = new Map<string, { peers: string[]; flows: string[] }>();
+    for (const s of sessions) {
+      for (const [mine, peer] of [s.ends, [s.ends[1], s.ends[0]] as const]) {
+        if (mine.device !== point.device) continue;
+        const first = lines.find(
+          (l) =>
+            l.family === peer.address.family &&
+            l.src.has(peer.address) &&
+            l.dst.has(mine.address) &&
+            (l.protocol === "any" ||
+              (l.protocol === "tcp" &&
+                (l.ports.length === 0 ||
+                  l.ports.some((r) => r.from <= BGP_PORT && BGP_PORT <= r.to)))),
+        );
+        if (first?.action !== "deny") continue;
+        const d = dropped.get(first.path) ?? { peers: [], flows: [] };
+        if (!d.peers.includes(peer.device)) d.peers.push(peer.device);
+        d.flows.push(`${peer.address} -> ${mine.address}`);
+        dropped.set(first.path, d);
+      }
+    }
+    for (const [path, d] of dropped) {
+      const rule = p.rules.find((r) => r.path === path);
+      const n = d.flows.length;
+      out.push({
+        path,
+        input: rule?.name ?? path,
+        message: `drops ${n} BGP session${n === 1 ? "" : "s"} of ${point.device} (TCP ${BGP_PORT}: ${d.flows.join(", ")})`,
+        fix: `allow them first: a rule from ${d.peers.length === 1 ? d.peers[0] : `[${d.peers.join(", ")}]`} to ${point.device} with protocol tcp and ports [${BGP_PORT}], above this one`,
+      });
+    }
+  }
+  return out;
 }
 
 /**

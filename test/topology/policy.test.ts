@@ -305,3 +305,53 @@ describe("policy problems", () => {
     ]);
   });
 });
+
+describe("a rule that drops a BGP session of the router that enforces it", () => {
+  // The example stack: RouterOS edge, Cilium on lab-cp1..3 peering it from the tenant VLAN.
+  const withRules = (rules: object[]) =>
+    stackWith("example", (c) => {
+      c.policy = { default: "allow", rules };
+    });
+
+  test("deny from the cluster to the router: one problem per session, naming both ends", () => {
+    expect(
+      problemsOf(
+        withRules([{ name: "no-router", from: "cluster:lab", to: "edge", action: "deny" }]),
+      ),
+    ).toEqual([
+      'policy.rules[0]: "no-router": drops 6 BGP sessions of edge (TCP 179: 10.20.0.11 -> 10.20.0.254, 10.20.0.12 -> 10.20.0.254, 10.20.0.13 -> 10.20.0.254, fd8a:3c5e:1b20:1400::11 -> fd8a:3c5e:1b20:1400::fffe, fd8a:3c5e:1b20:1400::12 -> fd8a:3c5e:1b20:1400::fffe, fd8a:3c5e:1b20:1400::13 -> fd8a:3c5e:1b20:1400::fffe); allow them first: a rule from [lab-cp1, lab-cp2, lab-cp3] to edge with protocol tcp and ports [179], above this one',
+    ]);
+  });
+
+  test("BGP allowed first, or only other ports denied: no problem", () => {
+    expect(
+      problemsOf(
+        withRules([
+          {
+            name: "bgp",
+            from: "cluster:lab",
+            to: "edge",
+            protocol: "tcp",
+            ports: [179],
+            action: "allow",
+          },
+          { name: "no-router", from: "cluster:lab", to: "edge", action: "deny" },
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsOf(
+        withRules([
+          {
+            name: "no-ssh",
+            from: "cluster:lab",
+            to: "edge",
+            protocol: "tcp",
+            ports: [22],
+            action: "deny",
+          },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
