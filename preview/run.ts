@@ -23,6 +23,8 @@ export interface RecordedResource {
     ignoreChanges?: string[];
     replaceOnChanges?: string[];
     replacementTrigger?: unknown;
+    /** Outputs Pulumi stores as secrets although the provider returns them in plain text. */
+    additionalSecretOutputs?: string[];
   };
 }
 
@@ -96,6 +98,7 @@ interface RegisterRequest extends CommonRequest {
   getIgnorechangesList(): string[];
   getReplaceonchangesList(): string[];
   getReplacementTrigger?(): { toJavaScript(): unknown } | undefined;
+  getAdditionalsecretoutputsList(): string[];
 }
 
 /** Runs `options.program` under mocks once; call once per module registry (the SDK is global). */
@@ -161,6 +164,9 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
           ? req.getReplaceonchangesList()
           : undefined,
         replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript()),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList().length
+          ? req.getAdditionalsecretoutputsList()
+          : undefined,
       },
     };
   });

@@ -145,6 +145,8 @@ test("secrets are generated once and bootstrap runs exactly once, after every VM
     .filter((r) => r.type === "proxmoxve:index/vmLegacy:VmLegacy")
     .map((r) => r.urn)
     .sort();
+  // talosctl prints the secrets bundle and the kubeconfig on stdout: stored as secrets.
+  expect(secrets.options.additionalSecretOutputs).toEqual(["stdout"]);
   // It also depends on the secrets it reads through its environment.
   expect(bootstrap.dependencies).toEqual([secrets.urn, ...vms].sort());
 });
