@@ -14,6 +14,10 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  *   failure and 4 tolerate one, no more than 1 and 3 do (etcd FAQ, "Why an odd number");
  * - cloud-init VMs without homelab:vmSshKeys: cloud images allow no password login, so nobody
  *   (and no FRR delivery over SSH) gets in until keys are set;
+ * - VLAN ID 1 for a tenant's VMs: it is the default VLAN (PVID) of Linux VLAN-aware bridges,
+ *   Proxmox's included, and of most switches, so its frames leave untagged and share the
+ *   untagged network (IEEE 802.1Q's default PVID is 1). A segment may be that untagged network
+ *   on purpose (a UniFi "Default" network is VLAN 1), so segments are not warned about;
  * - a RouterOS router address that is the one Pulumi reaches it at (`ssh.host`): the reconcile
  *   script then owns the address Pulumi logs in through, and the destroy script removes it.
  */
@@ -57,6 +61,16 @@ export function warnings(
       fix: 'pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"',
     });
   }
+  plan.tenants.forEach((t, i) => {
+    if (t.vlan !== 1) return;
+    out.push({
+      path: `tenants[${i}].vlan`,
+      input: "1",
+      message:
+        "is the default VLAN (PVID) of VLAN-aware bridges and most switches: the VMs' frames leave untagged and mix with the untagged network, management included",
+      fix: "use a VLAN ID from 2 to 4094",
+    });
+  });
   for (const r of plan.routers ?? []) {
     if (r.os !== "routeros" || !r.ssh) continue;
     for (const a of r.addresses) {

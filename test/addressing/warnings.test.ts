@@ -57,3 +57,13 @@ test("a RouterOS address that is the router's ssh.host is a warning (the scripts
   raw.routers[0].addresses = [{ interface: "bridge", address: "192.168.88.253/24" }];
   expect(requirePlan(raw).warnings).toEqual([]);
 });
+
+test("VLAN 1 for a tenant is a warning (the default PVID: its frames leave untagged)", () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
+  raw.tenants[0].vlan = 1;
+  expect(requirePlan(raw).warnings.map(formatProblem)).toContain(
+    'tenants[0].vlan: "1": is the default VLAN (PVID) of VLAN-aware bridges and most switches: the VMs\' frames leave untagged and mix with the untagged network, management included; use a VLAN ID from 2 to 4094',
+  );
+  // ms01's "default" segment is VLAN 1 on purpose (the untagged UniFi network): no warning.
+  expect(requirePlan(stackRaw("ms01")).warnings).toEqual([]);
+});
