@@ -558,11 +558,11 @@ function planCluster(
   // Routable pods (seed 002) share the node subnet: they lie inside it instead of beside it, and
   // the pool rule keeps owned addresses out of them.
   const pods =
-    k.routablePods === "yes"
+    k.routablePods === true
       ? routablePods(b, k, `${path}.pods`, nets.vms)
       : purpose("pods", `${path}.pods`, `${k.name} pods`, k.pods);
   const tenantIdPath = `${path.slice(0, -".kubernetes".length)}.id`;
-  if (!pods[4] && !pods[6] && k.routablePods !== "yes" && !b.hasProblemAt(tenantIdPath)) {
+  if (!pods[4] && !pods[6] && k.routablePods !== true && !b.hasProblemAt(tenantIdPath)) {
     b.problem(
       `${path}.pods`,
       "",
@@ -732,7 +732,7 @@ function planCluster(
     nodes,
     announcement: k.announcement,
     nodeOs: k.nodeOs,
-    routablePods: k.routablePods === "yes",
+    routablePods: k.routablePods === true,
     frr: k.frr,
     linux: {
       image: k.image,

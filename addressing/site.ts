@@ -139,7 +139,7 @@ export interface KubernetesSpec {
     readonly asn: number;
   }[];
   readonly nodeOs: "talos" | "linux";
-  readonly routablePods?: "yes" | "no";
+  readonly routablePods?: boolean;
   readonly frr: { readonly user: string; readonly mesh: string; readonly egress: string };
   /** Cloud image of the nodes' VMs (nodeOs: linux). */
   readonly image: CloudImage;
@@ -237,7 +237,7 @@ export interface TalosSettings {
   readonly installDisk: string;
   readonly ciliumVersion: string;
   readonly talosctl: string;
-  readonly guestAgent: "on" | "off";
+  readonly guestAgent: boolean;
 }
 
 /** First Cilium minor whose L2 announcements answer NDP (cilium/cilium#39648, v1.19). */
@@ -401,7 +401,7 @@ export const DEFAULT_TALOS: TalosSettings = {
   installDisk: "/dev/sda",
   ciliumVersion: "1.18.4",
   talosctl: "talosctl",
-  guestAgent: "on",
+  guestAgent: true,
 };
 
 export const DEFAULT_SIZES = {

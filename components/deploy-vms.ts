@@ -118,7 +118,7 @@ export function deployVms(
         userData: userDataOf(m, sshKeys),
         networkConfig: renderNetworkConfig(m.network),
         datastores: { disk: plan.talos.diskDatastore, snippets: plan.talos.snippetDatastore },
-        guestAgent: plan.talos.guestAgent === "on",
+        guestAgent: plan.talos.guestAgent,
       },
       opts(m),
     );

@@ -123,7 +123,7 @@ export class TalosCluster extends pulumi.ComponentResource {
           operatingSystem: { type: "l26" },
           cpu: { cores: n.cores, type: "host" },
           memory: { dedicated: n.memory },
-          agent: { enabled: s.guestAgent === "on" },
+          agent: { enabled: s.guestAgent },
           cdrom: { fileId: args.isoFiles[n.host], interface: "ide2" },
           disks: [
             {

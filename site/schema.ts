@@ -153,10 +153,18 @@ export function bool(): Schema<boolean> {
     json: () => ({ type: "boolean" }),
     check(value, path, problems) {
       if (typeof value !== "boolean") {
+        // YAML 1.2 reads yes/no/on/off as strings; say which boolean was meant.
+        const meant =
+          typeof value === "string"
+            ? { yes: true, on: true, true: true, no: false, off: false, false: false }[
+                value.toLowerCase()
+              ]
+            : undefined;
         problems.push({
           path,
           input: show(value),
           message: `must be true or false, not ${typeOf(value)}`,
+          ...(meant !== undefined ? { fix: `write ${meant} (unquoted)` } : {}),
         });
         return undefined;
       }

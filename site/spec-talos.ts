@@ -1,5 +1,5 @@
 // Config keys for Talos clusters on Proxmox, Cilium and LoadBalancer pools.
-import { address, field, int, list, obj, oneOf, prefix, range, str, dnsLabel } from "./schema";
+import { address, bool, field, int, list, obj, oneOf, prefix, range, str, dnsLabel } from "./schema";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
 const VERSION_TEXT = "a version like v1.11.5";
@@ -26,7 +26,7 @@ export const talosSchema = obj({
   ),
   schematic: field(
     str({ pattern: /^[0-9a-f]{64}$/, patternText: "a 64-character Image Factory schematic ID" }),
-    "Image Factory schematic (must include siderolabs/qemu-guest-agent when guestAgent is on).",
+    "Image Factory schematic (must include siderolabs/qemu-guest-agent when guestAgent is true).",
     { defaultText: `\`${DEFAULT_SCHEMATIC}\` (qemu-guest-agent only)` },
   ),
   factory: field(
@@ -64,8 +64,8 @@ export const talosSchema = obj({
       defaultText: "`talosctl`",
     },
   ),
-  guestAgent: field(oneOf(["on", "off"] as const), "Enable the QEMU guest agent in the VMs.", {
-    defaultText: "`on`",
+  guestAgent: field(bool(), "Enable the QEMU guest agent in the VMs.", {
+    defaultText: "`true`",
   }),
 });
 
@@ -82,9 +82,9 @@ const size = (what: string, cores: number, memory: number, disk: number) =>
 
 export const clusterTalosFields = {
   routablePods: field(
-    oneOf(["yes", "no"] as const),
+    bool(),
     "Pods share the node subnet (the ms01 stack's workload VLAN): pod CIDRs lie inside the VM subnet and must hold no owned address.",
-    { defaultText: "`no`" },
+    { defaultText: "`false`" },
   ),
   announcement: field(
     oneOf(["bgp", "l2"] as const),

@@ -75,9 +75,9 @@ function device(t: Topology, name: string): Device {
   return d;
 }
 
-const agent = (plan: Plan): string[] => (plan.talos.guestAgent === "on" ? [GUEST_AGENT] : []);
+const agent = (plan: Plan): string[] => (plan.talos.guestAgent ? [GUEST_AGENT] : []);
 const agentStart = (plan: Plan): string[][] =>
-  plan.talos.guestAgent === "on" ? [["systemctl", "start", GUEST_AGENT]] : [];
+  plan.talos.guestAgent ? [["systemctl", "start", GUEST_AGENT]] : [];
 
 /** The nodes of every cluster on plain Linux, in plan order. */
 function linuxNodes(plan: Plan, t: Topology): CloudInitMachine[] {

@@ -49,3 +49,14 @@ test("a missing required key names its purpose", () => {
     `homelab:hosts: "": is required (Proxmox VE hosts.)`,
   ]);
 });
+
+test("booleans are YAML's true and false; yes, on and their kin get the boolean they meant", () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw()));
+  raw.talos = { guestAgent: "on" };
+  raw.hostNetwork.bridges[0].vlanAware = "no";
+  const r = loadSite(raw);
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    'hostNetwork.bridges[0].vlanAware: "no": must be true or false, not a string; write false (unquoted)',
+    'talos.guestAgent: "on": must be true or false, not a string; write true (unquoted)',
+  ]);
+});
