@@ -49,6 +49,11 @@ function ranges(values: readonly number[]): string {
   return out.length > 3 ? `${out.slice(0, 3).join(", ")}, ...` : out.join(", ");
 }
 
+/** "use tenant ID 1" or "use a tenant ID from 1 to 15, 32": the IDs that fit, as a fix. */
+function useIds(ids: readonly number[]): string {
+  return ids.length === 1 ? `use tenant ID ${ids[0]}` : `use a tenant ID from ${ranges(ids)}`;
+}
+
 /** Tenant IDs (1..65535) whose block of `length` lies inside `space`. */
 function fittingIds(space: Prefix, length: number, encoding: Encoding): number[] {
   const f = space.family;
@@ -94,7 +99,7 @@ export function tenantBlock(
       `${path}.id`,
       String(t.id),
       `is${shown} more than the ${bits}-bit tenant ID field above a /${length} block holds`,
-      ids.length > 0 ? `use a tenant ID from ${ranges(ids)}` : "choose a smaller tenant ID",
+      ids.length > 0 ? useIds(ids) : "choose a smaller tenant ID",
     );
   }
   const block = blockAt(space.prefix, length, encoded);
@@ -105,7 +110,7 @@ export function tenantBlock(
     fix = widerSet
       ? `set layout.tenantBlock.${lengthKey} longer than the space's /${space.prefix.length}, or leave it unset for one /56 per tenant`
       : ids.length > 0
-        ? `use a tenant ID from ${ranges(ids)}, or a ${space.path} that contains ${block}`
+        ? `${useIds(ids)}${ids.length === 1 && f === 6 && length > 48 ? ` (a /${space.prefix.length} holds one /${length} tenant block; an RFC 4193 /48 holds ${2 ** (length - 48)})` : ""}, or a ${space.path} that contains ${block}`
         : `choose a ${space.path} that contains ${block}`;
   }
   return b.prefix(`${path}.id`, block, `the IPv${f} tenant block`, space, [GROUPS.allocations], {
