@@ -1,5 +1,17 @@
 // Config keys for Talos clusters on Proxmox, Cilium and LoadBalancer pools.
-import { address, bool, field, int, list, obj, oneOf, prefix, range, str, dnsLabel } from "./schema";
+import {
+  address,
+  bool,
+  field,
+  int,
+  list,
+  obj,
+  oneOf,
+  prefix,
+  range,
+  str,
+  dnsLabel,
+} from "./schema";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
 const VERSION_TEXT = "a version like v1.11.5";
