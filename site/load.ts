@@ -29,6 +29,18 @@ export function loadSite(raw: Raw): LoadResult {
   const problems: Problem[] = [];
   const known = Object.keys(configKeys);
   for (const key of Object.keys(raw)) {
+    // Only a near-miss namespace keeps its prefix here (site/pulumi-config.ts).
+    if (key.includes(":")) {
+      const rest = key.slice(key.indexOf(":") + 1);
+      const near = known.includes(rest) ? rest : closest(rest, known);
+      problems.push({
+        path: key,
+        input: show(raw[key]),
+        message: `is not read: the project's keys start with "homelab:"`,
+        fix: near ? `did you mean homelab:${near}?` : `write it as homelab:${rest}`,
+      });
+      continue;
+    }
     if (!known.includes(key)) {
       const near = closest(key, known);
       problems.push({

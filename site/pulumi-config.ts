@@ -1,6 +1,7 @@
 // Reads the `homelab:*` keys of the running stack's config and resolves the site. This is the only
 // place that touches Pulumi config; everything after it is pure.
 import * as pulumi from "@pulumi/pulumi";
+import { distance } from "fastest-levenshtein";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
 import { resolveStackConfig } from ".";
@@ -8,14 +9,31 @@ import { Topology } from "../topology/types";
 
 export const NAMESPACE = "homelab";
 
-/** The raw `homelab:*` config values, each parsed from the JSON the engine hands over. */
+/** Namespaces of the providers and engine this project uses: their keys are not ours to check. */
+const FOREIGN_NAMESPACES = ["proxmoxve", "kubernetes", "command", "pulumi"];
+
+/**
+ * Whether a namespace looks like a mistyped `homelab` (`homelb`, `Homelab`): Pulumi hands such keys
+ * to nobody, so a whole `policy` would silently be dropped.
+ */
+export function isNearMissNamespace(ns: string): boolean {
+  if (ns === NAMESPACE || FOREIGN_NAMESPACES.includes(ns)) return false;
+  return distance(ns.toLowerCase(), NAMESPACE) <= 2;
+}
+
+/**
+ * The raw `homelab:*` config values, each parsed from the JSON the engine hands over. Keys of a
+ * near-miss namespace keep their whole key (`homelb:policy`), so that the loader refuses them.
+ */
 export function rawHomelabConfig(
   all: Record<string, string> = pulumi.runtime.allConfig(),
 ): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
-    if (!k.startsWith(`${NAMESPACE}:`)) continue;
-    raw[k.slice(NAMESPACE.length + 1)] = parseValue(v);
+    const colon = k.indexOf(":");
+    const ns = colon < 0 ? "" : k.slice(0, colon);
+    if (ns === NAMESPACE) raw[k.slice(NAMESPACE.length + 1)] = parseValue(v);
+    else if (colon > 0 && isNearMissNamespace(ns)) raw[k] = parseValue(v);
   }
   return raw;
 }
