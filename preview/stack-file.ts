@@ -48,6 +48,14 @@ function replaceSecrets(v: unknown): { value: unknown; secret: boolean } {
  */
 function yamlProblem(file: string, lines: readonly string[], e: YAMLError): Problem {
   const [start, end] = e.linePos ?? [{ line: 1, col: 1 }];
+  if (e.code === "MULTIPLE_DOCS") {
+    return {
+      path: `${file}:${start.line}:${start.col}`,
+      input: (lines[start.line - 1] ?? "").trim(),
+      message: "starts a second YAML document; a stack file holds one",
+      fix: "remove this line and move the keys after it under the first document's `config:`",
+    };
+  }
   if (e.code === "MULTILINE_IMPLICIT_KEY" && end && end.line > start.line) {
     const text = lines[end.line - 1] ?? "";
     const col = text.length - text.trimStart().length + 1;
@@ -87,7 +95,32 @@ export function parseStackFile(text: string, project: string, file = "stack file
     );
     throw new SiteError(kept);
   }
-  const doc = (parsed.toJS() ?? {}) as { config?: Record<string, unknown> };
+  if (parsed.contents === null) {
+    throw new SiteError([
+      {
+        path: file,
+        input: "",
+        message: "the stack file is empty",
+        fix: "start it with `config:` and indent the site's homelab: keys under it, as in Pulumi.example.yaml",
+      },
+    ]);
+  }
+  let js: unknown;
+  try {
+    js = parsed.toJS();
+  } catch (e) {
+    // The yaml library refuses a document whose aliases expand without bound (a "billion laughs").
+    if (!(e instanceof ReferenceError)) throw e;
+    throw new SiteError([
+      {
+        path: file,
+        input: "",
+        message: "its YAML aliases (*name) expand to too many values to read safely",
+        fix: "write the repeated values out, or refer to each anchor (&name) only a few times",
+      },
+    ]);
+  }
+  const doc = (js ?? {}) as { config?: Record<string, unknown> };
   if (
     typeof doc !== "object" ||
     Array.isArray(doc) ||
@@ -114,7 +147,38 @@ export function parseStackFile(text: string, project: string, file = "stack file
   return { config, secretKeys };
 }
 
-/** Reads and parses `Pulumi.<stack>.yaml`; see parseStackFile for its errors. */
+/**
+ * Reads and parses `Pulumi.<stack>.yaml`; see parseStackFile for its errors. A file that cannot be
+ * read (a directory, no permission) is one problem too.
+ */
 export function readStackFile(path: string, project: string): StackConfig {
-  return parseStackFile(readFileSync(path, "utf8"), project, basename(path));
+  const file = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") {
+      throw new SiteError([
+        {
+          path: file,
+          input: "",
+          message: "is a directory, not a stack file",
+          fix: `remove or rename the directory, and write the stack's config to a file ${file}`,
+        },
+      ]);
+    }
+    if (code === "EACCES" || code === "ENOENT") {
+      throw new SiteError([
+        {
+          path: file,
+          input: "",
+          message: code === "EACCES" ? "cannot be read: permission denied" : "does not exist",
+          fix: code === "EACCES" ? `let this user read ${file}` : `create ${file}`,
+        },
+      ]);
+    }
+    throw e;
+  }
+  return parseStackFile(text, project, file);
 }

@@ -170,6 +170,48 @@ test("a config that is not a mapping is one problem", async () => {
   ]);
 });
 
+const BOMB = [
+  "config:",
+  "  a: &a [x, x, x, x, x, x, x, x, x]",
+  "  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+  "  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+  "  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+  "",
+].join("\n");
+
+test.each([
+  [
+    "an empty file",
+    "# nothing yet\n",
+    '  - Pulumi.other.yaml: "": the stack file is empty; start it with `config:` and indent the site\'s homelab: keys under it, as in Pulumi.example.yaml',
+  ],
+  [
+    "a second YAML document",
+    "config: {}\n---\nconfig: {}\n",
+    '  - Pulumi.other.yaml:2:1: "---": starts a second YAML document; a stack file holds one; remove this line and move the keys after it under the first document\'s `config:`',
+  ],
+  [
+    "an alias bomb",
+    BOMB,
+    '  - Pulumi.other.yaml: "": its YAML aliases (*name) expand to too many values to read safely; write the repeated values out, or refer to each anchor (&name) only a few times',
+  ],
+])("%s is one problem naming the file", async (_, text, line) => {
+  writeFileSync(join(root, "Pulumi.other.yaml"), text);
+  expect(await planCli(["--stack", "other"], io, root)).toBe(1);
+  expect(err).toEqual(["other: 1 problem; nothing was registered", line]);
+  expect(out).toEqual([]);
+});
+
+test("a stack file that is a directory is one problem, not EISDIR", async () => {
+  rmSync(join(root, "Pulumi.other.yaml"));
+  mkdirSync(join(root, "Pulumi.other.yaml"));
+  expect(await planCli(["--stack", "other"], io, root)).toBe(1);
+  expect(err).toEqual([
+    "other: 1 problem; nothing was registered",
+    '  - Pulumi.other.yaml: "": is a directory, not a stack file; remove or rename the directory, and write the stack\'s config to a file Pulumi.other.yaml',
+  ]);
+});
+
 test("as a process: an unknown option exits 2 with no stack trace", () => {
   const run = spawnSync(process.execPath, [join(ROOT, "scripts", "run.js"), "plan", "--bogus"], {
     cwd: ROOT,
