@@ -123,6 +123,30 @@ export function dnsLabel(): Schema<string> {
   });
 }
 
+/** `inner`, but none of `reserved`: words with a meaning of their own where the value is used. */
+export function notReserved(
+  inner: Schema<string>,
+  reserved: readonly string[],
+  where: string,
+): Schema<string> {
+  return {
+    typeName: inner.typeName,
+    json: () => ({ ...inner.json(), not: { enum: [...reserved] } }),
+    check(value, path, problems) {
+      if (typeof value === "string" && reserved.includes(value)) {
+        problems.push({
+          path,
+          input: value,
+          message: `is a reserved name: ${where} read it as their own word`,
+          fix: `use a name other than ${reserved.join(", ")}`,
+        });
+        return undefined;
+      }
+      return inner.check(value, path, problems);
+    },
+  };
+}
+
 /** A dotted DNS name (or domain). */
 export function dnsName(what = "a DNS name"): Schema<string> {
   return str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: what });

@@ -8,6 +8,18 @@ export const POLICY_ACTIONS = ["allow", "deny"] as const;
 /** The protocols a rule may name; `icmp` covers ICMPv6 too. */
 export const POLICY_PROTOCOLS = ["any", "tcp", "udp", "icmp"] as const;
 
+/**
+ * Names with a meaning of their own in policy rules (`internet`, `any`) and in a VM's networks (the
+ * global networks): a tenant by one of these names could never be named.
+ */
+export const RESERVED_NAMES = [
+  "internet",
+  "any",
+  "management",
+  "cephPublic",
+  "cephCluster",
+] as const;
+
 /** Kinds a name may be qualified with (`host:pve1`) when it names two things of the plan. */
 export const NAME_KINDS = [
   "segment",

@@ -7,6 +7,7 @@ import {
   int,
   interfaceId,
   list,
+  notReserved,
   obj,
   oneOf,
   prefix,
@@ -16,7 +17,7 @@ import {
   dnsLabel,
 } from "./schema";
 import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
-import { policySchema } from "./spec-policy";
+import { policySchema, RESERVED_NAMES } from "./spec-policy";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
 import { clusterVmFields, vmsSchema } from "./spec-vms";
@@ -302,7 +303,11 @@ export const tenantSchema = obj({
   id: field(int(1, 65535), "Tenant ID (T): drives the tenant block, VNI and ASN.", {
     required: true,
   }),
-  name: field(dnsLabel(), "Tenant name.", { required: true }),
+  name: field(
+    notReserved(dnsLabel(), RESERVED_NAMES, "policy rules and VM networks"),
+    `Tenant name; not ${RESERVED_NAMES.join(", ")} (words of the policy and of VM networks).`,
+    { required: true },
+  ),
   mesh: field(bool(), "Give the tenant an internal mesh network (the sol stack's fc00:T::/64).", {
     defaultText: "false",
   }),

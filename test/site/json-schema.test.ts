@@ -45,6 +45,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "config-wrong-type.yaml",
     "policy-bad-port.yaml",
     "syntax-family-mismatch.yaml",
+    "tenant-reserved-name.yaml",
   ]);
 });
 
