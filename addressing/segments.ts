@@ -88,6 +88,7 @@ export function planSegments(b: Builder): { segments: SegmentPlan[]; devices: De
   };
   const devices = site.devices.flatMap((d, i): DeviceEntry[] => {
     const path = `devices[${i}]`;
+    b.id(`${path}.name`, "device name", d.name);
     const known = refs.has(d.network) || (GLOBAL_NETWORKS as readonly string[]).includes(d.network);
     if (!known) {
       b.problem(

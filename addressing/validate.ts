@@ -18,7 +18,7 @@ export function validate(plan: Plan): Problem[] {
 
 /** The ID rules alone (unique and in range), which resolveSite reports before everything else. */
 export function validateIds(plan: Plan): Problem[] {
-  return ids(plan);
+  return [...ids(plan), ...deviceNames(plan)];
 }
 
 /** Every rule but the ID rules. */
@@ -400,6 +400,42 @@ function ranges(plan: Plan): Problem[] {
       }
     }
   });
+  return out;
+}
+
+/** The kinds of ID that name one machine or box; what each is called in a message. */
+const DEVICE_NAME_KINDS: Record<string, (path: string) => string> = {
+  "host name": () => "a Proxmox host",
+  hostname: (path) => (path.includes(".kubernetes.nodes[") ? "a Kubernetes node" : "a VM"),
+  "router name": () => "a router",
+  "device name": () => "a device",
+};
+
+/**
+ * Hosts, nodes, VMs, routers and devices share one namespace: their names become interface
+ * owners, DNS records and policy names, so two of different kinds with one name mix up their
+ * NICs. A duplicate within one kind is the ID rule's.
+ */
+function deviceNames(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, { path: string; kind: string }>();
+  for (const f of plan.facts.ids) {
+    const what = DEVICE_NAME_KINDS[f.kind];
+    if (!what) continue;
+    const name = String(f.value);
+    const first = seen.get(name);
+    if (!first) {
+      seen.set(name, { path: f.path, kind: f.kind });
+      continue;
+    }
+    if (first.kind === f.kind) continue;
+    out.push({
+      path: f.path,
+      input: name,
+      message: `is already the name of ${DEVICE_NAME_KINDS[first.kind](first.path)} (${first.path})`,
+      fix: "give each host, node, VM, router and device a name of its own",
+    });
+  }
   return out;
 }
 
