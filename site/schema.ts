@@ -37,14 +37,20 @@ export interface FieldDoc {
 
 /** The input as quoted in messages; long objects are cut, the path already says where they are. */
 export function show(value: unknown): string {
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return redactUserinfo(value);
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }
+  text = redactUserinfo(text);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `https://user:password@host/` as `https://[redacted]@host/`, wherever it is in `text`. */
+export function redactUserinfo(text: string): string {
+  return text.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s"@]*@/g, "$1[redacted]@");
 }
 
 function typeOf(value: unknown): string {
@@ -139,6 +145,31 @@ export function notReserved(
           input: value,
           message: `is a reserved name: ${where} read it as their own word`,
           fix: `use a name other than ${reserved.join(", ")}`,
+        });
+        return undefined;
+      }
+      return inner.check(value, path, problems);
+    },
+  };
+}
+
+const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
+
+/**
+ * A URL schema that refuses `user:password@` before `inner` sees the value: a password in a URL
+ * would sit in the stack file in plain text and be echoed by every message; it is never shown.
+ */
+export function noUserinfo(inner: Schema<string>): Schema<string> {
+  return {
+    typeName: inner.typeName,
+    json: inner.json,
+    check(value, path, problems) {
+      if (typeof value === "string" && USERINFO.test(value)) {
+        problems.push({
+          path,
+          input: redactUserinfo(value),
+          message: "carries a user name or password, which the URL may not hold",
+          fix: "remove the part before @; give the Proxmox API token as the secret homelab:proxmoxApiToken",
         });
         return undefined;
       }

@@ -1,5 +1,5 @@
 // Config keys for the Proxmox layer: host network devices, SDN identifiers, the API provider.
-import { address, bool, field, int, list, obj, oneOf, str, dnsLabel } from "./schema";
+import { address, bool, field, int, list, noUserinfo, obj, oneOf, str, dnsLabel } from "./schema";
 
 const IFACE = /^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$/;
 const IFACE_TEXT =
@@ -113,10 +113,12 @@ export const sdnSchema = obj({
 
 export const proxmoxSchema = obj({
   endpoint: field(
-    str({
-      pattern: /^https:\/\/[A-Za-z0-9.:[\]-]+\/$/,
-      patternText: "an https URL ending in /, like https://10.10.0.1:8006/",
-    }),
+    noUserinfo(
+      str({
+        pattern: /^https:\/\/[A-Za-z0-9.:[\]-]+\/$/,
+        patternText: "an https URL ending in /, like https://10.10.0.1:8006/",
+      }),
+    ),
     "Proxmox VE API endpoint.",
     { defaultText: "https://<first host's IPv4 management address>:8006/" },
   ),

@@ -212,6 +212,32 @@ test("a stack file that is a directory is one problem, not EISDIR", async () => 
   ]);
 });
 
+test("a password in a URL is never shown, wherever the URL is", async () => {
+  const url = "https://root:hunter2@192.168.1.1:8006/";
+  const text = [
+    "config:",
+    "  homelab:proxmox:",
+    `    endpoint: ${url}`,
+    `    url: ${url}`,
+    "  homelab:proxmx:",
+    `    endpoint: ${url}`,
+    "",
+  ].join("\n");
+  writeFileSync(join(root, "Pulumi.other.yaml"), text);
+  expect(await planCli(["--stack", "other"], io, root)).toBe(1);
+  const redacted = '"https://[redacted]@192.168.1.1:8006/"';
+  expect(err).toEqual([
+    "other: 6 problems; nothing was registered",
+    `  - homelab:proxmx: "{"endpoint":${redacted}}": is not a known config key; did you mean homelab:proxmox?`,
+    `  - homelab:site: "": is required (The site's identity.)`,
+    `  - homelab:global: "": is required (The site's top-level allocation.)`,
+    `  - proxmox.url: ${redacted}: is not a known key; known keys: endpoint, insecure, protectZone, protectManagement`,
+    `  - proxmox.endpoint: ${redacted}: carries a user name or password, which the URL may not hold; remove the part before @; give the Proxmox API token as the secret homelab:proxmoxApiToken`,
+    `  - homelab:hosts: "": is required (Proxmox VE hosts.)`,
+  ]);
+  expect([...out, ...err].join("\n")).not.toContain("hunter2");
+});
+
 test("as a process: an unknown option exits 2 with no stack trace", () => {
   const run = spawnSync(process.execPath, [join(ROOT, "scripts", "run.js"), "plan", "--bogus"], {
     cwd: ROOT,

@@ -44,6 +44,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "config-unknown-namespace-key.yaml",
     "config-wrong-type.yaml",
     "policy-bad-port.yaml",
+    "proxmox-endpoint-userinfo.yaml",
     "syntax-family-mismatch.yaml",
     "tenant-reserved-name.yaml",
   ]);
