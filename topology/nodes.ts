@@ -78,6 +78,14 @@ function routable(nic: Pick<NicPlan, "address" | "gateway">, networks: Prefix[])
   return networks.filter((p) => nic.address[key(p.family)] && nic.gateway[key(p.family)]);
 }
 
+/**
+ * The BGP router ID of a Cilium node without an IPv4 address: tenant ID and node ID (16 bits each)
+ * as one 32-bit number, so unique across the site and never 0 (tenant IDs start at 1).
+ */
+export function ciliumRouterId(tenantId: number, nodeId: number): Address {
+  return Address.of(4, (BigInt(tenantId) << 16n) | BigInt(nodeId));
+}
+
 /** The NICs of a node of `tenant`, in VM order (NIC i is the VM's `net<i>`). */
 export function nicPlans(plan: Plan, tenant: TenantPlan, node: NodePlan): NicPlan[] {
   const mtuOn = (carries: "vms" | "mesh") =>
@@ -243,7 +251,14 @@ function nodeDevice(
     ...(announcesByBgp
       ? {
           speaker: talos
-            ? { asn: k.asn, software: "cilium" as const, carrier: "cilium" as const }
+            ? {
+                asn: k.asn,
+                // Cilium takes a node's router ID from its IPv4 address (cilium/cilium#30333):
+                // an IPv6-only node needs one set (render/cilium), else no session comes up.
+                ...(node.address.ipv4 ? {} : { routerId: ciliumRouterId(tenant.id, node.id) }),
+                software: "cilium" as const,
+                carrier: "cilium" as const,
+              }
             : {
                 asn: k.asn,
                 ...(node.loopback.ipv4 ? { routerId: node.loopback.ipv4 } : {}),

@@ -89,11 +89,15 @@ export function announcementInput(
         ...(end.multihop !== undefined ? { ebgpMultihop: end.multihop } : {}),
       });
     }
+    const routerIds = nodes.flatMap((d) =>
+      d.speaker?.routerId ? [{ node: d.name, routerId: d.speaker.routerId }] : [],
+    );
     return {
       mode: "bgp",
       cluster: cluster.name,
       localAsn: cluster.asn,
       peers: [...peers.values()],
+      ...(routerIds.length > 0 ? { routerIds } : {}),
       ...selector,
     };
   }

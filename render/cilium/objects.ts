@@ -165,6 +165,8 @@ export type AnnouncementInput =
       readonly cluster: string;
       readonly localAsn: number;
       readonly peers: readonly BgpPeerInput[];
+      /** Router IDs of the nodes Cilium cannot derive one for (no IPv4 address). */
+      readonly routerIds?: readonly { readonly node: string; readonly routerId: Address }[];
       /** Which LoadBalancer services to announce; default all but those labelled opt-out. */
       readonly serviceSelector?: LabelSelector;
     }
@@ -256,6 +258,13 @@ export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
         ],
       },
     },
+    // Named after the node it applies to, as Cilium matches it.
+    ...(input.routerIds ?? []).map((r) => ({
+      apiVersion: CILIUM_V2,
+      kind: "CiliumBGPNodeConfigOverride",
+      metadata: { name: r.node },
+      spec: { bgpInstances: [{ name: c, routerID: r.routerId.toString() }] },
+    })),
   ];
 }
 

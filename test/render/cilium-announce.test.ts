@@ -3,9 +3,10 @@
 // policy binds the NIC names the nodes really have on the segment that carries the pool.
 import { TenantPlan } from "../../addressing/plan-types";
 import { announcementInput } from "../../render/cilium/inputs";
-import { announcementObjects } from "../../render/cilium/objects";
+import { announcementObjects, manifestYaml } from "../../render/cilium/objects";
 import { requireSite } from "../../site";
 import { Topology } from "../../topology/types";
+import { ciliumBgp, ciliumObjects, ciliumRouterId } from "../../twin/site/cilium";
 import { homelabWith, stackRaw } from "../fixtures/base";
 import { seed001Talos } from "../fixtures/seed001";
 import { bgp } from "./cilium-seed004";
@@ -108,14 +109,47 @@ describe("BGP control plane", () => {
 
   test("seed 001 on Talos: AS 65101 peers with the edge's fd00:101::fffe (AS 65000), IPv6 only", () => {
     const { t, tenant } = site(seed001Talos);
-    expect(announcementObjects(announcementInput(t, tenant))).toEqual(
-      bgpObjects(
+    // No node has an IPv4 address for Cilium to take its router ID from (cilium/cilium#30333):
+    // each gets tenant 101 and its node ID as one, 0.101.0.<id>.
+    const overrides = ["solcp011", "solcp012", "solcp013", "solwk021", "solwk022", "solwk023"].map(
+      (node) => ({
+        apiVersion: "cilium.io/v2",
+        kind: "CiliumBGPNodeConfigOverride",
+        metadata: { name: node },
+        spec: {
+          bgpInstances: [{ name: "sol-k8s", routerID: `0.101.0.${Number(node.slice(-2))}` }],
+        },
+      }),
+    );
+    expect(announcementObjects(announcementInput(t, tenant))).toEqual([
+      ...bgpObjects(
         "sol-k8s",
         65101,
         [peer("edge-ipv6", 65000, "fd00:101::fffe", "sol-k8s-peer")],
         [{ name: "sol-k8s-peer", afis: ["ipv6"] }],
       ),
+      ...overrides,
+    ]);
+  });
+
+  test("the twin's GoBGP takes each node's router ID from its rendered override", () => {
+    const { t, tenant } = site(seed001Talos);
+    const files = new Map(
+      announcementObjects(announcementInput(t, tenant)).map((o, i): [string, string] => [
+        `${o.kind}-${i}.yaml`,
+        manifestYaml([o]),
+      ]),
     );
+    const objs = ciliumObjects(files);
+    expect(ciliumRouterId(objs, "solwk022", undefined)).toBe("0.101.0.22");
+    // A node with no override keeps the IPv4 address Cilium derives it from.
+    expect(ciliumRouterId(objs, "other", "10.0.0.5")).toBe("10.0.0.5");
+    const config = ciliumBgp(objs, ciliumRouterId(objs, "solwk022", undefined), [])?.config;
+    expect(config?.split("\n").slice(0, 3)).toEqual([
+      "[global.config]",
+      "  as = 65101",
+      '  router-id = "0.101.0.22"',
+    ]);
   });
 
   test("seed 004: both clusters peer with 10.25.11.1 (AS 64501) off their subnet, TTL 2", () => {
@@ -144,8 +178,8 @@ describe("BGP control plane", () => {
     const input = announcementInput(t, tenant, {
       serviceSelector: { matchLabels: { exposed: "bgp" } },
     });
-    const advert = announcementObjects(input).at(-1) as { spec: unknown };
-    expect(advert.spec).toEqual({
+    const advert = announcementObjects(input).find((o) => o.kind === "CiliumBGPAdvertisement");
+    expect(advert?.spec).toEqual({
       advertisements: [
         {
           advertisementType: "Service",

@@ -98,6 +98,22 @@ export interface CiliumBgpNode {
 
 const AFI: Record<string, Family> = { ipv4: 4, ipv6: 6 };
 
+/**
+ * The router ID Cilium gives `node`: the one its CiliumBGPNodeConfigOverride sets, else the node's
+ * IPv4 address (`ipv4`, which Cilium derives it from), else none (no session comes up).
+ */
+export function ciliumRouterId(
+  objs: readonly K8sObject[],
+  node: string,
+  ipv4: string | undefined,
+): string {
+  const override = objs.find(
+    (o) => o.kind === "CiliumBGPNodeConfigOverride" && o.metadata?.name === node,
+  );
+  const instances = (override?.spec?.bgpInstances ?? []) as { routerID?: string }[];
+  return instances[0]?.routerID ?? ipv4 ?? "0.0.0.0";
+}
+
 /** gobgpd's config and announcements for one node; undefined when the cluster runs no BGP. */
 export function ciliumBgp(
   objs: readonly K8sObject[],

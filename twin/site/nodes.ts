@@ -10,7 +10,7 @@ import { ArtifactMap } from "../readback/folder";
 import { readTalos, vmNics } from "../readback/kubernetes";
 import { ObservedDevice } from "../readback/types";
 import { SiteBuilder } from "./builder";
-import { ciliumBgp, ciliumObjects, l2Interfaces, serviceAddresses } from "./cilium";
+import { ciliumBgp, ciliumObjects, ciliumRouterId, l2Interfaces, serviceAddresses } from "./cilium";
 import { DEFAULT_MTU, ProxmoxSite, ProxmoxVm } from "./resources";
 
 type Plug = (host: string, bridge: string, vlan: number | undefined) => string;
@@ -239,7 +239,8 @@ function buildCilium(
   for (const name of names) {
     const node = talos.find((d) => d.name === name) as ObservedDevice;
     const v4 = node.addresses.find((a) => a.address.family === 4 && !a.vip);
-    const bgp = ciliumBgp(objs, String(v4?.address ?? "0.0.0.0"), services);
+    const routerId = ciliumRouterId(objs, name, v4 ? String(v4.address) : undefined);
+    const bgp = ciliumBgp(objs, routerId, services);
     if (!bgp) continue;
     b.gobgp.push({ node: name, config: bgp.config, announce: bgp.announce, peers: bgp.peers });
     const dev = b.devices.find((d) => d.name === name);
