@@ -95,11 +95,17 @@ export function talosNodeInputs(t: Topology, plan: Plan, tenant: TenantPlan): Ta
   return clusterNodes(t, tenant).map((d, j) => {
     const node = k.nodes[j];
     const vip = vipOf(d);
+    // A nameserver of a family the node has no address in is unreachable: each lookup waits on it.
+    const families = new Set(
+      d.interfaces
+        .filter((i) => i.kind !== "loopback")
+        .flatMap((i) => i.addresses.map((a) => a.address.family)),
+    );
     return {
       hostname: d.name,
       role: node.role,
       nics: nics(d),
-      nameservers: plan.nameservers,
+      nameservers: plan.nameservers.filter((a) => families.has(a.family)),
       ...(vip ? { vip } : {}),
       nodeIpSubnets,
       pods: k.pods,

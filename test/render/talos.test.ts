@@ -182,7 +182,8 @@ describe("seed 001 on Talos: two NICs, mesh (ens18) and egress (ens19)", () => {
       machine: {
         network: {
           hostname: "solcp011",
-          nameservers: ["9.9.9.9", "2620:fe::fe"],
+          // IPv6 only: the IPv4 nameserver would be unreachable.
+          nameservers: ["2620:fe::fe"],
           interfaces: [
             {
               deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
