@@ -61,7 +61,10 @@ export interface PortSpec {
 
 const PORT_FIX = "use a port from 1 to 65535, or a range like 5404-5412";
 
-/** A port (integer) or a port range (`"5404-5412"`), both ends within 1..65535. */
+/**
+ * A port (integer, or the same as a string: `"22"`) or a port range (`"5404-5412"`), both ends
+ * within 1..65535. A range of one port (`"22-22"`) is that port.
+ */
 export function port(): Schema<PortSpec> {
   const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
   return {
@@ -69,26 +72,58 @@ export function port(): Schema<PortSpec> {
     json: () => ({
       anyOf: [
         { type: "integer", minimum: 1, maximum: 65535 },
-        { type: "string", pattern: "^[1-9][0-9]{0,4}-[1-9][0-9]{0,4}$" },
+        { type: "string", pattern: "^[1-9][0-9]{0,4}(-[1-9][0-9]{0,4})?$" },
       ],
     }),
     check(value, path, problems) {
       if (typeof value === "number" && inRange(value)) return { from: value, to: value };
       const m =
-        typeof value === "string" ? /^([1-9][0-9]{0,4})-([1-9][0-9]{0,4})$/.exec(value) : null;
-      if (m && inRange(Number(m[1])) && inRange(Number(m[2]))) {
-        const [from, to] = [Number(m[1]), Number(m[2])];
-        if (from < to) return { from, to };
+        typeof value === "string" ? /^([1-9][0-9]{0,4})(?:-([1-9][0-9]{0,4}))?$/.exec(value) : null;
+      const [from, to] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [0, 0];
+      if (m && inRange(from) && inRange(to)) {
+        if (from <= to) return { from, to };
         problems.push({
           path,
           input: show(value),
-          message: "is not a port range: it ends before or where it starts",
-          fix: `did you mean ${Math.min(from, to)}-${Math.max(from, to)}?`,
+          message: "is not a port range: it ends before it starts",
+          fix: `did you mean ${to}-${from}?`,
         });
         return undefined;
       }
       problems.push({ path, input: show(value), message: "is not a port", fix: PORT_FIX });
       return undefined;
+    },
+  };
+}
+
+const portText = (p: PortSpec) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`);
+
+/** A rule's ports: each a port or range, none repeating or overlapping an earlier one. */
+export function ports(): Schema<PortSpec[]> {
+  const inner = list(port(), { minItems: 1 });
+  return {
+    typeName: inner.typeName,
+    json: () => ({ ...inner.json(), uniqueItems: true }),
+    check(value, path, problems) {
+      const checked = inner.check(value, path, problems);
+      if (checked === undefined) return undefined;
+      let ok = true;
+      checked.forEach((p, i) => {
+        const j = checked.findIndex((q, k) => k < i && q.from <= p.to && p.from <= q.to);
+        if (j < 0) return;
+        const q = checked[j];
+        const same = q.from === p.from && q.to === p.to;
+        problems.push({
+          path: `${path}[${i}]`,
+          input: show((value as unknown[])[i]),
+          message: same
+            ? `is listed twice (also ${path}[${j}])`
+            : `overlaps ${path}[${j}] ${portText(q)}`,
+          fix: same ? "remove one" : "list each port once: merge the two into one range",
+        });
+        ok = false;
+      });
+      return ok ? checked : undefined;
     },
   };
 }
@@ -147,7 +182,7 @@ export const policySchema = obj({
           defaultText: "`any`",
         }),
         ports: field(
-          list(port(), { minItems: 1 }),
+          ports(),
           "TCP/UDP destination ports or ranges (`5404-5412`); only with protocol tcp or udp.",
           { defaultText: "every port" },
         ),

@@ -60,3 +60,55 @@ test("booleans are YAML's true and false; yes, on and their kin get the boolean 
     'talos.guestAgent: "on": must be true or false, not a string; write true (unquoted)',
   ]);
 });
+
+describe("policy ports", () => {
+  const withPorts = (ports: unknown) => {
+    const raw = stackRaw();
+    raw.policy = {
+      rules: [{ name: "ssh", from: "any", to: "any", protocol: "tcp", ports, action: "allow" }],
+    };
+    return loadSite(raw);
+  };
+
+  test.each([
+    [[22], [{ from: 22, to: 22 }]],
+    [["22"], [{ from: 22, to: 22 }]],
+    [["22-22"], [{ from: 22, to: 22 }]],
+    [
+      ["5404-5412", 22],
+      [
+        { from: 5404, to: 5412 },
+        { from: 22, to: 22 },
+      ],
+    ],
+  ])("%j is accepted as %j", (ports, expected) => {
+    const r = withPorts(ports);
+    expect(r.ok ? r.site.policy.rules[0].ports : r.problems.map(formatProblem)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      [22, 22],
+      'policy.rules[0].ports[1]: "22": is listed twice (also policy.rules[0].ports[0]); remove one',
+    ],
+    [
+      [22, "22"],
+      'policy.rules[0].ports[1]: "22": is listed twice (also policy.rules[0].ports[0]); remove one',
+    ],
+    [
+      ["20-25", 22],
+      'policy.rules[0].ports[1]: "22": overlaps policy.rules[0].ports[0] 20-25; list each port once: merge the two into one range',
+    ],
+    [
+      ["23-22"],
+      'policy.rules[0].ports[0]: "23-22": is not a port range: it ends before it starts; did you mean 22-23?',
+    ],
+    [
+      ["22-"],
+      'policy.rules[0].ports[0]: "22-": is not a port; use a port from 1 to 65535, or a range like 5404-5412',
+    ],
+  ])("%j is refused", (ports, line) => {
+    const r = withPorts(ports);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([line]);
+  });
+});
