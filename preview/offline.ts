@@ -19,7 +19,7 @@ import { rawHomelabConfig } from "../site/pulumi-config";
 import { extractArtifacts } from "./artifacts";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
-import { readStackFile, StackConfig } from "./stack-file";
+import { readStackFile, StackConfig, withNumberSources } from "./stack-file";
 import { ManualStep } from "../topology/types";
 
 export { ROOT };
@@ -88,8 +88,10 @@ export async function previewConfig(
   const site = resolveStackConfig(rawHomelabConfig(stackConfig.config), (k) =>
     stackConfig.secretKeys.includes(k),
   );
-  if (!site.ok)
-    return { ok: false, problems: site.problems, resources: [], outputs: {}, warnings: [] };
+  if (!site.ok) {
+    const problems = withNumberSources(site.problems, stackConfig.numberSources);
+    return { ok: false, problems, resources: [], outputs: {}, warnings: [] };
+  }
   const run = await runUnderMocks({
     project,
     stack,

@@ -3,7 +3,7 @@
 // become "[secret]" placeholders and are passed as secret config, so they stay marked as secrets.
 import { readFileSync } from "fs";
 import { basename } from "path";
-import { LineCounter, parseDocument, YAMLError } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLError } from "yaml";
 import { Problem, SiteError } from "../addressing/problems";
 
 export const SECRET_PLACEHOLDER = "[secret]";
@@ -11,6 +11,55 @@ export const SECRET_PLACEHOLDER = "[secret]";
 export interface StackConfig {
   readonly config: Record<string, string>;
   readonly secretKeys: string[];
+  /**
+   * The source text of numbers YAML reads as something else than written (`7.20` as 7.2, `.inf`,
+   * `100000000000000000000000` as 1e+23), by the loader's config path (`routers[0].version`): the
+   * JSON the program receives has lost it, so messages take it from here (withNumberSources).
+   */
+  readonly numberSources?: Record<string, string>;
+}
+
+/**
+ * Number scalars under `config` whose value does not read back as written, by loader path. A
+ * number JSON cannot carry (.inf, .nan) becomes its source text, so that the loader sees a value
+ * of the wrong type rather than a missing one.
+ */
+function numberSources(doc: ReturnType<typeof parseDocument>, project: string) {
+  const out: Record<string, string> = {};
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key !== "value" || typeof node.value !== "number" || node.source === undefined) return;
+      const source = node.source;
+      const finite = Number.isFinite(node.value);
+      if (finite && String(node.value) === source) return;
+      // path: Document, the root map, its `config` pair, the config map, a key's pair, ...
+      let where = "";
+      for (let i = 2; i < path.length; i++) {
+        const at = path[i];
+        if (isPair(at) && isScalar(at.key)) {
+          const k = String(at.key.value);
+          if (i === 2) {
+            if (k !== "config") return;
+            continue;
+          }
+          where =
+            where === ""
+              ? k.startsWith(`${project}:`)
+                ? k.slice(project.length + 1)
+                : k
+              : `${where}.${k}`;
+        } else if (isSeq(at)) {
+          const child = path[i + 1] ?? node;
+          where = `${where}[${at.items.indexOf(child as never)}]`;
+        } else if (!isMap(at)) {
+          return;
+        }
+      }
+      out[where] = source;
+      if (!finite) node.value = source;
+    },
+  });
+  return out;
 }
 
 function isSecure(v: unknown): boolean {
@@ -105,6 +154,7 @@ export function parseStackFile(text: string, project: string, file = "stack file
       },
     ]);
   }
+  const sources = numberSources(parsed, project);
   let js: unknown;
   try {
     js = parsed.toJS();
@@ -144,7 +194,35 @@ export function parseStackFile(text: string, project: string, file = "stack file
     config[key] = typeof value === "string" ? value : JSON.stringify(value);
     if (secret) secretKeys.push(key);
   }
-  return { config, secretKeys };
+  return {
+    config,
+    secretKeys,
+    ...(Object.keys(sources).length > 0 ? { numberSources: sources } : {}),
+  };
+}
+
+/**
+ * Problems with numbers shown as the stack file wrote them: a string key given `7.20` asks to
+ * quote exactly that, and `.inf` is not taken for a string.
+ */
+export function withNumberSources(
+  problems: readonly Problem[],
+  sources: Record<string, string> = {},
+): Problem[] {
+  return problems.map((p) => {
+    const source = sources[p.path];
+    if (source === undefined) return p;
+    if (p.message === "must be a string, not a number")
+      return { ...p, input: source, fix: `quote it: "${source}"` };
+    // Only a number JSON cannot carry (.inf, .nan) reaches the loader as its source text.
+    if (p.message === "must be an integer, not a string")
+      return {
+        ...p,
+        input: source,
+        message: "is not an integer: YAML reads it as infinity or NaN",
+      };
+    return { ...p, input: source };
+  });
 }
 
 /**

@@ -76,6 +76,9 @@ export function str(
           path,
           input: show(value),
           message: `must be a string, not ${typeOf(value)}`,
+          ...(typeof value === "number"
+            ? { fix: "quote it as written in the stack file (unquoted, YAML reads it as a number)" }
+            : {}),
         });
         return undefined;
       }

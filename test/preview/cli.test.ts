@@ -238,6 +238,28 @@ test("a password in a URL is never shown, wherever the URL is", async () => {
   expect([...out, ...err].join("\n")).not.toContain("hunter2");
 });
 
+test("numbers are shown as the stack file wrote them", async () => {
+  const text = [
+    "config:",
+    "  homelab:site: { name: nums }",
+    "  homelab:global: { management: { ipv4: 10.10.0.0/24 } }",
+    "  homelab:hosts:",
+    "    - { name: pve01, id: 100000000000000000000000 }",
+    "    - { name: pve02, id: .inf }",
+    "  homelab:routers:",
+    "    - { name: edge, version: 7.20, asn: 65000, routerId: 10.10.0.1, vlans: [] }",
+    "",
+  ].join("\n");
+  writeFileSync(join(root, "Pulumi.other.yaml"), text);
+  expect(await planCli(["--stack", "other"], io, root)).toBe(1);
+  expect(err).toEqual([
+    "other: 3 problems; nothing was registered",
+    '  - hosts[0].id: "100000000000000000000000": must be between 1 and 65535',
+    '  - hosts[1].id: ".inf": is not an integer: YAML reads it as infinity or NaN',
+    '  - routers[0].version: "7.20": must be a string, not a number; quote it: "7.20"',
+  ]);
+});
+
 test("as a process: an unknown option exits 2 with no stack trace", () => {
   const run = spawnSync(process.execPath, [join(ROOT, "scripts", "run.js"), "plan", "--bogus"], {
     cwd: ROOT,
