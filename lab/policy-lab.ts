@@ -12,8 +12,8 @@ import { zoneOf } from "../topology/policy-eval";
 import { Policy, Probe } from "../topology/policy-types";
 import { Device, Topology } from "../topology/types";
 import { NetnsLab } from "../twin/netns/netns";
-import { pveFirewallToNft } from "./pve-firewall";
-import { AgentProbe, AgentResult, CLIENT, SERVER } from "./probe-agent";
+import { pveFirewallToNft } from "../twin/policy/pve-firewall";
+import { AgentProbe, AgentResult, CLIENT, SERVER } from "../twin/policy/probe-agent";
 
 /** The transfer link to the internet namespace: outside every site the seeds describe. */
 const WAN: Record<Family, { router: string; internet: string; length: number }> = {

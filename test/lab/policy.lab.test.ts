@@ -9,7 +9,7 @@
 import { PolicyLab, ProbeOutcome } from "../../lab/policy-lab";
 import { Artifact, extractArtifacts } from "../../preview/artifacts";
 import { previewStack } from "../../preview/offline";
-import { externalFirewallToNft } from "../../lab/external-firewall";
+import { externalFirewallToNft } from "../../twin/policy/external-firewall";
 import { requireSite } from "../../site";
 import {
   decide,

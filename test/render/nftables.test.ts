@@ -3,8 +3,8 @@
 // Proxmox model's) and a dual-stack one with ICMP and rules about the router itself; shown to
 // reject a broken one. Needs nftables (`.ci/install-nftables.sh`).
 import { nftProblems, NFT_MISSING, requireNft } from "../../lab/nft-check";
-import { externalFirewallToNft } from "../../lab/external-firewall";
-import { pveFirewallToNft } from "../../lab/pve-firewall";
+import { externalFirewallToNft } from "../../twin/policy/external-firewall";
+import { pveFirewallToNft } from "../../twin/policy/pve-firewall";
 import { ExternalConfig, externalConfigs, externalYaml } from "../../render/external";
 import { clusterFwText, hostFwText, proxmoxFirewall } from "../../render/proxmox/firewall";
 import { nftTableName, renderNftables } from "../../render/nftables/ruleset";

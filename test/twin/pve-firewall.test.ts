@@ -1,7 +1,7 @@
 // The Proxmox firewall model the packet probes use: a host's .fw file becomes the nftables input
 // chain pve-firewall would build (loopback, invalid, replies, the rules in order, the policy), IP
 // set `nomatch` entries become exclusions, and anything the model does not know fails it.
-import { pveFirewallToNft } from "../../lab/pve-firewall";
+import { pveFirewallToNft } from "../../twin/policy/pve-firewall";
 
 const CLUSTER = [
   "[OPTIONS]",

@@ -3,7 +3,7 @@
 // the replies of allowed connections. The stand-in shows that the rules the inventory asks the
 // operator to type in are complete and right; it cannot show that the real device applies them.
 import { parse } from "yaml";
-import { ExternalFirewallRule, ExternalSide } from "../render/external/firewall";
+import { ExternalFirewallRule, ExternalSide } from "../../render/external/firewall";
 
 function side(family: "ipv4" | "ipv6", dir: "saddr" | "daddr", s: ExternalSide): string {
   const ip = family === "ipv4" ? "ip" : "ip6";
