@@ -21,6 +21,8 @@ import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig, withNumberSources } from "./stack-file";
 import { ManualStep } from "../topology/types";
+import { Policy } from "../topology/policy-types";
+import { policyJson } from "../render/policy/document";
 
 export { ROOT };
 
@@ -42,6 +44,8 @@ export interface PreviewResult {
   readonly warnings: readonly Problem[];
   /** Planned values no rendered config carries (the inventory's "Manual steps"). */
   readonly manualSteps?: readonly ManualStep[];
+  /** The site's network policy, when it has one (written to policy.json for the twin). */
+  readonly policy?: Policy;
 }
 
 /**
@@ -105,6 +109,7 @@ export async function previewConfig(
     problems: [],
     warnings: site.plan.warnings,
     manualSteps: site.topology.manualSteps,
+    ...(site.topology.policy ? { policy: site.topology.policy } : {}),
     ...run,
   };
 }
@@ -130,6 +135,8 @@ export function previewFiles(result: PreviewResult): [string, string][] {
     ["outputs.json", `${JSON.stringify(result.outputs, null, 2)}\n`],
     // The inventory's manual steps, machine-readable: the twin applies the ones it can.
     ["manual-steps.json", `${JSON.stringify(result.manualSteps ?? [], null, 2)}\n`],
+    // The policy's intent, machine-readable: what the twin expects of the loaded rulesets.
+    ...(result.policy ? [["policy.json", policyJson(result.policy)] as [string, string]] : []),
     ...extractArtifacts(result.resources, result.outputs).map((a): [string, string] => [
       a.path,
       a.text,
