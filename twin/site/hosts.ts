@@ -2,8 +2,8 @@
 // per VLAN, as Proxmox's non-VLAN-aware mode builds `vmbr0v<vid>`: this kernel has no VLAN
 // filtering and no `vlan` links), the SDN fabric's loopbacks on an empty bridge standing in for
 // `dummy_<fabric>` (no `dummy` links either), and EVPN VNets as bridges holding the anycast
-// gateways with a real `vxlan` device per VNet. Manual steps the inventory lists for a host's NIC
-// MTU are applied, and said so.
+// gateways with a real `vxlan` device per VNet; default routes via the gateways the bridges and
+// VLANs set. Manual steps the inventory lists for a host's NIC MTU are applied, and said so.
 import { Address, Prefix } from "../../addressing/ip";
 import { ProxmoxHostNet, ProxmoxSite, DEFAULT_MTU } from "./resources";
 import { SiteBuilder } from "./builder";
@@ -104,6 +104,7 @@ export function buildHosts(
       }
     }
   }
+  for (const host of px.hosts) defaultRoutes(host, b);
   jumboPaths(px, b);
   buildSdn(px, manual, b);
   return (host, bridge, vlan) => {
@@ -119,6 +120,36 @@ export function buildHosts(
       throw new Error(`resources.json: ${host} has no bridge ${bridge}`);
     return bridge;
   };
+}
+
+/**
+ * A host's default route per family, via the gateway its bridge or VLAN interface sets (what
+ * ifupdown2 installs from `gateway`/`gateway6`); a gateway on none of the host's subnets is noted
+ * and not installed, as is a second gateway of one family.
+ */
+function defaultRoutes(host: ProxmoxHostNet, b: SiteBuilder): void {
+  const own = [...host.bridges, ...host.vlans];
+  const subnets = own
+    .flatMap((x) => x.addresses)
+    .map((a) => {
+      const [addr, len] = a.split("/");
+      const x = Address.from(addr);
+      return Prefix.containing(x.family, x.value, Number(len));
+    });
+  const done = new Set<number>();
+  for (const x of own) {
+    for (const gw of x.gateways) {
+      const a = Address.from(gw);
+      if (done.has(a.family)) {
+        b.note(`${host.name} ${x.name}: a second IPv${a.family} gateway ${gw}; not installed`);
+      } else if (!subnets.some((p) => p.contains(a))) {
+        b.note(`${host.name} ${x.name}: gateway ${gw} is on none of its subnets; not installed`);
+      } else {
+        done.add(a.family);
+        b.routes.push({ node: host.name, dst: "default", via: gw });
+      }
+    }
+  }
 }
 
 /** Host VLAN interfaces configured above 1500 bytes, with the other hosts on their subnet. */

@@ -19,6 +19,8 @@ export interface HostBridge {
   readonly mtu: number;
   /** `address/length`, both families. */
   readonly addresses: readonly string[];
+  /** Default gateways set on the bridge (`gateway`, `gateway6`). */
+  readonly gateways: readonly string[];
 }
 
 /** A bond of a host (`network.linux.Bond`): the twin makes it one link. */
@@ -35,6 +37,8 @@ export interface HostVlan {
   readonly vid: number;
   readonly mtu: number;
   readonly addresses: readonly string[];
+  /** Default gateways set on the VLAN interface (`gateway`, `gateway6`). */
+  readonly gateways: readonly string[];
 }
 
 /** A host's network as its Proxmox resources configure it. */
@@ -98,6 +102,11 @@ const num = (r: Recorded, key: string, fallback?: number): number => {
 const addrs = (r: Recorded): string[] =>
   ["address", "address6"].map((k) => r.inputs[k]).filter((v): v is string => typeof v === "string");
 
+const gateways = (r: Recorded): string[] =>
+  ["gateway", "gateway6"]
+    .map((k) => r.inputs[k])
+    .filter((v): v is string => typeof v === "string" && v !== "");
+
 /** Linux's default MTU, which a bridge or NIC keeps when no resource sets one. */
 export const DEFAULT_MTU = 1500;
 
@@ -120,6 +129,7 @@ export function readProxmox(files: ArtifactMap): ProxmoxSite {
       vlanAware: r.inputs.vlanAware === true,
       mtu: num(r, "mtu", DEFAULT_MTU),
       addresses: addrs(r),
+      gateways: gateways(r),
     });
   }
   for (const r of of("/bond:Bond")) {
@@ -139,6 +149,7 @@ export function readProxmox(files: ArtifactMap): ProxmoxSite {
       vid: Number(m[2]),
       mtu: num(r, "mtu", DEFAULT_MTU),
       addresses: addrs(r),
+      gateways: gateways(r),
     });
   }
   const vms = of(":VmLegacy").map((r) => ({
