@@ -1,0 +1,170 @@
+// A RouterOS router's firewall in the twin: the `/ip(v6)/firewall/filter` rules and
+// `/ip(v6)/firewall/address-list` entries the reconcile script leaves in the menu model, translated
+// to an nftables ruleset for the router's namespace. It is a translation, not RouterOS; what it
+// assumes of RouterOS v7 (also in the README's twin section):
+// - `/ip/firewall/filter` filters IPv4 and `/ipv6/firewall/filter` IPv6 (table `ip routeros`,
+//   table `ip6 routeros`); the built-in chains `input` (to the router), `forward` (through it) and
+//   `output` (from it) are netfilter's hooks of the same names, at filter priority;
+// - rules run in list order, the first `accept`, `drop` or `reject` decides; `log` and
+//   `passthrough` go on to the next rule; a chain ending without a verdict accepts;
+// - `action` defaults to accept; `reject` answers ICMP network unreachable (IPv4) or no route
+//   (IPv6), RouterOS's default `reject-with`; `log=yes` logs with `log-prefix`, then acts;
+// - `connection-state` matches conntrack's state of the same name (established, related, new,
+//   invalid, untracked), connection tracking being on (RouterOS's `auto` turns it on once a rule
+//   uses the state);
+// - `src-address-list`/`dst-address-list` match an address in any entry of the list (entries may
+//   overlap), `!list` an address in none; a list without entries matches nothing;
+// - `protocol` names an IP protocol (icmpv6 is ICMPv6, ipsec-esp ESP); `dst-port` (22,443 or
+//   5404-5412) needs tcp or udp, as RouterOS requires.
+// Anything else (another chain, `jump`, `return`, a property the translation does not know) fails
+// the twin with the rule named: never skipped.
+import { Family } from "../../addressing/ip";
+
+/** The RouterOS menus this translation realises. */
+export const FIREWALL_MENUS = [
+  "/ip/firewall/filter",
+  "/ipv6/firewall/filter",
+  "/ip/firewall/address-list",
+  "/ipv6/firewall/address-list",
+] as const;
+
+/** A menu's entries as the RouterOS model prints them (`RouterModel.rows`). */
+export type MenuRows = (menu: string) => readonly Record<string, string>[];
+
+const CHAINS = ["input", "forward", "output"];
+const STATES = ["established", "related", "new", "invalid", "untracked"];
+const PROTOCOLS: Record<string, string> = {
+  tcp: "tcp",
+  udp: "udp",
+  icmp: "icmp",
+  icmpv6: "ipv6-icmp",
+  gre: "gre",
+  "ipsec-esp": "esp",
+};
+const HANDLED = [
+  "chain",
+  "action",
+  "connection-state",
+  "src-address-list",
+  "dst-address-list",
+  "protocol",
+  "dst-port",
+  "log",
+  "log-prefix",
+  "comment",
+];
+/** nftables keeps at most 128 bytes of a rule's comment. */
+const COMMENT_MAX = 128;
+
+const quoted = (text: string, max: number) => `"${text.replace(/["\\]/g, "'").slice(0, max - 1)}"`;
+
+/** One family's table: the address lists as sets and the filter rules in their chains. */
+function table(router: string, f: Family, rows: MenuRows): string[] {
+  const ip = f === 4 ? "ip" : "ipv6";
+  const filterMenu = `/${ip}/firewall/filter`;
+  const listMenu = `/${ip}/firewall/address-list`;
+  const rules = rows(filterMenu);
+  if (rules.length === 0) return [];
+  const entries = new Map<string, string[]>();
+  for (const e of rows(listMenu)) entries.set(e.list, [...(entries.get(e.list) ?? []), e.address]);
+  const setNames = new Map<string, string>();
+  const setOf = (list: string): string => {
+    const known = setNames.get(list);
+    if (known) return known;
+    const base = `l_${list.replace(/[^A-Za-z0-9_]/g, "_")}`.slice(0, 60);
+    let name = base;
+    for (let n = 2; [...setNames.values()].includes(name); n++) name = `${base}_${n}`;
+    setNames.set(list, name);
+    return name;
+  };
+  const addr = f === 4 ? "ip" : "ip6";
+  const chains = new Map<string, string[]>();
+  rules.forEach((r, i) => {
+    const where = `${filterMenu} rule ${i + 1} of ${router}`;
+    const fail = (what: string): never => {
+      throw new Error(`${where}: ${what} is not modelled by the twin's RouterOS translation`);
+    };
+    for (const [k, v] of Object.entries(r)) if (!HANDLED.includes(k)) fail(`${k}=${v}`);
+    if (!CHAINS.includes(r.chain)) fail(`chain=${r.chain} (a chain reached by jump)`);
+    const parts: string[] = [];
+    if (r["connection-state"] !== undefined) {
+      const states = r["connection-state"].split(";");
+      for (const s of states) if (!STATES.includes(s)) fail(`connection-state=${s}`);
+      parts.push(`ct state ${states.join(",")}`);
+    }
+    for (const [prop, dir] of [
+      ["src-address-list", "saddr"],
+      ["dst-address-list", "daddr"],
+    ] as const) {
+      const ref = r[prop];
+      if (ref === undefined) continue;
+      const negate = ref.startsWith("!");
+      parts.push(`${addr} ${dir} ${negate ? "!= " : ""}@${setOf(negate ? ref.slice(1) : ref)}`);
+    }
+    if (r.protocol !== undefined) {
+      const proto = PROTOCOLS[r.protocol] ?? fail(`protocol=${r.protocol}`);
+      if (r["dst-port"] !== undefined) {
+        if (proto !== "tcp" && proto !== "udp") fail(`dst-port with protocol=${r.protocol}`);
+        const ports = r["dst-port"].split(",");
+        parts.push(`${proto} dport ${ports.length === 1 ? ports[0] : `{ ${ports.join(", ")} }`}`);
+      } else parts.push(`meta l4proto ${proto}`);
+    } else if (r["dst-port"] !== undefined) fail("dst-port without protocol");
+    const action = r.action ?? "accept";
+    const log = r.log === "true" || action === "log";
+    if (log) parts.push(`log prefix ${quoted(`${r["log-prefix"] ?? ""} `, 128)}`);
+    if (action === "accept" || action === "drop") parts.push(action);
+    else if (action === "reject")
+      parts.push(
+        f === 4 ? "reject with icmp type net-unreachable" : "reject with icmpv6 type no-route",
+      );
+    else if (action === "passthrough") parts.push("counter");
+    else if (action !== "log") fail(`action=${action}`);
+    const label = `${filterMenu} ${i + 1}${r.comment ? `: ${r.comment}` : ""}`;
+    parts.push(`comment ${quoted(label, COMMENT_MAX)}`);
+    chains.set(r.chain, [...(chains.get(r.chain) ?? []), parts.join(" ")]);
+  });
+  const family = f === 4 ? "ip" : "ip6";
+  return [
+    `table ${family} routeros`,
+    `delete table ${family} routeros`,
+    `table ${family} routeros {`,
+    ...[...setNames].flatMap(([list, name]) => {
+      const elements = entries.get(list) ?? [];
+      return [
+        `\tset ${name} {`,
+        `\t\ttype ${f === 4 ? "ipv4_addr" : "ipv6_addr"}`,
+        "\t\tflags interval",
+        "\t\tauto-merge",
+        ...(elements.length > 0 ? [`\t\telements = { ${elements.join(", ")} }`] : []),
+        "\t}",
+      ];
+    }),
+    ...CHAINS.filter((c) => chains.has(c)).flatMap((c) => [
+      `\tchain ${c} {`,
+      `\t\ttype filter hook ${c} priority filter; policy accept;`,
+      ...(chains.get(c) ?? []).map((x) => `\t\t${x}`),
+      "\t}",
+    ]),
+    "}",
+  ];
+}
+
+/**
+ * The nftables ruleset of a RouterOS router's firewall (tables `ip routeros` and `ip6 routeros`,
+ * each replaced on load), from its menus after the script ran; undefined when it has no filter
+ * rule. Throws naming the rule for anything the translation does not model.
+ */
+export function routerOsFirewallToNft(
+  router: string,
+  source: string,
+  rows: MenuRows,
+): string | undefined {
+  const tables = ([4, 6] as const).flatMap((f) => table(router, f, rows));
+  if (tables.length === 0) return undefined;
+  return [
+    `# The firewall of RouterOS router ${router} (${source}: /ip and /ipv6 firewall filter rules and`,
+    "# address lists, after the script ran on the menu model), translated to nftables by the twin.",
+    ...tables,
+    "",
+  ].join("\n");
+}
