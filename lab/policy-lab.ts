@@ -4,7 +4,7 @@
 // Proxmox model (pve-firewall.ts), and one endpoint namespace per zone holding every other probe
 // address. Each zone is a bridge (this kernel has no vlan links); the internet is a namespace
 // behind the router's `wan` link. Probes run in parallel from their source namespaces.
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess } from "child_process";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { Address, Family } from "../addressing/ip";
@@ -13,7 +13,8 @@ import { Policy, Probe } from "../topology/policy-types";
 import { Device, Topology } from "../topology/types";
 import { NetnsLab } from "../twin/netns/netns";
 import { pveFirewallToNft } from "../twin/policy/pve-firewall";
-import { AgentProbe, AgentResult, CLIENT, SERVER } from "../twin/policy/probe-agent";
+import { AgentResult } from "../twin/policy/probe-agent";
+import { PlacedProbe, sendProbes, startProbeServers } from "../twin/policy/probe-run";
 
 /** The transfer link to the internet namespace: outside every site the seeds describe. */
 const WAN: Record<Family, { router: string; internet: string; length: number }> = {
@@ -197,79 +198,32 @@ export class PolicyLab {
     this.nft(node, pveFirewallToNft(this.input.clusterFw, fw), `${node}.nft`);
   }
 
-  /** Runs `source` with node inside the namespace of lab node `node`. */
-  private node(node: string, source: string, args: readonly string[]): ChildProcess {
-    const argv = ["netns", "exec", this.lab.ns(node), process.execPath, "-e", source, ...args];
-    return spawn("ip", argv, { stdio: ["ignore", "pipe", "pipe"] });
-  }
-
-  private async startServers(probes: readonly Probe[]): Promise<void> {
-    const byNode = new Map<string, { tcp: Set<number>; udp: Set<number> }>();
-    for (const x of probes) {
-      const node = this.holder.get(x.flow.dst.toString()) as string;
-      const ports = byNode.get(node) ?? { tcp: new Set<number>(), udp: new Set<number>() };
-      if (x.flow.protocol !== "icmp" && x.flow.port !== undefined)
-        ports[x.flow.protocol].add(x.flow.port);
-      byNode.set(node, ports);
-    }
-    await Promise.all(
-      [...byNode].map(([node, ports]) => {
-        const child = this.node(node, SERVER, [
-          [...ports.tcp].join(","),
-          [...ports.udp].join(","),
-          [...this.holder].flatMap(([a, n]) => (n === node ? [a] : [])).join(","),
-        ]);
-        this.servers.push(child);
-        return new Promise<void>((resolve, reject) => {
-          let err = "";
-          child.stderr?.on("data", (d) => (err += String(d)));
-          child.stdout?.on("data", (d) => String(d).includes("ready") && resolve());
-          child.on("exit", (code) =>
-            reject(new Error(`probe server in ${node} exited ${code}: ${err}`)),
-          );
-        });
-      }),
-    );
-  }
-
-  /** Sends the probes (in parallel per source namespace) and compares with the policy. */
-  async probe(probes: readonly Probe[], timeoutMs = 1500): Promise<ProbeOutcome[]> {
-    const bySource = new Map<string, AgentProbe[]>();
-    probes.forEach((x, id) => {
-      const node = this.holder.get(x.flow.src.toString());
-      if (!node || !this.holder.has(x.flow.dst.toString()))
-        throw new Error(`probe ${x.tag} has no namespace`);
-      const list = bySource.get(node) ?? [];
-      list.push({
-        id,
+  /** The probes with the namespaces that hold their ends. */
+  private placed(probes: readonly Probe[]): PlacedProbe[] {
+    return probes.map((x) => {
+      const from = this.holder.get(x.flow.src.toString());
+      const to = this.holder.get(x.flow.dst.toString());
+      if (!from || !to) throw new Error(`probe ${x.tag} has no namespace`);
+      return {
+        from,
+        to,
         src: x.flow.src.toString(),
         dst: x.flow.dst.toString(),
         protocol: x.flow.protocol,
         ...(x.flow.port !== undefined ? { port: x.flow.port } : {}),
-      });
-      bySource.set(node, list);
+      };
     });
-    const results = (
-      await Promise.all(
-        [...bySource].map(
-          ([node, list]) =>
-            new Promise<AgentResult[]>((resolve, reject) => {
-              const child = this.node(node, CLIENT, [JSON.stringify(list), String(timeoutMs)]);
-              let out = "";
-              let err = "";
-              child.stdout?.on("data", (d) => (out += String(d)));
-              child.stderr?.on("data", (d) => (err += String(d)));
-              child.on("exit", (code) =>
-                code === 0
-                  ? resolve(JSON.parse(out) as AgentResult[])
-                  : reject(new Error(`probe client in ${node}: ${err}`)),
-              );
-            }),
-        ),
-      )
-    ).flat();
+  }
+
+  private async startServers(probes: readonly Probe[]): Promise<void> {
+    this.servers.push(...(await startProbeServers(this.lab, this.placed(probes))));
+  }
+
+  /** Sends the probes (in parallel per source namespace) and compares with the policy. */
+  async probe(probes: readonly Probe[], timeoutMs = 1500): Promise<ProbeOutcome[]> {
+    const results = await sendProbes(this.lab, this.placed(probes), timeoutMs);
     return probes.map((probe, id) => {
-      const r = results.find((x) => x.id === id) as AgentResult;
+      const r = results[id];
       const want = probe.expect === "allow" ? "reached" : "blocked";
       return { probe, outcome: r.outcome, detail: r.detail, pass: r.outcome === want };
     });
