@@ -7,20 +7,15 @@
 import { ChildProcess } from "child_process";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { Address, Family } from "../addressing/ip";
+import { Address } from "../addressing/ip";
 import { zoneOf } from "../topology/policy-eval";
 import { Policy, Probe } from "../topology/policy-types";
 import { Device, Topology } from "../topology/types";
 import { NetnsLab } from "../twin/netns/netns";
 import { pveFirewallToNft } from "../twin/policy/pve-firewall";
+import { WAN } from "../twin/site/policy";
 import { AgentResult } from "../twin/policy/probe-agent";
 import { PlacedProbe, sendProbes, startProbeServers } from "../twin/policy/probe-run";
-
-/** The transfer link to the internet namespace: outside every site the seeds describe. */
-const WAN: Record<Family, { router: string; internet: string; length: number }> = {
-  4: { router: "100.64.255.1", internet: "100.64.255.2", length: 30 },
-  6: { router: "2001:db8:ffff::1", internet: "2001:db8:ffff::2", length: 64 },
-};
 
 /** What the lab is built from: the policy and its topology, and the rendered rulesets. */
 export interface PolicyLabInput {

@@ -17,6 +17,7 @@ import { stacksIn } from "../preview/cli";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
 import { pathChecks } from "./checks/paths";
+import { policyChecks } from "./checks/policy";
 import { Check, Outcome } from "./checks/types";
 import { requireFrr } from "./netns/frr-check";
 import { sleep } from "./netns/host";
@@ -40,8 +41,10 @@ export function usage(root: string): string {
     "",
     "Boots a twin of the site in network namespaces from a preview's artifacts alone (Proxmox",
     "bridges and VNets, Talos nodes, Cilium's BGP as GoBGP, RouterOS interpreted onto FRR, FRR",
-    "nodes, stand-ins for external devices), runs the checks and removes everything again.",
-    "Needs root, iproute2, FRR and gobgpd (.ci/install-frr.sh, .ci/install-gobgp.sh).",
+    "nodes, stand-ins for external devices, the policy's rulesets as nftables with a probe per",
+    "rule and zone default), runs the checks and removes everything again.",
+    "Needs root, iproute2, FRR, gobgpd and nftables (.ci/install-frr.sh, .ci/install-gobgp.sh,",
+    ".ci/install-nftables.sh).",
     "",
     "Options:",
     "  --stack <name>  preview Pulumi.<name>.yaml into out/<name>/ first, then twin it",
@@ -65,6 +68,9 @@ export function missingTools(): string | undefined {
   }
   if (spawnSync("gobgpd", ["--version"]).error) {
     return "gobgpd is not installed: run `sudo .ci/install-gobgp.sh` (Debian: apt-get install gobgpd)";
+  }
+  if (spawnSync("nft", ["--version"]).error) {
+    return "nftables is not installed: run `sudo .ci/install-nftables.sh` (Debian: apt-get install nftables)";
   }
   return undefined;
 }
@@ -103,9 +109,12 @@ export async function runChecks(
 /** Every check of a twin. */
 export function checksOf(twin: BuiltTwin): Check[] {
   const seen = new Set<string>();
-  return [...bgpChecks(twin), ...pathChecks(twin), ...frrNodeChecks(twin)].filter(
-    (c) => !seen.has(c.name) && seen.add(c.name),
-  );
+  return [
+    ...bgpChecks(twin),
+    ...pathChecks(twin),
+    ...frrNodeChecks(twin),
+    ...policyChecks(twin),
+  ].filter((c) => !seen.has(c.name) && seen.add(c.name));
 }
 
 /** Builds, runs and removes the twin of a preview folder; returns the number of failures. */

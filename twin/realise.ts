@@ -1,8 +1,8 @@
 // Realises a twin in network namespaces: a namespace per device, bridges, veth pairs, vxlan
-// devices, addresses, routes, then the daemons (FRR first, so that GoBGP's first outbound connect
-// finds its peers listening; Cilium's GoBGP never listens). Everything lives in one NetnsLab, so
-// `lab.destroy()` (also run on exit, SIGINT, SIGTERM, and by the watchdog after SIGKILL) removes
-// every namespace and daemon.
+// devices, addresses, routes, the policy's rulesets (nftables), then the daemons (FRR first, so
+// that GoBGP's first outbound connect finds its peers listening; Cilium's GoBGP never listens).
+// Everything lives in one NetnsLab, so `lab.destroy()` (also run on exit, SIGINT, SIGTERM, and by
+// the watchdog after SIGKILL) removes every namespace and daemon.
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { NetnsLab } from "./netns/netns";
@@ -85,6 +85,19 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
       if (r.onLink) args.push("onlink");
       lab.addRoute(r.node, family(r.via ?? r.dst), args);
     }
+    // The policy's rulesets, before any daemon starts (as on a device that boots with them).
+    site.firewalls.forEach((f, i) => {
+      const file = join(lab.dir, `${f.node}.${i}.nft`);
+      writeFileSync(file, f.ruleset);
+      try {
+        lab.exec(f.node, "nft", ["-f", file]);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(
+          `${f.node}: nft -f refused the ruleset of ${f.sources.join(" + ")}: ${why}`,
+        );
+      }
+    });
     for (const f of site.frr) lab.writeFrrConfig(f.node, f.conf);
     await Promise.all(site.frr.map((f) => lab.startFrr(f.node, f.daemons)));
     await Promise.all(site.gobgp.map((g) => startGobgp(live, g.node)));

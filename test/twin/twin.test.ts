@@ -4,7 +4,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { previewStack, writePreview } from "../../preview/offline";
+import {
+  PreviewResult,
+  previewConfig,
+  previewStack,
+  projectName,
+  ROOT,
+  writePreview,
+} from "../../preview/offline";
+import { parseStackFile } from "../../preview/stack-file";
 import { twinCli } from "../../twin/cli";
 import { SiteBuilder } from "../../twin/site/builder";
 import { buildRouterOs, unrealisedMenus } from "../../twin/site/routers";
@@ -12,10 +20,11 @@ import { buildRouterOs, unrealisedMenus } from "../../twin/site/routers";
 async function twin(
   stack: string,
   edit: (dir: string) => void,
-): Promise<{ code: number; failed: string[]; summary: string }> {
+  preview: () => Promise<PreviewResult> = () => previewStack(stack),
+): Promise<{ code: number; failed: string[]; summary: string; lines: string[] }> {
   const base = mkdtempSync(join(tmpdir(), `twin-${stack}-`));
   try {
-    const result = await previewStack(stack);
+    const result = await preview();
     writePreview(result, join(base, "clean"));
     cpSync(join(base, "clean"), join(base, "edited"), { recursive: true });
     edit(join(base, "edited"));
@@ -30,6 +39,7 @@ async function twin(
         .filter((l) => l.startsWith("FAIL "))
         .map((l) => l.slice(5, l.indexOf(": expected"))),
       summary: lines[lines.length - 1],
+      lines,
     };
   } finally {
     rmSync(base, { recursive: true, force: true });
@@ -124,11 +134,96 @@ describe("twin checks fail on exactly the edited artifact", () => {
   }, 120_000);
 });
 
+/** Removes lines `from` (matched exactly, once) up to but not including the next line `until` matches. */
+const removeLines = (file: string, from: string, until: (line: string) => boolean) => {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const start = lines.indexOf(from);
+  if (start < 0 || lines.indexOf(from, start + 1) >= 0)
+    throw new Error(`${file}: no single ${from}`);
+  const end = lines.findIndex((l, i) => i > start && until(l));
+  writeFileSync(file, [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
+};
+
+/** Removes the reconcile script's block (`  {` to `  }`) for the filter rule whose key holds `key`. */
+const removeRouterOsBlock = (file: string, key: string) => {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const at = lines.findIndex(
+    (l) => l.includes(":local c ") && l.includes("key=fw-filter:") && l.includes(key),
+  );
+  const end = lines.indexOf("  }", at);
+  if (at < 1 || lines[at - 1] !== "  {" || end < 0) throw new Error(`${file}: no block for ${key}`);
+  writeFileSync(file, [...lines.slice(0, at - 1), ...lines.slice(end + 1)].join("\n"));
+};
+
+/** The arc-hybrid stack with its router server as a RouterOS 7.19 box (the policy as filter rules). */
+async function arcHybridOnRouterOs(): Promise<PreviewResult> {
+  const text = readFileSync(join(ROOT, "Pulumi.arc-hybrid.yaml"), "utf8");
+  if (!text.includes("os: linux")) throw new Error("Pulumi.arc-hybrid.yaml has no os: linux");
+  const config = parseStackFile(text.replace("os: linux", "os: routeros"), projectName());
+  return previewConfig("arc-hybrid", config);
+}
+
+describe("the policy in the twin: a deleted deny lets exactly its probe through", () => {
+  test("a zone default's drop deleted from the Linux router's nftables (arc-hybrid)", async () => {
+    const r = await twin("arc-hybrid", (d) =>
+      removeLines(
+        join(d, "nftables/router-server.nft"),
+        '\t\tip saddr @z_devtest_v4 log prefix "default=devtest " drop comment "homelab:default=devtest"',
+        () => true,
+      ),
+    );
+    expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
+      "FAIL policy default=devtest: 10.10.50.70 -> 10.10.10.10 tcp 443 (cicd -> ep-storage): expected no reply (the policy denies it); seen reached: connected",
+    ]);
+    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(15);
+    expect(r.code).toBe(1);
+  }, 120_000);
+
+  test("a RouterOS filter rule deleted from the script (arc-hybrid on RouterOS)", async () => {
+    const r = await twin(
+      "arc-hybrid",
+      (d) => removeRouterOsBlock(join(d, "routeros/router-server.rsc"), ":default.dmz:"),
+      arcHybridOnRouterOs,
+    );
+    expect(r.failed).toEqual([
+      "policy default=dmz: 10.10.99.10 -> 10.10.10.10 tcp 443 (cloudflare-tunnel -> ep-storage)",
+    ]);
+    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(15);
+    expect(r.lines).toContain(
+      "  modelled: policy: router-server loads routeros/router-server.rsc: its /ip and /ipv6 firewall filter rules and address lists, translated to nftables",
+    );
+  }, 120_000);
+
+  test("a Proxmox host rule deleted from its .fw file (ms01)", async () => {
+    const r = await twin("ms01", (d) =>
+      removeLines(
+        join(d, "proxmox-firewall/pve-ms01-01.fw"),
+        "IN DROP -source +hl-z-workload -dest 10.8.16.10,10.8.48.10 -p tcp -dport 22 -log warning # homelab:rule=no-pve-ssh",
+        () => true,
+      ),
+    );
+    expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
+      "FAIL policy rule=no-pve-ssh: 10.8.28.21 -> 10.8.16.10 tcp 22 (talos-k8s-01 -> pve-ms01-01): expected no reply (the policy denies it); seen reached: connected",
+    ]);
+  }, 120_000);
+
+  test("a gateway rule deleted from the UniFi gateway's document (ms01)", async () => {
+    const r = await twin("ms01", (d) =>
+      removeLines(join(d, "external/udm-pro.yaml"), "  - rule: rule=no-jetkvm", (l) =>
+        l.startsWith("  - rule: "),
+      ),
+    );
+    expect(r.failed).toEqual([
+      "policy rule=no-jetkvm: 10.8.28.21 -> 10.8.16.92 tcp 443 (talos-k8s-01 -> ep-management)",
+    ]);
+  }, 120_000);
+});
+
 describe("RouterOS menus the twin does not realise", () => {
   test("a menu without a Linux counterpart is named, so the twin fails instead of skipping it", () => {
-    expect(
-      unrealisedMenus(["/ip/address", "/ip/firewall/filter", "/routing/bgp/connection"]),
-    ).toEqual(["/ip/firewall/filter"]);
+    expect(unrealisedMenus(["/ip/address", "/ip/firewall/filter", "/ip/firewall/nat"])).toEqual([
+      "/ip/firewall/nat",
+    ]);
   });
 
   test("static DNS entries are recorded and said to be not served", () => {

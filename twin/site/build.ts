@@ -1,13 +1,16 @@
 // A preview folder's artifacts -> the twin of the site (namespaces, links, daemons). Only the
 // artifacts are read: resources.json for the Proxmox hosts, SDN and VM NICs, talos/ and k8s/ for
 // Talos nodes and Cilium, cloud-init/ and frr/ for Linux VMs, routeros/ for RouterOS routers,
-// external/ for the devices the stack only declares, manual-steps.json for what the operator
-// does by hand, outputs.json for explicit service addresses. Throws on an artifact it cannot read.
+// external/ for the devices the stack only declares, policy.json (with nftables/,
+// proxmox-firewall/ and the external/ documents' firewall rules) for the policy and its rulesets,
+// manual-steps.json for what the operator does by hand, outputs.json for explicit service
+// addresses. Throws on an artifact it cannot read.
 import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
 import { buildHosts } from "./hosts";
 import { readManualSteps } from "./manual";
 import { buildNodes, NodeFacts } from "./nodes";
+import { buildPolicy } from "./policy";
 import { readProxmox } from "./resources";
 import { buildFrrRouter, buildRouterOs, buildStandIn } from "./routers";
 import { TwinSite } from "./types";
@@ -41,17 +44,8 @@ export function buildTwin(stack: string, files: ArtifactMap): BuiltTwin {
       "VLANs: a bridge per VLAN (vmbr0v<vid>, switch segment vlan<vid>): this kernel has no VLAN filtering or vlan links",
     );
   }
-  const policy = [...files.keys()].filter(
-    (p) => p.startsWith("nftables/") || p.startsWith("proxmox-firewall/"),
-  );
-  const externalFirewall = sorted("external/", ".yaml")
-    .filter(([, text]) => /^firewall:/m.test(text))
-    .map(([p]) => `${p} firewall`);
-  if (policy.length + externalFirewall.length > 0) {
-    b.note(
-      `not realised in the twin: the policy's rulesets (${[...policy, ...externalFirewall].join(", ")}); their packet probes run in lab/policy-lab.ts`,
-    );
-  }
+  buildPolicy(files, b);
+  for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {
     const device = s.split(":")[0];

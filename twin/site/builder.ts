@@ -6,10 +6,12 @@ import { Address, Prefix } from "../../addressing/ip";
 import {
   TwinBridge,
   TwinDevice,
+  TwinFirewall,
   TwinFrr,
   TwinGobgp,
   TwinJumbo,
   TwinL2Answer,
+  TwinProbe,
   TwinRoute,
   TwinSite,
   TwinVeth,
@@ -43,6 +45,8 @@ export class SiteBuilder {
   readonly gobgp: TwinGobgp[] = [];
   readonly l2: TwinL2Answer[] = [];
   readonly jumbo: TwinJumbo[] = [];
+  readonly firewalls: TwinFirewall[] = [];
+  readonly probes: TwinProbe[] = [];
   readonly notes: string[] = [];
   /** Subnets of placed addresses and the switch segment they reach. */
   private readonly subnets: { prefix: Prefix; segment: string }[] = [];
@@ -143,6 +147,8 @@ export class SiteBuilder {
       gobgp: this.gobgp,
       l2: this.l2,
       jumbo: this.jumbo,
+      firewalls: this.firewalls,
+      probes: this.probes,
       notes: this.notes,
     };
   }

@@ -12,6 +12,7 @@
 // An external device (external/<device>.yaml) is played by an FRR stand-in that holds its
 // addresses and runs exactly the sessions the document asks for, accepting its `accept` list.
 import { parse } from "yaml";
+import { FIREWALL_MENUS, routerOsFirewallToNft } from "../policy/routeros";
 import { RouterModel } from "../routeros/model";
 import { SiteBuilder } from "./builder";
 import { ManualSteps } from "./manual";
@@ -146,6 +147,8 @@ const REALISED = [
   "/routing/bgp/instance",
   "/routing/bgp/connection",
   "/ip/dns/static",
+  // As nftables in the router's namespace (twin/policy/routeros.ts).
+  ...FIREWALL_MENUS,
 ];
 
 /** The menus among `menus` the twin does not realise (an unknown command fails the twin). */
@@ -190,6 +193,15 @@ export function buildRouterOs(
   }
   if (r.rows("/ip/dns/static").length > 0)
     b.note(`${name}: /ip/dns/static entries are recorded, not served`);
+  const firewall = routerOsFirewallToNft(name, path, (menu) => r.rows(menu));
+  if (firewall) {
+    b.firewalls.push({
+      node: name,
+      sources: [path],
+      how: "its /ip and /ipv6 firewall filter rules and address lists, translated to nftables",
+      ruleset: firewall,
+    });
+  }
   const chains = new Map<string, string[]>();
   for (const row of r.rows("/routing/filter/rule"))
     chains.set(row.chain, [...(chains.get(row.chain) ?? []), row.rule]);

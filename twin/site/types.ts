@@ -70,11 +70,40 @@ export interface TwinFrr {
   readonly daemons: readonly ("zebra" | "staticd" | "bfdd" | "isisd" | "bgpd")[];
 }
 
+/** A ruleset loaded with `nft -f` in a device's namespace: the policy as that device enforces it. */
+export interface TwinFirewall {
+  /** Namespace (twin node name). */
+  readonly node: string;
+  /** The artifacts it comes from, e.g. `nftables/router-server.nft`. */
+  readonly sources: readonly string[];
+  /** How the artifacts become nftables, one phrase: "as it is", "through the Proxmox model". */
+  readonly how: string;
+  /** The nftables text loaded. */
+  readonly ruleset: string;
+}
+
+/** A policy probe (policy.json's one per rule and zone default) between two namespaces. */
+export interface TwinProbe {
+  /** `rule=<name>` or `default=<zone>`. */
+  readonly tag: string;
+  readonly src: string;
+  readonly dst: string;
+  readonly protocol: "tcp" | "udp" | "icmp";
+  /** TCP/UDP destination port. */
+  readonly port?: number;
+  /** What the policy says: the probe gets a reply (`allow`) or none (`deny`). */
+  readonly expect: "allow" | "deny";
+  /** The namespaces that hold `src` and `dst`. */
+  readonly from: string;
+  readonly to: string;
+}
+
 /** A device of the site and what plays it in the twin. */
 export interface TwinDevice {
   /** Namespace name (without the lab prefix): the device's own name. */
   readonly name: string;
-  readonly kind: "host" | "node" | "vm" | "router" | "stand-in" | "switch";
+  /** `endpoint`: a namespace holding policy probe addresses no device of the site holds. */
+  readonly kind: "host" | "node" | "vm" | "router" | "stand-in" | "switch" | "endpoint";
   /** One line: what realises it, e.g. "Talos node: talos/lab-cp1.yaml on iproute2, GoBGP". */
   readonly modelledBy: string;
   /** Extra sysctls (`key=value`), e.g. arp_ignore for an L2-announcing NIC. */
@@ -114,6 +143,10 @@ export interface TwinSite {
   readonly gobgp: readonly TwinGobgp[];
   readonly l2: readonly TwinL2Answer[];
   readonly jumbo: readonly TwinJumbo[];
+  /** The policy's rulesets, each loaded in the namespace of the device that enforces it. */
+  readonly firewalls: readonly TwinFirewall[];
+  /** The policy's probes, run once every ruleset is loaded. */
+  readonly probes: readonly TwinProbe[];
   /** What the twin models instead of running, and manual steps it applied; one line each. */
   readonly notes: readonly string[];
 }

@@ -1,0 +1,57 @@
+// The policy's probes as twin checks: one per rule and per zone default (policy.json), each a TCP
+// connect, UDP echo or ping from its source namespace to its destination through the loaded
+// rulesets, passing when it gets a reply exactly where the policy allows one and no reply where
+// the policy denies. A refused TCP connect is a reply (the packet got through). All probes run
+// once, in parallel, after the converging checks; each check reads its own result.
+import { LiveTwin } from "../realise";
+import { AgentResult } from "../policy/probe-agent";
+import { sendProbes, startProbeServers } from "../policy/probe-run";
+import { TwinProbe } from "../site/types";
+import { BuiltTwin } from "../site/build";
+import { Check } from "./types";
+
+/** How long a probe waits for an answer before it counts as no reply, in ms. */
+export const PROBE_TIMEOUT_MS = 1500;
+
+/** `policy rule=x 10.0.0.1 -> 10.0.1.1 tcp 443 (a -> b)`: a probe's check name. */
+export function probeName(x: TwinProbe): string {
+  const port = x.port !== undefined ? ` ${x.port}` : "";
+  return `policy ${x.tag}: ${x.src} -> ${x.dst} ${x.protocol}${port} (${x.from} -> ${x.to})`;
+}
+
+const runs = new WeakMap<LiveTwin, Promise<AgentResult[]>>();
+
+/** Every probe of the live twin, sent once (servers started, probes sent, servers stopped). */
+function results(live: LiveTwin): Promise<AgentResult[]> {
+  const known = runs.get(live);
+  if (known) return known;
+  const run = (async () => {
+    const servers = await startProbeServers(live.lab, live.site.probes);
+    try {
+      return await sendProbes(live.lab, live.site.probes, PROBE_TIMEOUT_MS);
+    } finally {
+      for (const s of servers) if (s.exitCode === null) s.kill();
+    }
+  })();
+  runs.set(live, run);
+  return run;
+}
+
+/** One check per policy probe of the twin (none without policy.json). */
+export function policyChecks(twin: BuiltTwin): Check[] {
+  return twin.site.probes.map((x, i) => ({
+    name: probeName(x),
+    run: async (live: LiveTwin) => {
+      const r = (await results(live))[i];
+      const want = x.expect === "allow" ? "reached" : "blocked";
+      return {
+        ok: r.outcome === want,
+        expected:
+          x.expect === "allow"
+            ? "a reply (the policy allows it)"
+            : "no reply (the policy denies it)",
+        seen: r.outcome === "blocked" ? `no reply (${r.detail})` : `${r.outcome}: ${r.detail}`,
+      };
+    },
+  }));
+}

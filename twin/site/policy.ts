@@ -1,0 +1,225 @@
+// The network policy in the twin: each ruleset of the preview loaded in the namespace of the device
+// that enforces it, and the policy's probes (one per rule and per zone default) as flows between
+// the namespaces that hold their addresses. What must happen to each probe comes from policy.json
+// (the intent), never from the rulesets, so an edited ruleset fails its probe.
+// - `router` points: `nftables/<router>.nft` as it is (a Linux router), or a RouterOS router's
+//   filter rules and address lists translated by twin/policy/routeros.ts (added by buildRouterOs);
+// - `proxmox` points: the host's `proxmox-firewall/<host>.fw` with `cluster.fw` through the model of
+//   pve-firewall's host input chain (twin/policy/pve-firewall.ts);
+// - `manual` points (a gateway this stack does not configure): the `firewall:` rules of
+//   `external/<device>.yaml` run by its stand-in (twin/policy/external-firewall.ts).
+// A probe address no device holds is held by an endpoint namespace on its zone's segment (routed
+// through the zone's gateway); internet addresses by one `internet` namespace behind the router
+// that enforces the policy, on a transfer link outside the site.
+import { Address, Family, Prefix } from "../../addressing/ip";
+import { readPolicyDocument } from "../../render/policy/document";
+import { probes as policyProbes, zoneOf } from "../../topology/policy-eval";
+import { Policy, PolicyPoint, Zone } from "../../topology/policy-types";
+import { ArtifactMap } from "../readback/folder";
+import { externalFirewallToNft } from "../policy/external-firewall";
+import { pveFirewallToNft } from "../policy/pve-firewall";
+import { SiteBuilder } from "./builder";
+
+/** The transfer link to the internet namespace: outside every site the seeds describe. */
+export const WAN: Record<Family, { router: string; internet: string; length: number }> = {
+  4: { router: "100.64.255.1", internet: "100.64.255.2", length: 30 },
+  6: { router: "2001:db8:ffff::1", internet: "2001:db8:ffff::2", length: 64 },
+};
+/** The namespace that holds internet probe addresses, and the router's end of its link. */
+const INTERNET = "internet";
+const WAN_PORT = "to-internet";
+
+const cidrAddress = (cidr: string) => Address.from(cidr.split("/")[0]);
+
+/** The enforcing device's ruleset for one point, or a throw naming the missing artifact. */
+function loadPoint(files: ArtifactMap, x: PolicyPoint, b: SiteBuilder): void {
+  const file = (path: string): string => {
+    const text = files.get(path);
+    if (text === undefined)
+      throw new Error(`policy.json names ${x.device} (${x.kind}), but there is no ${path}`);
+    return text;
+  };
+  if (!b.has(x.device))
+    throw new Error(
+      `policy.json: ${x.device} enforces the policy, but no artifact makes it a device`,
+    );
+  if (x.kind === "router") {
+    if (b.firewalls.some((f) => f.node === x.device)) return; // RouterOS, from its script
+    const path = `nftables/${x.device}.nft`;
+    b.firewalls.push({ node: x.device, sources: [path], how: "as it is", ruleset: file(path) });
+  } else if (x.kind === "proxmox") {
+    const sources = ["proxmox-firewall/cluster.fw", `proxmox-firewall/${x.device}.fw`];
+    b.firewalls.push({
+      node: x.device,
+      sources,
+      how: "through the model of pve-firewall's host input chain, as nftables",
+      ruleset: pveFirewallToNft(file(sources[0]), file(sources[1])),
+    });
+  } else {
+    const path = `external/${x.device}.yaml`;
+    b.firewalls.push({
+      node: x.device,
+      sources: [`${path} firewall`],
+      how: "the rules the operator types in, as the stand-in's nftables forward chain",
+      ruleset: externalFirewallToNft(file(path)),
+    });
+  }
+}
+
+/** Every `address/length` the twin places (NICs, bridges, FRR interfaces) with its node. */
+function placed(b: SiteBuilder): { node: string; cidr: string }[] {
+  const frr = b.frr.flatMap((f) =>
+    [...f.conf.matchAll(/^ (?:ip|ipv6) address (\S+)$/gm)].map((m) => ({
+      node: f.node,
+      cidr: m[1],
+    })),
+  );
+  return [
+    ...b.veths
+      .flatMap((v) => [v.a, v.b])
+      .flatMap((e) => e.addresses.map((cidr) => ({ node: e.node, cidr }))),
+    ...b.bridges.flatMap((x) => x.addresses.map((cidr) => ({ node: x.node, cidr }))),
+    ...b.loopbacks.map((l) => ({ node: l.node, cidr: l.address })),
+    ...frr,
+  ];
+}
+
+/** An endpoint namespace for the zone: on its segment, its default route via the gateway. */
+function endpoint(
+  b: SiteBuilder,
+  gateway: PolicyPoint,
+  z: Zone,
+  f: Family,
+  addresses: readonly Address[],
+): string {
+  const where = placed(b).filter(
+    (x) =>
+      x.cidr.includes("/") &&
+      gateway.own.has(cidrAddress(x.cidr)) &&
+      z.set.has(cidrAddress(x.cidr)) &&
+      cidrAddress(x.cidr).family === f,
+  );
+  const on = where.map((x) => ({ ...x, segment: b.segmentFor(x.cidr) })).find((x) => x.segment);
+  if (!on?.segment) {
+    throw new Error(
+      `policy probes from or to ${addresses.join(", ")} (zone ${z.name}): ${gateway.device} holds no IPv${f} address on a segment of the zone to reach them through`,
+    );
+  }
+  const name = `ep-${z.name}`.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 15);
+  const known = b.devices.find((d) => d.name === name);
+  if (known && known.kind !== "endpoint")
+    throw new Error(
+      `policy probe endpoint ${name} (zone ${z.name}): a device of the site has that name`,
+    );
+  if (!known) {
+    b.device({
+      name,
+      kind: "endpoint",
+      modelledBy: `policy probe endpoint in zone ${z.name} (segment ${on.segment}): addresses the policy probes use that no device of the artifacts holds`,
+      sysctls: [],
+    });
+  }
+  const length = on.cidr.split("/")[1];
+  b.toSwitch(
+    { node: name, name: `eth${f}`, mtu: 1500, addresses: addresses.map((a) => `${a}/${length}`) },
+    on.segment,
+  );
+  b.routes.push({ node: name, dst: "default", via: on.cidr.split("/")[0] });
+  return name;
+}
+
+/**
+ * Adds the policy of a preview folder to the twin: the rulesets (`b.firewalls`), the probes
+ * (`b.probes`), endpoint namespaces for probe addresses no device holds, and the internet
+ * namespace. Does nothing without policy.json; throws when an enforcing device, its ruleset or a
+ * way to reach a probe address is missing.
+ */
+export function buildPolicy(files: ArtifactMap, b: SiteBuilder): void {
+  const text = files.get("policy.json");
+  if (text === undefined) {
+    const rulesets = [...files.keys()].filter(
+      (x) => x.startsWith("nftables/") || x.startsWith("proxmox-firewall/"),
+    );
+    if (rulesets.length > 0)
+      throw new Error(`${rulesets.join(", ")} without policy.json: preview again`);
+    return;
+  }
+  const p = readPolicyDocument(text);
+  for (const x of p.points) loadPoint(files, x, b);
+  const gateway = p.points.find((x) => x.kind !== "proxmox");
+  const matrix = policyProbes(p);
+  const holder = new Map<string, string>();
+  for (const x of placed(b)) holder.set(cidrAddress(x.cidr).toString(), x.node);
+  const unheld = new Map<string, Address[]>();
+  for (const a of matrix.flatMap((x) => [x.flow.src, x.flow.dst])) {
+    if (holder.has(a.toString())) continue;
+    const z = zoneOf(p, a);
+    if (!z) throw new Error(`policy probe address ${a} is in no zone of policy.json`);
+    const key = `${z.name}/${a.family}`;
+    if (!(unheld.get(key) ?? []).some((x) => x.equals(a)))
+      unheld.set(key, [...(unheld.get(key) ?? []), a]);
+  }
+  for (const [key, addresses] of unheld) {
+    const [zone, f] = key.split("/");
+    const z = p.zones.find((x) => x.name === zone) as Zone;
+    if (!gateway)
+      throw new Error(
+        `policy.json: no router or gateway enforces the policy, so ${addresses.join(", ")} cannot be reached`,
+      );
+    const family = Number(f) as Family;
+    const node =
+      zone === "internet"
+        ? internet(b, p, gateway.device, family, addresses)
+        : endpoint(b, gateway, z, family, addresses);
+    for (const a of addresses) holder.set(a.toString(), node);
+  }
+  for (const x of matrix) {
+    b.probes.push({
+      tag: x.tag,
+      src: x.flow.src.toString(),
+      dst: x.flow.dst.toString(),
+      protocol: x.flow.protocol,
+      ...(x.flow.port !== undefined ? { port: x.flow.port } : {}),
+      expect: x.expect,
+      from: holder.get(x.flow.src.toString()) as string,
+      to: holder.get(x.flow.dst.toString()) as string,
+    });
+  }
+}
+
+/** The internet namespace behind `router` holding `addresses`, routed both ways. */
+function internet(
+  b: SiteBuilder,
+  p: Policy,
+  router: string,
+  f: Family,
+  addresses: readonly Address[],
+): string {
+  const w = WAN[f];
+  if (p.site.has(Address.from(w.router)))
+    throw new Error(`the twin's internet link ${w.router}/${w.length} is inside the site`);
+  if (!b.has(INTERNET)) {
+    b.device({
+      name: INTERNET,
+      kind: "endpoint",
+      modelledBy: `policy probe endpoint: internet addresses, behind ${router} (${WAN_PORT}, ${WAN[4].router}/${WAN[4].length})`,
+      sysctls: [],
+    });
+  }
+  b.veth(
+    {
+      node: router,
+      name: `${WAN_PORT}${f === 4 ? "" : "6"}`,
+      mtu: 1500,
+      addresses: [`${w.router}/${w.length}`],
+    },
+    { node: INTERNET, name: `wan${f}`, mtu: 1500, addresses: [`${w.internet}/${w.length}`] },
+  );
+  for (const a of addresses) {
+    const host = Prefix.containing(f, a.value, f === 4 ? 32 : 128).toString();
+    b.loopbacks.push({ node: INTERNET, address: host });
+    b.routes.push({ node: router, dst: host, via: w.internet });
+  }
+  b.routes.push({ node: INTERNET, dst: "default", via: w.router });
+  return INTERNET;
+}
