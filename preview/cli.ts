@@ -59,7 +59,7 @@ export function usage(root: string): string {
 }
 
 /** parseArgs' error as one line in our words (its own text suggests `--` tricks). */
-function argumentError(e: unknown): string | undefined {
+export function argumentError(e: unknown): string | undefined {
   const code = (e as { code?: string }).code;
   const message = e instanceof Error ? e.message : String(e);
   const option = /'(-[^' ]+)/.exec(message)?.[1];

@@ -3,7 +3,7 @@
 // summary, and remove every namespace and daemon, also on Ctrl-C or SIGTERM (the lab's handlers)
 // and after SIGKILL (its watchdog).
 import { spawnSync } from "child_process";
-import { existsSync } from "fs";
+import { existsSync, statSync } from "fs";
 import { join, relative } from "path";
 import { parseArgs } from "util";
 import {
@@ -13,7 +13,8 @@ import {
   ROOT,
   writePreview,
 } from "../preview/offline";
-import { stacksIn } from "../preview/cli";
+import { argumentError, stacksIn } from "../preview/cli";
+import { extractArtifacts } from "../preview/artifacts";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
 import { pathChecks } from "./checks/paths";
@@ -72,6 +73,32 @@ export function missingTools(): string | undefined {
   if (spawnSync("nft", ["--version"]).error) {
     return "nftables is not installed: run `sudo .ci/install-nftables.sh` (Debian: apt-get install nftables)";
   }
+  return undefined;
+}
+
+/**
+ * Why `dir` cannot be twinned with `--from`, or undefined: it does not exist, is a file, has no
+ * `resources.json`, or lacks an artifact its own `resources.json` and `outputs.json` say the
+ * preview wrote (a device whose config is missing would silently drop out of the twin).
+ */
+export function fromFolderProblem(dir: string): string | undefined {
+  if (!existsSync(dir)) return "does not exist; run npm run plan -- --stack <name> first";
+  if (!statSync(dir).isDirectory()) return "is a file, not a preview folder";
+  const files = readPreviewFolder(dir);
+  const resources = files.get("resources.json");
+  if (resources === undefined)
+    return "is not a preview folder (no resources.json); run npm run plan first";
+  let missing: string[];
+  try {
+    const outputs = JSON.parse(files.get("outputs.json") ?? "{}");
+    missing = extractArtifacts(JSON.parse(resources), outputs)
+      .map((a) => a.path)
+      .filter((path) => !files.has(path));
+  } catch (e) {
+    return `has a resources.json or outputs.json that is not a preview's: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (missing.length > 0)
+    return `lacks ${missing.length} artifact${missing.length === 1 ? "" : "s"} its resources.json says the preview wrote: ${missing.join(", ")}; restore ${missing.length === 1 ? "it" : "them"} or run npm run plan again`;
   return undefined;
 }
 
@@ -156,10 +183,11 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
       allowPositionals: false,
     }));
   } catch (e) {
-    const m = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : "")?.[1];
-    io.err(
-      `twin: ${m ? `unknown option or missing value: ${m}` : "bad arguments; options start with --"}`,
-    );
+    const line = argumentError(e);
+    if (line === undefined) throw e;
+    io.err(`twin: ${line}`);
+    io.err("");
+    io.err(usage(root));
     return 2;
   }
   if (values.help) {
@@ -200,8 +228,9 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
     writePreview(result, dir, root);
   } else {
     dir = values.from as string;
-    if (!existsSync(join(dir, "resources.json"))) {
-      io.err(`twin: ${dir} is not a preview folder (no resources.json); run npm run plan first`);
+    const problem = fromFolderProblem(dir);
+    if (problem !== undefined) {
+      io.err(`twin: ${dir} ${problem}`);
       return 2;
     }
     stack = JSON.parse(readPreviewFolder(dir).get("outputs.json") ?? "{}").site ?? dir;

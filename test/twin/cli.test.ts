@@ -1,0 +1,59 @@
+// The twin's command line without booting a twin: argument errors as `npm run plan` words them,
+// and preview folders it must refuse (missing, a file, no resources.json, an artifact removed).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { previewStack, ROOT, writePreview } from "../../preview/offline";
+import { fromFolderProblem, twinCli, usage } from "../../twin/cli";
+
+let base: string;
+beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), "twin-cli-"));
+  writePreview(await previewStack("example"), join(base, "example"));
+}, 60_000);
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+test.each([
+  [["--bogus"], "twin: unknown option --bogus"],
+  [["--from"], "twin: option --from needs a value"],
+  [["sol"], "twin: unexpected argument sol; options start with --"],
+])("%j is one line of error and the usage, exit 2", async (argv, line) => {
+  const err: string[] = [];
+  const out: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+  expect(await twinCli(argv, io)).toBe(2);
+  expect(err).toEqual([line, "", usage(ROOT)]);
+  expect(out).toEqual([]);
+});
+
+test("a folder that does not exist, a file, a folder without resources.json", () => {
+  expect(fromFolderProblem(join(base, "nope"))).toBe(
+    "does not exist; run npm run plan -- --stack <name> first",
+  );
+  writeFileSync(join(base, "file"), "x");
+  expect(fromFolderProblem(join(base, "file"))).toBe("is a file, not a preview folder");
+  mkdirSync(join(base, "empty"));
+  expect(fromFolderProblem(join(base, "empty"))).toBe(
+    "is not a preview folder (no resources.json); run npm run plan first",
+  );
+});
+
+test("a preview folder missing artifacts names each, so no device drops out of the twin", () => {
+  expect(fromFolderProblem(join(base, "example"))).toBeUndefined();
+  const partial = join(base, "partial");
+  mkdirSync(partial);
+  for (const f of ["resources.json", "outputs.json"])
+    copyFileSync(join(base, "example", f), join(partial, f));
+  const problem =
+    "lacks 10 artifacts its resources.json says the preview wrote: talos/lab-cp1.yaml, talos/lab-cp2.yaml, talos/lab-cp3.yaml, k8s/cluster-20/cilium-values.yaml, k8s/cluster-20/CiliumLoadBalancerIPPool-lab-pool.yaml, k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv4.yaml, k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv6.yaml, k8s/cluster-20/CiliumBGPAdvertisement-lab-lb.yaml, k8s/cluster-20/CiliumBGPClusterConfig-lab.yaml, routeros/edge.rsc; restore them or run npm run plan again";
+  expect(fromFolderProblem(partial)).toBe(problem);
+});
+
+test("through the command: the partial folder is refused with exit 2 before any namespace", async () => {
+  const err: string[] = [];
+  const io = { out: () => undefined, err: (l: string) => err.push(l) };
+  const partial = join(base, "partial");
+  expect(await twinCli(["--from", partial], io)).toBe(2);
+  expect(err).toEqual([`twin: ${partial} ${fromFolderProblem(partial)}`]);
+  expect(err[0]).toContain("routeros/edge.rsc");
+});
