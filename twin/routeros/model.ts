@@ -8,7 +8,11 @@
 // - names of BGP connections and instances are unique; `add` returns the new entry's id;
 // - firewall: an address list entry holds an address or a prefix; a filter rule's `action` is one
 //   of RouterOS's actions, `protocol` a protocol name, `dst-port` ports and ranges joined by ',',
-//   an address list match a list name with an optional leading '!' (negation).
+//   an address list match a list name with an optional leading '!' (negation);
+// - a time value is written `300ms`, `9s`, `1m30s` or `hh:mm:ss[.fff]` and `:tostr` prints it
+//   `hh:mm:ss` with `.fff` when it has milliseconds (RouterOS v2.9 manual: `02:24:01.200`);
+// - BFD (7.15 on): `/routing/bfd/configuration` entries with `addresses`, `interfaces`, `min-rx`,
+//   `min-tx`, `multiplier`, `forbid-bfd`, `vrf`, and a connection's `use-bfd`.
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { Cmd, Expr, Stmt, parseScript } from "./parse";
 
@@ -24,7 +28,9 @@ type PropType =
   | "action"
   | "protocol"
   | "ports"
-  | "listref";
+  | "listref"
+  | "time"
+  | "iplist";
 
 interface Schema {
   readonly props: Readonly<Record<string, PropType>>;
@@ -76,6 +82,9 @@ function firewall(f: Family): Record<string, Schema> {
 const ACTIONS = ["accept", "drop", "reject", "jump", "return", "passthrough", "log"];
 const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "gre", "ipsec-esp"];
 
+/** The first minor release whose BFD menus the model knows (as render/routeros/syntax.ts). */
+export const BFD_MINOR = 15;
+
 function schemas(minor: number): Record<string, Schema> {
   const connection: Record<string, PropType> = {
     name: "str",
@@ -88,6 +97,9 @@ function schemas(minor: number): Record<string, Schema> {
     comment: "str",
     [minor >= 19 ? "afi" : "address-families"]: "list",
     ...(minor >= 20 ? { instance: "str" } : { as: "int", "router-id": "ip4" }),
+    "hold-time": "time",
+    "keepalive-time": "time",
+    ...(minor >= BFD_MINOR ? { "use-bfd": "bool" } : {}),
   };
   return {
     "/ip/address": {
@@ -119,6 +131,23 @@ function schemas(minor: number): Record<string, Schema> {
           },
         }
       : {}),
+    ...(minor >= BFD_MINOR
+      ? {
+          "/routing/bfd/configuration": {
+            props: {
+              addresses: "iplist",
+              interfaces: "list",
+              "min-rx": "time",
+              "min-tx": "time",
+              multiplier: "int",
+              "forbid-bfd": "bool",
+              vrf: "str",
+              comment: "str",
+            },
+            required: [],
+          },
+        }
+      : {}),
     "/routing/bgp/connection": {
       props: connection,
       required: ["remote.address", "local.role", minor >= 20 ? "instance" : "as"],
@@ -136,6 +165,39 @@ function schemas(minor: number): Record<string, Schema> {
 function parseIp(text: string, family?: Family): boolean {
   const p = Address.parse(text);
   return p.ok && (family === undefined || p.value.family === family);
+}
+
+const TIME_UNITS: Record<string, number> = {
+  w: 604_800_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+};
+
+/**
+ * A RouterOS time value in milliseconds: units (`300ms`, `9s`, `1m30s`, `1d`) or `hh:mm:ss` with
+ * an optional fraction (`00:00:00.300`); undefined for anything else.
+ */
+export function parseRouterOsTime(text: string): number | undefined {
+  const clock = /^(\d+):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?$/.exec(text);
+  if (clock) {
+    const frac = Number((clock[4] ?? "").padEnd(3, "0"));
+    return ((Number(clock[1]) * 60 + Number(clock[2])) * 60 + Number(clock[3])) * 1000 + frac;
+  }
+  if (!/^(\d+(ms|w|d|h|m|s))+$/.test(text)) return undefined;
+  let ms = 0;
+  for (const m of text.matchAll(/(\d+)(ms|w|d|h|m|s)/g)) ms += Number(m[1]) * TIME_UNITS[m[2]];
+  return ms;
+}
+
+/** A duration as `:tostr` prints it: `hh:mm:ss`, `.fff` added when it has milliseconds. */
+function timeToStr(ms: number): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const s = Math.floor(ms / 1000);
+  const base = `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+  return ms % 1000 === 0 ? base : `${base}.${String(ms % 1000).padStart(3, "0")}`;
 }
 
 function convert(type: PropType, prop: string, text: string): Stored {
@@ -162,6 +224,15 @@ function convert(type: PropType, prop: string, text: string): Stored {
     return ok ? text : bad();
   }
   if (type === "listref") return /^!?[A-Za-z0-9_.-]+$/.test(text) ? text : bad();
+  if (type === "time") {
+    const ms = parseRouterOsTime(text);
+    return ms === undefined ? bad() : timeToStr(ms);
+  }
+  if (type === "iplist") {
+    return text
+      .split(",")
+      .map((i) => (parseIp(i) || (Prefix.parse(i).ok && parseIp(i.split("/")[0])) ? i : bad()));
+  }
   if (type === "net4" || type === "net6") {
     const family = type === "net4" ? 4 : 6;
     return parseIp(text, family) || (Prefix.parse(text).ok && parseIp(text.split("/")[0], family))
