@@ -3,7 +3,16 @@ export * from "./types";
 export { buildTopology } from "./build";
 export type { TopologyResult } from "./build";
 export { filterAccepts } from "./checks";
-export { EDGE_TIMERS, EDGE_TIMERS_NO_BFD, MULTIHOP_TTL, holdersByAddress } from "./sessions";
+export {
+  EDGE_BFD,
+  EDGE_TIMERS,
+  EDGE_TIMERS_NO_BFD,
+  MULTIHOP_TTL,
+  ROUTEROS_EDGE_TIMERS,
+  ROUTEROS_EDGE_TIMERS_NO_BFD,
+  holdersByAddress,
+} from "./sessions";
+export { ROUTEROS_BFD_MINOR, routerOsHasBfd } from "./routers";
 export { macFor, talosNicName, talosVip } from "./nodes";
 export { fabricLoopback, DEFAULT_MTU } from "./hosts";
 export { lbBlocks, poolPrefixes, usableRange } from "./pools";

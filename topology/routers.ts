@@ -14,6 +14,19 @@ import { Carrier, Device, HeldAddress, Interface, Segment } from "./types";
 export const routerCarrier = (os: RouterPlan["os"]): Carrier =>
   os === "routeros" ? "routeros" : os === "frr" || os === "linux" ? "frr" : "manual";
 
+/**
+ * The first RouterOS v7 minor release given BFD here: `/routing/bfd/configuration` and a BGP
+ * connection's `use-bfd` are documented for v7 (help.mikrotik.com, "routing bfd") and verified on
+ * 7.15.3 (mikrotikdocs.fyi, "BGP BFD and Graceful Restart"); no earlier release is sourced.
+ */
+export const ROUTEROS_BFD_MINOR = 15;
+
+/** Whether a RouterOS router of `version` ("7.19", "7.15.3") runs BFD toward its FRR peers. */
+export function routerOsHasBfd(version: string): boolean {
+  const m = /^7\.(\d+)/.exec(version);
+  return m !== null && Number(m[1]) >= ROUTEROS_BFD_MINOR;
+}
+
 /** The BGP implementation of a router of this OS. */
 const speakerSoftware = (os: RouterPlan["os"]) =>
   os === "routeros" ? "routeros" : os === "external" ? "external" : "frr";

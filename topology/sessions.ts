@@ -11,7 +11,7 @@ import { Address, Family, familyKey as key, Prefix } from "../addressing/ip";
 import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { poolPrefixes } from "./pools";
-import { routerCarrier, routersOf } from "./routers";
+import { routerCarrier, routerOsHasBfd, routersOf } from "./routers";
 import {
   Announcement,
   BgpSession,
@@ -20,27 +20,41 @@ import {
   Interface,
   PrefixRule,
   Route,
+  SessionBfd,
   SessionEnd,
   SessionTimers,
 } from "./types";
 
+/** BFD on the edge sessions: 300 ms x 3, a silent peer is declared down within 0.9 s. */
+export const EDGE_BFD: SessionBfd = { profile: "edge", intervalMs: 300, multiplier: 3 };
+
 /**
- * Timers on sessions between FRR ends (docs/routing.md explains the numbers): 3/9 s BGP timers
- * and BFD at 300 ms x 3, so a failed node is withdrawn in under a second.
+ * Timers of an FRR end of an edge session (docs/routing.md explains the numbers): 3/9 s BGP
+ * timers and BFD at 300 ms x 3, so a failed node is withdrawn in under a second.
  */
 export const EDGE_TIMERS: SessionTimers = {
   keepalive: 3,
   hold: 9,
   connectRetry: 5,
-  bfd: { profile: "edge", intervalMs: 300, multiplier: 3 },
+  bfd: EDGE_BFD,
 };
 
-/** The same timers without BFD: toward a RouterOS end, which is not given BFD here. */
+/**
+ * The same session timers at a RouterOS end (`keepalive-time`, `hold-time`, `use-bfd` with a BFD
+ * configuration entry): one object, so both ends state the same values. RouterOS has no
+ * connect-retry setting here.
+ */
+export const ROUTEROS_EDGE_TIMERS: SessionTimers = { keepalive: 3, hold: 9, bfd: EDGE_BFD };
+
+/** An FRR end's timers without BFD: toward a RouterOS router older than 7.15 (no BFD sourced). */
 export const EDGE_TIMERS_NO_BFD: SessionTimers = {
   keepalive: 3,
   hold: 9,
   connectRetry: 5,
 };
+
+/** The RouterOS end of a session without BFD (a RouterOS router older than 7.15). */
+export const ROUTEROS_EDGE_TIMERS_NO_BFD: SessionTimers = { keepalive: 3, hold: 9 };
 
 /** TTL of an eBGP multihop session that crosses one router (node -> gateway -> peer). */
 export const MULTIHOP_TTL = 2;
@@ -205,7 +219,11 @@ class Sessions {
           };
           this.addRoute(r.name, toLoopback);
           const egressNic = nodeDevice && connectedInterface(nodeDevice, gateway);
-          const timers = r.os === "frr" || r.os === "linux" ? EDGE_TIMERS : EDGE_TIMERS_NO_BFD;
+          // BFD wherever the router runs it: FRR always, RouterOS from 7.15 (both ends or none).
+          const bfd = r.os !== "routeros" || routerOsHasBfd(r.version);
+          const timers = bfd ? EDGE_TIMERS : EDGE_TIMERS_NO_BFD;
+          const routerTimers =
+            r.os !== "routeros" ? timers : bfd ? ROUTEROS_EDGE_TIMERS : ROUTEROS_EDGE_TIMERS_NO_BFD;
           this.push(path, f, [
             {
               device: r.name,
@@ -218,7 +236,7 @@ class Sessions {
               accepts: routerAccepts(r.rejects, announces, f),
               carrier,
               peerName: node.name,
-              ...(r.os === "routeros" ? {} : { timers }),
+              timers: routerTimers,
             },
             {
               device: node.name,

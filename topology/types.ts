@@ -130,17 +130,33 @@ export interface Announcement {
   readonly source: "connected" | "blackhole" | "cni";
 }
 
+/**
+ * BFD on a BGP session (RFC 5880; single hop RFC 5881, multihop RFC 5883 when the session is
+ * eBGP multihop): both directions at `intervalMs`, the peer declared down after `multiplier`
+ * missed packets (detection time intervalMs x multiplier).
+ */
+export interface SessionBfd {
+  /** Name of the FRR bfdd profile that carries the timers (RouterOS has no profiles). */
+  readonly profile: string;
+  /** Desired minimum transmit and required minimum receive interval, milliseconds. */
+  readonly intervalMs: number;
+  /** Detect multiplier. */
+  readonly multiplier: number;
+}
+
 /** BGP timers in seconds and BFD in milliseconds, as one end configures them. */
 export interface SessionTimers {
+  /** Seconds between KEEPALIVE messages (RFC 4271 section 4.4). */
   readonly keepalive: number;
+  /** Hold time offered in OPEN, seconds; the session uses the lower of both ends' (RFC 4271). */
   readonly hold: number;
-  readonly connectRetry: number;
+  /**
+   * Seconds between attempts to open the TCP connection; absent where the end's config has no
+   * such setting (a RouterOS connection), which then keeps its implementation's behaviour.
+   */
+  readonly connectRetry?: number;
   /** BFD on the session, or absent for none. */
-  readonly bfd?: {
-    readonly profile: string;
-    readonly intervalMs: number;
-    readonly multiplier: number;
-  };
+  readonly bfd?: SessionBfd;
 }
 
 /** One end of a BGP session. */

@@ -126,7 +126,9 @@ function sessionLines(p: Peer): Lines {
     ...(s.timers
       ? [
           `${n} timers ${s.timers.keepalive} ${s.timers.hold}`,
-          `${n} timers connect ${s.timers.connectRetry}`,
+          ...(s.timers.connectRetry !== undefined
+            ? [`${n} timers connect ${s.timers.connectRetry}`]
+            : []),
         ]
       : []),
     ...(s.bfd ? [`${n} bfd`, `${n} bfd profile ${s.bfd.name}`] : []),

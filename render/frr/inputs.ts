@@ -55,7 +55,9 @@ function neighbors(t: Topology, device: Device, carriers: ReadonlySet<string>): 
                 timers: {
                   keepalive: end.timers.keepalive,
                   hold: end.timers.hold,
-                  connectRetry: end.timers.connectRetry,
+                  ...(end.timers.connectRetry !== undefined
+                    ? { connectRetry: end.timers.connectRetry }
+                    : {}),
                 },
               }
             : {}),

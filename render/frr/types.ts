@@ -25,8 +25,8 @@ export interface IsisTimers {
 export interface BgpTimers {
   readonly keepalive: number;
   readonly hold: number;
-  /** Seconds between connection attempts while a session is down (FRR default 120). */
-  readonly connectRetry: number;
+  /** Seconds between connection attempts while a session is down; absent: FRR's 120. */
+  readonly connectRetry?: number;
 }
 
 /** One BGP neighbor: one end of a topology session, as FRR configures it. */

@@ -3,7 +3,7 @@
 // name, a rule's position in its chain), never from values that a reconcile may change in place.
 import { createHash } from "crypto";
 import { Address, Family } from "../../addressing/ip";
-import { RouterOsVersion, afiProperty, hasBgpInstances } from "./syntax";
+import { RouterOsVersion, afiProperty, hasBfd, hasBgpInstances } from "./syntax";
 import {
   BgpConnection,
   BgpSettings,
@@ -18,10 +18,13 @@ import {
  * - word: a validated token, written bare and read back as the same text;
  * - text: free text, written as one quoted string literal;
  * - bool: written yes/no, read back as true/false;
- * - list: written comma-separated; read back as an array, which `:tostr` joins with ';'.
+ * - list: written comma-separated; read back as an array, which `:tostr` joins with ';';
+ * - time: a duration in milliseconds, written `300ms` or `9s`, read back as a time value, which
+ *   `:tostr` prints `00:00:00.300` or `00:00:09`.
  */
 export type PropValue =
   | { readonly kind: "word"; readonly text: string }
+  | { readonly kind: "time"; readonly ms: number }
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "bool"; readonly value: boolean }
   | { readonly kind: "list"; readonly items: readonly string[] };
@@ -59,6 +62,7 @@ const list = (name: string, items: readonly string[]): Prop => ({
   name,
   value: { kind: "list", items },
 });
+const time = (name: string, ms: number): Prop => ({ name, value: { kind: "time", ms } });
 
 const ip = (f: Family): string => (f === 4 ? "ip" : "ipv6");
 
@@ -131,8 +135,40 @@ function connectionProps(bgp: BgpSettings, n: BgpConnection, v: RouterOsVersion)
     bool("multihop", n.multihop),
     ...optional("input.filter", n.inputFilter),
     list(afiProperty(v), n.addressFamilies),
+    // Always written where it exists: a connection that loses BFD must not keep use-bfd=yes,
+    // which keeps the session down while the peer runs no BFD.
+    ...(hasBfd(v) ? [bool("use-bfd", n.bfd !== undefined)] : []),
+    ...(n.holdTime !== undefined ? [time("hold-time", n.holdTime * 1000)] : []),
+    ...(n.keepaliveTime !== undefined ? [time("keepalive-time", n.keepaliveTime * 1000)] : []),
     ...(explicit ? [] : optional("router-id", bgp.routerId)),
   ];
+}
+
+/**
+ * One `/routing/bfd/configuration` entry per connection with BFD, matching exactly its peer
+ * (`addresses`), with its timers; a single-hop entry names the interface toward the peer too.
+ * The address is the entry's key, so it is written by `add` and never compared (RouterOS may
+ * read a list of addresses back in another form).
+ */
+function bfdMenu(bgp: BgpSettings | undefined): Menu {
+  const entries = (bgp?.connections ?? []).flatMap((n) =>
+    n.bfd
+      ? [
+          {
+            key: `bfd-config:${n.remoteAddress}`,
+            props: [
+              { ...word("addresses", n.remoteAddress), addOnly: true },
+              ...(!n.multihop && n.interface ? [word("interfaces", n.interface)] : []),
+              time("min-rx", n.bfd.minRxMs),
+              time("min-tx", n.bfd.minTxMs),
+              word("multiplier", n.bfd.multiplier),
+              bool("forbid-bfd", false),
+            ],
+          },
+        ]
+      : [],
+  );
+  return { path: "/routing/bfd/configuration", ordered: false, entries };
 }
 
 function connectionMenu(bgp: BgpSettings | undefined, v: RouterOsVersion): Menu {
@@ -199,8 +235,9 @@ function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
 
 /**
  * Every menu the stack may own, in dependency order: addresses before the routes that use them,
- * filter chains and the BGP instance before the connections that name them. The instance menu
- * exists from RouterOS 7.20 on only, so earlier versions never touch it.
+ * filter chains, the BGP instance and the BFD entries before the connections that need them. The
+ * instance menu exists from RouterOS 7.20 on only and BFD is written from 7.15 on, so earlier
+ * versions never touch them.
  */
 export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
   return [
@@ -210,6 +247,8 @@ export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
     routeMenu(s, 6),
     filterMenu(s.filterRules),
     ...(hasBgpInstances(v) ? [instanceMenu(s.bgp)] : []),
+    // The BFD entries before the connections that use them (and pruned after them).
+    ...(hasBfd(v) ? [bfdMenu(s.bgp)] : []),
     connectionMenu(s.bgp, v),
     dnsMenu(s),
     // Lists before the rules that name them (and the rules pruned before the lists).

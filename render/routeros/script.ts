@@ -3,7 +3,7 @@
 // :tostr, :put), so that tests can run it against a model of the router that understands exactly
 // that part and nothing else.
 import { ManagedEntry, Menu, Prop, PropValue } from "./menus";
-import { quote } from "./syntax";
+import { quote, timeString, timeText } from "./syntax";
 
 /** The comment of a managed entry is exactly `managed-by=<stack>;key=<key>`. */
 export function managedComment(stack: string, key: string): string {
@@ -37,6 +37,8 @@ function written(v: PropValue): string {
       return v.value ? "yes" : "no";
     case "list":
       return v.items.map((i) => checked(ITEM_RE, "list item", i)).join(",");
+    case "time":
+      return timeText(v.ms);
   }
 }
 
@@ -54,6 +56,9 @@ function readBack(v: PropValue): string[] {
       const forms = [v.items.join(";"), v.items.join(",")];
       return forms.filter((f, i) => forms.indexOf(f) === i);
     }
+    case "time":
+      // Accept the written form too, should the menu return the property as a plain string.
+      return [timeString(v.ms), timeText(v.ms)];
   }
 }
 

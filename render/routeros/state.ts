@@ -134,6 +134,17 @@ export function routerOsDesiredState(
       localAddress: end.address,
       inputFilter: chain,
       addressFamilies: s.families.map((f) => (f === 4 ? "ip" : "ipv6")),
+      ...(end.timers ? { holdTime: end.timers.hold, keepaliveTime: end.timers.keepalive } : {}),
+      ...(end.timers?.bfd
+        ? {
+            bfd: {
+              minTxMs: end.timers.bfd.intervalMs,
+              minRxMs: end.timers.bfd.intervalMs,
+              multiplier: end.timers.bfd.multiplier,
+            },
+            ...(end.multihop === undefined ? { interface: end.interface } : {}),
+          }
+        : {}),
     };
   });
   const point = t.policy?.points.find((x) => x.kind === "router" && x.device === router.name);

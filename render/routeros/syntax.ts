@@ -2,6 +2,7 @@
 // refused unless they match a strict pattern (so they can be written bare), free text is written
 // as one double-quoted string literal with RouterOS escaping, and the version decides which
 // property names exist.
+import { ROUTEROS_BFD_MINOR } from "../../topology/routers";
 
 /** Names written bare: interfaces, BGP connections and instances, filter chains, the router. */
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
@@ -57,6 +58,35 @@ export function afiProperty(v: RouterOsVersion): "afi" | "address-families" {
  */
 export function hasBgpInstances(v: RouterOsVersion): boolean {
   return v.minor >= 20;
+}
+
+/**
+ * BFD for BGP (`/routing/bfd/configuration`, a connection's `use-bfd`) is written for RouterOS
+ * 7.15 and later only, the earliest release this project can source it for (topology/routers.ts).
+ */
+export function hasBfd(v: RouterOsVersion): boolean {
+  return v.minor >= ROUTEROS_BFD_MINOR;
+}
+
+/**
+ * A duration as a RouterOS time value is written: whole seconds as `9s`, anything else in
+ * milliseconds (`300ms`). Throws on a negative or fractional number of milliseconds.
+ */
+export function timeText(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`internal: ${ms} ms is not a duration`);
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/**
+ * A duration as RouterOS's `:tostr` prints a time value: `hh:mm:ss`, with `.fff` when it has
+ * milliseconds (the MikroTik RouterOS v2.9 reference manual, scripting: `:put 0.1day1.2s` prints
+ * `02:24:01.200`).
+ */
+export function timeString(ms: number): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const s = Math.floor(ms / 1000);
+  const base = `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+  return ms % 1000 === 0 ? base : `${base}.${String(ms % 1000).padStart(3, "0")}`;
 }
 
 // Characters with a meaning inside a RouterOS double-quoted string: `$` starts a variable or

@@ -37,6 +37,20 @@ export interface StaticRoute {
   readonly gateway: Address;
 }
 
+/**
+ * BFD timers of one peer (RFC 5880): a `/routing/bfd/configuration` entry. The session runs at
+ * the slower of this end's `min-tx` and the peer's required receive interval, and the peer is
+ * declared down after `multiplier` intervals without a packet.
+ */
+export interface BfdTimers {
+  /** Desired minimum transmit interval, milliseconds (`min-tx`). */
+  readonly minTxMs: number;
+  /** Required minimum receive interval, milliseconds (`min-rx`). */
+  readonly minRxMs: number;
+  /** Detect multiplier (`multiplier`). */
+  readonly multiplier: number;
+}
+
 /** A `/routing/bgp/connection`. */
 export interface BgpConnection {
   /** Connection name; unique on the router. */
@@ -52,6 +66,17 @@ export interface BgpConnection {
   readonly inputFilter?: string;
   /** Families exchanged over the session (`afi` / `address-families`). */
   readonly addressFamilies: readonly BgpAddressFamily[];
+  /** Hold time offered to the peer, seconds (`hold-time`); unmanaged if absent. */
+  readonly holdTime?: number;
+  /** Seconds between keepalives (`keepalive-time`); unmanaged if absent. */
+  readonly keepaliveTime?: number;
+  /**
+   * BFD with the peer (RouterOS 7.15 and later): `use-bfd=yes` and a BFD configuration entry for
+   * the remote address with these timers, multihop when `multihop` is. Absent: `use-bfd=no`.
+   */
+  readonly bfd?: BfdTimers;
+  /** The router interface toward an on-link peer: its single-hop BFD entry names it. */
+  readonly interface?: string;
 }
 
 export interface BgpSettings {

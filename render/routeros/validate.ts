@@ -12,12 +12,18 @@ import {
   STACK_RE,
   STACK_RULE,
   VERSION_RULE,
+  hasBfd,
   isAsn,
   isDnsName,
   parseVersion,
   unquotable,
 } from "./syntax";
-import { BGP_ADDRESS_FAMILIES, BGP_LOCAL_ROLES, RouterOsDesiredState } from "./types";
+import {
+  BGP_ADDRESS_FAMILIES,
+  BGP_LOCAL_ROLES,
+  BgpConnection,
+  RouterOsDesiredState,
+} from "./types";
 
 /** One problem as text; the input is JSON-quoted so that hostile values show, not act. */
 export function formatRouterOsProblem(p: Problem): string {
@@ -86,6 +92,71 @@ class Collector {
 }
 
 const familyName = (f: Family): string => `IPv${f}`;
+
+const whole = (v: unknown, min: number, max: number): boolean =>
+  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+
+/** RFC 5880 carries BFD intervals in microseconds in 32 bits. */
+const MAX_BFD_MS = 4294967;
+
+/**
+ * A connection's BGP timers (RFC 4271 section 4.2: a hold time is at least 3 s and fits 16 bits;
+ * section 4.4: keepalives at most a third of it) and BFD (RFC 5880 section 4.1: a detect
+ * multiplier of 1-255; RouterOS from 7.15 on).
+ */
+function timers(
+  c: Collector,
+  at: string,
+  n: BgpConnection,
+  version: RouterOsVersion | undefined,
+): void {
+  if (n.holdTime !== undefined && !whole(n.holdTime, 3, 65535)) {
+    c.add(
+      `${at}.holdTime`,
+      n.holdTime,
+      "is not a BGP hold time",
+      "use whole seconds from 3 to 65535",
+    );
+  }
+  if (n.keepaliveTime !== undefined) {
+    const max = Math.floor((whole(n.holdTime, 3, 65535) ? (n.holdTime as number) : 65535) / 3);
+    if (!whole(n.keepaliveTime, 1, max)) {
+      c.add(
+        `${at}.keepaliveTime`,
+        n.keepaliveTime,
+        "is not a keepalive interval for this hold time",
+        `use whole seconds from 1 to ${max} (a third of the hold time)`,
+      );
+    }
+  }
+  if (n.bfd === undefined) return;
+  if (version && !hasBfd(version)) {
+    c.add(
+      `${at}.bfd`,
+      version.text,
+      "BFD is written for RouterOS 7.15 and later only",
+      "upgrade the router, or leave BFD off this connection",
+    );
+  }
+  for (const k of ["minTxMs", "minRxMs"] as const) {
+    if (!whole(n.bfd[k], 1, MAX_BFD_MS)) {
+      c.add(
+        `${at}.bfd.${k}`,
+        n.bfd[k],
+        "is not a BFD interval",
+        `use whole milliseconds from 1 to ${MAX_BFD_MS}`,
+      );
+    }
+  }
+  if (!whole(n.bfd.multiplier, 1, 255)) {
+    c.add(
+      `${at}.bfd.multiplier`,
+      n.bfd.multiplier,
+      "is not a BFD detect multiplier",
+      "use 1 to 255",
+    );
+  }
+}
 
 /** The parsed version, or a RouterOsStateError listing every problem of the desired state. */
 export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
@@ -178,6 +249,8 @@ export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
         }
       }
       if (n.inputFilter !== undefined) c.name(`${at}.inputFilter`, n.inputFilter);
+      if (n.interface !== undefined) c.name(`${at}.interface`, n.interface);
+      timers(c, at, n, version);
       const families = n.addressFamilies;
       const known = BGP_ADDRESS_FAMILIES as readonly string[];
       if (!Array.isArray(families) || families.length === 0) {

@@ -12,13 +12,18 @@ import { isisNet, renderFrr } from "../../render/frr/config";
 import { frrDevices, frrInput } from "../../render/frr/inputs";
 import { requireSite } from "../../site";
 import { stackRaw } from "../fixtures/base";
-import { EDGE, SOLCP011, SOLCP011_FRR_EDGE } from "./frr-expected";
+import { EDGE, SOLCP011 } from "./frr-expected";
 
 const raw = stackRaw("sol");
 const { topology } = requireSite(raw);
 const withFrrEdge = (() => {
   const copy = JSON.parse(JSON.stringify(raw));
   copy.routers[0].os = "frr";
+  return requireSite(copy).topology;
+})();
+const withRouterOs714 = (() => {
+  const copy = JSON.parse(JSON.stringify(raw));
+  copy.routers[0].version = "7.14";
   return requireSite(copy).topology;
 })();
 const nodeConf = (name: string) => renderFrr(frrInput(topology, name));
@@ -49,12 +54,18 @@ describe("seed 001 frr.conf text", () => {
     expect(frrDevices(withFrrEdge).map((d) => d.name)).toEqual([...nodes, "edge"]);
   });
 
-  test("solcp011 toward the RouterOS edge: loopbacks and VIP on lo, IPv6 only, no BFD on BGP", () => {
+  test("solcp011 toward the RouterOS 7.19 edge: loopbacks and VIP on lo, IPv6 only, BFD on BGP", () => {
     expect(nodeConf("solcp011")).toBe(SOLCP011);
   });
 
-  test("solcp011 toward an FRR edge: the same session, with BFD", () => {
-    expect(renderFrr(frrInput(withFrrEdge, "solcp011"))).toBe(SOLCP011_FRR_EDGE);
+  test("solcp011 toward an FRR edge: the same text", () => {
+    expect(renderFrr(frrInput(withFrrEdge, "solcp011"))).toBe(SOLCP011);
+  });
+
+  test("solcp011 toward a RouterOS 7.14 edge (no BFD sourced): the same text without BGP BFD", () => {
+    const bfd = " neighbor fd00:101::fffe bfd\n neighbor fd00:101::fffe bfd profile edge\n";
+    expect(SOLCP011).toContain(bfd);
+    expect(renderFrr(frrInput(withRouterOs714, "solcp011"))).toBe(SOLCP011.replace(bfd, ""));
   });
 
   test("the FRR edge: gateway on vlan101, static routes to the loopbacks, seed 001's filter", () => {

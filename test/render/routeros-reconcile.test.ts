@@ -45,6 +45,7 @@ const set = (menu: string, key: string, prop: string): Mutation => ({
 const R6 = "/ipv6/route";
 const BGP = "/routing/bgp/connection";
 const RULE = "/routing/filter/rule";
+const BFD = "/routing/bfd/configuration";
 const DNS = "/ip/dns/static";
 
 const route = (dst: string, gateway: string, comment?: string): Record<string, string> =>
@@ -136,9 +137,13 @@ test("the first run removes stale entries, corrects drift, drops copies and adds
     added(RULE, "filter-rule:k8s-in:4"),
     added(RULE, "filter-rule:k8s-in:3"),
     added(RULE, "filter-rule:k8s-in:1"),
+    ...nodes.map((n) => added(BFD, `bfd-config:${nodeIp(n, "fd00:255:101::")}`)),
     added(BGP, "bgp-connection:solcp011"),
     set(BGP, "bgp-connection:solcp012", "remote.as"),
     set(BGP, "bgp-connection:solcp012", "multihop"),
+    set(BGP, "bgp-connection:solcp012", "use-bfd"),
+    set(BGP, "bgp-connection:solcp012", "hold-time"),
+    set(BGP, "bgp-connection:solcp012", "keepalive-time"),
     ...nodes.slice(2).map((n) => added(BGP, `bgp-connection:${n}`)),
     ...nodes.map((n) => added(DNS, `dns:${n}.sol.lab/${nodeIp(n, "fd00:101::")}`)),
     added(DNS, "dns:sol-k8s.sol.lab/fd00:255:101::ac"),
@@ -193,6 +198,17 @@ test("the first run removes stale entries, corrects drift, drops copies and adds
     "input.filter": "k8s-in",
     afi: "ipv6",
     comment: sol("bgp-connection:solcp012"),
+    "use-bfd": "true",
+    "hold-time": "00:00:09",
+    "keepalive-time": "00:00:03",
+  });
+  expect(r.rows(BFD)[0]).toEqual({
+    addresses: "fd00:255:101::11",
+    "min-rx": "00:00:00.300",
+    "min-tx": "00:00:00.300",
+    multiplier: "3",
+    "forbid-bfd": "false",
+    comment: sol("bfd-config:fd00:255:101::11"),
   });
   expect(r.rows(DNS)[0]).toEqual(pve01);
 });
@@ -201,9 +217,9 @@ test("the second run only finds and compares", () => {
   const r = router();
   const script = renderRouterOsScript(spec("7.19").state);
   r.run(script);
-  const before = [R6, BGP, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m));
+  const before = [R6, BGP, BFD, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m));
   expect(r.run(script)).toEqual({ mutations: [], output: [] });
-  expect([R6, BGP, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m))).toEqual(before);
+  expect([R6, BGP, BFD, RULE, DNS, "/ipv6/address"].map((m) => r.rows(m))).toEqual(before);
 });
 
 function withoutNode(s: RouterOsDesiredState, node: string): RouterOsDesiredState {
@@ -224,11 +240,13 @@ test("a node that leaves the desired state is pruned, and nothing else changes",
     mutations: [
       removed(DNS, "dns:solwk023.sol.lab/fd00:101::23"),
       removed(BGP, "bgp-connection:solwk023"),
+      removed(BFD, "bfd-config:fd00:255:101::23"),
       removed(R6, "ipv6-route:fd00:255:101::23/128"),
     ],
     output: [
       `removed ${sol("dns:solwk023.sol.lab/fd00:101::23")}`,
       `removed ${sol("bgp-connection:solwk023")}`,
+      `removed ${sol("bfd-config:fd00:255:101::23")}`,
       `removed ${sol("ipv6-route:fd00:255:101::23/128")}`,
     ],
   });
@@ -240,6 +258,44 @@ test("a node that leaves the desired state is pruned, and nothing else changes",
     "solwk021",
     "solwk022",
   ]);
+});
+
+test("a connection that loses BFD is set to use-bfd=no and its entry pruned; drifted timers are set back", () => {
+  const r = router();
+  const desired = spec("7.19").state;
+  r.run(renderRouterOsScript(desired));
+  r.run(
+    `:foreach i in=[${BFD}/find where comment="${sol("bfd-config:fd00:255:101::12")}"] do={ ${BFD}/set $i min-rx=1s multiplier=5 }`,
+  );
+  expect(r.run(renderRouterOsScript(desired)).mutations).toEqual([
+    set(BFD, "bfd-config:fd00:255:101::12", "min-rx"),
+    set(BFD, "bfd-config:fd00:255:101::12", "multiplier"),
+  ]);
+  const withoutBfd: RouterOsDesiredState = {
+    ...desired,
+    bgp: {
+      ...desired.bgp!,
+      connections: desired.bgp!.connections.map((c) =>
+        c.name === "solcp013" ? { ...c, bfd: undefined } : c,
+      ),
+    },
+  };
+  expect(r.run(renderRouterOsScript(withoutBfd)).mutations).toEqual([
+    removed(BFD, "bfd-config:fd00:255:101::13"),
+    set(BGP, "bgp-connection:solcp013", "use-bfd"),
+  ]);
+  expect(r.rows(BGP).find((c) => c.name === "solcp013")?.["use-bfd"]).toBe("false");
+});
+
+test("RouterOS 7.14: no BFD menu and no use-bfd, which the model of 7.14 does not know", () => {
+  const desired = spec("7.14").state;
+  expect(desired.bgp!.connections[0].bfd).toBeUndefined();
+  const script = renderRouterOsScript(desired);
+  expect(script).not.toContain("bfd");
+  const r = new RouterModel("7.14");
+  r.run(script);
+  expect(r.rows(BGP)[0]["hold-time"]).toBe("00:00:09");
+  expect(() => r.run(`${BFD}/add addresses=fd00::1`)).toThrow(`bad command name: no menu ${BFD}`);
 });
 
 test("a rule deleted by hand comes back at its place in the chain", () => {
@@ -264,10 +320,11 @@ test("destroy removes exactly this stack's entries, and a second destroy finds n
   expect(
     mutations.every((m) => m.op === "remove" && m.comment.startsWith("managed-by=sol;key=")),
   ).toBe(true);
-  expect(mutations).toHaveLength(7 + 6 + 4 + 6 + 1);
+  expect(mutations).toHaveLength(7 + 6 + 6 + 4 + 6 + 1);
   expect(r.rows(R6)).toEqual(foreignRoutes);
   expect(r.rows(BGP)).toEqual([isp]);
   expect(r.rows(RULE)).toEqual(foreignRules);
+  expect(r.rows(BFD)).toEqual([]);
   expect(r.rows(DNS)).toEqual([pve01]);
   expect(r.rows("/ipv6/address")).toEqual([]);
   expect(r.run(destroy)).toEqual({ mutations: [], output: [] });
@@ -295,6 +352,7 @@ describe("RouterOS 7.20: the stack's BGP instance", () => {
     const withoutBgp: RouterOsDesiredState = { ...desired, bgp: undefined };
     expect(r.run(renderRouterOsScript({ ...withoutBgp, filterRules: [] })).mutations).toEqual([
       ...nodes.map((n) => removed(BGP, `bgp-connection:${n}`)),
+      ...nodes.map((n) => removed(BFD, `bfd-config:${nodeIp(n, "fd00:255:101::")}`)),
       removed("/routing/bgp/instance", "bgp-instance"),
       ...[1, 2, 3, 4].map((n) => removed(RULE, `filter-rule:k8s-in:${n}`)),
     ]);
@@ -305,7 +363,8 @@ describe("RouterOS 7.20: the stack's BGP instance", () => {
     const desired = spec("7.20").state;
     r.run(renderRouterOsScript(desired));
     r.run(renderRouterOsDestroyScript(desired));
-    expect(["/routing/bgp/instance", BGP, RULE, R6, DNS].map((m) => r.rows(m))).toEqual([
+    expect(["/routing/bgp/instance", BGP, BFD, RULE, R6, DNS].map((m) => r.rows(m))).toEqual([
+      [],
       [],
       [],
       [],

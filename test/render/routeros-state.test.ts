@@ -56,6 +56,10 @@ test("seed 001's edge toward FRR nodes: gateway on VLAN 101, loopback routes, eB
         localAddress: A("fd00:101::fffe"),
         inputFilter: "k8s-in",
         addressFamilies: ["ipv6" as const],
+        // The session's timers, the same object as the node's `timers 3 9` and `bfd profile edge`.
+        holdTime: 9,
+        keepaliveTime: 3,
+        bfd: { minTxMs: 300, minRxMs: 300, multiplier: 3 },
       })),
     },
     filterRules: [
@@ -67,6 +71,44 @@ test("seed 001's edge toward FRR nodes: gateway on VLAN 101, loopback routes, eB
     dns: [],
   };
   expect(stateOf(stackRaw("sol"))).toEqual(expected);
+});
+
+test("a RouterOS router before 7.15 runs no BFD, and its FRR nodes run none toward it", () => {
+  const raw = (version: string) => {
+    const copy = JSON.parse(JSON.stringify(stackRaw("sol")));
+    copy.routers[0].version = version;
+    return copy;
+  };
+  const { topology } = requireSite(raw("7.14"));
+  const session = topology.sessions.find((s) => s.id === "edge~solcp011~v6");
+  expect(session?.ends.map((e) => e.timers)).toEqual([
+    { keepalive: 3, hold: 9 },
+    { keepalive: 3, hold: 9, connectRetry: 5 },
+  ]);
+  const connection = (v: string) =>
+    stateOf(raw(v)).bgp?.connections.find((c) => c.name === "solcp011");
+  expect(connection("7.14")).toEqual({
+    name: "solcp011",
+    remoteAddress: A("fd00:255:101::11"),
+    remoteAs: 65101,
+    localRole: "ebgp",
+    multihop: true,
+    localAddress: A("fd00:101::fffe"),
+    inputFilter: "k8s-in",
+    addressFamilies: ["ipv6"],
+    holdTime: 9,
+    keepaliveTime: 3,
+  });
+  expect(connection("7.15")?.bfd).toEqual({ minTxMs: 300, minRxMs: 300, multiplier: 3 });
+  expect(
+    requireSite(raw("7.15")).topology.sessions.find((s) => s.id === "edge~solcp011~v6")?.ends[1]
+      .timers,
+  ).toEqual({
+    keepalive: 3,
+    hold: 9,
+    connectRetry: 5,
+    bfd: { profile: "edge", intervalMs: 300, multiplier: 3 },
+  });
 });
 
 test("toward Talos nodes the edge peers each node's egress address on-link, no static routes", () => {
@@ -198,6 +240,16 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/bgp/connection/remove $i; :put ("removed " . $c) }
+  }
+}
+# prune /routing/bfd/configuration
+{
+  :local keep {"managed-by=sol;key=bfd-config:fd00:255:101::11";"managed-by=sol;key=bfd-config:fd00:255:101::12";"managed-by=sol;key=bfd-config:fd00:255:101::13";"managed-by=sol;key=bfd-config:fd00:255:101::21";"managed-by=sol;key=bfd-config:fd00:255:101::22";"managed-by=sol;key=bfd-config:fd00:255:101::23"}
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key="] do={
+    :local c [/routing/bfd/configuration/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /routing/bfd/configuration/remove $i; :put ("removed " . $c) }
   }
 }
 # prune /routing/filter/rule
@@ -398,6 +450,91 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     }
   }
 }
+# reconcile /routing/bfd/configuration
+{
+  :local c "managed-by=sol;key=bfd-config:fd00:255:101::11"
+  :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
+    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ /routing/bfd/configuration/set $i multiplier=3; :put ("set multiplier " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ /routing/bfd/configuration/set $i forbid-bfd=no; :put ("set forbid-bfd " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bfd/configuration/add addresses=fd00:255:101::11 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }
+}
+{
+  :local c "managed-by=sol;key=bfd-config:fd00:255:101::12"
+  :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
+    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ /routing/bfd/configuration/set $i multiplier=3; :put ("set multiplier " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ /routing/bfd/configuration/set $i forbid-bfd=no; :put ("set forbid-bfd " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bfd/configuration/add addresses=fd00:255:101::12 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }
+}
+{
+  :local c "managed-by=sol;key=bfd-config:fd00:255:101::13"
+  :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
+    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ /routing/bfd/configuration/set $i multiplier=3; :put ("set multiplier " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ /routing/bfd/configuration/set $i forbid-bfd=no; :put ("set forbid-bfd " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bfd/configuration/add addresses=fd00:255:101::13 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }
+}
+{
+  :local c "managed-by=sol;key=bfd-config:fd00:255:101::21"
+  :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
+    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ /routing/bfd/configuration/set $i multiplier=3; :put ("set multiplier " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ /routing/bfd/configuration/set $i forbid-bfd=no; :put ("set forbid-bfd " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bfd/configuration/add addresses=fd00:255:101::21 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }
+}
+{
+  :local c "managed-by=sol;key=bfd-config:fd00:255:101::22"
+  :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
+    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ /routing/bfd/configuration/set $i multiplier=3; :put ("set multiplier " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ /routing/bfd/configuration/set $i forbid-bfd=no; :put ("set forbid-bfd " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bfd/configuration/add addresses=fd00:255:101::22 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }
+}
+{
+  :local c "managed-by=sol;key=bfd-config:fd00:255:101::23"
+  :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
+    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+      :set found true
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ /routing/bfd/configuration/set $i multiplier=3; :put ("set multiplier " . $c) }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ /routing/bfd/configuration/set $i forbid-bfd=no; :put ("set forbid-bfd " . $c) }
+    }
+  }
+  :if (!$found) do={ /routing/bfd/configuration/add addresses=fd00:255:101::23 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }
+}
 # reconcile /routing/bgp/connection
 {
   :local c "managed-by=sol;key=bgp-connection:solcp011"
@@ -414,10 +551,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ /routing/bgp/connection/set $i use-bfd=yes; :put ("set use-bfd " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ /routing/bgp/connection/set $i hold-time=9s; :put ("set hold-time " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ /routing/bgp/connection/set $i keepalive-time=3s; :put ("set keepalive-time " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solcp011 as=65000 remote.address=fd00:255:101::11 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solcp011 as=65000 remote.address=fd00:255:101::11 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solcp012"
@@ -434,10 +574,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ /routing/bgp/connection/set $i use-bfd=yes; :put ("set use-bfd " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ /routing/bgp/connection/set $i hold-time=9s; :put ("set hold-time " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ /routing/bgp/connection/set $i keepalive-time=3s; :put ("set keepalive-time " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solcp012 as=65000 remote.address=fd00:255:101::12 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solcp012 as=65000 remote.address=fd00:255:101::12 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solcp013"
@@ -454,10 +597,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ /routing/bgp/connection/set $i use-bfd=yes; :put ("set use-bfd " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ /routing/bgp/connection/set $i hold-time=9s; :put ("set hold-time " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ /routing/bgp/connection/set $i keepalive-time=3s; :put ("set keepalive-time " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solcp013 as=65000 remote.address=fd00:255:101::13 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solcp013 as=65000 remote.address=fd00:255:101::13 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk021"
@@ -474,10 +620,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ /routing/bgp/connection/set $i use-bfd=yes; :put ("set use-bfd " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ /routing/bgp/connection/set $i hold-time=9s; :put ("set hold-time " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ /routing/bgp/connection/set $i keepalive-time=3s; :put ("set keepalive-time " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solwk021 as=65000 remote.address=fd00:255:101::21 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solwk021 as=65000 remote.address=fd00:255:101::21 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk022"
@@ -494,10 +643,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ /routing/bgp/connection/set $i use-bfd=yes; :put ("set use-bfd " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ /routing/bgp/connection/set $i hold-time=9s; :put ("set hold-time " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ /routing/bgp/connection/set $i keepalive-time=3s; :put ("set keepalive-time " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solwk022 as=65000 remote.address=fd00:255:101::22 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solwk022 as=65000 remote.address=fd00:255:101::22 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk023"
@@ -514,10 +666,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ /routing/bgp/connection/set $i multihop=yes; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ /routing/bgp/connection/set $i input.filter=k8s-in; :put ("set input.filter " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ /routing/bgp/connection/set $i afi=ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ /routing/bgp/connection/set $i use-bfd=yes; :put ("set use-bfd " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ /routing/bgp/connection/set $i hold-time=9s; :put ("set hold-time " . $c) }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ /routing/bgp/connection/set $i keepalive-time=3s; :put ("set keepalive-time " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ /routing/bgp/connection/set $i router-id=10.255.0.254; :put ("set router-id " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=solwk023 as=65000 remote.address=fd00:255:101::23 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=solwk023 as=65000 remote.address=fd00:255:101::23 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
 }
 `);
 });

@@ -77,6 +77,8 @@ test("the synthetic router's reconcile script, line for line", () => {
     :if (!$wanted) do={ /routing/bgp/connection/remove $i; :put ("removed " . $c) }
   }
 }
+# prune /routing/bfd/configuration
+:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bfd/configuration/get $i comment]); /routing/bfd/configuration/remove $i }
 # prune /routing/bgp/instance
 {
   :local keep {"managed-by=lab;key=bgp-instance"}
@@ -217,9 +219,10 @@ test("the synthetic router's reconcile script, line for line", () => {
       :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "false") do={ /routing/bgp/connection/set $i multihop=no; :put ("set multihop " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "infra-in") do={ /routing/bgp/connection/set $i input.filter=infra-in; :put ("set input.filter " . $c) }
       :if (([:tostr [/routing/bgp/connection/get $i afi]] != "ip;ipv6") and ([:tostr [/routing/bgp/connection/get $i afi]] != "ip,ipv6")) do={ /routing/bgp/connection/set $i afi=ip,ipv6; :put ("set afi " . $c) }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "false") do={ /routing/bgp/connection/set $i use-bfd=no; :put ("set use-bfd " . $c) }
     }
   }
-  :if (!$found) do={ /routing/bgp/connection/add name=infra-1 instance=lab remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 comment=$c; :put ("added " . $c) }
+  :if (!$found) do={ /routing/bgp/connection/add name=infra-1 instance=lab remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 use-bfd=no comment=$c; :put ("added " . $c) }
 }
 # reconcile /ip/dns/static
 {
@@ -248,6 +251,7 @@ test("the synthetic router's destroy script removes by marker only, dependants f
 :foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
 :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
 :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/connection/get $i comment]); /routing/bgp/connection/remove $i }
+:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bfd/configuration/get $i comment]); /routing/bfd/configuration/remove $i }
 :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/instance/get $i comment]); /routing/bgp/instance/remove $i }
 :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/filter/rule/get $i comment]); /routing/filter/rule/remove $i }
 :foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
@@ -269,20 +273,24 @@ describe("the RouterOS version decides the BGP property names", () => {
 
   test.each([
     [
-      "7.18",
+      "7.14",
       ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in address-families=ip,ipv6 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
     ],
     [
+      "7.18",
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in address-families=ip,ipv6 use-bfd=no router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+    ],
+    [
       "7.19",
-      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 use-bfd=no router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
     ],
     [
       "7.19.4",
-      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 use-bfd=no router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
     ],
     [
       "7.20",
-      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 instance=lab remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 comment=$c; :put ("added " . $c) }',
+      ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 instance=lab remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 use-bfd=no comment=$c; :put ("added " . $c) }',
     ],
   ])("RouterOS %s", (version, line) => {
     expect(addLine(renderRouterOsScript(synthetic(version)))).toBe(line);
@@ -310,6 +318,7 @@ describe("the RouterOS version decides the BGP property names", () => {
       "# prune /ip/firewall/address-list",
       "# prune /ip/dns/static",
       "# prune /routing/bgp/connection",
+      "# prune /routing/bfd/configuration",
       "# prune /routing/filter/rule",
       "# prune /ipv6/route",
       "# prune /ip/route",
@@ -323,11 +332,11 @@ describe("the RouterOS version decides the BGP property names", () => {
     ];
     expect(sections(renderRouterOsScript(synthetic("7.19")))).toEqual(without);
     expect(sections(renderRouterOsScript(synthetic("7.20")))).toEqual([
-      ...without.slice(0, 6),
+      ...without.slice(0, 7),
       "# prune /routing/bgp/instance",
-      ...without.slice(6, 14),
+      ...without.slice(7, 15),
       "# reconcile /routing/bgp/instance",
-      ...without.slice(14),
+      ...without.slice(15),
     ]);
   });
 
@@ -367,6 +376,53 @@ describe("the RouterOS version decides the BGP property names", () => {
     const script = renderRouterOsScript(synthetic(rendered));
     expect(() => new RouterModel(running).run(script)).toThrow(message);
   });
+});
+
+test("BFD toward an on-link peer: an entry for its address on its interface, use-bfd=yes, timers", () => {
+  const base = synthetic("7.19");
+  const state: RouterOsDesiredState = {
+    ...base,
+    bgp: {
+      ...base.bgp!,
+      connections: [
+        {
+          ...base.bgp!.connections[0],
+          holdTime: 9,
+          keepaliveTime: 3,
+          interface: "vlan11",
+          bfd: { minTxMs: 300, minRxMs: 250, multiplier: 3 },
+        },
+      ],
+    },
+  };
+  const script = renderRouterOsScript(state);
+  const lines = script.split("\n").filter((l) => / \/routing\/(bfd|bgp)\/[a-z]+\/add /.test(l));
+  expect(lines.map((l) => l.trim())).toEqual([
+    ':if (!$found) do={ /routing/bfd/configuration/add addresses=10.25.11.11 interfaces=vlan11 min-rx=250ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; :put ("added " . $c) }',
+    ':if (!$found) do={ /routing/bgp/connection/add name=infra-1 as=64501 remote.address=10.25.11.11 remote.as=64512 local.role=ebgp multihop=no input.filter=infra-in afi=ip,ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.25.11.1 comment=$c; :put ("added " . $c) }',
+  ]);
+  const router = new RouterModel("7.19");
+  router.run(script);
+  expect(router.rows("/routing/bfd/configuration")).toEqual([
+    {
+      addresses: "10.25.11.11",
+      interfaces: "vlan11",
+      "min-rx": "00:00:00.250",
+      "min-tx": "00:00:00.300",
+      multiplier: "3",
+      "forbid-bfd": "false",
+      comment: "managed-by=lab;key=bfd-config:10.25.11.11",
+    },
+  ]);
+  expect(router.run(script)).toEqual({ mutations: [], output: [] });
+  // A multihop session's entry names the peer only: its packets may arrive on any interface.
+  const multihop = renderRouterOsScript({
+    ...state,
+    bgp: { ...state.bgp!, connections: [{ ...state.bgp!.connections[0], multihop: true }] },
+  });
+  expect(multihop).toContain(
+    "/routing/bfd/configuration/add addresses=10.25.11.11 min-rx=250ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c;",
+  );
 });
 
 const problems = (...lines: string[]): string =>
@@ -518,6 +574,40 @@ describe("values that do not fit their field are refused with the field and the 
         },
       })),
       'bgp.connections[1].remoteAddress: "10.25.11.11": duplicates bgp.connections[0].remoteAddress',
+    ],
+    [
+      "a hold time under 3 s",
+      withConnection({ holdTime: 2 }),
+      'bgp.connections[0].holdTime: "2": is not a BGP hold time; use whole seconds from 3 to 65535',
+    ],
+    [
+      "keepalives slower than a third of the hold time",
+      withConnection({ holdTime: 9, keepaliveTime: 4 }),
+      'bgp.connections[0].keepaliveTime: "4": is not a keepalive interval for this hold time; use whole seconds from 1 to 3 (a third of the hold time)',
+    ],
+    [
+      "a fractional BFD interval",
+      withConnection({ bfd: { minTxMs: 300, minRxMs: 0.5, multiplier: 3 } }),
+      'bgp.connections[0].bfd.minRxMs: "0.5": is not a BFD interval; use whole milliseconds from 1 to 4294967',
+    ],
+    [
+      "a BFD detect multiplier of 0",
+      withConnection({ bfd: { minTxMs: 300, minRxMs: 300, multiplier: 0 } }),
+      'bgp.connections[0].bfd.multiplier: "0": is not a BFD detect multiplier; use 1 to 255',
+    ],
+    [
+      "BFD on a router older than 7.15",
+      withState((s) => ({
+        ...s,
+        version: "7.14",
+        bgp: {
+          ...s.bgp!,
+          connections: [
+            { ...s.bgp!.connections[0], bfd: { minTxMs: 300, minRxMs: 300, multiplier: 3 } },
+          ],
+        },
+      })),
+      'bgp.connections[0].bfd: "7.14": BFD is written for RouterOS 7.15 and later only; upgrade the router, or leave BFD off this connection',
     ],
     [
       "an empty filter rule",

@@ -162,7 +162,7 @@ test("19: the RouterOS edge peers each Talos node's VLAN address on-link, as Cil
   const files = await preview("19-routeros-cilium-peer-address");
   const rsc = files.get("routeros/edge.rsc") as string;
   expect(rsc.split("\n").filter((l) => l.includes("/routing/bgp/connection/add "))).toEqual([
-    '  :if (!$found) do={ /routing/bgp/connection/add name=k101cp11 as=65000 remote.address=10.101.0.11 remote.as=65101 local.role=ebgp local.address=10.101.0.254 multihop=no input.filter=k8s-in afi=ip router-id=10.255.0.254 comment=$c; :put ("added " . $c) }',
+    '  :if (!$found) do={ /routing/bgp/connection/add name=k101cp11 as=65000 remote.address=10.101.0.11 remote.as=65101 local.role=ebgp local.address=10.101.0.254 multihop=no input.filter=k8s-in afi=ip use-bfd=no router-id=10.255.0.254 comment=$c; :put ("added " . $c) }',
   ]);
   expect(rsc).not.toContain("/ip/route/add");
   const peers = parse(files.get("k8s/cluster-101/CiliumBGPClusterConfig-k101.yaml") as string).spec
@@ -199,8 +199,12 @@ test("21: a new user's RouterOS + Talos site: every session the two configs desc
   ]);
   const checks = checkAgreement(files);
   expect(checks.filter((c) => c.verdict !== "ok")).toEqual([]);
-  // Six sessions seen from both ends: five checks per end (peer held, both ends, AS numbers,
-  // families, TTL), plus one per block of the pool a node announces and the edge accepts: the
-  // IPv4 pool 10.20.27.1-254 is 14 CIDRs, the IPv6 pool ::1-::ffff 16.
-  expect(checks.filter((c) => c.name.startsWith("session ")).length).toBe(12 * 5 + 3 * 14 + 3 * 16);
+  // Six sessions seen from both ends: six checks per end (peer held, both ends, AS numbers,
+  // families, TTL, BFD: none at either end, as Cilium runs none), plus one per block of the pool a
+  // node announces and the edge accepts: the IPv4 pool 10.20.27.1-254 is 14 CIDRs, the IPv6 pool
+  // ::1-::ffff 16. Neither end states BGP timers, so there is no timers check.
+  expect(checks.filter((c) => c.name.startsWith("session ")).length).toBe(12 * 6 + 3 * 14 + 3 * 16);
+  expect(checks.filter((c) => c.name.endsWith(": BFD")).map((c) => c.detail)).toContain(
+    "edge toward 10.20.0.11: no BFD; k20cp1 toward 10.20.0.254: no BFD",
+  );
 });
