@@ -38,11 +38,11 @@ const of = (stack: string) => files.get(stack) as Map<string, string>;
 
 test.each([
   ["homelab", 30],
-  ["sol", 108],
+  ["sol", 132],
   ["ms01", 12],
   ["arc-hybrid", 11],
-  ["infra-apps", 64],
-  ["example", 165],
+  ["infra-apps", 72],
+  ["example", 177],
 ] as const)("%s: every cross-config check agrees (%d)", (stack, ok) => {
   const v = verdicts(checkAgreement(of(stack)));
   expect(v.fail).toEqual([]);
@@ -98,6 +98,43 @@ describe("an edited artifact fails exactly its check", () => {
     expect(fails).toEqual([
       "session edge -> fd00:255:101::11: families: edge activates IPv4; solcp011 activates IPv6",
       "session solcp011 -> fd00:101::fffe: families: solcp011 activates IPv6; edge activates IPv4",
+    ]);
+  });
+
+  test("use-bfd removed from one RouterOS connection", () => {
+    const fails = failsAfter("sol", "routeros/edge.rsc", (t) =>
+      t.replace(/(add name=solcp012 [^\n]*?) use-bfd=yes/, "$1"),
+    );
+    expect(fails).toEqual([
+      "session edge -> fd00:255:101::12: BFD: edge toward fd00:255:101::12: no BFD; solcp012 toward fd00:101::fffe: BFD 300/300 ms x 3 (profile edge)",
+      "session solcp012 -> fd00:101::fffe: BFD: solcp012 toward fd00:101::fffe: BFD 300/300 ms x 3 (profile edge); edge toward fd00:255:101::12: no BFD",
+    ]);
+  });
+
+  test("the BFD entry of one RouterOS peer removed: use-bfd=yes cannot run", () => {
+    const fails = failsAfter("sol", "routeros/edge.rsc", (t) =>
+      t.replace(
+        /\/routing\/bfd\/configuration\/add addresses=fd00:255:101::21 [^;]*;/,
+        "/routing/bfd/configuration/add addresses=fd00:255:101::99 comment=$c;",
+      ),
+    );
+    expect(fails).toEqual([
+      "session edge -> fd00:255:101::21: BFD: edge toward fd00:255:101::21: use-bfd=yes, no /routing/bfd/configuration entry applies: no BFD session, so RouterOS keeps BGP down; solwk021 toward fd00:101::fffe: BFD 300/300 ms x 3 (profile edge)",
+      "session solwk021 -> fd00:101::fffe: BFD: solwk021 toward fd00:101::fffe: BFD 300/300 ms x 3 (profile edge); edge toward fd00:255:101::21: use-bfd=yes, no /routing/bfd/configuration entry applies: no BFD session, so RouterOS keeps BGP down",
+    ]);
+  });
+
+  test("a BFD interval and a hold time edited in a node's frr.conf", () => {
+    const fails = failsAfter("sol", "frr/solwk022.conf", (t) =>
+      t
+        .replace("  receive-interval 300", "  receive-interval 500")
+        .replace("neighbor fd00:101::fffe timers 3 9", "neighbor fd00:101::fffe timers 3 12"),
+    );
+    expect(fails).toEqual([
+      "session edge -> fd00:255:101::22: BFD: edge toward fd00:255:101::22: BFD 300/300 ms x 3 (BFD entry fd00:255:101::22); solwk022 toward fd00:101::fffe: BFD 300/500 ms x 3 (profile edge)",
+      "session edge -> fd00:255:101::22: BGP timers: edge states keepalive 3 s, hold 9 s; solwk022 states keepalive 3 s, hold 12 s",
+      "session solwk022 -> fd00:101::fffe: BFD: solwk022 toward fd00:101::fffe: BFD 300/500 ms x 3 (profile edge); edge toward fd00:255:101::22: BFD 300/300 ms x 3 (BFD entry fd00:255:101::22)",
+      "session solwk022 -> fd00:101::fffe: BGP timers: solwk022 states keepalive 3 s, hold 12 s; edge states keepalive 3 s, hold 9 s",
     ]);
   });
 

@@ -1,13 +1,13 @@
 // Cross-config agreement, read from the artifacts alone: both ends of every BGP session configure
-// each other (address, source, ASN, families, TTL and a route where the peer is off-link), every
-// announced prefix exists at its announcer and passes the other end's import policy, L2 policies
-// bind NICs the nodes have on a segment that carries the pool, every route's gateway is on-link,
-// and every Talos node passes kube-controller-manager its node CIDR size. Each check names both
-// sides; a check the artifacts cannot decide (an FRR node without a rendered network config) is
-// reported as `unverified`, never as passed.
+// each other (address, source, ASN, families, TTL and a route where the peer is off-link, BFD and
+// BGP timers), every announced prefix exists at its announcer and passes the other end's import
+// policy, L2 policies bind NICs the nodes have on a segment that carries the pool, every route's
+// gateway is on-link, and every Talos node passes kube-controller-manager its node CIDR size.
+// Each check names both sides; a check the artifacts cannot decide (an FRR node without a
+// rendered network config) is reported as `unverified`, never as passed.
 import { Address, Prefix } from "../../addressing/ip";
 import { ArtifactMap, readArtifacts } from "./folder";
-import { ObservedDevice, ObservedNeighbor } from "./types";
+import { ObservedBfd, ObservedDevice, ObservedNeighbor } from "./types";
 
 export type Verdict = "ok" | "fail" | "unverified";
 
@@ -94,6 +94,8 @@ function sessionChecks(devices: readonly ObservedDevice[]): AgreementCheck[] {
         `${a.name} activates IPv${fams(n) || "-"}; ${b.name} activates IPv${fams(back) || "-"}`,
       );
       ttl(out, id, a, n, source);
+      bfdCheck(out, id, a, n, b, back);
+      timersCheck(out, id, a, n, b, back);
       for (const p of n.announces) {
         anchored(out, id, a, p);
         add(
@@ -105,6 +107,69 @@ function sessionChecks(devices: readonly ObservedDevice[]): AgreementCheck[] {
     }
   }
   return out;
+}
+
+const bfdText = (x: ObservedBfd | undefined): string =>
+  x === undefined
+    ? "no BFD"
+    : "unusable" in x
+      ? x.unusable
+      : `BFD ${x.txMs}/${x.rxMs} ms x ${x.multiplier} (${x.from})`;
+
+/**
+ * Both ends run BFD with the same timers, or neither does (RFC 5880 section 6.8.4: each end
+ * detects with the other's multiplier; equal timers make detection the same both ways). A
+ * session with BFD at one end only gains nothing, and a RouterOS end with use-bfd=yes keeps its
+ * session down while the other end runs no BFD.
+ */
+function bfdCheck(
+  out: AgreementCheck[],
+  id: string,
+  a: ObservedDevice,
+  n: ObservedNeighbor,
+  b: ObservedDevice,
+  back: ObservedNeighbor,
+): void {
+  const x = n.bfd;
+  const y = back.bfd;
+  const usable = (v: ObservedBfd | undefined) => v !== undefined && !("unusable" in v);
+  const same =
+    x === undefined && y === undefined
+      ? true
+      : usable(x) && usable(y)
+        ? (["txMs", "rxMs", "multiplier"] as const).every(
+            (k) => (x as Record<string, unknown>)[k] === (y as Record<string, unknown>)[k],
+          )
+        : false;
+  out.push({
+    name: `${id}: BFD`,
+    verdict: same ? "ok" : "fail",
+    detail: `${a.name} toward ${n.address}: ${bfdText(x)}; ${b.name} toward ${back.address}: ${bfdText(y)}`,
+  });
+}
+
+/**
+ * Where either end states BGP timers, both state the same keepalive and hold time (the session
+ * would run the lower hold time anyway; equal values make both configs say what runs).
+ */
+function timersCheck(
+  out: AgreementCheck[],
+  id: string,
+  a: ObservedDevice,
+  n: ObservedNeighbor,
+  b: ObservedDevice,
+  back: ObservedNeighbor,
+): void {
+  if (!n.timers && !back.timers) return;
+  const text = (t: ObservedNeighbor["timers"]) =>
+    t ? `keepalive ${t.keepalive} s, hold ${t.hold} s` : "no timers (its defaults)";
+  const same =
+    n.timers?.keepalive === back.timers?.keepalive && n.timers?.hold === back.timers?.hold;
+  out.push({
+    name: `${id}: BGP timers`,
+    verdict: same ? "ok" : "fail",
+    detail: `${a.name} states ${text(n.timers)}; ${b.name} states ${text(back.timers)}`,
+  });
 }
 
 /** An off-link end needs eBGP multihop and a route; a loopback source is never on-link. */

@@ -1,10 +1,17 @@
 // An integrated frr.conf read back: interface addresses (zebra), static and blackhole routes
-// (staticd), and BGP with its neighbors, peer-groups, address families, network statements and
-// route-map/prefix-list policies evaluated as FRR evaluates them. It reads the statements this
+// (staticd), and BGP with its neighbors, peer-groups, address families, network statements,
+// route-map/prefix-list policies evaluated as FRR evaluates them, BGP timers and BFD (a neighbor's
+// `bfd` / `bfd profile` with the profile's timers from the `bfd` block). It reads the statements this
 // project renders and throws on a BGP, interface or route line it does not know, so a renderer
 // change cannot pass unread; FRR's own parsers check the syntax elsewhere (twin/netns/frr-check.ts).
 import { Address, Family, Prefix } from "../../addressing/ip";
-import { ObservedAddress, ObservedDevice, ObservedNeighbor, ObservedRoute } from "./types";
+import {
+  ObservedAddress,
+  ObservedBfd,
+  ObservedDevice,
+  ObservedNeighbor,
+  ObservedRoute,
+} from "./types";
 
 interface PrefixListRule {
   readonly action: "permit" | "deny";
@@ -28,6 +35,44 @@ interface NeighborConf {
   families: Set<Family>;
   in: Partial<Record<Family, string>>;
   out: Partial<Record<Family, string>>;
+  bfd?: boolean;
+  bfdProfile?: string;
+  timers?: { keepalive: number; hold: number };
+}
+
+/** A bfdd profile's timers, milliseconds. */
+interface BfdTimers {
+  detectMultiplier: number;
+  receiveInterval: number;
+  transmitInterval: number;
+}
+
+/** bfdd's defaults for a session or profile that sets no timers (FRR bfd.rst). */
+const BFD_DEFAULTS: BfdTimers = {
+  detectMultiplier: 3,
+  receiveInterval: 300,
+  transmitInterval: 300,
+};
+
+/** A neighbor's BFD as bfdd runs it: its profile's timers, FRR's defaults for what is not set. */
+function bfdOf(
+  n: NeighborConf,
+  profiles: ReadonlyMap<string, Partial<BfdTimers>>,
+): ObservedBfd | undefined {
+  if (!n.bfd && n.bfdProfile === undefined) return undefined;
+  const p = n.bfdProfile === undefined ? {} : profiles.get(n.bfdProfile);
+  const t = { ...BFD_DEFAULTS, ...(p ?? {}) };
+  return {
+    txMs: t.transmitInterval,
+    rxMs: t.receiveInterval,
+    multiplier: t.detectMultiplier,
+    from:
+      n.bfdProfile === undefined
+        ? "bfdd's defaults"
+        : p
+          ? `profile ${n.bfdProfile}`
+          : `profile ${n.bfdProfile} (not defined: bfdd's defaults)`,
+  };
 }
 
 const blank = (): NeighborConf => ({ families: new Set(), in: {}, out: {} });
@@ -67,6 +112,10 @@ export function readFrr(path: string, text: string): ObservedDevice {
   let af: Family | undefined;
   let inBgp = false;
   let routeMapName: string | undefined;
+  let inBfd = false;
+  let bfdProfile: string | undefined;
+  let bgpTimers: { keepalive: number; hold: number } | undefined;
+  const profiles = new Map<string, Partial<BfdTimers>>();
   const addresses: ObservedAddress[] = [];
   const routes: ObservedRoute[] = [];
   const lists = new Map<string, PrefixListRule[]>();
@@ -94,7 +143,26 @@ export function readFrr(path: string, text: string): ObservedDevice {
         iface = undefined;
         inBgp = false;
         routeMapName = undefined;
+        inBfd = false;
       }
+    } else if (line === "bfd") {
+      inBfd = true;
+    } else if (inBfd && (m = /^ profile (\S+)$/.exec(line))) {
+      bfdProfile = m[1];
+      profiles.set(bfdProfile, {});
+    } else if (inBfd && bfdProfile && line === " exit") {
+      bfdProfile = undefined;
+    } else if (
+      inBfd &&
+      bfdProfile &&
+      (m = /^ {2}(detect-multiplier|receive-interval|transmit-interval) (\d+)$/.exec(line))
+    ) {
+      const key = {
+        "detect-multiplier": "detectMultiplier",
+        "receive-interval": "receiveInterval",
+        "transmit-interval": "transmitInterval",
+      }[m[1]] as keyof BfdTimers;
+      (profiles.get(bfdProfile) as Partial<BfdTimers>)[key] = Number(m[2]);
     } else if (line === " exit-address-family") {
       af = undefined;
     } else if (iface && (m = /^ (ip|ipv6) address (\S+)\/(\d+)$/.exec(line))) {
@@ -151,20 +219,21 @@ export function readFrr(path: string, text: string): ObservedDevice {
       else if ((r = /^description (.+)$/.exec(rest))) n.description = r[1];
       else if ((r = /^ebgp-multihop (\d+)$/.exec(rest))) n.multihop = Number(r[1]);
       else if ((r = /^update-source (\S+)$/.exec(rest))) n.source = Address.from(r[1]);
+      else if (rest === "bfd") n.bfd = true;
+      else if ((r = /^bfd profile (\S+)$/.exec(rest))) n.bfdProfile = r[1];
+      else if ((r = /^timers (\d+) (\d+)$/.exec(rest)))
+        n.timers = { keepalive: Number(r[1]), hold: Number(r[2]) };
       else if (
-        !/^(advertisement-interval \d+|timers \d+ \d+|timers connect \d+|bfd|bfd profile \S+|capability extended-nexthop)$/.test(
-          rest,
-        )
+        !/^(advertisement-interval \d+|timers connect \d+|capability extended-nexthop)$/.test(rest)
       ) {
         throw new Error(`${path}: unknown neighbor statement "${line.trim()}"`);
       }
-    } else if (
-      inBgp &&
-      /^ (no bgp default ipv4-unicast|coalesce-time \d+|timers bgp \d+ \d+)$/.test(line)
-    ) {
+    } else if (inBgp && (m = /^ timers bgp (\d+) (\d+)$/.exec(line))) {
+      bgpTimers = { keepalive: Number(m[1]), hold: Number(m[2]) };
+    } else if (inBgp && /^ (no bgp default ipv4-unicast|coalesce-time \d+)$/.test(line)) {
       continue;
     } else if (
-      /^(bgp route-map delay-timer \d+|bfd| profile \S+| {2}(detect-multiplier|receive-interval|transmit-interval) \d+| exit|router isis \S+| (is-type|net|metric-style|lsp-gen-interval) \S+| log-adjacency-changes)$/.test(
+      /^(bgp route-map delay-timer \d+|router isis \S+| (is-type|net|metric-style|lsp-gen-interval) \S+| log-adjacency-changes)$/.test(
         line,
       )
     ) {
@@ -192,6 +261,8 @@ export function readFrr(path: string, text: string): ObservedDevice {
     .map((who) => {
       const n = effective(who);
       if (n.asn === undefined) throw new Error(`${path}: neighbor ${who} has no remote-as`);
+      const bfd = bfdOf(n, profiles);
+      const timers = n.timers ?? bgpTimers;
       const families = [...n.families].sort();
       // FRR 8 sends and accepts nothing on an eBGP session without a route-map in that direction.
       const inMaps = families.map((f) => [f, n.in[f]] as const);
@@ -214,6 +285,8 @@ export function readFrr(path: string, text: string): ObservedDevice {
         families,
         accepts,
         announces,
+        ...(bfd ? { bfd } : {}),
+        ...(timers ? { timers } : {}),
       };
     });
   return {

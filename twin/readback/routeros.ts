@@ -1,9 +1,10 @@
 // A RouterOS reconcile script read back: run on an empty router of the script's version through
 // the RouterOS menu model (twin/routeros/model.ts, which refuses anything outside the grammar and
-// menus it models), then the resulting menus read as addresses, routes and BGP connections.
+// menus it models), then the resulting menus read as addresses, routes, BGP connections with their
+// timers, and the BFD configuration entry each connection with use-bfd=yes runs under.
 import { Address, Family, Prefix } from "../../addressing/ip";
-import { RouterModel } from "../routeros/model";
-import { ObservedDevice, ObservedNeighbor } from "./types";
+import { BFD_MINOR, RouterModel, parseRouterOsTime } from "../routeros/model";
+import { ObservedAddress, ObservedBfd, ObservedDevice, ObservedNeighbor } from "./types";
 
 const HEADER = /^# RouterOS ([0-9.]+) reconcile script for router ([A-Za-z0-9-]+),/;
 
@@ -40,6 +41,87 @@ const afi = (text: string): Family[] =>
       throw new Error(`readback: unknown BGP address family ${x}`);
     });
 
+/** The router's own addresses after a script ran, with their interfaces. */
+export function routerOsAddresses(r: RouterModel): ObservedAddress[] {
+  return [...r.rows("/ip/address"), ...r.rows("/ipv6/address")].map((row) => {
+    const [address, length] = row.address.split("/");
+    return { address: Address.from(address), length: Number(length), iface: row.interface };
+  });
+}
+
+/** RouterOS's BGP timers when a connection does not set them: hold 3m, keepalive 1m. */
+const DEFAULT_HOLD_S = 180;
+const DEFAULT_KEEPALIVE_S = 60;
+
+/** A time property in whole seconds (the model prints `hh:mm:ss[.fff]`). */
+function seconds(text: string): number {
+  const ms = parseRouterOsTime(text);
+  if (ms === undefined) throw new Error(`readback: ${text} is not a RouterOS time`);
+  return ms / 1000;
+}
+
+/** The keepalive and hold a connection states, the other one at RouterOS's default. */
+export function connectionTimers(c: Record<string, string>): ObservedNeighbor["timers"] {
+  if (c["hold-time"] === undefined && c["keepalive-time"] === undefined) return undefined;
+  return {
+    keepalive: c["keepalive-time"] ? seconds(c["keepalive-time"]) : DEFAULT_KEEPALIVE_S,
+    hold: c["hold-time"] ? seconds(c["hold-time"]) : DEFAULT_HOLD_S,
+  };
+}
+
+/**
+ * The BFD a connection runs: none without use-bfd=yes; else the first configuration entry that
+ * applies to the peer, as this reader assumes RouterOS picks it: every criterion the entry sets
+ * matches (`addresses` holds the peer, `interfaces` the interface facing an on-link peer; a
+ * multihop session has no such interface), in the main VRF. An entry with `forbid-bfd=yes`, or
+ * none at all, leaves the connection asking for BFD it cannot run.
+ */
+export function connectionBfd(
+  c: Record<string, string>,
+  entries: readonly Record<string, string>[],
+  addresses: readonly ObservedAddress[],
+): ObservedBfd | undefined {
+  if (c["use-bfd"] !== "true") return undefined;
+  const peer = Address.from(c["remote.address"]);
+  const multihop = c.multihop === "true";
+  const facing = multihop
+    ? undefined
+    : addresses.find(
+        (a) =>
+          a.address.family === peer.family &&
+          Prefix.containing(a.address.family, a.address.value, a.length).contains(peer),
+      )?.iface;
+  const list = (text: string | undefined) => (text ? text.split(";") : []);
+  const entry = entries.find((e) => {
+    const held = list(e.addresses);
+    const ifaces = list(e.interfaces);
+    const byAddress =
+      held.length === 0 ||
+      held.some((x) => (x.includes("/") ? Prefix.from(x).contains(peer) : x === String(peer)));
+    const byIface = ifaces.length === 0 || (facing !== undefined && ifaces.includes(facing));
+    return byAddress && byIface && (e.vrf ?? "main") === "main";
+  });
+  // RouterOS keeps a use-bfd=yes session down while its BFD session is not up (MikroTik docs).
+  const down = "no BFD session, so RouterOS keeps BGP down";
+  if (!entry) {
+    return { unusable: `use-bfd=yes, no /routing/bfd/configuration entry applies: ${down}` };
+  }
+  const list2 = (x: string | undefined) => x?.split(";").join(",");
+  const from = `BFD entry ${list2(entry.addresses) || list2(entry.interfaces) || "for all"}`;
+  if (entry["forbid-bfd"] === "true") {
+    return { unusable: `use-bfd=yes, ${from} has forbid-bfd=yes: ${down}` };
+  }
+  // An entry without timers runs RouterOS's defaults, 200 ms x 5 (mikrotikdocs.fyi, "BFD").
+  const ms = (prop: string, fallback: number) =>
+    entry[prop] ? (parseRouterOsTime(entry[prop]) as number) : fallback;
+  return {
+    txMs: ms("min-tx", 200),
+    rxMs: ms("min-rx", 200),
+    multiplier: entry.multiplier ? Number(entry.multiplier) : 5,
+    from,
+  };
+}
+
 /** The router the script configures. Throws on a script the model refuses. */
 export function readRouterOs(path: string, script: string): ObservedDevice {
   const head = HEADER.exec(script);
@@ -48,10 +130,7 @@ export function readRouterOs(path: string, script: string): ObservedDevice {
   const r = new RouterModel(version);
   r.run(script);
   const minor = Number(version.split(".")[1]);
-  const addresses = [...r.rows("/ip/address"), ...r.rows("/ipv6/address")].map((row) => {
-    const [address, length] = row.address.split("/");
-    return { address: Address.from(address), length: Number(length), iface: row.interface };
-  });
+  const addresses = routerOsAddresses(r);
   const routes = [...r.rows("/ip/route"), ...r.rows("/ipv6/route")].map((row) => ({
     dst: Prefix.from(row["dst-address"]),
     ...(row.gateway ? { via: Address.from(row.gateway) } : {}),
@@ -68,8 +147,11 @@ export function readRouterOs(path: string, script: string): ObservedDevice {
     ),
   );
   if (asns.size > 1) throw new Error(`${path}: connections in ${asns.size} different ASes`);
+  const bfdEntries = minor >= BFD_MINOR ? r.rows("/routing/bfd/configuration") : [];
   const neighbors: ObservedNeighbor[] = connections.map((c) => {
     const chain = c["input.filter"];
+    const bfd = connectionBfd(c, bfdEntries, addresses);
+    const timers = connectionTimers(c);
     // Without an input filter RouterOS accepts everything the peer sends.
     const accepts = chain ? filterChain(chains.get(chain) ?? []) : () => true;
     return {
@@ -82,6 +164,8 @@ export function readRouterOs(path: string, script: string): ObservedDevice {
       families: afi(c[minor >= 19 ? "afi" : "address-families"] ?? "ip"),
       accepts,
       announces: [],
+      ...(bfd ? { bfd } : {}),
+      ...(timers ? { timers } : {}),
     };
   });
   return {

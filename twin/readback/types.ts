@@ -23,6 +23,21 @@ export interface ObservedRoute {
   readonly iface?: string;
 }
 
+/**
+ * BFD on a session as one end's config states it (RFC 5880): its desired minimum transmit and
+ * required minimum receive intervals and detect multiplier, or why the end asks for BFD and
+ * cannot run it (RouterOS: `use-bfd=yes` and no configuration entry matches the peer).
+ */
+export type ObservedBfd =
+  | {
+      readonly txMs: number;
+      readonly rxMs: number;
+      readonly multiplier: number;
+      /** Where the timers come from, for messages (`profile edge`, `bfd-config fd00::11`). */
+      readonly from: string;
+    }
+  | { readonly unusable: string };
+
 /** A BGP neighbor as one end's config states it. */
 export interface ObservedNeighbor {
   /** Name or description the config gives the neighbor. */
@@ -39,6 +54,10 @@ export interface ObservedNeighbor {
   readonly accepts: (p: Prefix) => boolean;
   /** What this end announces to the neighbor. */
   readonly announces: readonly Prefix[];
+  /** BFD toward the neighbor; absent for none. */
+  readonly bfd?: ObservedBfd;
+  /** Keepalive and hold time in seconds where the config states them for this neighbor. */
+  readonly timers?: { readonly keepalive: number; readonly hold: number };
 }
 
 /** One device as its artifacts configure it. */
