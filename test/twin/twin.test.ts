@@ -1,5 +1,5 @@
-// The twin is not vacuous: an edited artifact (an MTU, an `afi`, an interface name, a peer ASN)
-// makes exactly the checks that depend on it fail, on a copy of a preview folder (`--from`).
+// The twin is not vacuous: an edited artifact (an MTU, an `afi`, an interface name, a peer ASN,
+// RouterOS BFD) makes exactly the checks that depend on it fail, on a copy of a preview folder (`--from`).
 // Needs root, FRR and gobgpd (.ci/install-frr.sh, .ci/install-gobgp.sh).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -17,14 +17,22 @@ import { twinCli } from "../../twin/cli";
 import { SiteBuilder } from "../../twin/site/builder";
 import { buildRouterOs, unrealisedMenus } from "../../twin/site/routers";
 
+// One preview per stack: a stack with SDN can be previewed once per process (components/sdn-apply.ts
+// refuses a second SdnApply for the stack), and the result is the same every time.
+const previews = new Map<string, ReturnType<typeof previewStack>>();
+const preview = (stack: string) => {
+  if (!previews.has(stack)) previews.set(stack, previewStack(stack));
+  return previews.get(stack) as ReturnType<typeof previewStack>;
+};
+
 async function twin(
   stack: string,
   edit: (dir: string) => void,
-  preview: () => Promise<PreviewResult> = () => previewStack(stack),
-): Promise<{ code: number; failed: string[]; summary: string; lines: string[] }> {
+  previewOf: () => Promise<PreviewResult> = () => preview(stack),
+): Promise<{ code: number; failed: string[]; lines: string[]; summary: string }> {
   const base = mkdtempSync(join(tmpdir(), `twin-${stack}-`));
   try {
-    const result = await preview();
+    const result = await previewOf();
     writePreview(result, join(base, "clean"));
     cpSync(join(base, "clean"), join(base, "edited"), { recursive: true });
     edit(join(base, "edited"));
@@ -38,8 +46,8 @@ async function twin(
       failed: lines
         .filter((l) => l.startsWith("FAIL "))
         .map((l) => l.slice(5, l.indexOf(": expected"))),
-      summary: lines[lines.length - 1],
       lines,
+      summary: lines[lines.length - 1],
     };
   } finally {
     rmSync(base, { recursive: true, force: true });
@@ -132,6 +140,51 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "bgp lab-cp1 -> fd8a:3c5e:1b20:1400::fffe: session (GoBGP for Cilium)",
     ]);
   }, 120_000);
+
+  test("use-bfd=yes removed from one RouterOS connection (sol): that node's BFD check fails", async () => {
+    const r = await twin("sol", (d) =>
+      replace(
+        join(d, "routeros/edge.rsc"),
+        "remote.address=fd00:255:101::12 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes",
+        "remote.address=fd00:255:101::12 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6",
+      ),
+    );
+    // The edge runs no BFD toward solcp012, so that node's BFD session never comes up; its BGP
+    // session stays up (FRR drops a session on a BFD transition to Down, not on one never Up).
+    expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
+      "FAIL bfd solcp012 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
+    ]);
+    expect(r.summary).toBe("twin sol: 85 passed, 1 failed");
+    expect(r.code).toBe(1);
+  }, 180_000);
+
+  test("the BFD configuration entry of one peer removed (sol): RouterOS keeps that session down", async () => {
+    const r = await twin("sol", (d) =>
+      replace(
+        join(d, "routeros/edge.rsc"),
+        "/routing/bfd/configuration/add addresses=fd00:255:101::21 min-rx=300ms min-tx=300ms multiplier=3 forbid-bfd=no comment=$c; ",
+        "",
+      ),
+    );
+    expect(r.lines).toContain(
+      "  modelled: edge: connection solwk021: use-bfd=yes, no /routing/bfd/configuration entry applies: no BFD session, so RouterOS keeps BGP down",
+    );
+    expect(r.failed).toEqual([
+      "bgp solwk021 -> fd00:101::fffe: session",
+      "bgp edge -> fd00:255:101::21: session",
+      "bgp edge <- fd00:255:101::21: learned",
+      "bfd solwk021 -> fd00:101::fffe: Up",
+    ]);
+    // The node's side is Connect or Active, as its retries are refused; the edge's is exact.
+    expect(r.lines.filter((l) => l.startsWith("FAIL ") && !l.includes("solwk021 ->"))).toEqual([
+      "FAIL bgp edge -> fd00:255:101::21: session: expected IPv6 Established; seen IPv6 Idle (Admin)",
+      "FAIL bgp edge <- fd00:255:101::21: learned: expected fd00:101:cafe::/112; seen nothing",
+    ]);
+    expect(r.lines).toContain(
+      "FAIL bfd solwk021 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
+    );
+    expect(r.summary).toBe("twin sol: 82 passed, 4 failed");
+  }, 180_000);
 });
 
 /** Removes lines `from` (matched exactly, once) up to but not including the next line `until` matches. */

@@ -1,8 +1,10 @@
-// BGP checks of a running twin: every configured session Established (FRR and GoBGP), and every
-// FRR speaker (router, stand-in, Linux node) holding exactly the prefixes each neighbor means to
-// announce: the service addresses Cilium announces in the families the node's peer config lists
-// for that session, or what an FRR node's frr.conf announces toward it. The expectation is the
+// BGP checks of a running twin: every configured session Established (FRR and GoBGP), the BFD
+// session up toward every neighbor an frr.conf runs BFD with, and every FRR speaker (router,
+// stand-in, Linux node) holding exactly the prefixes each neighbor means to announce: the service
+// addresses Cilium announces in the families the node's peer config lists for that session, or
+// what an FRR node's frr.conf announces toward it. The expectation is the
 // announcer's intent, so a filter, family or address that loses a route fails the check.
+import { bfdPeersUp } from "../netns/routes";
 import { gobgp, LiveTwin } from "../realise";
 import { BuiltTwin } from "../site/build";
 import { Check, held } from "./types";
@@ -104,6 +106,18 @@ export function bgpChecks(twin: BuiltTwin): Check[] {
       });
     }
   }
+  for (const f of site.frr) {
+    for (const peer of bfdNeighbors(f.conf)) {
+      out.push({
+        name: `bfd ${f.node} -> ${peer}: Up`,
+        converges: true,
+        run: (live) => {
+          const up = bfdPeersUp(live.lab, f.node).includes(peer);
+          return { ok: up, expected: "BFD session up", seen: up ? "up" : "not up" };
+        },
+      });
+    }
+  }
   for (const g of site.gobgp) {
     for (const p of g.peers) {
       out.push({
@@ -153,4 +167,31 @@ export function speakerNeighbors(conf: string): { address: string; families: (4 
     }
   }
   return [...out].map(([address, f]) => ({ address, families: [...f].sort() }));
+}
+
+/**
+ * The neighbors an frr.conf runs BFD with: `neighbor <address> bfd` (with or without a profile),
+ * or the same on the peer-group an address belongs to; a shut-down neighbor runs none.
+ */
+export function bfdNeighbors(conf: string): string[] {
+  const groups = new Map<string, string>();
+  const bfd = new Set<string>();
+  const down = new Set<string>();
+  const addresses: string[] = [];
+  for (const line of conf.split("\n")) {
+    let m = /^ neighbor (\S+) remote-as /.exec(line);
+    if (m && /^[0-9a-f.:]+$/.test(m[1])) addresses.push(m[1]);
+    m = /^ neighbor (\S+) peer-group (\S+)$/.exec(line);
+    if (m) {
+      groups.set(m[1], m[2]);
+      addresses.push(m[1]);
+    }
+    m = /^ neighbor (\S+) bfd(?: profile \S+)?$/.exec(line);
+    if (m) bfd.add(m[1]);
+    m = /^ neighbor (\S+) shutdown$/.exec(line);
+    if (m) down.add(m[1]);
+  }
+  return [...new Set(addresses)].filter(
+    (a) => !down.has(a) && (bfd.has(a) || bfd.has(groups.get(a) ?? "")),
+  );
 }

@@ -7,13 +7,18 @@
 //   run in order, and a chain ending without a verdict accepts;
 // - multihop=yes means TTL 255; local.address is the source; afi lists the families;
 // - one best path per prefix is installed (no ECMP is assumed); RouterOS BGP timers default to
-//   hold 180 s / keepalive 60 s;
+//   hold 180 s / keepalive 60 s, a connection's hold-time / keepalive-time override them;
+// - BFD: a connection with use-bfd=yes runs BFD under the first /routing/bfd/configuration entry
+//   that applies to its peer (as twin/readback/routeros.ts reads it), realised as FRR's bfdd with
+//   the entry's min-tx / min-rx / multiplier (multihop when the connection is); without such an
+//   entry RouterOS keeps the session down, so the neighbor is shut down;
 // - /ip/dns/static is recorded but not served (nothing in the twin resolves names).
 // An external device (external/<device>.yaml) is played by an FRR stand-in that holds its
 // addresses and runs exactly the sessions the document asks for, accepting its `accept` list.
 import { parse } from "yaml";
 import { FIREWALL_MENUS, routerOsFirewallToNft } from "../policy/routeros";
-import { RouterModel } from "../routeros/model";
+import { connectionBfd, connectionTimers, routerOsAddresses } from "../readback/routeros";
+import { BFD_MINOR, RouterModel } from "../routeros/model";
 import { SiteBuilder } from "./builder";
 import { ManualSteps } from "./manual";
 
@@ -26,7 +31,16 @@ interface Neighbor {
   readonly families: readonly (4 | 6)[];
   /** Prefix-list entries: prefix and whether longer prefixes inside it match. */
   readonly accept: readonly { prefix: string; orLonger: boolean; action: "permit" | "deny" }[];
+  /** Seconds, where the config states them for this neighbor. */
+  readonly timers?: { readonly keepalive: number; readonly hold: number };
+  /** BFD toward the neighbor: bfdd timers in milliseconds. */
+  readonly bfd?: { readonly txMs: number; readonly rxMs: number; readonly multiplier: number };
+  /** Configured but kept down (`neighbor ... shutdown`). */
+  readonly shutdown?: boolean;
 }
+
+/** The bfdd profile name of a set of timers. */
+const bfdProfile = (b: NonNullable<Neighbor["bfd"]>) => `t${b.txMs}-r${b.rxMs}-x${b.multiplier}`;
 
 /** An frr.conf for a BGP speaker that announces nothing and filters input by `accept`. */
 export function speakerConf(
@@ -51,6 +65,20 @@ export function speakerConf(
     }
   });
   out.push("route-map send-nothing deny 10", "exit");
+  const profiles = new Map(neighbors.flatMap((n) => (n.bfd ? [[bfdProfile(n.bfd), n.bfd]] : [])));
+  if (profiles.size > 0) {
+    out.push("bfd");
+    for (const [name, b] of profiles) {
+      out.push(
+        ` profile ${name}`,
+        `  detect-multiplier ${b.multiplier}`,
+        `  receive-interval ${b.rxMs}`,
+        `  transmit-interval ${b.txMs}`,
+        " exit",
+      );
+    }
+    out.push("exit");
+  }
   neighbors.forEach((n, i) => {
     for (const f of n.families) {
       const list = `in-${i}-v${f}`;
@@ -75,6 +103,14 @@ export function speakerConf(
     if (n.source) out.push(` neighbor ${n.address} update-source ${n.source}`);
     if (n.multihop && n.multihop > 1)
       out.push(` neighbor ${n.address} ebgp-multihop ${n.multihop}`);
+    if (n.timers) out.push(` neighbor ${n.address} timers ${n.timers.keepalive} ${n.timers.hold}`);
+    // bgpd runs a multihop BFD session for an ebgp-multihop neighbor, single hop otherwise.
+    if (n.bfd)
+      out.push(
+        ` neighbor ${n.address} bfd`,
+        ` neighbor ${n.address} bfd profile ${bfdProfile(n.bfd)}`,
+      );
+    if (n.shutdown) out.push(` neighbor ${n.address} shutdown`);
   }
   for (const f of [4, 6] as const) {
     const active = neighbors.map((n, i) => [n, i] as const).filter(([n]) => n.families.includes(f));
@@ -146,6 +182,7 @@ const REALISED = [
   "/routing/filter/rule",
   "/routing/bgp/instance",
   "/routing/bgp/connection",
+  "/routing/bfd/configuration",
   "/ip/dns/static",
   // As nftables in the router's namespace (twin/policy/routeros.ts).
   ...FIREWALL_MENUS,
@@ -212,6 +249,8 @@ export function buildRouterOs(
   const asn = Number(minor >= 20 ? inst(connections[0])?.as : connections[0].as);
   const routerId =
     (minor >= 20 ? inst(connections[0])?.["router-id"] : connections[0]["router-id"]) ?? "0.0.0.0";
+  const bfdEntries = minor >= BFD_MINOR ? r.rows("/routing/bfd/configuration") : [];
+  const own = routerOsAddresses(r);
   const neighbors: Neighbor[] = connections.map((c) => {
     const chain = c["input.filter"];
     const families = (c[minor >= 19 ? "afi" : "address-families"] ?? "ip").split(";").map((f) => {
@@ -219,6 +258,9 @@ export function buildRouterOs(
       if (f === "ipv6") return 6 as const;
       throw new Error(`${path}: BGP address family ${f} is not modelled`);
     });
+    const bfd = connectionBfd(c, bfdEntries, own);
+    const timers = connectionTimers(c);
+    if (bfd && "unusable" in bfd) b.note(`${name}: connection ${c.name}: ${bfd.unusable}`);
     return {
       name: c.name,
       address: c["remote.address"],
@@ -227,12 +269,27 @@ export function buildRouterOs(
       ...(c.multihop === "true" ? { multihop: 255 } : {}),
       families,
       accept: chain ? chainEntries(chains.get(chain) ?? []) : chainEntries([]),
+      ...(timers ? { timers } : {}),
+      ...(bfd && !("unusable" in bfd)
+        ? { bfd: { txMs: bfd.txMs, rxMs: bfd.rxMs, multiplier: bfd.multiplier } }
+        : {}),
+      ...(bfd && "unusable" in bfd ? { shutdown: true } : {}),
     };
   });
+  if (neighbors.some((n) => n.bfd)) {
+    b.note(
+      `${name}: RouterOS BFD played by FRR's bfdd, with each entry's min-tx/min-rx/multiplier`,
+    );
+  }
   b.frr.push({
     node: name,
     conf: speakerConf(name, asn, routerId, neighbors, { keepalive: 60, hold: 180 }),
-    daemons: ["zebra", "staticd", "bgpd"],
+    daemons: [
+      "zebra",
+      "staticd",
+      ...(neighbors.some((n) => n.bfd) ? (["bfdd"] as const) : []),
+      "bgpd",
+    ],
   });
 }
 
