@@ -30,7 +30,7 @@ export const routersSchema = list(
     ),
     version: field(
       str({ pattern: /^7\.[0-9]+(\.[0-9]+)?$/, patternText: "a RouterOS v7 version like 7.19" }),
-      "RouterOS version the script targets (property names changed across v7).",
+      "RouterOS version the script targets (property names changed across v7; from 7.15 the sessions toward FRR nodes run BFD).",
       { defaultText: "`7.19`" },
     ),
     asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),
