@@ -385,48 +385,72 @@ function shadowProblems(p: Policy): Problem[] {
 
 /** BGP's port (RFC 4271, section 8.2.1: TCP port 179). */
 const BGP_PORT = 179;
+/** BFD control packets: UDP 3784 single hop (RFC 5881), 4784 multihop (RFC 5883). */
+const BFD_PORT = { singleHop: 3784, multihop: 4784 } as const;
+
+/** A flow a BGP session needs from the peer to the router: what, protocol, port. */
+interface SessionFlow {
+  readonly what: "BGP" | "BFD";
+  readonly protocol: "tcp" | "udp";
+  readonly port: number;
+}
 
 /**
- * A rule that drops a BGP session the topology has: on a router that enforces the policy, the
- * first input line matching TCP 179 from a peer's session address to the router's own session
- * address denies it. Both ends open connections, so such a session may still come up from the
- * router's side, but the peer's connections, and with them the configs' agreement, are refused.
+ * A rule that drops what a BGP session the topology has needs: on a router that enforces the
+ * policy, the first input line matching TCP 179 (BGP), or UDP 3784/4784 (BFD, where the router's
+ * end runs it), from a peer's session address to the router's own session address denies it. Both
+ * ends open BGP connections, so such a session may still come up from the router's side, but the
+ * peer's connections are refused; BFD packets dropped keep the session down.
  */
 function sessionProblems(p: Policy, sessions: readonly BgpSession[]): Problem[] {
   const out: Problem[] = [];
   for (const point of p.points) {
     if (point.kind !== "router") continue;
     const lines = filterLines(p, point).filter((l) => l.chain === "input");
-    // Per denying line's rule: the peers whose connections it drops, in session order.
-    const dropped = new Map<string, { peers: string[]; flows: string[] }>();
+    // Per denying line's rule and flow: the peers whose packets it drops, in session order.
+    const dropped = new Map<
+      string,
+      { path: string; flow: SessionFlow; peers: string[]; flows: string[] }
+    >();
     for (const s of sessions) {
       for (const [mine, peer] of [s.ends, [s.ends[1], s.ends[0]] as const]) {
         if (mine.device !== point.device) continue;
-        const first = lines.find(
-          (l) =>
-            l.family === peer.address.family &&
-            l.src.has(peer.address) &&
-            l.dst.has(mine.address) &&
-            (l.protocol === "any" ||
-              (l.protocol === "tcp" &&
-                (l.ports.length === 0 ||
-                  l.ports.some((r) => r.from <= BGP_PORT && BGP_PORT <= r.to)))),
-        );
-        if (first?.action !== "deny") continue;
-        const d = dropped.get(first.path) ?? { peers: [], flows: [] };
-        if (!d.peers.includes(peer.device)) d.peers.push(peer.device);
-        d.flows.push(`${peer.address} -> ${mine.address}`);
-        dropped.set(first.path, d);
+        const needs: SessionFlow[] = [{ what: "BGP", protocol: "tcp", port: BGP_PORT }];
+        if (mine.timers?.bfd)
+          needs.push({
+            what: "BFD",
+            protocol: "udp",
+            port: mine.multihop ? BFD_PORT.multihop : BFD_PORT.singleHop,
+          });
+        for (const flow of needs) {
+          const first = lines.find(
+            (l) =>
+              l.family === peer.address.family &&
+              l.src.has(peer.address) &&
+              l.dst.has(mine.address) &&
+              (l.protocol === "any" ||
+                (l.protocol === flow.protocol &&
+                  (l.ports.length === 0 ||
+                    l.ports.some((r) => r.from <= flow.port && flow.port <= r.to)))),
+          );
+          if (first?.action !== "deny") continue;
+          const key = `${first.path} ${flow.what}`;
+          const d = dropped.get(key) ?? { path: first.path, flow, peers: [], flows: [] };
+          if (!d.peers.includes(peer.device)) d.peers.push(peer.device);
+          d.flows.push(`${peer.address} -> ${mine.address}`);
+          dropped.set(key, d);
+        }
       }
     }
-    for (const [path, d] of dropped) {
-      const rule = p.rules.find((r) => r.path === path);
+    for (const d of dropped.values()) {
+      const rule = p.rules.find((r) => r.path === d.path);
       const n = d.flows.length;
+      const { what, protocol, port } = d.flow;
       out.push({
-        path,
-        input: rule?.name ?? path,
-        message: `drops ${n} BGP session${n === 1 ? "" : "s"} of ${point.device} (TCP ${BGP_PORT}: ${d.flows.join(", ")})`,
-        fix: `allow them first: a rule from ${d.peers.length === 1 ? d.peers[0] : `[${d.peers.join(", ")}]`} to ${point.device} with protocol tcp and ports [${BGP_PORT}], above this one`,
+        path: d.path,
+        input: rule?.name ?? d.path,
+        message: `drops ${what} of ${n} BGP session${n === 1 ? "" : "s"} of ${point.device} (${protocol.toUpperCase()} ${port}: ${d.flows.join(", ")})`,
+        fix: `allow it first: a rule from ${d.peers.length === 1 ? d.peers[0] : `[${d.peers.join(", ")}]`} to ${point.device} with protocol ${protocol} and ports [${port}], above this one`,
       });
     }
   }
