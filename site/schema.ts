@@ -48,9 +48,21 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** `https://user:password@host/` as `https://[redacted]@host/`, wherever it is in `text`. */
+/**
+ * URLs in `text` without their secrets: the userinfo up to the last `@` before the host
+ * (`https://root@pam:secret@host/`, Proxmox's `user@realm` form, becomes
+ * `https://[redacted]@host/`) and every query value (`?token=abc` becomes `?token=[redacted]`).
+ */
 export function redactUserinfo(text: string): string {
-  return text.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#\s"@]*@/g, "$1[redacted]@");
+  return text.replace(
+    /([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s"]*)/g,
+    (_m, scheme: string, rest: string) => {
+      const authority = /^[^/?#]*/.exec(rest)?.[0] ?? "";
+      const at = authority.lastIndexOf("@");
+      const tail = rest.slice(authority.length).replace(/([?&][^=&#]*=)[^&#]*/g, "$1[redacted]");
+      return `${scheme}${at >= 0 ? `[redacted]${authority.slice(at)}` : authority}${tail}`;
+    },
+  );
 }
 
 function typeOf(value: unknown): string {

@@ -1,6 +1,7 @@
 import { loadSite } from "../../site/load";
 import { formatProblem } from "../../addressing/problems";
 import { configKeys } from "../../site/spec";
+import { redactUserinfo } from "../../site/schema";
 import { stackRaw } from "../fixtures/base";
 
 const KNOWN = Object.keys(configKeys)
@@ -111,4 +112,13 @@ describe("policy ports", () => {
     const r = withPorts(ports);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([line]);
   });
+});
+
+test.each([
+  ["https://root@pam:secret@10.0.0.1:8006/", "https://[redacted]@10.0.0.1:8006/"],
+  ["https://root:hunter2@192.168.1.1:8006/", "https://[redacted]@192.168.1.1:8006/"],
+  ["https://10.0.0.1:8006/?token=abc&x=1", "https://10.0.0.1:8006/?token=[redacted]&x=[redacted]"],
+  ["https://10.0.0.1:8006/", "https://10.0.0.1:8006/"],
+])("a URL in a message keeps no secret: %s", (url, shown) => {
+  expect(redactUserinfo(url)).toBe(shown);
 });
