@@ -5,6 +5,7 @@ import { join, relative } from "path";
 import { parseArgs } from "util";
 import {
   clearPreview,
+  PreviewFolderError,
   previewFolderProblem,
   previewStack,
   problemLines,
@@ -130,7 +131,13 @@ export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promi
     for (const line of lines) io.err(`  - ${line}`);
     return 1;
   }
-  writePreview(result, outDir);
+  try {
+    writePreview(result, outDir);
+  } catch (e) {
+    if (!(e instanceof PreviewFolderError)) throw e;
+    io.err(`plan: ${e.message}`);
+    return 2;
+  }
   io.out(summarize(stack, result, shownDir));
   for (const line of warningLines(result)) io.out(`  ! ${line}`);
   return 0;

@@ -2,6 +2,7 @@
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -194,18 +195,42 @@ export function clearPreview(dir: string, root = ROOT): boolean {
   const listed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
   const names = Array.isArray(listed) ? listed.filter((n) => typeof n === "string") : [];
   const folders = new Set<string>();
+  const top = resolve(dir);
   for (const name of names) {
     const path = resolve(dir, name);
     // Only paths inside the folder: a hand-edited manifest cannot reach outside it.
-    if (!path.startsWith(resolve(dir) + sep)) continue;
-    if (existsSync(path) && statSync(path).isFile()) unlinkSync(path);
-    for (let d = dirname(path); d.startsWith(resolve(dir) + sep); d = dirname(d)) folders.add(d);
+    if (!path.startsWith(top + sep)) continue;
+    // Never through a symbolic link: a link where a folder or file of the preview was is
+    // removed itself, and what it points to is left alone.
+    const link = linkOnPath(top, path);
+    if (link !== undefined) {
+      unlinkSync(link);
+      continue;
+    }
+    if (existsSync(path) && lstatSync(path).isFile()) unlinkSync(path);
+    for (let d = dirname(path); d.startsWith(top + sep); d = dirname(d)) folders.add(d);
   }
   unlinkSync(manifest);
   // Deepest first, and only when empty: a file of the user's own keeps its folder.
   for (const d of [...folders].sort((a, b) => b.length - a.length))
-    if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+    if (existsSync(d) && lstatSync(d).isDirectory() && readdirSync(d).length === 0) rmdirSync(d);
   return true;
+}
+
+/** The first symbolic link on the way from `top` (exclusive) to `path` (inclusive), if any. */
+function linkOnPath(top: string, path: string): string | undefined {
+  let at = top;
+  for (const part of relative(top, path).split(sep)) {
+    at = join(at, part);
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(at).isSymbolicLink();
+    } catch {
+      return undefined;
+    }
+    if (isLink) return at;
+  }
+  return undefined;
 }
 
 /** Thrown by `writePreview` for a folder `previewFolderProblem` refuses. */
@@ -222,6 +247,13 @@ export function writePreview(result: PreviewResult, outDir: string, root = ROOT)
   clearPreview(outDir, root);
   mkdirSync(outDir, { recursive: true });
   const files = previewFiles(result);
+  for (const [name] of files) {
+    const link = linkOnPath(resolve(outDir), resolve(outDir, name));
+    if (link !== undefined)
+      throw new PreviewFolderError(
+        `${outDir} has a symbolic link at ${relative(outDir, link)}, where the preview writes ${name}; remove the link`,
+      );
+  }
   for (const [name, text] of files) {
     mkdirSync(dirname(join(outDir, name)), { recursive: true });
     writeFileSync(join(outDir, name), text);

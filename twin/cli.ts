@@ -7,6 +7,7 @@ import { existsSync, statSync } from "fs";
 import { join, relative } from "path";
 import { parseArgs } from "util";
 import {
+  PreviewFolderError,
   previewFolderProblem,
   previewStack,
   problemLines,
@@ -225,7 +226,13 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
       io.err(`twin: ${dir} ${folderProblem}`);
       return 2;
     }
-    writePreview(result, dir, root);
+    try {
+      writePreview(result, dir, root);
+    } catch (e) {
+      if (!(e instanceof PreviewFolderError)) throw e;
+      io.err(`twin: ${e.message}`);
+      return 2;
+    }
   } else {
     dir = values.from as string;
     const problem = fromFolderProblem(dir);

@@ -1,9 +1,19 @@
 // The offline preview of the homelab stack through the public entry point (index.ts under mocks).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
   PREVIEW_MANIFEST,
+  PreviewFolderError,
   PreviewResult,
   previewStack,
   summarize,
@@ -75,6 +85,27 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   expect(readFileSync(join(dir, "talos", "notes.md"), "utf8")).toBe("mine\n");
   expect(existsSync(join(dir, "talos", "k101wk23.yaml"))).toBe(false);
   expect(JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"))).toEqual(listed);
+  // A symbolic link where the preview's talos/ folder was: the link goes, its target stays, and
+  // the next write refuses to write through a link.
+  const elsewhere = mkdtempSync(join(tmpdir(), "mine-"));
+  writeFileSync(join(elsewhere, "k101cp11.yaml"), "precious\n");
+  rmSync(join(dir, "talos"), { recursive: true });
+  symlinkSync(elsewhere, join(dir, "talos"));
+  writePreview(result, dir);
+  expect(readFileSync(join(elsewhere, "k101cp11.yaml"), "utf8")).toBe("precious\n");
+  expect(lstatSync(join(dir, "talos")).isDirectory()).toBe(true);
+  rmSync(join(dir, "k8s"), { recursive: true });
+  symlinkSync(elsewhere, join(dir, "k8s"));
+  writeFileSync(
+    join(dir, PREVIEW_MANIFEST),
+    JSON.stringify(listed.filter((n: string) => !n.startsWith("k8s/"))),
+  );
+  expect(() => writePreview(result, dir)).toThrow(
+    new PreviewFolderError(
+      `${dir} has a symbolic link at k8s, where the preview writes k8s/cluster-101/cilium-values.yaml; remove the link`,
+    ),
+  );
+  expect(readdirSync(elsewhere)).toEqual(["k101cp11.yaml"]);
   expect(warningLines(result)).toEqual([
     `global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,
   ]);
