@@ -7,6 +7,7 @@ import { existsSync, statSync } from "fs";
 import { join, relative } from "path";
 import { parseArgs } from "util";
 import {
+  PREVIEW_MANIFEST,
   PreviewFolderError,
   previewFolderProblem,
   previewStack,
@@ -79,8 +80,10 @@ export function missingTools(): string | undefined {
 
 /**
  * Why `dir` cannot be twinned with `--from`, or undefined: it does not exist, is a file, has no
- * `resources.json`, or lacks an artifact its own `resources.json` and `outputs.json` say the
- * preview wrote (a device whose config is missing would silently drop out of the twin).
+ * `resources.json`, or lacks a file the preview wrote: one its `.preview-files.json` lists
+ * (`policy.json` when there is a policy), `outputs.json`, `manual-steps.json`, or an artifact its
+ * own `resources.json` and `outputs.json` name (a missing config would silently drop a device,
+ * and a missing policy.json every probe, out of the twin).
  */
 export function fromFolderProblem(dir: string): string | undefined {
   if (!existsSync(dir)) return "does not exist; run npm run plan -- --stack <name> first";
@@ -92,14 +95,22 @@ export function fromFolderProblem(dir: string): string | undefined {
   let missing: string[];
   try {
     const outputs = JSON.parse(files.get("outputs.json") ?? "{}");
-    missing = extractArtifacts(JSON.parse(resources), outputs)
-      .map((a) => a.path)
-      .filter((path) => !files.has(path));
+    // The files the preview listed as written (policy.json among them when there is a policy),
+    // and in any case what resources.json and outputs.json say it wrote.
+    const manifest = files.get(PREVIEW_MANIFEST);
+    const listed: unknown = manifest === undefined ? [] : JSON.parse(manifest);
+    const expected = new Set([
+      ...(Array.isArray(listed) ? listed.filter((n): n is string => typeof n === "string") : []),
+      "outputs.json",
+      "manual-steps.json",
+      ...extractArtifacts(JSON.parse(resources), outputs).map((a) => a.path),
+    ]);
+    missing = [...expected].filter((path) => !files.has(path));
   } catch (e) {
     return `has a resources.json or outputs.json that is not a preview's: ${e instanceof Error ? e.message : String(e)}`;
   }
   if (missing.length > 0)
-    return `lacks ${missing.length} artifact${missing.length === 1 ? "" : "s"} its resources.json says the preview wrote: ${missing.join(", ")}; restore ${missing.length === 1 ? "it" : "them"} or run npm run plan again`;
+    return `lacks ${missing.length} file${missing.length === 1 ? "" : "s"} the preview wrote: ${missing.join(", ")}; restore ${missing.length === 1 ? "it" : "them"} or run npm run plan again`;
   return undefined;
 }
 

@@ -10,6 +10,7 @@ let base: string;
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), "twin-cli-"));
   writePreview(await previewStack("example"), join(base, "example"));
+  writePreview(await previewStack("ms01"), join(base, "ms01"));
 }, 60_000);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -45,7 +46,7 @@ test("a preview folder missing artifacts names each, so no device drops out of t
   for (const f of ["resources.json", "outputs.json"])
     copyFileSync(join(base, "example", f), join(partial, f));
   const problem =
-    "lacks 10 artifacts its resources.json says the preview wrote: talos/lab-cp1.yaml, talos/lab-cp2.yaml, talos/lab-cp3.yaml, k8s/cluster-20/cilium-values.yaml, k8s/cluster-20/CiliumLoadBalancerIPPool-lab-pool.yaml, k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv4.yaml, k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv6.yaml, k8s/cluster-20/CiliumBGPAdvertisement-lab-lb.yaml, k8s/cluster-20/CiliumBGPClusterConfig-lab.yaml, routeros/edge.rsc; restore them or run npm run plan again";
+    "lacks 11 files the preview wrote: manual-steps.json, talos/lab-cp1.yaml, talos/lab-cp2.yaml, talos/lab-cp3.yaml, k8s/cluster-20/cilium-values.yaml, k8s/cluster-20/CiliumLoadBalancerIPPool-lab-pool.yaml, k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv4.yaml, k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv6.yaml, k8s/cluster-20/CiliumBGPAdvertisement-lab-lb.yaml, k8s/cluster-20/CiliumBGPClusterConfig-lab.yaml, routeros/edge.rsc; restore them or run npm run plan again";
   expect(fromFolderProblem(partial)).toBe(problem);
 });
 
@@ -56,4 +57,12 @@ test("through the command: the partial folder is refused with exit 2 before any 
   expect(await twinCli(["--from", partial], io)).toBe(2);
   expect(err).toEqual([`twin: ${partial} ${fromFolderProblem(partial)}`]);
   expect(err[0]).toContain("routeros/edge.rsc");
+});
+
+test("a preview folder without its policy.json is refused: every probe would vanish", () => {
+  expect(fromFolderProblem(join(base, "ms01"))).toBeUndefined();
+  rmSync(join(base, "ms01", "policy.json"));
+  expect(fromFolderProblem(join(base, "ms01"))).toBe(
+    "lacks 1 file the preview wrote: policy.json; restore it or run npm run plan again",
+  );
 });
