@@ -809,7 +809,7 @@ function routablePods(
     out[f] = b.prefix(`${path}.${key(f)}`, given, `${k.name} pods`, vms[f], []);
   }
   if (!out[4] && !out[6]) {
-    b.problem(path, "", "must be given when routablePods is yes (pods share the node subnet)");
+    b.problem(path, "", "must be given when routablePods is true (pods share the node subnet)");
   }
   return out;
 }

@@ -160,7 +160,7 @@ export const PREVIEW_MANIFEST = ".preview-files.json";
 export function previewFolderProblem(dir: string, root = ROOT): string | undefined {
   const toRoot = relative(resolve(dir), resolve(root));
   if (toRoot === "" || (!toRoot.startsWith("..") && !isAbsolute(toRoot)))
-    return "holds the project itself; choose a folder outside it, such as out/<stack>";
+    return "holds the project itself; choose a new or empty folder, such as out/<stack> (the default)";
   if (!existsSync(dir)) return undefined;
   if (!statSync(dir).isDirectory()) return "is a file, not a folder; choose a new or empty folder";
   if (existsSync(join(dir, PREVIEW_MANIFEST))) return undefined;

@@ -147,7 +147,7 @@ test.each([
 ])("--out %s is refused, exit 2", async (_what, dir) => {
   expect(await planCli(["--stack", "broken", "--out", dir(root)], io, root)).toBe(2);
   expect(err).toEqual([
-    `plan: --out ${shown(dir(root))} holds the project itself; choose a folder outside it, such as out/<stack>`,
+    `plan: --out ${shown(dir(root))} holds the project itself; choose a new or empty folder, such as out/<stack> (the default)`,
   ]);
   expect(existsSync(join(root, "Pulumi.broken.yaml"))).toBe(true);
 });
