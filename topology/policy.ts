@@ -10,7 +10,7 @@ import { AddressSet } from "./address-set";
 import { serviceCovers, witness } from "./policy-eval";
 import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
 import { prefixesOf, tenantSegmentId } from "./segments";
-import { filterLines } from "./policy-lines";
+import { FilterLine, filterLines } from "./policy-lines";
 import { BgpSession, Device, Topology } from "./types";
 import { closest } from "../site/schema";
 import { NAME_KINDS } from "../site/spec-policy";
@@ -441,6 +441,24 @@ function sessionProblems(p: Policy, sessions: readonly BgpSession[]): Problem[] 
           dropped.set(key, d);
         }
       }
+    }
+    // IPv6 neighbor discovery (RFC 4861: ICMPv6 133-137) to the router's own addresses is not
+    // connection-tracked: a deny that matches it leaves the router unresolvable, BGP and all.
+    const icmp6 = (l: FilterLine) =>
+      l.family === 6 && (l.protocol === "any" || l.protocol === "icmp");
+    for (const [i, l] of lines.entries()) {
+      if (l.action !== "deny" || !icmp6(l)) continue;
+      // Not when earlier lines already accept ICMPv6 for all of it.
+      const before = lines.slice(0, i).filter((e) => e.action === "allow" && icmp6(e));
+      if (before.some((e) => e.src.covers(l.src) && e.dst.covers(l.dst))) continue;
+      const rule = p.rules.find((r) => r.path === l.path);
+      out.push({
+        path: l.path,
+        input: rule?.name ?? l.path,
+        message: `drops IPv6 neighbor discovery (ICMPv6, RFC 4861) to ${point.device}'s own addresses, so neighbors cannot resolve it`,
+        fix: `give the rule protocol tcp or udp, or allow protocol icmp to ${point.device} above it`,
+      });
+      break;
     }
     for (const d of dropped.values()) {
       const rule = p.rules.find((r) => r.path === d.path);

@@ -319,14 +319,16 @@ describe("a rule that drops a BGP session of the router that enforces it", () =>
         withRules([{ name: "no-router", from: "cluster:lab", to: "edge", action: "deny" }]),
       ),
     ).toEqual([
+      'policy.rules[0]: "no-router": drops IPv6 neighbor discovery (ICMPv6, RFC 4861) to edge\'s own addresses, so neighbors cannot resolve it; give the rule protocol tcp or udp, or allow protocol icmp to edge above it',
       'policy.rules[0]: "no-router": drops BGP of 6 BGP sessions of edge (TCP 179: 10.20.0.11 -> 10.20.0.254, 10.20.0.12 -> 10.20.0.254, 10.20.0.13 -> 10.20.0.254, fd8a:3c5e:1b20:1400::11 -> fd8a:3c5e:1b20:1400::fffe, fd8a:3c5e:1b20:1400::12 -> fd8a:3c5e:1b20:1400::fffe, fd8a:3c5e:1b20:1400::13 -> fd8a:3c5e:1b20:1400::fffe); allow it first: a rule from [lab-cp1, lab-cp2, lab-cp3] to edge with protocol tcp and ports [179], above this one',
     ]);
   });
 
-  test("BGP allowed first, or only other ports denied: no problem", () => {
+  test("BGP and ICMP allowed first, or only other ports denied: no problem", () => {
     expect(
       problemsOf(
         withRules([
+          { name: "icmp", from: "cluster:lab", to: "edge", protocol: "icmp", action: "allow" },
           {
             name: "bgp",
             from: "cluster:lab",
@@ -374,17 +376,16 @@ test("a rule that drops BFD toward a RouterOS edge running it (sol: multihop, UD
     };
   });
   expect(problemsOf(raw)).toEqual([
+    'policy.rules[1]: "no-router": drops IPv6 neighbor discovery (ICMPv6, RFC 4861) to edge\'s own addresses, so neighbors cannot resolve it; give the rule protocol tcp or udp, or allow protocol icmp to edge above it',
     'policy.rules[1]: "no-router": drops BFD of 6 BGP sessions of edge (UDP 4784: fd00:255:101::11 -> fd00:101::fffe, fd00:255:101::12 -> fd00:101::fffe, fd00:255:101::13 -> fd00:101::fffe, fd00:255:101::21 -> fd00:101::fffe, fd00:255:101::22 -> fd00:101::fffe, fd00:255:101::23 -> fd00:101::fffe); allow it first: a rule from [solcp011, solcp012, solcp013, solwk021, solwk022, solwk023] to edge with protocol udp and ports [4784], above this one',
   ]);
-  // BFD allowed too: nothing the sessions need is dropped.
+  // BFD and ICMP allowed too: nothing the sessions need is dropped.
   const policy = (raw as { policy: { rules: object[] } }).policy;
-  policy.rules.splice(1, 0, {
-    name: "bfd",
-    from: "sol-k8s",
-    to: "edge",
-    protocol: "udp",
-    ports: [4784],
-    action: "allow",
-  });
+  policy.rules.splice(
+    1,
+    0,
+    { name: "bfd", from: "sol-k8s", to: "edge", protocol: "udp", ports: [4784], action: "allow" },
+    { name: "icmp", from: "sol-k8s", to: "edge", protocol: "icmp", action: "allow" },
+  );
   expect(problemsOf(raw)).toEqual([]);
 });
