@@ -216,6 +216,30 @@ async function arcHybridOnRouterOs(): Promise<PreviewResult> {
   return previewConfig("arc-hybrid", config);
 }
 
+/** The example stack with a policy on its RouterOS edge: BGP allowed to it, SSH denied. */
+async function exampleWithPolicy(): Promise<PreviewResult> {
+  const text = readFileSync(join(ROOT, "Pulumi.example.yaml"), "utf8");
+  const policy = [
+    "  homelab:policy:",
+    "    default: allow",
+    "    rules:",
+    '      - { name: bgp-in, from: "cluster:lab", to: edge, protocol: tcp, ports: [179], action: allow }',
+    '      - { name: no-ssh, from: "cluster:lab", to: edge, protocol: tcp, ports: [22], action: deny }',
+    "",
+  ].join("\n");
+  return previewConfig("example-policy", parseStackFile(`${text}${policy}`, projectName()));
+}
+
+test("a rule to the router's BGP port is probed against bgpd itself; the SSH deny holds", async () => {
+  // The probe server cannot listen on 179 where bgpd does: the connect reaches bgpd instead.
+  const r = await twin("example", () => undefined, exampleWithPolicy);
+  expect(r.lines.filter((l) => l.includes("policy rule="))).toEqual([
+    "pass policy rule=bgp-in: 10.20.0.11 -> 10.20.0.254 tcp 179 (lab-cp1 -> edge): expected a reply (the policy allows it); seen reached: connected",
+    "pass policy rule=no-ssh: 10.20.0.11 -> 10.20.0.254 tcp 22 (lab-cp1 -> edge): expected no reply (the policy denies it); seen no reply (no answer in 1500 ms)",
+  ]);
+  expect(r.summary).toBe("twin example: 34 passed, 0 failed");
+}, 180_000);
+
 describe("the policy in the twin: a deleted deny lets exactly its probe through", () => {
   test("a zone default's drop deleted from the Linux router's nftables (arc-hybrid)", async () => {
     const r = await twin("arc-hybrid", (d) =>

@@ -1,11 +1,13 @@
 // The policy's probes as twin checks: one per rule and per zone default (policy.json), each a TCP
 // connect, UDP echo or ping from its source namespace to its destination through the loaded
 // rulesets, passing when it gets a reply exactly where the policy allows one and no reply where
-// the policy denies. A refused TCP connect is a reply (the packet got through). All probes run
-// once, in parallel, after the converging checks; each check reads its own result.
+// the policy denies. A refused TCP connect is a reply (the packet got through); a TCP port a
+// daemon of the destination holds (bgpd on 179) answers the connect itself. A UDP port a daemon
+// holds (bfdd) echoes nothing: that probe fails as undecidable. All probes run once, in
+// parallel, after the converging checks; each check reads its own result.
 import { LiveTwin } from "../realise";
 import { AgentResult } from "../policy/probe-agent";
-import { sendProbes, startProbeServers } from "../policy/probe-run";
+import { heldKey, sendProbes, startProbeServers } from "../policy/probe-run";
 import { TwinProbe } from "../site/types";
 import { BuiltTwin } from "../site/build";
 import { Check } from "./types";
@@ -26,9 +28,23 @@ function results(live: LiveTwin): Promise<AgentResult[]> {
   const known = runs.get(live);
   if (known) return known;
   const run = (async () => {
-    const servers = await startProbeServers(live.lab, live.site.probes);
+    const held = new Set<string>();
+    const probes = live.site.probes;
+    const servers = await startProbeServers(live.lab, probes, held);
     try {
-      return await sendProbes(live.lab, live.site.probes, PROBE_TIMEOUT_MS);
+      const sent = await sendProbes(live.lab, probes, PROBE_TIMEOUT_MS);
+      // A UDP port a daemon holds (bfdd) answers no echo: such a probe can show neither a reply
+      // nor its absence, and fails saying so rather than passing either way.
+      return sent.map((r, i): AgentResult => {
+        const x = probes[i];
+        if (x.protocol !== "udp" || x.port === undefined) return r;
+        if (!held.has(heldKey(x.to, "udp", x.port, x.dst))) return r;
+        return {
+          id: r.id,
+          outcome: "error",
+          detail: `UDP ${x.port} at ${x.dst} is held by a daemon of ${x.to}, which echoes nothing, so the probe cannot tell`,
+        };
+      });
     } finally {
       for (const s of servers) if (s.exitCode === null) s.kill();
     }

@@ -7,7 +7,8 @@
 /**
  * argv: tcp ports (comma list or ""), udp ports, the namespace's probe addresses. A UDP socket per
  * address, so that an echo leaves from the address the probe was sent to (and so matches the
- * router's connection tracking). Prints "ready" once every socket listens.
+ * router's connection tracking). Prints "ready" once every socket listens, after a line
+ * `held tcp <port>` or `held udp <port> <address>` for each port a daemon already holds there.
  */
 export const SERVER = `
 const net = require("net"), dgram = require("dgram");
@@ -17,15 +18,22 @@ const addresses = (process.argv[3] || "").split(",").filter(Boolean);
 let pending = tcp.length + udp.length * addresses.length;
 const up = () => { if (--pending === 0) process.stdout.write("ready\\n"); };
 if (pending === 0) process.stdout.write("ready\\n");
+// A port a daemon of the namespace already holds (bgpd on 179, bfdd on 3784/4784) is reported as
+// "held" and left to it: a TCP connect to it proves the path as well; a UDP echo cannot run there.
+const held = (what) => (e) => {
+  if (e.code !== "EADDRINUSE") { console.error(e.message); process.exit(1); }
+  process.stdout.write("held " + what + "\\n");
+  up();
+};
 for (const port of tcp) {
   const s = net.createServer((c) => c.end());
-  s.on("error", (e) => { console.error(e.message); process.exit(1); });
+  s.on("error", held("tcp " + port));
   s.listen({ port, host: "::" }, up);
 }
 for (const port of udp) for (const address of addresses) {
   const s = dgram.createSocket({ type: address.includes(":") ? "udp6" : "udp4" });
   s.on("message", (m, r) => s.send(m, r.port, r.address));
-  s.on("error", (e) => { console.error(e.message); process.exit(1); });
+  s.on("error", held("udp " + port + " " + address));
   s.bind(port, address, up);
 }
 `;

@@ -18,14 +18,21 @@ function inNode(lab: ProbeNamespaces, node: string, source: string, args: readon
   return spawn("ip", argv, { stdio: ["ignore", "pipe", "pipe"] });
 }
 
+/** The key of a port a daemon holds in `node`: TCP per port, UDP per port and address. */
+export function heldKey(node: string, protocol: "tcp" | "udp", port: number, address?: string) {
+  return protocol === "tcp" ? `${node} tcp ${port}` : `${node} udp ${port} ${address}`;
+}
+
 /**
  * Starts the probe servers the probes need (TCP listeners and UDP echoes on their ports, in each
  * destination namespace, on its probe addresses) and resolves once all listen; the caller kills
- * the returned processes. Rejects naming the namespace when a server exits.
+ * the returned processes. Rejects naming the namespace when a server exits. Ports a daemon of
+ * the namespace already holds are added to `held` as `heldKey` gives them, and left to it.
  */
 export async function startProbeServers(
   lab: ProbeNamespaces,
   probes: readonly PlacedProbe[],
+  held: Set<string> = new Set(),
 ): Promise<ChildProcess[]> {
   const byNode = new Map<string, { tcp: Set<number>; udp: Set<number>; addr: Set<string> }>();
   for (const x of probes) {
@@ -47,7 +54,13 @@ export async function startProbeServers(
         return new Promise<void>((resolve, reject) => {
           let err = "";
           child.stderr?.on("data", (d) => (err += String(d)));
-          child.stdout?.on("data", (d) => String(d).includes("ready") && resolve());
+          child.stdout?.on("data", (d) => {
+            for (const line of String(d).split("\n")) {
+              const m = /^held (tcp|udp) (\d+)(?: (\S+))?$/.exec(line);
+              if (m) held.add(heldKey(node, m[1] as "tcp" | "udp", Number(m[2]), m[3]));
+            }
+            if (String(d).includes("ready")) resolve();
+          });
           child.on("exit", (code) =>
             reject(new Error(`probe server in ${node} exited ${code}: ${err}`)),
           );
