@@ -13,6 +13,7 @@ import {
   CiliumValuesInput,
   LabelSelector,
   LbPoolInput,
+  NodeOverride,
 } from "./objects";
 
 export interface CiliumPlanOptions {
@@ -89,15 +90,39 @@ export function announcementInput(
         ...(end.multihop !== undefined ? { ebgpMultihop: end.multihop } : {}),
       });
     }
-    const routerIds = nodes.flatMap((d) =>
-      d.speaker?.routerId ? [{ node: d.name, routerId: d.speaker.routerId }] : [],
-    );
+    const overrides = nodes.flatMap((d): NodeOverride[] => {
+      // A node holding an IPv6 VIP sources its IPv6 sessions from it: RFC 6724 source selection
+      // (rule 8, longest matching prefix) can prefer the VIP, which the peer does not know. IPv4
+      // takes the subnet's primary address, which a /32 VIP is not.
+      const vip = new Set(
+        d.interfaces.flatMap((i) =>
+          i.addresses
+            .filter((h) => h.role === "vip" && h.address.family === 6)
+            .map((h) => h.address.family),
+        ),
+      );
+      const localAddresses = t.sessions.flatMap((s) => {
+        const end = s.ends.find((e) => e.device === d.name && e.carrier === "cilium");
+        return end && vip.has(end.address.family)
+          ? [{ peer: end.peerName, address: end.address }]
+          : [];
+      });
+      const routerId = d.speaker?.routerId;
+      if (!routerId && localAddresses.length === 0) return [];
+      return [
+        {
+          node: d.name,
+          ...(routerId ? { routerId } : {}),
+          ...(localAddresses.length > 0 ? { localAddresses } : {}),
+        },
+      ];
+    });
     return {
       mode: "bgp",
       cluster: cluster.name,
       localAsn: cluster.asn,
       peers: [...peers.values()],
-      ...(routerIds.length > 0 ? { routerIds } : {}),
+      ...(overrides.length > 0 ? { overrides } : {}),
       ...selector,
     };
   }

@@ -148,6 +148,14 @@ export function lbPoolObjects(
   }));
 }
 
+/** What one node's CiliumBGPNodeConfigOverride sets. */
+export interface NodeOverride {
+  readonly node: string;
+  readonly routerId?: Address;
+  /** `peers[].localAddress`: by peer name (as in the CiliumBGPClusterConfig), the source address. */
+  readonly localAddresses?: readonly { readonly peer: string; readonly address: Address }[];
+}
+
 /** A BGP peer of every node of the cluster: the other end of the nodes' sessions. */
 export interface BgpPeerInput {
   readonly name: string;
@@ -165,8 +173,13 @@ export type AnnouncementInput =
       readonly cluster: string;
       readonly localAsn: number;
       readonly peers: readonly BgpPeerInput[];
-      /** Router IDs of the nodes Cilium cannot derive one for (no IPv4 address). */
-      readonly routerIds?: readonly { readonly node: string; readonly routerId: Address }[];
+      /**
+       * Per-node overrides (CiliumBGPNodeConfigOverride): the router ID of a node Cilium cannot
+       * derive one for (no IPv4 address), and the address a node speaks from toward each peer
+       * where it also holds the cluster's VIP in that family (the kernel would pick the VIP as
+       * source, and the peer expects the node's own address).
+       */
+      readonly overrides?: readonly NodeOverride[];
       /** Which LoadBalancer services to announce; default all but those labelled opt-out. */
       readonly serviceSelector?: LabelSelector;
     }
@@ -259,11 +272,26 @@ export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
       },
     },
     // Named after the node it applies to, as Cilium matches it.
-    ...(input.routerIds ?? []).map((r) => ({
+    ...(input.overrides ?? []).map((r) => ({
       apiVersion: CILIUM_V2,
       kind: "CiliumBGPNodeConfigOverride",
       metadata: { name: r.node },
-      spec: { bgpInstances: [{ name: c, routerID: r.routerId.toString() }] },
+      spec: {
+        bgpInstances: [
+          {
+            name: c,
+            ...(r.routerId ? { routerID: r.routerId.toString() } : {}),
+            ...(r.localAddresses
+              ? {
+                  peers: r.localAddresses.map((l) => ({
+                    name: l.peer,
+                    localAddress: l.address.toString(),
+                  })),
+                }
+              : {}),
+          },
+        ],
+      },
     })),
   ];
 }

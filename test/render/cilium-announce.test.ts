@@ -6,8 +6,14 @@ import { announcementInput } from "../../render/cilium/inputs";
 import { announcementObjects, manifestYaml } from "../../render/cilium/objects";
 import { requireSite } from "../../site";
 import { Topology } from "../../topology/types";
-import { ciliumBgp, ciliumObjects, ciliumRouterId } from "../../twin/site/cilium";
-import { homelabWith, stackRaw } from "../fixtures/base";
+import {
+  ciliumBgp,
+  ciliumLocalAddresses,
+  ciliumObjects,
+  ciliumRouterId,
+} from "../../twin/site/cilium";
+import { join } from "path";
+import { fileRaw, homelabWith, ROOT, stackRaw } from "../fixtures/base";
 import { seed001Talos } from "../fixtures/seed001";
 import { bgp } from "./cilium-seed004";
 
@@ -150,6 +156,35 @@ describe("BGP control plane", () => {
       "  as = 65101",
       '  router-id = "0.101.0.22"',
     ]);
+  });
+
+  test("an IPv6-only cluster: the VIP holders pin their source address toward each peer", () => {
+    const { t, tenant } = site(fileRaw(join(ROOT, "test/fixtures/valid/ipv6-only.yaml")));
+    const objects = announcementObjects(announcementInput(t, tenant));
+    expect(objects.filter((o) => o.kind === "CiliumBGPNodeConfigOverride")).toEqual(
+      [11, 12, 13].map((id) => ({
+        apiVersion: "cilium.io/v2",
+        kind: "CiliumBGPNodeConfigOverride",
+        metadata: { name: `lab-cp${id - 10}` },
+        spec: {
+          bgpInstances: [
+            {
+              name: "lab",
+              routerID: `0.20.0.${id}`,
+              peers: [{ name: "edge-ipv6", localAddress: `fd8a:3c5e:1b20:1400::${id}` }],
+            },
+          ],
+        },
+      })),
+    );
+    // The twin's GoBGP binds its session there too.
+    const objs = ciliumObjects(
+      new Map(objects.map((o, i): [string, string] => [`${o.kind}-${i}.yaml`, manifestYaml([o])])),
+    );
+    const config = ciliumBgp(objs, "0.20.0.11", [], ciliumLocalAddresses(objs, "lab-cp1"))?.config;
+    expect(config).toContain(
+      '  [neighbors.transport.config]\n    local-address = "fd8a:3c5e:1b20:1400::11"\n',
+    );
   });
 
   test("seed 004: both clusters peer with 10.25.11.1 (AS 64501) off their subnet, TTL 2", () => {

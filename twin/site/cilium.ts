@@ -114,11 +114,33 @@ export function ciliumRouterId(
   return instances[0]?.routerID ?? ipv4 ?? "0.0.0.0";
 }
 
+/**
+ * The source addresses `node`'s CiliumBGPNodeConfigOverride pins, by peer name
+ * (`spec.bgpInstances[].peers[].localAddress`); empty without one.
+ */
+export function ciliumLocalAddresses(
+  objs: readonly K8sObject[],
+  node: string,
+): Map<string, string> {
+  const override = objs.find(
+    (o) => o.kind === "CiliumBGPNodeConfigOverride" && o.metadata?.name === node,
+  );
+  const instances = (override?.spec?.bgpInstances ?? []) as {
+    peers?: { name: string; localAddress?: string }[];
+  }[];
+  return new Map(
+    (instances[0]?.peers ?? []).flatMap((p) =>
+      p.localAddress ? [[p.name, p.localAddress] as [string, string]] : [],
+    ),
+  );
+}
+
 /** gobgpd's config and announcements for one node; undefined when the cluster runs no BGP. */
 export function ciliumBgp(
   objs: readonly K8sObject[],
   routerId: string,
   services: readonly Address[],
+  localAddresses: ReadonlyMap<string, string> = new Map(),
 ): CiliumBgpNode | undefined {
   const cc = objs.find((o) => o.kind === "CiliumBGPClusterConfig");
   if (!cc) return undefined;
@@ -156,6 +178,8 @@ export function ciliumBgp(
     const fams: Family[] = [];
     lines.push("[[neighbors]]", "  [neighbors.config]");
     lines.push(`    neighbor-address = "${p.peerAddress}"`, `    peer-as = ${p.peerASN}`);
+    const local = localAddresses.get(p.name);
+    if (local) lines.push("  [neighbors.transport.config]", `    local-address = "${local}"`);
     lines.push("  [neighbors.timers.config]");
     lines.push("    connect-retry = 120", "    hold-time = 90", "    keepalive-interval = 30");
     if (multihop > 1) {

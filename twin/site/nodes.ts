@@ -10,7 +10,14 @@ import { ArtifactMap } from "../readback/folder";
 import { readTalos, vmNics } from "../readback/kubernetes";
 import { ObservedDevice } from "../readback/types";
 import { SiteBuilder } from "./builder";
-import { ciliumBgp, ciliumObjects, ciliumRouterId, l2Interfaces, serviceAddresses } from "./cilium";
+import {
+  ciliumBgp,
+  ciliumLocalAddresses,
+  ciliumObjects,
+  ciliumRouterId,
+  l2Interfaces,
+  serviceAddresses,
+} from "./cilium";
 import { DEFAULT_MTU, ProxmoxSite, ProxmoxVm } from "./resources";
 
 type Plug = (host: string, bridge: string, vlan: number | undefined) => string;
@@ -240,7 +247,7 @@ function buildCilium(
     const node = talos.find((d) => d.name === name) as ObservedDevice;
     const v4 = node.addresses.find((a) => a.address.family === 4 && !a.vip);
     const routerId = ciliumRouterId(objs, name, v4 ? String(v4.address) : undefined);
-    const bgp = ciliumBgp(objs, routerId, services);
+    const bgp = ciliumBgp(objs, routerId, services, ciliumLocalAddresses(objs, name));
     if (!bgp) continue;
     b.gobgp.push({ node: name, config: bgp.config, announce: bgp.announce, peers: bgp.peers });
     const dev = b.devices.find((d) => d.name === name);
