@@ -240,6 +240,37 @@ test("a rule to the router's BGP port is probed against bgpd itself; the SSH den
   expect(r.summary).toBe("twin example: 34 passed, 0 failed");
 }, 180_000);
 
+/** The IPv6-only fixture site (Cilium router IDs and source addresses from node overrides). */
+async function ipv6Only(): Promise<PreviewResult> {
+  const text = readFileSync(join(ROOT, "test/fixtures/valid/ipv6-only.yaml"), "utf8");
+  return previewConfig("ipv6-only", parseStackFile(text, projectName()));
+}
+
+test("IPv6 only: sessions come up from the nodes' own addresses; without the pinned source, the VIP holder's fail", async () => {
+  const clean = await twin("v6only", () => undefined, ipv6Only);
+  expect(clean.failed).toEqual([]);
+  expect(clean.summary).toBe("twin v6only: 18 passed, 0 failed");
+  const edited = await twin(
+    "v6only",
+    (d) => {
+      for (const n of [1, 2, 3]) {
+        const file = join(d, `k8s/cluster-20/CiliumBGPNodeConfigOverride-lab-cp${n}.yaml`);
+        const text = readFileSync(file, "utf8");
+        const without = text.replace(/ {6}peers:\n( {8}.*\n| {10}.*\n)+/, "");
+        if (without === text) throw new Error(`${file}: no peers block`);
+        writeFileSync(file, without);
+      }
+    },
+    ipv6Only,
+  );
+  // lab-cp1 holds the VIP: its GoBGP speaks from the VIP, which the edge knows no peer at.
+  expect(edited.failed).toEqual([
+    "bgp edge -> fd8a:3c5e:1b20:1400::11: session",
+    "bgp edge <- fd8a:3c5e:1b20:1400::11: learned",
+    "bgp lab-cp1 -> fd8a:3c5e:1b20:1400::fffe: session (GoBGP for Cilium)",
+  ]);
+}, 240_000);
+
 describe("the policy in the twin: a deleted deny lets exactly its probe through", () => {
   test("a zone default's drop deleted from the Linux router's nftables (arc-hybrid)", async () => {
     const r = await twin("arc-hybrid", (d) =>
