@@ -2,7 +2,7 @@
 // that the tests run it in-process against a scratch project folder and compare the exact text.
 import { readdirSync } from "fs";
 import { join, relative } from "path";
-import { parseArgs } from "util";
+import { parseArgs, ParseArgsConfig } from "util";
 import {
   clearPreview,
   PreviewFolderError,
@@ -60,7 +60,7 @@ export function usage(root: string): string {
 }
 
 /** parseArgs' error as one line in our words (its own text suggests `--` tricks). */
-export function argumentError(e: unknown): string | undefined {
+function argumentError(e: unknown): string | undefined {
   const code = (e as { code?: string }).code;
   const message = e instanceof Error ? e.message : String(e);
   const option = /'(-[^' ]+)/.exec(message)?.[1];
@@ -77,34 +77,53 @@ export function argumentError(e: unknown): string | undefined {
 }
 
 /**
+ * Parses `argv` with `options` (strict, no positionals) for command `name` (`plan`, `twin`). On a
+ * usage error it writes one line, a blank line and `usageText` to `io.err` and returns exit
+ * status 2; with `--help` it writes `usageText` to `io.out` and returns 0; else the values.
+ */
+export function parseCommand<T extends Record<string, unknown>>(
+  name: string,
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  io: CliOutput,
+  usageText: string,
+): T | number {
+  let values: T & { help?: boolean };
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }).values as T & { help?: boolean };
+  } catch (e) {
+    const line = argumentError(e);
+    if (line === undefined) throw e;
+    io.err(`${name}: ${line}`);
+    io.err("");
+    io.err(usageText);
+    return 2;
+  }
+  if (values.help) {
+    io.out(usageText);
+    return 0;
+  }
+  return values;
+}
+
+/**
  * Runs the command with `argv` (the arguments after `--`) for the project in `root`. Returns the
  * exit status: 0 clean, 1 problems in the stack, 2 a usage error. Throws only on a bug.
  */
 export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
-  let values: { stack?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const line = argumentError(e);
-    if (line === undefined) throw e;
-    io.err(`plan: ${line}`);
-    io.err("");
-    io.err(usage(root));
-    return 2;
-  }
-  if (values.help) {
-    io.out(usage(root));
-    return 0;
-  }
+  const values = parseCommand<{ stack?: string; out?: string }>(
+    "plan",
+    argv,
+    { stack: { type: "string" }, out: { type: "string" } },
+    io,
+    usage(root),
+  );
+  if (typeof values === "number") return values;
   const stack = values.stack ?? "homelab";
   const stacks = stacksIn(root);
   if (!stacks.includes(stack)) {

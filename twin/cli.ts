@@ -5,7 +5,6 @@
 import { spawnSync } from "child_process";
 import { existsSync, statSync } from "fs";
 import { join, relative } from "path";
-import { parseArgs } from "util";
 import {
   PREVIEW_MANIFEST,
   PreviewFolderError,
@@ -15,7 +14,7 @@ import {
   ROOT,
   writePreview,
 } from "../preview/offline";
-import { argumentError, stacksIn } from "../preview/cli";
+import { parseCommand, stacksIn } from "../preview/cli";
 import { extractArtifacts } from "../preview/artifacts";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
@@ -182,30 +181,14 @@ export async function twinFolder(stack: string, dir: string, io: CliOutput): Pro
 
 /** Runs the command; returns the exit status (0 pass, 1 fail, 2 usage). */
 export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
-  let values: { stack?: string; from?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        from: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const line = argumentError(e);
-    if (line === undefined) throw e;
-    io.err(`twin: ${line}`);
-    io.err("");
-    io.err(usage(root));
-    return 2;
-  }
-  if (values.help) {
-    io.out(usage(root));
-    return 0;
-  }
+  const values = parseCommand<{ stack?: string; from?: string }>(
+    "twin",
+    argv,
+    { stack: { type: "string" }, from: { type: "string" } },
+    io,
+    usage(root),
+  );
+  if (typeof values === "number") return values;
   if ((values.stack === undefined) === (values.from === undefined)) {
     io.err("twin: give exactly one of --stack <name> or --from <preview dir>");
     return 2;

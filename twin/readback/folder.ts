@@ -27,9 +27,10 @@ export function readPreviewFolder(dir: string): Map<string, string> {
   return out;
 }
 
-interface ExternalDoc {
+/** `external/<device>.yaml` as the preview writes it: what an external device must hold and say. */
+export interface ExternalDoc {
   device: string;
-  interfaces: { name: string; addresses: string[] }[];
+  interfaces: { name: string; segment?: string; addresses: string[] }[];
   routes?: string[];
   bgp?: {
     asn: number;

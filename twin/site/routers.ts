@@ -17,6 +17,7 @@
 // addresses and runs exactly the sessions the document asks for, accepting its `accept` list.
 import { parse } from "yaml";
 import { FIREWALL_MENUS, routerOsFirewallToNft } from "../policy/routeros";
+import { ExternalDoc } from "../readback/folder";
 import { connectionBfd, connectionTimers, routerOsAddresses } from "../readback/routeros";
 import { BFD_MINOR, RouterModel } from "../routeros/model";
 import { SiteBuilder } from "./builder";
@@ -291,24 +292,6 @@ export function buildRouterOs(
       "bgpd",
     ],
   });
-}
-
-interface ExternalDoc {
-  device: string;
-  interfaces: { name: string; segment?: string; addresses: string[] }[];
-  routes?: string[];
-  bgp?: {
-    asn: number;
-    neighbors: {
-      name: string;
-      address: string;
-      asn: number;
-      source: string;
-      multihop?: number;
-      families: string[];
-      accept: string[];
-    }[];
-  };
 }
 
 /** A stand-in for a device the stack declares but does not configure. */
