@@ -4,6 +4,7 @@
 // render/cloud-init; only the resources live here.
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
+import { snippetFileName } from "../render/proxmox/uploads";
 import { type VmNic, proxmoxNetworkDevices } from "./vm-nic";
 
 export type { VmNic } from "./vm-nic";
@@ -47,16 +48,17 @@ export class CloudInitVm extends pulumi.ComponentResource {
     if (!args.networkConfig.startsWith("version: 2\n")) {
       throw new Error(`CloudInitVm ${name}: the network config is not version 2`);
     }
-    const snippet = (what: string, data: pulumi.Input<string>) =>
+    const snippet = (what: "user-data" | "network-config", data: pulumi.Input<string>) =>
       new proxmoxve.FileLegacy(
         `${name}-${what}`,
         {
           nodeName: args.host,
           datastoreId: args.datastores.snippets,
           contentType: "snippets",
-          sourceRaw: { data, fileName: `cloud-init-${args.hostname}-${what}.yaml` },
+          sourceRaw: { data, fileName: snippetFileName(args.vmId, what) },
         },
-        // The file name is fixed on the datastore: replace by deleting first.
+        // One name per VM ID (render/proxmox/uploads.ts), fixed on the datastore: replace by
+        // deleting first.
         { parent: this, deleteBeforeReplace: true },
       );
     const userData = snippet("user-data", args.userData);

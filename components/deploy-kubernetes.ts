@@ -7,6 +7,7 @@ import { Address } from "../addressing/ip";
 import { Plan, TenantPlan } from "../addressing/plan-types";
 import { announcementObjects, ciliumValues, lbPoolObjects } from "../render/cilium/objects";
 import { announcementInput, ciliumValuesInput, lbPoolInputs } from "../render/cilium/inputs";
+import { talosIsoFileName } from "../render/proxmox/uploads";
 import { renderTalosPatchYaml } from "../render/talos/patch";
 import { apiServerAddress, clusterNodes, talosNodeInputs } from "../render/talos/inputs";
 import { Topology } from "../topology/types";
@@ -43,7 +44,7 @@ export function talosIsos(
         datastoreId: s.isoDatastore,
         contentType: "iso",
         url: `${s.factory}/image/${s.schematic}/${s.version}/nocloud-amd64.iso`,
-        fileName: `talos-${s.version}-${s.schematic.slice(0, 12)}-nocloud-amd64.iso`,
+        fileName: talosIsoFileName(s),
         overwrite: false,
       },
       // The file name is fixed on the datastore: replace by deleting first.

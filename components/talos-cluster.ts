@@ -6,6 +6,7 @@ import * as command from "@pulumi/command";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TalosSettings } from "../addressing/site";
+import { talosConfigFileName } from "../render/proxmox/uploads";
 import * as scripts from "./talos-scripts";
 import { type VmNic, proxmoxNetworkDevices } from "./vm-nic";
 
@@ -104,9 +105,10 @@ export class TalosCluster extends pulumi.ComponentResource {
           nodeName: n.host,
           datastoreId: s.snippetDatastore,
           contentType: "snippets",
-          sourceRaw: { data: machineConfig, fileName: `talos-${args.cluster}-${n.name}.yaml` },
+          sourceRaw: { data: machineConfig, fileName: talosConfigFileName(n.vmId) },
         },
-        // The file name is fixed on the datastore: replace by deleting first.
+        // One name per VM ID (render/proxmox/uploads.ts), fixed on the datastore: replace by
+        // deleting first.
         { parent: this, deleteBeforeReplace: true },
       );
       this.vms[n.name] = new proxmoxve.VmLegacy(

@@ -144,11 +144,18 @@ function externalDocs(outputs: Record<string, unknown>): Artifact[] {
  */
 function cloudInitFiles(resources: readonly RecordedResource[]): Artifact[] {
   const snippets = resources.filter((r) => r.type === "proxmoxve:index/fileLegacy:FileLegacy");
+  // Snippets are named by VM ID (render/proxmox/uploads.ts); the folder is named by the VM's name.
+  const vmNames = new Map(
+    resources
+      .filter((r) => r.type === "proxmoxve:index/vmLegacy:VmLegacy")
+      .map((r) => [Number(r.inputs.vmId), String(r.inputs.name)]),
+  );
   const named = (r: RecordedResource) => {
     const raw = r.inputs.sourceRaw as { data?: unknown; fileName?: unknown } | string | undefined;
     if (typeof raw !== "object" || typeof raw.fileName !== "string") return undefined;
-    const m = /^cloud-init-([a-z0-9-]+)-(user-data|network-config)\.yaml$/.exec(raw.fileName);
-    return m ? { vm: m[1], what: m[2], data: raw.data } : undefined;
+    const m = /^homelab-vm(\d+)-(user-data|network-config)\.yaml$/.exec(raw.fileName);
+    const vm = m ? vmNames.get(Number(m[1])) : undefined;
+    return m && vm !== undefined ? { vm, what: m[2], data: raw.data } : undefined;
   };
   return snippets.flatMap((r) => {
     const own = named(r);

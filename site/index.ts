@@ -5,6 +5,7 @@ import { Problem, SiteError } from "../addressing/problems";
 import { validateIds, validateRest } from "../addressing/validate";
 import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
 import { lbPoolInputs } from "../render/cilium/inputs";
+import { plannedUploads, uploadCollisions } from "../render/proxmox/uploads";
 import { buildTopology } from "../topology/build";
 import { Topology } from "../topology/types";
 import { loadSite } from "./load";
@@ -42,7 +43,11 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
   ];
   if (problems.length > 0) return { ok: false, problems };
   const built = buildTopology(derived.plan);
-  if (built.problems.length > 0) return { ok: false, problems: [...built.problems] };
+  // Needs unique VM IDs (round one), which every planned file name is keyed by.
+  const uploads = uploadCollisions(plannedUploads(derived.plan));
+  if (built.problems.length > 0 || uploads.length > 0) {
+    return { ok: false, problems: [...built.problems, ...uploads] };
+  }
   return { ok: true, plan: derived.plan, topology: built.topology };
 }
 

@@ -11,6 +11,7 @@ import { cloudInitMachines } from "../../render/cloud-init/inputs";
 import { IMAGES } from "../../render/cloud-init/images";
 import { renderNetworkConfig } from "../../render/cloud-init/network-config";
 import { renderUserData } from "../../render/cloud-init/user-data";
+import { plannedUploads } from "../../render/proxmox/uploads";
 import { ROOT, stackRaw } from "../fixtures/base";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHomelabTestKeyOnly admin@example";
@@ -137,3 +138,26 @@ test("without keys the user data is plain text, written as rendered (arc-hybrid'
     },
   ]);
 });
+
+test.each(["sol", "arc-hybrid"])(
+  "%s: every file the components upload is one the collision check planned, named by VM ID",
+  (stack) => {
+    const result = stack === "sol" ? sol : arc;
+    const planned = plannedUploads(requireSite(stackRaw(stack)).plan).map((u) =>
+      [u.host, u.datastore, u.contentType, u.fileName].join(" "),
+    );
+    const recorded = result.resources.flatMap((r) => {
+      const i = r.inputs;
+      if (r.type === "proxmoxve:download/file:File")
+        return [[i.nodeName, i.datastoreId, i.contentType, i.fileName]];
+      if (r.type !== "proxmoxve:index/fileLegacy:FileLegacy") return [];
+      // User data holding SSH keys is recorded whole as "[secret]": its name is the VM's.
+      const raw = i.sourceRaw as { fileName?: string } | string;
+      const vmId =
+        /^vm-(\d+)-/.exec(r.name)?.[1] ?? /^node-(\d+)-(\d+)-/.exec(r.name)?.slice(1).join("");
+      const fileName = typeof raw === "object" ? raw.fileName : `homelab-vm${vmId}-user-data.yaml`;
+      return [[i.nodeName, i.datastoreId, i.contentType, fileName]];
+    });
+    expect(recorded.map((x) => x.join(" ")).sort()).toEqual([...planned].sort());
+  },
+);
