@@ -9,7 +9,7 @@ import { SshArgs, sshConnection } from "./ssh";
 export interface NftablesRulesetArgs extends SshArgs {
   /** The rendered ruleset (render/nftables/ruleset.ts). */
   readonly ruleset: string;
-  /** Its table, `homelab_<stack>`: what destroy deletes. */
+  /** Its table (nftTableName in render/nftables/ruleset.ts): what destroy deletes. */
   readonly table: string;
 }
 

@@ -14,12 +14,26 @@ import { lineHints, SetNames, sideSet } from "../policy/names";
 import { Policy, PolicyPoint } from "../../topology/policy-types";
 import { portsText } from "../../topology/policy-text";
 
-/** The stack's table: `homelab_<stack>` with '-' written as '_'. */
+/** Pulumi's stack names: letters, digits, '-', '_' and '.', at most 100 characters. */
+const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const ESCAPES: Readonly<Record<string, string>> = { "-": "_d", _: "_u", ".": "_p" };
+
+/**
+ * The stack's table, one per stack name (an injective encoding into nft's [A-Za-z0-9_]):
+ * - a name of letters, digits and '-' that starts with a letter or digit: `homelab_<name>` with
+ *   '-' written as '_' (`arc-hybrid` -> `homelab_arc_hybrid`, the name tables always had);
+ * - any other name: `homelab__` and the name with '-', '_', '.' escaped as `_d`, `_u`, `_p`
+ *   (`x_y` -> `homelab__x_uy`). The escapes are prefix-free, and only these names put '_'
+ *   right after `homelab_`, so no two stack names share a table.
+ * At most 209 characters: nft takes 255 (NFT_NAME_MAXLEN 256 with the NUL), and the ruleset's
+ * file `/etc/nftables.d/<table>.nft` must fit a 255-byte file name.
+ */
 export function nftTableName(stack: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,40}$/.test(stack)) {
+  if (!STACK_NAME.test(stack)) {
     throw new Error(`stack name ${JSON.stringify(stack)} cannot name an nftables table`);
   }
-  return `homelab_${stack.replace(/-/g, "_")}`;
+  if (/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(stack)) return `homelab_${stack.replace(/-/g, "_")}`;
+  return `homelab__${stack.replace(/[-_.]/g, (c) => ESCAPES[c])}`;
 }
 
 const addr = (f: Family) => (f === 4 ? "ipv4_addr" : "ipv6_addr");

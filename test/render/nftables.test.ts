@@ -2,6 +2,8 @@
 // (`nft -c -f`) accepting every ruleset the stacks render (the router's, the UniFi stand-in's, the
 // Proxmox model's) and a dual-stack one with ICMP and rules about the router itself; shown to
 // reject a broken one. Needs nftables (`.ci/install-nftables.sh`).
+import fc from "fast-check";
+import { removeTable } from "../../components/nftables-ruleset";
 import { nftProblems, NFT_MISSING, requireNft } from "../../lab/nft-check";
 import { externalFirewallToNft } from "../../twin/policy/external-firewall";
 import { pveFirewallToNft } from "../../twin/policy/pve-firewall";
@@ -57,6 +59,48 @@ describe("nftables ruleset", () => {
   test("the table is the stack's: homelab_<stack>", () => {
     expect(nftTableName("arc-hybrid")).toBe("homelab_arc_hybrid");
     expect(() => nftTableName("a;b")).toThrow('stack name "a;b" cannot name an nftables table');
+    expect(() => nftTableName("x".repeat(101))).toThrow("cannot name an nftables table");
+  });
+
+  test.each([
+    ["x-y", "homelab_x_y"],
+    ["x_y", "homelab__x_uy"],
+    ["x.y", "homelab__x_py"],
+    ["x_dy", "homelab__x_udy"],
+    ["-x", "homelab___dx"],
+    ["arc-hybrid", "homelab_arc_hybrid"],
+    ["example", "homelab_example"],
+    ["homelab", "homelab_homelab"],
+    ["infra-apps", "homelab_infra_apps"],
+    ["ms01", "homelab_ms01"],
+    ["sol", "homelab_sol"],
+  ])("stack %s owns table %s", (stack, table) => {
+    expect(nftTableName(stack)).toBe(table);
+    expect(removeTable(table)).toBe(
+      `nft delete table inet ${table} 2>/dev/null || true\nrm -f /etc/nftables.d/${table}.nft\n`,
+    );
+  });
+
+  test("no two stack names share a table", () => {
+    const name = fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/);
+    fc.assert(
+      fc.property(name, name, (a, b) => a === b || nftTableName(a) !== nftTableName(b)),
+      { numRuns: 5000 },
+    );
+    const tricky = [
+      "x-y",
+      "x_y",
+      "x__y",
+      "x-_y",
+      "x_-y",
+      "x--y",
+      "x_uy",
+      "x-uy",
+      "x.y",
+      "_x",
+      "-x",
+    ];
+    expect(new Set(tricky.map(nftTableName)).size).toBe(tricky.length);
   });
 
   test("seed 003's forward chain, line for line", () => {
@@ -160,6 +204,17 @@ describe("nft -c -f accepts every rendered ruleset", () => {
       'acept comment "homelab:rule=app-to-storage"',
     );
     expect(nftProblems(bad)).toEqual(["line 82:51-57: Error: syntax error, unexpected comment"]);
+  });
+
+  test("the longest table name (a 100-character stack of '_') loads; one past nft's limit does not", () => {
+    const longest = "_".repeat(100);
+    expect(nftTableName(longest)).toHaveLength(209);
+    const text = renderNftables(dual, dual.points[0], { router: "edge", stack: longest });
+    expect(text).toContain(`table inet ${nftTableName(longest)} {`);
+    expect(nftProblems(text)).toEqual([]);
+    expect(nftProblems(`table inet homelab_${"a".repeat(248)} {\n}\n`)).toEqual([
+      "line 1:12-267: Error: Could not process rule: Numerical result out of range",
+    ]);
   });
 
   test("missing nftables fails with the install hint, never skips", () => {
