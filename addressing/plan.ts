@@ -4,7 +4,7 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
-import { notOnSubnets, planCloudVms, planRoutes } from "./vms";
+import { notOnSubnets, parseNameservers, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
 import { warnings } from "./warnings";
 import { Address, AddressRange, Family, Prefix } from "./ip";
@@ -297,12 +297,7 @@ export function plan(site: Site): PlanResult {
   const overhead = VXLAN_OVERHEAD[fabric.mtu.underlayFamily];
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
-  const nameservers = site.talos.nameservers.flatMap((text, i) => {
-    const parsed = Address.parse(text);
-    if (parsed.ok) return [parsed.value];
-    b.problem(`talos.nameservers[${i}]`, text, parsed.error, parsed.fix);
-    return [];
-  });
+  const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
@@ -555,6 +550,15 @@ function planCluster(
 ): ClusterPlan {
   const layout = b.site.layout;
   b.id(`${path}.name`, "cluster name", k.name);
+  // Linux nodes name their NICs by role (topology/nodes.ts): one name for two roles would drop one.
+  if (k.nodeOs === "linux" && t.mesh && k.frr.mesh === k.frr.egress) {
+    b.problem(
+      `${path}.frr.egress`,
+      k.frr.egress,
+      `is also the mesh interface (${path}.frr.mesh): one NIC cannot carry both the mesh and the egress`,
+      "name two NICs (default mesh eth0, egress eth1)",
+    );
+  }
   // Routable pods (seed 002) share the node subnet: they lie inside it instead of beside it, and
   // the pool rule keeps owned addresses out of them.
   const pods =

@@ -271,12 +271,7 @@ function planVm(
         );
   });
   const families = FAMILIES.filter((f) => nets.some((n) => n.address[key(f)]));
-  const nameservers = (v.nameservers ?? []).flatMap((text, j) => {
-    const parsed = Address.parse(text);
-    if (parsed.ok) return [parsed.value];
-    b.problem(`${path}.nameservers[${j}]`, text, parsed.error, parsed.fix);
-    return [];
-  });
+  const nameservers = parseNameservers(b, v.nameservers ?? [], `${path}.nameservers`);
   return {
     name: v.name,
     id: v.id,
@@ -357,4 +352,26 @@ export function planCloudVms(
 ): CloudVmPlan[] {
   const known = networks(b, tenants, segments, vnetMtu);
   return b.site.vms.map((v, i) => planVm(b, v, `vms[${i}]`, known, hosts, nameservers));
+}
+
+/**
+ * DNS servers, parsed; a server listed twice is refused: resolv.conf takes three (glibc MAXNS), so
+ * a repeat silently costs a real server its place, and is most often a typo for another address.
+ */
+export function parseNameservers(b: Builder, texts: readonly string[], path: string): Address[] {
+  const seen = new Map<string, number>();
+  return texts.flatMap((text, j) => {
+    const parsed = Address.parse(text);
+    if (!parsed.ok) {
+      b.problem(`${path}[${j}]`, text, parsed.error, parsed.fix);
+      return [];
+    }
+    const first = seen.get(parsed.value.toString());
+    if (first !== undefined) {
+      b.problem(`${path}[${j}]`, text, `duplicates ${path}[${first}]`, "list each DNS server once");
+      return [];
+    }
+    seen.set(parsed.value.toString(), j);
+    return [parsed.value];
+  });
 }
