@@ -4,6 +4,7 @@ import { Address, AddressRange, Prefix } from "./ip";
 import { Plan, PrefixFact } from "./plan-types";
 import { Problem } from "./problems";
 import { VXLAN_OVERHEAD } from "./site";
+import { specialPurposeProblems } from "./special-purpose";
 
 const MAX_VNI = 16777215;
 const AS_TRANS = 23456;
@@ -31,6 +32,7 @@ export function validateRest(plan: Plan): Problem[] {
     ...mtu(plan),
     ...poolCollisions(plan),
     ...dnsTargets(plan),
+    ...specialPurposeProblems(plan.facts, "refuse"),
   ];
 }
 

@@ -3,12 +3,15 @@
 import { Prefix } from "./ip";
 import { Plan } from "./plan-types";
 import { Problem } from "./problems";
+import { specialPurposeProblems } from "./special-purpose";
 
 const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
 
 /**
  * Every warning of a plan, as problems (path, input, what is questionable; why it may still be
  * right). Rules:
+ * - a prefix or address of the plan in 100.64.0.0/10 (RFC 6598, carrier-grade NAT) or
+ *   198.18.0.0/15 (RFC 2544, benchmarking): private in effect, but others on the path use them;
  * - an IPv6 space or allocation in fc00::/8: RFC 4193 defines only fd00::/8 (L = 1) for local use;
  * - a cluster with an even number of control-plane nodes: etcd needs a majority, so 2 tolerate no
  *   failure and 4 tolerate one, no more than 1 and 3 do (etcd FAQ, "Why an odd number");
@@ -22,9 +25,10 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  *   script then owns the address Pulumi logs in through, and the destroy script removes it.
  */
 export function warnings(
-  plan: Pick<Plan, "global" | "tenants"> & Partial<Pick<Plan, "vms" | "vmSshKeys" | "routers">>,
+  plan: Pick<Plan, "global" | "tenants"> &
+    Partial<Pick<Plan, "vms" | "vmSshKeys" | "routers" | "facts">>,
 ): Problem[] {
-  const out: Problem[] = [];
+  const out: Problem[] = plan.facts ? specialPurposeProblems(plan.facts, "warn") : [];
   for (const [name, dual] of Object.entries(plan.global)) {
     const p = dual?.ipv6;
     if (p && FC00.contains(p)) {
