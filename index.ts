@@ -13,7 +13,7 @@ export = async () => {
   const peerProblems = await readPeerProblems(plan);
   if (peerProblems.length > 0) {
     throw new pulumi.RunError(
-      `LoadBalancer pools collide with a peer stack's; nothing was provisioned:\n${peerProblems
+      `Peer stacks' LoadBalancer pools are malformed or collide with ours; nothing was provisioned:\n${peerProblems
         .map((p) => `  - ${formatProblem(p)}`)
         .join("\n")}`,
     );

@@ -17,6 +17,7 @@ import { parse } from "yaml";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { resolveStackConfig } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
+import { PEER_STACK } from "../site/spec-talos";
 import { extractArtifacts } from "./artifacts";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
@@ -50,6 +51,17 @@ export interface PreviewResult {
 }
 
 /**
+ * Where the offline preview finds a peer stack's outputs: `<root>/out/<stack>/outputs.json`, for a
+ * plain `org/project/stack` only (the config refuses others), and never outside `<root>/out/`.
+ */
+export function peerOutputsFile(root: string, name: string): string | undefined {
+  if (!PEER_STACK.test(name)) return undefined;
+  const out = resolve(root, "out");
+  const file = resolve(out, name.split("/")[2], "outputs.json");
+  return dirname(dirname(file)) === out ? file : undefined;
+}
+
+/**
  * Outputs a provider would compute and the program reads: a command's stdout (talosctl's
  * secrets, machine configs, kubeconfig) is a stand-in text, so secrets flow as known values and
  * show as "[secret]" wherever they are used.
@@ -65,13 +77,14 @@ function mockState(
   }
   // A peer stack's outputs are those its own offline preview wrote (out/<stack>/outputs.json).
   if (type === "pulumi:pulumi:StackReference") {
-    const stack = String(inputs.name).split("/").pop() ?? "";
-    const file = join(root, "out", stack, "outputs.json");
-    const outputs =
-      /^[A-Za-z0-9_.-]+$/.test(stack) && existsSync(file)
-        ? JSON.parse(readFileSync(file, "utf8"))
-        : {};
-    return { outputs, secretOutputNames: [] };
+    const name = String(inputs.name);
+    const file = peerOutputsFile(root, name);
+    if (file === undefined || !existsSync(file)) return { outputs: {}, secretOutputNames: [] };
+    try {
+      return { outputs: JSON.parse(readFileSync(file, "utf8")), secretOutputNames: [] };
+    } catch (e) {
+      throw new Error(`peer stack ${name}: ${file} is not JSON: ${(e as Error).message}`);
+    }
   }
   return {};
 }

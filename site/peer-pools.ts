@@ -3,7 +3,7 @@
 // segment reads the peer's pools through a StackReference and refuses to deploy on any overlap,
 // before registering anything but the (read-only) reference itself.
 import * as pulumi from "@pulumi/pulumi";
-import { AddressRange } from "../addressing/ip";
+import { AddressRange, Parsed, Prefix } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { LbPoolInput } from "../render/cilium/objects";
@@ -36,10 +36,99 @@ export function exportedPools(plan: Plan): ExportedPool[] {
   });
 }
 
+/** A peer's pool whose blocks all parsed; what `peerProblems` checks against ours. */
+export interface PeerPool {
+  readonly name: string;
+  readonly cluster: string;
+  readonly segment?: string;
+  readonly blocks: readonly AddressRange[];
+}
+
+/** A pool block: `start-stop`, or a prefix (strict: no host bits). */
+function parseBlock(text: string): Parsed<AddressRange> {
+  if (!text.includes("/")) return AddressRange.parse(text);
+  const p = Prefix.parse(text);
+  return p.ok ? { ok: true, value: AddressRange.of(p.value.first, p.value.last) } : p;
+}
+
+const kind = (v: unknown): string =>
+  v === undefined
+    ? "missing"
+    : v === null
+      ? "null"
+      : Array.isArray(v)
+        ? "a list"
+        : typeof v === "object"
+          ? "an object"
+          : `a ${typeof v}`;
+
+/**
+ * A peer stack's `lbPools` output, checked: a list of { name, cluster, segment?, blocks } whose
+ * blocks are ranges (`start-stop`, start not above stop) or prefixes. Every problem names the peer
+ * at `path` (`sharedSegments[0].peerStacks[1]`), quotes its name and says which output is wrong.
+ * An absent output is no pools (the peer has not run yet); a pool with any bad part is dropped.
+ */
+export function readPeerPools(
+  path: string,
+  stack: string,
+  value: unknown,
+): { pools: PeerPool[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const bad = (where: string, what: string, fix?: string) =>
+    problems.push({
+      path,
+      input: stack,
+      message: `its output ${where} ${what}`,
+      ...(fix ? { fix } : {}),
+    });
+  if (value === undefined) return { pools: [], problems };
+  if (!Array.isArray(value)) {
+    bad("lbPools", `is ${kind(value)}; expected a list of pools`);
+    return { pools: [], problems };
+  }
+  const pools = value.flatMap((pool: unknown, i): PeerPool[] => {
+    const at = `lbPools[${i}]`;
+    if (typeof pool !== "object" || pool === null || Array.isArray(pool)) {
+      bad(at, `is ${kind(pool)}; expected a pool object`);
+      return [];
+    }
+    const p = pool as Record<string, unknown>;
+    const before = problems.length;
+    for (const key of ["name", "cluster"]) {
+      if (typeof p[key] !== "string") bad(`${at}.${key}`, `is ${kind(p[key])}; expected a string`);
+    }
+    if (p.segment !== undefined && typeof p.segment !== "string") {
+      bad(`${at}.segment`, `is ${kind(p.segment)}; expected a string`);
+    }
+    if (!Array.isArray(p.blocks))
+      bad(`${at}.blocks`, `is ${kind(p.blocks)}; expected a list of blocks`);
+    const blocks = (Array.isArray(p.blocks) ? p.blocks : []).flatMap((b: unknown, j) => {
+      if (typeof b !== "string") {
+        bad(`${at}.blocks[${j}]`, `is ${kind(b)}; expected a range or prefix string`);
+        return [];
+      }
+      const parsed = parseBlock(b);
+      if (parsed.ok) return [parsed.value];
+      bad(`${at}.blocks[${j}]`, `"${b}" ${parsed.error}`, parsed.fix);
+      return [];
+    });
+    if (problems.length > before) return [];
+    return [
+      {
+        name: p.name as string,
+        cluster: p.cluster as string,
+        ...(typeof p.segment === "string" ? { segment: p.segment } : {}),
+        blocks,
+      },
+    ];
+  });
+  return { pools, problems };
+}
+
 /** Problems between this stack's pools and its peers' pools on each shared segment. */
 export function peerProblems(
   plan: Plan,
-  peers: readonly { stack: string; segment: number; pools: readonly ExportedPool[] }[],
+  peers: readonly { stack: string; segment: number; pools: readonly PeerPool[] }[],
 ): Problem[] {
   const ours = lbPoolInputs(plan);
   return plan.sharedSegments.flatMap((g, i) => {
@@ -56,12 +145,10 @@ export function peerProblems(
           .map((pool) => ({
             name: `${pool.name} (stack ${p.stack})`,
             cluster: pool.cluster,
-            blocks: pool.blocks.flatMap((text, j) => {
-              const r = AddressRange.parse(text);
-              return r.ok
-                ? [{ range: r.value, path: `stack ${p.stack} lbPools.${pool.name}.blocks[${j}]` }]
-                : [];
-            }),
+            blocks: pool.blocks.map((range, j) => ({
+              range,
+              path: `stack ${p.stack} lbPools.${pool.name}.blocks[${j}]`,
+            })),
           })),
       );
     // Problems among our own pools are the validator's; here only those a peer takes part in.
@@ -72,17 +159,21 @@ export function peerProblems(
   });
 }
 
-/** Reads every peer stack's `lbPools` and returns the problems; registers only StackReferences. */
+/**
+ * Reads every peer stack's `lbPools` and returns the problems: malformed outputs first, then
+ * collisions with ours. Registers only StackReferences.
+ */
 export async function readPeerProblems(plan: Plan): Promise<Problem[]> {
   const peers = await Promise.all(
     plan.sharedSegments.flatMap((g, i) =>
       g.peerStacks.map(async (stack, j) => {
         const ref = new pulumi.StackReference(`peer-${g.name}-${j}`, { name: stack });
         const details = await ref.getOutputDetails("lbPools");
-        const pools = (details.value ?? details.secretValue ?? []) as ExportedPool[];
-        return { stack, segment: i, pools };
+        const value: unknown = details.value ?? details.secretValue;
+        const read = readPeerPools(`sharedSegments[${i}].peerStacks[${j}]`, stack, value);
+        return { stack, segment: i, ...read };
       }),
     ),
   );
-  return peerProblems(plan, peers);
+  return [...peers.flatMap((p) => p.problems), ...peerProblems(plan, peers)];
 }

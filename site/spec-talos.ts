@@ -148,6 +148,13 @@ export const nodeTalosFields = {
   }),
 };
 
+/**
+ * A peer stack's fully qualified name, `org/project/stack` (Pulumi's name rules; no segment is `.`
+ * or `..`, so the offline preview's out/<stack>/ never leaves out/).
+ */
+export const PEER_STACK =
+  /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
 export const sharedSegmentsSchema = list(
   obj({
     name: field(dnsLabel(), "Segment name.", {
@@ -170,8 +177,9 @@ export const sharedSegmentsSchema = list(
     peerStacks: field(
       list(
         str({
-          pattern: /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/,
-          patternText: "org/project/stack",
+          pattern: PEER_STACK,
+          patternText:
+            "org/project/stack: three names of letters, digits, '-', '_' (and '.' after the org), each starting with a letter or digit",
         }),
       ),
       "Other stacks whose clusters announce on this segment; their exported lbPools are checked against ours.",
