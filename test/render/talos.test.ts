@@ -513,3 +513,21 @@ describe("inputs no valid plan produces are refused", () => {
     expect(() => renderTalosPatch(input)).toThrow(new Error(message));
   });
 });
+
+test("a Talos node interface the renderer has no form for is refused, not dropped", () => {
+  const t = homelab.topology;
+  const devices = t.devices.map((d) =>
+    d.name === "k101cp11"
+      ? {
+          ...d,
+          interfaces: [
+            ...d.interfaces,
+            { ...d.interfaces[0], name: "ens18.30", kind: "vlan" as const, lower: ["ens18"] },
+          ],
+        }
+      : d,
+  );
+  expect(() => talosNodeInputs({ ...t, devices }, homelab.plan, homelab.plan.tenants[0])).toThrow(
+    new Error("k101cp11: Talos node interfaces this renderer has no form for: ens18.30 (vlan)"),
+  );
+});
