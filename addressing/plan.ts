@@ -4,6 +4,7 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
+import { checkTalosVersions } from "./talos-versions";
 import { notOnSubnets, parseNameservers, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
 import { warnings } from "./warnings";
@@ -297,6 +298,7 @@ export function plan(site: Site): PlanResult {
   const overhead = VXLAN_OVERHEAD[fabric.mtu.underlayFamily];
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
+  checkTalosVersions(b, site.talos);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
   const segmentPlans = planSegments(b);

@@ -390,8 +390,8 @@ export interface DeviceSpec {
 }
 
 export const DEFAULT_TALOS: TalosSettings = {
-  version: "v1.11.5",
-  kubernetesVersion: "v1.34.1",
+  version: "v1.13.9",
+  kubernetesVersion: "v1.36.3",
   schematic: "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515",
   factory: "https://factory.talos.dev",
   nameservers: ["1.1.1.1", "2606:4700:4700::1111"],

@@ -172,19 +172,16 @@ export class TalosCluster extends pulumi.ComponentResource {
       { create: scripts.BOOTSTRAP, environment: talosEnv(first) },
       { parent: this, dependsOn: vms },
     );
+    // A version change upgrades one node at a time (never every control plane at once), and a
+    // node's new machine config is applied only after its upgrade: a config generated for Talos
+    // v1.12+ carries network documents (HostnameConfig, LinkConfig, ...) that v1.11 does not
+    // know, while the upgraded node still reads its old `.machine.network` config until
+    // apply-config replaces the whole config. Kubernetes moves after every node has.
+    let previous: command.local.Command | undefined;
+    const steps: command.local.Command[] = [];
     for (const n of args.nodes) {
       const key = `${name}-${n.id}`;
-      // Later machine-config changes reach running nodes by apply-config, not by a new VM.
-      new command.local.Command(
-        `${key}-apply`,
-        {
-          create: scripts.NOTHING,
-          update: scripts.APPLY_CONFIG,
-          environment: { ...talosEnv(n), MACHINE_CONFIG: pulumi.secret(configs[n.name].stdout) },
-        },
-        { parent: this, dependsOn: [bootstrap] },
-      );
-      new command.local.Command(
+      const upgrade = new command.local.Command(
         `${key}-upgrade`,
         {
           create: scripts.NOTHING,
@@ -192,8 +189,20 @@ export class TalosCluster extends pulumi.ComponentResource {
           environment: talosEnv(n),
           triggers: [s.version, s.schematic],
         },
-        { parent: this, dependsOn: [bootstrap] },
+        { parent: this, dependsOn: [bootstrap, ...(previous ? [previous] : [])] },
       );
+      // Later machine-config changes reach running nodes by apply-config, not by a new VM.
+      const apply = new command.local.Command(
+        `${key}-apply`,
+        {
+          create: scripts.NOTHING,
+          update: scripts.APPLY_CONFIG,
+          environment: { ...talosEnv(n), MACHINE_CONFIG: pulumi.secret(configs[n.name].stdout) },
+        },
+        { parent: this, dependsOn: [bootstrap, upgrade] },
+      );
+      previous = apply;
+      steps.push(upgrade, apply);
     }
     new command.local.Command(
       `${name}-upgrade-k8s`,
@@ -203,7 +212,7 @@ export class TalosCluster extends pulumi.ComponentResource {
         environment: talosEnv(first),
         triggers: [s.kubernetesVersion],
       },
-      { parent: this, dependsOn: [bootstrap] },
+      { parent: this, dependsOn: [bootstrap, ...steps] },
     );
     const kubeconfig = new command.local.Command(
       `${name}-kubeconfig`,

@@ -1,6 +1,6 @@
 // Rendered artifacts, extracted from the recorded resource inputs (never rendered again from the
 // plan), so that what the preview writes is exactly what `pulumi up` would send.
-import { parse, stringify } from "yaml";
+import { parseAllDocuments, stringify } from "yaml";
 import { ExternalConfig, externalYaml } from "../render/external";
 import { clusterFwText, hostFwText, PveIpSet } from "../render/proxmox/firewall";
 import { RecordedResource } from "./run";
@@ -26,8 +26,19 @@ function talosPatches(resources: readonly RecordedResource[]): Artifact[] {
     .filter((r) => r.type === "command:local:Command" && typeof r.inputs.stdin === "string")
     .flatMap((r) => {
       const text = r.inputs.stdin as string;
-      const doc = parse(text) as { machine?: { network?: { hostname?: string } } } | null;
-      const host = doc?.machine?.network?.hostname;
+      // Talos v1.12+: a YAML stream whose HostnameConfig names the node; before, one document's
+      // machine.network.hostname.
+      const docs = parseAllDocuments(text).map(
+        (d) =>
+          d.toJS() as {
+            kind?: string;
+            hostname?: string;
+            machine?: { network?: { hostname?: string } };
+          } | null,
+      );
+      const host = docs
+        .map((d) => (d?.kind === "HostnameConfig" ? d.hostname : d?.machine?.network?.hostname))
+        .find((h) => h !== undefined);
       return host ? [{ path: `talos/${safeName(host)}.yaml`, text }] : [];
     });
 }

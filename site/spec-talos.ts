@@ -14,7 +14,7 @@ import {
 } from "./schema";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
-const VERSION_TEXT = "a version like v1.11.5";
+const VERSION_TEXT = "a version like v1.13.9";
 const DATASTORE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const DATASTORE_TEXT = "a Proxmox storage ID";
 
@@ -26,14 +26,18 @@ const datastore = (doc: string, dflt: string) =>
   });
 
 export const talosSchema = obj({
-  version: field(str({ pattern: VERSION, patternText: VERSION_TEXT }), "Talos version.", {
-    defaultText: "`v1.11.5`",
-  }),
+  version: field(
+    str({ pattern: VERSION, patternText: VERSION_TEXT }),
+    "Talos version (v1.11, v1.12 or v1.13). It picks the network form of the patches: `.machine.network` before v1.12, multi-document network config (HostnameConfig, ResolverConfig, LinkAliasConfig, LinkConfig, Layer2VIPConfig) from v1.12.",
+    {
+      defaultText: "`v1.13.9`",
+    },
+  ),
   kubernetesVersion: field(
     str({ pattern: VERSION, patternText: VERSION_TEXT }),
-    "Kubernetes version.",
+    "Kubernetes version, within the range the Talos release runs (v1.13: 1.31-1.36; v1.12: 1.30-1.35; v1.11: 1.29-1.34).",
     {
-      defaultText: "`v1.34.1`",
+      defaultText: "`v1.36.3`",
     },
   ),
   schematic: field(

@@ -22,7 +22,19 @@ export function clusterNodes(t: Topology, tenant: TenantPlan): Device[] {
   });
 }
 
+/**
+ * Interface kinds a Talos node device may have: its VM's NICs, and the loopback. VLANs and bonds
+ * live on the Proxmox side (a VM NIC is tagged by its bridge), so the topology gives a Talos node
+ * none; one here would be a topology bug, and silently dropping it would lose its addresses.
+ */
+const TALOS_KINDS = new Set(["nic", "loopback"]);
+
 function nics(device: Device): TalosNic[] {
+  const other = device.interfaces.filter((i) => !TALOS_KINDS.has(i.kind));
+  if (other.length > 0) {
+    const list = other.map((i) => `${i.name} (${i.kind})`).join(", ");
+    throw new Error(`${device.name}: Talos node interfaces this renderer has no form for: ${list}`);
+  }
   return device.interfaces
     .filter((i) => i.kind === "nic")
     .map((i) => {
@@ -115,6 +127,7 @@ export function talosNodeInputs(t: Topology, plan: Plan, tenant: TenantPlan): Ta
         ...(node.pods.ipv6 ? { ipv6: node.pods.ipv6.length } : {}),
       },
       ...(maxPodsFor(node.pods) !== undefined ? { maxPods: maxPodsFor(node.pods) } : {}),
+      talosVersion: plan.talos.version,
     };
   });
 }

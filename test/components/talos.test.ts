@@ -1,6 +1,6 @@
 // The Talos and Cilium layer of the homelab stack under mocks: exact resources and inputs,
 // secrets kept secret, bootstrap once, upgrades in place, and Cilium objects that pass the CRDs.
-import { parse } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { PreviewResult, previewStack } from "../../preview/offline";
 import { extractArtifacts } from "../../preview/artifacts";
 import { RecordedResource } from "../../preview/run";
@@ -112,10 +112,10 @@ test("the ISO comes from the Image Factory for the configured version and schema
   expect(byName("talos-iso-pve02").inputs).toEqual({
     contentType: "iso",
     datastoreId: "local",
-    fileName: "talos-v1.11.5-ce4c980550dd-nocloud-amd64.iso",
+    fileName: "talos-v1.13.9-ce4c980550dd-nocloud-amd64.iso",
     nodeName: "pve02",
     overwrite: false,
-    url: "https://factory.talos.dev/image/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515/v1.11.5/nocloud-amd64.iso",
+    url: "https://factory.talos.dev/image/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515/v1.13.9/nocloud-amd64.iso",
   });
 });
 
@@ -155,54 +155,90 @@ test("version changes upgrade in place through talosctl", () => {
   const upgrade = byName("cluster-101-22-upgrade");
   expect([upgrade.inputs.create, upgrade.inputs.triggers]).toEqual([
     ":",
-    ["v1.11.5", "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515"],
+    ["v1.13.9", "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515"],
   ]);
   expect(String(upgrade.inputs.update)).toContain(
     '"$TALOSCTL" upgrade --image "$INSTALL_IMAGE" --preserve --wait',
   );
   const k8s = byName("cluster-101-upgrade-k8s");
-  expect([k8s.inputs.create, k8s.inputs.triggers]).toEqual([":", ["v1.34.1"]]);
+  expect([k8s.inputs.create, k8s.inputs.triggers]).toEqual([":", ["v1.36.3"]]);
   expect(String(k8s.inputs.update)).toContain('"$TALOSCTL" upgrade-k8s --to "$KUBERNETES_VERSION"');
 });
 
-test("the Talos patch of a control-plane node carries the plan's network, VIP and subnets", () => {
-  const patch = parse(String(byName("cluster-101-11-config").inputs.stdin));
-  expect(patch).toEqual({
-    machine: {
-      network: {
-        hostname: "k101cp11",
-        nameservers: ["1.1.1.1", "2606:4700:4700::1111"],
-        interfaces: [
-          {
-            deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
-            addresses: ["10.101.0.11/24", "fd00:101::11/64"],
-            routes: [
-              { network: "0.0.0.0/0", gateway: "10.101.0.254" },
-              { network: "::/0", gateway: "fd00:101::fffe" },
-            ],
-            mtu: 8950,
-            vip: { ip: "10.101.0.250" },
-          },
-        ],
-      },
-      kubelet: { nodeIP: { validSubnets: ["10.101.0.0/24", "fd00:101::/64"] } },
-    },
-    cluster: {
-      network: {
-        podSubnets: ["10.101.244.0/22", "fd00:101:244::/60"],
-        serviceSubnets: ["10.101.96.0/24", "fd00:101:96::/108"],
-        cni: { name: "none" },
-      },
-      proxy: { disabled: true },
-      controllerManager: {
-        extraArgs: { "node-cidr-mask-size-ipv4": "25", "node-cidr-mask-size-ipv6": "64" },
-      },
-    },
-  });
-  const worker = parse(String(byName("cluster-101-21-config").inputs.stdin));
-  expect(worker.machine.network.interfaces[0].vip).toBeUndefined();
+test("a version change upgrades node by node, applies each new config after its upgrade, then Kubernetes", () => {
+  const urn = (n: string) => byName(n).urn;
+  const bootstrap = urn("cluster-101-bootstrap");
+  // The ordering among bootstrap, upgrades and applies (the secrets and configs they read aside).
+  const deps = (n: string) =>
+    byName(n)
+      .dependencies.filter((d) => /-(bootstrap|upgrade|apply)$/.test(d))
+      .sort();
+  // Node 11 first; each next node's upgrade waits for the previous node's apply-config.
+  expect(deps("cluster-101-11-upgrade")).toEqual([bootstrap]);
+  expect(deps("cluster-101-11-apply")).toEqual([bootstrap, urn("cluster-101-11-upgrade")].sort());
+  expect(deps("cluster-101-12-upgrade")).toEqual([bootstrap, urn("cluster-101-11-apply")].sort());
+  expect(deps("cluster-101-22-apply")).toEqual([bootstrap, urn("cluster-101-22-upgrade")].sort());
+  expect(deps("cluster-101-upgrade-k8s")).toEqual(
+    [
+      bootstrap,
+      ...[11, 12, 13, 21, 22].flatMap((n) => [
+        urn(`cluster-101-${n}-upgrade`),
+        urn(`cluster-101-${n}-apply`),
+      ]),
+    ].sort(),
+  );
 });
 
+test("the Talos patch of a control-plane node carries the plan's network, VIP and subnets", () => {
+  const stream = (n: string) =>
+    parseAllDocuments(String(byName(n).inputs.stdin)).map((d) => d.toJS());
+  // Talos v1.13 (the default): the v1alpha1 document without .machine.network, then the network
+  // documents.
+  expect(stream("cluster-101-11-config")).toEqual([
+    {
+      machine: { kubelet: { nodeIP: { validSubnets: ["10.101.0.0/24", "fd00:101::/64"] } } },
+      cluster: {
+        network: {
+          podSubnets: ["10.101.244.0/22", "fd00:101:244::/60"],
+          serviceSubnets: ["10.101.96.0/24", "fd00:101:96::/108"],
+          cni: { name: "none" },
+        },
+        proxy: { disabled: true },
+        controllerManager: {
+          extraArgs: { "node-cidr-mask-size-ipv4": "25", "node-cidr-mask-size-ipv6": "64" },
+        },
+      },
+    },
+    { apiVersion: "v1alpha1", kind: "HostnameConfig", auto: "off", hostname: "k101cp11" },
+    {
+      apiVersion: "v1alpha1",
+      kind: "ResolverConfig",
+      nameservers: [{ address: "1.1.1.1" }, { address: "2606:4700:4700::1111" }],
+    },
+    {
+      apiVersion: "v1alpha1",
+      kind: "LinkAliasConfig",
+      name: "net0",
+      selector: { match: 'mac(link.permanent_addr) == "02:00:65:00:0b:00"' },
+    },
+    {
+      apiVersion: "v1alpha1",
+      kind: "LinkConfig",
+      name: "net0",
+      mtu: 8950,
+      addresses: [{ address: "10.101.0.11/24" }, { address: "fd00:101::11/64" }],
+      routes: [{ gateway: "10.101.0.254" }, { gateway: "fd00:101::fffe" }],
+    },
+    { apiVersion: "v1alpha1", kind: "Layer2VIPConfig", name: "10.101.0.250", link: "net0" },
+  ]);
+  expect(stream("cluster-101-21-config").map((d) => d.kind ?? "v1alpha1")).toEqual([
+    "v1alpha1",
+    "HostnameConfig",
+    "ResolverConfig",
+    "LinkAliasConfig",
+    "LinkConfig",
+  ]);
+});
 test("Cilium is installed from its chart with plan-derived values", () => {
   const chart = byName("cluster-101-cilium-chart");
   expect([

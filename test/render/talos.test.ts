@@ -1,8 +1,9 @@
 // Talos patches for seed 000 (one NIC, Talos-held VIP) and seed 001 on Talos (mesh + egress, no
-// Talos VIP), projected from the topology value for value, plus the MAC derivation, the node CIDR
-// flags, and the renderer's refusals.
+// Talos VIP), projected from the topology value for value in both network forms (Talos v1.13's
+// network documents, the default; v1.11's `.machine.network`), plus the MAC derivation, the node
+// CIDR flags, and the renderer's refusals.
 import fc from "fast-check";
-import { parse } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { Address, Prefix } from "../../addressing/ip";
 import { requireSite } from "../../site";
 import {
@@ -23,6 +24,20 @@ const homelab = requireSite(homelabWith((c) => (c.talos = { nameservers })));
 const sol = requireSite({ ...seed001Talos, talos: { nameservers } });
 const homelabNodes = talosNodeInputs(homelab.topology, homelab.plan, homelab.plan.tenants[0]);
 const solNodes = talosNodeInputs(sol.topology, sol.plan, sol.plan.tenants[0]);
+// The same sites on Talos v1.11 (which runs Kubernetes up to 1.34): the `.machine.network` form.
+const v111 = { nameservers, version: "v1.11.6", kubernetesVersion: "v1.34.1" };
+const homelab111 = requireSite(homelabWith((c) => (c.talos = v111)));
+const sol111 = requireSite({ ...seed001Talos, talos: v111 });
+const homelab111Nodes = talosNodeInputs(
+  homelab111.topology,
+  homelab111.plan,
+  homelab111.plan.tenants[0],
+);
+const sol111Nodes = talosNodeInputs(sol111.topology, sol111.plan, sol111.plan.tenants[0]);
+const documents = (n: TalosNodeInput) => {
+  const p = renderTalosPatch(n);
+  return [p.config, ...p.documents];
+};
 
 describe("macFor", () => {
   test.each([
@@ -81,37 +96,154 @@ const cluster000 = {
   },
 };
 
-describe("seed 000: cluster k101, one NIC on the tenant VNet", () => {
-  test("k101cp11: addresses, default routes, VIP, VNet MTU", () => {
-    expect(renderTalosPatch(homelabNodes[0])).toEqual({
-      machine: {
-        network: {
-          hostname: "k101cp11",
-          nameservers: ["9.9.9.9", "2620:fe::fe"],
-          interfaces: [
-            {
-              deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
-              addresses: ["10.101.0.11/24", "fd00:101::11/64"],
-              routes: [
-                { network: "0.0.0.0/0", gateway: "10.101.0.254" },
-                { network: "::/0", gateway: "fd00:101::fffe" },
-              ],
-              mtu: 8950,
-              vip: { ip: "10.101.0.250" },
-            },
-          ],
-        },
-        kubelet: { nodeIP: { validSubnets: ["10.101.0.0/24", "fd00:101::/64"] } },
+const hostname = (h: string) =>
+  ({ apiVersion: "v1alpha1", kind: "HostnameConfig", auto: "off", hostname: h }) as const;
+const alias = (i: number, mac: string) =>
+  ({
+    apiVersion: "v1alpha1",
+    kind: "LinkAliasConfig",
+    name: `net${i}`,
+    selector: { match: `mac(link.permanent_addr) == "${mac}"` },
+  }) as const;
+
+describe("seed 000 on Talos v1.13 (the default): network documents", () => {
+  test("k101cp11: hostname, resolvers, the link by MAC with addresses, default routes, MTU, VIP", () => {
+    expect(documents(homelabNodes[0])).toEqual([
+      {
+        // No .machine.network: v1.13's schema no longer has it.
+        machine: { kubelet: { nodeIP: { validSubnets: ["10.101.0.0/24", "fd00:101::/64"] } } },
+        cluster: cluster000,
       },
-      cluster: cluster000,
-    });
+      hostname("k101cp11"),
+      {
+        apiVersion: "v1alpha1",
+        kind: "ResolverConfig",
+        nameservers: [{ address: "9.9.9.9" }, { address: "2620:fe::fe" }],
+      },
+      alias(0, "02:00:65:00:0b:00"),
+      {
+        apiVersion: "v1alpha1",
+        kind: "LinkConfig",
+        name: "net0",
+        mtu: 8950,
+        addresses: [{ address: "10.101.0.11/24" }, { address: "fd00:101::11/64" }],
+        // Default routes carry no destination: Talos refuses 0.0.0.0/0 and ::/0 there.
+        routes: [{ gateway: "10.101.0.254" }, { gateway: "fd00:101::fffe" }],
+      },
+      { apiVersion: "v1alpha1", kind: "Layer2VIPConfig", name: "10.101.0.250", link: "net0" },
+    ]);
+  });
+
+  test("the Layer2VIPConfig goes to the control-plane nodes only", () => {
+    expect(
+      homelabNodes.map((n) => [
+        n.hostname,
+        renderTalosPatch(n)
+          .documents.filter((d) => d.kind === "Layer2VIPConfig")
+          .map((d) => `${d.name} on ${"link" in d ? d.link : "?"}`)
+          .join() || "-",
+      ]),
+    ).toEqual([
+      ["k101cp11", "10.101.0.250 on net0"],
+      ["k101cp12", "10.101.0.250 on net0"],
+      ["k101cp13", "10.101.0.250 on net0"],
+      ["k101wk21", "-"],
+      ["k101wk22", "-"],
+    ]);
+  });
+
+  test("k101wk21 as a YAML stream: the v1alpha1 document, then one document per fact", () => {
+    expect(renderTalosPatchYaml(homelabNodes[3])).toBe(
+      [
+        "machine:",
+        "  kubelet:",
+        "    nodeIP:",
+        "      validSubnets:",
+        '        - "10.101.0.0/24"',
+        '        - "fd00:101::/64"',
+        "cluster:",
+        "  network:",
+        "    podSubnets:",
+        '      - "10.101.244.0/22"',
+        '      - "fd00:101:244::/60"',
+        "    serviceSubnets:",
+        '      - "10.101.96.0/24"',
+        '      - "fd00:101:96::/108"',
+        "    cni:",
+        '      name: "none"',
+        "  proxy:",
+        "    disabled: true",
+        "  controllerManager:",
+        "    extraArgs:",
+        '      node-cidr-mask-size-ipv4: "25"',
+        '      node-cidr-mask-size-ipv6: "64"',
+        "---",
+        'apiVersion: "v1alpha1"',
+        'kind: "HostnameConfig"',
+        'auto: "off"',
+        'hostname: "k101wk21"',
+        "---",
+        'apiVersion: "v1alpha1"',
+        'kind: "ResolverConfig"',
+        "nameservers:",
+        '  - address: "9.9.9.9"',
+        '  - address: "2620:fe::fe"',
+        "---",
+        'apiVersion: "v1alpha1"',
+        'kind: "LinkAliasConfig"',
+        'name: "net0"',
+        "selector:",
+        '  match: "mac(link.permanent_addr) == \\"02:00:65:00:15:00\\""',
+        "---",
+        'apiVersion: "v1alpha1"',
+        'kind: "LinkConfig"',
+        'name: "net0"',
+        "mtu: 8950",
+        "addresses:",
+        '  - address: "10.101.0.21/24"',
+        '  - address: "fd00:101::21/64"',
+        "routes:",
+        '  - gateway: "10.101.0.254"',
+        '  - gateway: "fd00:101::fffe"',
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("seed 000 on Talos v1.11: cluster k101, one NIC on the tenant VNet", () => {
+  test("k101cp11: addresses, default routes, VIP, VNet MTU in .machine.network", () => {
+    expect(documents(homelab111Nodes[0])).toEqual([
+      {
+        machine: {
+          network: {
+            hostname: "k101cp11",
+            nameservers: ["9.9.9.9", "2620:fe::fe"],
+            interfaces: [
+              {
+                deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
+                addresses: ["10.101.0.11/24", "fd00:101::11/64"],
+                routes: [
+                  { network: "0.0.0.0/0", gateway: "10.101.0.254" },
+                  { network: "::/0", gateway: "fd00:101::fffe" },
+                ],
+                mtu: 8950,
+                vip: { ip: "10.101.0.250" },
+              },
+            ],
+          },
+          kubelet: { nodeIP: { validSubnets: ["10.101.0.0/24", "fd00:101::/64"] } },
+        },
+        cluster: cluster000,
+      },
+    ]);
   });
 
   test("the VIP goes to the control-plane nodes only", () => {
     expect(
-      homelabNodes.map((n) => [
+      homelab111Nodes.map((n) => [
         n.hostname,
-        renderTalosPatch(n).machine.network.interfaces[0].vip?.ip ?? "-",
+        renderTalosPatch(n).config.machine.network?.interfaces[0].vip?.ip ?? "-",
       ]),
     ).toEqual([
       ["k101cp11", "10.101.0.250"],
@@ -122,8 +254,8 @@ describe("seed 000: cluster k101, one NIC on the tenant VNet", () => {
     ]);
   });
 
-  test("k101wk21 as YAML: every string quoted", () => {
-    expect(renderTalosPatchYaml(homelabNodes[3])).toBe(
+  test("k101wk21 as YAML: one document, every string quoted", () => {
+    expect(renderTalosPatchYaml(homelab111Nodes[3])).toBe(
       [
         "machine:",
         "  network:",
@@ -177,52 +309,87 @@ describe("seed 000: cluster k101, one NIC on the tenant VNet", () => {
 });
 
 describe("seed 001 on Talos: two NICs, mesh (ens18) and egress (ens19)", () => {
-  test("solcp011: mesh routes to Ceph, management and default via egress, no Talos VIP", () => {
-    expect(renderTalosPatch(solNodes[0])).toEqual({
-      machine: {
-        network: {
-          hostname: "solcp011",
-          // IPv6 only: the IPv4 nameserver would be unreachable.
-          nameservers: ["2620:fe::fe"],
-          interfaces: [
-            {
-              deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
-              addresses: ["fc00:101::11/64"],
-              routes: [
-                { network: "fc00:20::/64", gateway: "fc00:101::fffe" },
-                { network: "fc00:21::/64", gateway: "fc00:101::fffe" },
-              ],
-              mtu: 8930,
-            },
-            {
-              deviceSelector: { hardwareAddr: "02:00:65:00:0b:01" },
-              addresses: ["fd00:101::11/64"],
-              routes: [
-                { network: "fd00:10::/64", gateway: "fd00:101::fffe" },
-                { network: "::/0", gateway: "fd00:101::fffe" },
-              ],
-            },
-          ],
-        },
-        kubelet: { nodeIP: { validSubnets: ["fc00:101::/64"] } },
+  test("solcp011: two aliased links, mesh routes on net0, management and default on net1", () => {
+    expect(renderTalosPatch(solNodes[0]).documents).toEqual([
+      hostname("solcp011"),
+      // IPv6 only: the IPv4 nameserver would be unreachable.
+      { apiVersion: "v1alpha1", kind: "ResolverConfig", nameservers: [{ address: "2620:fe::fe" }] },
+      alias(0, "02:00:65:00:0b:00"),
+      {
+        apiVersion: "v1alpha1",
+        kind: "LinkConfig",
+        name: "net0",
+        mtu: 8930,
+        addresses: [{ address: "fc00:101::11/64" }],
+        routes: [
+          { destination: "fc00:20::/64", gateway: "fc00:101::fffe" },
+          { destination: "fc00:21::/64", gateway: "fc00:101::fffe" },
+        ],
       },
-      cluster: {
-        network: {
-          podSubnets: ["fd00:101:44::/60"],
-          serviceSubnets: ["fd00:101:96::/108"],
-          cni: { name: "none" },
-        },
-        proxy: { disabled: true },
-        // Single-stack IPv6: the IPv4 flag would stop kube-controller-manager.
-        controllerManager: { extraArgs: { "node-cidr-mask-size-ipv6": "64" } },
+      alias(1, "02:00:65:00:0b:01"),
+      {
+        apiVersion: "v1alpha1",
+        kind: "LinkConfig",
+        name: "net1",
+        addresses: [{ address: "fd00:101::11/64" }],
+        routes: [
+          { destination: "fd00:10::/64", gateway: "fd00:101::fffe" },
+          { gateway: "fd00:101::fffe" },
+        ],
       },
-    });
+    ]);
+    expect(renderTalosPatch(solNodes[0]).config.machine.network).toBeUndefined();
+  });
+
+  test("solcp011 on v1.11: mesh routes to Ceph, management and default via egress, no VIP", () => {
+    expect(documents(sol111Nodes[0])).toEqual([
+      {
+        machine: {
+          network: {
+            hostname: "solcp011",
+            // IPv6 only: the IPv4 nameserver would be unreachable.
+            nameservers: ["2620:fe::fe"],
+            interfaces: [
+              {
+                deviceSelector: { hardwareAddr: "02:00:65:00:0b:00" },
+                addresses: ["fc00:101::11/64"],
+                routes: [
+                  { network: "fc00:20::/64", gateway: "fc00:101::fffe" },
+                  { network: "fc00:21::/64", gateway: "fc00:101::fffe" },
+                ],
+                mtu: 8930,
+              },
+              {
+                deviceSelector: { hardwareAddr: "02:00:65:00:0b:01" },
+                addresses: ["fd00:101::11/64"],
+                routes: [
+                  { network: "fd00:10::/64", gateway: "fd00:101::fffe" },
+                  { network: "::/0", gateway: "fd00:101::fffe" },
+                ],
+              },
+            ],
+          },
+          kubelet: { nodeIP: { validSubnets: ["fc00:101::/64"] } },
+        },
+        cluster: {
+          network: {
+            podSubnets: ["fd00:101:44::/60"],
+            serviceSubnets: ["fd00:101:96::/108"],
+            cni: { name: "none" },
+          },
+          proxy: { disabled: true },
+          // Single-stack IPv6: the IPv4 flag would stop kube-controller-manager.
+          controllerManager: { extraArgs: { "node-cidr-mask-size-ipv6": "64" } },
+        },
+      },
+    ]);
   });
 
   test("no node holds the loopback VIP; the API server is the first control-plane node", () => {
-    const vips = solNodes.flatMap((n) =>
-      renderTalosPatch(n).machine.network.interfaces.flatMap((i) => i.vip ?? []),
-    );
+    const vips = [...solNodes, ...sol111Nodes].flatMap((n) => [
+      ...(renderTalosPatch(n).config.machine.network?.interfaces.flatMap((i) => i.vip ?? []) ?? []),
+      ...renderTalosPatch(n).documents.filter((d) => d.kind === "Layer2VIPConfig"),
+    ]);
     expect(vips).toEqual([]);
     expect(apiServerAddress(sol.topology, sol.plan.tenants[0]).toString()).toBe("fd00:101::11");
   });
@@ -239,10 +406,13 @@ describe("seed 001 on Talos: two NICs, mesh (ens18) and egress (ens19)", () => {
     );
   });
 
-  test("the YAML reads back as the same patch on every node", () => {
-    for (const n of [...homelabNodes, ...solNodes]) {
-      expect(parse(renderTalosPatchYaml(n))).toEqual(renderTalosPatch(n));
+  test("the YAML stream reads back as the same documents on every node, in either form", () => {
+    for (const n of [...homelabNodes, ...solNodes, ...homelab111Nodes, ...sol111Nodes]) {
+      expect(parseAllDocuments(renderTalosPatchYaml(n)).map((d) => d.toJS())).toEqual(documents(n));
     }
+    expect(parse(renderTalosPatchYaml(homelab111Nodes[0]))).toEqual(
+      renderTalosPatch(homelab111Nodes[0]).config,
+    );
   });
 });
 
@@ -342,4 +512,22 @@ describe("inputs no valid plan produces are refused", () => {
   ])("%s", (_what, input, message) => {
     expect(() => renderTalosPatch(input)).toThrow(new Error(message));
   });
+});
+
+test("a Talos node interface the renderer has no form for is refused, not dropped", () => {
+  const t = homelab.topology;
+  const devices = t.devices.map((d) =>
+    d.name === "k101cp11"
+      ? {
+          ...d,
+          interfaces: [
+            ...d.interfaces,
+            { ...d.interfaces[0], name: "ens18.30", kind: "vlan" as const, lower: ["ens18"] },
+          ],
+        }
+      : d,
+  );
+  expect(() => talosNodeInputs({ ...t, devices }, homelab.plan, homelab.plan.tenants[0])).toThrow(
+    new Error("k101cp11: Talos node interfaces this renderer has no form for: ens18.30 (vlan)"),
+  );
 });

@@ -3,7 +3,7 @@
 // naming its config path, or previewed with artifacts that avoid the reported fault, read back
 // from the files the preview writes.
 import { join } from "path";
-import { parse } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { formatProblem } from "../../addressing/problems";
 import { previewConfig, previewFiles, projectName } from "../../preview/offline";
 import { resolveSite } from "../../site";
@@ -113,7 +113,8 @@ test("10: an IPv6 service CIDR above 2^20 addresses is rejected, with the /108 t
 test("12: the planned /25 per node reaches kube-controller-manager; the fifth node has its CIDR", async () => {
   const files = await preview("12-node-cidr-mask");
   for (const node of ["k101cp11", "k101cp12", "k101cp13", "k101wk21", "k101wk22"]) {
-    const patch = parse(files.get(`talos/${node}.yaml`) as string);
+    // The v1alpha1 document comes first in the patch's YAML stream.
+    const patch = parseAllDocuments(files.get(`talos/${node}.yaml`) as string)[0].toJS();
     // IPv4 only: kube-controller-manager refuses the IPv6 flag in a single-stack IPv4 cluster
     // (setNodeCIDRMaskSizes), so only node-cidr-mask-size-ipv4 is passed.
     expect(patch.cluster.controllerManager).toEqual({

@@ -1,9 +1,10 @@
-// Talos nodes read back from their machine-config patches, the VM definitions in resources.json
-// (NIC order and MACs) and their cluster's Cilium objects: NIC addresses, routes and VIP, the
-// Kubernetes node CIDR flags, and the BGP speaker Cilium's control plane (GoBGP) runs on each node
-// with the peers, families, TTL and announced pool of its cluster's objects. A node belongs to the
-// cluster whose Cilium values route its pod subnets natively.
-import { parse } from "yaml";
+// Talos nodes read back from their machine-config patches (either network form: `.machine.network`
+// before Talos v1.12, the multi-document network config from v1.12), the VM definitions in
+// resources.json (NIC order and MACs) and their cluster's Cilium objects: NIC addresses, routes
+// and VIP, the Kubernetes node CIDR flags, and the BGP speaker Cilium's control plane (GoBGP) runs
+// on each node with the peers, families, TTL and announced pool of its cluster's objects. A node
+// belongs to the cluster whose Cilium values route its pod subnets natively.
+import { parse, parseAllDocuments } from "yaml";
 import { Address, AddressRange, Family, Prefix } from "../../addressing/ip";
 import { talosNicName } from "../../topology/nodes";
 import { ObservedAddress, ObservedDevice, ObservedNeighbor, ObservedRoute } from "./types";
@@ -16,11 +17,85 @@ interface TalosIface {
 }
 
 interface TalosDoc {
+  apiVersion?: string;
+  kind?: string;
   machine?: { network?: { hostname?: string; interfaces?: TalosIface[] } };
   cluster?: {
     network?: { podSubnets?: string[] };
     controllerManager?: { extraArgs?: Record<string, string> };
   };
+  // Talos v1.12+ network documents.
+  name?: string;
+  hostname?: string;
+  selector?: { match?: string };
+  addresses?: { address: string }[];
+  routes?: { destination?: string; gateway: string }[];
+  link?: string;
+}
+
+/** A NIC as a patch configures it, in either form: matched by MAC. */
+interface PatchNic {
+  readonly mac: string | undefined;
+  readonly addresses: readonly string[];
+  /** `dst` undefined: the default route of the gateway's family. */
+  readonly routes: readonly { readonly dst?: string; readonly gateway: string }[];
+  readonly vips: readonly string[];
+}
+
+const MAC_MATCH = /^mac\(link\.permanent_addr\) == "([0-9a-f:]+)"$/;
+
+/**
+ * The hostname and NICs of a patch: `.machine.network` (Talos before v1.12), or the network
+ * documents (v1.12+), where a `LinkAliasConfig` names the link with a MAC and `LinkConfig` and
+ * `Layer2VIPConfig` refer to that name. Throws on a document this reader cannot place.
+ */
+function patchNetwork(path: string, docs: readonly TalosDoc[]): { name: string; nics: PatchNic[] } {
+  const legacy = docs.find((d) => d.kind === undefined)?.machine?.network;
+  const hostnameDoc = docs.find((d) => d.kind === "HostnameConfig");
+  const name = hostnameDoc?.hostname ?? legacy?.hostname;
+  if (!name) throw new Error(`${path}: no HostnameConfig hostname or machine.network.hostname`);
+  const fromLegacy: PatchNic[] = (legacy?.interfaces ?? []).map((i) => ({
+    mac: i.deviceSelector?.hardwareAddr,
+    addresses: i.addresses ?? [],
+    routes: (i.routes ?? []).map((r) => ({
+      ...(Prefix.from(r.network).length > 0 ? { dst: r.network } : {}),
+      gateway: r.gateway,
+    })),
+    vips: i.vip ? [i.vip.ip] : [],
+  }));
+  const macOf = new Map<string, string>();
+  for (const d of docs.filter((x) => x.kind === "LinkAliasConfig")) {
+    const mac = MAC_MATCH.exec(d.selector?.match ?? "")?.[1];
+    if (!d.name || !mac) {
+      throw new Error(
+        `${path}: LinkAliasConfig ${d.name}: selector "${d.selector?.match}" names no MAC`,
+      );
+    }
+    macOf.set(d.name, mac);
+  }
+  const link = (n: string | undefined, kind: string) => {
+    const mac = n === undefined ? undefined : macOf.get(n);
+    if (!mac) throw new Error(`${path}: ${kind} ${n}: no LinkAliasConfig gives link ${n} a MAC`);
+    return mac;
+  };
+  const vipDocs = docs.filter((d) => d.kind === "Layer2VIPConfig");
+  const fromDocs: PatchNic[] = docs
+    .filter((d) => d.kind === "LinkConfig")
+    .map((d) => ({
+      mac: link(d.name, "LinkConfig"),
+      addresses: (d.addresses ?? []).map((a) => a.address),
+      routes: (d.routes ?? []).map((r) => ({
+        ...(r.destination !== undefined ? { dst: r.destination } : {}),
+        gateway: r.gateway,
+      })),
+      vips: vipDocs.filter((v) => v.link === d.name).map((v) => String(v.name)),
+    }));
+  for (const v of vipDocs) {
+    if (!fromDocs.some((n) => n.vips.includes(String(v.name)))) {
+      throw new Error(`${path}: Layer2VIPConfig ${v.name}: no LinkConfig for link ${v.link}`);
+    }
+  }
+  return { name, nics: [...fromLegacy, ...fromDocs] };
 }
 
 interface K8sObject {
@@ -85,38 +160,36 @@ export function readTalos(
     return { cluster: c, routed: routed.sort().join(",") };
   });
   return [...talos.entries()].map(([path, text]) => {
-    const doc = parse(text) as TalosDoc;
-    const name = doc.machine?.network?.hostname;
-    if (!name) throw new Error(`${path}: no machine.network.hostname`);
+    const docs = parseAllDocuments(text).map((d) => (d.toJS() ?? {}) as TalosDoc);
+    const doc = docs.find((d) => d.kind === undefined) ?? {};
+    const { name, nics } = patchNetwork(path, docs);
     const macs = vms.get(name) ?? [];
-    const ifaces = doc.machine?.network?.interfaces ?? [];
     const nicName = (mac: string | undefined) => {
       const i = macs.indexOf(String(mac).toLowerCase());
       if (i < 0) throw new Error(`${path}: NIC ${mac} is not a NIC of VM ${name}`);
       return talosNicName(i);
     };
-    const addresses: ObservedAddress[] = ifaces.flatMap((i) => {
-      const n = nicName(i.deviceSelector?.hardwareAddr);
+    const addresses: ObservedAddress[] = nics.flatMap((i) => {
+      const n = nicName(i.mac);
       return [
-        ...(i.addresses ?? []).map((a) => ({ ...cidr(a), iface: n })),
-        ...(i.vip
-          ? [
-              {
-                address: Address.from(i.vip.ip),
-                length: i.vip.ip.includes(":") ? 128 : 32,
-                iface: n,
-                vip: true,
-              },
-            ]
-          : []),
+        ...i.addresses.map((a) => ({ ...cidr(a), iface: n })),
+        ...i.vips.map((ip) => ({
+          address: Address.from(ip),
+          length: ip.includes(":") ? 128 : 32,
+          iface: n,
+          vip: true,
+        })),
       ];
     });
-    const routes: ObservedRoute[] = ifaces.flatMap((i) =>
-      (i.routes ?? []).map((r) => ({
-        dst: Prefix.from(r.network),
-        via: Address.from(r.gateway),
-        iface: nicName(i.deviceSelector?.hardwareAddr),
-      })),
+    const routes: ObservedRoute[] = nics.flatMap((i) =>
+      i.routes.map((r) => {
+        const via = Address.from(r.gateway);
+        return {
+          dst: Prefix.from(r.dst ?? (via.family === 4 ? "0.0.0.0/0" : "::/0")),
+          via,
+          iface: nicName(i.mac),
+        };
+      }),
     );
     const pods = (doc.cluster?.network?.podSubnets ?? []).map((p) => Prefix.from(p));
     const args = doc.cluster?.controllerManager?.extraArgs ?? {};
