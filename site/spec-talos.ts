@@ -15,6 +15,12 @@ import {
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
 const VERSION_TEXT = "a version like v1.13.9";
+/**
+ * A command name (no `/`, not starting with `-`, which talosctl's caller would read as an option,
+ * or `.`) or an absolute path whose parts are not `.` or `..`: never a path relative to the
+ * working directory, which a stack file could point at a binary of its own choosing.
+ */
+const TALOSCTL = /^(?:[A-Za-z0-9_+][A-Za-z0-9_.+-]*|(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9_.+-]+)+)$/;
 const DATASTORE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const DATASTORE_TEXT = "a Proxmox storage ID";
 
@@ -74,8 +80,12 @@ export const talosSchema = obj({
     },
   ),
   talosctl: field(
-    str({ pattern: /^[A-Za-z0-9_./-]+$/, patternText: "a command or path" }),
-    "talosctl on the machine that runs Pulumi.",
+    str({
+      pattern: TALOSCTL,
+      patternText:
+        "a command name on PATH (like talosctl: letters, digits, _.+-, not starting with - or .) or an absolute path (like /usr/local/bin/talosctl) without . or .. parts",
+    }),
+    "talosctl on the machine that runs Pulumi: a command name looked up on PATH, or an absolute path. It runs with the cluster secrets in its environment, so a relative path or an option is refused.",
     {
       defaultText: "`talosctl`",
     },

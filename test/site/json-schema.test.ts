@@ -47,6 +47,8 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "policy-bad-port.yaml",
     "proxmox-endpoint-userinfo.yaml",
     "syntax-family-mismatch.yaml",
+    "talos-talosctl-option.yaml",
+    "talos-talosctl-relative.yaml",
     "tenant-reserved-name.yaml",
   ]);
 });

@@ -122,3 +122,27 @@ test.each([
 ])("a URL in a message keeps no secret: %s", (url, shown) => {
   expect(redactUserinfo(url)).toBe(shown);
 });
+
+const TALOSCTL_RULE =
+  "must be a command name on PATH (like talosctl: letters, digits, _.+-, not starting with - or .) or an absolute path (like /usr/local/bin/talosctl) without . or .. parts";
+
+// talosctl runs with the cluster secrets in its environment: the stack file may name a command
+// looked up on PATH or an absolute path, never one relative to the working directory or an option.
+test.each([
+  ["talosctl", []],
+  ["talosctl-1.11", []],
+  ["/usr/local/bin/talosctl", []],
+  ["/home/me/.local/bin/talosctl", []],
+  ["../../tools/x", [`talos.talosctl: "../../tools/x": ${TALOSCTL_RULE}`]],
+  ["tools/talosctl", [`talos.talosctl: "tools/talosctl": ${TALOSCTL_RULE}`]],
+  ["./talosctl", [`talos.talosctl: "./talosctl": ${TALOSCTL_RULE}`]],
+  ["-x", [`talos.talosctl: "-x": ${TALOSCTL_RULE}`]],
+  ["--help", [`talos.talosctl: "--help": ${TALOSCTL_RULE}`]],
+  ["/usr/../tmp/x", [`talos.talosctl: "/usr/../tmp/x": ${TALOSCTL_RULE}`]],
+  ["/usr/bin/", [`talos.talosctl: "/usr/bin/": ${TALOSCTL_RULE}`]],
+  ["talosctl; rm -rf /", [`talos.talosctl: "talosctl; rm -rf /": ${TALOSCTL_RULE}`]],
+])("talos.talosctl %j", (talosctl, problems) => {
+  const r = loadSite({ ...stackRaw("example"), talos: { talosctl } });
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(problems);
+  if (r.ok) expect(r.site.talos.talosctl).toBe(talosctl);
+});
