@@ -1,19 +1,22 @@
 // The `npm run plan` command line: options, usage, and what it prints. In a module of its own so
 // that the tests run it in-process against a scratch project folder and compare the exact text.
-import { readdirSync } from "fs";
-import { join, relative } from "path";
+import { existsSync, readdirSync } from "fs";
+import { join } from "path";
 import { parseArgs, ParseArgsConfig } from "util";
 import {
-  clearPreview,
+  PREVIEW_MANIFEST,
   PreviewFolderError,
   previewFolderProblem,
+  PreviewResult,
   previewStack,
   problemLines,
+  RefusedFile,
   ROOT,
   summarize,
   warningLines,
   writePreview,
 } from "./offline";
+import { shownPath } from "./folder";
 
 /** Where the command writes: one line at a time, to stdout or stderr. */
 export interface CliOutput {
@@ -44,8 +47,8 @@ export function usage(root: string): string {
     "Options:",
     "  --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)",
     "  --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a",
-    "                  preview wrote; only that preview's files are replaced (on success) or",
-    "                  removed (when the stack has problems)",
+    "                  preview wrote; only files that preview listed are replaced, and only on",
+    "                  success (a stack with problems writes and removes nothing)",
     "  -h, --help      show this text",
     "",
     `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
@@ -55,7 +58,8 @@ export function usage(root: string): string {
     "  npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/",
     "  npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/",
     "",
-    "Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error.",
+    "Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error or a",
+    "file or folder refused (a stack file that is a link out of the project, a FIFO, too large).",
   ].join("\n");
 }
 
@@ -133,25 +137,33 @@ export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promi
     return 2;
   }
   const outDir = values.out ?? join(root, "out", stack);
-  const shownDir = relative(process.cwd(), outDir) || ".";
+  const shownDir = shownPath(outDir);
   const folderProblem = previewFolderProblem(outDir, root);
   if (folderProblem !== undefined) {
     io.err(`plan: --out ${shownDir} ${folderProblem}`);
     return 2;
   }
-  const result = await previewStack(stack, root);
+  let result: PreviewResult;
+  try {
+    result = await previewStack(stack, root);
+  } catch (e) {
+    if (!(e instanceof RefusedFile)) throw e;
+    io.err(`plan: ${e.message}`);
+    return 2;
+  }
   if (!result.ok) {
+    // A failed run writes nothing and so removes nothing: a previous preview stays as it was.
     const lines = problemLines(result);
-    const removed = clearPreview(outDir, root)
-      ? `, and the previous preview in ${shownDir} was removed`
+    const kept = existsSync(join(outDir, PREVIEW_MANIFEST))
+      ? `; ${shownDir} still holds the previous preview, which this run left as it was`
       : "";
     const count = `${lines.length} problem${lines.length === 1 ? "" : "s"}`;
-    io.err(`${stack}: ${count}; nothing was registered${removed}`);
+    io.err(`${stack}: ${count}; nothing was registered${kept}`);
     for (const line of lines) io.err(`  - ${line}`);
     return 1;
   }
   try {
-    writePreview(result, outDir);
+    writePreview(result, outDir, root);
   } catch (e) {
     if (!(e instanceof PreviewFolderError)) throw e;
     io.err(`plan: ${e.message}`);

@@ -1,24 +1,14 @@
 // The offline preview: what `pulumi preview` would register for a stack, computed here without the
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "path";
+import { basename, dirname, join, relative, resolve } from "path";
 import { parse } from "yaml";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { resolveStackConfig } from "../site";
 import { rawHomelabConfig } from "../site/pulumi-config";
 import { PEER_STACK } from "../site/spec-talos";
 import { extractArtifacts } from "./artifacts";
+import { PREVIEW_FILE_MAX, readRegularFile, RefusedFile, STACK_FILE_MAX } from "./files";
+import { writePreviewFiles } from "./folder";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
 import { readStackFile, StackConfig, withNumberSources } from "./stack-file";
@@ -27,13 +17,22 @@ import { Policy } from "../topology/policy-types";
 import { policyJson } from "../render/policy/document";
 
 export { ROOT };
+export { PREVIEW_MANIFEST, PreviewFolderError, previewFolderProblem } from "./folder";
+export { RefusedFile } from "./files";
 
 /** index.ts beside this folder, or index.js when running compiled from bin/. */
 const PROGRAM = join(resolve(__dirname, ".."), "index");
 
+/** The project's name from its Pulumi.yaml, read like a stack file (preview/files.ts). */
 export function projectName(root = ROOT): string {
-  const doc = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as { name: string };
-  return doc.name;
+  const text = readRegularFile(join(root, "Pulumi.yaml"), {
+    within: root,
+    withinText: "the project",
+    maxBytes: STACK_FILE_MAX,
+    what: "a project file",
+    shown: "Pulumi.yaml",
+  });
+  return (parse(text) as { name: string }).name;
 }
 
 export interface PreviewResult {
@@ -64,29 +63,58 @@ export function peerOutputsFile(root: string, name: string): string | undefined 
 /**
  * Outputs a provider would compute and the program reads: a command's stdout (talosctl's
  * secrets, machine configs, kubeconfig) is a stand-in text, so secrets flow as known values and
- * show as "[secret]" wherever they are used.
+ * show as "[secret]" wherever they are used; a peer stack's outputs are those `peerOutputs` read.
  */
 function mockState(
   type: string,
   name: string,
   inputs: Record<string, unknown>,
-  root: string,
+  peers: ReadonlyMap<string, unknown>,
 ): Record<string, unknown> {
   if (type === "command:local:Command" || type === "command:remote:Command") {
     return { stdout: `offline preview: stdout of ${name}`, stderr: "" };
   }
-  // A peer stack's outputs are those its own offline preview wrote (out/<stack>/outputs.json).
   if (type === "pulumi:pulumi:StackReference") {
-    const name = String(inputs.name);
-    const file = peerOutputsFile(root, name);
-    if (file === undefined || !existsSync(file)) return { outputs: {}, secretOutputNames: [] };
-    try {
-      return { outputs: JSON.parse(readFileSync(file, "utf8")), secretOutputNames: [] };
-    } catch (e) {
-      throw new Error(`peer stack ${name}: ${file} is not JSON: ${(e as Error).message}`);
-    }
+    return { outputs: peers.get(String(inputs.name)) ?? {}, secretOutputNames: [] };
   }
   return {};
+}
+
+/**
+ * The outputs of every peer stack `stacks` names (`org/project/stack`), as its own offline preview
+ * wrote them to `out/<stack>/outputs.json` in `root` (peerOutputsFile); a peer without one has
+ * none. The file is read like a stack file (preview/files.ts): a link leading outside `out/`, a
+ * FIFO or device, a file over PREVIEW_FILE_MAX, or one that is not JSON throws `RefusedFile`.
+ */
+export function peerOutputs(stacks: readonly string[], root = ROOT): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const name of stacks) {
+    const file = peerOutputsFile(root, name);
+    if (file === undefined) continue;
+    const shown = relative(root, file);
+    let text: string;
+    try {
+      text = readRegularFile(file, {
+        within: join(root, "out"),
+        withinText: "the project's out/ folder",
+        maxBytes: PREVIEW_FILE_MAX,
+        what: "a preview's outputs.json",
+        shown,
+      });
+    } catch (e) {
+      if (e instanceof RefusedFile && e.message === `${shown} does not exist`) continue;
+      throw e;
+    }
+    try {
+      out.set(name, JSON.parse(text));
+    } catch {
+      // JSON.parse's own message quotes the text; this one does not.
+      throw new RefusedFile(
+        `${shown} is not JSON, so not a preview's outputs; run npm run plan -- --stack ${basename(dirname(file))} again`,
+      );
+    }
+  }
+  return out;
 }
 
 /** index.ts exports an async function (it awaits peer stacks); call it like the Pulumi runtime. */
@@ -110,13 +138,18 @@ export async function previewConfig(
     const problems = withNumberSources(site.problems, stackConfig.numberSources);
     return { ok: false, problems, resources: [], outputs: {}, warnings: [] };
   }
+  // Read before the program runs, so that a refused file stops the preview with its own message.
+  const peers = peerOutputs(
+    site.plan.sharedSegments.flatMap((g) => g.peerStacks),
+    root,
+  );
   const run = await runUnderMocks({
     project,
     stack,
     config: stackConfig.config,
     secretKeys: stackConfig.secretKeys,
     program: () => loadProgram(),
-    mockState: (type, name, inputs) => mockState(type, name, inputs, root),
+    mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
   });
   return {
     ok: run.error === undefined,
@@ -128,7 +161,10 @@ export async function previewConfig(
   };
 }
 
-/** previewConfig for `Pulumi.<stack>.yaml` in `root`; a YAML syntax error becomes its problems. */
+/**
+ * previewConfig for `Pulumi.<stack>.yaml` in `root`; a YAML syntax error becomes its problems.
+ * Throws `RefusedFile` for a stack file, Pulumi.yaml or peer outputs it will not read.
+ */
 export async function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
   const project = projectName(root);
   let config: StackConfig;
@@ -159,127 +195,11 @@ export function previewFiles(result: PreviewResult): [string, string][] {
 }
 
 /**
- * The list of files a preview wrote into its folder (JSON array of paths relative to it). Only
- * the files it names are ever removed, so `--out` pointed at a folder of one's own cannot lose
- * anything that the preview did not write.
- */
-export const PREVIEW_MANIFEST = ".preview-files.json";
-
-/**
- * Why `dir` cannot take a preview, or undefined when it can: it is a file, it holds the project
- * (or is inside nothing but would replace it), or it is a non-empty folder that no preview wrote
- * (no `.preview-files.json`). A missing or empty folder is fine.
- */
-export function previewFolderProblem(dir: string, root = ROOT): string | undefined {
-  const toRoot = relative(resolve(dir), resolve(root));
-  if (toRoot === "" || (!toRoot.startsWith("..") && !isAbsolute(toRoot)))
-    return "holds the project itself; choose a new or empty folder, such as out/<stack> (the default)";
-  if (!existsSync(dir)) return undefined;
-  if (!statSync(dir).isDirectory()) return "is a file, not a folder; choose a new or empty folder";
-  if (existsSync(join(dir, PREVIEW_MANIFEST))) return undefined;
-  if (readdirSync(dir).length === 0 || legacyPreview(dir, root)) return undefined;
-  return `holds files no preview wrote (no ${PREVIEW_MANIFEST}); choose a new or empty folder, or remove them`;
-}
-
-/**
- * A preview written before previews listed their files: only under the project's own `out/`
- * (build output, ignored by git) and only with a `resources.json`; removed as a whole.
- */
-function legacyPreview(dir: string, root: string): boolean {
-  const out = resolve(root, "out") + sep;
-  return (
-    resolve(dir).startsWith(out) &&
-    !existsSync(join(dir, PREVIEW_MANIFEST)) &&
-    existsSync(join(dir, "resources.json"))
-  );
-}
-
-/**
- * Removes the files the previous preview in `dir` wrote (as its `.preview-files.json` lists
- * them), and the folders that leaves empty. Returns whether there was a previous preview.
- */
-export function clearPreview(dir: string, root = ROOT): boolean {
-  if (legacyPreview(dir, root)) {
-    rmSync(dir, { recursive: true, force: true });
-    return true;
-  }
-  const manifest = join(dir, PREVIEW_MANIFEST);
-  if (!existsSync(manifest)) return false;
-  const listed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
-  const names = Array.isArray(listed) ? listed.filter((n) => typeof n === "string") : [];
-  const folders = new Set<string>();
-  const top = resolve(dir);
-  for (const name of names) {
-    const path = resolve(dir, name);
-    // Only paths inside the folder: a hand-edited manifest cannot reach outside it.
-    if (!path.startsWith(top + sep)) continue;
-    // Never through a symbolic link: a link where a folder or file of the preview was is
-    // removed itself, and what it points to is left alone.
-    const link = linkOnPath(top, path);
-    if (link !== undefined) {
-      unlinkSync(link);
-      continue;
-    }
-    if (existsSync(path) && lstatSync(path).isFile()) unlinkSync(path);
-    for (let d = dirname(path); d.startsWith(top + sep); d = dirname(d)) folders.add(d);
-  }
-  unlinkSync(manifest);
-  // Deepest first, and only when empty: a file of the user's own keeps its folder.
-  for (const d of [...folders].sort((a, b) => b.length - a.length))
-    if (existsSync(d) && lstatSync(d).isDirectory() && readdirSync(d).length === 0) rmdirSync(d);
-  return true;
-}
-
-/** The first symbolic link on the way from `top` (exclusive) to `path` (inclusive), if any. */
-function linkOnPath(top: string, path: string): string | undefined {
-  let at = top;
-  for (const part of relative(top, path).split(sep)) {
-    at = join(at, part);
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(at).isSymbolicLink();
-    } catch {
-      return undefined;
-    }
-    if (isLink) return at;
-  }
-  return undefined;
-}
-
-/** Thrown by `writePreview` for a folder `previewFolderProblem` refuses. */
-export class PreviewFolderError extends Error {}
-
-/**
  * Writes every file of `previewFiles` into `outDir`, replacing the files of the previous preview
- * there (see `clearPreview`), and lists them in `.preview-files.json`. Returns the paths written.
- * Throws `PreviewFolderError` for a folder `previewFolderProblem` refuses; nothing is removed then.
+ * there; see `writePreviewFiles` (preview/folder.ts) for what it refuses and removes.
  */
 export function writePreview(result: PreviewResult, outDir: string, root = ROOT): string[] {
-  const problem = previewFolderProblem(outDir, root);
-  if (problem !== undefined) throw new PreviewFolderError(`${outDir} ${problem}`);
-  clearPreview(outDir, root);
-  mkdirSync(outDir, { recursive: true });
-  const files = previewFiles(result);
-  for (const [name] of files) {
-    const link = linkOnPath(resolve(outDir), resolve(outDir, name));
-    if (link !== undefined)
-      throw new PreviewFolderError(
-        `${outDir} has a symbolic link at ${relative(outDir, link)}, where the preview writes ${name}; remove the link`,
-      );
-  }
-  for (const [name, text] of files) {
-    mkdirSync(dirname(join(outDir, name)), { recursive: true });
-    writeFileSync(join(outDir, name), text);
-  }
-  writeFileSync(
-    join(outDir, PREVIEW_MANIFEST),
-    `${JSON.stringify(
-      files.map(([name]) => name),
-      null,
-      2,
-    )}\n`,
-  );
-  return files.map(([name]) => join(outDir, name));
+  return writePreviewFiles(previewFiles(result), outDir, root);
 }
 
 /** The one summary line of a clean preview; warnings are counted here and listed after it. */

@@ -1,10 +1,10 @@
 // Reads a `Pulumi.<stack>.yaml` the way the Pulumi CLI hands it to a program: every key namespaced,
 // scalars as strings, objects as JSON. Secrets (`secure:` values) cannot be decrypted offline; they
 // become "[secret]" placeholders and are passed as secret config, so they stay marked as secrets.
-import { readFileSync } from "fs";
-import { basename } from "path";
+import { basename, dirname } from "path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLError } from "yaml";
 import { Problem, SiteError } from "../addressing/problems";
+import { readRegularFile, STACK_FILE_MAX } from "./files";
 
 export const SECRET_PLACEHOLDER = "[secret]";
 
@@ -226,37 +226,19 @@ export function withNumberSources(
 }
 
 /**
- * Reads and parses `Pulumi.<stack>.yaml`; see parseStackFile for its errors. A file that cannot be
- * read (a directory, no permission) is one problem too.
+ * Reads and parses `Pulumi.<stack>.yaml`; see parseStackFile for its errors. The file must be a
+ * regular file of at most STACK_FILE_MAX bytes whose real path lies inside the folder holding it
+ * (the project): anything else (a link to a file elsewhere, a FIFO, a device, a directory, a
+ * file too large) throws `RefusedFile` (preview/files.ts) with one line that quotes none of it.
  */
 export function readStackFile(path: string, project: string): StackConfig {
   const file = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") {
-      throw new SiteError([
-        {
-          path: file,
-          input: "",
-          message: "is a directory, not a stack file",
-          fix: `remove or rename the directory, and write the stack's config to a file ${file}`,
-        },
-      ]);
-    }
-    if (code === "EACCES" || code === "ENOENT") {
-      throw new SiteError([
-        {
-          path: file,
-          input: "",
-          message: code === "EACCES" ? "cannot be read: permission denied" : "does not exist",
-          fix: code === "EACCES" ? `let this user read ${file}` : `create ${file}`,
-        },
-      ]);
-    }
-    throw e;
-  }
+  const text = readRegularFile(path, {
+    within: dirname(path),
+    withinText: "the project",
+    maxBytes: STACK_FILE_MAX,
+    what: "a stack file",
+    shown: file,
+  });
   return parseStackFile(text, project, file);
 }

@@ -3,18 +3,21 @@
 // summary, and remove every namespace and daemon, also on Ctrl-C or SIGTERM (the lab's handlers)
 // and after SIGKILL (its watchdog).
 import { spawnSync } from "child_process";
-import { existsSync, statSync } from "fs";
+import { existsSync, realpathSync, statSync } from "fs";
 import { join, relative } from "path";
 import {
   PREVIEW_MANIFEST,
   PreviewFolderError,
   previewFolderProblem,
+  PreviewResult,
   previewStack,
   problemLines,
+  RefusedFile,
   ROOT,
   writePreview,
 } from "../preview/offline";
 import { parseCommand, stacksIn } from "../preview/cli";
+import { pseudoFilesystem } from "../preview/folder";
 import { extractArtifacts } from "../preview/artifacts";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
@@ -82,12 +85,25 @@ export function missingTools(): string | undefined {
  * `resources.json`, or lacks a file the preview wrote: one its `.preview-files.json` lists
  * (`policy.json` when there is a policy), `outputs.json`, `manual-steps.json`, or an artifact its
  * own `resources.json` and `outputs.json` name (a missing config would silently drop a device,
- * and a missing policy.json every probe, out of the twin).
+ * and a missing policy.json every probe, out of the twin). Also refused: a folder on a kernel
+ * pseudo-filesystem (/proc, /sys, /dev), and one holding a file readPreviewFolder refuses (a link
+ * leading out of the folder, a FIFO, a device, a file over 16 MiB), named without its content.
  */
 export function fromFolderProblem(dir: string): string | undefined {
   if (!existsSync(dir)) return "does not exist; run npm run plan -- --stack <name> first";
   if (!statSync(dir).isDirectory()) return "is a file, not a preview folder";
-  const files = readPreviewFolder(dir);
+  const pseudo = pseudoFilesystem(realpathSync(dir));
+  if (pseudo !== undefined)
+    return `is on ${pseudo}, a kernel pseudo-filesystem, not a preview folder`;
+  if (!existsSync(join(dir, "resources.json")))
+    return "is not a preview folder (no resources.json); run npm run plan first";
+  let files: Map<string, string>;
+  try {
+    files = readPreviewFolder(dir);
+  } catch (e) {
+    if (!(e instanceof RefusedFile)) throw e;
+    return `cannot be twinned: ${e.message}`;
+  }
   const resources = files.get("resources.json");
   if (resources === undefined)
     return "is not a preview folder (no resources.json); run npm run plan first";
@@ -193,6 +209,14 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
     io.err("twin: give exactly one of --stack <name> or --from <preview dir>");
     return 2;
   }
+  // A folder that cannot be twinned is a usage error whatever the machine has.
+  if (values.from !== undefined) {
+    const problem = fromFolderProblem(values.from);
+    if (problem !== undefined) {
+      io.err(`twin: ${values.from} ${problem}`);
+      return 2;
+    }
+  }
   const missing = missingTools();
   if (missing) {
     io.err(`twin: ${missing}`);
@@ -208,7 +232,14 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
       );
       return 2;
     }
-    const result = await previewStack(stack, root);
+    let result: PreviewResult;
+    try {
+      result = await previewStack(stack, root);
+    } catch (e) {
+      if (!(e instanceof RefusedFile)) throw e;
+      io.err(`twin: ${e.message}`);
+      return 2;
+    }
     if (!result.ok) {
       io.err(`${stack}: the stack has problems; run npm run plan -- --stack ${stack} to see them`);
       for (const line of problemLines(result)) io.err(`  - ${line}`);
@@ -229,11 +260,6 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
     }
   } else {
     dir = values.from as string;
-    const problem = fromFolderProblem(dir);
-    if (problem !== undefined) {
-      io.err(`twin: ${dir} ${problem}`);
-      return 2;
-    }
     stack = JSON.parse(readPreviewFolder(dir).get("outputs.json") ?? "{}").site ?? dir;
   }
   try {

@@ -1,10 +1,11 @@
 // Seed 004 split over two stacks: infra here, apps in a peer stack that exports its pools. The
 // peer's lbPools are read through a StackReference and checked before anything is provisioned.
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { formatProblem } from "../../addressing/problems";
-import { peerOutputsFile, previewConfig } from "../../preview/offline";
+import { peerOutputs, peerOutputsFile, previewConfig, RefusedFile } from "../../preview/offline";
 import { requirePlan } from "../../site";
 import { exportedPools, peerProblems, readPeerPools } from "../../site/peer-pools";
 import { seed004 } from "../fixtures/seed004";
@@ -187,5 +188,63 @@ describe("peer stack names", () => {
       `sharedSegments[0].peerStacks[0]: "org/proj/..": must be org/project/stack: three names of letters, digits, '-', '_' (and '.' after the org), each starting with a letter or digit`,
     ]);
     expect(result.resources).toEqual([]);
+  });
+});
+
+// A peer's outputs.json is read like a stack file: only a regular file inside out/, of at
+// most 16 MiB, and never quoted; a refused one stops the preview with one line.
+describe("a peer's outputs.json that is not a preview's is refused, its text never shown", () => {
+  let root: string;
+  let outside: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "peers-"));
+    outside = mkdtempSync(join(tmpdir(), "peers-outside-"));
+    mkdirSync(join(root, "out", "apps"), { recursive: true });
+    writeFileSync(join(outside, "credentials"), "aws_secret_access_key = FAKE/peer+secret\n");
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+  const preview = () =>
+    previewConfig("infra", stackConfigOf(half(0, "org/homelab/apps")), "homelab", root);
+
+  test.each([
+    [
+      "a link to a file outside the project",
+      () => symlinkSync(join(outside, "credentials"), join(root, "out", "apps", "outputs.json")),
+      "out/apps/outputs.json is a symbolic link to a file outside the project's out/ folder; copy the file into the project's out/ folder instead of linking to it",
+    ],
+    [
+      "a link to /dev/zero",
+      () => symlinkSync("/dev/zero", join(root, "out", "apps", "outputs.json")),
+      "out/apps/outputs.json is a symbolic link to a file outside the project's out/ folder; copy the file into the project's out/ folder instead of linking to it",
+    ],
+    [
+      "a FIFO",
+      () => spawnSync("mkfifo", [join(root, "out", "apps", "outputs.json")]),
+      "out/apps/outputs.json is a named pipe (FIFO), not a regular file; a preview's outputs.json must be a regular file",
+    ],
+    [
+      "a file that is not JSON",
+      () =>
+        writeFileSync(
+          join(root, "out", "apps", "outputs.json"),
+          "aws_secret_access_key = FAKE/peer+secret\n",
+        ),
+      "out/apps/outputs.json is not JSON, so not a preview's outputs; run npm run plan -- --stack apps again",
+    ],
+  ])(
+    "%s",
+    async (_what, make, message) => {
+      make();
+      await expect(preview()).rejects.toThrow(new RefusedFile(message));
+      await expect(preview()).rejects.not.toThrow(/FAKE/);
+    },
+    10_000,
+  );
+
+  test("a peer without a preview has no outputs", () => {
+    expect(peerOutputs(["org/homelab/apps", "org/homelab/.."], root)).toEqual(new Map());
   });
 });

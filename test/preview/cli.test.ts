@@ -5,11 +5,13 @@ import { spawnSync } from "child_process";
 import {
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "fs";
 import { tmpdir } from "os";
@@ -44,8 +46,8 @@ rendered configs. Needs no Pulumi CLI, credentials or reachable device.
 Options:
   --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)
   --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a
-                  preview wrote; only that preview's files are replaced (on success) or
-                  removed (when the stack has problems)
+                  preview wrote; only files that preview listed are replaced, and only on
+                  success (a stack with problems writes and removes nothing)
   -h, --help      show this text
 
 Stacks found: broken, other
@@ -55,10 +57,27 @@ Examples:
   npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/
   npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/
 
-Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error.`;
+Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error or a
+file or folder refused (a stack file that is a link out of the project, a FIFO, too large).`;
 
-/** A folder as the command shows it: relative to the working directory. */
-const shown = (dir: string) => relative(process.cwd(), dir) || ".";
+/** Every entry under `dir`, sorted: folders end in "/", symbolic links in "@" (not followed). */
+function tree(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix))
+    .sort()
+    .flatMap((name) => {
+      const rel = `${prefix}${name}`;
+      const stat = lstatSync(join(dir, rel));
+      if (stat.isSymbolicLink()) return [`${rel}@`];
+      if (stat.isDirectory()) return [`${rel}/`, ...tree(dir, `${rel}/`)];
+      return [rel];
+    });
+}
+
+/** A folder as the command shows it: relative to the working directory below it, else absolute. */
+const shown = (dir: string) => {
+  const rel = relative(process.cwd(), dir);
+  return rel === "" ? "." : rel.startsWith("..") ? dir : rel;
+};
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "plan-cli-"));
@@ -99,32 +118,124 @@ test("an unknown stack lists the stacks that exist, exit 2", async () => {
   ]);
 });
 
-test("a YAML syntax error is a problem at file, line and column; the stale preview is removed", async () => {
+test("a YAML syntax error is a problem at file, line and column; the previous preview stays", async () => {
   const previous = join(root, "out", "broken");
   mkdirSync(join(previous, "talos"), { recursive: true });
   writeFileSync(join(previous, "resources.json"), "[]\n");
   writeFileSync(join(previous, "talos", "cp1.yaml"), "machine: {}\n");
+  writeFileSync(join(previous, "notes.txt"), "mine\n");
   writeFileSync(join(previous, PREVIEW_MANIFEST), '["resources.json", "talos/cp1.yaml"]\n');
   expect(await planCli(["--stack", "broken"], io, root)).toBe(1);
-  expect(err[0]).toMatch(
-    /^broken: 1 problem; nothing was registered, and the previous preview in .*out\/broken was removed$/,
-  );
-  expect(err.slice(1)).toEqual([
+  expect(err).toEqual([
+    `broken: 1 problem; nothing was registered; ${shown(previous)} still holds the previous preview, which this run left as it was`,
     `  - Pulumi.broken.yaml:7:9: "ipv6: fd00:10::/64": is indented deeper than the key on line 6, so YAML reads it as part of that key's value; indent it like line 6, or nest it under a key that ends with ':'`,
   ]);
-  // The preview's files and the folders they leave empty are gone; the folder itself stays.
-  expect(readdirSync(previous)).toEqual([]);
+  // A failed run writes nothing, so it removes nothing: not even the previous preview's files.
+  expect(tree(previous)).toEqual([
+    ".preview-files.json",
+    "notes.txt",
+    "resources.json",
+    "talos/",
+    "talos/cp1.yaml",
+  ]);
   expect(out).toEqual([]);
 });
 
-test("a preview under out/ from before previews listed their files is removed as a whole", async () => {
-  const previous = join(root, "out", "broken");
-  mkdirSync(join(previous, "k8s"), { recursive: true });
+test("the issue's repro: a folder under out/ with a resources.json of one's own is refused, nothing removed", async () => {
+  copyFileSync(join(ROOT, "Pulumi.example.yaml"), join(root, "Pulumi.example.yaml"));
+  const keep = join(root, "out", "keep");
+  mkdirSync(join(keep, "sub"), { recursive: true });
+  writeFileSync(join(keep, "resources.json"), "[]\n");
+  writeFileSync(join(keep, "notes.txt"), "x\n");
+  expect(await planCli(["--stack", "example", "--out", keep], io, root)).toBe(2);
+  expect(err).toEqual([
+    `plan: --out ${shown(keep)} holds files no preview wrote (no ${PREVIEW_MANIFEST}); choose a new or empty folder, or remove them`,
+  ]);
+  expect(tree(keep)).toEqual(["notes.txt", "resources.json", "sub/"]);
+  expect(readFileSync(join(keep, "notes.txt"), "utf8")).toBe("x\n");
+  // The same folder for a stack with problems: refused the same way, before the stack is read.
+  err = [];
+  expect(await planCli(["--stack", "broken", "--out", keep], io, root)).toBe(2);
+  expect(tree(keep)).toEqual(["notes.txt", "resources.json", "sub/"]);
+});
+
+describe("symbolic links in a preview folder are never followed to remove or write", () => {
+  let elsewhere: string;
+  let previous: string;
+  beforeEach(() => {
+    copyFileSync(join(ROOT, "Pulumi.example.yaml"), join(root, "Pulumi.example.yaml"));
+    elsewhere = mkdtempSync(join(tmpdir(), "plan-elsewhere-"));
+    writeFileSync(join(elsewhere, "lab-cp1.yaml"), "precious\n");
+    writeFileSync(join(elsewhere, "old.yaml"), "precious too\n");
+    previous = join(root, "out", "example");
+    mkdirSync(previous, { recursive: true });
+    writeFileSync(join(previous, "resources.json"), "[]\n");
+    writeFileSync(
+      join(previous, PREVIEW_MANIFEST),
+      JSON.stringify(["resources.json", "talos/lab-cp1.yaml", "k8s/old.yaml"]),
+    );
+  });
+  afterEach(() => rmSync(elsewhere, { recursive: true, force: true }));
+
+  test("a link where the preview writes: refused, exit 2, nothing written or removed", async () => {
+    symlinkSync(elsewhere, join(previous, "talos"));
+    expect(await planCli(["--stack", "example"], io, root)).toBe(2);
+    expect(err).toEqual([
+      `plan: ${previous} has a symbolic link at talos, where the preview writes talos/lab-cp1.yaml; remove the link`,
+    ]);
+    expect(tree(elsewhere)).toEqual(["lab-cp1.yaml", "old.yaml"]);
+    expect(readFileSync(join(elsewhere, "lab-cp1.yaml"), "utf8")).toBe("precious\n");
+    expect(tree(previous)).toEqual([".preview-files.json", "resources.json", "talos@"]);
+    expect(readFileSync(join(previous, "resources.json"), "utf8")).toBe("[]\n");
+  });
+
+  test("a link on a path only the previous preview wrote: left alone, its target too", async () => {
+    writeFileSync(
+      join(previous, PREVIEW_MANIFEST),
+      JSON.stringify(["resources.json", "old/old.yaml"]),
+    );
+    symlinkSync(elsewhere, join(previous, "old"));
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    expect(err).toEqual([]);
+    expect(tree(elsewhere)).toEqual(["lab-cp1.yaml", "old.yaml"]);
+    expect(lstatSync(join(previous, "old")).isSymbolicLink()).toBe(true);
+    const listed = JSON.parse(readFileSync(join(previous, PREVIEW_MANIFEST), "utf8"));
+    expect(listed).not.toContain("old/old.yaml");
+    expect(tree(previous).filter((f) => !/^(k8s|talos)\/./.test(f))).toEqual([
+      ".preview-files.json",
+      "inventory.md",
+      "k8s/",
+      "manual-steps.json",
+      "old@",
+      "outputs.json",
+      "resources.json",
+      "routeros/",
+      "routeros/edge.rsc",
+      "talos/",
+    ]);
+  });
+});
+
+test("a file of one's own where the preview writes is refused; nothing written or removed", async () => {
+  copyFileSync(join(ROOT, "Pulumi.example.yaml"), join(root, "Pulumi.example.yaml"));
+  const previous = join(root, "out", "example");
+  mkdirSync(join(previous, "routeros"), { recursive: true });
   writeFileSync(join(previous, "resources.json"), "[]\n");
-  writeFileSync(join(previous, "k8s", "old.yaml"), "{}\n");
-  expect(await planCli(["--stack", "broken"], io, root)).toBe(1);
-  expect(err[0]).toMatch(/the previous preview in .*out\/broken was removed$/);
-  expect(existsSync(previous)).toBe(false);
+  writeFileSync(join(previous, "stale.md"), "stale\n");
+  writeFileSync(join(previous, PREVIEW_MANIFEST), JSON.stringify(["resources.json", "stale.md"]));
+  writeFileSync(join(previous, "routeros", "edge.rsc"), "# my own script\n");
+  expect(await planCli(["--stack", "example"], io, root)).toBe(2);
+  expect(err).toEqual([
+    `plan: ${previous} holds routeros/edge.rsc, which no preview wrote (${PREVIEW_MANIFEST} does not list it), where the preview writes it; move it away`,
+  ]);
+  expect(tree(previous)).toEqual([
+    ".preview-files.json",
+    "resources.json",
+    "routeros/",
+    "routeros/edge.rsc",
+    "stale.md",
+  ]);
+  expect(readFileSync(join(previous, "routeros", "edge.rsc"), "utf8")).toBe("# my own script\n");
 });
 
 test("--out a folder no preview wrote: refused before anything runs, exit 2, nothing removed", async () => {
@@ -202,14 +313,148 @@ test.each([
   expect(out).toEqual([]);
 });
 
-test("a stack file that is a directory is one problem, not EISDIR", async () => {
-  rmSync(join(root, "Pulumi.other.yaml"));
-  mkdirSync(join(root, "Pulumi.other.yaml"));
-  expect(await planCli(["--stack", "other"], io, root)).toBe(1);
-  expect(err).toEqual([
-    "other: 1 problem; nothing was registered",
-    '  - Pulumi.other.yaml: "": is a directory, not a stack file; remove or rename the directory, and write the stack\'s config to a file Pulumi.other.yaml',
-  ]);
+// A stack file is read only as a regular file inside the project, of at most 1 MiB (STACK_FILE_MAX):
+// anything else is one line and exit 2, quoting nothing of what it holds.
+describe("a stack file that is not a regular file inside the project is refused, exit 2", () => {
+  let outside: string;
+  const SECRET = "aws_secret_access_key = FAKE/secret+KEY/do-not-print";
+  beforeEach(() => {
+    outside = mkdtempSync(join(tmpdir(), "plan-outside-"));
+    writeFileSync(join(outside, "credentials"), `[default]\n${SECRET}\n`);
+    rmSync(join(root, "Pulumi.other.yaml"));
+  });
+  afterEach(() => rmSync(outside, { recursive: true, force: true }));
+
+  const refused = async (line: string) => {
+    expect(await planCli(["--stack", "other"], io, root)).toBe(2);
+    expect(err).toEqual([line]);
+    expect(out).toEqual([]);
+  };
+
+  test("a link to a file outside (a credentials file): its text is never shown", async () => {
+    symlinkSync(join(outside, "credentials"), join(root, "Pulumi.other.yaml"));
+    await refused(
+      "plan: Pulumi.other.yaml is a symbolic link to a file outside the project; copy the file into the project instead of linking to it",
+    );
+    expect(err.join("\n")).not.toContain("FAKE/secret");
+  });
+
+  test("a link to /dev/zero", async () => {
+    symlinkSync("/dev/zero", join(root, "Pulumi.other.yaml"));
+    await refused(
+      "plan: Pulumi.other.yaml is a symbolic link to a file outside the project; copy the file into the project instead of linking to it",
+    );
+  });
+
+  test("a link to nothing", async () => {
+    symlinkSync(join(outside, "gone.yaml"), join(root, "Pulumi.other.yaml"));
+    await refused(
+      "plan: Pulumi.other.yaml is a symbolic link to nothing (its target does not exist); remove the link",
+    );
+  });
+
+  test("a FIFO returns at once instead of waiting for a writer", async () => {
+    const made = spawnSync("mkfifo", [join(root, "Pulumi.other.yaml")]);
+    expect(made.status).toBe(0);
+    await refused(
+      "plan: Pulumi.other.yaml is a named pipe (FIFO), not a regular file; a stack file must be a regular file",
+    );
+  }, 5000);
+
+  test("a link inside the project to a FIFO", async () => {
+    spawnSync("mkfifo", [join(root, "pipe")]);
+    symlinkSync(join(root, "pipe"), join(root, "Pulumi.other.yaml"));
+    await refused(
+      "plan: Pulumi.other.yaml is a named pipe (FIFO), not a regular file; a stack file must be a regular file",
+    );
+  }, 5000);
+
+  test("a directory", async () => {
+    mkdirSync(join(root, "Pulumi.other.yaml"));
+    await refused(
+      "plan: Pulumi.other.yaml is a directory, not a regular file; a stack file must be a regular file",
+    );
+  });
+
+  test("a file over 1 MiB", async () => {
+    writeFileSync(join(root, "Pulumi.other.yaml"), `config: {}\n${"#".repeat(1024 * 1024)}\n`);
+    await refused(
+      "plan: Pulumi.other.yaml is 1048588 bytes, more than the 1 MiB a stack file may have",
+    );
+  });
+
+  test("a link to a regular file inside the project is read", async () => {
+    mkdirSync(join(root, "sites"));
+    writeFileSync(join(root, "sites", "other.yaml"), "config: [1, 2]\n");
+    symlinkSync(join(root, "sites", "other.yaml"), join(root, "Pulumi.other.yaml"));
+    expect(await planCli(["--stack", "other"], io, root)).toBe(1);
+    expect(err).toEqual([
+      "other: 1 problem; nothing was registered",
+      '  - Pulumi.other.yaml: config: "": must be a mapping of config keys; start the file with `config:` and indent the keys under it',
+    ]);
+  });
+});
+
+// --out is refused on the kernel's pseudo-filesystems (Node's recursive mkdir spins at 100% CPU on
+// /proc/self/x), under anything that is not a folder, and through a symbolic link; each at once.
+describe("--out where no folder can be, exit 2 at once", () => {
+  test.each([
+    [
+      "/proc/self/x",
+      "is on /proc, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
+    ],
+    [
+      "/sys/x",
+      "is on /sys, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
+    ],
+    [
+      "/dev/shm/x",
+      "is on /dev, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
+    ],
+    [
+      "/proc",
+      "is on /proc, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
+    ],
+  ])(
+    "%s",
+    async (dir, problem) => {
+      expect(await planCli(["--stack", "broken", "--out", dir], io, root)).toBe(2);
+      expect(err).toEqual([`plan: --out ${shown(dir)} ${problem}`]);
+    },
+    5000,
+  );
+
+  test("under a file", async () => {
+    writeFileSync(join(root, "notes.txt"), "x\n");
+    const dir = join(root, "notes.txt", "sub");
+    expect(await planCli(["--stack", "broken", "--out", dir], io, root)).toBe(2);
+    expect(err).toEqual([
+      `plan: --out ${shown(dir)} cannot be made: ${shown(join(root, "notes.txt"))} is a file, not a folder; choose another folder`,
+    ]);
+  }, 5000);
+
+  test("a symbolic link, and a path through one", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "plan-link-"));
+    try {
+      symlinkSync(elsewhere, join(root, "link"));
+      expect(await planCli(["--stack", "broken", "--out", join(root, "link")], io, root)).toBe(2);
+      expect(await planCli(["--stack", "broken", "--out", join(root, "link", "x")], io, root)).toBe(
+        2,
+      );
+      symlinkSync("/proc/self", join(root, "proc-link"));
+      expect(
+        await planCli(["--stack", "broken", "--out", join(root, "proc-link", "x")], io, root),
+      ).toBe(2);
+      expect(err).toEqual([
+        `plan: --out ${shown(join(root, "link"))} is a symbolic link; give the folder's own path, or a new folder`,
+        `plan: --out ${shown(join(root, "link", "x"))} is under ${shown(join(root, "link"))}, a symbolic link; give a path without links`,
+        `plan: --out ${shown(join(root, "proc-link", "x"))} is under ${shown(join(root, "proc-link"))}, a symbolic link; give a path without links`,
+      ]);
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 5000);
 });
 
 test("a password in a URL is never shown, wherever the URL is", async () => {
@@ -274,3 +519,33 @@ test("as a process: an unknown option exits 2 with no stack trace", () => {
   ]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 });
+
+// The two findings that hung the process (a FIFO as the stack file blocked the read; Node's
+// recursive mkdir spun on /proc/self/x) run in a child process with a timeout: a regression is
+// a failed test, not a hung suite (jest's own timeout cannot stop synchronous code).
+test("as a process: a FIFO stack file and --out /proc/self/x return at once, exit 2", () => {
+  const made = spawnSync("mkfifo", [join(root, "Pulumi.fifo.yaml")]);
+  expect(made.status).toBe(0);
+  const script = [
+    `const { planCli } = require(${JSON.stringify(join(ROOT, "preview", "cli"))});`,
+    "const io = { out: (l) => console.log(l), err: (l) => console.error(l) };",
+    "(async () => {",
+    `  console.error(await planCli(["--stack", "fifo"], io, ${JSON.stringify(root)}));`,
+    `  console.error(await planCli(["--stack", "other", "--out", "/proc/self/x"], io, ${JSON.stringify(root)}));`,
+    "})();",
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(run.signal).toBeNull();
+  expect(run.stdout).toBe("");
+  expect(run.stderr.split("\n")).toEqual([
+    "plan: Pulumi.fifo.yaml is a named pipe (FIFO), not a regular file; a stack file must be a regular file",
+    "2",
+    "plan: --out /proc/self/x is on /proc, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
+    "2",
+    "",
+  ]);
+}, 130_000);

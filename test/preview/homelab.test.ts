@@ -85,26 +85,22 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   expect(readFileSync(join(dir, "talos", "notes.md"), "utf8")).toBe("mine\n");
   expect(existsSync(join(dir, "talos", "k101wk23.yaml"))).toBe(false);
   expect(JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"))).toEqual(listed);
-  // A symbolic link where the preview's talos/ folder was: the link goes, its target stays, and
-  // the next write refuses to write through a link.
+  // A symbolic link where the preview's talos/ folder was is not the preview's: the write is
+  // refused before anything is written or removed, and the link and its target stay.
   const elsewhere = mkdtempSync(join(tmpdir(), "mine-"));
   writeFileSync(join(elsewhere, "k101cp11.yaml"), "precious\n");
   rmSync(join(dir, "talos"), { recursive: true });
   symlinkSync(elsewhere, join(dir, "talos"));
-  writePreview(result, dir);
-  expect(readFileSync(join(elsewhere, "k101cp11.yaml"), "utf8")).toBe("precious\n");
-  expect(lstatSync(join(dir, "talos")).isDirectory()).toBe(true);
-  rmSync(join(dir, "k8s"), { recursive: true });
-  symlinkSync(elsewhere, join(dir, "k8s"));
-  writeFileSync(
-    join(dir, PREVIEW_MANIFEST),
-    JSON.stringify(listed.filter((n: string) => !n.startsWith("k8s/"))),
-  );
+  const before = readFileSync(join(dir, PREVIEW_MANIFEST), "utf8");
   expect(() => writePreview(result, dir)).toThrow(
     new PreviewFolderError(
-      `${dir} has a symbolic link at k8s, where the preview writes k8s/cluster-101/cilium-values.yaml; remove the link`,
+      `${dir} has a symbolic link at talos, where the preview writes talos/k101cp11.yaml; remove the link`,
     ),
   );
+  expect(readFileSync(join(elsewhere, "k101cp11.yaml"), "utf8")).toBe("precious\n");
+  expect(lstatSync(join(dir, "talos")).isSymbolicLink()).toBe(true);
+  expect(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8")).toBe(before);
+  expect(readFileSync(files[0], "utf8")).toBe(`${JSON.stringify(result.resources, null, 2)}\n`);
   expect(readdirSync(elsewhere)).toEqual(["k101cp11.yaml"]);
   expect(warningLines(result)).toEqual([
     `global.underlay.ipv6: "fc00:99::/48": is in fc00::/8, which RFC 4193 leaves undefined (only fd00::/8 is for local use); fine inside one site; an fd00::/8 prefix with a random global ID avoids future clashes`,

@@ -1,8 +1,9 @@
 // A preview's artifacts as the read-back takes them: from a preview folder on disk (what
 // `npm run plan` wrote) or from the artifacts of an in-memory preview (tests of random sites).
-import { existsSync, readdirSync, readFileSync, statSync } from "fs";
+import { existsSync, readdirSync } from "fs";
 import { join, relative } from "path";
 import { parse } from "yaml";
+import { PREVIEW_FILE_MAX, readRegularFile } from "../../preview/files";
 import { Address, Prefix } from "../../addressing/ip";
 import { readFrr } from "./frr";
 import { readTalos, vmNics } from "./kubernetes";
@@ -12,15 +13,33 @@ import { ObservedDevice } from "./types";
 /** Artifact path (relative to the preview folder) -> text. */
 export type ArtifactMap = ReadonlyMap<string, string>;
 
-/** Every file of a preview folder, by path relative to it. Throws when the folder is missing. */
+/**
+ * Every file of a preview folder, by path relative to it. Throws when the folder is missing, and
+ * `RefusedFile` (preview/files.ts) for a file that is not a regular file inside the folder (a link
+ * leading out of it, a FIFO, a device) or is larger than PREVIEW_FILE_MAX. Folders are walked
+ * without following links.
+ */
 export function readPreviewFolder(dir: string): Map<string, string> {
   if (!existsSync(dir)) throw new Error(`${dir}: no such preview folder (run npm run plan first)`);
   const out = new Map<string, string>();
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, "utf8"));
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const p = join(d, entry.name);
+      const name = relative(dir, p);
+      if (entry.isDirectory()) walk(p);
+      else
+        out.set(
+          name,
+          readRegularFile(p, {
+            within: dir,
+            withinText: "the preview folder",
+            maxBytes: PREVIEW_FILE_MAX,
+            what: "a preview's file",
+            shown: name,
+          }),
+        );
     }
   };
   walk(dir);
