@@ -1,6 +1,7 @@
 // npm run plan -- [--stack <name>] [--out <dir>] [--help]: the offline preview of one stack.
 // The command line itself is preview/cli.ts; this only wires it to the process.
 import { planCli } from "../preview/cli";
+import { RefusedFile } from "../preview/files";
 
 planCli(process.argv.slice(2), {
   out: (line) => console.log(line),
@@ -8,7 +9,11 @@ planCli(process.argv.slice(2), {
 }).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    // A file the command cannot read or write is the user's to fix: one line, no stack trace.
+    // A file the command refuses, cannot read or write is the user's to fix: one line, no trace.
+    if (err instanceof RefusedFile) {
+      console.error(`plan: ${err.message}`);
+      process.exit(2);
+    }
     const code = (err as { code?: string }).code;
     if (err instanceof Error && typeof code === "string" && code.startsWith("E")) {
       console.error(`plan: ${err.message}`);
