@@ -549,3 +549,29 @@ test("as a process: a FIFO stack file and --out /proc/self/x return at once, exi
     "",
   ]);
 }, 130_000);
+
+test.each([
+  [
+    "not a JSON list",
+    (p: string) => writeFileSync(p, "resources.json\n"),
+    `.preview-files.json is not a preview's file list (a JSON array of paths); remove the folder's files yourself, or choose another folder`,
+    ".preview-files.json",
+  ],
+  [
+    "a link out of the folder",
+    (p: string) => symlinkSync("/etc/hostname", p),
+    ".preview-files.json is a symbolic link to a file outside the preview folder; copy the file into the preview folder instead of linking to it",
+    ".preview-files.json@",
+  ],
+])(
+  "--out a folder whose file list is %s: refused, exit 2, nothing removed",
+  async (_, make, why, list) => {
+    const dir = join(root, "out", "other");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "resources.json"), "[]\n");
+    make(join(dir, PREVIEW_MANIFEST));
+    expect(await planCli(["--stack", "other", "--out", dir], io, root)).toBe(2);
+    expect(err).toEqual([`plan: --out ${shown(dir)} cannot take a preview: ${why}`]);
+    expect(tree(dir)).toEqual([list, "resources.json"]);
+  },
+);
