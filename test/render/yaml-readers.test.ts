@@ -18,8 +18,10 @@ import { renderK3sConfig, renderUserData } from "../../render/cloud-init/user-da
 import { manifestYaml } from "../../render/cilium/objects";
 import { externalYaml } from "../../render/external";
 import { ambiguousPlain, portableYaml } from "../../render/yaml";
+import { talosNodeInputs } from "../../render/talos/inputs";
+import { renderTalosPatchYaml } from "../../render/talos/patch";
 import { requireSite } from "../../site";
-import { fileRaw, ROOT } from "../fixtures/base";
+import { fileRaw, homelabWith, ROOT } from "../fixtures/base";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
@@ -324,4 +326,22 @@ describe("a site whose names are YAML 1.1 words (test/fixtures/valid/yaml11-word
     expect(out.networkd["10-netplan-on.link"]).toContain("Name=on\n");
     expect(out.networkd["10-netplan-NO.link"]).toContain("Name=NO\n");
   });
+});
+
+test("Talos patches quote every string: nodes `on`, `yes`, `null` and nameserver 2001:1:2:3:4:5:6:7", () => {
+  const names = ["on", "yes", "null", "off", "true"];
+  const { plan, topology } = requireSite(
+    homelabWith((c) => {
+      c.talos = { nameservers: ["2001:1:2:3:4:5:6:7"] };
+      c.tenants[0].kubernetes.nodes.forEach((n: { name: string }, i: number) => {
+        n.name = names[i];
+      });
+    }),
+  );
+  const patches = talosNodeInputs(topology, plan, plan.tenants[0]).map(renderTalosPatchYaml);
+  expect(patches[0]).toContain('    hostname: "on"\n');
+  const read = cloudInitYaml(patches) as Doc[];
+  expect(read.map((d) => [d.machine.network.hostname, d.machine.network.nameservers])).toEqual(
+    names.map((n) => [n, ["2001:1:2:3:4:5:6:7"]]),
+  );
 });
