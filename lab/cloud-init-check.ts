@@ -56,6 +56,56 @@ export function userDataProblems(text: string): string[] {
   });
 }
 
+/** The interpreter of Debian's cloud-init (its `#!` line): its PyYAML is what reads the files. */
+export const CLOUD_INIT_PYTHON = "/usr/bin/python3";
+
+// Reads a JSON list of texts on stdin, loads each with cloud-init's own loader and prints the
+// results as JSON (see cloudInitYaml).
+const LOAD_SCRIPT = `
+import json, math, sys
+from cloudinit.safeyaml import load
+
+def key(k):
+    return k if isinstance(k, str) else "python:" + repr(k)
+
+def js(v):
+    if isinstance(v, dict):
+        return {key(k): js(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [js(x) for x in v]
+    if v is None or isinstance(v, (str, bool, int)):
+        return v
+    if isinstance(v, float) and math.isfinite(v):
+        return v
+    return {"python": repr(v)}
+
+def one(text):
+    try:
+        return js(load(text))
+    except Exception as e:
+        return {"error": type(e).__name__ + ": " + str(e).splitlines()[0]}
+
+print(json.dumps([one(t) for t in json.load(sys.stdin)]))
+`;
+
+/**
+ * Each text as cloud-init reads it (cloudinit.safeyaml.load: PyYAML's SafeLoader, YAML 1.1), in
+ * JSON terms: strings, booleans, integers, finite floats and null as themselves; other Python
+ * values as `{ python: repr }` (`datetime.date(2026, 12, 6)`, `inf`); a key that is not a string
+ * as `python:<repr>` (`python:True`); a text the loader rejects as `{ error: "<Type>: <line>" }`.
+ * One Python process for the whole list.
+ */
+export function cloudInitYaml(texts: readonly string[]): unknown[] {
+  const r = spawnSync(CLOUD_INIT_PYTHON, ["-c", LOAD_SCRIPT], {
+    input: JSON.stringify(texts),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw new Error(CLOUD_INIT_MISSING);
+  if (r.status !== 0) throw new Error(`cloud-init's YAML loader failed: ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout) as unknown[];
+}
+
 export interface NetplanResult {
   /** netplan's complaints: anything it printed, with its exit code first; empty when clean. */
   readonly problems: string[];

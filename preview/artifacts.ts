@@ -1,8 +1,9 @@
 // Rendered artifacts, extracted from the recorded resource inputs (never rendered again from the
 // plan), so that what the preview writes is exactly what `pulumi up` would send.
-import { parseAllDocuments, stringify } from "yaml";
+import { parseAllDocuments } from "yaml";
 import { ExternalConfig, externalYaml } from "../render/external";
 import { clusterFwText, hostFwText, PveIpSet } from "../render/proxmox/firewall";
+import { portableYaml } from "../render/yaml";
 import { RecordedResource } from "./run";
 import { SECRET_PLACEHOLDER } from "./stack-file";
 
@@ -60,7 +61,7 @@ function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
     if (!r.type.startsWith("kubernetes:")) continue;
     // The chart is a component the Kubernetes provider expands; its values are our input.
     if (r.type === "kubernetes:helm.sh/v4:Chart") {
-      const values = stringify(r.inputs.values ?? {}, { lineWidth: 0 });
+      const values = portableYaml(r.inputs.values ?? {}, { lineWidth: 0 });
       out.push({ path: `k8s/${clusterOf(r)}/cilium-values.yaml`, text: values });
       continue;
     }
@@ -70,7 +71,7 @@ function kubernetesObjects(resources: readonly RecordedResource[]): Artifact[] {
     const name = (metadata as { name?: string } | undefined)?.name ?? r.name;
     out.push({
       path: `k8s/${clusterOf(r)}/${safeName(kind)}-${safeName(name)}.yaml`,
-      text: stringify({ apiVersion, kind, metadata, spec }, { lineWidth: 0 }),
+      text: portableYaml({ apiVersion, kind, metadata, spec }, { lineWidth: 0 }),
     });
   }
   return out;

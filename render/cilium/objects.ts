@@ -2,7 +2,7 @@
 // plain objects out (tests check them against the CRD schemas of @kubernetes-models/cilium).
 // API versions are those of Cilium 1.18+: cilium.io/v2 for pools and BGP; the L2 policy only
 // exists as v2alpha1.
-import { stringify } from "yaml";
+import { portableYaml } from "../yaml";
 import { Address, Family } from "../../addressing/ip";
 import { DualPrefix } from "../../addressing/site";
 
@@ -296,7 +296,7 @@ export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
   ];
 }
 
-/** Objects as one multi-document YAML manifest. */
+/** Objects as one multi-document YAML manifest, quoted for kubectl's YAML 1.1 reader too. */
 export function manifestYaml(objects: readonly CiliumObject[]): string {
-  return objects.map((o) => stringify(o, { lineWidth: 0 })).join("---\n");
+  return objects.map((o) => portableYaml(o, { lineWidth: 0 })).join("---\n");
 }

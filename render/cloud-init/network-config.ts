@@ -3,7 +3,8 @@
 // its addresses, MTU and routes (metric and on-link where set; the gateway is the default route's
 // `via`), the nameservers, and the loopback addresses on `lo`. Checked by `netplan generate` in
 // the tests.
-import { Document, Scalar, visit } from "yaml";
+import { Scalar, visit } from "yaml";
+import { portableDocument } from "../yaml";
 import { Device } from "../../topology/types";
 
 export interface NetworkRoute {
@@ -98,9 +99,10 @@ export function renderNetworkConfig(input: NetworkConfigInput): string {
   if (input.loopback.length > 0) {
     ethernets.lo = { match: { name: "lo" }, addresses: [...input.loopback] };
   }
-  // A MAC of digits only reads as a sexagesimal number in YAML 1.1 (PyYAML, libyaml's netplan):
-  // quote every MAC, whatever its digits.
-  const doc = new Document({ version: 2, ethernets });
+  // cloud-init reads this with PyYAML (YAML 1.1) before netplan sees it: a NIC named `on` or a
+  // nameserver 2001:1:2:3:4:5:6:7 (base 60) would change type, so portableDocument quotes them.
+  // Every MAC is quoted as well, whatever its digits, so all MACs look alike.
+  const doc = portableDocument({ version: 2, ethernets });
   visit(doc, {
     Pair(_, pair) {
       if (String(pair.key) === "macaddress" && pair.value instanceof Scalar) {

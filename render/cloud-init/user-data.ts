@@ -1,7 +1,8 @@
 // Cloud-init user data (#cloud-config) of a VM: hostname, SSH keys, packages, files and the
 // commands that start what the packages installed. Pure text out; the SSH keys are passed in by
 // the component, which keeps the result a Pulumi secret whenever they are set.
-import { Document, isSeq, stringify } from "yaml";
+import { isSeq } from "yaml";
+import { portableDocument, portableYaml } from "../yaml";
 
 /** A file cloud-init writes (write_files). */
 export interface UserDataFile {
@@ -28,7 +29,8 @@ export interface UserDataInput {
 /**
  * The user data as `#cloud-config` YAML. Keys follow cloud-init's schema (checked by
  * `cloud-init schema -c` in the tests): hostname with /etc/hosts managed, no password logins, the
- * keys on the default user, packages after an index update, files, then runcmd.
+ * keys on the default user, packages after an index update, files, then runcmd. cloud-init reads
+ * it with PyYAML (YAML 1.1): strings such as a hostname `on` or a package `yes` are quoted.
  */
 export function renderUserData(input: UserDataInput): string {
   const doc: Record<string, unknown> = {
@@ -50,7 +52,7 @@ export function renderUserData(input: UserDataInput): string {
     ...(input.commands.length > 0 ? { runcmd: input.commands.map((c) => [...c]) } : {}),
   };
   // Each runcmd entry is an argv list: one line each ([systemctl, restart, frr]) reads better.
-  const yaml = new Document(doc);
+  const yaml = portableDocument(doc);
   const runcmd = yaml.get("runcmd");
   if (isSeq(runcmd)) for (const item of runcmd.items) if (isSeq(item)) item.flow = true;
   return `#cloud-config\n${yaml.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
@@ -72,9 +74,12 @@ export interface K3sConfig {
   readonly clusterDns: string;
 }
 
-/** The K3s server config as YAML: `cluster-cidr`, `service-cidr` (comma-joined), `cluster-dns`. */
+/**
+ * The K3s server config as YAML: `cluster-cidr`, `service-cidr` (comma-joined), `cluster-dns`.
+ * K3s reads it with Go's go-yaml; portableYaml quotes what that would read as a number.
+ */
 export function renderK3sConfig(c: K3sConfig): string {
-  return stringify({
+  return portableYaml({
     "cluster-cidr": c.clusterCidr.join(","),
     "service-cidr": c.serviceCidr.join(","),
     "cluster-dns": c.clusterDns,

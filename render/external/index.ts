@@ -2,7 +2,7 @@
 // declares but does not configure: seed 004's BGP router, seed 002's UniFi gateway), as a
 // document a person applies by hand. The preview writes it to external/<device>.yaml; the inventory
 // lists the same values under "Manual steps", and the twin plays the device from it.
-import { stringify } from "yaml";
+import { portableYaml } from "../yaml";
 import { Topology } from "../../topology/types";
 import { ExternalFirewallRule, externalFirewall } from "./firewall";
 
@@ -122,5 +122,5 @@ export function externalYaml(c: ExternalConfig): string {
       : {}),
   };
   const head = `# ${c.device}: not configured by this stack; set this by hand (see the inventory's Manual steps)`;
-  return `${head}\n${stringify(doc, { lineWidth: 0 })}`;
+  return `${head}\n${portableYaml(doc, { lineWidth: 0 })}`;
 }

@@ -9,7 +9,7 @@ import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
 import { policySection } from "./policy";
-import { cell, dualRow, hasAny, ifaceAddress, table, text } from "./table";
+import { cell, dualRow, hasAny, ifaceAddress, markdownText, table, text } from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
 import { renderTopology } from "./mermaid";
 import { utilizationSection } from "./utilization";
@@ -202,7 +202,7 @@ function dnsSection(plan: Plan): string | undefined {
   const rows = plan.dns.map((d) => [
     d.name,
     d.address.toString(),
-    owner.get(d.address.toString()) ?? "service IP",
+    text(owner.get(d.address.toString()) ?? "service IP"),
   ]);
   return ["## Static DNS names", "", table(["Name", "Address", "Owner"], rows)].join("\n");
 }
@@ -230,8 +230,11 @@ function warningsSection(plan: Plan): string | undefined {
 }
 
 export function renderInventory(plan: Plan, topology: Topology): string {
-  const title = `# Address plan: ${plan.site}`;
-  const intro = plan.description ? `\n${plan.description}\n` : "";
+  // The description is one paragraph of plain text: a `# heading`, raw HTML or a line break in it
+  // stays text (markdownText), also in the pull-request comment that quotes the inventory.
+  const title = `# Address plan: ${markdownText(plan.site)}`;
+  const description = markdownText(plan.description ?? "");
+  const intro = description ? `\n${description}\n` : "";
   const sections = [
     warningsSection(plan),
     globalSection(plan),

@@ -8,7 +8,11 @@ import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { DualAddress, DualPrefix } from "../../addressing/site";
 import { tenantNics } from "./nics";
 
-/** Text made safe inside a quoted Mermaid label: `#` first, since every escape introduces one. */
+/**
+ * Text made safe inside a quoted Mermaid label: `#` first, since every escape introduces one; `|`
+ * too, which ends an edge label; every run of white space or line breaks (NEL too) as one space,
+ * other control characters dropped.
+ */
 export function mermaidText(s: string): string {
   return s
     .replace(/#/g, "#35;")
@@ -17,7 +21,9 @@ export function mermaidText(s: string): string {
     .replace(/</g, "#60;")
     .replace(/>/g, "#62;")
     .replace(/`/g, "#96;")
-    .replace(/\s+/g, " ");
+    .replace(/\|/g, "#124;")
+    .replace(/[\s\u0085]+/g, " ")
+    .replace(/\p{Cc}/gu, "");
 }
 
 /** A quoted label of escaped lines; `<br/>` is the only markup, and it is ours. */

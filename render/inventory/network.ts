@@ -4,7 +4,7 @@ import { FAMILIES, familyKey as key } from "../../addressing/ip";
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { DevicePlan, Plan, SegmentPlan } from "../../addressing/plan-types";
 import { DualPrefix } from "../../addressing/site";
-import { both, cell, section, table, text } from "./table";
+import { both, cell, markdownLines, markdownText, section, table, text } from "./table";
 
 type VlanRow = { vlan?: number; cells: string[] };
 
@@ -172,8 +172,8 @@ export function segmentsSection(plan: Plan): string | undefined {
   ]);
 }
 
-/** A note as a list item: continuation lines indented so they stay in the item. */
-const item = (note: string): string => `- ${note.trim().replace(/\r?\n/g, "\n  ")}`;
+/** Lines of Markdown as a list item: continuation lines indented so they stay in the item. */
+const item = (lines: readonly string[]): string => `- ${lines.join("\n  ")}`;
 
 export function notesSection(plan: Plan): string | undefined {
   // One line per outside manager (seed 003 has six segments behind one router server).
@@ -187,8 +187,11 @@ export function notesSection(plan: Plan): string | undefined {
   }
   const managed = [...byManager].map(
     ([who, names]) =>
-      `Provisioned by ${who}, not by this program: segment${names.length > 1 ? "s" : ""} ${names.join(", ")}.`,
+      `Provisioned by ${markdownText(who)}, not by this program: segment${names.length > 1 ? "s" : ""} ${names.join(", ")}.`,
   );
-  const notes = [...plan.notes, ...managed].filter((n) => n.trim() !== "");
+  // The config's notes keep their lines, each escaped; the manager lines are ours, names escaped.
+  const notes = [...plan.notes.map(markdownLines), ...managed.map((m) => [m])].filter(
+    (n) => n.length > 0,
+  );
   return section("## Site notes", [notes.length > 0 ? notes.map(item).join("\n") : undefined]);
 }

@@ -9,12 +9,65 @@ type Value = Address | Prefix | AddressRange | undefined;
 export const cell = (v: Value): string => (v ? v.toString() : "-");
 
 /**
- * Free text from the config (purposes, owners, notes) in a table cell: markdown-table does not
- * escape, so a `|` would split the cell and a newline would end the row.
+ * Every kind of line break: CommonMark's \n, \r and \r\n, and VT, FF, NEL, LS and PS, which other
+ * renderers (and editors) break lines at.
  */
+const BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+const BREAKS = new RegExp(BREAK.source, "g");
+/** Other control characters (a tab is a space): nothing a reader can see. */
+const CONTROLS = /\p{Cc}/gu;
+/**
+ * What opens Markdown (CommonMark and GitHub's) or HTML inside a line: escapes, code spans,
+ * emphasis, links, images and link definitions (`[`, `]`; without them `(`, `)` and `!` are plain
+ * text), HTML and autolinks (`<`; a `>` closes nothing without it), entities (`&`), headings
+ * (`#`), table cells (`|`), strikethrough (`~`) and GitHub's math (`$`). Each gets a backslash,
+ * which CommonMark allows before any punctuation.
+ */
+const INLINE = /[\\`*_[\]<&#|~$]/g;
+/**
+ * GitHub's bare-URL autolinks (`https://...`, `www.`): a backslash in `://` or after `www` keeps
+ * them text. (Its e-mail autolinks ignore escapes; they link only what the text shows.)
+ */
+const AUTOLINK = /:\/\/|\b(www)\./gi;
+/**
+ * What makes a line a block when it starts with it: a quote (`>`), a list item (`-`, `+`, `1. `,
+ * `1)`), a thematic break or setext underline (`-`, `=`); `#`, `*`, `_`, `` ` ``, `~`, `<` and `|`
+ * are escaped wherever they are. An address like 10.0.0.1 starts no list: a marker needs a space.
+ */
+const MARKER_START = /^[-+=>]/;
+const NUMBER_START = /^[0-9]{1,9}(?=[.)](\s|$))/;
+
+/**
+ * Text from the config (descriptions, purposes, owners, labels, notes, reasons) as Markdown that
+ * shows exactly that text on one line, wherever it is written: in a table cell, a paragraph, a
+ * list item or a heading. Line breaks become spaces (a lone `\r` would end a table row and start a
+ * heading), other control characters go, and every character that could start Markdown or HTML is
+ * escaped. The one escaping function of the inventory's free text (markdown-table escapes nothing).
+ */
+export function markdownText(s: string): string {
+  return s
+    .replace(BREAKS, " ")
+    .replace(/\t/g, " ")
+    .replace(CONTROLS, "")
+    .trim()
+    .replace(INLINE, "\\$&")
+    .replace(AUTOLINK, (_, www?: string) => (www ? `${www}\\.` : "\\://"))
+    .replace(MARKER_START, "\\$&")
+    .replace(NUMBER_START, "$&\\");
+}
+
+/** markdownText of each line of `s`, for text that keeps its lines (a note). Blank lines go. */
+export function markdownLines(s: string): string[] {
+  return s
+    .split(BREAK)
+    .map(markdownText)
+    .filter((l) => l !== "");
+}
+
+/** Free text from the config in a table cell (markdownText); `-` when there is none. */
 export function text(v: string | number | undefined): string {
   if (v === undefined || v === "") return "-";
-  return String(v).replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return markdownText(String(v));
 }
 
 export function table(header: string[], rows: string[][]): string {

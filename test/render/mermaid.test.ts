@@ -91,6 +91,7 @@ test.each([
   ["a & b", "a #38; b"],
   ["```\nfence", "#96;#96;#96; fence"],
   ["tab\tand  spaces", "tab and spaces"],
+  ["UDM|Pro\r# Owned\u2028> quote\u0085end\u0000", "UDM#124;Pro #35; Owned #62; quote end"],
 ])("label text %j is written as %j", (input, escaped) => {
   expect(mermaidText(input)).toBe(escaped);
 });

@@ -45,7 +45,7 @@ test("02: a 9000-byte underlay no resource sets is a manual step for every host,
   ]);
   const files = await preview("02-evpn-underlay-nic-mtu");
   expect(files.get("inventory.md")).toContain(
-    "| pve01 | set MTU 9000 on eno2 and eno3 (System > Network, or `mtu` in /etc/network/interfaces) |",
+    "| pve01 | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces) |",
   );
 });
 
