@@ -120,3 +120,12 @@ export function clean(text: string): string {
   const { shown, cut } = safe(text, TEXT_LIMIT);
   return cut ? `${shown}… (${text.length} characters)` : shown;
 }
+
+/**
+ * A line (or lines) for the console as the command prints it: every control character escaped
+ * except the line breaks between lines. The last guard of a command's output, for text that did
+ * not come through `quote` or `clean` (a command-line argument echoed in an error).
+ */
+export function printable(text: string): string {
+  return text.split("\n").map(escapeControls).join("\n");
+}
