@@ -96,17 +96,29 @@ export function withStandIns(
   paths: readonly string[],
 ): Record<string, unknown> {
   let out = raw;
-  for (const path of paths) {
-    const parts = pathParts(path);
-    if (parts.length === 0 || valueAt(out, parts) !== SECRET_PLACEHOLDER) continue;
+  for (const parts of paths.flatMap((p) =>
+    placeholders(valueAt(raw, pathParts(p)), pathParts(p)),
+  )) {
     const standIn = schemaAt(parts)?.standIn;
     if (standIn === undefined) continue;
     if (out === raw) out = structuredClone(raw);
-    const parent = parts.length === 1 ? out : valueAt(out, parts.slice(0, -1));
-    (parent as Record<string | number, unknown>)[parts[parts.length - 1]] =
-      structuredClone(standIn);
+    if (parts.length === 1) out[String(parts[0])] = structuredClone(standIn);
+    else {
+      const parent = valueAt(out, parts.slice(0, -1)) as Record<string | number, unknown>;
+      parent[parts[parts.length - 1]] = structuredClone(standIn);
+    }
   }
   return out;
+}
+
+/** The paths of the placeholders at or under `at` (a whole key marked secret holds several). */
+function placeholders(value: unknown, at: (string | number)[]): (string | number)[][] {
+  if (value === SECRET_PLACEHOLDER) return at.length > 0 ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, [...at, i]));
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => placeholders(v, [...at, k]));
+  }
+  return [];
 }
 
 function leafValues(value: unknown): (string | number)[] {
