@@ -6,6 +6,7 @@ import { deploySite } from "./components/deploy";
 import { externalConfigs } from "./render/external";
 import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
+import { hideInProblem } from "./site/secret-paths";
 import {
   hideInOutputs,
   keepSecretsInInputs,
@@ -23,7 +24,7 @@ export = async () => {
   if (peerProblems.length > 0) {
     throw new pulumi.RunError(
       `Peer stacks' LoadBalancer pools are malformed or collide with ours; nothing was provisioned:\n${peerProblems
-        .map((p) => `  - ${formatProblem(p)}`)
+        .map((p) => `  - ${formatProblem(hideInProblem(p, secret))}`)
         .join("\n")}`,
     );
   }

@@ -138,6 +138,22 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * A pattern of `text` also as Markdown or HTML may write it: punctuation escaped with a backslash
+ * or as an entity (`\_`, `&#124;`), white space as other white space or `<br>`. The inventory
+ * escapes what it quotes, and a secret must be found there too.
+ */
+function asWritten(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (/\s/.test(ch)) out += "(?:\\s+|<br\\s*/?>)";
+    else if (/[!-/:-@[-`{-~]/.test(ch)) {
+      out += `(?:\\\\?${escapeRegExp(ch)}|&(?:#\\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)`;
+    } else out += escapeRegExp(ch);
+  }
+  return out;
+}
+
 const patterns = new WeakMap<SecretConfig, RegExp | undefined>();
 
 /** A matcher of every secret value long enough to be hidden in text, longest first. */
@@ -154,7 +170,7 @@ function buildPattern(values: readonly (string | number)[]): RegExp | undefined 
     .sort((a, b) => b.length - a.length);
   if (texts.length === 0) return undefined;
   // Not inside a longer word or number: 10.0.0.1 is not hidden in 10.0.0.10.
-  return new RegExp(`(?<![A-Za-z0-9])(?:${texts.map(escapeRegExp).join("|")})(?![A-Za-z0-9])`, "g");
+  return new RegExp(`(?<![A-Za-z0-9])(?:${texts.map(asWritten).join("|")})(?![A-Za-z0-9])`, "g");
 }
 
 /** `text` with every secret value replaced by "[secret]". */
@@ -180,12 +196,23 @@ export function holdsSecret(value: unknown, secret: SecretConfig): boolean {
   return false;
 }
 
-/** A problem that quotes no secret: "[secret]" as the input of a secret path, and elsewhere. */
+/** Whether the value at `path` holds a secret path inside it (`proxmox` holds `proxmox.endpoint`). */
+function holdsSecretPath(path: string, paths: readonly string[]): boolean {
+  const p = path.startsWith("homelab:") ? path.slice("homelab:".length) : path;
+  return paths.some((s) => s.startsWith(`${p}.`) || s.startsWith(`${p}[`));
+}
+
+/**
+ * A problem that quotes no secret: "[secret]" as the input of a secret path or of one that holds
+ * a secret (its input may be cut in the middle of the secret, where no text matches it), and
+ * "[secret]" for each secret value its path, message or fix mentions.
+ */
 export function hideInProblem(p: Problem, secret: SecretConfig): Problem {
   if (secret.paths.length === 0) return p;
+  const hidden = isSecretPath(p.path, secret.paths) || holdsSecretPath(p.path, secret.paths);
   return {
     path: hideSecrets(p.path, secret),
-    input: isSecretPath(p.path, secret.paths) ? SECRET_PLACEHOLDER : hideSecrets(p.input, secret),
+    input: hidden ? SECRET_PLACEHOLDER : hideSecrets(p.input, secret),
     message: hideSecrets(p.message, secret),
     ...(p.fix !== undefined ? { fix: hideSecrets(p.fix, secret) } : {}),
   };

@@ -135,21 +135,20 @@ test.each(CASES)("%s: quoted as [redacted]", async (_what, text, line, secret) =
   expect([...out, ...err].join("\n")).not.toContain(secret);
 });
 
+const FIXTURE = join(__dirname, "..", "fixtures", "secrets", "credentials.yaml");
+
+/** The fixture's `# <name>: ` header lines, without the prefix. */
+const header = (name: string): string[] =>
+  readFileSync(FIXTURE, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith(`# ${name}: `))
+    .map((l) => l.slice(`# ${name}: `.length));
+
 test("npm run plan, as a process, prints none of them and no stack trace", () => {
   // The cases that fit in one stack file at once; the command reads stacks from the project.
   const stack = "zz-credentials-test";
   const file = join(ROOT, `Pulumi.${stack}.yaml`);
-  writeFileSync(
-    file,
-    exampleWith((c) => {
-      c["homelab:proxmoxApiTokn"] = "root@pam!pulumi=SECRET";
-      c["homelab:proxmox"] = { endpoint: `https://pve.lan:8006/?token=${UUID}` };
-      c["homelab:talos"] = { factory: "https://me:hunter2@factory.talos.dev" };
-      c["homelab:routers"][0].ssh.password = "hunter2";
-      c["homelab:routers"][0].ssh.privateKey = PEM;
-      c["homelab:hosts"][0].apiToken = "hunter2";
-    }),
-  );
+  copyFileSync(FIXTURE, file);
   let run: ReturnType<typeof spawnSync>;
   try {
     run = spawnSync(
@@ -161,19 +160,15 @@ test("npm run plan, as a process, prints none of them and no stack trace", () =>
     rmSync(file);
   }
   const printed = `${run.stdout}${run.stderr}`;
+  const expected = header("expect");
   expect(run.status).toBe(1);
   expect(String(run.stderr).split("\n")).toEqual([
-    `${stack}: 6 problems; nothing was registered`,
-    '  - homelab:proxmoxApiTokn: "[redacted]": is not a known config key; did you mean homelab:proxmoxApiToken?',
-    '  - proxmox.endpoint: "https://pve.lan:8006/?token=[redacted]": must be an https URL ending in /, like https://10.10.0.1:8006/',
-    '  - hosts[0].apiToken: "[redacted]": is not a known key; known keys: name, id, management, loopback, cephPublic, cephCluster, network',
-    '  - talos.factory: "https://[redacted]@factory.talos.dev": must be an https URL without a trailing /',
-    '  - routers[0].ssh.password: "[redacted]": is not a known key; known keys: host, user, port',
-    '  - routers[0].ssh.privateKey: "[redacted]": is not a known key; known keys: host, user, port',
+    `${stack}: ${expected.length} problems; nothing was registered`,
+    ...expected.map((l) => `  - ${l}`),
     "",
   ]);
-  for (const secret of ["SECRET", UUID, "hunter2", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"]) {
-    expect(printed).not.toContain(secret);
-  }
+  const secrets = header("secrets")[0].split(" ");
+  expect(secrets).toEqual(["SECRET", UUID, "hunter2", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"]);
+  for (const secret of secrets) expect(printed).not.toContain(secret);
   expect(printed).not.toMatch(/\n\s+at /);
 });

@@ -8,6 +8,7 @@ import { parseStackFile } from "../../preview/stack-file";
 import { requireStackSite } from "../../site/pulumi-config";
 import {
   enginePaths,
+  hideInProblem,
   hideSecrets,
   isSecretPath,
   secretConfig,
@@ -86,6 +87,16 @@ test("secret text is hidden where it stands alone, not inside a longer word or n
   );
 });
 
+test.each([
+  ["escaped for Markdown", "| my\\_pa\\|ss code |", "| [secret] code |"],
+  ["as HTML entities", "<td>my_pa&#124;ss code</td>", "<td>[secret] code</td>"],
+  ["with its line break as <br>", "- first<br>second line", "- [secret] line"],
+  ["as written", "my_pa|ss", "[secret]"],
+])("a secret is hidden also %s", (_how, text, shown) => {
+  const secret = { paths: ["notes"], values: ["my_pa|ss", "first\nsecond"] };
+  expect(hideSecrets(text, secret)).toBe(shown);
+});
+
 describe("under the Pulumi CLI (top-level secret keys only)", () => {
   let dir: string;
   const cwd = process.cwd();
@@ -124,4 +135,36 @@ describe("under the Pulumi CLI (top-level secret keys only)", () => {
     process.chdir(dir);
     expect(requireStackSite().secret.paths).toEqual(["proxmox", "notes", "routers"]);
   });
+});
+
+test("a problem quotes no secret: not at its path, not inside a value holding it, not in its text", () => {
+  const secret = {
+    paths: ["proxmox.endpoint", "homelb:proxmox.endpoint"],
+    values: ["https://pve-hidden.example.net:8006/"],
+  };
+  expect(
+    [
+      { path: "proxmox.endpoint", input: "http://pve-hidden.example.net/", message: "m" },
+      {
+        path: "homelb:proxmox",
+        input: '{"endpoint":"https://pve-hidden.example.net:8006/","insecure":tr...',
+        message: "is not read",
+      },
+      {
+        path: "proxmox.insecure",
+        input: "yes",
+        message: "differs from https://pve-hidden.example.net:8006/",
+        fix: "write false",
+      },
+    ].map((p) => hideInProblem(p, secret)),
+  ).toEqual([
+    { path: "proxmox.endpoint", input: "[secret]", message: "m" },
+    { path: "homelb:proxmox", input: "[secret]", message: "is not read" },
+    {
+      path: "proxmox.insecure",
+      input: "yes",
+      message: "differs from [secret]",
+      fix: "write false",
+    },
+  ]);
 });
