@@ -6,7 +6,7 @@ import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
 import { resolveStackConfig } from ".";
 import { Topology } from "../topology/types";
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { parse } from "yaml";
 import { enginePaths, hideSecrets, holdsSecret, SecretConfig, secureLeaves } from "./secret-paths";
 
@@ -69,7 +69,11 @@ export function useSecretPaths(paths: readonly string[] | undefined): void {
 function stackFileLeaves(): (key: string) => string[] {
   let config: Record<string, unknown> = {};
   try {
-    const doc = parse(readFileSync(`Pulumi.${pulumi.getStack()}.yaml`, "utf8")) as {
+    const file = `Pulumi.${pulumi.getStack()}.yaml`;
+    // Only a regular file of a stack file's size (preview/files.ts caps them at 1 MiB too).
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size > 1024 * 1024) throw new Error("not a stack file");
+    const doc = parse(readFileSync(file, "utf8")) as {
       config?: Record<string, unknown>;
     } | null;
     if (doc && typeof doc.config === "object" && doc.config !== null) config = doc.config;

@@ -46,13 +46,13 @@ test.each([
   expect([...out, ...err].join("\n")).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
 });
 
-test("a 1 MB value is one short line", async () => {
-  writeFileSync(join(root, "Pulumi.hostile.yaml"), withName("x".repeat(1024 * 1024)));
+test("a 512 KB value (the stack file stays under its 1 MiB cap) is one short line", async () => {
+  writeFileSync(join(root, "Pulumi.hostile.yaml"), withName("x".repeat(512 * 1024)));
   const err: string[] = [];
   const io = { out: () => undefined, err: (l: string) => err.push(l) };
   expect(await planCli(["--stack", "hostile"], io, root)).toBe(1);
   expect(err).toEqual([
     "hostile: 1 problem; nothing was registered",
-    `  - site.name: "${"x".repeat(80)}…" (1048576 characters): ${NAME_RULE}`,
+    `  - site.name: "${"x".repeat(80)}…" (524288 characters): ${NAME_RULE}`,
   ]);
 });
