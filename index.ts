@@ -6,15 +6,25 @@ import { deploySite } from "./components/deploy";
 import { externalConfigs } from "./render/external";
 import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
-import { proxmoxApiToken, requireStackSite, routerSshKey, vmSshKeys } from "./site/pulumi-config";
+import { hideInProblem } from "./site/secret-paths";
+import {
+  hideInOutputs,
+  keepSecretsInInputs,
+  proxmoxApiToken,
+  requireStackSite,
+  routerSshKey,
+  vmSshKeys,
+} from "./site/pulumi-config";
 
 export = async () => {
-  const { plan, topology } = requireStackSite();
+  const { plan, topology, secret } = requireStackSite();
+  // Values set with --secret (also with --path, inside a key) stay secret in every input and output.
+  keepSecretsInInputs(secret);
   const peerProblems = await readPeerProblems(plan);
   if (peerProblems.length > 0) {
     throw new pulumi.RunError(
       `Peer stacks' LoadBalancer pools are malformed or collide with ours; nothing was provisioned:\n${peerProblems
-        .map((p) => `  - ${formatProblem(p)}`)
+        .map((p) => `  - ${formatProblem(hideInProblem(p, secret))}`)
         .join("\n")}`,
     );
   }
@@ -24,25 +34,28 @@ export = async () => {
     { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey(), vmSshKeys: vmSshKeys() },
     pulumi.getStack(),
   );
-  return {
-    /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
-    inventory: renderInventory(plan, topology),
-    /** What each external device (declared, not configured here) must hold and say. */
-    external: externalConfigs(topology),
-    site: plan.site,
-    ...(deployment.zone ? { zone: deployment.zone.zoneId } : {}),
-    vnets: deployment.vnets.map((v) => v.vnetId),
-    ...(deployment.apply ? { sdnDigest: deployment.apply.digest } : {}),
-    /** Read by peer stacks that share a LoadBalancer segment with this one. */
-    lbPools: exportedPools(plan),
-    /** Explicit LoadBalancer addresses (`lbipam.cilium.io/ips`) for the clusters' Services. */
-    serviceIps: plan.tenants.flatMap((t) =>
-      (t.kubernetes?.serviceIps ?? []).map((s) => ({
-        cluster: t.kubernetes?.name,
-        service: s.service,
-        address: s.address.toString(),
-      })),
-    ),
-    kubeconfigs: Object.fromEntries(deployment.clusters.map((c) => [c.name, c.talos.kubeconfig])),
-  };
+  return hideInOutputs(
+    {
+      /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
+      inventory: renderInventory(plan, topology),
+      /** What each external device (declared, not configured here) must hold and say. */
+      external: externalConfigs(topology),
+      site: plan.site,
+      ...(deployment.zone ? { zone: deployment.zone.zoneId } : {}),
+      vnets: deployment.vnets.map((v) => v.vnetId),
+      ...(deployment.apply ? { sdnDigest: deployment.apply.digest } : {}),
+      /** Read by peer stacks that share a LoadBalancer segment with this one. */
+      lbPools: exportedPools(plan),
+      /** Explicit LoadBalancer addresses (`lbipam.cilium.io/ips`) for the clusters' Services. */
+      serviceIps: plan.tenants.flatMap((t) =>
+        (t.kubernetes?.serviceIps ?? []).map((s) => ({
+          cluster: t.kubernetes?.name,
+          service: s.service,
+          address: s.address.toString(),
+        })),
+      ),
+      kubeconfigs: Object.fromEntries(deployment.clusters.map((c) => [c.name, c.talos.kubeconfig])),
+    },
+    secret,
+  );
 };

@@ -1,5 +1,6 @@
 // The `npm run plan` command line: options, usage, and what it prints. In a module of its own so
 // that the tests run it in-process against a scratch project folder and compare the exact text.
+import { printable } from "../addressing/quote";
 import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { parseArgs, ParseArgsConfig } from "util";
@@ -119,7 +120,12 @@ export function parseCommand<T extends Record<string, unknown>>(
  * Runs the command with `argv` (the arguments after `--`) for the project in `root`. Returns the
  * exit status: 0 clean, 1 problems in the stack, 2 a usage error. Throws only on a bug.
  */
-export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
+export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Promise<number> {
+  // No line can move the cursor or rewrite the terminal, whatever argument or value it echoes.
+  const io = {
+    out: (l: string) => sink.out(printable(l)),
+    err: (l: string) => sink.err(printable(l)),
+  };
   const values = parseCommand<{ stack?: string; out?: string }>(
     "plan",
     argv,

@@ -4,7 +4,8 @@ import { basename, dirname, join, relative, resolve } from "path";
 import { parse } from "yaml";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { resolveStackConfig } from "../site";
-import { rawHomelabConfig } from "../site/pulumi-config";
+import { rawHomelabConfig, useSecretPaths } from "../site/pulumi-config";
+import { enginePaths } from "../site/secret-paths";
 import { PEER_STACK } from "../site/spec-talos";
 import { extractArtifacts } from "./artifacts";
 import { PREVIEW_FILE_MAX, readRegularFile, RefusedFile, STACK_FILE_MAX } from "./files";
@@ -131,9 +132,11 @@ export async function previewConfig(
   project = projectName(),
   root = ROOT,
 ): Promise<PreviewResult> {
-  const site = resolveStackConfig(rawHomelabConfig(stackConfig.config), (k) =>
-    stackConfig.secretKeys.includes(k),
-  );
+  const raw = rawHomelabConfig(stackConfig.config);
+  const isSecret = (k: string) => stackConfig.secretKeys.includes(k);
+  // The stack file says which values inside a secret key are the secret ones.
+  const secretPaths = stackConfig.secretPaths ?? enginePaths(raw, isSecret);
+  const site = resolveStackConfig(raw, isSecret, secretPaths);
   if (!site.ok) {
     const problems = withNumberSources(site.problems, stackConfig.numberSources);
     return { ok: false, problems, resources: [], outputs: {}, warnings: [] };
@@ -143,14 +146,20 @@ export async function previewConfig(
     site.plan.sharedSegments.flatMap((g) => g.peerStacks),
     root,
   );
-  const run = await runUnderMocks({
-    project,
-    stack,
-    config: stackConfig.config,
-    secretKeys: stackConfig.secretKeys,
-    program: () => loadProgram(),
-    mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
-  });
+  useSecretPaths(secretPaths);
+  let run: Awaited<ReturnType<typeof runUnderMocks>>;
+  try {
+    run = await runUnderMocks({
+      project,
+      stack,
+      config: stackConfig.config,
+      secretKeys: stackConfig.secretKeys,
+      program: () => loadProgram(),
+      mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
+    });
+  } finally {
+    useSecretPaths(undefined);
+  }
   return {
     ok: run.error === undefined,
     problems: [],

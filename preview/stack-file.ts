@@ -4,13 +4,20 @@
 import { basename, dirname } from "path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLError } from "yaml";
 import { Problem, SiteError } from "../addressing/problems";
+import { SECRET_PLACEHOLDER, secureLeaves } from "../site/secret-paths";
 import { readRegularFile, STACK_FILE_MAX } from "./files";
 
-export const SECRET_PLACEHOLDER = "[secret]";
+export { SECRET_PLACEHOLDER };
 
 export interface StackConfig {
   readonly config: Record<string, string>;
   readonly secretKeys: string[];
+  /**
+   * Loader paths of the `secure:` values of `homelab:*` keys (`proxmox.endpoint`, `notes[1]`,
+   * or `notes` for a whole key): which values inside a secret key are the secret ones. Without
+   * it, each key of `secretKeys` counts as secret as a whole.
+   */
+  readonly secretPaths?: string[];
   /**
    * The source text of numbers YAML reads as something else than written (`7.20` as 7.2, `.inf`,
    * `100000000000000000000000` as 1e+23), by the loader's config path (`routers[0].version`): the
@@ -188,15 +195,18 @@ export function parseStackFile(text: string, project: string, file = "stack file
   }
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
+  const secretPaths: string[] = [];
   for (const [rawKey, rawValue] of Object.entries(doc.config ?? {})) {
     const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
     const { value, secret } = replaceSecrets(rawValue);
     config[key] = typeof value === "string" ? value : JSON.stringify(value);
     if (secret) secretKeys.push(key);
+    secretPaths.push(...secureLeaves(rawValue, key.startsWith("homelab:") ? key.slice(8) : key));
   }
   return {
     config,
     secretKeys,
+    secretPaths,
     ...(Object.keys(sources).length > 0 ? { numberSources: sources } : {}),
   };
 }

@@ -9,6 +9,13 @@ import { plannedUploads, uploadCollisions } from "../render/proxmox/uploads";
 import { buildTopology } from "../topology/build";
 import { Topology } from "../topology/types";
 import { loadSite } from "./load";
+import {
+  enginePaths,
+  hideInProblem,
+  SecretConfig,
+  secretConfig,
+  withStandIns,
+} from "./secret-paths";
 import { secretProblems } from "./secrets";
 
 function serviceIpAssignments(p: Plan): ServiceIpAssignment[] {
@@ -52,17 +59,31 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
 }
 
 /**
- * resolveSite for a stack's config: also refuses credentials that arrive in plain text.
- * `isSecret` says whether a namespaced key (`homelab:proxmoxApiToken`) arrived as a secret.
+ * resolveSite for a stack's config: also refuses credentials that arrive in plain text, and keeps
+ * secrets secret. `isSecret` says whether a namespaced key (`homelab:proxmoxApiToken`) arrived as
+ * a secret; `paths` are the loader paths of the secret values inside such keys (the stack file's
+ * `secure:` values), else each secret key counts as a whole. A secret the offline preview cannot
+ * decrypt is checked as its schema's stand-in; no problem or warning quotes a secret's value.
  */
 export function resolveStackConfig(
   raw: Record<string, unknown>,
   isSecret: (key: string) => boolean,
-): ResolveResult {
+  paths: readonly string[] = enginePaths(raw, isSecret),
+): ResolveResult & { secret: SecretConfig } {
+  const checked = withStandIns(raw, paths);
+  const secret = secretConfig(checked, paths);
+  const hide = (ps: readonly Problem[]) => ps.map((p) => hideInProblem(p, secret));
   const secrets = secretProblems(raw, isSecret);
-  const resolved = resolveSite(raw);
-  if (secrets.length === 0) return resolved;
-  return { ok: false, problems: [...secrets, ...(resolved.ok ? [] : resolved.problems)] };
+  const resolved = resolveSite(checked);
+  if (secrets.length === 0 && resolved.ok) {
+    return {
+      ...resolved,
+      plan: { ...resolved.plan, warnings: hide(resolved.plan.warnings) },
+      secret,
+    };
+  }
+  const problems = [...secrets, ...(resolved.ok ? [] : resolved.problems)];
+  return { ok: false, problems: hide(problems), secret };
 }
 
 /** As resolveSite, but throws one SiteError listing every problem. */

@@ -4,6 +4,7 @@
 // config reference is generated from the same source the loader runs.
 import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
 import { Problem } from "../addressing/problems";
+import { redactCredentials } from "../addressing/quote";
 import { distance } from "fastest-levenshtein";
 
 /** A JSON Schema (draft 2020-12) fragment, as plain data. */
@@ -24,7 +25,25 @@ export interface Schema<T> {
   readonly children?: readonly FieldDoc[];
   /** The allowed values of an enum, for messages (a missing value lists them). */
   readonly allowed?: readonly string[];
+  /**
+   * A value this schema accepts, checked in place of a secret the offline preview cannot decrypt
+   * (site/secret-paths.ts), so that the rest of the site is still validated around it.
+   */
+  readonly standIn?: unknown;
+  /** The schema of a field (objects) or item (lists), to find a secret's stand-in by its path. */
+  at?(key: string | number): Schema<unknown> | undefined;
 }
+
+/**
+ * Stand-ins tried for a string secret, in order: the first its pattern and length accept. They
+ * are never shown: wherever a secret's value would appear, "[secret]" does.
+ */
+const STRING_STAND_INS = [
+  "[secret]",
+  "offline-secret",
+  "offline-secret.invalid",
+  "https://offline-secret.invalid/",
+];
 
 export interface FieldDoc {
   readonly key: string;
@@ -35,35 +54,24 @@ export interface FieldDoc {
   readonly children?: readonly FieldDoc[];
 }
 
-/** The input as quoted in messages; long objects are cut, the path already says where they are. */
+/**
+ * The input as quoted in messages; long objects are cut, the path already says where they are.
+ * Credentials are redacted before the cut, so that no cut leaves a part of one unrecognised.
+ */
 export function show(value: unknown): string {
-  if (typeof value === "string") return redactUserinfo(value);
+  if (typeof value === "string") return value;
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }
-  text = redactUserinfo(text);
+  text = redactCredentials(text.slice(0, 4096));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/**
- * URLs in `text` without their secrets: the userinfo up to the last `@` before the host
- * (`https://root@pam:secret@host/`, Proxmox's `user@realm` form, becomes
- * `https://[redacted]@host/`) and every query value (`?token=abc` becomes `?token=[redacted]`).
- */
-export function redactUserinfo(text: string): string {
-  return text.replace(
-    /([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s"]*)/g,
-    (_m, scheme: string, rest: string) => {
-      const authority = /^[^/?#]*/.exec(rest)?.[0] ?? "";
-      const at = authority.lastIndexOf("@");
-      const tail = rest.slice(authority.length).replace(/([?&][^=&#]*=)[^&#]*/g, "$1[redacted]");
-      return `${scheme}${at >= 0 ? `[redacted]${authority.slice(at)}` : authority}${tail}`;
-    },
-  );
-}
+/** Kept for callers that redact one URL; every message goes through addressing/quote.ts. */
+export const redactUserinfo = redactCredentials;
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";
@@ -77,6 +85,11 @@ export function str(
 ): Schema<string> {
   return {
     typeName: "string",
+    standIn: STRING_STAND_INS.find(
+      (v) =>
+        (!opts.pattern || opts.pattern.test(v)) &&
+        (opts.maxLength === undefined || v.length <= opts.maxLength),
+    ),
     json: () => ({
       type: "string",
       ...(opts.pattern ? { pattern: opts.pattern.source } : {}),
@@ -119,6 +132,7 @@ export function str(
 export function secretString(): Schema<string> {
   return {
     typeName: "secret string",
+    standIn: "[secret]",
     // In a stack file a secret is `{ secure: <ciphertext> }`; plain text is refused.
     json: () => ({
       type: "object",
@@ -152,6 +166,7 @@ export function notReserved(
 ): Schema<string> {
   return {
     typeName: inner.typeName,
+    standIn: inner.standIn,
     json: () => ({ ...inner.json(), not: { enum: [...reserved] } }),
     check(value, path, problems) {
       if (typeof value === "string" && reserved.includes(value)) {
@@ -177,6 +192,7 @@ const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
 export function noUserinfo(inner: Schema<string>): Schema<string> {
   return {
     typeName: inner.typeName,
+    standIn: inner.standIn,
     json: inner.json,
     check(value, path, problems) {
       if (typeof value === "string" && USERINFO.test(value)) {
@@ -201,6 +217,7 @@ export function dnsName(what = "a DNS name"): Schema<string> {
 export function int(min: number, max: number): Schema<number> {
   return {
     typeName: `integer ${min}..${max}`,
+    standIn: min,
     json: () => ({ type: "integer", minimum: min, maximum: max }),
     check(value, path, problems) {
       if (typeof value !== "number" || !Number.isInteger(value)) {
@@ -220,6 +237,7 @@ export function int(min: number, max: number): Schema<number> {
 export function bool(): Schema<boolean> {
   return {
     typeName: "boolean",
+    standIn: false,
     json: () => ({ type: "boolean" }),
     check(value, path, problems) {
       if (typeof value !== "boolean") {
@@ -247,6 +265,7 @@ export function oneOf<T extends string>(values: readonly T[]): Schema<T> {
   return {
     typeName: values.map((v) => `\`${v}\``).join(" or "),
     allowed: values,
+    standIn: values[0],
     json: () => ({ enum: [...values] }),
     check(value, path, problems) {
       if (typeof value !== "string" || !(values as readonly string[]).includes(value)) {
@@ -309,6 +328,8 @@ export function prefix(family: Family): Schema<Prefix> {
 export function address(family: Family): Schema<Address> {
   return {
     typeName: `${familyName(family)} address`,
+    // Documentation addresses (RFC 5737, RFC 3849).
+    standIn: family === 4 ? "192.0.2.1" : "2001:db8::1",
     json: () => ({ type: "string", pattern: family === 4 ? IPV4_ADDRESS : IPV6_ADDRESS }),
     check(value, path, problems) {
       if (typeof value !== "string") {
@@ -416,10 +437,23 @@ export function fieldJson(spec: FieldSpec<unknown>): JsonSchema {
   return { ...spec.schema.json(), description: `${spec.doc}${dflt}` };
 }
 
+/** An object of the required fields' stand-ins, or undefined when one of them has none. */
+function objectStandIn(shape: Shape): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(shape)) {
+    if (!spec.required) continue;
+    if (spec.schema.standIn === undefined) return undefined;
+    out[key] = spec.schema.standIn;
+  }
+  return out;
+}
+
 export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
   return {
     typeName: "object",
     children: docsOf(shape),
+    standIn: objectStandIn(shape),
+    at: (key) => (typeof key === "string" ? shape[key]?.schema : undefined),
     json: () => ({
       type: "object",
       properties: Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, fieldJson(f)])),
@@ -481,6 +515,8 @@ export function list<T>(item: Schema<T>, opts: { minItems?: number } = {}): Sche
   return {
     typeName: `list of ${item.typeName}`,
     children: item.children,
+    standIn: [],
+    at: (key) => (typeof key === "number" ? item : undefined),
     json: () => ({
       type: "array",
       items: item.json(),

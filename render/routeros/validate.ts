@@ -1,6 +1,7 @@
 // Every value of the desired state is checked before a line of script is written: identifiers
 // against strict patterns, numbers as integers in range, addresses as parsed values of the right
 // family, free text as quotable. All problems are reported at once.
+import { clean } from "../../addressing/quote";
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { Problem } from "../../addressing/problems";
 import {
@@ -25,9 +26,12 @@ import {
   RouterOsDesiredState,
 } from "./types";
 
-/** One problem as text; the input is JSON-quoted so that hostile values show, not act. */
+/**
+ * One problem as text; the input is JSON-quoted so that hostile values show, not act, and all of
+ * it cleaned as every message is (addressing/quote.ts: credentials, control characters, length).
+ */
 export function formatRouterOsProblem(p: Problem): string {
-  return `${p.path}: ${JSON.stringify(p.input)}: ${p.message}${p.fix ? `; ${p.fix}` : ""}`;
+  return `${clean(p.path)}: ${clean(JSON.stringify(p.input))}: ${clean(p.message)}${p.fix ? `; ${clean(p.fix)}` : ""}`;
 }
 
 export class RouterOsStateError extends Error {

@@ -36,6 +36,7 @@ test("secure stack config is passed as secret placeholders", () => {
       "homelab:routers": '[{"name":"edge","sshKey":"[secret]"}]',
     },
     secretKeys: ["proxmoxve:apiToken", "homelab:routers"],
+    secretPaths: ["proxmoxve:apiToken", "routers[0].sshKey"],
   });
 });
 

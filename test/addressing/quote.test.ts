@@ -1,0 +1,86 @@
+// The one quoting function of every message (addressing/quote.ts): what a user wrote is shown,
+// never acted on by the terminal, never echoed as a credential, and never echoed at length.
+import { formatProblem } from "../../addressing/problems";
+import { clean, printable, quote, redactCredentials } from "../../addressing/quote";
+import { resolveStackConfig } from "../../site";
+import { stackRaw } from "../fixtures/base";
+
+test.each([
+  ["an ESC sequence that erases the line", "\x1b[2K\x1b[1Gok", '"\\x1b[2K\\x1b[1Gok"'],
+  ["a lone carriage return", "evil\rsite", '"evil\\rsite"'],
+  ["a bidi override", "abc\u202edcba", '"abc\\u202edcba"'],
+  ["a bidi isolate", "a\u2066b\u2069", '"a\\u2066b\\u2069"'],
+  ["a C1 control (CSI)", "a\u009b2Kb", '"a\\x9b2Kb"'],
+  ["DEL, NUL, tab and newline", "a\x7f\x00\t\n", '"a\\x7f\\x00\\t\\n"'],
+  ["a line separator", "a\u2028b", '"a\\u2028b"'],
+  ["plain text", "pve01", '"pve01"'],
+  ["80 characters: not cut", "x".repeat(80), `"${"x".repeat(80)}"`],
+  [
+    "81 characters: cut, with the full length",
+    "y".repeat(81),
+    `"${"y".repeat(80)}…" (81 characters)`,
+  ],
+])("%s", (_what, value, shown) => {
+  expect(quote(value)).toBe(shown);
+});
+
+test("a 50 MB value is cut to 80 characters, quickly", () => {
+  // As the engine hands config over: parsed from JSON, a flat string (not a rope of repeats).
+  const value: string = JSON.parse(JSON.stringify("z".repeat(50 * 1024 * 1024)));
+  const start = process.hrtime.bigint();
+  const shown = quote(value);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  expect(shown).toBe(`"${"z".repeat(80)}…" (52428800 characters)`);
+  expect(ms).toBeLessThan(200);
+});
+
+test("a 50 MB site name: one problem line of 196 characters, in well under a second", () => {
+  const name = `\x1b[2J${"n".repeat(50 * 1024 * 1024)}`;
+  const raw = JSON.parse(JSON.stringify({ ...stackRaw("example"), site: { name } }));
+  const start = process.hrtime.bigint();
+  const result = resolveStackConfig(raw, () => false);
+  const lines = result.ok ? [] : result.problems.map(formatProblem);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  expect(lines).toEqual([
+    `site.name: "\\x1b[2J${"n".repeat(73)}…" (52428804 characters): must be a DNS label: lowercase letters, digits and '-', starting with a letter`,
+  ]);
+  expect(lines[0].length).toBe(196);
+  expect(ms).toBeLessThan(1000);
+});
+
+test("a credential inside a value is cut out before the value is cut", () => {
+  expect(quote(`${"a".repeat(70)} password=hunter2 ${"b".repeat(100)}`)).toBe(
+    `"${"a".repeat(70)} password=…" (188 characters)`,
+  );
+  expect(redactCredentials("key -----BEGIN RSA PRIVATE KEY-----\nMIIEow")).toBe("key [redacted]");
+});
+
+test.each([
+  ["a hex digest stays", "sha256 " + "ab12".repeat(16), "sha256 " + "ab12".repeat(16)],
+  ["a DNS name stays", "factory.talos.dev", "factory.talos.dev"],
+  [
+    "a file path stays",
+    "k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv4.yaml",
+    "k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv4.yaml",
+  ],
+  ["an IPv6 address stays", "fd8a:3c5e:1b20:1400::fffe", "fd8a:3c5e:1b20:1400::fffe"],
+  ["a random token goes", "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "[redacted]"],
+  ["a Proxmox token goes", "root@pam!ci=0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "[redacted]"],
+])("%s", (_what, text, shown) => {
+  expect(redactCredentials(text)).toBe(shown);
+});
+
+test("path, message and fix are cleaned too; printable keeps line breaks only", () => {
+  expect(
+    formatProblem({
+      path: "hosts[0].\x1b[31mname",
+      input: "a",
+      message: "is \u202eodd",
+      fix: `did you mean ${"q".repeat(3000)}?`,
+    }),
+  ).toBe(
+    `hosts[0].\\x1b[31mname: "a": is \\u202eodd; did you mean ${"q".repeat(1987)}… (3014 characters)`,
+  );
+  expect(clean("a\rb")).toBe("a\\rb");
+  expect(printable("one\x1b[2K\ntwo\r")).toBe("one\\x1b[2K\ntwo\\r");
+});
