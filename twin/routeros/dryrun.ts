@@ -1,0 +1,138 @@
+// "What will this do to my router?": a reconcile script run on the RouterOS menu model loaded with
+// the router's `/export`, reported one line per entry it touches:
+//   add <menu> <entry> (key K)[ before <entry>]
+//   adopt <menu> <entry as the router has it> (key K)[: prop old -> new, ...]
+//   set <menu> <entry> (key K): prop old -> new, ...
+//   remove <menu> <entry> (key K)          (entries the stack manages only)
+//   conflict <menu>: the router has ..., the stack wants ... (the script stops; nothing changes)
+// An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
+import { parseExport, routerFromExport } from "./export";
+import { Change, RouterModel, RouterOsScriptError } from "./model";
+
+/** The script fails on the router for a reason other than a conflict (RouterOS would refuse it). */
+export class DryRunError extends Error {}
+
+export interface DryRunCounts {
+  /** Entries the export holds (every menu, built-in entries a `set` names included). */
+  readonly read: number;
+  readonly add: number;
+  readonly adopt: number;
+  readonly set: number;
+  readonly remove: number;
+}
+
+export type DryRun =
+  | { readonly ok: true; readonly lines: readonly string[]; readonly counts: DryRunCounts }
+  | { readonly ok: false; readonly conflicts: readonly string[] };
+
+const HEADER_RE =
+  /^# RouterOS ([0-9.]+) reconcile script for router [A-Za-z0-9-]+, stack ([A-Za-z0-9_-]+)\./;
+
+const shown = (v: string): string => (v === "" || /[\s"]/.test(v) ? JSON.stringify(v) : v);
+
+/** `prop=value ...` of an entry, its comment left out. */
+function describe(entry: Record<string, string>): string {
+  return Object.entries(entry)
+    .filter(([k]) => k !== "comment")
+    .map(([k, v]) => `${k}=${shown(v)}`)
+    .join(" ");
+}
+
+/**
+ * Runs `script` (a rendered reconcile script) on a model of the router `exportText` describes
+ * (`file` names it in messages). Throws ExportError for an export it cannot read, and a
+ * DryRunError naming the script's failure for anything RouterOS would refuse; a conflict the script's check
+ * pass finds is a result, with the script's own message split into lines.
+ */
+export function dryRun(script: string, file: string, exportText: string): DryRun {
+  const head = HEADER_RE.exec(script);
+  if (!head) throw new Error("not a reconcile script (no header line)");
+  const [, version, stack] = head;
+  const marker = `managed-by=${stack};key=`;
+  const router = routerFromExport(file, parseExport(file, exportText), version);
+  const before = snapshot(router);
+  const read = [...before.values()].length;
+  try {
+    router.run(script);
+  } catch (e) {
+    if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
+    throw new DryRunError(`the script fails on the router of ${file}: ${(e as Error).message}`);
+  }
+  const lines = summarise(router, before, marker);
+  const count = (op: string) => lines.filter((l) => l.startsWith(`${op} `)).length;
+  return {
+    ok: true,
+    lines,
+    counts: {
+      read,
+      add: count("add"),
+      adopt: count("adopt"),
+      set: count("set"),
+      remove: count("remove"),
+    },
+  };
+}
+
+type Snapshot = Map<string, Record<string, string>>;
+
+/** Every entry of every menu by `<menu> <id>`. */
+function snapshot(r: RouterModel): Snapshot {
+  const out: Snapshot = new Map();
+  for (const menu of r.menuPaths())
+    for (const e of r.entriesOf(menu)) out.set(`${menu} ${e.id}`, e.props);
+  return out;
+}
+
+/**
+ * One line per entry the run touched, menu by menu in the order the script reached them: the
+ * removed entries first, then the others in the menu's final order (a filter chain reads top down).
+ */
+function summarise(router: RouterModel, before: Snapshot, marker: string): string[] {
+  const after = snapshot(router);
+  const byEntry = new Map<string, Change[]>();
+  for (const c of router.changes()) {
+    const k = `${c.menu} ${c.id}`;
+    byEntry.set(k, [...(byEntry.get(k) ?? []), c]);
+  }
+  const menus = [...new Set([...byEntry.values()].map((l) => l[0].menu))];
+  const order = new Map(
+    menus.flatMap((m) => router.entriesOf(m).map((e, i): [string, number] => [`${m} ${e.id}`, i])),
+  );
+  const position = (k: string) => order.get(k) ?? -1;
+  const sorted = menus.flatMap((m) =>
+    [...byEntry].filter(([, l]) => l[0].menu === m).sort(([a], [b]) => position(a) - position(b)),
+  );
+  const keyOf = (comment: string | undefined) =>
+    comment?.startsWith(marker) ? ` (key ${comment.slice(marker.length)})` : "";
+  return sorted.map(([k, list]) => {
+    const menu = list[0].menu;
+    const added = list.find((c) => c.op === "add");
+    const removed = list.find((c) => c.op === "remove");
+    if (removed?.op === "remove") {
+      if (!removed.entry.comment?.startsWith(marker))
+        throw new Error(`internal: the script removed ${menu} ${describe(removed.entry)}`);
+      return `remove ${menu} ${describe(removed.entry)}${keyOf(removed.entry.comment)}`;
+    }
+    const now = after.get(k) ?? {};
+    if (added?.op === "add") {
+      // Placed before an entry of the router's own (a factory drop): say which.
+      const next = added.before === undefined ? undefined : after.get(`${menu} ${added.before}`);
+      const foreign = next !== undefined && !next.comment?.startsWith(marker);
+      const place = foreign
+        ? ` before ${next.comment !== undefined ? JSON.stringify(next.comment) : describe(next)}`
+        : "";
+      return `add ${menu} ${describe(now)}${keyOf(now.comment)}${place}`;
+    }
+    const sets = list.flatMap((c) => (c.op === "set" ? [c] : []));
+    const adopted = sets.find(
+      (c) => c.prop === "comment" && !c.old.startsWith(marker) && c.new.startsWith(marker),
+    );
+    const diffs = sets
+      .filter((c) => c !== adopted)
+      .map((c) => `${c.prop} ${shown(c.old)} -> ${shown(c.new)}`);
+    const detail = diffs.length > 0 ? `: ${diffs.join(", ")}` : "";
+    if (adopted)
+      return `adopt ${menu} ${describe(before.get(k) ?? {})}${keyOf(now.comment)}${detail}`;
+    return `set ${menu} ${describe(before.get(k) ?? {})}${keyOf(now.comment)}${detail}`;
+  });
+}
