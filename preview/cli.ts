@@ -6,6 +6,7 @@ import { parseArgs, ParseArgsConfig } from "util";
 import {
   clearPreview,
   PreviewFolderError,
+  previewFiles,
   previewFolderProblem,
   previewStack,
   problemLines,
@@ -14,6 +15,7 @@ import {
   warningLines,
   writePreview,
 } from "./offline";
+import { baseChanges, changesLine, parseBases, readBase, RouterBase } from "./routeros-base";
 
 /** Where the command writes: one line at a time, to stdout or stderr. */
 export interface CliOutput {
@@ -35,7 +37,7 @@ export function stacksIn(root: string): string[] {
 export function usage(root: string): string {
   const stacks = stacksIn(root);
   return [
-    "Usage: npm run plan -- [--stack <name>] [--out <dir>]",
+    "Usage: npm run plan -- [--stack <name>] [--out <dir>] [--routeros-base <router>=<file>]...",
     "",
     "Offline preview of one site: checks Pulumi.<name>.yaml, runs the program under Pulumi's mocks",
     "and writes what `pulumi up` would send: resources.json, inventory.md, outputs.json and the",
@@ -46,6 +48,10 @@ export function usage(root: string): string {
     "  --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a",
     "                  preview wrote; only that preview's files are replaced (on success) or",
     "                  removed (when the stack has problems)",
+    "  --routeros-base <router>=<file>",
+    "                  the router's /export (RouterOS 7): dry-run its script on it and write",
+    "                  routeros/<router>.changes.txt (add, adopt, set, remove per entry); an entry",
+    "                  of the router that conflicts with a wanted one refuses the plan",
     "  -h, --help      show this text",
     "",
     `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
@@ -54,6 +60,8 @@ export function usage(root: string): string {
     "  npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/",
     "  npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/",
     "  npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/",
+    "  npm run plan -- --stack example --routeros-base edge=edge.rsc",
+    "                                               and what its script would do to edge.rsc's router",
     "",
     "Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error.",
   ].join("\n");
@@ -116,14 +124,20 @@ export function parseCommand<T extends Record<string, unknown>>(
  * exit status: 0 clean, 1 problems in the stack, 2 a usage error. Throws only on a bug.
  */
 export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
-  const values = parseCommand<{ stack?: string; out?: string }>(
+  const values = parseCommand<{ stack?: string; out?: string; "routeros-base"?: string[] }>(
     "plan",
     argv,
-    { stack: { type: "string" }, out: { type: "string" } },
+    {
+      stack: { type: "string" },
+      out: { type: "string" },
+      "routeros-base": { type: "string", multiple: true },
+    },
     io,
     usage(root),
   );
   if (typeof values === "number") return values;
+  const bases = readBases(values["routeros-base"] ?? [], io);
+  if (typeof bases === "number") return bases;
   const stack = values.stack ?? "homelab";
   const stacks = stacksIn(root);
   if (!stacks.includes(stack)) {
@@ -150,14 +164,61 @@ export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promi
     for (const line of lines) io.err(`  - ${line}`);
     return 1;
   }
+  const dry = baseChanges(bases, new Map(previewFiles(result)), shownFile);
+  if (!dry.ok) {
+    if (dry.status === 2) {
+      for (const line of dry.problems) io.err(`plan: ${line}`);
+      return 2;
+    }
+    const removed = clearPreview(outDir, root)
+      ? `, and the previous preview in ${shownDir} was removed`
+      : "";
+    const count = `${dry.problems.length} problem${dry.problems.length === 1 ? "" : "s"}`;
+    io.err(`${stack}: ${count}; the plan is refused, nothing was registered${removed}`);
+    for (const line of dry.problems) io.err(`  - ${line}`);
+    return 1;
+  }
   try {
-    writePreview(result, outDir);
+    writePreview(
+      result,
+      outDir,
+      root,
+      dry.changes.map((c) => [c.path, c.text]),
+    );
   } catch (e) {
     if (!(e instanceof PreviewFolderError)) throw e;
     io.err(`plan: ${e.message}`);
     return 2;
   }
   io.out(summarize(stack, result, shownDir));
+  for (const c of dry.changes) io.out(changesLine(c));
   for (const line of warningLines(result)) io.out(`  ! ${line}`);
   return 0;
+}
+
+/** A file as the command shows it: relative to the working directory. */
+const shownFile = (file: string): string => relative(process.cwd(), file) || file;
+
+/** The `--routeros-base` files, read before anything runs; exit status 2 on a bad one. */
+function readBases(
+  values: readonly string[],
+  io: CliOutput,
+): (RouterBase & { text: string })[] | number {
+  const bases = parseBases(values);
+  if (typeof bases === "string") {
+    io.err(`plan: ${bases}`);
+    return 2;
+  }
+  const out: (RouterBase & { text: string })[] = [];
+  for (const b of bases) {
+    const read = readBase(b.file);
+    if ("problem" in read) {
+      io.err(
+        `plan: --routeros-base ${b.router}=${shownFile(b.file)}: ${shownFile(b.file)} ${read.problem}`,
+      );
+      return 2;
+    }
+    out.push({ ...b, text: read.text });
+  }
+  return out;
 }

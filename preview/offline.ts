@@ -237,16 +237,22 @@ function linkOnPath(top: string, path: string): string | undefined {
 export class PreviewFolderError extends Error {}
 
 /**
- * Writes every file of `previewFiles` into `outDir`, replacing the files of the previous preview
- * there (see `clearPreview`), and lists them in `.preview-files.json`. Returns the paths written.
+ * Writes every file of `previewFiles`, then `extra` (a router's changes file), into `outDir`,
+ * replacing the files of the previous preview there (see `clearPreview`), and lists them in
+ * `.preview-files.json`. Returns the paths written.
  * Throws `PreviewFolderError` for a folder `previewFolderProblem` refuses; nothing is removed then.
  */
-export function writePreview(result: PreviewResult, outDir: string, root = ROOT): string[] {
+export function writePreview(
+  result: PreviewResult,
+  outDir: string,
+  root = ROOT,
+  extra: readonly [string, string][] = [],
+): string[] {
   const problem = previewFolderProblem(outDir, root);
   if (problem !== undefined) throw new PreviewFolderError(`${outDir} ${problem}`);
   clearPreview(outDir, root);
   mkdirSync(outDir, { recursive: true });
-  const files = previewFiles(result);
+  const files = [...previewFiles(result), ...extra];
   for (const [name] of files) {
     const link = linkOnPath(resolve(outDir), resolve(outDir, name));
     if (link !== undefined)
