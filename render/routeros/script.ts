@@ -231,10 +231,21 @@ function upsertChain(
   chain: string,
   stack: string,
 ): string[] {
+  const p = menu.path;
+  const ours = `comment~${quote(`^${markerPrefix(stack)}`)}`;
+  // An earlier script appended rules below the factory drop: those of ours are removed here and
+  // added again above it by the walk below (the router's own rules stay where they are).
   const anchor = menu.beforeDefconfDrop
     ? [
-        `:foreach i in=[${menu.path}/find where chain=${quote(chain)} and action="drop" and comment~"^defconf"] do={`,
+        `:foreach i in=[${p}/find where chain=${quote(chain)} and action="drop" and comment~"^defconf"] do={`,
         "  :if (!$hasnext) do={ :set nextid $i; :set hasnext true }",
+        "}",
+        ":if ($hasnext) do={",
+        "  :local below false",
+        `  :foreach i in=[${p}/find where chain=${quote(chain)}] do={`,
+        "    :if ($i = $nextid) do={ :set below true }",
+        `    :if ($below) do={ :foreach j in=[${p}/find where chain=${quote(chain)} and ${ours}] do={ :if ($j = $i) do={ :put ("removed below the defconf drop " . [${p}/get $i comment]); ${p}/remove $i } } }`,
+        "  }",
         "}",
       ]
     : [];

@@ -241,3 +241,34 @@ test("a factory rule equal to one of ours is never adopted: it stays the factory
   expect(output.filter((l) => l.startsWith("adopted "))).toEqual([]);
   expect(r.entriesOf("/ip/firewall/filter").filter((e) => !ours(e.props.comment))).toHaveLength(2);
 });
+
+test("our rules an earlier script appended below the factory drop move above it; the owner's stay", () => {
+  const r = load("defconf-home.rsc");
+  const fresh = load("defconf-home.rsc");
+  fresh.run(script);
+  // The router as the script before this fix left it: our input rules after every factory rule.
+  for (const e of fresh.entriesOf("/ip/firewall/filter").filter((x) => ours(x.props.comment)))
+    if (e.props.chain === "input") r.load("/ip/firewall/filter", "add", Object.entries(e.props));
+  r.load("/ip/firewall/filter", "add", [
+    ["chain", "input"],
+    ["action", "accept"],
+    ["protocol", "udp"],
+    ["dst-port", "51820"],
+    ["comment", "wireguard, below the drop by the owner's choice"],
+  ]);
+  const { output } = r.run(script);
+  expect(output.filter((l) => l.startsWith("removed below"))).toHaveLength(4);
+  expect(comments(r, "/ip/firewall/filter", "input")).toEqual([
+    "defconf: accept established,related,untracked",
+    "ours 004 stateful",
+    "ours 005 invalid",
+    "ours 006 rule.lab-dns",
+    "ours 007 rule.lab-no-admin",
+    "defconf: drop invalid",
+    "defconf: accept ICMP",
+    "defconf: accept to local loopback (for CAPsMAN)",
+    "defconf: drop all not coming from LAN",
+    "wireguard, below the drop by the owner's choice",
+  ]);
+  expect(r.run(script)).toEqual({ mutations: [], output: [] });
+});
