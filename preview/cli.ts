@@ -15,7 +15,7 @@ import {
   warningLines,
   writePreview,
 } from "./offline";
-import { baseChanges, changesLine, parseBases, readBase, RouterBase } from "./routeros-base";
+import { baseChanges, changesLines, parseBases, readBase, RouterBase } from "./routeros-base";
 
 /** Where the command writes: one line at a time, to stdout or stderr. */
 export interface CliOutput {
@@ -191,7 +191,7 @@ export async function planCli(argv: string[], io: CliOutput, root = ROOT): Promi
     return 2;
   }
   io.out(summarize(stack, result, shownDir));
-  for (const c of dry.changes) io.out(changesLine(c));
+  for (const line of dry.changes.flatMap(changesLines)) io.out(line);
   for (const line of warningLines(result)) io.out(`  ! ${line}`);
   return 0;
 }

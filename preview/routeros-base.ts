@@ -1,7 +1,7 @@
 // `npm run plan -- --routeros-base ROUTER=FILE`: what the stack's reconcile script would do to a
 // router whose `/export` is FILE, from a dry run on the RouterOS menu model
 // (twin/routeros/dryrun.ts), written beside the script as routeros/ROUTER.changes.txt.
-import { lstatSync, readFileSync } from "fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "fs";
 import { ExportError } from "../twin/routeros/export";
 import { dryRun, DryRunCounts, DryRunError } from "../twin/routeros/dryrun";
 
@@ -46,7 +46,22 @@ export function readBase(file: string): { text: string } | { problem: string } {
     return {
       problem: `is ${stat.size} bytes, more than the ${MAX_BASE_BYTES} an /export of a router can be; is it the right file?`,
     };
-  return { text: readFileSync(file, "utf8") };
+  // Opened without following a link and checked again on the open file: a file swapped for a
+  // link or a device after the lstat above is refused, not read.
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return { problem: "cannot be opened as a regular file; give the export file itself" };
+  }
+  try {
+    const open = fstatSync(fd);
+    if (!open.isFile() || open.size > MAX_BASE_BYTES)
+      return { problem: "changed while it was read; give the export file itself" };
+    return { text: readFileSync(fd, "utf8") };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface BaseChanges {
@@ -55,6 +70,8 @@ export interface BaseChanges {
   readonly path: string;
   readonly text: string;
   readonly counts: DryRunCounts;
+  /** What the router's own rules will still do to the stack's traffic, one line each. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -93,7 +110,7 @@ export function baseChanges(
       }
       const text = r.lines.length > 0 ? `${r.lines.join("\n")}\n` : "";
       const path = `routeros/${b.router}.changes.txt`;
-      changes.push({ router: b.router, path, text, counts: r.counts });
+      changes.push({ router: b.router, path, text, counts: r.counts, warnings: r.warnings });
     } catch (e) {
       if (!(e instanceof ExportError) && !(e instanceof DryRunError)) throw e;
       problems.push(e.message);
@@ -102,8 +119,11 @@ export function baseChanges(
   return problems.length > 0 ? { ok: false, status: 1, problems } : { ok: true, changes };
 }
 
-/** The summary line of one changes file. */
-export function changesLine(c: BaseChanges): string {
+/** The summary line of one changes file, then its warnings (`  ! <router>: ...`). */
+export function changesLines(c: BaseChanges): string[] {
   const n = c.counts;
-  return `  ${c.path}: ${n.add} add, ${n.adopt} adopt, ${n.set} set, ${n.remove} remove (${n.read} entries read from the export)`;
+  return [
+    `  ${c.path}: ${n.add} add, ${n.adopt} adopt, ${n.set} set, ${n.remove} remove (${n.read} entries read from the export)`,
+    ...c.warnings.map((w) => `  ! ${c.router}: ${w}`),
+  ];
 }

@@ -68,8 +68,12 @@ test("a factory router: every entry added, none adopted, the filter rules above 
   const argv = ["--stack", "adopt", "--routeros-base", `edge=${fixture("defconf-home.rsc")}`];
   expect(await planCli(argv, io, root)).toBe(0);
   expect(err).toEqual([]);
+  const lan = (i: string) =>
+    `  ! edge: ${i} is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) drop what it sends to the router that no rule above them accepts (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=LAN`;
   expect(out.slice(1)).toEqual([
     "  routeros/edge.changes.txt: 19 add, 0 adopt, 0 set, 0 remove (67 entries read from the export)",
+    lan("vlan20"),
+    lan("vlan30"),
   ]);
   expect(readFileSync(join(dir, "routeros", "edge.changes.txt"), "utf8")).toBe(
     `${DEFCONF_CHANGES.join("\n")}\n`,
@@ -165,12 +169,17 @@ describe("the changes of an owner's router", () => {
       (f) => f,
     );
     if (!r.ok) throw new Error(r.problems.join("\n"));
-    return { lines: r.changes[0].text.split("\n").slice(0, -1), counts: r.changes[0].counts };
+    const c = r.changes[0];
+    return { lines: c.text.split("\n").slice(0, -1), counts: c.counts, warnings: c.warnings };
   };
 
   test("with VLANs, addresses, routes and BGP: the equal entries are adopted", () => {
-    const { lines, counts } = changes("user-vlans.rsc");
+    const { lines, counts, warnings } = changes("user-vlans.rsc");
     expect(counts).toEqual({ read: 34, add: 15, adopt: 4, set: 0, remove: 0 });
+    // vlan30 is in LAN on this router; vlan20, where the node peers from, is not.
+    expect(warnings).toEqual([
+      'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (BGP from nodes there); add it with /interface/list/member/add interface=vlan20 list=LAN',
+    ]);
     expect(lines.filter((l) => !l.startsWith("add "))).toEqual([
       "adopt /ip/address address=192.168.30.1/24 interface=vlan30 network=192.168.30.0 (key ip-address:192.168.30.1)",
       "adopt /ip/address address=10.20.0.254/24 interface=vlan20 network=10.20.0.0 (key ip-address:10.20.0.254)",

@@ -22,7 +22,13 @@ export interface DryRunCounts {
 }
 
 export type DryRun =
-  | { readonly ok: true; readonly lines: readonly string[]; readonly counts: DryRunCounts }
+  | {
+      readonly ok: true;
+      readonly lines: readonly string[];
+      readonly counts: DryRunCounts;
+      /** What the router's own rules will still do to the stack's traffic (`lanListWarnings`). */
+      readonly warnings: readonly string[];
+    }
   | { readonly ok: false; readonly conflicts: readonly string[] };
 
 const HEADER_RE =
@@ -63,6 +69,7 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   return {
     ok: true,
     lines,
+    warnings: lanListWarnings(router, marker),
     counts: {
       read,
       add: count("add"),
@@ -71,6 +78,45 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
       remove: count("remove"),
     },
   };
+}
+
+/**
+ * The factory input rule `defconf: drop all not coming from LAN` (`in-interface-list=!LAN`) drops
+ * everything to the router from an interface outside that list that no rule above it accepts
+ * (BGP from the nodes on a tenant VLAN). One warning per interface that holds one of our addresses
+ * and is not in the list, naming the factory rules and the command that adds it.
+ */
+function lanListWarnings(r: RouterModel, marker: string): string[] {
+  const held = new Set(r.menuPaths());
+  const rows = (menu: string) => (held.has(menu) ? r.entriesOf(menu) : []);
+  const members = rows("/interface/list/member").map((e) => e.props);
+  const ourInterfaces = [
+    ...new Set(
+      ["/ip/address", "/ipv6/address"].flatMap((m) =>
+        rows(m)
+          .filter((e) => e.props.comment?.startsWith(marker))
+          .map((e) => e.props.interface),
+      ),
+    ),
+  ];
+  const drops = new Map<string, string[]>();
+  for (const menu of ["/ip/firewall/filter", "/ipv6/firewall/filter"]) {
+    for (const { props: rule } of rows(menu)) {
+      const list = /^!(.+)$/.exec(rule["in-interface-list"] ?? "")?.[1];
+      const factoryDrop =
+        rule.chain === "input" && rule.action === "drop" && rule.comment?.startsWith("defconf");
+      if (!factoryDrop || list === undefined || rule.disabled === "yes") continue;
+      drops.set(list, [...(drops.get(list) ?? []), `"${rule.comment}" (${menu})`]);
+    }
+  }
+  return ourInterfaces.flatMap((i) =>
+    [...drops]
+      .filter(([list]) => !members.some((m) => m.list === list && m.interface === i))
+      .map(
+        ([list, rules]) =>
+          `${i} is not in the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "drops what it sends to the router that no rule above it accepts" : "drop what it sends to the router that no rule above them accepts"} (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=${list}`,
+      ),
+  );
 }
 
 type Snapshot = Map<string, Record<string, string>>;
