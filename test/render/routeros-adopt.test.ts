@@ -10,6 +10,7 @@ import { Address, Prefix } from "../../addressing/ip";
 import { renderRouterOsDestroyScript, renderRouterOsScript } from "../../render/routeros";
 import { routerOsDesiredState } from "../../render/routeros/state";
 import { requireSite } from "../../site";
+import { dryRun } from "../../twin/routeros/dryrun";
 import { parseExport, routerFromExport } from "../../twin/routeros/export";
 import { RouterModel, RouterOsScriptError } from "../../twin/routeros/model";
 import { fileRaw } from "../fixtures/base";
@@ -271,4 +272,15 @@ test("our rules an earlier script appended below the factory drop move above it;
     "wireguard, below the drop by the owner's choice",
   ]);
   expect(r.run(script)).toEqual({ mutations: [], output: [] });
+});
+
+test("the dry run warns about an export of another RouterOS minor release than the stack's", () => {
+  const text = readFileSync(join(DIR, "defconf-home.rsc"), "utf8").replace(
+    "by RouterOS 7.19.4",
+    "by RouterOS 7.16.2",
+  );
+  const r = dryRun(script, "edge.rsc", text);
+  expect(r.ok && r.warnings[0]).toBe(
+    "edge.rsc is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router",
+  );
 });

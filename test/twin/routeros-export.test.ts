@@ -171,3 +171,9 @@ test("a value RouterOS would not hold is refused with its line", () => {
     'edge.rsc: line 3: "add address=10.0.0.300/24 interface=ether2": invalid value for address: "10.0.0.300/24"',
   );
 });
+
+test("a BGP peer printed as a host prefix is the address", () => {
+  const text = `${HEAD}/routing bgp connection\nadd as=65000 local.role=ebgp name=isp remote.address=192.0.2.1/32 .as=64496\n`;
+  const r = routerFromExport("edge.rsc", parseExport("edge.rsc", text), "7.19");
+  expect(r.entriesOf("/routing/bgp/connection")[0].props["remote.address"]).toBe("192.0.2.1");
+});

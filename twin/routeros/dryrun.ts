@@ -55,7 +55,8 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   if (!head) throw new Error("not a reconcile script (no header line)");
   const [, version, stack] = head;
   const marker = `managed-by=${stack};key=`;
-  const router = routerFromExport(file, parseExport(file, exportText), version);
+  const exported = parseExport(file, exportText);
+  const router = routerFromExport(file, exported, version);
   const before = snapshot(router);
   const read = [...before.values()].length;
   try {
@@ -69,7 +70,10 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   return {
     ok: true,
     lines,
-    warnings: lanListWarnings(router, marker),
+    warnings: [
+      ...versionWarnings(file, exported.version, version),
+      ...lanListWarnings(router, marker),
+    ],
     counts: {
       read,
       add: count("add"),
@@ -117,6 +121,15 @@ function lanListWarnings(r: RouterModel, marker: string): string[] {
           `${i} is not in the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "drops what it sends to the router that no rule above it accepts" : "drop what it sends to the router that no rule above them accepts"} (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=${list}`,
       ),
   );
+}
+
+/** Property names differ across 7.x (`afi` from 7.19): the script is for one minor release. */
+function versionWarnings(file: string, exported: string, script: string): string[] {
+  const minor = (v: string) => v.split(".").slice(0, 2).join(".");
+  if (minor(exported) === minor(script)) return [];
+  return [
+    `${file} is an export of RouterOS ${exported}, the script is for ${script}: set the router's version in the stack to ${minor(exported)}, or upgrade the router`,
+  ];
 }
 
 type Snapshot = Map<string, Record<string, string>>;

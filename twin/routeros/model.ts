@@ -349,9 +349,15 @@ function convert(type: PropType, prop: string, text: string): Stored {
 /**
  * A value as the router printed it: as `convert`, except that an address or prefix RouterOS
  * prints in a form this project never writes (`::ffff:0.0.0.0/96`, not RFC 5952's) is kept as
- * printed once ipaddr.js reads it as one.
+ * printed once ipaddr.js reads it as one, and an address printed as its host prefix is the address.
  */
 function convertExported(type: PropType, prop: string, text: string): Stored {
+  // A peer address RouterOS prints as a host prefix (remote.address=192.0.2.1/32) is that address.
+  const host = /^(.+)\/(32|128)$/.exec(text);
+  if (type.startsWith("ip") && host && parseIp(host[1]) && Address.parse(host[1]).ok) {
+    const bits = Address.from(host[1]).family === 4 ? "32" : "128";
+    if (host[2] === bits) return convert(type, prop, host[1]);
+  }
   try {
     return convert(type, prop, text);
   } catch (e) {
