@@ -153,7 +153,7 @@ describe("the model of the menus", () => {
 });
 
 describe("what the check and adopt passes use", () => {
-  const rows = {
+  const rows: Record<string, Record<string, string>[]> = {
     "/ip/route": [
       { "dst-address": "10.0.0.0/8", gateway: "10.1.1.1", comment: "managed-by=lab;key=a" },
       { "dst-address": "10.0.0.0/8", gateway: "10.1.1.2", comment: "owner" },
