@@ -7,6 +7,7 @@ import { parseArgs, ParseArgsConfig } from "util";
 import {
   PREVIEW_MANIFEST,
   PreviewFolderError,
+  previewFiles,
   previewFolderProblem,
   PreviewResult,
   previewStack,
@@ -18,6 +19,7 @@ import {
   writePreview,
 } from "./offline";
 import { shownPath } from "./folder";
+import { baseChanges, changesLines, parseBases, readBase, RouterBase } from "./routeros-base";
 
 /** Where the command writes: one line at a time, to stdout or stderr. */
 export interface CliOutput {
@@ -39,7 +41,7 @@ export function stacksIn(root: string): string[] {
 export function usage(root: string): string {
   const stacks = stacksIn(root);
   return [
-    "Usage: npm run plan -- [--stack <name>] [--out <dir>]",
+    "Usage: npm run plan -- [--stack <name>] [--out <dir>] [--routeros-base <router>=<file>]...",
     "",
     "Offline preview of one site: checks Pulumi.<name>.yaml, runs the program under Pulumi's mocks",
     "and writes what `pulumi up` would send: resources.json, inventory.md, outputs.json and the",
@@ -50,6 +52,10 @@ export function usage(root: string): string {
     "  --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a",
     "                  preview wrote; only files that preview listed are replaced, and only on",
     "                  success (a stack with problems writes and removes nothing)",
+    "  --routeros-base <router>=<file>",
+    "                  the router's /export (RouterOS 7): dry-run its script on it and write",
+    "                  routeros/<router>.changes.txt (add, adopt, set, remove per entry); an entry",
+    "                  of the router that conflicts with a wanted one refuses the plan",
     "  -h, --help      show this text",
     "",
     `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
@@ -58,6 +64,8 @@ export function usage(root: string): string {
     "  npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/",
     "  npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/",
     "  npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/",
+    "  npm run plan -- --stack example --routeros-base edge=edge.rsc",
+    "                                               and what its script would do to edge.rsc's router",
     "",
     "Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error or a",
     "file or folder refused (a stack file that is a link out of the project, a FIFO, too large).",
@@ -126,14 +134,20 @@ export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Pro
     out: (l: string) => sink.out(printable(l)),
     err: (l: string) => sink.err(printable(l)),
   };
-  const values = parseCommand<{ stack?: string; out?: string }>(
+  const values = parseCommand<{ stack?: string; out?: string; "routeros-base"?: string[] }>(
     "plan",
     argv,
-    { stack: { type: "string" }, out: { type: "string" } },
+    {
+      stack: { type: "string" },
+      out: { type: "string" },
+      "routeros-base": { type: "string", multiple: true },
+    },
     io,
     usage(root),
   );
   if (typeof values === "number") return values;
+  const bases = readBases(values["routeros-base"] ?? [], io);
+  if (typeof bases === "number") return bases;
   const stack = values.stack ?? "homelab";
   const stacks = stacksIn(root);
   if (!stacks.includes(stack)) {
@@ -168,14 +182,58 @@ export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Pro
     for (const line of lines) io.err(`  - ${line}`);
     return 1;
   }
+  const dry = baseChanges(bases, new Map(previewFiles(result)), shownPath);
+  if (!dry.ok) {
+    if (dry.status === 2) {
+      for (const line of dry.problems) io.err(`plan: ${line}`);
+      return 2;
+    }
+    const kept = existsSync(join(outDir, PREVIEW_MANIFEST))
+      ? `; ${shownDir} still holds the previous preview, which this run left as it was`
+      : "";
+    const count = `${dry.problems.length} problem${dry.problems.length === 1 ? "" : "s"}`;
+    io.err(`${stack}: ${count}; the plan is refused, nothing was registered${kept}`);
+    for (const line of dry.problems) io.err(`  - ${line}`);
+    return 1;
+  }
   try {
-    writePreview(result, outDir, root);
+    writePreview(
+      result,
+      outDir,
+      root,
+      dry.changes.map((c) => [c.path, c.text]),
+    );
   } catch (e) {
     if (!(e instanceof PreviewFolderError)) throw e;
     io.err(`plan: ${e.message}`);
     return 2;
   }
   io.out(summarize(stack, result, shownDir));
+  for (const line of dry.changes.flatMap(changesLines)) io.out(line);
   for (const line of warningLines(result)) io.out(`  ! ${line}`);
   return 0;
+}
+
+/** The `--routeros-base` files, read before anything runs; exit status 2 on a bad one. */
+function readBases(
+  values: readonly string[],
+  io: CliOutput,
+): (RouterBase & { text: string })[] | number {
+  const bases = parseBases(values);
+  if (typeof bases === "string") {
+    io.err(`plan: ${bases}`);
+    return 2;
+  }
+  const out: (RouterBase & { text: string })[] = [];
+  for (const b of bases) {
+    const read = readBase(b.file);
+    if ("problem" in read) {
+      io.err(
+        `plan: --routeros-base ${b.router}=${shownPath(b.file)}: ${shownPath(b.file)} ${read.problem}`,
+      );
+      return 2;
+    }
+    out.push({ ...b, text: read.text });
+  }
+  return out;
 }

@@ -204,11 +204,18 @@ export function previewFiles(result: PreviewResult): [string, string][] {
 }
 
 /**
- * Writes every file of `previewFiles` into `outDir`, replacing the files of the previous preview
- * there; see `writePreviewFiles` (preview/folder.ts) for what it refuses and removes.
+/**
+ * Writes every file of `previewFiles`, then `extra` (a router's changes file), into `outDir`,
+ * replacing the files of the previous preview there; see `writePreviewFiles` (preview/folder.ts)
+ * for what it refuses and removes.
  */
-export function writePreview(result: PreviewResult, outDir: string, root = ROOT): string[] {
-  return writePreviewFiles(previewFiles(result), outDir, root);
+export function writePreview(
+  result: PreviewResult,
+  outDir: string,
+  root = ROOT,
+  extra: readonly [string, string][] = [],
+): string[] {
+  return writePreviewFiles([...previewFiles(result), ...extra], outDir, root);
 }
 
 /** The one summary line of a clean preview; warnings are counted here and listed after it. */

@@ -46,6 +46,22 @@ function enforcedBy(p: Policy, plan: Plan, r: PolicyRule): string {
   return parts.join("; ") || "-";
 }
 
+/**
+ * Where the rules sit on each RouterOS router that enforces the policy: the reconcile script
+ * places each chain's rules before the chain's first factory `defconf` drop, never below it.
+ */
+function routerOsPlacement(p: Policy, plan: Plan): string[] {
+  const routers = p.points
+    .filter((x) => x.kind === "router")
+    .map((x) => x.device)
+    .filter((d) => plan.routers.find((o) => o.name === d)?.os === "routeros");
+  if (routers.length === 0) return [];
+  return [
+    "",
+    `On RouterOS (${routers.join(", ")}), each chain's rules (input, forward) go before the chain's first factory \`defconf\` drop (\`defconf: drop invalid\` on a factory configuration), so the factory rules below them never decide this traffic first; without \`defconf\` drops they follow the router's own rules. The router's own rules are never moved or removed.`,
+  ];
+}
+
 /** The policy section; undefined for a site without one. */
 export function policySection(plan: Plan, topology: Topology): string | undefined {
   const p = topology.policy;
@@ -97,5 +113,6 @@ export function policySection(plan: Plan, topology: Topology): string | undefine
     "### Rules",
     "",
     p.rules.length > 0 ? rules : "No rules: every zone's default decides.",
+    ...routerOsPlacement(p, plan),
   ].join("\n");
 }

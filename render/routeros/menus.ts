@@ -3,7 +3,9 @@
 // name, a rule's position in its chain), never from values that a reconcile may change in place.
 import { createHash } from "crypto";
 import { Address, Family } from "../../addressing/ip";
-import { RouterOsVersion, afiProperty, hasBfd, hasBgpInstances } from "./syntax";
+import { Conflict, FILTER_MATCHERS, Identity, KeyProp, literalRegex } from "./identity";
+import { readBack } from "./script";
+import { RouterOsVersion, afiProperty, hasBfd, hasBgpInstances, quote } from "./syntax";
 import {
   BgpConnection,
   BgpSettings,
@@ -42,14 +44,43 @@ export interface Prop {
 export interface ManagedEntry {
   readonly key: string;
   readonly props: readonly Prop[];
+  /** How the router's own entries are matched against this one (identity.ts). */
+  readonly identity: Identity;
 }
 
 export interface Menu {
   /** Menu path, e.g. "/ipv6/route". */
   readonly path: string;
-  /** Entry order matters (filter rules): missing entries are placed before their successor. */
+  /**
+   * Entry order matters (filter rules): missing entries are placed before their successor in
+   * their chain, the last of a chain before the chain's first factory `defconf` drop when
+   * `beforeDefconfDrop` is set (a firewall filter), else at the end.
+   */
   readonly ordered: boolean;
+  readonly beforeDefconfDrop?: boolean;
   readonly entries: readonly ManagedEntry[];
+}
+
+/** A key property with the forms `[:tostr [get]]` prints for the entry's value of it. */
+function keyOf(props: readonly Prop[], name: string): KeyProp {
+  const p = props.find((x) => x.name === name);
+  if (!p) throw new Error(`internal: identity property ${name} is not written`);
+  return { name, forms: readBack(p.value) };
+}
+
+/** Identity on the named properties of `props` (+ `fixed` ones), shown as they are. */
+function identity(
+  props: readonly Prop[],
+  names: readonly string[],
+  extra: { fixed?: readonly KeyProp[]; empty?: readonly string[]; conflict?: Conflict } = {},
+): Identity {
+  const key = [...names.map((n) => keyOf(props, n)), ...(extra.fixed ?? [])];
+  return {
+    keys: [key],
+    shown: key,
+    ...(extra.empty ? { empty: extra.empty } : {}),
+    ...(extra.conflict ? { conflict: extra.conflict } : {}),
+  };
 }
 
 const word = (name: string, v: { toString(): string }): Prop => ({
@@ -69,24 +100,41 @@ const ip = (f: Family): string => (f === 4 ? "ip" : "ipv6");
 function addressMenu(s: RouterOsDesiredState, f: Family): Menu {
   const entries = s.addresses
     .filter((a) => a.address.family === f)
-    .map((a) => ({
-      key: `${ip(f)}-address:${a.address}`,
-      props: [
+    .map((a) => {
+      const props = [
         word("address", `${a.address}/${a.network.length}`),
         word("interface", a.interface),
         ...(f === 6 ? [bool("advertise", a.advertise ?? false)] : []),
-      ],
-    }));
+      ];
+      const conflict: Conflict = {
+        where: `address~${quote(`^${literalRegex(a.address.toString())}/`)}`,
+        why: "the same address on another interface or with another prefix length",
+      };
+      return {
+        key: `${ip(f)}-address:${a.address}`,
+        props,
+        identity: identity(props, ["address", "interface"], { conflict }),
+      };
+    });
   return { path: `/${ip(f)}/address`, ordered: false, entries };
 }
 
 function routeMenu(s: RouterOsDesiredState, f: Family): Menu {
   const entries = s.routes
     .filter((r) => r.dst.family === f)
-    .map((r) => ({
-      key: `${ip(f)}-route:${r.dst}`,
-      props: [word("dst-address", r.dst), word("gateway", r.gateway)],
-    }));
+    .map((r) => {
+      const props = [word("dst-address", r.dst), word("gateway", r.gateway)];
+      const conflict: Conflict = {
+        where: `dst-address=${quote(r.dst.toString())} and routing-table="main"`,
+        why: "the same destination in the main table through another gateway",
+      };
+      const fixed = [{ name: "routing-table", forms: ["main"] }];
+      return {
+        key: `${ip(f)}-route:${r.dst}`,
+        props,
+        identity: identity(props, ["dst-address", "gateway"], { fixed, conflict }),
+      };
+    });
   return { path: `/${ip(f)}/route`, ordered: false, entries };
 }
 
@@ -95,29 +143,27 @@ function filterMenu(rules: readonly FilterRule[]): Menu {
   const entries = rules.map((r) => {
     const n = (position.get(r.chain) ?? 0) + 1;
     position.set(r.chain, n);
+    const props = [word("chain", r.chain), text("rule", r.rule)];
     return {
       key: `filter-rule:${r.chain}:${n}`,
-      props: [word("chain", r.chain), text("rule", r.rule)],
+      props,
+      identity: identity(props, ["chain", "rule"]),
     };
   });
   return { path: "/routing/filter/rule", ordered: true, entries };
 }
 
 function instanceMenu(bgp: BgpSettings | undefined): Menu {
-  const entries = bgp
+  const props = bgp
     ? [
-        {
-          // One instance per stack, keyed without its name: a rename is then a `set name=`
-          // while connections still point at it, not a removal of an instance in use.
-          key: "bgp-instance",
-          props: [
-            word("name", bgp.instance),
-            word("as", bgp.asn),
-            ...(bgp.routerId ? [word("router-id", bgp.routerId)] : []),
-          ],
-        },
+        word("name", bgp.instance),
+        word("as", bgp.asn),
+        ...(bgp.routerId ? [word("router-id", bgp.routerId)] : []),
       ]
     : [];
+  // One instance per stack, keyed without its name: a rename is then a `set name=` while
+  // connections still point at it, not a removal of an instance in use.
+  const entries = bgp ? [{ key: "bgp-instance", props, identity: identity(props, ["name"]) }] : [];
   return { path: "/routing/bgp/instance", ordered: false, entries };
 }
 
@@ -154,17 +200,18 @@ function bfdMenu(bgp: BgpSettings | undefined): Menu {
   const entries = (bgp?.connections ?? []).flatMap((n) =>
     n.bfd
       ? [
-          {
+          ((props: Prop[]) => ({
             key: `bfd-config:${n.remoteAddress}`,
-            props: [
-              { ...word("addresses", n.remoteAddress), addOnly: true },
-              ...(!n.multihop && n.interface ? [word("interfaces", n.interface)] : []),
-              time("min-rx", n.bfd.minRxMs),
-              time("min-tx", n.bfd.minTxMs),
-              word("multiplier", n.bfd.multiplier),
-              bool("forbid-bfd", false),
-            ],
-          },
+            props,
+            identity: identity(props, ["addresses"]),
+          }))([
+            { ...word("addresses", n.remoteAddress), addOnly: true },
+            ...(!n.multihop && n.interface ? [word("interfaces", n.interface)] : []),
+            time("min-rx", n.bfd.minRxMs),
+            time("min-tx", n.bfd.minTxMs),
+            word("multiplier", n.bfd.multiplier),
+            bool("forbid-bfd", false),
+          ]),
         ]
       : [],
   );
@@ -172,36 +219,64 @@ function bfdMenu(bgp: BgpSettings | undefined): Menu {
 }
 
 function connectionMenu(bgp: BgpSettings | undefined, v: RouterOsVersion): Menu {
-  const entries = (bgp?.connections ?? []).map((n) => ({
-    key: `bgp-connection:${n.name}`,
-    props: bgp ? connectionProps(bgp, n, v) : [],
-  }));
+  const entries = (bgp?.connections ?? []).map((n) => {
+    const props = bgp ? connectionProps(bgp, n, v) : [];
+    // The same connection by its name, or by its peer (then renamed by the reconcile).
+    const byName = [keyOf(props, "name")];
+    const byPeer = [keyOf(props, "remote.address")];
+    return {
+      key: `bgp-connection:${n.name}`,
+      props,
+      identity: { keys: [byName, byPeer], shown: [...byName, ...byPeer] },
+    };
+  });
   return { path: "/routing/bgp/connection", ordered: false, entries };
 }
 
 function dnsMenu(s: RouterOsDesiredState): Menu {
-  const entries = s.dns.map((d) => ({
-    key: `dns:${d.name}/${d.address}`,
-    props: [
+  const entries = s.dns.map((d) => {
+    const props = [
       word("name", d.name),
       word("type", d.address.family === 4 ? "A" : "AAAA"),
       word("address", d.address),
-    ],
-  }));
+    ];
+    return {
+      key: `dns:${d.name}/${d.address}`,
+      props,
+      identity: identity(props, ["name", "type"]),
+    };
+  });
   return { path: "/ip/dns/static", ordered: false, entries };
 }
 
 function addressListMenu(s: RouterOsDesiredState, f: Family): Menu {
   const entries = (s.firewall?.addressLists ?? [])
     .filter((e) => e.address.family === f)
-    .map((e) => ({
-      key: `fw-list:${e.list}:${e.address}`,
-      props: [word("list", e.list), { ...word("address", e.address), addOnly: true }],
-    }));
+    .map((e) => {
+      const props = [word("list", e.list), { ...word("address", e.address), addOnly: true }];
+      // RouterOS prints a host prefix without its length (10.0.0.1 for 10.0.0.1/32).
+      const host = e.address.length === e.address.bits ? [e.address.first.toString()] : [];
+      const address = { name: "address", forms: [e.address.toString(), ...host] };
+      const key = [keyOf(props, "list"), address];
+      return {
+        key: `fw-list:${e.list}:${e.address}`,
+        props,
+        identity: { keys: [key], shown: key },
+      };
+    });
   return { path: `/${ip(f)}/firewall/address-list`, ordered: false, entries };
 }
 
 const listText = (m: ListMatch): string => `${m.negate ? "!" : ""}${m.list}`;
+
+/** The matchers `filterProps` may write. */
+const FILTER_RULE_PROPS = [
+  "connection-state",
+  "src-address-list",
+  "dst-address-list",
+  "protocol",
+  "dst-port",
+];
 
 function filterProps(r: FirewallFilter): Prop[] {
   return [
@@ -228,9 +303,22 @@ function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
     const props = filterProps(r);
     const digest = createHash("sha256").update(JSON.stringify(props)).digest("hex").slice(0, 8);
     const tag = r.tag.replace(/=/g, ".");
-    return { key: `fw-filter:${String(i + 1).padStart(3, "0")}:${tag}:${digest}`, props };
+    // The same rule: every matcher and the action equal, every other matcher empty.
+    const matchers = props.filter((p) => p.name !== "log" && p.name !== "log-prefix");
+    const unset = FILTER_RULE_PROPS.filter((n) => !props.some((p) => p.name === n));
+    return {
+      key: `fw-filter:${String(i + 1).padStart(3, "0")}:${tag}:${digest}`,
+      props,
+      identity: identity(
+        props,
+        matchers.map((p) => p.name),
+        {
+          empty: [...unset, ...FILTER_MATCHERS],
+        },
+      ),
+    };
   });
-  return { path: `/${ip(f)}/firewall/filter`, ordered: true, entries };
+  return { path: `/${ip(f)}/firewall/filter`, ordered: true, beforeDefconfDrop: true, entries };
 }
 
 /**

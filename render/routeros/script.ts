@@ -2,6 +2,7 @@
 // the RouterOS language (blocks, :local/:set, :foreach over `find`, :if, add/set/remove/get,
 // :tostr, :put), so that tests can run it against a model of the router that understands exactly
 // that part and nothing else.
+import { Identity, KeyProp } from "./identity";
 import { ManagedEntry, Menu, Prop, PropValue } from "./menus";
 import { quote, timeString, timeText } from "./syntax";
 
@@ -43,7 +44,7 @@ function written(v: PropValue): string {
 }
 
 /** Every text `[:tostr [get $i prop]]` may return for the desired value. */
-function readBack(v: PropValue): string[] {
+export function readBack(v: PropValue): string[] {
   switch (v.kind) {
     case "word":
     case "text":
@@ -76,13 +77,14 @@ function compareLine(path: string, p: Prop): string {
 /** Lines of the `:foreach` that keeps the first entry carrying `$c`, corrected, and drops copies. */
 function findAndCorrect(
   path: string,
-  comment: string,
-  props: readonly Prop[],
+  e: ManagedEntry,
+  stack: string,
   afterFound: readonly string[],
 ): string[] {
+  const props = e.props;
   return [
-    `:local c ${quote(comment)}`,
-    `:local found false`,
+    ...adopt(path, e, stack),
+    ":set found false",
     `:foreach i in=[${path}/find where comment=$c] do={`,
     `  :if ($found) do={ ${path}/remove $i; :put ("removed duplicate " . $c) } else={`,
     `    :set found true`,
@@ -93,9 +95,102 @@ function findAndCorrect(
   ];
 }
 
+/** `[:tostr [<path>/get $i <name>]]`. */
+const got = (path: string, name: string): string => `[:tostr [${path}/get $i ${name}]]`;
+
+/** A condition: the router's entry `$i` prints one of `k.forms` for `k.name`. */
+function equals(path: string, k: KeyProp): string {
+  const differs = k.forms.map((f) => `(${got(path, k.name)} != ${quote(f)})`);
+  return differs.length === 1
+    ? `(${got(path, k.name)} = ${quote(k.forms[0])})`
+    : `!(${differs.join(" and ")})`;
+}
+
+/** A condition: `$i` is the same entry as the wanted one by one of its identities. */
+function sameEntry(path: string, id: Identity): string {
+  const empty = (id.empty ?? []).map((n) => `(${got(path, n)} = "")`);
+  const alts = id.keys.map(
+    (k) => `(${[...k.map((p) => equals(path, p)), ...empty].join(" and ")})`,
+  );
+  return alts.length === 1 ? alts[0] : `!(${alts.map((a) => `!${a}`).join(" and ")})`;
+}
+
+/**
+ * Lines that declare `$c` and `$found` and, when no entry carries `$c`, write `$c` on the first
+ * entry of the router that is the same as the wanted one and carries no `managed-by=` or factory
+ * `defconf` comment, and is not disabled: it is adopted, not added a second time.
+ */
+function adopt(path: string, e: ManagedEntry, stack: string): string[] {
+  const cond = `(!$found) and ${sameEntry(path, e.identity)} and (${got(path, "disabled")} != "true")`;
+  return [
+    `:local c ${quote(managedComment(stack, e.key))}`,
+    ":local found false",
+    `:foreach i in=[${path}/find where comment=$c] do={ :set found true }`,
+    ":if (!$found) do={",
+    `  :foreach i in=[${path}/find where !(comment~"^(managed-by=|defconf)")] do={`,
+    `    :if (${cond}) do={ ${path}/set $i comment=$c; :put ("adopted " . $c); :set found true }`,
+    "  }",
+    "}",
+  ];
+}
+
+/** `prop=value ...` of the wanted entry, as the conflict message shows it. */
+const wantedText = (id: Identity): string =>
+  id.shown.map((k) => `${k.name}=${k.forms[0]}`).join(" ");
+
+/** An expression: `<head>prop=value ...` of the router's entry `$i`. */
+function routerText(path: string, id: Identity, head: string): string {
+  return id.shown
+    .map((k, n) => `${quote(`${n === 0 ? head : " "}${k.name}=`)} . ${got(path, k.name)}`)
+    .join(" . ");
+}
+
+const DISABLED = "the same entry, disabled; enable or remove the router's entry";
+const CHANGE = "remove or change the router's entry, or change the stack";
+
+/**
+ * The check of one wanted entry, changing nothing: every entry of the router (not ours) that
+ * clashes with it, or is the same but disabled, adds a line to `$problems`:
+ * `conflict <menu>: the router has <entry>, the stack wants <entry> (key <key>): <why>; <fix>`.
+ */
+function check(menu: Menu, e: ManagedEntry, stack: string): string[] {
+  const path = menu.path;
+  const id = e.identity;
+  const mine = `!(comment~${quote(`^${markerPrefix(stack)}`)})`;
+  const where = id.conflict ? `${id.conflict.where} and ${mine}` : mine;
+  const clash = id.conflict ? `${id.conflict.why}; ${CHANGE}` : "";
+  const router = routerText(path, id, `conflict ${path}: the router has `);
+  const wanted = quote(`, the stack wants ${wantedText(id)} (key ${e.key}): `);
+  return [
+    `:foreach i in=[${path}/find where ${where}] do={`,
+    `  :local why ${quote(clash)}`,
+    `  :if (${sameEntry(path, id)}) do={ :set why "" }`,
+    `  :if ((${sameEntry(path, id)}) and (${got(path, "disabled")} = "true")) do={ :set why ${quote(DISABLED)} }`,
+    '  :if ($why != "") do={',
+    '    :if ($problems != "") do={ :set problems ($problems . "\\n") }',
+    `    :set problems ($problems . ${router} . ${wanted} . $why)`,
+    "  }",
+    "}",
+  ];
+}
+
+/** The first pass: checks every wanted entry and stops with every conflict, changing nothing. */
+function checkPass(all: readonly Menu[], stack: string): string[] {
+  const body = all.flatMap((m) => m.entries.flatMap((e) => check(m, e, stack)));
+  if (body.length === 0) return [];
+  return [
+    "# check: stop before the first change if the router holds an entry that clashes",
+    "{",
+    '  :local problems ""',
+    ...body.map((l) => `  ${l}`),
+    '  :if ($problems != "") do={ :error $problems }',
+    "}",
+  ];
+}
+
 function upsert(menu: Menu, e: ManagedEntry, stack: string): string[] {
   const add = `${menu.path}/add ${assignments(e.props)} comment=$c`;
-  const lines = findAndCorrect(menu.path, managedComment(stack, e.key), e.props, []);
+  const lines = findAndCorrect(menu.path, e, stack, []);
   return [
     "{",
     ...lines.map((l) => `  ${l}`),
@@ -109,13 +204,55 @@ function upsert(menu: Menu, e: ManagedEntry, stack: string): string[] {
  * is added before it, so a rule that was deleted by hand comes back at its place in the chain.
  */
 function upsertOrdered(menu: Menu, stack: string): string[] {
-  const inner = [...menu.entries].reverse().flatMap((e) => {
+  const chainOf = (e: ManagedEntry): string => {
+    const chain = e.props.find((p) => p.name === "chain")?.value;
+    if (chain?.kind !== "word") throw new Error(`internal: ${e.key} has no chain`);
+    return chain.text;
+  };
+  const chains = [...new Set(menu.entries.map(chainOf))];
+  return chains.flatMap((chain) =>
+    upsertChain(
+      menu,
+      menu.entries.filter((e) => chainOf(e) === chain),
+      chain,
+      stack,
+    ),
+  );
+}
+
+/**
+ * One chain of an ordered menu, last entry first. With `beforeDefconfDrop`, the chain's last
+ * entry goes before the first `drop` whose comment starts with `defconf` (the factory rules'
+ * comment), so no rule of ours sits where the factory's drop already decided.
+ */
+function upsertChain(
+  menu: Menu,
+  entries: readonly ManagedEntry[],
+  chain: string,
+  stack: string,
+): string[] {
+  const p = menu.path;
+  const ours = `comment~${quote(`^${markerPrefix(stack)}`)}`;
+  // An earlier script appended rules below the factory drop: those of ours are removed here and
+  // added again above it by the walk below (the router's own rules stay where they are).
+  const anchor = menu.beforeDefconfDrop
+    ? [
+        `:foreach i in=[${p}/find where chain=${quote(chain)} and action="drop" and comment~"^defconf"] do={`,
+        "  :if (!$hasnext) do={ :set nextid $i; :set hasnext true }",
+        "}",
+        ":if ($hasnext) do={",
+        "  :local below false",
+        `  :foreach i in=[${p}/find where chain=${quote(chain)}] do={`,
+        "    :if ($i = $nextid) do={ :set below true }",
+        `    :if ($below) do={ :foreach j in=[${p}/find where chain=${quote(chain)} and ${ours}] do={ :if ($j = $i) do={ :put ("removed below the defconf drop " . [${p}/get $i comment]); ${p}/remove $i } } }`,
+        "  }",
+        "}",
+      ]
+    : [];
+  const inner = [...entries].reverse().flatMap((e) => {
     const add = `${menu.path}/add ${assignments(e.props)} comment=$c`;
     const lines = [
-      ...findAndCorrect(menu.path, managedComment(stack, e.key), e.props, [
-        ":set nextid $i",
-        ":set hasnext true",
-      ]),
+      ...findAndCorrect(menu.path, e, stack, [":set nextid $i", ":set hasnext true"]),
       ":if (!$found) do={",
       `  :if ($hasnext) do={ :set nextid [${add} place-before=$nextid] } else={ :set nextid [${add}] }`,
       "  :set hasnext true",
@@ -124,7 +261,13 @@ function upsertOrdered(menu: Menu, stack: string): string[] {
     ];
     return ["{", ...lines.map((l) => `  ${l}`), "}"];
   });
-  return ["{", '  :local nextid ""', "  :local hasnext false", ...inner.map((l) => `  ${l}`), "}"];
+  return [
+    "{",
+    '  :local nextid ""',
+    "  :local hasnext false",
+    ...[...anchor, ...inner].map((l) => `  ${l}`),
+    "}",
+  ];
 }
 
 function removeAll(path: string, stack: string): string {
@@ -164,9 +307,13 @@ export function reconcileScript(h: ScriptHeader, all: readonly Menu[]): string {
   const marker = quote(markerPrefix(h.stack));
   const lines = [
     `# RouterOS ${h.version} reconcile script for router ${h.router}, stack ${h.stack}. Generated; do not edit.`,
-    `# Owns exactly the entries whose comment starts with ${marker}: phase 1 removes the ones`,
-    "# no longer desired, phase 2 adds missing ones and sets properties that differ. A second run",
-    "# only finds and compares.",
+    `# Owns exactly the entries whose comment starts with ${marker}. Pass 1 only checks: an entry`,
+    "# of the router that clashes with a wanted one stops the script before any change. Pass 2",
+    "# removes our entries no longer desired; pass 3 adopts the router's own entry equal to a",
+    "# wanted one (writes our comment on it), adds the missing ones (filter rules before the",
+    "# chain's first factory defconf drop) and sets properties that differ. Nothing else is",
+    "# removed or moved. A second run only finds and compares.",
+    ...checkPass(all, h.stack),
   ];
   for (const m of [...all].reverse()) lines.push(`# prune ${m.path}`, ...prune(m, h.stack));
   for (const m of all) {

@@ -37,7 +37,7 @@ const BROKEN = [
   "",
 ].join("\n");
 
-const USAGE = `Usage: npm run plan -- [--stack <name>] [--out <dir>]
+const USAGE = `Usage: npm run plan -- [--stack <name>] [--out <dir>] [--routeros-base <router>=<file>]...
 
 Offline preview of one site: checks Pulumi.<name>.yaml, runs the program under Pulumi's mocks
 and writes what \`pulumi up\` would send: resources.json, inventory.md, outputs.json and the
@@ -48,6 +48,10 @@ Options:
   --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a
                   preview wrote; only files that preview listed are replaced, and only on
                   success (a stack with problems writes and removes nothing)
+  --routeros-base <router>=<file>
+                  the router's /export (RouterOS 7): dry-run its script on it and write
+                  routeros/<router>.changes.txt (add, adopt, set, remove per entry); an entry
+                  of the router that conflicts with a wanted one refuses the plan
   -h, --help      show this text
 
 Stacks found: broken, other
@@ -56,6 +60,8 @@ Examples:
   npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/
   npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/
   npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/
+  npm run plan -- --stack example --routeros-base edge=edge.rsc
+                                               and what its script would do to edge.rsc's router
 
 Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error or a
 file or folder refused (a stack file that is a link out of the project, a FIFO, too large).`;
@@ -515,7 +521,7 @@ test("as a process: an unknown option exits 2 with no stack trace", () => {
   expect(run.stderr.split("\n").slice(0, 3)).toEqual([
     "plan: unknown option --bogus",
     "",
-    "Usage: npm run plan -- [--stack <name>] [--out <dir>]",
+    "Usage: npm run plan -- [--stack <name>] [--out <dir>] [--routeros-base <router>=<file>]...",
   ]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 });

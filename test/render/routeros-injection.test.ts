@@ -163,7 +163,9 @@ describe("a hostile filter rule stays one string literal", () => {
         (l) => l.includes("/routing/filter/rule/set") || l.includes("/routing/filter/rule/add"),
       )
       .map((l) => l.trim());
+    const get = (prop: string) => `[:tostr [/routing/filter/rule/get $i ${prop}]]`;
     expect(lines).toEqual([
+      `:if ((!$found) and ((${get("chain")} = "infra-in") and (${get("rule")} = ${literal})) and (${get("disabled")} != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }`,
       ':if ([:tostr [/routing/filter/rule/get $i chain]] != "infra-in") do={ /routing/filter/rule/set $i chain=infra-in; :put ("set chain " . $c) }',
       `:if ([:tostr [/routing/filter/rule/get $i rule]] != ${literal}) do={ /routing/filter/rule/set $i rule=${literal}; :put ("set rule " . $c) }`,
       `:if ($hasnext) do={ :set nextid [/routing/filter/rule/add chain=infra-in rule=${literal} comment=$c place-before=$nextid] } else={ :set nextid [/routing/filter/rule/add chain=infra-in rule=${literal} comment=$c] }`,

@@ -1,7 +1,7 @@
 // The router model is only evidence if it refuses what RouterOS would refuse and what the
 // renderer must never emit; these tests pin that strictness down.
 import { parseScript, tokenize } from "../../twin/routeros/parse";
-import { RouterModel } from "../../twin/routeros/model";
+import { RouterModel, RouterOsScriptError } from "../../twin/routeros/model";
 
 describe("string literals", () => {
   test.each([
@@ -149,5 +149,38 @@ describe("the model of the menus", () => {
     expect(() => new RouterModel("7.19").run(":set nope true")).toThrow(
       ":set of undeclared variable nope",
     );
+  });
+});
+
+describe("what the check and adopt passes use", () => {
+  const rows: Record<string, Record<string, string>[]> = {
+    "/ip/route": [
+      { "dst-address": "10.0.0.0/8", gateway: "10.1.1.1", comment: "managed-by=lab;key=a" },
+      { "dst-address": "10.0.0.0/8", gateway: "10.1.1.2", comment: "owner" },
+      { "dst-address": "10.9.0.0/16", gateway: "10.1.1.2" },
+    ],
+  };
+
+  test("find where joins conditions with and; !(prop~regex) negates; unset reads its default", () => {
+    const m = new RouterModel("7.19", rows);
+    const r = m.run(
+      ':foreach i in=[/ip/route/find where dst-address="10.0.0.0/8" and routing-table="main" and !(comment~"^managed-by=")] do={ :put [/ip/route/get $i gateway] }',
+    );
+    expect(r.output).toEqual(["10.1.1.2"]);
+  });
+
+  test.each([
+    ['/ip/route/find where !(gateway="10.1.1.2")', "only !(prop~regex) is negated in find where"],
+    ['/ip/route/find where mtu="1500"', "/ip/route: find where on unknown property mtu"],
+  ])("%s is refused", (src, message) => {
+    expect(() => new RouterModel("7.19", rows).run(`:put [:tostr [${src}]]`)).toThrow(message);
+  });
+
+  test(":error stops the script there with its message; nothing after it runs", () => {
+    const m = new RouterModel("7.19", rows);
+    const src =
+      ':error ("conflict: " . "two")\n/ip/route/add dst-address=10.8.0.0/16 gateway=10.1.1.1';
+    expect(() => m.run(src)).toThrow(new RouterOsScriptError("conflict: two"));
+    expect(m.rows("/ip/route")).toEqual(rows["/ip/route"]);
   });
 });

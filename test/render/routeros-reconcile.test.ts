@@ -56,7 +56,7 @@ const route = (dst: string, gateway: string, comment?: string): Record<string, s
 // What must survive every run, in router order.
 const foreignRoutes = [
   route("::/0", "fd00:10::1"),
-  route("fd00:255:101::11/128", "fd00:101::11", "solcp011 BGP loopback"),
+  route("fd00:255:101::96/128", "fd00:101::96", "owner route: lab test box"),
   route(
     "fd00:255:101::12/128",
     "fd00:101::12",

@@ -219,9 +219,224 @@ test("a dual-stack Talos cluster peers once per family, each connection named fo
 test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   expect(renderRouterOsScript(stateOf(stackRaw("sol"))))
     .toBe(`# RouterOS 7.19 reconcile script for router edge, stack sol. Generated; do not edit.
-# Owns exactly the entries whose comment starts with "managed-by=sol;key=": phase 1 removes the ones
-# no longer desired, phase 2 adds missing ones and sets properties that differ. A second run
-# only finds and compares.
+# Owns exactly the entries whose comment starts with "managed-by=sol;key=". Pass 1 only checks: an entry
+# of the router that clashes with a wanted one stops the script before any change. Pass 2
+# removes our entries no longer desired; pass 3 adopts the router's own entry equal to a
+# wanted one (writes our comment on it), adds the missing ones (filter rules before the
+# chain's first factory defconf drop) and sets properties that differ. Nothing else is
+# removed or moved. A second run only finds and compares.
+# check: stop before the first change if the router holds an entry that clashes
+{
+  :local problems ""
+  :foreach i in=[/ipv6/address/find where address~"^fd00:101::fffe/" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101"))) and ([:tostr [/ipv6/address/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/address: the router has address=" . [:tostr [/ipv6/address/get $i address]] . " interface=" . [:tostr [/ipv6/address/get $i interface]] . ", the stack wants address=fd00:101::fffe/64 interface=vlan101 (key ipv6-address:fd00:101::fffe): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::11/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::11/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::11") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::11/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::11") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) and ([:tostr [/ipv6/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/route: the router has dst-address=" . [:tostr [/ipv6/route/get $i dst-address]] . " gateway=" . [:tostr [/ipv6/route/get $i gateway]] . " routing-table=" . [:tostr [/ipv6/route/get $i routing-table]] . ", the stack wants dst-address=fd00:255:101::11/128 gateway=fd00:101::11 routing-table=main (key ipv6-route:fd00:255:101::11/128): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::12/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::12/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::12") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::12/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::12") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) and ([:tostr [/ipv6/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/route: the router has dst-address=" . [:tostr [/ipv6/route/get $i dst-address]] . " gateway=" . [:tostr [/ipv6/route/get $i gateway]] . " routing-table=" . [:tostr [/ipv6/route/get $i routing-table]] . ", the stack wants dst-address=fd00:255:101::12/128 gateway=fd00:101::12 routing-table=main (key ipv6-route:fd00:255:101::12/128): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::13/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::13/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::13") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::13/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::13") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) and ([:tostr [/ipv6/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/route: the router has dst-address=" . [:tostr [/ipv6/route/get $i dst-address]] . " gateway=" . [:tostr [/ipv6/route/get $i gateway]] . " routing-table=" . [:tostr [/ipv6/route/get $i routing-table]] . ", the stack wants dst-address=fd00:255:101::13/128 gateway=fd00:101::13 routing-table=main (key ipv6-route:fd00:255:101::13/128): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::21/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::21/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::21") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::21/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::21") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) and ([:tostr [/ipv6/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/route: the router has dst-address=" . [:tostr [/ipv6/route/get $i dst-address]] . " gateway=" . [:tostr [/ipv6/route/get $i gateway]] . " routing-table=" . [:tostr [/ipv6/route/get $i routing-table]] . ", the stack wants dst-address=fd00:255:101::21/128 gateway=fd00:101::21 routing-table=main (key ipv6-route:fd00:255:101::21/128): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::22/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::22/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::22") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::22/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::22") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) and ([:tostr [/ipv6/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/route: the router has dst-address=" . [:tostr [/ipv6/route/get $i dst-address]] . " gateway=" . [:tostr [/ipv6/route/get $i gateway]] . " routing-table=" . [:tostr [/ipv6/route/get $i routing-table]] . ", the stack wants dst-address=fd00:255:101::22/128 gateway=fd00:101::22 routing-table=main (key ipv6-route:fd00:255:101::22/128): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::23/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::23/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::23") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::23/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::23") and ([:tostr [/ipv6/route/get $i routing-table]] = "main"))) and ([:tostr [/ipv6/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/route: the router has dst-address=" . [:tostr [/ipv6/route/get $i dst-address]] . " gateway=" . [:tostr [/ipv6/route/get $i gateway]] . " routing-table=" . [:tostr [/ipv6/route/get $i routing-table]] . ", the stack wants dst-address=fd00:255:101::23/128 gateway=fd00:101::23 routing-table=main (key ipv6-route:fd00:255:101::23/128): " . $why)
+    }
+  }
+  :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fc00::/8) { reject }"))) do={ :set why "" }
+    :if (((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fc00::/8) { reject }"))) and ([:tostr [/routing/filter/rule/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/filter/rule: the router has chain=" . [:tostr [/routing/filter/rule/get $i chain]] . " rule=" . [:tostr [/routing/filter/rule/get $i rule]] . ", the stack wants chain=k8s-in rule=if (dst in fc00::/8) { reject } (key filter-rule:k8s-in:1): " . $why)
+    }
+  }
+  :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:101:cafe::/112) { accept }"))) do={ :set why "" }
+    :if (((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:101:cafe::/112) { accept }"))) and ([:tostr [/routing/filter/rule/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/filter/rule: the router has chain=" . [:tostr [/routing/filter/rule/get $i chain]] . " rule=" . [:tostr [/routing/filter/rule/get $i rule]] . ", the stack wants chain=k8s-in rule=if (dst in fd00:101:cafe::/112) { accept } (key filter-rule:k8s-in:2): " . $why)
+    }
+  }
+  :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:255:101::ac/128) { accept }"))) do={ :set why "" }
+    :if (((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:255:101::ac/128) { accept }"))) and ([:tostr [/routing/filter/rule/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/filter/rule: the router has chain=" . [:tostr [/routing/filter/rule/get $i chain]] . " rule=" . [:tostr [/routing/filter/rule/get $i rule]] . ", the stack wants chain=k8s-in rule=if (dst in fd00:255:101::ac/128) { accept } (key filter-rule:k8s-in:3): " . $why)
+    }
+  }
+  :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject"))) do={ :set why "" }
+    :if (((([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject"))) and ([:tostr [/routing/filter/rule/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/filter/rule: the router has chain=" . [:tostr [/routing/filter/rule/get $i chain]] . " rule=" . [:tostr [/routing/filter/rule/get $i rule]] . ", the stack wants chain=k8s-in rule=reject (key filter-rule:k8s-in:4): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::11 (key bfd-config:fd00:255:101::11): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::12 (key bfd-config:fd00:255:101::12): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::13 (key bfd-config:fd00:255:101::13): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::21 (key bfd-config:fd00:255:101::21): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::22 (key bfd-config:fd00:255:101::22): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::23 (key bfd-config:fd00:255:101::23): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp011 remote.address=fd00:255:101::11 (key bgp-connection:solcp011): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp012 remote.address=fd00:255:101::12 (key bgp-connection:solcp012): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp013 remote.address=fd00:255:101::13 (key bgp-connection:solcp013): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk021 remote.address=fd00:255:101::21 (key bgp-connection:solwk021): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk022 remote.address=fd00:255:101::22 (key bgp-connection:solwk022): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk023 remote.address=fd00:255:101::23 (key bgp-connection:solwk023): " . $why)
+    }
+  }
+  :if ($problems != "") do={ :error $problems }
+}
 # prune /ipv6/firewall/filter
 :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
 # prune /ip/firewall/filter
@@ -290,6 +505,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-address:fd00:101::fffe"
   :local found false
+  :foreach i in=[/ipv6/address/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/address/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101")) and ([:tostr [/ipv6/address/get $i disabled]] != "true")) do={ /ipv6/address/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/address/find where comment=$c] do={
     :if ($found) do={ /ipv6/address/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -304,6 +526,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::11/128"
   :local found false
+  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::11/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::11") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/route/find where comment=$c] do={
     :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -316,6 +545,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::12/128"
   :local found false
+  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::12/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::12") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/route/find where comment=$c] do={
     :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -328,6 +564,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::13/128"
   :local found false
+  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::13/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::13") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/route/find where comment=$c] do={
     :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -340,6 +583,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::21/128"
   :local found false
+  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::21/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::21") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/route/find where comment=$c] do={
     :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -352,6 +602,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::22/128"
   :local found false
+  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::22/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::22") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/route/find where comment=$c] do={
     :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -364,6 +621,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::23/128"
   :local found false
+  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::23/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::23") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ipv6/route/find where comment=$c] do={
     :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -380,6 +644,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:4"
     :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      }
+    }
+    :set found false
     :foreach i in=[/routing/filter/rule/find where comment=$c] do={
       :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
         :set found true
@@ -398,6 +669,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:3"
     :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:255:101::ac/128) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      }
+    }
+    :set found false
     :foreach i in=[/routing/filter/rule/find where comment=$c] do={
       :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
         :set found true
@@ -416,6 +694,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:2"
     :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:101:cafe::/112) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      }
+    }
+    :set found false
     :foreach i in=[/routing/filter/rule/find where comment=$c] do={
       :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
         :set found true
@@ -434,6 +719,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:1"
     :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fc00::/8) { reject }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      }
+    }
+    :set found false
     :foreach i in=[/routing/filter/rule/find where comment=$c] do={
       :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
         :set found true
@@ -454,6 +746,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::11"
   :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
     :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -468,6 +767,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::12"
   :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
     :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -482,6 +788,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::13"
   :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
     :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -496,6 +809,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::21"
   :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
     :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -510,6 +830,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::22"
   :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
     :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -524,6 +851,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::23"
   :local found false
+  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
     :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -539,6 +873,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bgp-connection:solcp011"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -562,6 +903,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bgp-connection:solcp012"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -585,6 +933,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bgp-connection:solcp013"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -608,6 +963,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bgp-connection:solwk021"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -631,6 +993,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bgp-connection:solwk022"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -654,6 +1023,13 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 {
   :local c "managed-by=sol;key=bgp-connection:solwk023"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true

@@ -46,9 +46,80 @@ function synthetic(version = "7.20"): RouterOsDesiredState {
 test("the synthetic router's reconcile script, line for line", () => {
   expect(renderRouterOsScript(synthetic()))
     .toBe(`# RouterOS 7.20 reconcile script for router edge, stack lab. Generated; do not edit.
-# Owns exactly the entries whose comment starts with "managed-by=lab;key=": phase 1 removes the ones
-# no longer desired, phase 2 adds missing ones and sets properties that differ. A second run
-# only finds and compares.
+# Owns exactly the entries whose comment starts with "managed-by=lab;key=". Pass 1 only checks: an entry
+# of the router that clashes with a wanted one stops the script before any change. Pass 2
+# removes our entries no longer desired; pass 3 adopts the router's own entry equal to a
+# wanted one (writes our comment on it), adds the missing ones (filter rules before the
+# chain's first factory defconf drop) and sets properties that differ. Nothing else is
+# removed or moved. A second run only finds and compares.
+# check: stop before the first change if the router holds an entry that clashes
+{
+  :local problems ""
+  :foreach i in=[/ip/address/find where address~"^10\\\\.25\\\\.11\\\\.1/" and !(comment~"^managed-by=lab;key=")] do={
+    :local why "the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ip/address/get $i address]] = "10.25.11.1/24") and ([:tostr [/ip/address/get $i interface]] = "vlan11"))) do={ :set why "" }
+    :if (((([:tostr [/ip/address/get $i address]] = "10.25.11.1/24") and ([:tostr [/ip/address/get $i interface]] = "vlan11"))) and ([:tostr [/ip/address/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ip/address: the router has address=" . [:tostr [/ip/address/get $i address]] . " interface=" . [:tostr [/ip/address/get $i interface]] . ", the stack wants address=10.25.11.1/24 interface=vlan11 (key ip-address:10.25.11.1): " . $why)
+    }
+  }
+  :foreach i in=[/ip/route/find where dst-address="10.255.0.0/16" and routing-table="main" and !(comment~"^managed-by=lab;key=")] do={
+    :local why "the same destination in the main table through another gateway; remove or change the router's entry, or change the stack"
+    :if ((([:tostr [/ip/route/get $i dst-address]] = "10.255.0.0/16") and ([:tostr [/ip/route/get $i gateway]] = "10.25.11.10") and ([:tostr [/ip/route/get $i routing-table]] = "main"))) do={ :set why "" }
+    :if (((([:tostr [/ip/route/get $i dst-address]] = "10.255.0.0/16") and ([:tostr [/ip/route/get $i gateway]] = "10.25.11.10") and ([:tostr [/ip/route/get $i routing-table]] = "main"))) and ([:tostr [/ip/route/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ip/route: the router has dst-address=" . [:tostr [/ip/route/get $i dst-address]] . " gateway=" . [:tostr [/ip/route/get $i gateway]] . " routing-table=" . [:tostr [/ip/route/get $i routing-table]] . ", the stack wants dst-address=10.255.0.0/16 gateway=10.25.11.10 routing-table=main (key ip-route:10.255.0.0/16): " . $why)
+    }
+  }
+  :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=lab;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }"))) do={ :set why "" }
+    :if (((([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }"))) and ([:tostr [/routing/filter/rule/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/filter/rule: the router has chain=" . [:tostr [/routing/filter/rule/get $i chain]] . " rule=" . [:tostr [/routing/filter/rule/get $i rule]] . ", the stack wants chain=infra-in rule=if (dst in 10.25.11.0/24 && dst-len == 32) { accept } (key filter-rule:infra-in:1): " . $why)
+    }
+  }
+  :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=lab;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject"))) do={ :set why "" }
+    :if (((([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject"))) and ([:tostr [/routing/filter/rule/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/filter/rule: the router has chain=" . [:tostr [/routing/filter/rule/get $i chain]] . " rule=" . [:tostr [/routing/filter/rule/get $i rule]] . ", the stack wants chain=infra-in rule=reject (key filter-rule:infra-in:2): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/instance/find where !(comment~"^managed-by=lab;key=")] do={
+    :local why ""
+    :if ((([:tostr [/routing/bgp/instance/get $i name]] = "lab"))) do={ :set why "" }
+    :if (((([:tostr [/routing/bgp/instance/get $i name]] = "lab"))) and ([:tostr [/routing/bgp/instance/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/instance: the router has name=" . [:tostr [/routing/bgp/instance/get $i name]] . ", the stack wants name=lab (key bgp-instance): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=lab;key=")] do={
+    :local why ""
+    :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11")))) do={ :set why "" }
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=infra-1 remote.address=10.25.11.11 (key bgp-connection:infra-1): " . $why)
+    }
+  }
+  :foreach i in=[/ip/dns/static/find where !(comment~"^managed-by=lab;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A"))) do={ :set why "" }
+    :if (((([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A"))) and ([:tostr [/ip/dns/static/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ip/dns/static: the router has name=" . [:tostr [/ip/dns/static/get $i name]] . " type=" . [:tostr [/ip/dns/static/get $i type]] . ", the stack wants name=traefik.lab.local type=A (key dns:traefik.lab.local/10.8.31.10): " . $why)
+    }
+  }
+  :if ($problems != "") do={ :error $problems }
+}
 # prune /ipv6/firewall/filter
 :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
 # prune /ip/firewall/filter
@@ -127,6 +198,13 @@ test("the synthetic router's reconcile script, line for line", () => {
 {
   :local c "managed-by=lab;key=ip-address:10.25.11.1"
   :local found false
+  :foreach i in=[/ip/address/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ip/address/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ip/address/get $i address]] = "10.25.11.1/24") and ([:tostr [/ip/address/get $i interface]] = "vlan11")) and ([:tostr [/ip/address/get $i disabled]] != "true")) do={ /ip/address/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ip/address/find where comment=$c] do={
     :if ($found) do={ /ip/address/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -140,6 +218,13 @@ test("the synthetic router's reconcile script, line for line", () => {
 {
   :local c "managed-by=lab;key=ip-route:10.255.0.0/16"
   :local found false
+  :foreach i in=[/ip/route/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ip/route/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ip/route/get $i dst-address]] = "10.255.0.0/16") and ([:tostr [/ip/route/get $i gateway]] = "10.25.11.10") and ([:tostr [/ip/route/get $i routing-table]] = "main")) and ([:tostr [/ip/route/get $i disabled]] != "true")) do={ /ip/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ip/route/find where comment=$c] do={
     :if ($found) do={ /ip/route/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -156,6 +241,13 @@ test("the synthetic router's reconcile script, line for line", () => {
   {
     :local c "managed-by=lab;key=filter-rule:infra-in:2"
     :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      }
+    }
+    :set found false
     :foreach i in=[/routing/filter/rule/find where comment=$c] do={
       :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
         :set found true
@@ -174,6 +266,13 @@ test("the synthetic router's reconcile script, line for line", () => {
   {
     :local c "managed-by=lab;key=filter-rule:infra-in:1"
     :local found false
+    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      }
+    }
+    :set found false
     :foreach i in=[/routing/filter/rule/find where comment=$c] do={
       :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
         :set found true
@@ -194,6 +293,13 @@ test("the synthetic router's reconcile script, line for line", () => {
 {
   :local c "managed-by=lab;key=bgp-instance"
   :local found false
+  :foreach i in=[/routing/bgp/instance/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/instance/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/routing/bgp/instance/get $i name]] = "lab")) and ([:tostr [/routing/bgp/instance/get $i disabled]] != "true")) do={ /routing/bgp/instance/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/instance/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/instance/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -208,6 +314,13 @@ test("the synthetic router's reconcile script, line for line", () => {
 {
   :local c "managed-by=lab;key=bgp-connection:infra-1"
   :local found false
+  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
     :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true
@@ -228,6 +341,13 @@ test("the synthetic router's reconcile script, line for line", () => {
 {
   :local c "managed-by=lab;key=dns:traefik.lab.local/10.8.31.10"
   :local found false
+  :foreach i in=[/ip/dns/static/find where comment=$c] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ip/dns/static/find where !(comment~"^(managed-by=|defconf)")] do={
+      :if ((!$found) and (([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A")) and ([:tostr [/ip/dns/static/get $i disabled]] != "true")) do={ /ip/dns/static/set $i comment=$c; :put ("adopted " . $c); :set found true }
+    }
+  }
+  :set found false
   :foreach i in=[/ip/dns/static/find where comment=$c] do={
     :if ($found) do={ /ip/dns/static/remove $i; :put ("removed duplicate " . $c) } else={
       :set found true

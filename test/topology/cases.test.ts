@@ -2,12 +2,14 @@
 // names its source and the right behaviour): every one is either rejected with the exact message
 // naming its config path, or previewed with artifacts that avoid the reported fault, read back
 // from the files the preview writes.
+import { readFileSync } from "fs";
 import { join } from "path";
 import { parse, parseAllDocuments } from "yaml";
 import { formatProblem } from "../../addressing/problems";
 import { previewConfig, previewFiles, projectName } from "../../preview/offline";
 import { resolveSite } from "../../site";
 import { checkAgreement } from "../../twin/readback/agree";
+import { parseExport, routerFromExport } from "../../twin/routeros/export";
 import { fileRaw } from "../fixtures/base";
 import { stackConfigOf } from "../fixtures/stack";
 
@@ -207,5 +209,36 @@ test("21: a new user's RouterOS + Talos site: every session the two configs desc
   expect(checks.filter((c) => c.name.startsWith("session ")).length).toBe(12 * 6 + 3 * 14 + 3 * 16);
   expect(checks.filter((c) => c.name.endsWith(": BFD")).map((c) => c.detail)).toContain(
     "edge toward 10.20.0.11: no BFD; k20cp1 toward 10.20.0.254: no BFD",
+  );
+});
+
+test("27: on a factory-configured RouterOS edge, the policy's rules sit above the defconf drops", async () => {
+  const files = await preview("27-routeros-rules-after-defconf-drop");
+  const name = "defconf-home.rsc";
+  const text = readFileSync(join(__dirname, "..", "fixtures", "routeros", name), "utf8");
+  const router = routerFromExport(name, parseExport(name, text), "7.19");
+  router.run(files.get("routeros/edge.rsc") as string);
+  const chain = (c: string) =>
+    router
+      .entriesOf("/ip/firewall/filter")
+      .filter((e) => e.props.chain === c)
+      .map(
+        (e) =>
+          e.props["log-prefix"] ??
+          e.props.comment.replace(/^managed-by=.*:(\w[\w.-]*):\w+$/, "ours: $1"),
+      );
+  expect(chain("input")).toEqual([
+    "defconf: accept established,related,untracked",
+    "ours: stateful",
+    "ours: invalid",
+    "ours: rule.lab-dns",
+    "ours: rule.lab-no-admin",
+    "defconf: drop invalid",
+    "defconf: accept ICMP",
+    "defconf: accept to local loopback (for CAPsMAN)",
+    "defconf: drop all not coming from LAN",
+  ]);
+  expect(files.get("inventory.md")).toContain(
+    "On RouterOS (edge), each chain's rules (input, forward) go before the chain's first factory `defconf` drop",
   );
 });

@@ -14,6 +14,8 @@
 // - BFD (7.15 on): `/routing/bfd/configuration` entries with `addresses`, `interfaces`, `min-rx`,
 //   `min-tx`, `multiplier`, `forbid-bfd`, `vrf`, and a connection's `use-bfd`.
 import { Address, Family, Prefix } from "../../addressing/ip";
+import * as ipaddr from "ipaddr.js";
+import { FILTER_MATCHERS } from "../../render/routeros/identity";
 import { Cmd, Expr, Stmt, parseScript } from "./parse";
 
 type PropType =
@@ -36,6 +38,10 @@ interface Schema {
   readonly props: Readonly<Record<string, PropType>>;
   readonly required: readonly string[];
   readonly unique?: readonly string[];
+  /** What `get` and `find` read for a property an entry does not set (RouterOS's default). */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /** A menu the model does not know, loaded from an `/export`: any property, stored as text. */
+  readonly open?: boolean;
 }
 
 class Id {
@@ -43,6 +49,36 @@ class Id {
 }
 type Value = string | boolean | number | Id | Value[];
 type Stored = string | boolean | number | string[];
+
+/** The text of `:error` in a script: RouterOS stops the script there, before the next command. */
+export class RouterOsScriptError extends Error {}
+
+/**
+ * One change the last `run` made, with the entry as `rows` prints it (for `remove`: before it
+ * went; `before`: the id of the entry an `add` was placed before).
+ */
+export type Change =
+  | {
+      readonly op: "add";
+      readonly menu: string;
+      readonly id: string;
+      readonly entry: Record<string, string>;
+      readonly before?: string;
+    }
+  | {
+      readonly op: "set";
+      readonly menu: string;
+      readonly id: string;
+      readonly prop: string;
+      readonly old: string;
+      readonly new: string;
+    }
+  | {
+      readonly op: "remove";
+      readonly menu: string;
+      readonly id: string;
+      readonly entry: Record<string, string>;
+    };
 
 export type Mutation =
   | { readonly op: "add"; readonly menu: string; readonly comment: string }
@@ -73,19 +109,49 @@ function firewall(f: Family): Record<string, Schema> {
         log: "bool",
         "log-prefix": "str",
         comment: "str",
+        disabled: "bool",
+        // Matchers the renderer never writes, known so that an entry using them (the factory
+        // `defconf` rules, an owner's rule) is never taken for one of ours.
+        ...Object.fromEntries(FILTER_MATCHERS.map((m) => [m, "str" as const])),
+        "hw-offload": "bool",
       },
       required: ["chain"],
+      defaults: { action: "accept", disabled: "false" },
     },
   };
 }
 
-const ACTIONS = ["accept", "drop", "reject", "jump", "return", "passthrough", "log"];
-const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "gre", "ipsec-esp"];
+const ACTIONS = [
+  "accept",
+  "drop",
+  "reject",
+  "jump",
+  "return",
+  "passthrough",
+  "log",
+  "fasttrack-connection",
+];
+const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "gre", "ipsec-esp", "ipsec-ah"];
 
 /** The first minor release whose BFD menus the model knows (as render/routeros/syntax.ts). */
 export const BFD_MINOR = 15;
 
+/** Every menu has `disabled` (RouterOS's default: no). */
 function schemas(minor: number): Record<string, Schema> {
+  const all = menuSchemas(minor);
+  return Object.fromEntries(
+    Object.entries(all).map(([path, x]) => [
+      path,
+      {
+        ...x,
+        props: { ...x.props, disabled: "bool" as const },
+        defaults: { ...x.defaults, disabled: "false" },
+      },
+    ]),
+  );
+}
+
+function menuSchemas(minor: number): Record<string, Schema> {
   const connection: Record<string, PropType> = {
     name: "str",
     "remote.address": "ip",
@@ -103,20 +169,42 @@ function schemas(minor: number): Record<string, Schema> {
   };
   return {
     "/ip/address": {
-      props: { address: "cidr4", interface: "str", comment: "str" },
+      props: { address: "cidr4", interface: "str", comment: "str", disabled: "bool" },
       required: ["address", "interface"],
+      defaults: { disabled: "false" },
     },
     "/ipv6/address": {
-      props: { address: "cidr6", interface: "str", advertise: "bool", comment: "str" },
+      props: {
+        address: "cidr6",
+        interface: "str",
+        advertise: "bool",
+        comment: "str",
+        disabled: "bool",
+      },
       required: ["address", "interface"],
+      defaults: { disabled: "false" },
     },
     "/ip/route": {
-      props: { "dst-address": "prefix4", gateway: "ip4", comment: "str" },
+      props: {
+        "dst-address": "prefix4",
+        gateway: "ip4",
+        "routing-table": "str",
+        comment: "str",
+        disabled: "bool",
+      },
       required: ["dst-address"],
+      defaults: { "routing-table": "main", disabled: "false" },
     },
     "/ipv6/route": {
-      props: { "dst-address": "prefix6", gateway: "ip6", comment: "str" },
+      props: {
+        "dst-address": "prefix6",
+        gateway: "ip6",
+        "routing-table": "str",
+        comment: "str",
+        disabled: "bool",
+      },
       required: ["dst-address"],
+      defaults: { "routing-table": "main", disabled: "false" },
     },
     "/routing/filter/rule": {
       props: { chain: "str", rule: "str", comment: "str" },
@@ -152,10 +240,12 @@ function schemas(minor: number): Record<string, Schema> {
       props: connection,
       required: ["remote.address", "local.role", minor >= 20 ? "instance" : "as"],
       unique: ["name"],
+      defaults: { multihop: "no", ...(minor >= BFD_MINOR ? { "use-bfd": "no" } : {}) },
     },
     "/ip/dns/static": {
-      props: { name: "str", type: "str", address: "ip", comment: "str" },
+      props: { name: "str", type: "str", address: "ip", comment: "str", disabled: "bool" },
       required: ["name"],
+      defaults: { type: "A", disabled: "false" },
     },
     ...firewall(4),
     ...firewall(6),
@@ -214,7 +304,8 @@ function convert(type: PropType, prop: string, text: string): Stored {
   if (type === "int") return /^(0|[1-9][0-9]*)$/.test(text) ? Number(text) : bad();
   if (type === "list") return text.split(",").map((i) => (i === "" ? bad() : i));
   if (type === "action") return ACTIONS.includes(text) ? text : bad();
-  if (type === "protocol") return PROTOCOLS.includes(text) ? text : bad();
+  if (type === "protocol")
+    return PROTOCOLS.includes(text) || /^(0|[1-9][0-9]{0,2})$/.test(text) ? text : bad();
   if (type === "ports") {
     const ok = text.split(",").every((part) => {
       const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(part);
@@ -255,6 +346,34 @@ function convert(type: PropType, prop: string, text: string): Stored {
   return text;
 }
 
+/**
+ * A value as the router printed it: as `convert`, except that an address or prefix RouterOS
+ * prints in a form this project never writes (`::ffff:0.0.0.0/96`, not RFC 5952's) is kept as
+ * printed once ipaddr.js reads it as one, and an address printed as its host prefix is the address.
+ */
+function convertExported(type: PropType, prop: string, text: string): Stored {
+  // A peer address RouterOS prints as a host prefix (remote.address=192.0.2.1/32) is that address.
+  const host = /^(.+)\/(32|128)$/.exec(text);
+  if (type.startsWith("ip") && host && parseIp(host[1]) && Address.parse(host[1]).ok) {
+    const bits = Address.from(host[1]).family === 4 ? "32" : "128";
+    if (host[2] === bits) return convert(type, prop, host[1]);
+  }
+  try {
+    return convert(type, prop, text);
+  } catch (e) {
+    const address = /^(ip|cidr|prefix|net)/.test(type);
+    const readable = text.includes("/") ? ipaddr.isValidCIDR(text) : ipaddr.isValid(text);
+    if (address && readable) return text;
+    throw e;
+  }
+}
+
+/** A stored value as `/export` prints it: booleans yes/no, lists joined by ','. */
+function printed(v: Stored): string {
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return Array.isArray(v) ? v.join(",") : String(v);
+}
+
 function tostr(v: Value | Stored): string {
   if (v instanceof Id) return v.id;
   if (Array.isArray(v)) return v.map(tostr).join(";");
@@ -290,15 +409,19 @@ class Scope {
 
 export class RouterModel {
   private readonly schema: Record<string, Schema>;
+  /** The version the model was made for, as given. */
+  readonly version: string;
   private readonly menus = new Map<string, Entry[]>();
   private counter = 0;
   private mutations: Mutation[] = [];
+  private log: Change[] = [];
   private output: string[] = [];
 
   /** `initial` entries are written as `add` would write them, but not recorded as changes. */
   constructor(version: string, initial: Record<string, readonly Record<string, string>[]> = {}) {
     const m = /^7\.(\d+)/.exec(version);
     if (!m) throw new Error(`model: unsupported version ${version}`);
+    this.version = version;
     this.schema = schemas(Number(m[1]));
     for (const path of Object.keys(this.schema)) this.menus.set(path, []);
     for (const [path, rows] of Object.entries(initial)) {
@@ -309,9 +432,76 @@ export class RouterModel {
 
   run(script: string): { mutations: Mutation[]; output: string[] } {
     this.mutations = [];
+    this.log = [];
     this.output = [];
     this.block(parseScript(script), new Scope());
     return { mutations: this.mutations, output: this.output };
+  }
+
+  /** The changes of the last `run`, in order, with old and new values (up to an `:error`). */
+  changes(): Change[] {
+    return [...this.log];
+  }
+
+  /**
+   * Loads one entry of an `/export` (twin/routeros/export.ts) as it is on the router, recorded
+   * as no change: `add` appends an entry (before the `placeBefore`-th entry when given); `set`
+   * with `find` changes the entry whose properties equal `find` (a built-in one such as
+   * `[ find default-name=ether1 ]`, created when absent), `set` without `find` the menu's one
+   * settings entry. A menu the model does not know is loaded as text; a property it does not
+   * know on a menu it knows is kept as text, since the script never writes it; a property it
+   * knows must have a value RouterOS accepts. Throws with the reason otherwise.
+   */
+  load(
+    path: string,
+    verb: "add" | "set",
+    args: readonly (readonly [string, string])[],
+    opts: { find?: readonly (readonly [string, string])[]; placeBefore?: number } = {},
+  ): void {
+    if (!this.schema[path]) {
+      this.schema[path] = { props: {}, required: [], open: true };
+      this.menus.set(path, []);
+    }
+    const list = this.entries(path);
+    let e: Entry | undefined;
+    if (verb === "set") {
+      const find = opts.find ?? [];
+      e = list.find((x) => find.every(([k, v]) => tostr(x.props.get(k) ?? "") === v));
+      if (!e) {
+        e = { id: `*${(++this.counter).toString(16).toUpperCase()}`, props: new Map(find) };
+        list.push(e);
+      }
+    } else {
+      e = { id: `*${(++this.counter).toString(16).toUpperCase()}`, props: new Map() };
+    }
+    const schema = this.schema[path];
+    for (const [k, v] of args) {
+      const type = schema.props[k];
+      e.props.set(k, type === undefined ? v : convertExported(type, k, v));
+    }
+    if (verb === "set") return;
+    for (const r of schema.required) {
+      if (!e.props.has(r)) throw new Error(`${path}: add without required ${r}`);
+    }
+    const at = opts.placeBefore;
+    if (at !== undefined && (at < 0 || at >= list.length))
+      throw new Error(`${path}: place-before=${at}: no such entry (the menu has ${list.length})`);
+    list.splice(at ?? list.length, 0, e);
+  }
+
+  /** Every entry of a menu in list order with its id, each property as `/export` prints it. */
+  entriesOf(path: string): { id: string; props: Record<string, string> }[] {
+    return this.entries(path).map((e) => ({ id: e.id, props: this.row(e) }));
+  }
+
+  /** Every menu the model holds, in its order (known menus first, then loaded ones). */
+  menuPaths(): string[] {
+    return [...this.menus.keys()];
+  }
+
+  /** An entry as `/export` prints it: yes/no, lists joined by ','. */
+  private row(e: Entry): Record<string, string> {
+    return Object.fromEntries([...e.props].map(([k, v]) => [k, printed(v)]));
   }
 
   /** The menus that hold at least one entry, in the model's order. */
@@ -371,9 +561,16 @@ export class RouterModel {
     for (const r of this.schema[path].required) {
       if (!e.props.has(r)) throw new Error(`${path}: add without required ${r}`);
     }
-    const at = before === undefined ? list.length : list.indexOf(this.entry(path, before));
-    list.splice(at, 0, e);
+    const next = before === undefined ? undefined : this.entry(path, before);
+    list.splice(next ? list.indexOf(next) : list.length, 0, e);
     this.mutations.push({ op: "add", menu: path, comment: this.comment(e) });
+    this.log.push({
+      op: "add",
+      menu: path,
+      id: e.id,
+      entry: this.row(e),
+      ...(next ? { before: next.id } : {}),
+    });
     return new Id(e.id);
   }
 
@@ -388,8 +585,11 @@ export class RouterModel {
       case "set": {
         const e = this.entry(c.menu, target as Value);
         for (const [k, v] of args) {
+          const old = printed(e.props.get(k) ?? "");
           this.write(c.menu, e, k, v);
           this.mutations.push({ op: "set", menu: c.menu, comment: this.comment(e), prop: k });
+          const now = printed(e.props.get(k) ?? "");
+          this.log.push({ op: "set", menu: c.menu, id: e.id, prop: k, old, new: now });
         }
         return "";
       }
@@ -397,6 +597,7 @@ export class RouterModel {
         const e = this.entry(c.menu, target as Value);
         if (c.menu === "/routing/bgp/instance") this.refuseInUse(e);
         const list = this.entries(c.menu);
+        this.log.push({ op: "remove", menu: c.menu, id: e.id, entry: this.row(e) });
         list.splice(list.indexOf(e), 1);
         this.mutations.push({ op: "remove", menu: c.menu, comment: this.comment(e) });
         return "";
@@ -406,7 +607,9 @@ export class RouterModel {
         if (schema.props[prop] === undefined)
           throw new Error(`${c.menu}: unknown property ${prop}`);
         const v = this.entry(c.menu, target as Value).props.get(prop);
-        return v === undefined ? "" : Array.isArray(v) ? [...v] : v;
+        if (v !== undefined) return Array.isArray(v) ? [...v] : v;
+        const d = schema.defaults?.[prop];
+        return d === undefined ? "" : convert(schema.props[prop], prop, d);
       }
       case "find":
         return this.find(c, scope);
@@ -420,16 +623,27 @@ export class RouterModel {
     }
   }
 
+  /**
+   * `find where`: every condition holds. A value is compared as `:tostr` prints it (a property an
+   * entry does not set reads as its default, or matches no `=` and no `~`); `~` is a regex.
+   */
   private find(c: Cmd, scope: Scope): Value {
-    const where = c.where as NonNullable<Cmd["where"]>;
-    if (this.schema[c.menu].props[where.prop] !== "str")
-      throw new Error(`find where on non-text ${where.prop}`);
-    const v = this.eval(where.value, scope);
-    if (typeof v !== "string") throw new Error(`find where ${where.prop} against a ${kind(v)}`);
-    const match = (s: Stored | undefined): boolean =>
-      s !== undefined && (where.op === "=" ? s === v : new RegExp(v).test(String(s)));
+    const schema = this.schema[c.menu];
+    const tests = (c.where ?? []).map((w) => {
+      if (schema.props[w.prop] === undefined && !schema.open)
+        throw new Error(`${c.menu}: find where on unknown property ${w.prop}`);
+      const v = this.eval(w.value, scope);
+      if (typeof v !== "string") throw new Error(`find where ${w.prop} against a ${kind(v)}`);
+      const re = w.op === "~" ? new RegExp(v) : undefined;
+      return (e: Entry): boolean => {
+        const stored = e.props.get(w.prop);
+        const text = stored !== undefined ? tostr(stored) : schema.defaults?.[w.prop];
+        const hit = text !== undefined && (re ? re.test(text) : text === v);
+        return w.negate ? !hit : hit;
+      };
+    });
     return this.entries(c.menu)
-      .filter((e) => match(e.props.get(where.prop)))
+      .filter((e) => tests.every((t) => t(e)))
       .map((e) => new Id(e.id));
   }
 
@@ -484,6 +698,8 @@ export class RouterModel {
       case "put":
         this.output.push(tostr(this.eval(s.value, scope)));
         return;
+      case "error":
+        throw new RouterOsScriptError(tostr(this.eval(s.value, scope)));
       case "cmd":
         this.cmd(s.cmd, scope);
         return;

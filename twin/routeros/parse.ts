@@ -24,12 +24,21 @@ export type Expr =
       readonly r: Expr;
     };
 
+/** One condition of `find where`: `prop=value`, `prop~regex`, or `!(prop~regex)`. */
+export interface Where {
+  readonly prop: string;
+  readonly op: "=" | "~";
+  readonly value: Expr;
+  readonly negate: boolean;
+}
+
 export interface Cmd {
   readonly menu: string;
   readonly verb: "add" | "set" | "remove" | "find" | "get";
   readonly target?: Expr;
   readonly args: readonly (readonly [string, Expr])[];
-  readonly where?: { readonly prop: string; readonly op: "=" | "~"; readonly value: Expr };
+  /** `find where` conditions, all of which must hold (`and`). */
+  readonly where?: readonly Where[];
   readonly prop?: string;
 }
 
@@ -49,6 +58,7 @@ export type Stmt =
       readonly else?: readonly Stmt[];
     }
   | { readonly t: "put"; readonly value: Expr }
+  | { readonly t: "error"; readonly value: Expr }
   | { readonly t: "cmd"; readonly cmd: Cmd };
 
 // The escapes RouterOS documents for string constants; `\XX` is a byte in uppercase hex.
@@ -245,6 +255,8 @@ export class Parser {
       }
       case ":put":
         return { t: "put", value: this.expr() };
+      case ":error":
+        return { t: "error", value: this.expr() };
       default:
         if (!head.startsWith("/")) throw new Error(`unknown command ${head}`);
         return { t: "cmd", cmd: this.cmd(head) };
@@ -267,14 +279,32 @@ export class Parser {
         return { menu, verb, target: this.expr(), args: [], prop: this.expect("word").v };
       case "find": {
         this.expect("word", "where");
-        const prop = this.expect("word").v;
-        const op = this.next();
-        if (op.t !== "punct" || (op.v !== "=" && op.v !== "~") || op.spaced) this.fail("= or ~");
-        return { menu, verb, args: [], where: { prop, op: op.v as "=" | "~", value: this.expr() } };
+        const where = [this.where()];
+        while (this.is("word", "and")) {
+          this.next();
+          where.push(this.where());
+        }
+        return { menu, verb, args: [], where };
       }
       default:
         throw new Error(`unknown command ${path}`);
     }
+  }
+
+  /** `prop=value`, `prop~regex` or `!(prop~regex)`, with no space around the operator. */
+  private where(): Where {
+    const negate = this.is("punct", "!");
+    if (negate) {
+      this.next();
+      this.expect("punct", "(", true);
+    }
+    const prop = this.expect("word").v;
+    const op = this.next();
+    if (op.t !== "punct" || (op.v !== "=" && op.v !== "~") || op.spaced) this.fail("= or ~");
+    if (negate && op.v !== "~") throw new Error("only !(prop~regex) is negated in find where");
+    const value = this.expr();
+    if (negate) this.expect("punct", ")");
+    return { prop, op: op.v as "=" | "~", value, negate };
   }
 
   private args(): [string, Expr][] {

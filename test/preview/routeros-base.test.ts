@@ -1,0 +1,218 @@
+// `npm run plan -- --routeros-base ROUTER=FILE`: the router's reconcile script dry-run on its
+// `/export` (fixtures in test/fixtures/routeros/), in-process against a scratch project holding
+// the adopt-site stack: the changes file line for line, a conflict refusing the plan with the
+// script's message, and the files it refuses to read.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "fs";
+import { tmpdir } from "os";
+import { join, relative } from "path";
+import { planCli } from "../../preview/cli";
+import { previewFiles, previewStack, PREVIEW_MANIFEST, ROOT } from "../../preview/offline";
+import { baseChanges, MAX_BASE_BYTES } from "../../preview/routeros-base";
+
+const DIR = join(__dirname, "..", "fixtures", "routeros");
+const fixture = (name: string) => join(DIR, name);
+const shown = (p: string) => relative(process.cwd(), p) || p;
+
+let root: string;
+let out: string[];
+let err: string[];
+const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "plan-base-"));
+  copyFileSync(join(ROOT, "Pulumi.yaml"), join(root, "Pulumi.yaml"));
+  copyFileSync(fixture("adopt-site.yaml"), join(root, "Pulumi.adopt.yaml"));
+  out = [];
+  err = [];
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const K = "key fw-filter";
+const DEFCONF_CHANGES = [
+  "add /ip/address address=10.20.0.254/24 interface=vlan20 (key ip-address:10.20.0.254)",
+  "add /ip/address address=192.168.30.1/24 interface=vlan30 (key ip-address:192.168.30.1)",
+  'add /routing/filter/rule chain=k8s-in rule="if (dst in 10.20.27.0/24) { accept }" (key filter-rule:k8s-in:1)',
+  "add /routing/filter/rule chain=k8s-in rule=reject (key filter-rule:k8s-in:2)",
+  "add /routing/bgp/connection name=lab-cp1 as=65000 remote.address=10.20.0.11 remote.as=65020 local.role=ebgp local.address=10.20.0.254 multihop=no input.filter=k8s-in afi=ip use-bfd=no router-id=192.168.88.254 (key bgp-connection:lab-cp1)",
+  "add /ip/dns/static name=nas.home.arpa type=A address=192.168.30.10 (key dns:nas.home.arpa/192.168.30.10)",
+  ...["10.20.0.0/24", "10.20.27.0/24", "10.20.244.0/22", "10.20.254.0/24"].map(
+    (a) =>
+      `add /ip/firewall/address-list list=adopt-z-lab address=${a} (key fw-list:adopt-z-lab:${a})`,
+  ),
+  ...["10.20.0.254/32", "192.168.30.1/32"].map(
+    (a) =>
+      `add /ip/firewall/address-list list=adopt-t-edge address=${a} (key fw-list:adopt-t-edge:${a})`,
+  ),
+  `add /ip/firewall/filter chain=input action=accept connection-state=established,related log=no (${K}:004:stateful:1bf3f4ee)`,
+  `add /ip/firewall/filter chain=input action=drop connection-state=invalid log=no (${K}:005:invalid:fbbd607d)`,
+  `add /ip/firewall/filter chain=input action=accept src-address-list=adopt-z-lab dst-address-list=adopt-t-edge protocol=udp dst-port=53 log=no (${K}:006:rule.lab-dns:a37a1314)`,
+  `add /ip/firewall/filter chain=input action=drop src-address-list=adopt-z-lab dst-address-list=adopt-t-edge protocol=tcp dst-port=22,8291 log=no (${K}:007:rule.lab-no-admin:0ef412a1) before "defconf: drop invalid"`,
+  `add /ip/firewall/filter chain=forward action=accept connection-state=established,related log=no (${K}:001:stateful:8b5f5072)`,
+  `add /ip/firewall/filter chain=forward action=drop connection-state=invalid log=no (${K}:002:invalid:e311f2ca)`,
+  `add /ip/firewall/filter chain=forward action=accept src-address-list=adopt-z-lab dst-address-list=adopt-z-lab log=no (${K}:003:intra.lab:8b8d81cc) before "defconf: drop invalid"`,
+];
+
+test("a factory router: every entry added, none adopted, the filter rules above the defconf drops", async () => {
+  const dir = join(root, "out", "adopt");
+  const argv = ["--stack", "adopt", "--routeros-base", `edge=${fixture("defconf-home.rsc")}`];
+  expect(await planCli(argv, io, root)).toBe(0);
+  expect(err).toEqual([]);
+  const lan = (i: string) =>
+    `  ! edge: ${i} is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) drop what it sends to the router that no rule above them accepts (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=LAN`;
+  expect(out.slice(1)).toEqual([
+    "  routeros/edge.changes.txt: 19 add, 0 adopt, 0 set, 0 remove (67 entries read from the export)",
+    lan("vlan20"),
+    lan("vlan30"),
+  ]);
+  expect(readFileSync(join(dir, "routeros", "edge.changes.txt"), "utf8")).toBe(
+    `${DEFCONF_CHANGES.join("\n")}\n`,
+  );
+  // A file of the preview: listed, so that the next preview replaces or removes it.
+  expect(JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"))).toContain(
+    "routeros/edge.changes.txt",
+  );
+});
+
+test("a conflict refuses the plan with the script's message, naming both entries", async () => {
+  const base = fixture("user-conflict.rsc");
+  const argv = ["--stack", "adopt", "--routeros-base", `edge=${base}`];
+  expect(await planCli(argv, io, root)).toBe(1);
+  const at = `routeros/edge.rsc on ${shown(base)}`;
+  expect(err).toEqual([
+    "adopt: 2 problems; the plan is refused, nothing was registered",
+    `  - ${at}: conflict /ip/address: the router has address=10.20.0.254/16 interface=vlan20, the stack wants address=10.20.0.254/24 interface=vlan20 (key ip-address:10.20.0.254): the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack`,
+    `  - ${at}: conflict /ip/address: the router has address=192.168.30.1/24 interface=vlan40, the stack wants address=192.168.30.1/24 interface=vlan30 (key ip-address:192.168.30.1): the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack`,
+  ]);
+  expect(out).toEqual([]);
+  expect(existsSync(join(root, "out", "adopt"))).toBe(false);
+});
+
+test("a router the stack does not have is a usage error, exit 2", async () => {
+  const argv = ["--stack", "adopt", "--routeros-base", `core=${fixture("defconf-home.rsc")}`];
+  expect(await planCli(argv, io, root)).toBe(2);
+  expect(err).toEqual([
+    `plan: --routeros-base core=${shown(fixture("defconf-home.rsc"))}: the stack has no RouterOS router core; its RouterOS routers: edge`,
+  ]);
+});
+
+describe("files the option refuses before anything runs, exit 2", () => {
+  test.each<[string, (dir: string) => string, string]>([
+    [
+      "no ROUTER=",
+      () => "edge.rsc",
+      'plan: --routeros-base "edge.rsc": expected ROUTER=FILE, e.g. edge=edge.rsc (the router\'s name in the stack, then the file /export wrote)',
+    ],
+    [
+      "a missing file",
+      (d) => `edge=${join(d, "nope.rsc")}`,
+      "plan: --routeros-base edge=<dir>/nope.rsc: <dir>/nope.rsc does not exist",
+    ],
+    [
+      "a symbolic link",
+      (d) => {
+        symlinkSync(fixture("defconf-home.rsc"), join(d, "link.rsc"));
+        return `edge=${join(d, "link.rsc")}`;
+      },
+      "plan: --routeros-base edge=<dir>/link.rsc: <dir>/link.rsc is a symbolic link; give the export file itself",
+    ],
+    [
+      "a folder",
+      (d) => {
+        mkdirSync(join(d, "exports"));
+        return `edge=${join(d, "exports")}`;
+      },
+      "plan: --routeros-base edge=<dir>/exports: <dir>/exports is a folder; give the export file itself",
+    ],
+    [
+      "a file over 4 MiB",
+      (d) => {
+        writeFileSync(join(d, "big.rsc"), "");
+        truncateSync(join(d, "big.rsc"), MAX_BASE_BYTES + 1);
+        return `edge=${join(d, "big.rsc")}`;
+      },
+      `plan: --routeros-base edge=<dir>/big.rsc: <dir>/big.rsc is 4194305 bytes, more than the 4194304 an /export of a router can be; is it the right file?`,
+    ],
+  ])("%s", async (_what, make, message) => {
+    const value = make(root);
+    expect(await planCli(["--stack", "adopt", "--routeros-base", value], io, root)).toBe(2);
+    expect(err).toEqual([message.replace(/<dir>/g, shown(root))]);
+    expect(out).toEqual([]);
+  });
+});
+
+describe("the changes of an owner's router", () => {
+  let files: Map<string, string>;
+  beforeAll(async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "plan-base-"));
+    copyFileSync(join(ROOT, "Pulumi.yaml"), join(scratch, "Pulumi.yaml"));
+    copyFileSync(fixture("adopt-site.yaml"), join(scratch, "Pulumi.adopt.yaml"));
+    const result = await previewStack("adopt", scratch);
+    rmSync(scratch, { recursive: true, force: true });
+    files = new Map(previewFiles(result));
+  });
+
+  const changes = (name: string) => {
+    const r = baseChanges(
+      [{ router: "edge", file: name, text: readFileSync(fixture(name), "utf8") }],
+      files,
+      (f) => f,
+    );
+    if (!r.ok) throw new Error(r.problems.join("\n"));
+    const c = r.changes[0];
+    return { lines: c.text.split("\n").slice(0, -1), counts: c.counts, warnings: c.warnings };
+  };
+
+  test("with VLANs, addresses, routes and BGP: the equal entries are adopted", () => {
+    const { lines, counts, warnings } = changes("user-vlans.rsc");
+    expect(counts).toEqual({ read: 34, add: 15, adopt: 4, set: 0, remove: 0 });
+    // vlan30 is in LAN on this router; vlan20, where the node peers from, is not.
+    expect(warnings).toEqual([
+      'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (BGP from nodes there); add it with /interface/list/member/add interface=vlan20 list=LAN',
+    ]);
+    expect(lines.filter((l) => !l.startsWith("add "))).toEqual([
+      "adopt /ip/address address=192.168.30.1/24 interface=vlan30 network=192.168.30.0 (key ip-address:192.168.30.1)",
+      "adopt /ip/address address=10.20.0.254/24 interface=vlan20 network=10.20.0.0 (key ip-address:10.20.0.254)",
+      'adopt /routing/bgp/connection as=65000 local.address=10.20.0.254 local.role=ebgp name=cp1 remote.address=10.20.0.11 remote.as=65020 (key bgp-connection:lab-cp1): name cp1 -> lab-cp1, input.filter "" -> k8s-in, afi "" -> ip, router-id "" -> 192.168.88.254',
+      "adopt /ip/dns/static address=192.168.30.10 name=nas.home.arpa type=A (key dns:nas.home.arpa/192.168.30.10)",
+    ]);
+    expect(lines.filter((l) => l.includes(" before "))).toEqual([
+      DEFCONF_CHANGES[15],
+      DEFCONF_CHANGES[18],
+    ]);
+  });
+
+  test("that ran the stack before: a managed entry no longer wanted goes, a changed one is set", () => {
+    const { lines, counts } = changes("user-managed.rsc");
+    expect(counts).toEqual({ read: 11, add: 13, adopt: 0, set: 1, remove: 1 });
+    expect(lines.slice(0, 2)).toEqual([
+      "remove /ip/route dst-address=10.50.0.0/16 gateway=192.168.30.5 (key ip-route:10.50.0.0/16)",
+      "set /routing/bgp/connection afi=ip as=65000 input.filter=k8s-in local.address=10.20.0.254 local.role=ebgp multihop=no name=lab-cp1 remote.address=10.20.0.11 remote.as=65010 router-id=192.168.88.254 use-bfd=no (key bgp-connection:lab-cp1): remote.as 65010 -> 65020",
+    ]);
+  });
+
+  test("a RouterOS 6 export is refused, naming its header line", () => {
+    const r = baseChanges(
+      [{ router: "edge", file: "ros6.rsc", text: readFileSync(fixture("ros6.rsc"), "utf8") }],
+      files,
+      (f) => f,
+    );
+    expect(r).toEqual({
+      ok: false,
+      status: 1,
+      problems: [
+        'ros6.rsc: line 1: "# jan/02/2024 10:15:00 by RouterOS 6.49.10": an export of RouterOS 6.49; the script is for RouterOS 7: upgrade the router, then export it again',
+      ],
+    });
+  });
+});

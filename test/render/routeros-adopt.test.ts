@@ -1,0 +1,286 @@
+// Adopting a running router (issue 17), proven on the RouterOS menu model loaded with `/export`
+// fixtures (test/fixtures/routeros/): MikroTik's factory configuration of a home router, and an
+// owner's router with VLANs, addresses, routes and BGP. The script of the adopt-site fixture runs
+// twice: nothing is added twice, nothing of the router's own is removed or moved, our filter
+// rules sit before the factory drops, the second run changes nothing, and destroy removes
+// exactly our entries. A clashing entry stops the script in its check pass, before any change.
+import { readFileSync } from "fs";
+import { join } from "path";
+import { Address, Prefix } from "../../addressing/ip";
+import { renderRouterOsDestroyScript, renderRouterOsScript } from "../../render/routeros";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { requireSite } from "../../site";
+import { dryRun } from "../../twin/routeros/dryrun";
+import { parseExport, routerFromExport } from "../../twin/routeros/export";
+import { RouterModel, RouterOsScriptError } from "../../twin/routeros/model";
+import { fileRaw } from "../fixtures/base";
+
+const DIR = join(__dirname, "..", "fixtures", "routeros");
+const state = (() => {
+  const { plan, topology } = requireSite(fileRaw(join(DIR, "adopt-site.yaml")));
+  return routerOsDesiredState(topology, plan.routers[0], "adopt");
+})();
+const script = renderRouterOsScript(state);
+const destroy = renderRouterOsDestroyScript(state);
+
+function load(name: string): RouterModel {
+  const text = readFileSync(join(DIR, name), "utf8");
+  return routerFromExport(name, parseExport(name, text), "7.19");
+}
+
+/** Every entry of every menu, as `/export` prints it. */
+function everything(r: RouterModel): Record<string, Record<string, string>[]> {
+  return Object.fromEntries(
+    r
+      .menuPaths()
+      .map((m): [string, Record<string, string>[]] => [m, r.entriesOf(m).map((e) => e.props)])
+      .filter(([, rows]) => rows.length > 0),
+  );
+}
+
+const ours = (c: string | undefined) => c?.startsWith("managed-by=adopt;key=") ?? false;
+
+/** The router's own entries: everything without our comment. */
+function theirs(all: Record<string, Record<string, string>[]>) {
+  return Object.fromEntries(
+    Object.entries(all)
+      .map(([m, rows]): [string, Record<string, string>[]] => [
+        m,
+        rows.filter((e) => !ours(e.comment)),
+      ])
+      .filter(([, rows]) => rows.length > 0),
+  );
+}
+
+const comments = (r: RouterModel, menu: string, chain: string) =>
+  r
+    .entriesOf(menu)
+    .filter((e) => e.props.chain === chain)
+    .map((e) =>
+      e.props.comment.replace(/^managed-by=adopt;key=fw-filter:(\d+):([^:]+):.*$/, "ours $1 $2"),
+    );
+
+describe("the factory configuration of a home router", () => {
+  test("is read whole: 67 entries in 20 menus", () => {
+    const r = load("defconf-home.rsc");
+    const all = everything(r);
+    expect(Object.values(all).flat()).toHaveLength(67);
+    expect(Object.keys(all)).toHaveLength(20);
+    expect(all["/ip/firewall/filter"][4]).toEqual({
+      action: "drop",
+      chain: "input",
+      comment: "defconf: drop all not coming from LAN",
+      "in-interface-list": "!LAN",
+    });
+    expect(all["/interface/wifi"][0]).toEqual({
+      "default-name": "wifi1",
+      "configuration.mode": "ap",
+      "configuration.ssid": "MikroTik-AA0001",
+      disabled: "no",
+      "security.authentication-types": "wpa2-psk,wpa3-psk",
+    });
+  });
+
+  test("adopts nothing, keeps every factory entry in place, puts our rules above the drops", () => {
+    const r = load("defconf-home.rsc");
+    const before = everything(r);
+    const first = r.run(script);
+    expect(first.output.filter((l) => !l.startsWith("added "))).toEqual([]);
+    expect(first.mutations.every((m) => m.op === "add")).toBe(true);
+    expect(first.mutations).toHaveLength(19);
+    // Nothing of the router's own changed, went or moved.
+    expect(theirs(everything(r))).toEqual(before);
+    expect(comments(r, "/ip/firewall/filter", "input")).toEqual([
+      "defconf: accept established,related,untracked",
+      "ours 004 stateful",
+      "ours 005 invalid",
+      "ours 006 rule.lab-dns",
+      "ours 007 rule.lab-no-admin",
+      "defconf: drop invalid",
+      "defconf: accept ICMP",
+      "defconf: accept to local loopback (for CAPsMAN)",
+      "defconf: drop all not coming from LAN",
+    ]);
+    expect(comments(r, "/ip/firewall/filter", "forward")).toEqual([
+      "defconf: accept in ipsec policy",
+      "defconf: accept out ipsec policy",
+      "defconf: fasttrack",
+      "defconf: accept established,related, untracked",
+      "ours 001 stateful",
+      "ours 002 invalid",
+      "ours 003 intra.lab",
+      "defconf: drop invalid",
+      "defconf: drop all from WAN not DSTNATed",
+    ]);
+    const settled = everything(r);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    expect(everything(r)).toEqual(settled);
+    // Destroy removes exactly our 19 entries: the router is as it came from the factory.
+    const gone = r.run(destroy);
+    expect(gone.mutations).toHaveLength(19);
+    expect(everything(r)).toEqual(before);
+  });
+});
+
+describe("an owner's router with VLANs, addresses, routes and BGP", () => {
+  test("its equal entries are adopted, not added again; nothing of its own goes", () => {
+    const r = load("user-vlans.rsc");
+    const before = everything(r);
+    const { output } = r.run(script);
+    expect(output.filter((l) => l.startsWith("adopted ") || l.startsWith("set "))).toEqual([
+      "adopted managed-by=adopt;key=ip-address:10.20.0.254",
+      "adopted managed-by=adopt;key=ip-address:192.168.30.1",
+      "adopted managed-by=adopt;key=bgp-connection:lab-cp1",
+      "set name managed-by=adopt;key=bgp-connection:lab-cp1",
+      "set input.filter managed-by=adopt;key=bgp-connection:lab-cp1",
+      "set afi managed-by=adopt;key=bgp-connection:lab-cp1",
+      "set router-id managed-by=adopt;key=bgp-connection:lab-cp1",
+      "adopted managed-by=adopt;key=dns:nas.home.arpa/192.168.30.10",
+    ]);
+    const after = everything(r);
+    // One 192.168.30.1 on vlan30, now ours; the owner's other addresses as they were.
+    expect(after["/ip/address"]).toEqual([
+      before["/ip/address"][0],
+      { ...before["/ip/address"][1], comment: "managed-by=adopt;key=ip-address:192.168.30.1" },
+      { ...before["/ip/address"][2], comment: "managed-by=adopt;key=ip-address:10.20.0.254" },
+      before["/ip/address"][3],
+    ]);
+    expect(after["/routing/bgp/connection"].map((c) => [c.name, c.comment ?? ""])).toEqual([
+      ["isp", ""],
+      ["lab-cp1", "managed-by=adopt;key=bgp-connection:lab-cp1"],
+    ]);
+    for (const menu of ["/ip/route", "/interface/vlan", "/interface/bridge/vlan", "/ip/dns"])
+      expect(after[menu]).toEqual(before[menu]);
+    // The owner's wireguard rule stays where it was, above the factory drop.
+    expect(comments(r, "/ip/firewall/filter", "input").slice(1)).toEqual([
+      "ours 004 stateful",
+      "ours 005 invalid",
+      "ours 006 rule.lab-dns",
+      "ours 007 rule.lab-no-admin",
+      "defconf: drop invalid",
+      "defconf: accept ICMP",
+      "wireguard",
+      "defconf: drop all not coming from LAN",
+    ]);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+  });
+
+  test("an address on another interface or length stops the check pass, naming both entries", () => {
+    const r = load("user-conflict.rsc");
+    const before = everything(r);
+    expect(() => r.run(script)).toThrow(RouterOsScriptError);
+    expect(() => r.run(script)).toThrow(
+      [
+        "conflict /ip/address: the router has address=10.20.0.254/16 interface=vlan20, the stack wants address=10.20.0.254/24 interface=vlan20 (key ip-address:10.20.0.254): the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack",
+        "conflict /ip/address: the router has address=192.168.30.1/24 interface=vlan40, the stack wants address=192.168.30.1/24 interface=vlan30 (key ip-address:192.168.30.1): the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack",
+      ].join("\n"),
+    );
+    expect(r.changes()).toEqual([]);
+    expect(everything(r)).toEqual(before);
+  });
+
+  test("an equal entry the owner disabled is a conflict, not adopted and not added twice", () => {
+    const r = new RouterModel("7.19");
+    r.load("/ip/address", "add", [
+      ["address", "192.168.30.1/24"],
+      ["interface", "vlan30"],
+      ["disabled", "yes"],
+    ]);
+    expect(() => r.run(script)).toThrow(
+      "conflict /ip/address: the router has address=192.168.30.1/24 interface=vlan30, the stack wants address=192.168.30.1/24 interface=vlan30 (key ip-address:192.168.30.1): the same entry, disabled; enable or remove the router's entry",
+    );
+  });
+
+  test.each([
+    ["192.168.30.3", "adopted managed-by=adopt;key=ip-route:10.99.0.0/16"],
+    [
+      "192.168.30.2",
+      "conflict /ip/route: the router has dst-address=10.99.0.0/16 gateway=192.168.30.2 routing-table=main, the stack wants dst-address=10.99.0.0/16 gateway=192.168.30.3 routing-table=main (key ip-route:10.99.0.0/16): the same destination in the main table through another gateway; remove or change the router's entry, or change the stack",
+    ],
+  ])("the router's route via %s: %s", (gateway, outcome) => {
+    const withRoute = renderRouterOsScript({
+      ...state,
+      routes: [{ dst: Prefix.from("10.99.0.0/16"), gateway: Address.from("192.168.30.3") }],
+    });
+    const r = new RouterModel("7.19");
+    r.load("/ip/route", "add", [
+      ["dst-address", "10.99.0.0/16"],
+      ["gateway", gateway],
+    ]);
+    // Another table's route to the same destination is no clash.
+    r.load("/ip/route", "add", [
+      ["dst-address", "10.99.0.0/16"],
+      ["gateway", "192.168.30.9"],
+      ["routing-table", "vpn"],
+    ]);
+    if (outcome.startsWith("conflict")) {
+      expect(() => r.run(withRoute)).toThrow(outcome);
+      expect(r.changes()).toEqual([]);
+    } else {
+      expect(r.run(withRoute).output).toContain(outcome);
+      expect(r.entriesOf("/ip/route")).toHaveLength(2);
+    }
+  });
+});
+
+test("a factory rule equal to one of ours is never adopted: it stays the factory's", () => {
+  const r = new RouterModel("7.19");
+  r.load("/ip/firewall/filter", "add", [
+    ["action", "drop"],
+    ["chain", "forward"],
+    ["comment", "defconf: drop invalid"],
+    ["connection-state", "invalid"],
+  ]);
+  // An owner's rule that also matches an interface list is a different rule.
+  r.load("/ip/firewall/filter", "add", [
+    ["action", "drop"],
+    ["chain", "forward"],
+    ["connection-state", "invalid"],
+    ["in-interface-list", "WAN"],
+  ]);
+  const { output } = r.run(script);
+  expect(output.filter((l) => l.startsWith("adopted "))).toEqual([]);
+  expect(r.entriesOf("/ip/firewall/filter").filter((e) => !ours(e.props.comment))).toHaveLength(2);
+});
+
+test("our rules an earlier script appended below the factory drop move above it; the owner's stay", () => {
+  const r = load("defconf-home.rsc");
+  const fresh = load("defconf-home.rsc");
+  fresh.run(script);
+  // The router as the script before this fix left it: our input rules after every factory rule.
+  for (const e of fresh.entriesOf("/ip/firewall/filter").filter((x) => ours(x.props.comment)))
+    if (e.props.chain === "input") r.load("/ip/firewall/filter", "add", Object.entries(e.props));
+  r.load("/ip/firewall/filter", "add", [
+    ["chain", "input"],
+    ["action", "accept"],
+    ["protocol", "udp"],
+    ["dst-port", "51820"],
+    ["comment", "wireguard, below the drop by the owner's choice"],
+  ]);
+  const { output } = r.run(script);
+  expect(output.filter((l) => l.startsWith("removed below"))).toHaveLength(4);
+  expect(comments(r, "/ip/firewall/filter", "input")).toEqual([
+    "defconf: accept established,related,untracked",
+    "ours 004 stateful",
+    "ours 005 invalid",
+    "ours 006 rule.lab-dns",
+    "ours 007 rule.lab-no-admin",
+    "defconf: drop invalid",
+    "defconf: accept ICMP",
+    "defconf: accept to local loopback (for CAPsMAN)",
+    "defconf: drop all not coming from LAN",
+    "wireguard, below the drop by the owner's choice",
+  ]);
+  expect(r.run(script)).toEqual({ mutations: [], output: [] });
+});
+
+test("the dry run warns about an export of another RouterOS minor release than the stack's", () => {
+  const text = readFileSync(join(DIR, "defconf-home.rsc"), "utf8").replace(
+    "by RouterOS 7.19.4",
+    "by RouterOS 7.16.2",
+  );
+  const r = dryRun(script, "edge.rsc", text);
+  expect(r.ok && r.warnings[0]).toBe(
+    "edge.rsc is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router",
+  );
+});

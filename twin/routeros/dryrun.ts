@@ -1,0 +1,197 @@
+// "What will this do to my router?": a reconcile script run on the RouterOS menu model loaded with
+// the router's `/export`, reported one line per entry it touches:
+//   add <menu> <entry> (key K)[ before <entry>]
+//   adopt <menu> <entry as the router has it> (key K)[: prop old -> new, ...]
+//   set <menu> <entry> (key K): prop old -> new, ...
+//   remove <menu> <entry> (key K)          (entries the stack manages only)
+//   conflict <menu>: the router has ..., the stack wants ... (the script stops; nothing changes)
+// An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
+import { parseExport, routerFromExport } from "./export";
+import { Change, RouterModel, RouterOsScriptError } from "./model";
+
+/** The script fails on the router for a reason other than a conflict (RouterOS would refuse it). */
+export class DryRunError extends Error {}
+
+export interface DryRunCounts {
+  /** Entries the export holds (every menu, built-in entries a `set` names included). */
+  readonly read: number;
+  readonly add: number;
+  readonly adopt: number;
+  readonly set: number;
+  readonly remove: number;
+}
+
+export type DryRun =
+  | {
+      readonly ok: true;
+      readonly lines: readonly string[];
+      readonly counts: DryRunCounts;
+      /** What the router's own rules will still do to the stack's traffic (`lanListWarnings`). */
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly conflicts: readonly string[] };
+
+const HEADER_RE =
+  /^# RouterOS ([0-9.]+) reconcile script for router [A-Za-z0-9-]+, stack ([A-Za-z0-9_-]+)\./;
+
+const shown = (v: string): string => (v === "" || /[\s"]/.test(v) ? JSON.stringify(v) : v);
+
+/** `prop=value ...` of an entry, its comment left out. */
+function describe(entry: Record<string, string>): string {
+  return Object.entries(entry)
+    .filter(([k]) => k !== "comment")
+    .map(([k, v]) => `${k}=${shown(v)}`)
+    .join(" ");
+}
+
+/**
+ * Runs `script` (a rendered reconcile script) on a model of the router `exportText` describes
+ * (`file` names it in messages). Throws ExportError for an export it cannot read, and a
+ * DryRunError naming the script's failure for anything RouterOS would refuse; a conflict the script's check
+ * pass finds is a result, with the script's own message split into lines.
+ */
+export function dryRun(script: string, file: string, exportText: string): DryRun {
+  const head = HEADER_RE.exec(script);
+  if (!head) throw new Error("not a reconcile script (no header line)");
+  const [, version, stack] = head;
+  const marker = `managed-by=${stack};key=`;
+  const exported = parseExport(file, exportText);
+  const router = routerFromExport(file, exported, version);
+  const before = snapshot(router);
+  const read = [...before.values()].length;
+  try {
+    router.run(script);
+  } catch (e) {
+    if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
+    throw new DryRunError(`the script fails on the router of ${file}: ${(e as Error).message}`);
+  }
+  const lines = summarise(router, before, marker);
+  const count = (op: string) => lines.filter((l) => l.startsWith(`${op} `)).length;
+  return {
+    ok: true,
+    lines,
+    warnings: [
+      ...versionWarnings(file, exported.version, version),
+      ...lanListWarnings(router, marker),
+    ],
+    counts: {
+      read,
+      add: count("add"),
+      adopt: count("adopt"),
+      set: count("set"),
+      remove: count("remove"),
+    },
+  };
+}
+
+/**
+ * The factory input rule `defconf: drop all not coming from LAN` (`in-interface-list=!LAN`) drops
+ * everything to the router from an interface outside that list that no rule above it accepts
+ * (BGP from the nodes on a tenant VLAN). One warning per interface that holds one of our addresses
+ * and is not in the list, naming the factory rules and the command that adds it.
+ */
+function lanListWarnings(r: RouterModel, marker: string): string[] {
+  const held = new Set(r.menuPaths());
+  const rows = (menu: string) => (held.has(menu) ? r.entriesOf(menu) : []);
+  const members = rows("/interface/list/member").map((e) => e.props);
+  const ourInterfaces = [
+    ...new Set(
+      ["/ip/address", "/ipv6/address"].flatMap((m) =>
+        rows(m)
+          .filter((e) => e.props.comment?.startsWith(marker))
+          .map((e) => e.props.interface),
+      ),
+    ),
+  ];
+  const drops = new Map<string, string[]>();
+  for (const menu of ["/ip/firewall/filter", "/ipv6/firewall/filter"]) {
+    for (const { props: rule } of rows(menu)) {
+      const list = /^!(.+)$/.exec(rule["in-interface-list"] ?? "")?.[1];
+      const factoryDrop =
+        rule.chain === "input" && rule.action === "drop" && rule.comment?.startsWith("defconf");
+      if (!factoryDrop || list === undefined || rule.disabled === "yes") continue;
+      drops.set(list, [...(drops.get(list) ?? []), `"${rule.comment}" (${menu})`]);
+    }
+  }
+  return ourInterfaces.flatMap((i) =>
+    [...drops]
+      .filter(([list]) => !members.some((m) => m.list === list && m.interface === i))
+      .map(
+        ([list, rules]) =>
+          `${i} is not in the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "drops what it sends to the router that no rule above it accepts" : "drop what it sends to the router that no rule above them accepts"} (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=${list}`,
+      ),
+  );
+}
+
+/** Property names differ across 7.x (`afi` from 7.19): the script is for one minor release. */
+function versionWarnings(file: string, exported: string, script: string): string[] {
+  const minor = (v: string) => v.split(".").slice(0, 2).join(".");
+  if (minor(exported) === minor(script)) return [];
+  return [
+    `${file} is an export of RouterOS ${exported}, the script is for ${script}: set the router's version in the stack to ${minor(exported)}, or upgrade the router`,
+  ];
+}
+
+type Snapshot = Map<string, Record<string, string>>;
+
+/** Every entry of every menu by `<menu> <id>`. */
+function snapshot(r: RouterModel): Snapshot {
+  const out: Snapshot = new Map();
+  for (const menu of r.menuPaths())
+    for (const e of r.entriesOf(menu)) out.set(`${menu} ${e.id}`, e.props);
+  return out;
+}
+
+/**
+ * One line per entry the run touched, menu by menu in the order the script reached them: the
+ * removed entries first, then the others in the menu's final order (a filter chain reads top down).
+ */
+function summarise(router: RouterModel, before: Snapshot, marker: string): string[] {
+  const after = snapshot(router);
+  const byEntry = new Map<string, Change[]>();
+  for (const c of router.changes()) {
+    const k = `${c.menu} ${c.id}`;
+    byEntry.set(k, [...(byEntry.get(k) ?? []), c]);
+  }
+  const menus = [...new Set([...byEntry.values()].map((l) => l[0].menu))];
+  const order = new Map(
+    menus.flatMap((m) => router.entriesOf(m).map((e, i): [string, number] => [`${m} ${e.id}`, i])),
+  );
+  const position = (k: string) => order.get(k) ?? -1;
+  const sorted = menus.flatMap((m) =>
+    [...byEntry].filter(([, l]) => l[0].menu === m).sort(([a], [b]) => position(a) - position(b)),
+  );
+  const keyOf = (comment: string | undefined) =>
+    comment?.startsWith(marker) ? ` (key ${comment.slice(marker.length)})` : "";
+  return sorted.map(([k, list]) => {
+    const menu = list[0].menu;
+    const added = list.find((c) => c.op === "add");
+    const removed = list.find((c) => c.op === "remove");
+    if (removed?.op === "remove") {
+      if (!removed.entry.comment?.startsWith(marker))
+        throw new Error(`internal: the script removed ${menu} ${describe(removed.entry)}`);
+      return `remove ${menu} ${describe(removed.entry)}${keyOf(removed.entry.comment)}`;
+    }
+    const now = after.get(k) ?? {};
+    if (added?.op === "add") {
+      // Placed before an entry of the router's own (a factory drop): say which.
+      const next = added.before === undefined ? undefined : after.get(`${menu} ${added.before}`);
+      const foreign = next !== undefined && !next.comment?.startsWith(marker);
+      const place = foreign
+        ? ` before ${next.comment !== undefined ? JSON.stringify(next.comment) : describe(next)}`
+        : "";
+      return `add ${menu} ${describe(now)}${keyOf(now.comment)}${place}`;
+    }
+    const sets = list.flatMap((c) => (c.op === "set" ? [c] : []));
+    const adopted = sets.find(
+      (c) => c.prop === "comment" && !c.old.startsWith(marker) && c.new.startsWith(marker),
+    );
+    const diffs = sets
+      .filter((c) => c !== adopted)
+      .map((c) => `${c.prop} ${shown(c.old)} -> ${shown(c.new)}`);
+    const detail = diffs.length > 0 ? `: ${diffs.join(", ")}` : "";
+    if (adopted)
+      return `adopt ${menu} ${describe(before.get(k) ?? {})}${keyOf(now.comment)}${detail}`;
+    return `set ${menu} ${describe(before.get(k) ?? {})}${keyOf(now.comment)}${detail}`;
+  });
+}
