@@ -2,6 +2,7 @@
 // `/export` (fixtures in test/fixtures/routeros/), in-process against a scratch project holding
 // the adopt-site stack: the changes file line for line, a conflict refusing the plan with the
 // script's message, and the files it refuses to read.
+import { shownPath } from "../../preview/folder";
 import {
   copyFileSync,
   existsSync,
@@ -14,14 +15,14 @@ import {
   writeFileSync,
 } from "fs";
 import { tmpdir } from "os";
-import { join, relative } from "path";
+import { join } from "path";
 import { planCli } from "../../preview/cli";
 import { previewFiles, previewStack, PREVIEW_MANIFEST, ROOT } from "../../preview/offline";
 import { baseChanges, MAX_BASE_BYTES } from "../../preview/routeros-base";
 
 const DIR = join(__dirname, "..", "fixtures", "routeros");
 const fixture = (name: string) => join(DIR, name);
-const shown = (p: string) => relative(process.cwd(), p) || p;
+const shown = shownPath;
 
 let root: string;
 let out: string[];
