@@ -154,7 +154,7 @@ export const proxmoxSchema = obj({
 export const existingSchema = obj({
   managementBridge: field(
     bool(),
-    "Adopt each host's management bridge (the bridge that carries management, or the bridge its management VLAN rides on): the Proxmox VE installer makes it (vmbr0) on every host. Set false only for hosts whose management bridge does not exist yet.",
+    "Adopt each host's management bridge (the bridge that carries management, or the bridge its management VLAN rides on): the Proxmox VE installer makes it (vmbr0) on every host. Set false when it does not exist yet, and list the hosts that have one under `interfaces`.",
     { defaultText: "true" },
   ),
   interfaces: field(
