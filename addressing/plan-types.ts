@@ -282,6 +282,24 @@ export interface SdnPlan {
   readonly fabric?: { readonly id: string; readonly ipv4?: Prefix; readonly ipv6?: Prefix };
 }
 
+/**
+ * What exists on the running site and is adopted (Pulumi's `import` option) rather than created,
+ * from homelab:existing checked against the plan. IDs are Proxmox's.
+ */
+export interface ExistingPlan {
+  /** Per node, the interfaces (bridges, bonds, VLANs) that exist; management bridges included. */
+  readonly interfaces: readonly { readonly node: string; readonly names: readonly string[] }[];
+  readonly controllers: readonly string[];
+  readonly zones: readonly string[];
+  readonly vnets: readonly string[];
+  /** Subnets that exist, with the VNet and zone their Proxmox ID is made of. */
+  readonly subnets: readonly {
+    readonly vnet: string;
+    readonly zone: string;
+    readonly prefix: string;
+  }[];
+}
+
 export interface ProxmoxPlan {
   readonly endpoint?: string;
   readonly insecure: boolean;
@@ -356,6 +374,8 @@ export interface Plan {
   readonly hosts: readonly HostPlan[];
   readonly tenants: readonly TenantPlan[];
   readonly sdn: SdnPlan;
+  /** What exists already and is adopted by the first `pulumi up`. */
+  readonly existing: ExistingPlan;
   readonly talos: TalosSettings;
   readonly routers: readonly RouterPlan[];
   readonly segments: readonly SegmentPlan[];

@@ -1,6 +1,7 @@
 // plan(site): derive every value of a site by offset and index from its parents, apply the
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
+import { planExisting } from "./existing";
 import { checkNetwork, planNetwork } from "./host-network";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
@@ -304,6 +305,7 @@ export function plan(site: Site): PlanResult {
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
 
+  const sdn = planSdn(b, hosts, vnet);
   const derived: Omit<Plan, "warnings"> = {
     site: site.name,
     description: site.description,
@@ -315,7 +317,8 @@ export function plan(site: Site): PlanResult {
     },
     hosts,
     tenants,
-    sdn: planSdn(b, hosts, vnet),
+    sdn,
+    existing: planExisting(b, hosts, tenants, sdn),
     talos: site.talos,
     routers,
     ...segmentPlans,

@@ -346,6 +346,8 @@ export interface Site {
     readonly exitNodes: readonly string[];
     readonly advertiseSubnets: boolean;
   };
+  /** What the running site has already (homelab:existing). */
+  readonly existing: ExistingSpec;
   readonly hostNetwork: HostNetworkSpec;
   readonly hosts: readonly HostSpec[];
   readonly tenants: readonly TenantSpec[];
@@ -424,6 +426,25 @@ export const DEFAULT_SDN: Site["sdn"] = {
   fabric: "underlay",
   exitNodes: [],
   advertiseSubnets: true,
+};
+
+export interface ExistingSpec {
+  /** Adopt each host's management bridge (vmbr0): every Proxmox VE install has one. */
+  readonly managementBridge: boolean;
+  readonly interfaces: readonly { readonly node: string; readonly names: readonly string[] }[];
+  readonly sdn: {
+    readonly controllers: readonly string[];
+    readonly zones: readonly string[];
+    readonly vnets: readonly string[];
+    readonly subnets: readonly Prefix[];
+  };
+}
+
+/** A fresh site but for the management bridge the installer made on each host. */
+export const DEFAULT_EXISTING: ExistingSpec = {
+  managementBridge: true,
+  interfaces: [],
+  sdn: { controllers: [], zones: [], vnets: [], subnets: [] },
 };
 
 export const DEFAULT_PROXMOX: Site["proxmox"] = {

@@ -70,7 +70,12 @@ export function deploySite(
     (h) =>
       new ProxmoxHost(
         `host-${h.name}`,
-        { host: h, protectManagement: plan.proxmox.protectManagement, managedBy },
+        {
+          host: h,
+          protectManagement: plan.proxmox.protectManagement,
+          managedBy,
+          existing: plan.existing.interfaces.find((e) => e.node === h.name)?.names ?? [],
+        },
         providers,
       ),
   );
@@ -80,14 +85,28 @@ export function deploySite(
   const zone = sdnNeeded
     ? new EvpnZone(
         "evpn",
-        { sdn: plan.sdn, hosts: plan.hosts, protect: plan.proxmox.protectZone },
+        {
+          sdn: plan.sdn,
+          hosts: plan.hosts,
+          protect: plan.proxmox.protectZone,
+          existing: {
+            controller: plan.existing.controllers.includes(plan.sdn.controller),
+            zone: plan.existing.zones.includes(plan.sdn.zone),
+          },
+        },
         { ...providers, dependsOn: hosts },
       )
     : undefined;
   const vnetByTenant = new Map<number, TenantVnet>();
   for (const t of plan.tenants) {
     if (!t.vnet || !zone) continue;
-    const args = { vnet: t.vnet, zone: zone.zoneId, alias: t.name };
+    const vnetId = t.vnet.id;
+    const existing = {
+      vnet: plan.existing.vnets.includes(vnetId),
+      zone: plan.sdn.zone,
+      subnets: plan.existing.subnets.filter((s) => s.vnet === vnetId).map((s) => s.prefix),
+    };
+    const args = { vnet: t.vnet, zone: zone.zoneId, alias: t.name, existing };
     vnetByTenant.set(t.id, new TenantVnet(`tenant-${t.id}`, args, providers));
   }
   const vnets = [...vnetByTenant.values()];

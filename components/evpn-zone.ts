@@ -11,6 +11,11 @@ export interface EvpnZoneArgs {
   readonly hosts: readonly HostPlan[];
   /** Protect the zone and controller from deletion. */
   readonly protect: boolean;
+  /**
+   * Whether the controller and zone exist in Proxmox already (homelab:existing): each is then
+   * registered with Pulumi's `import` option under its SDN ID, the provider's import ID.
+   */
+  readonly existing: { readonly controller: boolean; readonly zone: boolean };
 }
 
 export class EvpnZone extends pulumi.ComponentResource {
@@ -65,7 +70,12 @@ export class EvpnZone extends pulumi.ComponentResource {
         asn: sdn.asn,
         peers: sdn.peers.map((p) => p.toString()),
       },
-      { ...fixed, protect: args.protect, dependsOn: [...objects] },
+      {
+        ...fixed,
+        protect: args.protect,
+        dependsOn: [...objects],
+        ...(args.existing.controller ? { import: sdn.controller } : {}),
+      },
     );
     const zone = new proxmoxve.sdn.zone.Evpn(
       `${name}-zone`,
@@ -78,7 +88,7 @@ export class EvpnZone extends pulumi.ComponentResource {
         exitNodes: sdn.exitNodes.length > 0 ? [...sdn.exitNodes] : undefined,
         advertiseSubnets: sdn.advertiseSubnets,
       },
-      { ...fixed, protect: args.protect },
+      { ...fixed, protect: args.protect, ...(args.existing.zone ? { import: sdn.zone } : {}) },
     );
     objects.push(controller, zone);
 

@@ -11,6 +11,12 @@ export interface ProxmoxHostArgs {
   readonly protectManagement: boolean;
   /** Written into every device's comment, so a human on the node sees who manages it. */
   readonly managedBy: string;
+  /**
+   * Devices that exist on the node already (homelab:existing; the management bridge by default):
+   * registered with Pulumi's `import` option under the provider's ID `node:iface`, so the first
+   * `pulumi up` adopts them and updates what differs from the plan instead of creating them.
+   */
+  readonly existing: readonly string[];
 }
 
 const cidr = (a: InterfaceAddress | undefined): string | undefined =>
@@ -29,6 +35,8 @@ export class ProxmoxHost extends pulumi.ComponentResource {
     const names = host.network.devices.map((d) => d.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw new Error(`ProxmoxHost ${name}: device ${duplicate} is defined twice`);
+    const unknown = args.existing.find((n) => !names.includes(n));
+    if (unknown) throw new Error(`ProxmoxHost ${name}: existing device ${unknown} is not planned`);
 
     this.nodeName = host.name;
     this.devices = {};
@@ -64,6 +72,8 @@ export class ProxmoxHost extends pulumi.ComponentResource {
       // The interface name is fixed on the node: a replacement must remove the old one first.
       deleteBeforeReplace: true,
       protect: d.carries === "management" && args.protectManagement,
+      // The provider's import ID for every Linux network device (bridge, bond, VLAN).
+      ...(args.existing.includes(d.name) ? { import: `${args.host.name}:${d.name}` } : {}),
     };
     const child = `${name}-${d.name}`;
     switch (d.kind) {

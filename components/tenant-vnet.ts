@@ -10,6 +10,24 @@ export interface TenantVnetArgs {
   readonly zone: pulumi.Input<string>;
   /** Human-readable alias shown in the Proxmox UI. */
   readonly alias: string;
+  /**
+   * What exists in Proxmox already (homelab:existing): the VNet, and its subnets by prefix text.
+   * Each is registered with Pulumi's `import` option under the provider's ID (`subnetImportId`).
+   */
+  readonly existing: {
+    readonly vnet: boolean;
+    /** The zone's ID, part of a subnet's ID in Proxmox. */
+    readonly zone: string;
+    readonly subnets: readonly string[];
+  };
+}
+
+/**
+ * The provider's import ID of an SDN subnet: `<vnet>/<subnet-id>`, where Proxmox's subnet ID is
+ * `<zone>-<network>-<length>` (`vnet101/vxevpn01-10.101.0.0-24`; proxmoxve.sdn.Subnet docs).
+ */
+export function subnetImportId(vnet: string, zone: string, prefix: string): string {
+  return `${vnet}/${zone}-${prefix.replace("/", "-")}`;
 }
 
 /** `-2`, `-3`... for the second and later subnets of one family, else nothing. */
@@ -31,10 +49,11 @@ export class TenantVnet extends pulumi.ComponentResource {
     if (vnet.subnets.length === 0) throw new Error(`TenantVnet ${name}: ${vnet.id} has no subnet`);
     // VNet and subnet IDs are fixed in Proxmox: replace by deleting first, never two at once.
     const fixed = { parent: this, deleteBeforeReplace: true };
+    const adopt = (id: string | false) => (id ? { import: id } : {});
     const v = new proxmoxve.sdn.Vnet(
       `${name}-vnet`,
       { resourceId: vnet.id, zone: args.zone, tag: vnet.vni, alias: args.alias },
-      fixed,
+      { ...fixed, ...adopt(args.existing.vnet && vnet.id) },
     );
     // The first subnet of a family keeps the plain name; an on-link LoadBalancer prefix beside it
     // is `-v4-2`, so adding one never renames (and replaces) the VM subnet.
@@ -43,7 +62,13 @@ export class TenantVnet extends pulumi.ComponentResource {
         new proxmoxve.sdn.Subnet(
           `${name}-subnet-v${s.prefix.family}${suffix(vnet.subnets, i)}`,
           { vnet: v.resourceId, cidr: s.prefix.toString(), gateway: s.gateway?.toString() },
-          fixed,
+          {
+            ...fixed,
+            ...adopt(
+              args.existing.subnets.includes(s.prefix.toString()) &&
+                subnetImportId(vnet.id, args.existing.zone, s.prefix.toString()),
+            ),
+          },
         ),
     );
     this.vnetId = v.resourceId;

@@ -218,15 +218,23 @@ export function writePreview(
   return writePreviewFiles([...previewFiles(result), ...extra], outDir, root);
 }
 
-/** The one summary line of a clean preview; warnings are counted here and listed after it. */
+/**
+ * The one summary line of a clean preview: what it registers, what of it `pulumi up` adopts
+ * (registered with the `import` option: homelab:existing) and what it creates; warnings are
+ * counted here and listed after it.
+ */
 export function summarize(stack: string, result: PreviewResult, outDir: string): string {
-  const custom = result.resources.filter((r) => r.custom).length;
-  const components = result.resources.length - custom;
+  const custom = result.resources.filter((r) => r.custom);
+  const components = result.resources.length - custom.length;
+  const adopted = custom.filter((r) => r.options.import !== undefined).length;
+  const reads = custom.filter((r) => r.read).length;
+  const created = custom.length - adopted - reads;
+  const read = reads > 0 ? `, ${reads} to read` : "";
   const n = result.warnings.length;
   const warned = n > 0 ? `, ${n} warning${n === 1 ? "" : "s"}` : "";
   const m = result.manualSteps?.length ?? 0;
   const manual = m > 0 ? `, ${m} manual step${m === 1 ? "" : "s"} (inventory.md)` : "";
-  return `${stack}: ${result.resources.length} resources (${custom} custom, ${components} components)${warned}${manual}, written to ${outDir}`;
+  return `${stack}: ${result.resources.length} resources (${custom.length} custom, ${components} components), ${adopted} to import, ${created} to create${read}${warned}${manual}, written to ${outDir}`;
 }
 
 /** A clean preview's warnings, one line each, formatted like problems. */

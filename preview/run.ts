@@ -25,6 +25,8 @@ export interface RecordedResource {
     replacementTrigger?: unknown;
     /** Outputs Pulumi stores as secrets although the provider returns them in plain text. */
     additionalSecretOutputs?: string[];
+    /** The provider's ID of an object that exists: the first `pulumi up` adopts it. */
+    import?: string;
   };
 }
 
@@ -99,6 +101,7 @@ interface RegisterRequest extends CommonRequest {
   getReplaceonchangesList(): string[];
   getReplacementTrigger?(): { toJavaScript(): unknown } | undefined;
   getAdditionalsecretoutputsList(): string[];
+  getImportid(): string;
 }
 
 /** Runs `options.program` under mocks once; call once per module registry (the SDK is global). */
@@ -167,6 +170,7 @@ export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
         additionalSecretOutputs: req.getAdditionalsecretoutputsList().length
           ? req.getAdditionalsecretoutputsList()
           : undefined,
+        import: req.getImportid() || undefined,
       },
     };
   });

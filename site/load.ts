@@ -2,6 +2,7 @@
 // problem found. No value is trusted because of its TypeScript type.
 import { Problem } from "../addressing/problems";
 import {
+  DEFAULT_EXISTING,
   DEFAULT_FABRIC,
   DEFAULT_LAYOUT,
   DEFAULT_PROXMOX,
@@ -121,6 +122,11 @@ function withDefaults(c: Record<string, any>): Site {
     },
     proxmox: { ...DEFAULT_PROXMOX, ...c.proxmox },
     sdn: { ...DEFAULT_SDN, ...c.sdn },
+    existing: {
+      ...DEFAULT_EXISTING,
+      ...c.existing,
+      sdn: { ...DEFAULT_EXISTING.sdn, ...c.existing?.sdn },
+    },
     hostNetwork: networkDefaults(c.hostNetwork),
     hosts: c.hosts.map((h: HostSpec) =>
       h.network ? { ...h, network: networkDefaults(h.network) } : h,

@@ -325,6 +325,26 @@ export function prefix(family: Family): Schema<Prefix> {
   };
 }
 
+/** A prefix of either family (a subnet of an IPv4 and IPv6 list, like Proxmox's SDN subnets). */
+export function anyPrefix(): Schema<Prefix> {
+  return {
+    typeName: "IPv4 or IPv6 prefix",
+    json: () => ({ type: "string", anyOf: [{ pattern: IPV4_PREFIX }, { pattern: IPV6_PREFIX }] }),
+    check(value, path, problems) {
+      if (typeof value !== "string") {
+        problems.push({ path, input: show(value), message: "must be a prefix string" });
+        return undefined;
+      }
+      const parsed = Prefix.parse(value);
+      if (!parsed.ok) {
+        problems.push({ path, input: value, message: parsed.error, fix: parsed.fix });
+        return undefined;
+      }
+      return parsed.value;
+    },
+  };
+}
+
 export function address(family: Family): Schema<Address> {
   return {
     typeName: `${familyName(family)} address`,

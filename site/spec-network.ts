@@ -1,5 +1,17 @@
 // Config keys for the Proxmox layer: host network devices, SDN identifiers, the API provider.
-import { address, bool, field, int, list, noUserinfo, obj, oneOf, str, dnsLabel } from "./schema";
+import {
+  address,
+  anyPrefix,
+  bool,
+  field,
+  int,
+  list,
+  noUserinfo,
+  obj,
+  oneOf,
+  str,
+  dnsLabel,
+} from "./schema";
 
 const IFACE = /^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$/;
 const IFACE_TEXT =
@@ -131,4 +143,47 @@ export const proxmoxSchema = obj({
   protectManagement: field(bool(), "Protect the devices that carry host management.", {
     defaultText: "true",
   }),
+});
+
+/**
+ * What a running site has already (filled by `npm run import`, or by hand): every object listed
+ * is registered with Pulumi's `import` option, so the first `pulumi up` adopts it and changes only
+ * what differs from the plan. IDs are Proxmox's own (the provider's import IDs are derived from
+ * them: `node:iface` for host interfaces, the SDN ID, `vnet/zone-10.101.0.0-24` for a subnet).
+ */
+export const existingSchema = obj({
+  managementBridge: field(
+    bool(),
+    "Adopt each host's management bridge (the bridge that carries management, or the bridge its management VLAN rides on): the Proxmox VE installer makes it (vmbr0) on every host. Set false when it does not exist yet, and list the hosts that have one under `interfaces`.",
+    { defaultText: "true" },
+  ),
+  interfaces: field(
+    list(
+      obj({
+        node: field(dnsLabel(), "Proxmox node name (a homelab:hosts entry).", { required: true }),
+        names: field(
+          list(iface(), { minItems: 1 }),
+          "Bridges, bonds and VLAN interfaces of the plan that exist on the node (vmbr1, bond0, vmbr0.20).",
+          { required: true },
+        ),
+      }),
+    ),
+    "Host interfaces that exist on a node (its /etc/network/interfaces), by node.",
+    { defaultText: "[] (only the management bridges)" },
+  ),
+  sdn: field(
+    obj({
+      controllers: field(list(sdnId()), "EVPN controllers that exist (evpnctl).", {
+        defaultText: "[]",
+      }),
+      zones: field(list(sdnId()), "SDN zones that exist (vxevpn01).", { defaultText: "[]" }),
+      vnets: field(list(sdnId()), "VNets that exist (vnet101).", { defaultText: "[]" }),
+      subnets: field(
+        list(anyPrefix()),
+        "VNet subnets that exist, by prefix (10.101.0.0/24, fd00:101::/64).",
+        { defaultText: "[]" },
+      ),
+    }),
+    "SDN objects that exist (/etc/pve/sdn/*.cfg), by Proxmox ID.",
+  ),
 });

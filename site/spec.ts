@@ -16,7 +16,7 @@ import {
   str,
   dnsLabel,
 } from "./schema";
-import { hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
+import { existingSchema, hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { policySchema, RESERVED_NAMES } from "./spec-policy";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
@@ -343,6 +343,11 @@ export const configKeys = {
     "Proxmox API token `user@realm!id=uuid`, set with `pulumi config set --secret`; without it the provider reads PROXMOX_VE_API_TOKEN.",
   ),
   sdn: field(sdnSchema, "Proxmox SDN identifiers."),
+  existing: field(
+    existingSchema,
+    "What the running site has already: each object listed is adopted by the first `pulumi up` (Pulumi's `import` option) instead of created.",
+    { defaultText: "each host's management bridge" },
+  ),
   hostNetwork: field(hostNetworkSchema, "Network devices of every host that sets no `network`."),
   hosts: field(list(hostSchema, { minItems: 1 }), "Proxmox VE hosts.", { required: true }),
   talos: field(talosSchema, "Talos and Cilium versions, image and storage settings."),

@@ -65,7 +65,8 @@ test("host bridge carries management with seed 000's addresses", () => {
     ports: ["eno1"],
     vlanAware: true,
   });
-  expect(r.options).toEqual({ protect: true, deleteBeforeReplace: true });
+  // Every Proxmox VE install has vmbr0: the first pulumi up adopts it (test/components/existing).
+  expect(r.options).toEqual({ protect: true, deleteBeforeReplace: true, import: "pve02:vmbr0" });
   expect(r.parent).toBe(byName("host-pve02").urn);
 });
 

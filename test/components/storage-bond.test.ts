@@ -52,7 +52,11 @@ test("the storage VLAN on the bond, after it, with the host's storage address", 
 });
 
 test("protection follows config", () => {
-  expect(inputsOf("host-pve01-vmbr0")?.options).toEqual({ deleteBeforeReplace: true });
+  // Not protected, and still adopted: the installer made vmbr0 (homelab:existing).
+  expect(inputsOf("host-pve01-vmbr0")?.options).toEqual({
+    deleteBeforeReplace: true,
+    import: "pve01:vmbr0",
+  });
   expect(inputsOf("evpn-zone")?.options).toEqual({ deleteBeforeReplace: true });
 });
 

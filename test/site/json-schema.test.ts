@@ -43,6 +43,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "config-unknown-key.yaml",
     "config-unknown-namespace-key.yaml",
     "config-wrong-type.yaml",
+    "existing-unknown-key.yaml",
     "peer-stack-name.yaml",
     "policy-bad-port.yaml",
     "proxmox-endpoint-userinfo.yaml",

@@ -56,7 +56,7 @@ test("it previews clean with no warning", async () => {
   const result = await previewStack("example");
   expect(result.problems).toEqual([]);
   expect(summarize("example", result, "out/example")).toBe(
-    "example: 39 resources (31 custom, 8 components), 2 manual steps (inventory.md), written to out/example",
+    "example: 39 resources (31 custom, 8 components), 2 to import, 29 to create, 2 manual steps (inventory.md), written to out/example",
   );
   expect(warningLines(result)).toEqual([]);
 });
