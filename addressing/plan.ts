@@ -592,11 +592,12 @@ function planCluster(
     const given = k.loadBalancers?.[key(f)];
     return k.announcement === "l2" && given !== undefined && !!nets.vms[f]?.prefix.contains(given);
   });
-  // An L2 pool is derived only in the families Cilium answers for: no IPv6 before 1.19 (NDP).
+  // An L2 pool is derived only in the families Cilium answers for: no IPv6 before 1.19 (NDP),
+  // nor without IPv6 pods (Cilium's IPv6, and with it its NDP answers, is enabled with them).
   const noNdp =
     k.announcement === "l2" &&
     !k.loadBalancers?.ipv6 &&
-    !ciliumAnswersNdp(b.site.talos.ciliumVersion)
+    (!ciliumAnswersNdp(b.site.talos.ciliumVersion) || !pods[6])
       ? [6 as const]
       : [];
   const loadBalancers = {

@@ -243,7 +243,10 @@ export interface TalosSettings {
 /** First Cilium minor whose L2 announcements answer NDP (cilium/cilium#39648, v1.19). */
 export const CILIUM_L2_NDP = { major: 1, minor: 19 } as const;
 
-/** Whether a Cilium chart version (`1.18.4`) answers NDP for L2-announced IPv6 addresses. */
+/**
+ * Whether a Cilium chart version (`1.20.0`) answers NDP for L2-announced IPv6 addresses: from
+ * 1.19 `l2announcements.enabled` with `ipv6.enabled` answers neighbor solicitations for them.
+ */
 export function ciliumAnswersNdp(version: string): boolean {
   const [major, minor] = version.split(".").map(Number);
   return (
@@ -401,7 +404,7 @@ export const DEFAULT_TALOS: TalosSettings = {
   diskDatastore: "local-lvm",
   snippetDatastore: "local",
   installDisk: "/dev/sda",
-  ciliumVersion: "1.18.4",
+  ciliumVersion: "1.20.0",
   talosctl: "talosctl",
   guestAgent: true,
 };

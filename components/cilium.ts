@@ -17,7 +17,7 @@ export class Cilium extends pulumi.ComponentResource {
   constructor(name: string, args: CiliumArgs, opts?: pulumi.ComponentResourceOptions) {
     super("homelab:kubernetes:Cilium", name, {}, opts);
     if (!/^[0-9]+\.[0-9]+\.[0-9]+$/.test(args.version)) {
-      throw new Error(`Cilium ${name}: chart version "${args.version}" is not like 1.18.4`);
+      throw new Error(`Cilium ${name}: chart version "${args.version}" is not like 1.20.0`);
     }
     this.chart = new k8s.helm.v4.Chart(
       `${name}-chart`,

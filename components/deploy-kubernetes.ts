@@ -114,7 +114,7 @@ export function deployCluster(
   const cilium = new Cilium(
     `${name}-cilium`,
     {
-      values: ciliumValues(ciliumValuesInput(topology, tenant)),
+      values: ciliumValues(ciliumValuesInput(topology, tenant, plan.talos.ciliumVersion)),
       version: plan.talos.ciliumVersion,
     },
     inCluster,

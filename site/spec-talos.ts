@@ -73,10 +73,10 @@ export const talosSchema = obj({
     },
   ),
   ciliumVersion: field(
-    str({ pattern: /^[0-9]+\.[0-9]+\.[0-9]+$/, patternText: "a chart version like 1.18.4" }),
-    "Cilium Helm chart version.",
+    str({ pattern: /^[0-9]+\.[0-9]+\.[0-9]+$/, patternText: "a chart version like 1.20.0" }),
+    "Cilium Helm chart version. From 1.19 L2 announcements answer NDP, so an L2 cluster gets its IPv6 LoadBalancer pool; the agent's capability list follows the chart of that version.",
     {
-      defaultText: "`1.18.4`",
+      defaultText: "`1.20.0`",
     },
   ),
   talosctl: field(

@@ -231,10 +231,14 @@ function covering(ps: readonly Prefix[]): Prefix {
   return p;
 }
 
-/** L2 announcements answer ARP; NDP only from Cilium 1.19, whose settings are not rendered. */
+/**
+ * L2 announcements answer ARP; NDP only from Cilium 1.19 (cilium/cilium#39648), and only with IPv6
+ * enabled in Cilium, which the values do for a cluster with IPv6 pods.
+ */
 function l2Families(plan: Plan, k: ClusterPlan, path: string): Problem[] {
   if (k.announcement !== "l2") return [];
   const ndp = ciliumAnswersNdp(plan.talos.ciliumVersion);
+  if (ndp && k.pods.ipv6) return [];
   const ranges = k.lbRanges
     .map((r, j) => ({ r, p: `${path}.lbRanges[${j}]`, input: r.toString() }))
     .filter((x) => x.r.family === 6);
@@ -249,13 +253,15 @@ function l2Families(plan: Plan, k: ClusterPlan, path: string): Problem[] {
     path: h.p,
     input: h.input,
     message: ndp
-      ? `an IPv6 LoadBalancer range with announcement l2: Cilium ${plan.talos.ciliumVersion} answers NDP only with its IPv6 L2 settings, which this program does not render`
+      ? `an IPv6 LoadBalancer range with announcement l2: Cilium ${plan.talos.ciliumVersion} answers NDP only with IPv6 enabled, which it is for a cluster with IPv6 pods only`
       : `an IPv6 LoadBalancer range with announcement l2: Cilium ${plan.talos.ciliumVersion} answers ARP only (IPv6/NDP arrives in 1.19), so nothing would answer for these addresses`,
-    fix: "drop the IPv6 LoadBalancer prefix and ranges from the cluster, or announce by BGP",
+    fix: ndp
+      ? "give the cluster an IPv6 pod prefix, drop the IPv6 LoadBalancer prefix and ranges, or announce by BGP"
+      : "set talos.ciliumVersion to 1.19.0 or later, drop the IPv6 LoadBalancer prefix and ranges from the cluster, or announce by BGP",
   }));
 }
 
-/** ARP answers reach only the node's own segment: an L2 pool lies in a prefix on-link there. */
+/** ARP and NDP answers reach only the node's own segment: an L2 pool lies on-link there. */
 function l2OnSegment(
   vms: { ipv4?: Prefix; ipv6?: Prefix },
   k: ClusterPlan,
@@ -267,13 +273,13 @@ function l2OnSegment(
     ...(k.lbGateway[key(f)] && k.loadBalancers[key(f)] ? [k.loadBalancers[key(f)] as Prefix] : []),
   ]);
   return k.lbRanges.flatMap((r: AddressRange, j) =>
-    r.family === 6 || onLink.some((p) => r.within(p))
+    onLink.some((p) => r.within(p))
       ? []
       : [
           {
             path: `${path}.lbRanges[${j}]`,
             input: r.toString(),
-            message: `lies on no prefix of the nodes' segment (${onLink.join(", ")}); L2 announcements answer ARP only there`,
+            message: `lies on no prefix of the nodes' segment (${onLink.join(", ")}); L2 announcements answer ARP and NDP only there`,
             fix: "move the range into the node subnet or the LoadBalancer prefix, or announce by BGP",
           },
         ],

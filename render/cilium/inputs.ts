@@ -24,9 +24,11 @@ export interface CiliumPlanOptions {
   readonly serviceSelector?: LabelSelector;
 }
 
+/** `version`: the Cilium chart version (`talos.ciliumVersion`). */
 export function ciliumValuesInput(
   t: Topology,
   tenant: TenantPlan,
+  version: string,
   options: CiliumPlanOptions = {},
 ): CiliumValuesInput {
   const cluster = clusterOf(tenant);
@@ -40,6 +42,7 @@ export function ciliumValuesInput(
     apiServer: { host: apiServerAddress(t, tenant), port: options.apiServerPort ?? 6443 },
     sharedL2: segments.size === 1 && !segments.has(undefined),
     announcement: cluster.announcement,
+    version,
     ...(options.mtu !== undefined ? { mtu: options.mtu } : {}),
   };
 }
@@ -126,15 +129,15 @@ export function announcementInput(
       ...selector,
     };
   }
-  // ARP answers only reach hosts on the NIC's own segment: bind the NIC whose segment carries
-  // every IPv4 block (a check refuses a pool on no segment of the nodes).
-  const blocks = lbBlocks(cluster, "").filter((b) => b.range.family === 4);
+  // ARP and NDP answers only reach hosts on the NIC's own segment: bind the NIC whose segment
+  // carries every block (a check refuses a pool on no segment of the nodes).
+  const blocks = lbBlocks(cluster, "");
   const names = new Set<string>();
   for (const d of nodes) {
     for (const i of d.interfaces) {
       const segment = t.segments.find((s) => s.id === i.segment);
       const carries = blocks.every((b) =>
-        segment?.prefixes.some((p) => p.family === 4 && b.range.within(p)),
+        segment?.prefixes.some((p) => p.family === b.range.family && b.range.within(p)),
       );
       if (i.kind === "nic" && segment && carries) names.add(i.name);
     }

@@ -1,7 +1,7 @@
 // Cilium: Helm values, LoadBalancer IP pools and LB announcement objects, from typed inputs. Pure:
 // plain objects out (tests check them against the CRD schemas of @kubernetes-models/cilium).
-// API versions are those of Cilium 1.18+: cilium.io/v2 for pools and BGP; the L2 policy only
-// exists as v2alpha1.
+// API versions are those of Cilium 1.18 to 1.20: cilium.io/v2 for pools and BGP; the L2 policy
+// only exists as v2alpha1.
 import { portableYaml } from "../yaml";
 import { Address, Family } from "../../addressing/ip";
 import { DualPrefix } from "../../addressing/site";
@@ -30,6 +30,8 @@ export interface CiliumValuesInput {
   readonly announcement: Announcement;
   /** Pod MTU; absent lets Cilium detect it from the node's devices. */
   readonly mtu?: number;
+  /** The Helm chart version (`1.20.0`): its agent capability list is rendered. */
+  readonly version: string;
 }
 
 /** The subset of the chart's values this project sets. */
@@ -85,23 +87,36 @@ export function ciliumValues(input: CiliumValuesInput): CiliumValues {
     cgroup: { autoMount: { enabled: false }, hostRoot: "/sys/fs/cgroup" },
     securityContext: {
       capabilities: {
-        ciliumAgent: [
-          "CHOWN",
-          "KILL",
-          "NET_ADMIN",
-          "NET_RAW",
-          "IPC_LOCK",
-          "SYS_ADMIN",
-          "SYS_RESOURCE",
-          "DAC_OVERRIDE",
-          "FOWNER",
-          "SETGID",
-          "SETUID",
-        ],
+        ciliumAgent: ciliumAgentCapabilities(input.version),
         cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"],
       },
     },
   };
+}
+
+/**
+ * The chart's default `securityContext.capabilities.ciliumAgent` of `version` without SYS_MODULE,
+ * which Talos refuses to every process (Talos "Deploying Cilium" guide): the 1.18 chart's list, and
+ * from 1.19 also SYSLOG (cilium/cilium#43201, the agent reads the kernel log for sysdumps). Naming
+ * the list replaces the chart's whole default, so a capability the chart adds must be added here.
+ */
+export function ciliumAgentCapabilities(version: string): string[] {
+  const [major, minor] = version.split(".").map(Number);
+  const syslog = major > 1 || (major === 1 && minor >= 19);
+  return [
+    "CHOWN",
+    "KILL",
+    "NET_ADMIN",
+    "NET_RAW",
+    "IPC_LOCK",
+    "SYS_ADMIN",
+    "SYS_RESOURCE",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "SETGID",
+    "SETUID",
+    ...(syslog ? ["SYSLOG"] : []),
+  ];
 }
 
 export type { LbBlock } from "../../topology/pools";

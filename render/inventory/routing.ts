@@ -36,7 +36,7 @@ function poolsTable(plan: Plan): string | undefined {
           : "whole prefix",
         cell(k.loadBalancers[key(f)]),
         shared ? (k.lbSegment as string) : "-",
-        k.announcement === "bgp" ? "BGP" : "L2 (ARP)",
+        k.announcement === "bgp" ? "BGP" : f === 4 ? "L2 (ARP)" : "L2 (NDP)",
       ];
     });
   });

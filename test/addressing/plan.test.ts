@@ -46,9 +46,9 @@ describe("seed 000 (homelab stack)", () => {
       ["VM loopbacks", "10.101.254.0/24", "fd00:101:fe::/64"],
       ["Pods", "10.101.244.0/22", "fd00:101:244::/60"],
       ["Services", "10.101.96.0/24", "fd00:101:96::/108"],
-      // Announced by L2 (no BGP speaker at seed 000's anycast gateway), and Cilium 1.18 answers
-      // ARP only: seed 000's fd00:101:1b::/112 is not derived (README, site notes).
-      ["LoadBalancers", "10.101.27.0/24", "-"],
+      // Announced by L2 (no BGP speaker at seed 000's anycast gateway): Cilium 1.20 answers NDP
+      // too, so seed 000's fd00:101:1b::/112 is derived.
+      ["LoadBalancers", "10.101.27.0/24", "fd00:101:1b::/112"],
     ]);
   });
 
@@ -160,7 +160,7 @@ describe("a second tenant follows the same pattern (seed 000 section 3 with T = 
       ["VM loopbacks", "10.102.254.0/24", "fd00:102:fe::/64"],
       ["Pods", "10.102.244.0/22", "fd00:102:244::/60"],
       ["Services", "10.102.96.0/24", "fd00:102:96::/108"],
-      ["LoadBalancers", "10.102.27.0/24", "-"],
+      ["LoadBalancers", "10.102.27.0/24", "fd00:102:1b::/112"],
     ]);
     expect([t.vni, t.asn, s(t.kubernetes?.nodes[0].address.ipv6)]).toEqual([
       100102,

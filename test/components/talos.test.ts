@@ -246,7 +246,7 @@ test("Cilium is installed from its chart with plan-derived values", () => {
     chart.inputs.version,
     chart.inputs.namespace,
     chart.inputs.repositoryOpts,
-  ]).toEqual(["cilium", "1.18.4", "kube-system", { repo: "https://helm.cilium.io" }]);
+  ]).toEqual(["cilium", "1.20.0", "kube-system", { repo: "https://helm.cilium.io" }]);
   const values = chart.inputs.values as Record<string, unknown>;
   expect([
     values.ipv4NativeRoutingCIDR,
@@ -271,7 +271,11 @@ test("every Cilium object the preview writes passes Cilium's CRD schemas", () =>
     externalIPs: false,
   });
   expect(objects[1].spec).toEqual({
-    blocks: [{ start: "10.101.27.1", stop: "10.101.27.253" }],
+    blocks: [
+      { start: "10.101.27.1", stop: "10.101.27.253" },
+      { start: "fd00:101:1b::1", stop: "fd00:101:1b::fffd" },
+      { start: "fd00:101:1b::ffff", stop: "fd00:101:1b::ffff" },
+    ],
     disabled: false,
   });
 });

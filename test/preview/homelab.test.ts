@@ -42,7 +42,7 @@ test("the inventory shows seed 000's tables", () => {
     "| VM loopbacks    | 10.101.254.0/24 | fd00:101:fe::/64 |",
     "| Pods              | 10.101.244.0/22 | fd00:101:244::/60 |",
     "| Services          | 10.101.96.0/24  | fd00:101:96::/108 |",
-    "| LoadBalancers     | 10.101.27.0/24  | -                 |",
+    "| LoadBalancers     | 10.101.27.0/24  | fd00:101:1b::/112 |",
   ]) {
     // Cells as the seed writes them; the padding depends on the widest cell of each table.
     const squeeze = (l: string) => l.replace(/ {2,}/g, " ");
@@ -74,7 +74,7 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   expect(resources.map((r: { type: string }) => r.type)).toContain("pulumi:pulumi:Stack");
   expect(readFileSync(files[1], "utf8")).toBe(result.outputs.inventory);
   expect(summarize("homelab", result, "out/homelab")).toBe(
-    "homelab: 61 resources (50 custom, 11 components), 3 to import, 47 to create, 1 warning, 4 manual steps (inventory.md), written to out/homelab",
+    "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 4 manual steps (inventory.md), written to out/homelab",
   );
   // Written again: the previous preview's files are replaced, a file of the user's own stays.
   writeFileSync(join(dir, "talos", "notes.md"), "mine\n");

@@ -5,6 +5,7 @@ import { Plan } from "../../addressing/plan-types";
 import { requireSite } from "../../site";
 import {
   announcementObjects,
+  ciliumAgentCapabilities,
   ciliumValues,
   CiliumObject,
   lbPoolObjects,
@@ -22,31 +23,31 @@ const k101 = homelab.tenants[0];
 const { plan: sol, topology: solTopology } = requireSite(seed001Talos);
 const solTenant = sol.tenants[0];
 
-const onTalos = {
+// The 1.18 chart's agent capabilities less SYS_MODULE (Talos "Deploying Cilium").
+const CAPS_118 = [
+  "CHOWN",
+  "KILL",
+  "NET_ADMIN",
+  "NET_RAW",
+  "IPC_LOCK",
+  "SYS_ADMIN",
+  "SYS_RESOURCE",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "SETGID",
+  "SETUID",
+];
+const onTalos = (ciliumAgent: string[]) => ({
   cgroup: { autoMount: { enabled: false }, hostRoot: "/sys/fs/cgroup" },
   securityContext: {
-    capabilities: {
-      ciliumAgent: [
-        "CHOWN",
-        "KILL",
-        "NET_ADMIN",
-        "NET_RAW",
-        "IPC_LOCK",
-        "SYS_ADMIN",
-        "SYS_RESOURCE",
-        "DAC_OVERRIDE",
-        "FOWNER",
-        "SETGID",
-        "SETUID",
-      ],
-      cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"],
-    },
+    capabilities: { ciliumAgent, cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"] },
   },
-};
+});
 
 describe("Helm values", () => {
   test("k101: dual stack, native routing over the shared VNet, API at the VIP, L2 announcements", () => {
-    expect(ciliumValues(ciliumValuesInput(homelabTopology, k101))).toEqual({
+    expect(homelab.talos.ciliumVersion).toBe("1.20.0");
+    expect(ciliumValues(ciliumValuesInput(homelabTopology, k101, "1.20.0"))).toEqual({
       ipam: { mode: "kubernetes" },
       routingMode: "native",
       ipv4: { enabled: true },
@@ -59,13 +60,13 @@ describe("Helm values", () => {
       k8sServicePort: 6443,
       bgpControlPlane: { enabled: false },
       l2announcements: { enabled: true },
-      ...onTalos,
+      ...onTalos([...CAPS_118, "SYSLOG"]),
     });
   });
 
   test("sol-k8s on Talos: API at the first control-plane node (the VIP needs BGP, BGP needs Cilium)", () => {
     const values = ciliumValues(
-      ciliumValuesInput(solTopology, solTenant, { mtu: 8930, apiServerPort: 7445 }),
+      ciliumValuesInput(solTopology, solTenant, "1.19.6", { mtu: 8930, apiServerPort: 7445 }),
     );
     expect(values).toEqual({
       ipam: { mode: "kubernetes" },
@@ -80,16 +81,17 @@ describe("Helm values", () => {
       bgpControlPlane: { enabled: true },
       l2announcements: { enabled: false },
       MTU: 8930,
-      ...onTalos,
+      ...onTalos([...CAPS_118, "SYSLOG"]),
     });
   });
 
-  test("single stack, nodes on separate segments, L2 announcements", () => {
+  test("single stack, nodes on separate segments, L2 announcements, a site pinning Cilium 1.18", () => {
     const values = ciliumValues({
       pods: { ipv4: Prefix.from("10.25.0.0/16") },
       apiServer: { host: Address.from("10.25.10.10"), port: 6443 },
       sharedL2: false,
       announcement: "l2",
+      version: "1.18.4",
     });
     expect(values).toEqual({
       ipam: { mode: "kubernetes" },
@@ -103,8 +105,18 @@ describe("Helm values", () => {
       k8sServicePort: 6443,
       bgpControlPlane: { enabled: false },
       l2announcements: { enabled: true },
-      ...onTalos,
+      ...onTalos(CAPS_118),
     });
+  });
+
+  test.each([
+    ["1.18.4", CAPS_118],
+    ["1.18.9", CAPS_118],
+    ["1.19.0", [...CAPS_118, "SYSLOG"]],
+    ["1.20.0", [...CAPS_118, "SYSLOG"]],
+    ["2.0.0", [...CAPS_118, "SYSLOG"]],
+  ])("Cilium %s: the agent gets the chart's capabilities less SYS_MODULE", (version, caps) => {
+    expect(ciliumAgentCapabilities(version)).toEqual(caps);
   });
 });
 
@@ -127,8 +139,13 @@ describe("LoadBalancer pools", () => {
         kind: "CiliumLoadBalancerIPPool",
         metadata: { name: "k101-pool" },
         spec: {
-          // 10.101.27.254 is the prefix's gateway on vnet101, kept out of the pool.
-          blocks: [{ start: "10.101.27.1", stop: "10.101.27.253" }],
+          // 10.101.27.254 and fd00:101:1b::fffe are the prefixes' gateways on vnet101, kept out
+          // of the pool; the IPv6 prefix is seed 000's, announced over L2 since Cilium 1.19.
+          blocks: [
+            { start: "10.101.27.1", stop: "10.101.27.253" },
+            { start: "fd00:101:1b::1", stop: "fd00:101:1b::fffd" },
+            { start: "fd00:101:1b::ffff", stop: "fd00:101:1b::ffff" },
+          ],
           disabled: false,
         },
       },
@@ -161,6 +178,8 @@ describe("LoadBalancer pools", () => {
     };
     expect(lbPoolInputs(ranged)[0].blocks.map((b) => `${b.path} ${b.range}`)).toEqual([
       "tenants[0].kubernetes.lbRanges[0] 10.101.27.10-10.101.27.200",
+      "tenants[0].kubernetes.loadBalancers.ipv6 fd00:101:1b::1-fd00:101:1b::fffd",
+      "tenants[0].kubernetes.loadBalancers.ipv6 fd00:101:1b::ffff-fd00:101:1b::ffff",
     ]);
     expect(lbPoolInputs(sol)[0].blocks.map((b) => `${b.path} ${b.range}`)).toEqual([
       "tenants[0].kubernetes.loadBalancers.ipv6 fd00:101:cafe::1-fd00:101:cafe::ffff",

@@ -62,7 +62,7 @@ test("homelab: its warning is listed first; the underlay heading names the fabri
     "### Underlay fabric (OpenFabric `underlay`, loopback interface dummy_underlay)\n",
   );
   expect(homelabDoc).toContain(
-    "| fd00:101::/32     | tenant 101's IPv6 block    | 5        | 19 × 2^64 + 1048576 | 0     | 2^96 | <0.01%    |",
+    "| fd00:101::/32     | tenant 101's IPv6 block    | 6        | 19 × 2^64 + 1114112 | 0     | 2^96  | <0.01%    |",
   );
 });
 
@@ -102,10 +102,12 @@ test("homelab: tenants, node VMs with their NIC, pools, VIP and Cilium's BGP pee
     lines(
       "## LoadBalancer pools and VIPs",
       "",
-      "| Cluster | Pool      | Block                     | Addresses | Kind         | Prefix         | Shared segment | Announced by |",
-      "| ------- | --------- | ------------------------- | --------- | ------------ | -------------- | -------------- | ------------ |",
-      // .254 is the LoadBalancer prefix's own gateway on vnet101: out of the pool.
-      "| k101    | k101-pool | 10.101.27.1-10.101.27.253 | 253       | whole prefix | 10.101.27.0/24 | -              | L2 (ARP)     |",
+      "| Cluster | Pool      | Block                               | Addresses | Kind         | Prefix            | Shared segment | Announced by |",
+      "| ------- | --------- | ----------------------------------- | --------- | ------------ | ----------------- | -------------- | ------------ |",
+      // .254 and ::fffe are the LoadBalancer prefixes' own gateways on vnet101: out of the pool.
+      "| k101    | k101-pool | 10.101.27.1-10.101.27.253           | 253       | whole prefix | 10.101.27.0/24    | -              | L2 (ARP)     |",
+      "| k101    | k101-pool | fd00:101:1b::1-fd00:101:1b::fffd    | 65533     | whole prefix | fd00:101:1b::/112 | -              | L2 (NDP)     |",
+      "| k101    | k101-pool | fd00:101:1b::ffff-fd00:101:1b::ffff | 1         | whole prefix | fd00:101:1b::/112 | -              | L2 (NDP)     |",
       "",
       "### Control-plane VIPs",
       "",
@@ -129,12 +131,13 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
       "",
       "### VNets and subnets",
       "",
-      "| VNet    | Tenant     | VNI    | Carries   | Subnet         | Gateway        |",
-      "| ------- | ---------- | ------ | --------- | -------------- | -------------- |",
-      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.0.0/24  | 10.101.0.254   |",
-      "| vnet101 | 101 (prod) | 100101 | VM subnet | fd00:101::/64  | fd00:101::fffe |",
-      // The L2-announced pool rides the VNet beside the VM subnet, with a gateway of its own.
-      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.27.0/24 | 10.101.27.254  |",
+      "| VNet    | Tenant     | VNI    | Carries   | Subnet            | Gateway           |",
+      "| ------- | ---------- | ------ | --------- | ----------------- | ----------------- |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.0.0/24     | 10.101.0.254      |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | fd00:101::/64     | fd00:101::fffe    |",
+      // The L2-announced pools ride the VNet beside the VM subnet, each with a gateway of its own.
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | 10.101.27.0/24    | 10.101.27.254     |",
+      "| vnet101 | 101 (prod) | 100101 | VM subnet | fd00:101:1b::/112 | fd00:101:1b::fffe |",
     ),
   );
   expect(sectionOf(homelabDoc, "### IPv4")).toBe(

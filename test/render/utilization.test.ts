@@ -34,12 +34,12 @@ test("seed 000: 10.101.0.0/16 holds three /24s, the /22 of pods and two more /24
     ["10.255.0.0/16", "hostLoopbacks", 0, 0n, 3, 65536n, "<0.01%"],
   ]);
   const v6 = new Map(rows.filter((r) => r[0].includes(":")).map((r) => [r[0], r]));
-  // Three /64s, a /60 and a /108, exactly (no IPv6 LoadBalancer prefix: L2 on Cilium 1.18).
-  const block = 3n * 2n ** 64n + 2n ** 68n + 2n ** 20n;
+  // Three /64s, a /60, a /108 and the /112 of LoadBalancers (L2 answers NDP from Cilium 1.19).
+  const block = 3n * 2n ** 64n + 2n ** 68n + 2n ** 20n + 2n ** 16n;
   expect(v6.get("fd00:101::/32")).toEqual([
     "fd00:101::/32",
     "tenant 101's IPv6 block",
-    5,
+    6,
     block,
     0,
     2n ** 96n,

@@ -102,8 +102,32 @@ test("07: the L2 policy binds the NIC Talos names on Proxmox (ens18), not eth0",
 
 test("08: an IPv6 range announced by L2 on Cilium 1.18 is rejected", () => {
   expect(problems("08-l2-ipv6-pool")).toEqual([
-    'tenants[0].kubernetes.lbRanges[1]: "fd00:101::1:10-fd00:101::1:20": an IPv6 LoadBalancer range with announcement l2: Cilium 1.18.4 answers ARP only (IPv6/NDP arrives in 1.19), so nothing would answer for these addresses; drop the IPv6 LoadBalancer prefix and ranges from the cluster, or announce by BGP',
+    'tenants[0].kubernetes.lbRanges[1]: "fd00:101::1:10-fd00:101::1:20": an IPv6 LoadBalancer range with announcement l2: Cilium 1.18.4 answers ARP only (IPv6/NDP arrives in 1.19), so nothing would answer for these addresses; set talos.ciliumVersion to 1.19.0 or later, drop the IPv6 LoadBalancer prefix and ranges from the cluster, or announce by BGP',
   ]);
+});
+
+test("08 on the default Cilium 1.20.0: the IPv6 range is pooled and announced over L2 (NDP)", async () => {
+  expect(problems("08-l2-ipv6-pool-ndp")).toEqual([]);
+  const files = await preview("08-l2-ipv6-pool-ndp");
+  expect(
+    parse(files.get("k8s/cluster-101/CiliumLoadBalancerIPPool-k101-pool.yaml") as string).spec,
+  ).toEqual({
+    blocks: [
+      { start: "10.101.0.200", stop: "10.101.0.220" },
+      { start: "fd00:101::1:10", stop: "fd00:101::1:20" },
+    ],
+    disabled: false,
+  });
+  expect(
+    parse(files.get("k8s/cluster-101/CiliumL2AnnouncementPolicy-k101-l2.yaml") as string).spec,
+  ).toEqual({ interfaces: ["^ens18$"], loadBalancerIPs: true, externalIPs: false });
+  const values = parse(files.get("k8s/cluster-101/cilium-values.yaml") as string);
+  expect([
+    values.ipv6,
+    values.l2announcements,
+    values.securityContext.capabilities.ciliumAgent.at(-1),
+  ]).toEqual([{ enabled: true }, { enabled: true }, "SYSLOG"]);
+  agrees(files);
 });
 
 test("10: an IPv6 service CIDR above 2^20 addresses is rejected, with the /108 to use", () => {
