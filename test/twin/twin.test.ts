@@ -100,6 +100,24 @@ describe("twin checks fail on exactly the edited artifact", () => {
     expect(r.code).toBe(1);
   }, 120_000);
 
+  test("the L2 policy's interface regex edited (homelab): exactly the ARP and NDP checks fail", async () => {
+    const r = await twin("homelab", (d) =>
+      replace(
+        join(d, "k8s/cluster-101/CiliumL2AnnouncementPolicy-k101-l2.yaml"),
+        "^ens18$",
+        "^eth0$",
+      ),
+    );
+    expect(r.failed).toEqual([
+      "l2 10.101.27.1: ARP from pve01 vnet101",
+      "l2 10.101.27.253: ARP from pve01 vnet101",
+      "l2 fd00:101:1b::1: NDP from pve01 vnet101",
+      "l2 fd00:101:1b::fffd: NDP from pve01 vnet101",
+      "l2 fd00:101:1b::ffff: NDP from pve01 vnet101",
+    ]);
+    expect(r.code).toBe(1);
+  }, 120_000);
+
   test("a peer ASN edited in the BGP router's document (infra-apps): that session and its routes fail", async () => {
     const r = await twin("infra-apps", (d) =>
       replace(

@@ -245,7 +245,10 @@ function macOf(live: LiveTwin, node: string, iface: string): string {
   return /link\/ether (\S+)/.exec(out)?.[1] ?? "?";
 }
 
-/** L2-announced service addresses answer ARP on the segment, from the elected node's NIC. */
+/**
+ * L2-announced service addresses answer on the segment from the elected node's NIC: ARP for IPv4,
+ * NDP (neighbor solicitation) for IPv6, as Cilium 1.19+ does.
+ */
 function l2(site: TwinSite): Check[] {
   return site.l2.flatMap((x) => {
     const gateway = site.devices
@@ -255,7 +258,7 @@ function l2(site: TwinSite): Check[] {
     if (!gateway) return [];
     return [
       {
-        name: `l2 ${x.address}: ARP from ${gateway.node} ${gateway.iface}`,
+        name: `l2 ${x.address}: ${x.address.includes(":") ? "NDP" : "ARP"} from ${gateway.node} ${gateway.iface}`,
         converges: true,
         run: (live: LiveTwin): Outcome => {
           pings(live, gateway.node, x.address);

@@ -256,7 +256,7 @@ function buildCilium(
   }
   if (regexes === undefined) return;
   b.note(
-    `Cilium L2 announcements (k8s/${dir}/): the elected node takes each service address on the NIC the policy matches and answers ARP there only (arp_ignore=1)`,
+    `Cilium L2 announcements (k8s/${dir}/): the elected node takes each service address on the NIC the policy matches and answers ARP (arp_ignore=1) and NDP there only`,
   );
   const elected = names.find((n) =>
     (talos.find((d) => d.name === n)?.nics ?? []).some((nic) => regexes.some((r) => r.test(nic))),
