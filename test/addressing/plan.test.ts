@@ -52,6 +52,33 @@ describe("seed 000 (homelab stack)", () => {
     ]);
   });
 
+  test.each([
+    ["1.18.4", "-"],
+    ["1.19.0", "fd00:101:1b::/112"],
+    ["1.20.0", "fd00:101:1b::/112"],
+  ])("an L2 cluster on Cilium %s: IPv6 LoadBalancers %s (NDP answers from 1.19)", (v, lb6) => {
+    const pinned = requirePlan(
+      homelabWith((c) => {
+        c.talos = { ...c.talos, ciliumVersion: v };
+      }),
+    );
+    expect(s(pinned.tenants[0].kubernetes?.loadBalancers.ipv6)).toBe(lb6);
+  });
+
+  test("an L2 cluster without IPv6 pods derives no IPv6 LoadBalancers on any Cilium", () => {
+    const v4pods = requirePlan(
+      homelabWith((c) => {
+        c.layout = { ...c.layout, pods: { ipv6: 0 }, services: { ipv6: 0 } };
+      }),
+    );
+    const k = v4pods.tenants[0].kubernetes;
+    expect([s(k?.pods.ipv6), s(k?.loadBalancers.ipv4), s(k?.loadBalancers.ipv6)]).toEqual([
+      "-",
+      "10.101.27.0/24",
+      "-",
+    ]);
+  });
+
   test("host identities inside tenant 101 (the 'host ff' of section 6)", () => {
     expect(
       plan.tenants[0].hostAddresses.map((h) => [h.host, s(h.address.ipv4), s(h.address.ipv6)]),
