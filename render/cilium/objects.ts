@@ -88,6 +88,7 @@ export function ciliumValues(input: CiliumValuesInput): CiliumValues {
     securityContext: {
       capabilities: {
         ciliumAgent: ciliumAgentCapabilities(input.version),
+        // The chart's default (1.18 to 1.20) less SYS_MODULE.
         cleanCiliumState: ["NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"],
       },
     },
@@ -97,8 +98,9 @@ export function ciliumValues(input: CiliumValuesInput): CiliumValues {
 /**
  * The chart's default `securityContext.capabilities.ciliumAgent` of `version` without SYS_MODULE,
  * which Talos refuses to every process (Talos "Deploying Cilium" guide): the 1.18 chart's list, and
- * from 1.19 also SYSLOG (cilium/cilium#43201, the agent reads the kernel log for sysdumps). Naming
- * the list replaces the chart's whole default, so a capability the chart adds must be added here.
+ * from 1.19 also SYSLOG after SETUID (cilium/cilium#43201, the agent reads the kernel log for
+ * sysdumps), as the values.yaml of charts 1.18.4, 1.18.12, 1.19.6 and 1.20.0 have it. Naming the
+ * list replaces the chart's whole default, so a capability the chart adds must be added here.
  */
 export function ciliumAgentCapabilities(version: string): string[] {
   const [major, minor] = version.split(".").map(Number);
