@@ -71,7 +71,10 @@ test("every Cilium object of every bundled stack and site fixture passes Cilium'
     "test/fixtures/cases/12-node-cidr-mask.yaml": 2,
     "test/fixtures/cases/19-routeros-cilium-peer-address.yaml": 4,
     "test/fixtures/cases/21-newcomer-routeros-talos.yaml": 5,
+    "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml": 4,
+    "test/fixtures/valid/existing-sdn.yaml": 2,
     "test/fixtures/valid/ipv6-only.yaml": 7,
+    "test/fixtures/valid/markdown-injection.yaml": 2,
     "test/fixtures/valid/ula48.yaml": 12,
   };
   expect(seen).toEqual(

@@ -88,7 +88,9 @@ const EXPECTED_113 = expected("v1.13", {
   "infra-apps": [4, 22],
   ms01: [3, 18],
   "seed001Talos (test/fixtures/seed001.ts)": [6, 42],
+  "test/fixtures/valid/existing-sdn.yaml": [5, 28],
   "test/fixtures/valid/ipv6-only.yaml": [3, 18],
+  "test/fixtures/valid/markdown-injection.yaml": [5, 28],
   "test/fixtures/valid/ula48.yaml": [7, 41],
   "test/fixtures/cases/02-evpn-underlay-nic-mtu.yaml": [1, 6],
   "test/fixtures/cases/06-bgp-peer-not-connected.yaml": [2, 11],
@@ -97,6 +99,7 @@ const EXPECTED_113 = expected("v1.13", {
   "test/fixtures/cases/12-node-cidr-mask.yaml": [5, 28],
   "test/fixtures/cases/19-routeros-cilium-peer-address.yaml": [1, 6],
   "test/fixtures/cases/21-newcomer-routeros-talos.yaml": [3, 16],
+  "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml": [1, 6],
 });
 
 const EXPECTED_111 = Object.fromEntries(
@@ -155,7 +158,9 @@ describe("every rendered Talos document passes its release's schema", () => {
       "infra-apps",
       "ms01",
       "seed001Talos (test/fixtures/seed001.ts)",
+      "test/fixtures/valid/existing-sdn.yaml",
       "test/fixtures/valid/ipv6-only.yaml",
+      "test/fixtures/valid/markdown-injection.yaml",
       "test/fixtures/valid/ula48.yaml",
       "test/fixtures/cases/02-evpn-underlay-nic-mtu.yaml",
       "test/fixtures/cases/06-bgp-peer-not-connected.yaml",
@@ -164,6 +169,7 @@ describe("every rendered Talos document passes its release's schema", () => {
       "test/fixtures/cases/12-node-cidr-mask.yaml",
       "test/fixtures/cases/19-routeros-cilium-peer-address.yaml",
       "test/fixtures/cases/21-newcomer-routeros-talos.yaml",
+      "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml",
     ]);
   });
 
