@@ -40,8 +40,10 @@ test("registers exactly these Proxmox-layer resources", () => {
     "proxmoxve:sdn/vnet:Vnet tenant-101-vnet",
     "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v4",
     "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v6",
-    // The L2-announced pool's prefix with its gateway, beside the VM subnet.
+    // The L2-announced pools' prefixes with their gateways, beside the VM subnet (the IPv6 one
+    // since Cilium 1.19 answers NDP).
     "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v4-2",
+    "proxmoxve:sdn/subnet:Subnet tenant-101-subnet-v6-2",
     "proxmoxve:sdn/applier:Applier sdn-applier",
   ]);
 });
@@ -120,14 +122,20 @@ test("tenant VNet and dual-stack subnets with the anycast gateways", () => {
     gateway: "fd00:101::fffe",
     vnet: "vnet101",
   });
+  // Seed 000's IPv6 LoadBalancer prefix, on-link for the L2 (NDP) announcements.
+  expect(byName("tenant-101-subnet-v6-2").inputs).toEqual({
+    cidr: "fd00:101:1b::/112",
+    gateway: "fd00:101:1b::fffe",
+    vnet: "vnet101",
+  });
 });
 
 test("objects with fixed Proxmox IDs are replaced delete-before-create, so no ID exists twice", () => {
   const fixed = result.resources.filter(
     (r) => r.custom && r.type.startsWith("proxmoxve:") && !r.type.endsWith(":Applier"),
   );
-  // 13 SDN and interface objects, 5 VMs, 5 machine-config snippets, 3 ISOs (one per host).
-  expect(fixed.length).toBe(26);
+  // 14 SDN and interface objects, 5 VMs, 5 machine-config snippets, 3 ISOs (one per host).
+  expect(fixed.length).toBe(27);
   expect(fixed.filter((r) => r.options.deleteBeforeReplace !== true).map((r) => r.name)).toEqual(
     [],
   );
@@ -140,7 +148,7 @@ test("exactly one SDN applier, depending on every SDN object, re-run by the plan
     .filter((r) => r.custom && r.type.startsWith("proxmoxve:sdn/") && !r.type.endsWith(":Applier"))
     .map((r) => r.urn)
     .sort();
-  expect(sdnObjects.length).toBe(10);
+  expect(sdnObjects.length).toBe(11);
   expect(appliers[0].dependencies).toEqual(sdnObjects);
   expect(appliers[0].inputs).toEqual({ onCreate: true, onDestroy: true });
   expect(appliers[0].options.replacementTrigger).toBe(result.outputs.sdnDigest);
