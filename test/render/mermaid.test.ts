@@ -18,7 +18,7 @@ test("homelab (seed 000): hosts on management, underlay and the VNet that carrie
     '  host_pve03["pve03<br/>10.10.0.3, fd00:10::3"]',
     '  net_management(["management<br/>10.10.0.0/24<br/>fd00:10::/64"])',
     '  net_underlay(["underlay (OpenFabric)<br/>10.99.0.0/16<br/>fc00:99::/48"])',
-    '  vnet_vnet101(["vnet101, VNI 100101<br/>10.101.0.0/24<br/>fd00:101::/64<br/>10.101.27.0/24"])',
+    '  vnet_vnet101(["vnet101, VNI 100101<br/>10.101.0.0/24<br/>fd00:101::/64<br/>10.101.27.0/24<br/>fd00:101:1b::/112"])',
     '  subgraph cluster_k101["k101: tenant 101, AS 65101"]',
     '    node_k101cp11("k101cp11<br/>pve01, VM 10111")',
     '    node_k101cp12("k101cp12<br/>pve02, VM 10112")',
