@@ -25,6 +25,12 @@ import { fileRaw, homelabWith, ROOT } from "../fixtures/base";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
+/** The two Talos network documents the test reads: HostnameConfig and ResolverConfig. */
+interface TalosDoc {
+  kind: string;
+  hostname?: string;
+  nameservers?: { address: string }[];
+}
 
 /** The issue's list, then more of each kind: other cases, bases, floats, times, the empty string. */
 const HOSTILE = [
@@ -339,9 +345,12 @@ test("Talos patches quote every string: nodes `on`, `yes`, `null` and nameserver
     }),
   );
   const patches = talosNodeInputs(topology, plan, plan.tenants[0]).map(renderTalosPatchYaml);
-  expect(patches[0]).toContain('    hostname: "on"\n');
-  const read = cloudInitYaml(patches) as Doc[];
-  expect(read.map((d) => [d.machine.network.hostname, d.machine.network.nameservers])).toEqual(
-    names.map((n) => [n, ["2001:1:2:3:4:5:6:7"]]),
+  // Talos 1.12+ (the default) takes the network as documents of a YAML stream (render/talos).
+  expect(patches[0]).toContain('\nkind: "HostnameConfig"\nauto: "off"\nhostname: "on"\n');
+  const docs = (cloudInitYaml(patches.flatMap((p) => p.split("\n---\n"))) as TalosDoc[]).filter(
+    (d) => d.kind === "HostnameConfig" || d.kind === "ResolverConfig",
+  );
+  expect(docs.map((d) => d.hostname ?? d.nameservers?.map((n) => n.address))).toEqual(
+    names.flatMap((n) => [n, ["2001:1:2:3:4:5:6:7"]]),
   );
 });
