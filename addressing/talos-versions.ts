@@ -2,8 +2,8 @@
 // Source: Talos' support matrix (docs.siderolabs.com/talos/v1.12/getting-started/support-matrix:
 // 1.12 runs Kubernetes 1.30-1.35, 1.11 runs 1.29-1.34) and, for 1.13,
 // pkg/machinery/constants/constants.go at tag v1.13.9 (DefaultKubernetesVersion 1.36.3,
-// SupportedKubernetesVersions 6: 1.31-1.36). Each minor here has its config.schema.json vendored
-// under test/vendor/talos/<minor>/ (a test fails when one is missing).
+// SupportedKubernetesVersions 6: 1.31-1.36). Each minor here has our schema of its documents in
+// test/render/talos-doc-schema.ts (a test fails when one is missing).
 import { Builder } from "./builder";
 
 /** Talos minor -> the oldest and newest Kubernetes minor (1.x) it runs. */

@@ -1,9 +1,9 @@
-// Every Talos document the bundled stacks and the site fixtures render, checked against Talos' own
-// config.schema.json of the release it is rendered for (test/vendor/talos/<minor>/, README there):
-// the default (v1.13) form, and each site again on v1.11 in the `.machine.network` form. A Talos
-// release the program renders for without its schema vendored fails here, and so does a schema
-// vendored for no release.
-import { readdirSync, readFileSync } from "fs";
+// Every Talos document the bundled stacks and the site fixtures render, checked against our own
+// schema of the release it is rendered for (test/render/talos-doc-schema.ts, written from the Talos
+// configuration reference): the default (v1.13) form, and each site again on v1.11 in the
+// `.machine.network` form. A Talos release the program renders for without a schema fails here,
+// and so does a schema for no release.
+import { readdirSync } from "fs";
 import { join } from "path";
 import { DEFAULT_TALOS } from "../../addressing/site";
 import { TALOS_KUBERNETES } from "../../addressing/talos-versions";
@@ -12,7 +12,8 @@ import { talosNodeInputs } from "../../render/talos/inputs";
 import { requireSite, resolveSite } from "../../site";
 import { BUNDLED_STACKS, fileRaw, ROOT, stackRaw } from "../fixtures/base";
 import { seed001Talos } from "../fixtures/seed001";
-import { minorOf, TALOS_VENDOR, talosSchemaErrors, vendoredTalosMinors } from "./talos-schema";
+import { TALOS_DOC_SCHEMAS } from "./talos-doc-schema";
+import { minorOf, talosSchemaErrors, talosSchemaMinors } from "./talos-schema";
 
 type Raw = Record<string, unknown>;
 
@@ -44,11 +45,15 @@ function patches(raw: Raw): [string, string][] {
     .map((n) => [n.hostname, renderTalosPatchYaml(n)]);
 }
 
-const onTalos111 = (raw: Raw): Raw => {
-  const copy = JSON.parse(JSON.stringify(raw));
-  copy.talos = { ...copy.talos, version: "v1.11.6", kubernetesVersion: "v1.34.1" };
-  return copy;
-};
+const onTalos =
+  (version: string, kubernetesVersion: string) =>
+  (raw: Raw): Raw => {
+    const copy = JSON.parse(JSON.stringify(raw));
+    copy.talos = { ...copy.talos, version, kubernetesVersion };
+    return copy;
+  };
+const onTalos111 = onTalos("v1.11.6", "v1.34.1");
+const onTalos112 = onTalos("v1.12.11", "v1.35.4");
 
 /** Per site: nodes, documents checked, and every complaint (`node kind: message`). */
 function check(all: [string, Raw][]) {
@@ -72,6 +77,27 @@ function check(all: [string, Raw][]) {
 }
 
 const SITES = sites();
+
+const NETWORK = [
+  "HostnameConfig",
+  "ResolverConfig",
+  "LinkAliasConfig",
+  "LinkConfig",
+  "Layer2VIPConfig",
+];
+const V1ALPHA1_REF: Record<string, string> = {
+  "v1.11": "https://www.talos.dev/v1.11/reference/configuration/v1alpha1/config",
+  "v1.12": "https://docs.siderolabs.com/talos/v1.12/reference/configuration/v1alpha1/config",
+  "v1.13": "https://docs.siderolabs.com/talos/v1.13/reference/configuration/v1alpha1/config",
+};
+const V1ALPHA1_PARTS =
+  "(MachineConfig, KubeletConfig, KubeletNodeIPConfig, ClusterConfig, ClusterNetworkConfig, " +
+  "CNIConfig, ProxyConfig, ControllerManagerConfig)";
+
+type Defs = Record<string, { $comment?: string }>;
+const kinds = (minor: string) => Object.keys(TALOS_DOC_SCHEMAS[minor].$defs as Defs);
+const comment = (minor: string, kind: string) =>
+  (TALOS_DOC_SCHEMAS[minor].$defs as Defs)[kind].$comment;
 
 /** Expected results: site -> [nodes, documents], all without a complaint. */
 const expected = (schema: string, rows: Record<string, [number, number]>) =>
@@ -102,6 +128,10 @@ const EXPECTED_113 = expected("v1.13", {
   "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml": [1, 6],
 });
 
+const EXPECTED_112 = Object.fromEntries(
+  Object.entries(EXPECTED_113).map(([site, r]) => [site, { ...r, schema: "v1.12" }]),
+);
+
 const EXPECTED_111 = Object.fromEntries(
   Object.entries(EXPECTED_113).map(([site, r]) => [
     site,
@@ -109,29 +139,38 @@ const EXPECTED_111 = Object.fromEntries(
   ]),
 );
 
-describe("vendored Talos schemas", () => {
+describe("our Talos schemas", () => {
   test("exactly the releases the program renders for have a schema, each its own", () => {
-    expect(vendoredTalosMinors()).toEqual(Object.keys(TALOS_KUBERNETES).sort());
-    for (const minor of vendoredTalosMinors()) {
-      const schema = JSON.parse(
-        readFileSync(join(TALOS_VENDOR, minor, "config.schema.json"), "utf8"),
-      );
-      expect([minor, schema.$id]).toEqual([
-        minor,
-        `https://talos.dev/${minor}/schemas/config.schema.json`,
-      ]);
-    }
+    expect(talosSchemaMinors()).toEqual(Object.keys(TALOS_KUBERNETES).sort());
+    expect(
+      talosSchemaMinors().map((minor) => [minor, TALOS_DOC_SCHEMAS[minor].$id, kinds(minor)]),
+    ).toEqual([
+      ["v1.11", "urn:homelab-netcode:talos-doc-schema:v1.11", ["v1alpha1.Config"]],
+      ["v1.12", "urn:homelab-netcode:talos-doc-schema:v1.12", ["v1alpha1.Config", ...NETWORK]],
+      ["v1.13", "urn:homelab-netcode:talos-doc-schema:v1.13", ["v1alpha1.Config", ...NETWORK]],
+    ]);
   });
 
-  test("the README names the source of each schema", () => {
-    const readme = readFileSync(join(TALOS_VENDOR, "README.md"), "utf8");
-    for (const minor of vendoredTalosMinors()) {
-      expect(readme).toContain(`| ${minor} |`);
-    }
+  test("each kind cites the reference page it was written from", () => {
+    expect(
+      talosSchemaMinors().flatMap((minor) =>
+        kinds(minor).map((kind) => [minor, kind, comment(minor, kind)]),
+      ),
+    ).toEqual([
+      ["v1.11", "v1alpha1.Config", `Written from ${V1ALPHA1_REF["v1.11"]} ${V1ALPHA1_PARTS}`],
+      ...(["v1.12", "v1.13"] as const).flatMap((minor) => [
+        [minor, "v1alpha1.Config", `Written from ${V1ALPHA1_REF[minor]} ${V1ALPHA1_PARTS}`],
+        ...NETWORK.map((kind) => [
+          minor,
+          kind,
+          `Written from https://docs.siderolabs.com/talos/${minor}/reference/configuration/network/${kind.toLowerCase()}`,
+        ]),
+      ]),
+    ]);
   });
 
   test("the default Talos version has a schema, and its Kubernetes version is in range", () => {
-    expect(vendoredTalosMinors()).toContain(minorOf(DEFAULT_TALOS.version));
+    expect(talosSchemaMinors()).toContain(minorOf(DEFAULT_TALOS.version));
     const range = TALOS_KUBERNETES[minorOf(DEFAULT_TALOS.version)];
     expect([DEFAULT_TALOS.version, DEFAULT_TALOS.kubernetesVersion, range]).toEqual([
       "v1.13.9",
@@ -179,6 +218,10 @@ describe("every rendered Talos document passes its release's schema", () => {
     expect(check(SITES)).toEqual(EXPECTED_113);
   });
 
+  test("each site on Talos v1.12: the same documents against the v1.12 schema", () => {
+    expect(check(SITES.map(([name, raw]) => [name, onTalos112(raw)]))).toEqual(EXPECTED_112);
+  });
+
   test("each site on Talos v1.11: the .machine.network form against the v1.11 schema", () => {
     // One v1alpha1 document per node.
     expect(check(SITES.map(([name, raw]) => [name, onTalos111(raw)]))).toEqual(EXPECTED_111);
@@ -202,6 +245,10 @@ describe("the schemas refuse the other release's form", () => {
     ]);
   });
 
+  test("v1.12 still reads the deprecated .machine.network form", () => {
+    expect(talosSchemaErrors("v1.12.11", v111)).toEqual([{ kind: "v1alpha1", errors: [] }]);
+  });
+
   test("v1.11's .machine.network is gone from v1.13's v1alpha1 config", () => {
     expect(talosSchemaErrors("v1.13.9", v111)).toEqual([
       { kind: "v1alpha1", errors: ["/machine must NOT have additional properties: network"] },
@@ -216,11 +263,51 @@ describe("the schemas refuse the other release's form", () => {
     });
   });
 
-  test("a patch for a release without a vendored schema is refused", () => {
+  test("a patch for a release without a schema is refused", () => {
     expect(() => talosSchemaErrors("v1.14.0", v113)).toThrow(
-      new Error(
-        `no Talos v1.14 schema: ${join(TALOS_VENDOR, "v1.14", "config.schema.json")} is missing`,
-      ),
+      new Error("no Talos v1.14 schema in test/render/talos-doc-schema.ts"),
     );
+  });
+
+  test("a broken value in any field we emit fails, naming what it should be", () => {
+    const broken = v113
+      .replace(/address: "10\.[0-9.]+\/[0-9]+"/, 'address: "10.0.0.300/24"')
+      .replace(/permanent_addr\) == \\"02:/, 'permanent_addr) == \\"02-')
+      .replace(/hostname: "([a-z0-9-]+)"/, 'hostname: "$1_"')
+      .replace('cni:\n      name: "none"', 'cni:\n      name: "cilium"')
+      .replace(/(kind: "Layer2VIPConfig"\nname: )"[^"]+"/, '$1"fd00::1::2"');
+    expect(talosSchemaErrors("v1.13.9", broken).filter((r) => r.errors.length > 0)).toEqual([
+      {
+        kind: "v1alpha1",
+        errors: ["/cluster/network/cni/name must be equal to one of the allowed values"],
+      },
+      { kind: "HostnameConfig", errors: ['/hostname: "k101cp11_" is not an RFC 1123 hostname'] },
+      {
+        kind: "LinkAliasConfig",
+        errors: [
+          '/selector/match: "mac(link.permanent_addr) == \\"02-00:65:00:0b:00\\"" is not ' +
+            'a CEL expression mac(link.permanent_addr) == "<lowercase MAC>"',
+        ],
+      },
+      {
+        kind: "LinkConfig",
+        errors: ['/addresses/0/address: "10.0.0.300/24" is not an address/length prefix'],
+      },
+      { kind: "Layer2VIPConfig", errors: ['/name: "fd00::1::2" is not an IPv4 or IPv6 address'] },
+    ]);
+    const legacy = v111
+      .replace(/hardwareAddr: "02:/, 'hardwareAddr: "02-')
+      .replace(/gateway: "10\.[0-9.]+"/, 'gateway: "10.0.0.1/24"');
+    expect(talosSchemaErrors("v1.11.6", legacy)).toEqual([
+      {
+        kind: "v1alpha1",
+        errors: [
+          '/machine/network/interfaces/0/deviceSelector/hardwareAddr: "02-00:65:00:0b:00" is not ' +
+            "a lowercase, colon-separated MAC",
+          '/machine/network/interfaces/0/routes/0/gateway: "10.0.0.1/24" is not an IPv4 or IPv6 ' +
+            "address",
+        ],
+      },
+    ]);
   });
 });
