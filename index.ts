@@ -8,6 +8,23 @@ import { renderInventory } from "./render/inventory";
 import { exportedPools, readPeerProblems } from "./site/peer-pools";
 import { proxmoxApiToken, requireStackSite, routerSshKey, vmSshKeys } from "./site/pulumi-config";
 
+/**
+ * Runs `build` with V8's stack traces off. The Pulumi SDK formats a stack trace (`new Error().stack`,
+ * up to 10 frames, about 1 KB) onto each of the four promises it makes per output property of every
+ * resource, and keeps them as long as the resource: on a site of 1000 nodes that is most of the
+ * program's memory (README "Benchmark", Scale). The SDK's own source positions of resources do not
+ * depend on the limit (it lifts it while it reads them).
+ */
+function withoutPromiseTraces<T>(build: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return build();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export = async () => {
   const { plan, topology } = requireStackSite();
   const peerProblems = await readPeerProblems(plan);
@@ -18,11 +35,13 @@ export = async () => {
         .join("\n")}`,
     );
   }
-  const deployment = deploySite(
-    plan,
-    topology,
-    { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey(), vmSshKeys: vmSshKeys() },
-    pulumi.getStack(),
+  const deployment = withoutPromiseTraces(() =>
+    deploySite(
+      plan,
+      topology,
+      { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey(), vmSshKeys: vmSshKeys() },
+      pulumi.getStack(),
+    ),
   );
   return {
     /** The address plan as Markdown, the text the offline preview writes to inventory.md. */
