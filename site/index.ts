@@ -9,6 +9,7 @@ import { buildTopology } from "../topology/build";
 import { Topology } from "../topology/types";
 import { loadSite } from "./load";
 import { secretProblems } from "./secrets";
+import { heapLimitMb, sizeProblems } from "./size";
 
 function serviceIpAssignments(p: Plan): ServiceIpAssignment[] {
   return p.tenants.flatMap((t) =>
@@ -26,12 +27,20 @@ export type ResolveResult =
 
 /**
  * Every problem of a site, or its validated plan and topology. `raw` holds the `homelab:*` keys
- * without prefix. The topology's cross-layer rules run only on a plan the address rules accept
+ * without prefix; with `heapLimitMb`, a site too large for that heap is refused first (site/size.ts). The topology's cross-layer rules run only on a plan the address rules accept
  * (they assume its values are consistent), so a site's problems may arrive in two rounds.
  */
-export function resolveSite(raw: Record<string, unknown>): ResolveResult {
+export function resolveSite(
+  raw: Record<string, unknown>,
+  options: { heapLimitMb?: number } = {},
+): ResolveResult {
   const loaded = loadSite(raw);
   if (!loaded.ok) return loaded;
+  // Before planning: a site the heap cannot hold is refused whole, with its numbers.
+  if (options.heapLimitMb !== undefined) {
+    const size = sizeProblems(loaded.site, options.heapLimitMb);
+    if (size.length > 0) return { ok: false, problems: size };
+  }
   const derived = plan(loaded.site);
   // Root causes first: a duplicate or out-of-range ID before what is derived from it.
   const problems = [
@@ -47,15 +56,17 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
 }
 
 /**
- * resolveSite for a stack's config: also refuses credentials that arrive in plain text.
+ * resolveSite for a stack's config: also refuses credentials that arrive in plain text, and a
+ * site too large for `heapLimit` MB (default: this process's heap, which registers the resources).
  * `isSecret` says whether a namespaced key (`homelab:proxmoxApiToken`) arrived as a secret.
  */
 export function resolveStackConfig(
   raw: Record<string, unknown>,
   isSecret: (key: string) => boolean,
+  heapLimit = heapLimitMb(),
 ): ResolveResult {
   const secrets = secretProblems(raw, isSecret);
-  const resolved = resolveSite(raw);
+  const resolved = resolveSite(raw, { heapLimitMb: heapLimit });
   if (secrets.length === 0) return resolved;
   return { ok: false, problems: [...secrets, ...(resolved.ok ? [] : resolved.problems)] };
 }
