@@ -15,11 +15,11 @@ import { proxmoxApiToken, requireStackSite, routerSshKey, vmSshKeys } from "./si
  * program's memory (README "Benchmark", Scale). The SDK's own source positions of resources do not
  * depend on the limit (it lifts it while it reads them).
  */
-function withoutPromiseTraces<T>(build: () => T): T {
+async function withoutPromiseTraces<T>(build: () => Promise<T>): Promise<T> {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return build();
+    return await build();
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -35,7 +35,7 @@ export = async () => {
         .join("\n")}`,
     );
   }
-  const deployment = withoutPromiseTraces(() =>
+  const deployment = await withoutPromiseTraces(() =>
     deploySite(
       plan,
       topology,
