@@ -27,6 +27,7 @@ function worker(
 }
 
 function table(title: string, sizes: number[], run: (n: number) => ReturnType<typeof worker>) {
+  if (sizes.length === 0) return;
   console.log(`\n${title}\n`);
   let header = false;
   for (const n of sizes) {
