@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs Debian's ifupdown2, whose parser (ifquery -o json) `npm run import` reads a Proxmox
+# host's /etc/network/interfaces with. Idempotent: apt is only touched when ifquery is missing.
+# ifupdown2 replaces ifupdown's files only; nothing is brought up or down by installing it.
+set -euo pipefail
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
+
+need=()
+command -v ifquery >/dev/null 2>&1 && ifquery --version 2>/dev/null | grep -q ifupdown2 || need+=(ifupdown2)
+
+apt_install install-ifupdown2 "${need[@]}"
+
+echo "install-ifupdown2: $(ifquery --version 2>&1 | head -1)"
