@@ -219,6 +219,11 @@ export function hostWiring(
         wiring.gateway.device = m.name;
       }
       if ((m.config.get("gateway") ?? []).every((g) => ipaddr.isValid(g))) taken.add("gateway");
+      if (kind === "bridges" && !entry.vlanAware && !(m.config.get("address") ?? []).length)
+        report.assumed({
+          ...at(m.name),
+          why: `${m.name} has no address and is not VLAN-aware: if the VMs on it are a homelab:segments entry, set the bridge's segment to it`,
+        });
       wiring.network[kind].push(entry);
       wiring.names.push(kind === "vlans" ? `${String(entry.on)}.${String(entry.id)}` : m.name);
       expressed(m.name);

@@ -41,6 +41,8 @@ export function importRouter(
   const dnsRecords: { name: string; address: string }[] = [];
   let routerId: string | undefined;
   let asn: number | undefined;
+  let bgpAsn: number | undefined;
+  let bgpId: string | undefined;
   const rep = (
     c: ExportCommand,
     why: string,
@@ -94,6 +96,12 @@ export function importRouter(
       routerId ??= arg(c, "id");
       report.expressed(file);
     } else {
+      // A session holds the router's own AS and router ID (RouterOS 7.19 has no BGP instance).
+      if (c.menu === "/routing/bgp/connection") {
+        const as = arg(c, "as");
+        if (as !== undefined && /^[0-9]+$/.test(as)) bgpAsn ??= Number(as);
+        bgpId ??= arg(c, "router-id");
+      }
       rep(
         c,
         WHY[c.menu] ??
@@ -101,6 +109,8 @@ export function importRouter(
       );
     }
   }
+  asn ??= bgpAsn;
+  routerId ??= bgpId;
   const entry: Record<string, unknown> = { name, version: exported.version };
   if (asn !== undefined) entry.asn = asn;
   const firstV4 = addresses.find((a) => !a.address.includes(":"))?.address.split("/")[0];
@@ -112,7 +122,7 @@ export function importRouter(
       file,
       line: 1,
       text: `router ${name}`,
-      why: `ssh.host is ${id} (${routerId ? "the BGP router ID" : "its first IPv4 address"}); set the address Pulumi reaches the router at`,
+      why: `ssh.host is ${id} (${routerId ? "its BGP router ID" : "its first IPv4 address"}); set the address Pulumi reaches the router at`,
     });
   } else {
     report.assumed({

@@ -54,7 +54,6 @@ export function importSite(input: ImportInput): {
   const hosts: Record<string, unknown>[] = [];
   const existingIfaces: { node: string; names: string[] }[] = [];
   let shared: string | undefined;
-  let gateway: Record<string, string> | undefined;
   input.hosts.forEach((h, hi) => {
     const w = hostWiring(h.file, h.ifaces, h.where, report);
     const entry: Record<string, unknown> = { name: h.name };
@@ -116,22 +115,16 @@ export function importSite(input: ImportInput): {
     }
     const net: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(w.network)) if (v.length > 0) net[k] = v;
+    const gw: Record<string, string> = {};
+    if (w.gateway.ipv4) gw.ipv4 = w.gateway.ipv4;
+    if (w.gateway.ipv6) gw.ipv6 = w.gateway.ipv6;
+    if (Object.keys(gw).length > 0) net.gateway = gw;
+    // The first host's wiring is homelab:hostNetwork; a host wired otherwise gets its own.
     const text = JSON.stringify(net);
     if (shared === undefined) {
       shared = text;
       config.hostNetwork = net;
     } else if (text !== shared) entry.network = net;
-    const gw: Record<string, string> = {};
-    if (w.gateway.ipv4) gw.ipv4 = w.gateway.ipv4;
-    if (w.gateway.ipv6) gw.ipv6 = w.gateway.ipv6;
-    if (Object.keys(gw).length > 0) {
-      if (gateway === undefined) gateway = gw;
-      else if (JSON.stringify(gw) !== JSON.stringify(gateway))
-        report.assumed({
-          ...(h.where.get(w.gateway.device ?? "") ?? { file: h.file, line: 0, text: "gateway" }),
-          why: `the stack has one default gateway for all hosts: ${JSON.stringify(gateway)} is kept, ${h.name}'s differs`,
-        });
-    }
     hosts.push(entry);
     // homelab:existing adopts the management bridge (or the bridge its VLAN rides on) already.
     const mgmt = [...role].find(([, c]) => c === "management")?.[0] ?? "";
@@ -141,8 +134,6 @@ export function importSite(input: ImportInput): {
     const names = w.names.filter((n) => n !== mgmtBridge);
     if (names.length > 0) existingIfaces.push({ node: h.name, names });
   });
-  if (gateway && config.hostNetwork)
-    (config.hostNetwork as Record<string, unknown>).gateway = gateway;
   if (Object.keys(global).length > 0) config.global = global;
   if (hosts.length > 0) config.hosts = hosts;
   const existing: Record<string, unknown> = {};

@@ -46,6 +46,13 @@ describe("host wiring from /etc/network/interfaces (ifupdown2's ifquery)", () =>
     expect(w.names).toEqual(["bond0", "vmbr0", "bond0.30", "vmbr1"]);
     expect(report.findings).toEqual([
       {
+        kind: "Assumptions made",
+        file: `${FIX}/pve1/interfaces.d/storage`,
+        line: 2,
+        text: "iface vmbr1 inet manual",
+        why: "vmbr1 has no address and is not VLAN-aware: if the VMs on it are a homelab:segments entry, set the bridge's segment to it",
+      },
+      {
         kind: "Host interface options",
         file: `${FIX}/pve1/interfaces.d/storage`,
         line: 6,
@@ -181,6 +188,7 @@ describe("npm run import", () => {
         network: {
           interfaces: ["eno1"],
           bridges: [{ name: "vmbr0", ports: ["eno1"], vlanAware: true, carries: "management" }],
+          gateway: { ipv4: "192.168.88.254" },
         },
       },
     ]);
