@@ -179,7 +179,7 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
   for (const c of report.counts)
     io.out(`${c.file}: ${c.read} read, ${c.expressed} expressed, ${c.reported} reported`);
   io.out(
-    `wrote ${out} and ${reportFile}${resolved.ok ? "" : ` (the plan has ${resolved.problems.length} problems, listed in the report)`}`,
+    `wrote ${out} and ${reportFile}${resolved.ok ? "" : ` (the plan has ${resolved.problems.length} problem${resolved.problems.length === 1 ? "" : "s"}, listed in the report)`}`,
   );
   return 0;
 }
