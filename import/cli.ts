@@ -107,8 +107,7 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
   };
   for (const p of proxmox) {
     try {
-      const { ifaces, where } = readInterfaces(p.file);
-      hosts.push({ name: p.name, file: p.file, ifaces, where });
+      hosts.push({ name: p.name, file: p.file, ...readInterfaces(p.file) });
     } catch (e) {
       if (e instanceof ImportError) refused.push(e.message);
       else if ((e as NodeJS.ErrnoException).code)

@@ -296,7 +296,11 @@ function expand(pattern: string): string[] {
  * `source` lines are resolved beside the file (a saved /etc/network/interfaces.d/* is looked for
  * in interfaces.d/ next to it). Throws ImportError naming the file and line ifupdown2 refuses.
  */
-export function readInterfaces(file: string): { ifaces: IfaceObj[]; where: Locator } {
+export function readInterfaces(file: string): {
+  ifaces: IfaceObj[];
+  where: Locator;
+  warnings: string[];
+} {
   const text = fs.readFileSync(file, "utf8");
   const files = [{ file, text }];
   const rewritten = text
@@ -340,7 +344,17 @@ export function readInterfaces(file: string): { ifaces: IfaceObj[]; where: Locat
       throw new ImportError(
         `${errors.length > 0 ? errors.join("; ") : `${file}: ifquery exited ${r.status}: ${r.stderr.trim()}`}; ifupdown2 refuses the file, so Proxmox would not bring it up either: fix the line`,
       );
-    return { ifaces: JSON.parse(r.stdout) as IfaceObj[], where: locate(files) };
+    // ifupdown2's warnings (a source file it cannot find, ...) go to the report, never lost.
+    const warnings = r.stderr
+      .split("\n")
+      .filter((l) => /^warning: /.test(l))
+      .map((l) =>
+        l
+          .replace(/^warning: /, "")
+          .split(tmp)
+          .join(file),
+      );
+    return { ifaces: JSON.parse(r.stdout) as IfaceObj[], where: locate(files), warnings };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

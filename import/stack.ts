@@ -10,7 +10,14 @@ import { importRouter } from "./routeros";
 
 export interface ImportInput {
   readonly site: string;
-  readonly hosts: readonly { name: string; file: string; ifaces: IfaceObj[]; where: Locator }[];
+  readonly hosts: readonly {
+    name: string;
+    file: string;
+    ifaces: IfaceObj[];
+    where: Locator;
+    /** ifupdown2's warnings, `<file>: line<n>: <message>`. */
+    warnings?: readonly string[];
+  }[];
   /** SDN files by base name, and the directory they came from (for the report). */
   readonly sdn?: { dir: string; files: ReadonlyMap<string, string> };
   readonly firewall?: readonly { file: string; text: string }[];
@@ -55,6 +62,16 @@ export function importSite(input: ImportInput): {
   const existingIfaces: { node: string; names: string[] }[] = [];
   let shared: string | undefined;
   input.hosts.forEach((h, hi) => {
+    for (const warning of h.warnings ?? []) {
+      const m = /^(.*?): line([0-9]+): (.*)$/.exec(warning);
+      report.reported({
+        kind: "ifupdown2 warnings",
+        file: m ? m[1] : h.file,
+        line: m ? Number(m[2]) : 0,
+        text: m ? m[3] : warning,
+        why: "ifupdown2 read past this line; check what the line meant to bring in",
+      });
+    }
     const w = hostWiring(h.file, h.ifaces, h.where, report);
     const entry: Record<string, unknown> = { name: h.name };
     // Devices with addresses, in order, the gateway's first.

@@ -2,6 +2,7 @@
 // a VLAN-aware bridge, a VLAN interface and an interfaces.d source; the cluster's SDN and firewall
 // files; a RouterOS 7 export) into a stack file and its report, with exact values and counts.
 // The interfaces files go through Debian's ifupdown2 (`bash .ci/install-ifupdown2.sh`).
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -210,6 +211,34 @@ describe("npm run import", () => {
       `- ${FIX}/firewall/cluster.fw:13: \`IN SSH(ACCEPT) -source +mgmt -log nolog\`: RULES: write the rule as a homelab:policy rule if it must stay\n`,
     );
     expect(report).toContain("## Plan problems (npm run plan lists them too)\n");
+  });
+
+  test("ifupdown2's warnings are reported with their line; the report renders as GitHub Markdown", () => {
+    const out = path.join(dir, "Pulumi.w.yaml");
+    const r = run(["--site", "w", "--proxmox", `pve1=${FIX}/warn/interfaces`, "--out", out]);
+    expect(r.code).toBe(0);
+    const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+    expect(report).toBe(
+      [
+        "# Import report",
+        "",
+        "What `npm run import` read and could not express in `Pulumi.w.yaml`, by kind, with the file and line. Nothing read is left out: each entry is either in the stack file or listed here.",
+        "",
+        "| File | Read | Expressed | Reported |",
+        "| --- | --: | --: | --: |",
+        `| ${FIX}/warn/interfaces | 5 | 4 | 1 |`,
+        "",
+        "## ifupdown2 warnings",
+        "",
+        `- ${FIX}/warn/interfaces:7: \`cannot find source file ${FIX}/warn/missing.conf\`: ifupdown2 read past this line; check what the line meant to bring in`,
+        "",
+      ].join("\n"),
+    );
+    // GitHub's parser (bash .ci/install-markdown.sh) reads the counts as a table.
+    const html = execFileSync("cmark-gfm", ["-e", "table"], { input: report, encoding: "utf8" });
+    expect(html).toContain(
+      `<tr>\n<td>${FIX}/warn/interfaces</td>\n<td align="right">5</td>\n<td align="right">4</td>\n<td align="right">1</td>\n</tr>`,
+    );
   });
 
   test.each([
