@@ -163,7 +163,12 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
   if (!resolved.ok)
     for (const p of resolved.problems)
       report.assumed(
-        { file: out, line: 0, text: `${p.path}: ${p.input}`, why: `${p.message}; ${p.fix}` },
+        {
+          file: out,
+          line: 0,
+          text: `${p.path}: ${p.input}`,
+          why: p.fix !== undefined ? `${p.message}; ${p.fix}` : p.message,
+        },
         "Plan problems (npm run plan lists them too)",
       );
   const namespaced: Record<string, unknown> = {};

@@ -79,6 +79,16 @@ const routerFacts = (p: Plan, name: string) => {
   return { version: r?.version, asn: r?.asn, routerId: r?.routerId?.toString() };
 };
 
+/**
+ * The imported stacks' plan problems, as import-report.md lists them. The stack holds one extra
+ * address per router interface; a tenant gateway's IPv4 and IPv6 are one tenant (homelab:tenants).
+ */
+const PLAN_PROBLEMS: Record<string, string[]> = {
+  example: [
+    "`routers[0].addresses[1].interface: vlan20`: is a duplicate interface on router edge: already used by routers[0].addresses[0].interface",
+  ],
+};
+
 describe.each(BUNDLED_STACKS)("round trip of the %s stack", (stack) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `import-rt-${stack}-`));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -125,6 +135,17 @@ describe.each(BUNDLED_STACKS)("round trip of the %s stack", (stack) => {
       expect(report).toContain(
         `${d.name} has no address and is not VLAN-aware: if the VMs on it are a homelab:segments entry, set the bridge's segment to it`,
       );
+  });
+  test("the plan's problems are in the report", () => {
+    const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+    const section = report.split("## Plan problems (npm run plan lists them too)\n\n")[1] ?? "";
+    const prefix = `- ${path.join(dir, `Pulumi.${stack}.yaml`)}: `;
+    expect(
+      section
+        .split("\n")
+        .filter((l) => l.startsWith(prefix))
+        .map((l) => l.slice(prefix.length)),
+    ).toEqual(PLAN_PROBLEMS[stack] ?? []);
   });
   test("the router entries and addresses come out identical", () => {
     for (const [name, m] of exported) {
