@@ -7,7 +7,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib/apt.sh"
 
 need=()
-command -v ifquery >/dev/null 2>&1 && ifquery --version 2>/dev/null | grep -q ifupdown2 || need+=(ifupdown2)
+# ifupdown's own ifquery has no JSON output: only ifupdown2's will do.
+if ! { ifquery --version 2>/dev/null | grep -q ifupdown2; }; then need+=(ifupdown2); fi
 
 apt_install install-ifupdown2 "${need[@]}"
 
