@@ -277,6 +277,8 @@ export interface SdnPlan {
   readonly peers: readonly Address[];
   readonly exitNodes: readonly string[];
   readonly advertiseSubnets: boolean;
+  /** ARP/ND suppression; false writes disable-arp-nd-suppression on the zone. */
+  readonly arpNdSuppression: boolean;
   readonly nodes: readonly string[];
   /** The OpenFabric underlay, when any host has underlay interfaces. */
   readonly fabric?: { readonly id: string; readonly ipv4?: Prefix; readonly ipv6?: Prefix };

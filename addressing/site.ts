@@ -345,6 +345,11 @@ export interface Site {
     readonly fabric: string;
     readonly exitNodes: readonly string[];
     readonly advertiseSubnets: boolean;
+    /**
+     * ARP/ND suppression in the EVPN zone; undefined: off when a VNet of the zone carries a
+     * floating IP (planFloatingIps), on otherwise.
+     */
+    readonly arpNdSuppression?: boolean;
   };
   readonly hostNetwork: HostNetworkSpec;
   readonly hosts: readonly HostSpec[];

@@ -209,3 +209,27 @@ test("21: a new user's RouterOS + Talos site: every session the two configs desc
     "edge toward 10.20.0.11: no BFD; k20cp1 toward 10.20.0.254: no BFD",
   );
 });
+
+test("22: the EVPN zone whose VNet carries a Talos VIP and an L2 pool has ARP/ND suppression off", async () => {
+  const files = await preview("22-evpn-arp-suppression-floating-vip");
+  const resources = JSON.parse(files.get("resources.json") as string) as {
+    type: string;
+    inputs: Record<string, unknown>;
+  }[];
+  const zone = resources.find((r) => r.type === "proxmoxve:sdn/zone/evpn:Evpn");
+  expect(zone?.inputs.disableArpNdSuppression).toBe(true);
+  // Asking for suppression with the floating IPs on the VNet is refused.
+  const r = resolveSite({
+    ...raw("22-evpn-arp-suppression-floating-vip"),
+    sdn: { arpNdSuppression: true },
+  });
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    'sdn.arpNdSuppression: "true": keeps ARP/ND suppression on in zone vxevpn01, whose VNets carry floating IPs (the Talos VIP 10.101.0.250 of k101 on vnet101; the L2-announced LoadBalancer addresses of k101 on vnet101): the hosts would keep answering with the MAC an address has left; drop the key (it defaults to false here) or set it to false',
+  ]);
+});
+
+test("24: a bridge MTU above its bond port's is rejected, as a VLAN above its parent's", () => {
+  expect(problems("24-bridge-mtu-above-bond-port")).toEqual([
+    'hostNetwork.bridges[1].mtu: "9000": is larger than the MTU 1500 of its port bond0; set bond0\'s mtu to at least 9000',
+  ]);
+});
