@@ -205,6 +205,8 @@ export interface VmNetworkPlan {
   readonly mtu?: number;
   /** Purpose of the segment's static range the address is meant to sit in. */
   readonly inRange?: string;
+  /** The NIC's name in the VM (netplan set-name). */
+  readonly name: string;
 }
 
 /** A plain VM booted from a cloud image with cloud-init (homelab:vms). */

@@ -2,6 +2,7 @@
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { checkNetwork, planNetwork } from "./host-network";
+import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
 import { checkTalosVersions } from "./talos-versions";
@@ -595,8 +596,12 @@ function planCluster(
       `${path}.frr.egress`,
       k.frr.egress,
       `is also the mesh interface (${path}.frr.mesh): one NIC cannot carry both the mesh and the egress`,
-      "name two NICs (default mesh eth0, egress eth1)",
+      "name two NICs (default mesh mesh0, egress egress0)",
     );
+  }
+  if (k.nodeOs === "linux") {
+    checkSetName(b, `${path}.frr.mesh`, k.frr.mesh, "mesh0");
+    checkSetName(b, `${path}.frr.egress`, k.frr.egress, "egress0");
   }
   // Routable pods (seed 002) share the node subnet: they lie inside it instead of beside it, and
   // the pool rule keeps owned addresses out of them.

@@ -173,6 +173,8 @@ export interface VmNetworkSpec {
   readonly ipv6?: Address;
   /** Purpose of the segment's static range the address is meant to sit in. */
   readonly inRange?: string;
+  /** The NIC's name in the VM (netplan set-name); default `net<N>`, N the NIC's index. */
+  readonly name?: string;
 }
 
 /** K3s server settings a VM's cloud-init writes to /etc/rancher/k3s/config.yaml. */

@@ -201,14 +201,14 @@ const MAPPINGS: Readonly<Record<string, (i: Inputs) => Mapped[]>> = {
       bios: i.bios,
       machine: i.machine !== undefined ? { type: i.machine } : undefined,
       onboot: i.onBoot,
-      agent: i.agent ? defined({ enabled: i.agent.enabled }) : undefined,
+      agent: i.agent ? (defined({ enabled: i.agent.enabled }) as PropertyString) : undefined,
       cores: i.cpu?.cores,
       cpu: i.cpu?.type !== undefined ? { cputype: i.cpu.type } : undefined,
-      memory: i.memory ? defined({ current: i.memory.dedicated }) : undefined,
+      memory: i.memory ? (defined({ current: i.memory.dedicated }) as PropertyString) : undefined,
       scsihw: i.scsiHardware,
       ostype: i.operatingSystem?.type,
       boot: i.bootOrders ? { order: i.bootOrders.join(";") } : undefined,
-      vga: i.vga ? defined({ type: i.vga.type }) : undefined,
+      vga: i.vga ? (defined({ type: i.vga.type }) as PropertyString) : undefined,
     };
     // One parameter per slot: `serial[n]`, `scsi[n]`, `ide[n]`, `net[n]` take a list of values.
     const slots: Record<string, PropertyString[] | string[]> = {};

@@ -233,3 +233,36 @@ test("24: a bridge MTU above its bond port's is rejected, as a VLAN above its pa
     'hostNetwork.bridges[1].mtu: "9000": is larger than the MTU 1500 of its port bond0; set bond0\'s mtu to at least 9000',
   ]);
 });
+
+test("32: a two-NIC plain VM renames its NICs by MAC to net0 and net1, never the kernel's eth<N>", async () => {
+  const files = await preview("32-netplan-set-name-kernel-eth");
+  const name = [...files.keys()].find((k) => /^cloud-init\/.*app1.*network/.test(k));
+  expect(name).toBeDefined();
+  const ethernets = parse(files.get(name as string) as string).ethernets;
+  expect(
+    Object.entries(ethernets).map(([k, v]) => [k, (v as Record<string, unknown>)["set-name"]]),
+  ).toEqual([
+    ["net0", "net0"],
+    ["net1", "net1"],
+  ]);
+  // A name of the user's choice, outside eth<N>, is what the VM gets.
+  const named = resolveSite({
+    ...raw("32-netplan-set-name-kernel-eth"),
+    vms: [
+      {
+        name: "app1",
+        id: 31,
+        vmId: 2031,
+        host: "pve01",
+        networks: [
+          { network: "management", name: "mgmt0" },
+          { network: "lab", name: "lab0" },
+        ],
+      },
+    ],
+  });
+  if (!named.ok) throw new Error(named.problems.map(formatProblem).join("\n"));
+  expect(
+    named.topology.devices.find((d) => d.name === "app1")?.interfaces.map((i) => i.name),
+  ).toEqual(["mgmt0", "lab0"]);
+});
