@@ -6,6 +6,7 @@ import { requireSite } from "../../site";
 import { cloudInitMachines, CloudInitMachine } from "../../render/cloud-init/inputs";
 import { renderNetworkConfig } from "../../render/cloud-init/network-config";
 import { renderUserData, sshKeyLines } from "../../render/cloud-init/user-data";
+import { vipHealthScript, vipHealthUnit } from "../../render/cloud-init/vip-health";
 import { vmMac } from "../../topology/vms";
 import { stackRaw } from "../fixtures/base";
 
@@ -157,6 +158,21 @@ describe("sol (seed 001): six FRR nodes", () => {
         ["systemctl", "start", "qemu-guest-agent"],
         ["sed", "-i", "-E", "s/^(bgpd|isisd|bfdd)=no$/\\1=yes/", "/etc/frr/daemons"],
         ["systemctl", "restart", "frr"],
+        ["systemctl", "daemon-reload"],
+        ["systemctl", "enable", "--now", "vip-health-bgp.service"],
+      ],
+      // The API VIP's health check (test/render/vip-health.test.ts).
+      write_files: [
+        {
+          path: "/usr/local/bin/vip-health-bgp.sh",
+          permissions: "0755",
+          content: vipHealthScript(["fd00:255:101::ac/128"]),
+        },
+        {
+          path: "/etc/systemd/system/vip-health-bgp.service",
+          permissions: "0644",
+          content: vipHealthUnit(),
+        },
       ],
     });
   });
