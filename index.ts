@@ -16,6 +16,23 @@ import {
   vmSshKeys,
 } from "./site/pulumi-config";
 
+/**
+ * Runs `build` with V8's stack traces off. The Pulumi SDK formats a stack trace (`new Error().stack`,
+ * up to 10 frames, about 1 KB) onto each of the four promises it makes per output property of every
+ * resource, and keeps them as long as the resource: on a site of 1000 nodes that is most of the
+ * program's memory (README "Benchmark", Scale). The SDK's own source positions of resources do not
+ * depend on the limit (it lifts it while it reads them).
+ */
+async function withoutPromiseTraces<T>(build: () => Promise<T>): Promise<T> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return await build();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export = async () => {
   const { plan, topology, secret } = requireStackSite();
   // Values set with --secret (also with --path, inside a key) stay secret in every input and output.
@@ -28,11 +45,13 @@ export = async () => {
         .join("\n")}`,
     );
   }
-  const deployment = deploySite(
-    plan,
-    topology,
-    { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey(), vmSshKeys: vmSshKeys() },
-    pulumi.getStack(),
+  const deployment = await withoutPromiseTraces(() =>
+    deploySite(
+      plan,
+      topology,
+      { proxmoxApiToken: proxmoxApiToken(), routerSshKey: routerSshKey(), vmSshKeys: vmSshKeys() },
+      pulumi.getStack(),
+    ),
   );
   return hideInOutputs(
     {

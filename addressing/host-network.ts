@@ -1,6 +1,6 @@
 // A Proxmox host's network devices (bridges, bonds, VLAN interfaces) with the addresses the plan
 // gives them, and the rules a host's wiring must satisfy: every member exists, no NIC is used twice,
-// VLAN IDs are unique per parent, a VLAN fits its parent's MTU, each network is carried once.
+// VLAN IDs are unique per parent, a VLAN fits its parent's MTU and a bridge its bond ports', each network is carried once.
 import { Builder, FAMILIES, key } from "./builder";
 import { Address, Family } from "./ip";
 import { DevicePlan, HostNetworkPlan, InterfaceAddress } from "./plan-types";
@@ -56,6 +56,17 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
         b.problem(where, port, `is neither an interface nor a bond of the host`);
       }
       use(port, where);
+      // A bridge carries no frame larger than its lowest port MTU (the kernel refuses a bridge
+      // MTU above it: "RTNETLINK answers: Invalid argument"); a NIC's MTU is not in the config.
+      const portMtu = bonds.has(port) ? deviceMtu(spec, port) : undefined;
+      if (br.mtu !== undefined && portMtu !== undefined && br.mtu > portMtu) {
+        b.problem(
+          `${path}.bridges[${i}].mtu`,
+          String(br.mtu),
+          `is larger than the MTU ${portMtu} of its port ${port}`,
+          `set ${port}'s mtu to at least ${br.mtu}`,
+        );
+      }
     });
   });
   spec.underlay.forEach((u, i) => {

@@ -205,6 +205,8 @@ export interface VmNetworkPlan {
   readonly mtu?: number;
   /** Purpose of the segment's static range the address is meant to sit in. */
   readonly inRange?: string;
+  /** The NIC's name in the VM (netplan set-name). */
+  readonly name: string;
 }
 
 /** A plain VM booted from a cloud image with cloud-init (homelab:vms). */
@@ -277,6 +279,8 @@ export interface SdnPlan {
   readonly peers: readonly Address[];
   readonly exitNodes: readonly string[];
   readonly advertiseSubnets: boolean;
+  /** ARP/ND suppression; false writes disable-arp-nd-suppression on the zone. */
+  readonly arpNdSuppression: boolean;
   readonly nodes: readonly string[];
   /** The OpenFabric underlay, when any host has underlay interfaces. */
   readonly fabric?: { readonly id: string; readonly ipv4?: Prefix; readonly ipv6?: Prefix };

@@ -3,6 +3,7 @@
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { planExisting } from "./existing";
 import { checkNetwork, planNetwork } from "./host-network";
+import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
 import { checkTalosVersions } from "./talos-versions";
@@ -51,8 +52,44 @@ function defaultEndpoint(hosts: readonly HostPlan[]): string | undefined {
   return undefined;
 }
 
-function planSdn(b: Builder, hosts: readonly HostPlan[], mtu: number): SdnPlan {
+/**
+ * The addresses that move between VMs' MACs on the tenants' VNets: a Talos VIP in the VM subnet
+ * (moved by gratuitous ARP) and an L2-announced LoadBalancer pool (Cilium answers for each address
+ * from its lease holder), as `<what> on <vnet>`.
+ */
+function floatingIps(tenants: readonly TenantPlan[]): string[] {
+  return tenants.flatMap((t) => {
+    const k = t.kubernetes;
+    if (!k || t.vnet?.carries !== "vms") return [];
+    const vips = FAMILIES.map((f) => k.vip[key(f)])
+      .filter((a): a is Address => !!a && !!t.vms[key(a.family)]?.contains(a))
+      .map((a) => `the Talos VIP ${a} of ${k.name} on ${t.vnet?.id}`);
+    const l2 =
+      k.announcement === "l2"
+        ? [`the L2-announced LoadBalancer addresses of ${k.name} on ${t.vnet.id}`]
+        : [];
+    return [...vips, ...l2];
+  });
+}
+
+function planSdn(
+  b: Builder,
+  hosts: readonly HostPlan[],
+  mtu: number,
+  tenants: readonly TenantPlan[],
+): SdnPlan {
   const site = b.site;
+  // Proxmox SDN docs (pvesdn.adoc, EVPN zone): "Disable Arp-Nd Suppression: ... This is required
+  // if you use floating IPs in your guest VMs".
+  const floating = floatingIps(tenants);
+  if (site.sdn.arpNdSuppression === true && floating.length > 0) {
+    b.problem(
+      "sdn.arpNdSuppression",
+      "true",
+      `keeps ARP/ND suppression on in zone ${site.sdn.zone}, whose VNets carry floating IPs (${floating.join("; ")}): the hosts would keep answering with the MAC an address has left`,
+      "drop the key (it defaults to false here) or set it to false",
+    );
+  }
   const names = hosts.map((h) => h.name);
   site.sdn.exitNodes.forEach((n, i) => {
     if (!names.includes(n)) {
@@ -83,6 +120,7 @@ function planSdn(b: Builder, hosts: readonly HostPlan[], mtu: number): SdnPlan {
     peers: hosts.map((h) => h.loopback.ipv4 ?? h.loopback.ipv6).filter((a): a is Address => !!a),
     exitNodes: site.sdn.exitNodes,
     advertiseSubnets: site.sdn.advertiseSubnets,
+    arpNdSuppression: site.sdn.arpNdSuppression ?? floating.length === 0,
     nodes: names,
     fabric: withFabric
       ? { id: site.sdn.fabric, ipv4: loopbacks?.ipv4, ipv6: loopbacks?.ipv6 }
@@ -305,7 +343,7 @@ export function plan(site: Site): PlanResult {
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
 
-  const sdn = planSdn(b, hosts, vnet);
+  const sdn = planSdn(b, hosts, vnet, tenants);
   const derived: Omit<Plan, "warnings"> = {
     site: site.name,
     description: site.description,
@@ -561,8 +599,12 @@ function planCluster(
       `${path}.frr.egress`,
       k.frr.egress,
       `is also the mesh interface (${path}.frr.mesh): one NIC cannot carry both the mesh and the egress`,
-      "name two NICs (default mesh eth0, egress eth1)",
+      "name two NICs (default mesh mesh0, egress egress0)",
     );
+  }
+  if (k.nodeOs === "linux") {
+    checkSetName(b, `${path}.frr.mesh`, k.frr.mesh, "mesh0");
+    checkSetName(b, `${path}.frr.egress`, k.frr.egress, "egress0");
   }
   // Routable pods (seed 002) share the node subnet: they lie inside it instead of beside it, and
   // the pool rule keeps owned addresses out of them.

@@ -173,6 +173,8 @@ export interface VmNetworkSpec {
   readonly ipv6?: Address;
   /** Purpose of the segment's static range the address is meant to sit in. */
   readonly inRange?: string;
+  /** The NIC's name in the VM (netplan set-name); default `net<N>`, N the NIC's index. */
+  readonly name?: string;
 }
 
 /** K3s server settings a VM's cloud-init writes to /etc/rancher/k3s/config.yaml. */
@@ -348,6 +350,11 @@ export interface Site {
     readonly fabric: string;
     readonly exitNodes: readonly string[];
     readonly advertiseSubnets: boolean;
+    /**
+     * ARP/ND suppression in the EVPN zone; undefined: off when a VNet of the zone carries a
+     * floating IP (planFloatingIps), on otherwise.
+     */
+    readonly arpNdSuppression?: boolean;
   };
   /** What the running site has already (homelab:existing). */
   readonly existing: ExistingSpec;

@@ -4,6 +4,7 @@
 // so the validator checks it lies inside its network and belongs to nobody else. Each network must
 // exist on the VM's host (a VNet, a VLAN on its VLAN-aware bridge, or a bridge that carries it),
 // and each configured route's gateway must lie on one of the VM's networks: that NIC carries it.
+import { checkSetName } from "./nic-names";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { Address, Family, Prefix } from "./ip";
 import {
@@ -206,8 +207,16 @@ function planVm(
       ),
     );
   }
+  const nicNames = new Map<string, string>();
   const nets: VmNetworkPlan[] = v.networks.flatMap((n, j) => {
     const np = `${path}.networks[${j}]`;
+    const name = n.name ?? `net${j}`;
+    if (n.name !== undefined) {
+      checkSetName(b, `${np}.name`, n.name, `net${j}`);
+      const first = nicNames.get(n.name);
+      if (first) b.problem(`${np}.name`, n.name, `is already the name of ${first}`);
+    }
+    nicNames.set(name, np);
     const net = known.get(n.network);
     if (!net) {
       b.problem(
@@ -254,6 +263,7 @@ function planVm(
         attach: attach ?? { bridge: "" },
         ...(net.mtu !== undefined ? { mtu: net.mtu } : {}),
         ...(n.inRange !== undefined ? { inRange: n.inRange } : {}),
+        name,
       },
     ];
   });
@@ -264,8 +274,8 @@ function planVm(
       : notOnSubnets(
           `VM ${v.name}`,
           via,
-          nets.map((n, i) => ({
-            name: `eth${i} (${n.network})`,
+          nets.map((n) => ({
+            name: `${n.name} (${n.network})`,
             prefix: n.subnet[key(via.family)],
           })),
         );

@@ -47,12 +47,24 @@ export interface DeploySecrets {
   readonly vmSshKeys?: pulumi.Output<string>;
 }
 
-export function deploySite(
+/** Hosts built between two pauses (see deploySite); a site of fewer is built in one go. */
+const HOSTS_AT_ONCE = 50;
+
+/** Lets the SDK register what was built so far before more is built (see deploySite). */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Builds the site's resources. Hosts 50 at a time and clusters one at a time, with a pause between
+ * two groups: the SDK holds a resource's promise chains until the engine has registered it, so a
+ * site built in one go holds them all at once (README "Benchmark", Scale). A site of one cluster
+ * and at most 50 hosts is built in one go, as before.
+ */
+export async function deploySite(
   plan: Plan,
   topology: Topology,
   secrets: DeploySecrets,
   stack: string,
-): Deployment {
+): Promise<Deployment> {
   // Rendering can still refuse a plan (a router that cannot be configured); do it before the
   // first resource exists.
   const routing = renderRouting(plan, topology, stack);
@@ -66,8 +78,10 @@ export function deploySite(
   });
   const providers = { providers: [provider] };
   const managedBy = `managed-by homelab/${plan.site}`;
-  const hosts = plan.hosts.map(
-    (h) =>
+  const hosts: ProxmoxHost[] = [];
+  for (const h of plan.hosts) {
+    if (hosts.length > 0 && hosts.length % HOSTS_AT_ONCE === 0) await settle();
+    hosts.push(
       new ProxmoxHost(
         `host-${h.name}`,
         {
@@ -78,7 +92,8 @@ export function deploySite(
         },
         providers,
       ),
-  );
+    );
+  }
   // An EVPN zone, its VNets and the SDN apply exist only when some tenant has a VNet: a site of
   // plain VLANs (seed 002) has no SDN to apply.
   const sdnNeeded = plan.tenants.some((t) => t.vnet);
@@ -122,20 +137,21 @@ export function deploySite(
     : undefined;
   const isoFiles = talosIsos(plan, { provider });
   // VMs start after the SDN is applied: their NICs attach to the VNets it brings up.
-  const clusters = plan.tenants.flatMap((t) =>
-    t.kubernetes?.nodeOs === "talos"
-      ? [
-          deployCluster(plan, topology, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
-            ...providers,
-            // Only the hosts its VMs run on: a cluster waits for their bridges, not the site's.
-            dependsOn: [
-              ...(apply ? [apply] : []),
-              ...hosts.filter((h) => t.kubernetes?.vms.some((v) => v.host === h.nodeName)),
-            ],
-          }),
-        ]
-      : [],
-  );
+  const clusters: ClusterDeployment[] = [];
+  for (const t of plan.tenants) {
+    if (t.kubernetes?.nodeOs !== "talos") continue;
+    if (clusters.length > 0) await settle();
+    clusters.push(
+      deployCluster(plan, topology, t, vnetByTenant.get(t.id)?.vnetId, isoFiles, {
+        ...providers,
+        // Only the hosts its VMs run on: a cluster waits for their bridges, not the site's.
+        dependsOn: [
+          ...(apply ? [apply] : []),
+          ...hosts.filter((h) => t.kubernetes?.vms.some((v) => v.host === h.nodeName)),
+        ],
+      }),
+    );
+  }
   const vnetIds = new Map(
     plan.tenants.flatMap((t) => {
       const v = vnetByTenant.get(t.id);

@@ -87,6 +87,8 @@ export class EvpnZone extends pulumi.ComponentResource {
         nodes: [...sdn.nodes],
         exitNodes: sdn.exitNodes.length > 0 ? [...sdn.exitNodes] : undefined,
         advertiseSubnets: sdn.advertiseSubnets,
+        // Off for floating IPs (addressing/plan.ts floatingIps); the provider's default is on.
+        ...(sdn.arpNdSuppression ? {} : { disableArpNdSuppression: true }),
       },
       { ...fixed, protect: args.protect, ...(args.existing.zone ? { import: sdn.zone } : {}) },
     );

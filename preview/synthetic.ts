@@ -68,3 +68,98 @@ export function syntheticStackConfig(scale: number): StackConfig {
     config[`homelab:${k}`] = JSON.stringify(v);
   return { config, secretKeys: [] };
 }
+
+/**
+ * A synthetic site of `nodes` Kubernetes nodes, for the scale benchmark: clusters of up to 50
+ * nodes (3 control-plane nodes each, a /28 and a /66 of pods per node), one tenant per cluster, one Proxmox
+ * host per 10 nodes.
+ */
+export function syntheticNodesSite(nodes: number): Record<string, unknown> {
+  const perTenant = 50;
+  const tenantCount = Math.ceil(nodes / perTenant);
+  if (tenantCount > 150) throw new Error(`${nodes} nodes need more than 150 tenants`);
+  const base = syntheticSite(1);
+  return {
+    ...base,
+    site: { name: `synthetic-${nodes}n`, description: `Synthetic site of ${nodes} nodes` },
+    layout: { nodePods: { ipv4: 28, ipv6: 66 }, hostIdentities: { ipv4: 0 } },
+    hosts: Array.from({ length: Math.max(3, Math.ceil(nodes / 10)) }, (_, i) => ({
+      name: `pve${i + 1}`,
+      id: i + 1,
+    })),
+    tenants: Array.from({ length: tenantCount }, (_, i) => {
+      const id = 100 + i;
+      const count = Math.min(perTenant, nodes - i * perTenant);
+      return {
+        id,
+        name: `t${id}`,
+        kubernetes: {
+          name: `k${id}`,
+          nodes: Array.from({ length: count }, (_, n) => ({
+            name: `k${id}n${n + 11}`,
+            id: n + 11,
+            role: n < 3 ? "controlplane" : "worker",
+          })),
+        },
+      };
+    }),
+  };
+}
+
+/** The routed segments of the arc-hybrid stack (Pulumi.arc-hybrid.yaml): its policy's zones. */
+const ARC_ZONES = [
+  ["storage", "10.10.10"],
+  ["management", "10.10.20"],
+  ["app", "10.10.30"],
+  ["observability", "10.10.40"],
+  ["devtest", "10.10.50"],
+  ["mgmt", "10.10.60"],
+  ["dmz", "10.10.99"],
+] as const;
+
+/**
+ * `raw` (the arc-hybrid stack's config) with `perZone` devices in each of its seven zones
+ * (`<zone>-d<i>` at .150 + i, at most 100) and a policy of `rules` rules instead of its own: each
+ * from a device (3 in 4) or a whole zone to a device or a zone of another, TCP or UDP to one of
+ * 50 ports or a range, allow or deny, drawn from a fixed pseudo-random sequence (the same site for
+ * the same sizes).
+ */
+export function syntheticPolicySite(
+  raw: Record<string, unknown>,
+  rules: number,
+  perZone: number,
+): Record<string, unknown> {
+  if (perZone > 100) throw new Error(`${perZone} devices per zone: at most 100`);
+  let seed = 12345;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const devices = ARC_ZONES.flatMap(([zone, net]) =>
+    Array.from({ length: perZone }, (_, i) => ({
+      name: `${zone}-d${i}`,
+      network: zone,
+      ipv4: `${net}.${150 + i}`,
+    })),
+  );
+  const end = (zone: string) => (next(4) === 0 ? zone : `${zone}-d${next(perZone)}`);
+  const policy = raw.policy as Record<string, unknown>;
+  const extra = Array.from({ length: rules }, (_, i) => {
+    const a = next(ARC_ZONES.length);
+    const b = (a + 1 + next(ARC_ZONES.length - 1)) % ARC_ZONES.length;
+    const port = 1000 + next(50);
+    return {
+      name: `r${i}`,
+      from: end(ARC_ZONES[a][0]),
+      to: end(ARC_ZONES[b][0]),
+      protocol: next(2) === 0 ? "tcp" : "udp",
+      ports: next(3) === 0 ? [`${port}-${port + next(20)}`] : [port],
+      action: next(2) === 0 ? "allow" : "deny",
+    };
+  });
+  return {
+    ...raw,
+    devices: [...((raw.devices as unknown[]) ?? []), ...devices],
+    policy: { ...policy, rules: extra },
+  };
+}

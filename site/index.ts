@@ -17,6 +17,7 @@ import {
   withStandIns,
 } from "./secret-paths";
 import { secretProblems } from "./secrets";
+import { heapLimitMb, sizeProblems } from "./size";
 
 function serviceIpAssignments(p: Plan): ServiceIpAssignment[] {
   return p.tenants.flatMap((t) =>
@@ -34,12 +35,20 @@ export type ResolveResult =
 
 /**
  * Every problem of a site, or its validated plan and topology. `raw` holds the `homelab:*` keys
- * without prefix. The topology's cross-layer rules run only on a plan the address rules accept
+ * without prefix; with `heapLimitMb`, a site too large for that heap is refused first (site/size.ts). The topology's cross-layer rules run only on a plan the address rules accept
  * (they assume its values are consistent), so a site's problems may arrive in two rounds.
  */
-export function resolveSite(raw: Record<string, unknown>): ResolveResult {
+export function resolveSite(
+  raw: Record<string, unknown>,
+  options: { heapLimitMb?: number } = {},
+): ResolveResult {
   const loaded = loadSite(raw);
   if (!loaded.ok) return loaded;
+  // Before planning: a site the heap cannot hold is refused whole, with its numbers.
+  if (options.heapLimitMb !== undefined) {
+    const size = sizeProblems(loaded.site, options.heapLimitMb);
+    if (size.length > 0) return { ok: false, problems: size };
+  }
   const derived = plan(loaded.site);
   // Root causes first: a duplicate or out-of-range ID before what is derived from it.
   const problems = [
@@ -59,22 +68,25 @@ export function resolveSite(raw: Record<string, unknown>): ResolveResult {
 }
 
 /**
- * resolveSite for a stack's config: also refuses credentials that arrive in plain text, and keeps
- * secrets secret. `isSecret` says whether a namespaced key (`homelab:proxmoxApiToken`) arrived as
- * a secret; `paths` are the loader paths of the secret values inside such keys (the stack file's
- * `secure:` values), else each secret key counts as a whole. A secret the offline preview cannot
- * decrypt is checked as its schema's stand-in; no problem or warning quotes a secret's value.
+ * resolveSite for a stack's config: also refuses credentials that arrive in plain text, a site
+ * too large for `heapLimit` MB (default: this process's heap, which registers the resources), and
+ * keeps secrets secret. `isSecret` says whether a namespaced key (`homelab:proxmoxApiToken`)
+ * arrived as a secret; `paths` are the loader paths of the secret values inside such keys (the
+ * stack file's `secure:` values), else each secret key counts as a whole. A secret the offline
+ * preview cannot decrypt is checked as its schema's stand-in; no problem or warning quotes a
+ * secret's value.
  */
 export function resolveStackConfig(
   raw: Record<string, unknown>,
   isSecret: (key: string) => boolean,
   paths: readonly string[] = enginePaths(raw, isSecret),
+  heapLimit = heapLimitMb(),
 ): ResolveResult & { secret: SecretConfig } {
   const checked = withStandIns(raw, paths);
   const secret = secretConfig(checked, paths);
   const hide = (ps: readonly Problem[]) => ps.map((p) => hideInProblem(p, secret));
   const secrets = secretProblems(raw, isSecret);
-  const resolved = resolveSite(checked);
+  const resolved = resolveSite(checked, { heapLimitMb: heapLimit });
   if (secrets.length === 0 && resolved.ok) {
     return {
       ...resolved,

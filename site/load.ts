@@ -97,7 +97,7 @@ function withDefaults(c: Record<string, any>): Site {
       worker: { ...DEFAULT_SIZES.worker, ...t.kubernetes.worker },
       serviceIps: t.kubernetes.serviceIps ?? [],
       nodeOs: t.kubernetes.nodeOs ?? "talos",
-      frr: { user: "root", mesh: "eth0", egress: "eth1", ...t.kubernetes.frr },
+      frr: { user: "root", mesh: "mesh0", egress: "egress0", ...t.kubernetes.frr },
       image: t.kubernetes.image ?? "debian-12",
       packages: t.kubernetes.packages ?? [],
       routes: t.kubernetes.routes ?? [],

@@ -121,6 +121,11 @@ export const sdnSchema = obj({
   advertiseSubnets: field(bool(), "Advertise subnets as EVPN type-5 routes.", {
     defaultText: "true",
   }),
+  arpNdSuppression: field(
+    bool(),
+    "ARP/ND suppression in the EVPN zone (the hosts answer ARP/ND from their EVPN cache). Proxmox requires it off for floating IPs (a Talos VIP or L2-announced LoadBalancer addresses on a VNet): `true` with one is rejected.",
+    { defaultText: "false when a VNet carries a floating IP, else true" },
+  ),
 });
 
 export const proxmoxSchema = obj({

@@ -113,13 +113,13 @@ export const clusterRoutingFields = {
         defaultText: "`root`",
       }),
       mesh: field(str({ pattern: IFACE, patternText: IFACE_TEXT }), "Mesh interface (IS-IS).", {
-        defaultText: "`eth0`",
+        defaultText: "`mesh0` (never eth<N>: the kernel's names)",
       }),
       egress: field(
         str({ pattern: IFACE, patternText: IFACE_TEXT }),
         "Egress interface (toward the router).",
         {
-          defaultText: "`eth1`",
+          defaultText: "`egress0` (never eth<N>: the kernel's names)",
         },
       ),
     }),

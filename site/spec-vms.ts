@@ -6,6 +6,8 @@ import { address, bool, dnsLabel, field, int, list, obj, oneOf, prefix, str } fr
 
 const PACKAGE = /^[a-z0-9][a-z0-9+.-]{1,99}$/;
 const PACKAGE_TEXT = "a Debian package name: lowercase letters, digits, '+', '.', '-'";
+const NIC_NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,14}$/;
+const NIC_NAME_TEXT = "an interface name: a letter, then up to 14 letters, digits, '_', '-'";
 const NETWORK = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?(\.mesh)?$/;
 const NETWORK_TEXT =
   "a segment, a global network (management, cephPublic, cephCluster), a tenant name or <tenant>.mesh";
@@ -90,10 +92,15 @@ export const vmsSchema = list(
             str({ maxLength: 120 }),
             "Purpose of the segment's static range the address is meant to sit in.",
           ),
+          name: field(
+            str({ pattern: NIC_NAME, patternText: NIC_NAME_TEXT }),
+            "The NIC's name in the VM: cloud-init's network config matches the NIC by MAC and renames it (netplan set-name). Never eth<N>, the kernel's own names (systemd-udevd refuses or races such a rename).",
+            { defaultText: "`net<N>`, N the NIC's index (the Proxmox NIC netN)" },
+          ),
         }),
         { minItems: 1 },
       ),
-      "Networks in NIC order (eth0, eth1, ...): the VM gets an address in every family the network has. The default route of each family goes via the first network with a gateway in it (never a tenant mesh).",
+      "Networks in NIC order (Proxmox net0, net1, ...): the VM gets an address in every family the network has. The default route of each family goes via the first network with a gateway in it (never a tenant mesh).",
       { required: true },
     ),
     routes: routesField("of the VM"),

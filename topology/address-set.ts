@@ -50,6 +50,31 @@ function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
 }
 
 /**
+ * Whether every interval of `b` lies inside `a`. Both sorted and merged (no two intervals touch),
+ * so an interval of `b` inside the union of `a` lies inside one interval of `a`.
+ */
+function coversAll(a: readonly Interval[], b: readonly Interval[]): boolean {
+  let i = 0;
+  for (const y of b) {
+    while (i < a.length && a[i].hi < y.lo) i++;
+    if (i === a.length || a[i].lo > y.lo || a[i].hi < y.hi) return false;
+  }
+  return true;
+}
+
+/** Whether two sorted interval lists share a value. */
+function meets(a: readonly Interval[], b: readonly Interval[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i].lo <= b[j].hi && b[j].lo <= a[i].hi) return true;
+    if (a[i].hi < b[j].hi) i++;
+    else j++;
+  }
+  return false;
+}
+
+/**
  * An immutable set of IPv4 and IPv6 addresses. Every operation returns a new set; `equals` and
  * `covers` are exact (a /24 is covered by the two /25s that make it up).
  */
@@ -115,13 +140,14 @@ export class AddressSet {
     return this.intersect(o.complement());
   }
 
-  /** Whether every address of `o` is in this set. */
+  /** Whether every address of `o` is in this set. Linear in the intervals, allocates nothing. */
   covers(o: AddressSet): boolean {
-    return o.minus(this).isEmpty();
+    return coversAll(this.v4, o.v4) && coversAll(this.v6, o.v6);
   }
 
+  /** Whether the sets share an address. Linear in the intervals, allocates nothing. */
   overlaps(o: AddressSet): boolean {
-    return !this.intersect(o).isEmpty();
+    return meets(this.v4, o.v4) || meets(this.v6, o.v6);
   }
 
   has(a: Address): boolean {

@@ -74,15 +74,103 @@ const NICE_PORTS = [443, 80, 22, 53, 123, 8080, 8443, 3000, 9090];
 // Internet addresses a probe prefers: the documentation ranges (RFC 5737, RFC 3849).
 const INTERNET = ["203.0.113.10", "198.51.100.10", "192.0.2.10", "2001:db8::10"].map(Address.from);
 
-const cuts = new WeakMap<Policy, Map<Family, bigint[]>>();
+/**
+ * What the searches derive from a policy, once per policy object (a Policy is never changed after
+ * it is built): the address classes, who holds each known address, the port cuts per protocol,
+ * the addresses of each zone that cannot stand for an endpoint, and the rules each rule competes
+ * with.
+ */
+interface Derived {
+  readonly cuts: Map<Family, bigint[]>;
+  holder?: Map<string, string>;
+  readonly ports: Map<"tcp" | "udp", number[]>;
+  readonly edges: Map<Zone, Set<bigint>>;
+  overlapping?: readonly (readonly PolicyRule[])[];
+}
+
+const derived = new WeakMap<Policy, Derived>();
+
+function derivedOf(p: Policy): Derived {
+  let d = derived.get(p);
+  if (!d) {
+    d = { cuts: new Map(), ports: new Map(), edges: new Map() };
+    derived.set(p, d);
+  }
+  return d;
+}
 
 /** Boundaries of every set the policy decides on, per family: each starts a class of addresses. */
 function boundaries(p: Policy, f: Family): bigint[] {
-  const cached = cuts.get(p)?.get(f);
-  if (cached) return cached;
-  const computed = computeBoundaries(p, f);
-  cuts.set(p, (cuts.get(p) ?? new Map()).set(f, computed));
-  return computed;
+  const d = derivedOf(p);
+  let cuts = d.cuts.get(f);
+  if (!cuts) {
+    cuts = computeBoundaries(p, f);
+    d.cuts.set(f, cuts);
+  }
+  return cuts;
+}
+
+/** Index of the first element of sorted `xs` greater than `x`. */
+function above(xs: readonly bigint[], x: bigint): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Who holds each known address, by its text. */
+function holders(p: Policy): Map<string, string> {
+  const d = derivedOf(p);
+  d.holder ??= new Map(p.known.map((k) => [k.address.toString(), k.device]));
+  return d.holder;
+}
+
+/**
+ * For each rule (by index), the earlier rules whose source and destination both overlap its own,
+ * in order: the only rules that can match a packet it matches. Found through buckets of rules by
+ * (source zone, destination zone) (a pseudo-zone for addresses outside every zone), so each rule
+ * is compared only with the rules that share a zone pair with it: near-linear in rules times zones
+ * when rules name devices or zones, quadratic only when every rule spans every zone.
+ */
+export function overlappingEarlier(p: Policy): readonly (readonly PolicyRule[])[] {
+  const d = derivedOf(p);
+  if (d.overlapping) return d.overlapping;
+  const zoned = p.zones.reduce((a, z) => a.union(z.set), AddressSet.EMPTY);
+  const outside = p.zones.length;
+  const touched = (s: AddressSet): number[] => {
+    const out: number[] = [];
+    p.zones.forEach((z, i) => {
+      if (z.set.overlaps(s)) out.push(i);
+    });
+    if (!zoned.covers(s)) out.push(outside);
+    return out;
+  };
+  const width = p.zones.length + 1;
+  const buckets = new Map<number, number[]>();
+  d.overlapping = p.rules.map((r) => {
+    const src = touched(r.src);
+    const dst = touched(r.dst);
+    const seen = new Set<number>();
+    for (const a of src)
+      for (const b of dst) for (const i of buckets.get(a * width + b) ?? []) seen.add(i);
+    const earlier = [...seen]
+      .sort((x, y) => x - y)
+      .map((i) => p.rules[i])
+      .filter((e) => e.src.overlaps(r.src) && e.dst.overlaps(r.dst));
+    for (const a of src) {
+      for (const b of dst) {
+        const bucket = buckets.get(a * width + b) ?? [];
+        bucket.push(r.index);
+        buckets.set(a * width + b, bucket);
+      }
+    }
+    return earlier;
+  });
+  return d.overlapping;
 }
 
 function computeBoundaries(p: Policy, f: Family): bigint[] {
@@ -107,9 +195,18 @@ function usable(p: Policy, a: Address): boolean {
   if (a.family === 6) return a.value !== 0n;
   const z = zoneOf(p, a);
   if (!z) return true;
-  return z.set
-    .prefixes(4)
-    .every((q) => q.length >= 31 || (!q.first.equals(a) && !q.last.equals(a)));
+  const d = derivedOf(p);
+  let edges = d.edges.get(z);
+  if (!edges) {
+    edges = new Set(
+      z.set
+        .prefixes(4)
+        .filter((q) => q.length < 31)
+        .flatMap((q) => [q.first.value, q.last.value]),
+    );
+    d.edges.set(z, edges);
+  }
+  return !edges.has(a.value);
 }
 
 /**
@@ -132,7 +229,8 @@ function candidates(p: Policy, set: AddressSet, routers: boolean): Address[] {
   for (const f of set.families) {
     const cuts = boundaries(p, f);
     for (const x of set.intervals(f)) {
-      const starts = [x.lo, ...cuts.filter((c) => c > x.lo && c <= x.hi)];
+      const starts = [x.lo];
+      for (let i = above(cuts, x.lo); i < cuts.length && cuts[i] <= x.hi; i++) starts.push(cuts[i]);
       for (const lo of starts) {
         // The first usable address of the class, trying a few past network and gateway.
         for (let v = lo; v <= x.hi && v < lo + 4n; v++) {
@@ -149,18 +247,23 @@ function candidates(p: Policy, set: AddressSet, routers: boolean): Address[] {
 
 /** Services to try for a rule of this protocol, in the preferred order. */
 function services(p: Policy, protocol: PolicyRule["protocol"], ports: readonly PortRange[]) {
+  const d = derivedOf(p);
   const portsOf = (proto: "tcp" | "udp"): number[] => {
-    const cuts = new Set<number>([1]);
-    for (const r of p.rules) {
-      if (r.protocol !== proto) continue;
-      for (const q of r.ports) {
-        cuts.add(q.from);
-        if (q.to < 65535) cuts.add(q.to + 1);
+    let sorted = d.ports.get(proto);
+    if (!sorted) {
+      const cuts = new Set<number>([1]);
+      for (const r of p.rules) {
+        if (r.protocol !== proto) continue;
+        for (const q of r.ports) {
+          cuts.add(q.from);
+          if (q.to < 65535) cuts.add(q.to + 1);
+        }
       }
+      sorted = [...new Set([...NICE_PORTS, ...[...cuts].sort((a, b) => a - b)])];
+      d.ports.set(proto, sorted);
     }
     const inRule = (n: number) => ports.length === 0 || ports.some((q) => q.from <= n && n <= q.to);
-    const picks = [...NICE_PORTS, ...[...cuts].sort((a, b) => a - b)];
-    return [...new Set(picks)].filter(inRule);
+    return sorted.filter(inRule);
   };
   const tcp = portsOf("tcp").map((port) => ({ protocol: "tcp" as const, port }));
   const udp = portsOf("udp").map((port) => ({ protocol: "udp" as const, port }));
@@ -179,6 +282,28 @@ export type ProbeTarget = { readonly rule: number } | { readonly zone: string };
  * when there is none (an earlier rule decides all of the rule's traffic, or it stays in a zone).
  */
 export function witness(p: Policy, target: ProbeTarget, domain = AddressSet.ALL): Flow | undefined {
+  return search(p, target, domain, true);
+}
+
+/**
+ * witness() without its shortcut for rules: every candidate flow goes through decide(), which
+ * tries every rule in order. The reference the shortcut is tested against
+ * (test/topology/policy-shadow.test.ts); the same flows, slower.
+ */
+export function plainWitness(
+  p: Policy,
+  target: ProbeTarget,
+  domain = AddressSet.ALL,
+): Flow | undefined {
+  return search(p, target, domain, false);
+}
+
+function search(
+  p: Policy,
+  target: ProbeTarget,
+  domain: AddressSet,
+  shortcut: boolean,
+): Flow | undefined {
   const rule = "rule" in target ? p.rules[target.rule] : undefined;
   const zone = "zone" in target ? p.zones.find((z) => z.name === target.zone) : undefined;
   if (!rule && !zone) throw new Error(`no such probe target ${JSON.stringify(target)}`);
@@ -193,12 +318,24 @@ export function witness(p: Policy, target: ProbeTarget, domain = AddressSet.ALL)
   const dstsPlain = candidates(p, dst, false).filter((a) => zoneOf(p, a));
   const dsts = dstsPlain.length > 0 ? dstsPlain : candidates(p, dst, true);
   const svc = services(p, rule?.protocol ?? "any", rule?.ports ?? []);
-  const holder = new Map(p.known.map((k) => [k.address.toString(), k.device]));
+  const holder = holders(p);
+  // For a rule, decide() in short: only the earlier rules that overlap it can come first.
+  const rivals =
+    rule && shortcut
+      ? overlappingEarlier(p)[rule.index].filter(
+          (e) => e.protocol === "any" || rule.protocol === "any" || e.protocol === rule.protocol,
+        )
+      : [];
   for (const s of srcs) {
     for (const d of dsts) {
       if (d.family !== s.family) continue;
       const [hs, hd] = [holder.get(s.toString()), holder.get(d.toString())];
       if (hs !== undefined && hs === hd) continue;
+      if (rule && shortcut) {
+        const f = decidedByRule(p, rule, rivals, s, d, svc);
+        if (f) return f;
+        continue;
+      }
       for (const x of svc) {
         const f: Flow = { src: s, dst: d, ...x };
         try {
@@ -208,6 +345,40 @@ export function witness(p: Policy, target: ProbeTarget, domain = AddressSet.ALL)
         }
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * The first flow from `s` to `d` with a service of `svc` that `rule` decides: what
+ * `decide(p, flow)` answers with the rule, given `rivals`, the earlier rules that overlap it.
+ * decide() takes the first rule that matches, so the rule decides a flow it matches when no
+ * earlier rule matches it; a rival is the only earlier rule that can (it holds `s` and `d`).
+ */
+function decidedByRule(
+  p: Policy,
+  rule: PolicyRule,
+  rivals: readonly PolicyRule[],
+  s: Address,
+  d: Address,
+  svc: readonly Omit<Flow, "src" | "dst">[],
+): Flow | undefined {
+  if (!rule.src.has(s) || !rule.dst.has(d)) return undefined;
+  let before: PolicyRule[];
+  if (p.routers.has(d)) {
+    // To a router: only the rules that name it.
+    if (!rule.routerDst.has(d)) return undefined;
+    before = rivals.filter((e) => e.routerDst.has(d) && e.src.has(s) && e.dst.has(d));
+  } else {
+    const from = zoneOf(p, s);
+    const to = zoneOf(p, d);
+    // Outside the zones decide() throws; inside one zone nothing is routed.
+    if (!from || !to || from === to) return undefined;
+    before = rivals.filter((e) => e.src.has(s) && e.dst.has(d));
+  }
+  for (const x of svc) {
+    const f: Flow = { src: s, dst: d, ...x };
+    if (serviceMatches(rule, f) && !before.some((e) => serviceMatches(e, f))) return f;
   }
   return undefined;
 }

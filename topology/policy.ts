@@ -7,7 +7,7 @@ import { Address, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { AddressSet } from "./address-set";
-import { serviceCovers, witness } from "./policy-eval";
+import { overlappingEarlier, serviceCovers, witness } from "./policy-eval";
 import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
 import { prefixesOf, tenantSegmentId } from "./segments";
 import { FilterLine, filterLines } from "./policy-lines";
@@ -347,13 +347,18 @@ const famText = (s: AddressSet) =>
 /**
  * A rule is shadowed when an earlier rule matches every packet it matches (the message names
  * both), or when no packet reaches it at all: earlier rules together decide all its traffic, or
- * it only matches traffic inside one zone, which no router sees.
+ * it only matches traffic inside one zone, which no router sees. Each rule is compared only with
+ * the earlier rules that overlap it (overlappingEarlier: buckets by zone pair), since a rule that
+ * covers another overlaps it; test/topology/policy-shadow.test.ts checks the result against the
+ * plain comparison with every earlier rule.
  */
-function shadowProblems(p: Policy): Problem[] {
+export function shadowProblems(p: Policy): Problem[] {
+  const overlapping = overlappingEarlier(p);
   return p.rules.flatMap((r): Problem[] => {
-    const by = p.rules
-      .slice(0, r.index)
-      .find((e) => e.src.covers(r.src) && e.dst.covers(r.dst) && serviceCovers(e, r));
+    const before = overlapping[r.index];
+    const by = before.find(
+      (e) => e.src.covers(r.src) && e.dst.covers(r.dst) && serviceCovers(e, r),
+    );
     if (by) {
       return [
         {
@@ -365,10 +370,7 @@ function shadowProblems(p: Policy): Problem[] {
       ];
     }
     if (witness(p, { rule: r.index })) return [];
-    const earlier = p.rules
-      .slice(0, r.index)
-      .filter((e) => e.src.overlaps(r.src) && e.dst.overlaps(r.dst))
-      .map((e) => `${e.path} (${e.name})`);
+    const earlier = before.map((e) => `${e.path} (${e.name})`);
     return [
       {
         path: r.path,

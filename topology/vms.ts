@@ -1,5 +1,5 @@
-// Plain VMs (homelab:vms) as devices. Each network the VM sits on is one NIC, `eth0`, `eth1`, ...
-// in config order: the network config the VM boots with matches each NIC by its MAC and renames
+// Plain VMs (homelab:vms) as devices. Each network the VM sits on is one NIC, named `net0`, `net1`,
+// ... in config order (or its `name`; never the kernel's eth<N>, addressing/nic-names.ts): the network config the VM boots with matches each NIC by its MAC and renames
 // it (set-name), so these names are the ones the OS really uses. Routes: a default route per
 // family via the first network with a gateway there (a tenant mesh never carries it: it is
 // internal), the internal networks (Ceph) via a tenant mesh's gateway as on seed 001's nodes, then
@@ -49,7 +49,7 @@ function vmRoutes(plan: Plan, vm: CloudVmPlan): Route[] {
     const n = vm.networks[nic];
     const via = n.gateway[key(dst.family)];
     return via && n.address[key(dst.family)]
-      ? [{ dst, via, dev: `eth${nic}`, kind: "static", carrier: "cloud-init" }]
+      ? [{ dst, via, dev: n.name, kind: "static", carrier: "cloud-init" }]
       : [];
   };
   const defaults = FAMILIES.flatMap((f: Family) => {
@@ -64,7 +64,7 @@ function vmRoutes(plan: Plan, vm: CloudVmPlan): Route[] {
   const configured: Route[] = vm.routes.map((r) => ({
     dst: r.dst,
     via: r.via,
-    dev: `eth${r.nic}`,
+    dev: vm.networks[r.nic].name,
     kind: "static",
     carrier: "cloud-init",
     ...(r.metric !== undefined ? { metric: r.metric } : {}),
@@ -75,7 +75,7 @@ function vmRoutes(plan: Plan, vm: CloudVmPlan): Route[] {
 
 function vmDevice(plan: Plan, vm: CloudVmPlan): Device {
   const interfaces: Interface[] = vm.networks.map((n, i) => ({
-    name: `eth${i}`,
+    name: n.name,
     kind: "nic",
     mac: vmMac(vm.vmId, i),
     mtu: n.mtu ?? DEFAULT_MTU,

@@ -8,6 +8,7 @@ import { Device, Topology } from "../../topology/types";
 import { frrInput } from "../frr/inputs";
 import { NetworkConfigInput, networkConfigInput } from "./network-config";
 import { renderK3sConfig, UserDataInput } from "./user-data";
+import { vipHealth } from "./vip-health";
 
 /** A NIC of a cloud-init VM: its MAC, the topology segment it sits on, its MTU if set. */
 export interface MachineNic {
@@ -89,6 +90,12 @@ function linuxNodes(plan: Plan, t: Topology): CloudInitMachine[] {
       const vm = k.vms[i];
       const daemons = frrDaemons(t, n.name);
       const families = FAMILIES.filter((f) => n.address[key(f)] || n.mesh[key(f)]);
+      // The API VIP this node announces, held on lo only while its API server answers.
+      const health = vipHealth(
+        d.interfaces.flatMap((i) =>
+          i.addresses.filter((h) => h.role === "vip").map((h) => `${h.address}/${h.length}`),
+        ),
+      );
       return {
         name: n.name,
         key: `node-${tenant.id}-${n.id}`,
@@ -104,7 +111,7 @@ function linuxNodes(plan: Plan, t: Topology): CloudInitMachine[] {
           hostname: n.name,
           rootLogin: k.frr.user === "root",
           packages: [...agent(plan), "frr", "frr-pythontools", ...k.linux.packages],
-          files: [],
+          files: health.files,
           commands: [
             ...agentStart(plan),
             ...(daemons.length > 0
@@ -113,6 +120,7 @@ function linuxNodes(plan: Plan, t: Topology): CloudInitMachine[] {
                   ["systemctl", "restart", "frr"],
                 ]
               : []),
+            ...health.commands,
           ],
         },
         network: networkConfigInput(

@@ -3,7 +3,7 @@
 // addresses. Cluster-wide IP sets (one per address set, `nomatch` entries for "everything but"),
 // one rule list per host in the policy's order, and the same as Proxmox's own `.fw` file text,
 // which the preview writes and the packet probes load.
-import { Family } from "../../addressing/ip";
+import { Family, Prefix } from "../../addressing/ip";
 import { FilterLine, filterLines } from "../../topology/policy-lines";
 import { Policy } from "../../topology/policy-types";
 import { lineHints, SetNames, sideSet } from "../policy/names";
@@ -43,6 +43,21 @@ export interface PveFirewall {
   readonly hosts: readonly PveHostFirewall[];
 }
 
+/**
+ * Every address of a family as IP set entries: the two halves, since pve-firewall refuses a zero
+ * prefix in an IP set ("a zero prefix is not allowed in ipset entries", PVE/API2/Firewall/IPSet.pm
+ * and PVE/Firewall.pm since 2016).
+ */
+export const WHOLE: Record<Family, readonly string[]> = {
+  4: ["0.0.0.0/1", "128.0.0.0/1"],
+  6: ["::/1", "8000::/1"],
+};
+
+/** Prefixes as IP set entries (`10.0.0.0/8`), a zero-length prefix split into its halves. */
+export function ipsetCidrs(prefixes: readonly Prefix[]): string[] {
+  return prefixes.flatMap((x) => (x.length === 0 ? [...WHOLE[x.family]] : [String(x)]));
+}
+
 function proto(l: FilterLine): PveRule["proto"] {
   if (l.protocol === "any") return undefined;
   if (l.protocol === "icmp") return l.family === 4 ? "icmp" : "ipv6-icmp";
@@ -72,13 +87,12 @@ export function proxmoxFirewall(p: Policy): PveFirewall | undefined {
         const name = sets.name(srcHint, l.family, l.src);
         source = `+${name}`;
         if (!ipsets.has(name)) {
-          const whole = l.family === 4 ? "0.0.0.0/0" : "::/0";
           const cidrs = m.negate
             ? [
-                { name: whole, nomatch: false },
-                ...m.set.prefixes(l.family).map((x) => ({ name: String(x), nomatch: true })),
+                ...WHOLE[l.family].map((name) => ({ name, nomatch: false })),
+                ...ipsetCidrs(m.set.prefixes(l.family)).map((name) => ({ name, nomatch: true })),
               ]
-            : m.set.prefixes(l.family).map((x) => ({ name: String(x), nomatch: false }));
+            : ipsetCidrs(m.set.prefixes(l.family)).map((name) => ({ name, nomatch: false }));
           ipsets.set(name, { name, comment: "homelab-netcode policy", cidrs });
         }
       }

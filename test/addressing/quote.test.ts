@@ -64,7 +64,13 @@ test.each([
     "k8s/cluster-20/CiliumBGPPeerConfig-lab-peer-ipv4.yaml",
   ],
   ["an IPv6 address stays", "fd8a:3c5e:1b20:1400::fffe", "fd8a:3c5e:1b20:1400::fffe"],
+  [
+    "words joined by separators stay (a fix naming a setting)",
+    "NODE_OPTIONS=--max-old-space-size=1024",
+    "NODE_OPTIONS=--max-old-space-size=1024",
+  ],
   ["a random token goes", "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "[redacted]"],
+  ["a base64 run of mixed parts goes", "QWxhZGRpbjpvcGVu_c2VzYW1lLWFuZC1tb3Jl=", "[redacted]"],
   ["a Proxmox token goes", "root@pam!ci=0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "[redacted]"],
 ])("%s", (_what, text, shown) => {
   expect(redactCredentials(text)).toBe(shown);

@@ -93,6 +93,8 @@ test("fabric, controller and zone", () => {
   expect(byName("evpn-zone").inputs).toEqual({
     advertiseSubnets: true,
     controller: "evpnctl",
+    // k101's Talos VIP 10.101.0.250 moves between the control planes on vnet101.
+    disableArpNdSuppression: true,
     exitNodes: ["pve01", "pve02"],
     mtu: 8950,
     nodes: ["pve01", "pve02", "pve03"],

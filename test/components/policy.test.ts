@@ -109,7 +109,8 @@ describe("ms01: the Proxmox hosts' firewall, the UDM-Pro untouched", () => {
       name: "hl-z-internet",
       comment: "homelab-netcode policy",
       cidrs: [
-        { name: "0.0.0.0/0", nomatch: false },
+        { name: "0.0.0.0/1", nomatch: false },
+        { name: "128.0.0.0/1", nomatch: false },
         ...["10.0.1.0/24", "10.8.16.0/24", "10.8.28.0/22", "10.8.48.0/24", "10.96.0.0/12"].map(
           (name) => ({ name, nomatch: true }),
         ),

@@ -49,27 +49,29 @@ test("netplan turns solcp011's config into networkd routes with the seed's metri
   const f = files.find((x) => x.name === "sol/solcp011");
   const out = netplanGenerate(f?.network ?? "");
   expect(Object.keys(out.networkd)).toEqual([
-    "10-netplan-eth0.link",
-    "10-netplan-eth0.network",
-    "10-netplan-eth1.link",
-    "10-netplan-eth1.network",
+    "10-netplan-egress0.link",
+    "10-netplan-egress0.network",
     "10-netplan-lo.network",
+    "10-netplan-mesh0.link",
+    "10-netplan-mesh0.network",
   ]);
   const routes = (name: string) =>
     out.networkd[name]
       .split("\n\n")
       .filter((s) => s.startsWith("[Route]"))
       .map((s) => s.trim().split("\n").slice(1));
-  expect(routes("10-netplan-eth0.network")).toEqual([
+  expect(routes("10-netplan-mesh0.network")).toEqual([
     ["Destination=fc00:20::/64", "Gateway=fc00:101::fffe", "GatewayOnLink=true", "Metric=100"],
     ["Destination=fc00:21::/64", "Gateway=fc00:101::fffe", "GatewayOnLink=true", "Metric=100"],
   ]);
-  expect(routes("10-netplan-eth1.network")).toEqual([
+  expect(routes("10-netplan-egress0.network")).toEqual([
     ["Destination=fd00:10::/64", "Gateway=fd00:101::fffe"],
     ["Destination=::/0", "Gateway=fd00:101::fffe"],
   ]);
-  expect(out.networkd["10-netplan-eth0.link"]).toContain("PermanentMACAddress=02:00:65:00:0b:00\n");
-  expect(out.networkd["10-netplan-eth0.link"]).toContain("Name=eth0\n");
+  expect(out.networkd["10-netplan-mesh0.link"]).toContain(
+    "PermanentMACAddress=02:00:65:00:0b:00\n",
+  );
+  expect(out.networkd["10-netplan-mesh0.link"]).toContain("Name=mesh0\n");
   expect(out.networkd["10-netplan-lo.network"]).toContain(
     "Address=10.255.101.11/32\nAddress=fd00:255:101::11/128\nAddress=fd00:255:101::ac/128\n",
   );

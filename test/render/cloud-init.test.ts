@@ -6,6 +6,7 @@ import { requireSite } from "../../site";
 import { cloudInitMachines, CloudInitMachine } from "../../render/cloud-init/inputs";
 import { renderNetworkConfig } from "../../render/cloud-init/network-config";
 import { renderUserData, sshKeyLines } from "../../render/cloud-init/user-data";
+import { vipHealthScript, vipHealthUnit } from "../../render/cloud-init/vip-health";
 import { vmMac } from "../../topology/vms";
 import { stackRaw } from "../fixtures/base";
 
@@ -35,15 +36,15 @@ describe("sol (seed 001): six FRR nodes", () => {
     ]);
   });
 
-  test("solcp011's network config, whole: eth0 mesh, eth1 egress, loopback and VIP on lo", () => {
+  test("solcp011's network config, whole: mesh0 mesh, egress0 egress, loopback and VIP on lo", () => {
     expect(renderNetworkConfig(all[0].network)).toBe(
       [
         "version: 2",
         "ethernets:",
-        "  eth0:",
+        "  mesh0:",
         "    match:",
         '      macaddress: "02:00:65:00:0b:00"',
-        "    set-name: eth0",
+        "    set-name: mesh0",
         "    mtu: 8930",
         "    addresses:",
         "      - fc00:101::11/64",
@@ -56,10 +57,10 @@ describe("sol (seed 001): six FRR nodes", () => {
         "        via: fc00:101::fffe",
         "        metric: 100",
         "        on-link: true",
-        "  eth1:",
+        "  egress0:",
         "    match:",
         '      macaddress: "02:00:65:00:0b:01"',
-        "    set-name: eth1",
+        "    set-name: egress0",
         "    addresses:",
         "      - fd00:101::11/64",
         "    nameservers:",
@@ -83,18 +84,18 @@ describe("sol (seed 001): six FRR nodes", () => {
   });
 
   // Seed 001, "Kubernetes Nodes (With FRR)", static routes:
-  //   ip -6 route add fc00:20::/64 via fc00:101::fffe dev eth0 metric 100 onlink
-  //   ip -6 route add fc00:21::/64 via fc00:101::fffe dev eth0 metric 100 onlink
-  //   ip -6 route add default via fd00:101::fffe dev eth1
+  //   ip -6 route add fc00:20::/64 via fc00:101::fffe dev mesh0 metric 100 onlink
+  //   ip -6 route add fc00:21::/64 via fc00:101::fffe dev mesh0 metric 100 onlink
+  //   ip -6 route add default via fd00:101::fffe dev egress0
   test.each(all.map((m, i) => [m.name, i] as const))(
     "%s: every route of the seed's node section, with its metric and on-link",
     (_name, i) => {
       const eth = network(all[i]).ethernets;
-      expect(eth.eth0.routes).toEqual([
+      expect(eth.mesh0.routes).toEqual([
         { to: "fc00:20::/64", via: "fc00:101::fffe", metric: 100, "on-link": true },
         { to: "fc00:21::/64", via: "fc00:101::fffe", metric: 100, "on-link": true },
       ]);
-      expect(eth.eth1.routes).toContainEqual({ to: "::/0", via: "fd00:101::fffe" });
+      expect(eth.egress0.routes).toContainEqual({ to: "::/0", via: "fd00:101::fffe" });
     },
   );
 
@@ -102,7 +103,7 @@ describe("sol (seed 001): six FRR nodes", () => {
     expect(
       all.map((m) => {
         const eth = network(m).ethernets;
-        return [m.name, eth.eth0.addresses, eth.eth1.addresses, eth.lo.addresses];
+        return [m.name, eth.mesh0.addresses, eth.egress0.addresses, eth.lo.addresses];
       }),
     ).toEqual([
       [
@@ -157,6 +158,21 @@ describe("sol (seed 001): six FRR nodes", () => {
         ["systemctl", "start", "qemu-guest-agent"],
         ["sed", "-i", "-E", "s/^(bgpd|isisd|bfdd)=no$/\\1=yes/", "/etc/frr/daemons"],
         ["systemctl", "restart", "frr"],
+        ["systemctl", "daemon-reload"],
+        ["systemctl", "enable", "--now", "vip-health-bgp.service"],
+      ],
+      // The API VIP's health check (test/render/vip-health.test.ts).
+      write_files: [
+        {
+          path: "/usr/local/bin/vip-health-bgp.sh",
+          permissions: "0755",
+          content: vipHealthScript(["fd00:255:101::ac/128"]),
+        },
+        {
+          path: "/etc/systemd/system/vip-health-bgp.service",
+          permissions: "0644",
+          content: vipHealthUnit(),
+        },
       ],
     });
   });
@@ -169,8 +185,8 @@ describe("arc-hybrid (seed 003): the K3s, Git and service VMs", () => {
   test("every VM: host, VM ID, address, gateway", () => {
     expect(
       all.map((m) => {
-        const eth0 = network(m).ethernets.eth0;
-        return [m.name, m.host, m.vmId, eth0.addresses[0], eth0.routes[0].via];
+        const net0 = network(m).ethernets.net0;
+        return [m.name, m.host, m.vmId, net0.addresses[0], net0.routes[0].via];
       }),
     ).toEqual([
       ["k3s", "pve-ml110", 1188, "192.168.1.188/24", "192.168.1.1"],
@@ -200,21 +216,21 @@ describe("arc-hybrid (seed 003): the K3s, Git and service VMs", () => {
     expect(network(k3s)).toEqual({
       version: 2,
       ethernets: {
-        eth0: {
+        net0: {
           match: { macaddress: "06:00:00:04:a4:00" },
-          "set-name": "eth0",
+          "set-name": "net0",
           addresses: ["192.168.1.188/24"],
           nameservers: { addresses: ["192.168.1.1"] },
           routes: [{ to: "0.0.0.0/0", via: "192.168.1.1" }],
         },
       },
     });
-    expect(k3s.nics).toEqual([{ name: "eth0", mac: "06:00:00:04:a4:00", segment: "segment:lan" }]);
+    expect(k3s.nics).toEqual([{ name: "net0", mac: "06:00:00:04:a4:00", segment: "segment:lan" }]);
   });
 });
 
 describe("plain VMs: derived and configured routes", () => {
-  // Seed 001's "Two-interface VMs (Non-K8s)": eth0 on the mesh, eth1 on the egress VLAN.
+  // Seed 001's "Two-interface VMs (Non-K8s)": net0 on the mesh, net1 on the egress VLAN.
   const raw = {
     ...stackRaw("sol"),
     vms: [
@@ -236,7 +252,7 @@ describe("plain VMs: derived and configured routes", () => {
 
   test("the seed's routes for two-interface VMs: Ceph via the mesh, management and default via egress", () => {
     const eth = network(vm).ethernets;
-    expect([eth.eth0.addresses, eth.eth0.mtu, eth.eth0.routes]).toEqual([
+    expect([eth.net0.addresses, eth.net0.mtu, eth.net0.routes]).toEqual([
       ["fc00:101::64/64"],
       8930,
       [
@@ -244,7 +260,7 @@ describe("plain VMs: derived and configured routes", () => {
         { to: "fc00:21::/64", via: "fc00:101::fffe", metric: 100 },
       ],
     ]);
-    expect([eth.eth1.addresses, eth.eth1.mtu, eth.eth1.routes]).toEqual([
+    expect([eth.net1.addresses, eth.net1.mtu, eth.net1.routes]).toEqual([
       ["fd00:101::64/64"],
       undefined,
       [
@@ -257,8 +273,8 @@ describe("plain VMs: derived and configured routes", () => {
 
   test("NICs: the mesh VNet and the egress VLAN, MACs from the VM ID", () => {
     expect(vm.nics).toEqual([
-      { name: "eth0", mac: vmMac(20064, 0), segment: "vnet:vnet101", mtu: 8930 },
-      { name: "eth1", mac: vmMac(20064, 1), segment: "tenant:101" },
+      { name: "net0", mac: vmMac(20064, 0), segment: "vnet:vnet101", mtu: 8930 },
+      { name: "net1", mac: vmMac(20064, 1), segment: "tenant:101" },
     ]);
     expect([vmMac(20064, 0), vmMac(20064, 1)]).toEqual(["06:00:00:4e:60:00", "06:00:00:4e:60:01"]);
   });
@@ -269,7 +285,7 @@ describe("plain VMs: derived and configured routes", () => {
       vms: [{ ...raw.vms[0], routes: [{ to: "::/0", via: "fc00:101::fffe", metric: 50 }] }],
     }).find((m) => m.name === "jool") as CloudInitMachine;
     const eth = network(over).ethernets;
-    expect([eth.eth0.routes, eth.eth1.routes]).toEqual([
+    expect([eth.net0.routes, eth.net1.routes]).toEqual([
       [
         { to: "fc00:20::/64", via: "fc00:101::fffe" },
         { to: "fc00:21::/64", via: "fc00:101::fffe" },

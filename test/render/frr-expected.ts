@@ -20,7 +20,7 @@ bfd
  exit
 exit
 !
-interface eth0
+interface mesh0
  ipv6 router isis sol-k8s
  isis hello-interval 1
  isis hello-multiplier 3

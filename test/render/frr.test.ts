@@ -98,7 +98,7 @@ describe("seed 001 frr.conf text", () => {
     const heads = (t: string) => t.split("\n").filter((l) => /^\S/.test(l) && l !== "exit");
     expect(heads(parts.isisd)).toEqual([
       "hostname solcp011",
-      "interface eth0",
+      "interface mesh0",
       "interface lo",
       "router isis sol-k8s",
     ]);

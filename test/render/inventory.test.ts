@@ -269,17 +269,17 @@ test("sol: Linux nodes with their mesh and egress interfaces, placement and VM I
       "",
       "Linux VMs created by this program from a cloud image (cloud-init: addresses, routes, loopbacks); FRR is configured over SSH. Interfaces and routes: see Virtual machines.",
       "",
-      "- `eth0`: mesh fc00:101::/64 on VNet vnet101, gateway fc00:101::fffe",
-      "- `eth1`: egress fd00:101::/64 on VLAN 101 on vmbr0, gateway fd00:101::fffe",
+      "- `mesh0`: mesh fc00:101::/64 on VNet vnet101, gateway fc00:101::fffe",
+      "- `egress0`: egress fd00:101::/64 on VLAN 101 on vmbr0, gateway fd00:101::fffe",
       "",
-      "| Node     | Host  | VM ID | Cores | Memory (MiB) | Disk (GiB) | eth0 (mesh)     | eth1 (egress)   |",
-      "| -------- | ----- | ----- | ----- | ------------ | ---------- | --------------- | --------------- |",
-      "| solcp011 | pve01 | 10111 | 4     | 8192         | 40         | fc00:101::11/64 | fd00:101::11/64 |",
-      "| solcp012 | pve02 | 10112 | 4     | 8192         | 40         | fc00:101::12/64 | fd00:101::12/64 |",
-      "| solcp013 | pve03 | 10113 | 4     | 8192         | 40         | fc00:101::13/64 | fd00:101::13/64 |",
-      "| solwk021 | pve01 | 10121 | 8     | 16384        | 100        | fc00:101::21/64 | fd00:101::21/64 |",
-      "| solwk022 | pve02 | 10122 | 8     | 16384        | 100        | fc00:101::22/64 | fd00:101::22/64 |",
-      "| solwk023 | pve03 | 10123 | 8     | 16384        | 100        | fc00:101::23/64 | fd00:101::23/64 |",
+      "| Node     | Host  | VM ID | Cores | Memory (MiB) | Disk (GiB) | mesh0 (mesh)    | egress0 (egress) |",
+      "| -------- | ----- | ----- | ----- | ------------ | ---------- | --------------- | ---------------- |",
+      "| solcp011 | pve01 | 10111 | 4     | 8192         | 40         | fc00:101::11/64 | fd00:101::11/64  |",
+      "| solcp012 | pve02 | 10112 | 4     | 8192         | 40         | fc00:101::12/64 | fd00:101::12/64  |",
+      "| solcp013 | pve03 | 10113 | 4     | 8192         | 40         | fc00:101::13/64 | fd00:101::13/64  |",
+      "| solwk021 | pve01 | 10121 | 8     | 16384        | 100        | fc00:101::21/64 | fd00:101::21/64  |",
+      "| solwk022 | pve02 | 10122 | 8     | 16384        | 100        | fc00:101::22/64 | fd00:101::22/64  |",
+      "| solwk023 | pve03 | 10123 | 8     | 16384        | 100        | fc00:101::23/64 | fd00:101::23/64  |",
     ),
   );
 });
@@ -304,13 +304,13 @@ test("arc-hybrid: every cloud-init VM with its interface, address and route", ()
     ["bastion", "VM", "pve-ml110", "9930", "debian-12", "2 / 2048 / 16"],
   ]);
   expect(rows(sectionOf(vms, "### Interfaces") ?? "")).toEqual([
-    ["k3s", "eth0", "06:00:00:04:a4:00", "lan", "1500", "192.168.1.188/24"],
-    ["git", "eth0", "06:00:00:04:24:00", "lan", "1500", "192.168.1.60/24"],
-    ["bastion", "eth0", "06:00:00:26:ca:00", "dmz (VLAN 99)", "1500", "10.10.99.30/24"],
+    ["k3s", "net0", "06:00:00:04:a4:00", "lan", "1500", "192.168.1.188/24"],
+    ["git", "net0", "06:00:00:04:24:00", "lan", "1500", "192.168.1.60/24"],
+    ["bastion", "net0", "06:00:00:26:ca:00", "dmz (VLAN 99)", "1500", "10.10.99.30/24"],
   ]);
   expect(rows(sectionOf(vms, "### Routes") ?? "")).toEqual([
-    ["k3s", "0.0.0.0/0 (default)", "192.168.1.1", "eth0", "-", "-"],
-    ["git", "0.0.0.0/0 (default)", "192.168.1.1", "eth0", "-", "-"],
-    ["bastion", "0.0.0.0/0 (default)", "10.10.99.1", "eth0", "-", "-"],
+    ["k3s", "0.0.0.0/0 (default)", "192.168.1.1", "net0", "-", "-"],
+    ["git", "0.0.0.0/0 (default)", "192.168.1.1", "net0", "-", "-"],
+    ["bastion", "0.0.0.0/0 (default)", "10.10.99.1", "net0", "-", "-"],
   ]);
 });

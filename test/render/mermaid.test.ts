@@ -79,8 +79,8 @@ test("sol (seed 001): Ceph networks, the mesh VNet, egress VLAN 101 and the rout
     '  host_pve02 ---|"vmbr0"| vlan_101',
     '  host_pve03 ---|"vmbr0"| vlan_101',
     '  router_edge ---|"vlan101: fd00:101::fffe"| vlan_101',
-    '  cluster_sol_k8s ---|"eth0"| vnet_vnet101',
-    '  cluster_sol_k8s ---|"eth1"| vlan_101',
+    '  cluster_sol_k8s ---|"mesh0"| vnet_vnet101',
+    '  cluster_sol_k8s ---|"egress0"| vlan_101',
   ]);
 });
 

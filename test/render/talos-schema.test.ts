@@ -125,6 +125,7 @@ const EXPECTED_113 = expected("v1.13", {
   "test/fixtures/cases/12-node-cidr-mask.yaml": [5, 28],
   "test/fixtures/cases/19-routeros-cilium-peer-address.yaml": [1, 6],
   "test/fixtures/cases/21-newcomer-routeros-talos.yaml": [3, 16],
+  "test/fixtures/cases/22-evpn-arp-suppression-floating-vip.yaml": [3, 18],
   "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml": [1, 6],
 });
 
@@ -208,6 +209,7 @@ describe("every rendered Talos document passes its release's schema", () => {
       "test/fixtures/cases/12-node-cidr-mask.yaml",
       "test/fixtures/cases/19-routeros-cilium-peer-address.yaml",
       "test/fixtures/cases/21-newcomer-routeros-talos.yaml",
+      "test/fixtures/cases/22-evpn-arp-suppression-floating-vip.yaml",
       "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml",
     ]);
   });

@@ -266,3 +266,60 @@ test("27: on a factory-configured RouterOS edge, the policy's rules sit above th
     "On RouterOS (edge), each chain's rules (input, forward) go before the chain's first factory `defconf` drop",
   );
 });
+
+test("22: the EVPN zone whose VNet carries a Talos VIP and an L2 pool has ARP/ND suppression off", async () => {
+  const files = await preview("22-evpn-arp-suppression-floating-vip");
+  const resources = JSON.parse(files.get("resources.json") as string) as {
+    type: string;
+    inputs: Record<string, unknown>;
+  }[];
+  const zone = resources.find((r) => r.type === "proxmoxve:sdn/zone/evpn:Evpn");
+  expect(zone?.inputs.disableArpNdSuppression).toBe(true);
+  // Asking for suppression with the floating IPs on the VNet is refused.
+  const r = resolveSite({
+    ...raw("22-evpn-arp-suppression-floating-vip"),
+    sdn: { arpNdSuppression: true },
+  });
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    'sdn.arpNdSuppression: "true": keeps ARP/ND suppression on in zone vxevpn01, whose VNets carry floating IPs (the Talos VIP 10.101.0.250 of k101 on vnet101; the L2-announced LoadBalancer addresses of k101 on vnet101): the hosts would keep answering with the MAC an address has left; drop the key (it defaults to false here) or set it to false',
+  ]);
+});
+
+test("24: a bridge MTU above its bond port's is rejected, as a VLAN above its parent's", () => {
+  expect(problems("24-bridge-mtu-above-bond-port")).toEqual([
+    'hostNetwork.bridges[1].mtu: "9000": is larger than the MTU 1500 of its port bond0; set bond0\'s mtu to at least 9000',
+  ]);
+});
+
+test("32: a two-NIC plain VM renames its NICs by MAC to net0 and net1, never the kernel's eth<N>", async () => {
+  const files = await preview("32-netplan-set-name-kernel-eth");
+  const name = [...files.keys()].find((k) => /^cloud-init\/.*app1.*network/.test(k));
+  expect(name).toBeDefined();
+  const ethernets = parse(files.get(name as string) as string).ethernets;
+  expect(
+    Object.entries(ethernets).map(([k, v]) => [k, (v as Record<string, unknown>)["set-name"]]),
+  ).toEqual([
+    ["net0", "net0"],
+    ["net1", "net1"],
+  ]);
+  // A name of the user's choice, outside eth<N>, is what the VM gets.
+  const named = resolveSite({
+    ...raw("32-netplan-set-name-kernel-eth"),
+    vms: [
+      {
+        name: "app1",
+        id: 31,
+        vmId: 2031,
+        host: "pve01",
+        networks: [
+          { network: "management", name: "mgmt0" },
+          { network: "lab", name: "lab0" },
+        ],
+      },
+    ],
+  });
+  if (!named.ok) throw new Error(named.problems.map(formatProblem).join("\n"));
+  expect(
+    named.topology.devices.find((d) => d.name === "app1")?.interfaces.map((i) => i.name),
+  ).toEqual(["mgmt0", "lab0"]);
+});

@@ -9,7 +9,8 @@ const CLUSTER = [
   "policy_in: ACCEPT",
   "",
   "[IPSET hl-z-internet] # homelab-netcode policy",
-  "0.0.0.0/0",
+  "0.0.0.0/1",
+  "128.0.0.0/1",
   "!10.0.0.0/8",
   "",
   "[IPSET hl-z-workload] # homelab-netcode policy",
@@ -32,7 +33,7 @@ test("rules in order after pve-firewall's own, nomatch entries excluded", () => 
     "table inet pve_model",
     "delete table inet pve_model",
     "table inet pve_model {",
-    "\tset hl_z_internet_v4 { type ipv4_addr; flags interval; elements = { 0.0.0.0/0 }; }",
+    "\tset hl_z_internet_v4 { type ipv4_addr; flags interval; elements = { 0.0.0.0/1, 128.0.0.0/1 }; }",
     "\tset hl_z_internet_nomatch_v4 { type ipv4_addr; flags interval; elements = { 10.0.0.0/8 }; }",
     "\tset hl_z_workload_v4 { type ipv4_addr; flags interval; elements = { 10.8.28.0/22 }; }",
     "\tchain input {",
@@ -64,4 +65,12 @@ test.each([
   ["IN GROUP x", "pve-firewall model: unknown action in IN GROUP x"],
 ])("refuses what it does not model: %s", (rule, message) => {
   expect(() => pveFirewallToNft(CLUSTER, host([rule]))).toThrow(message);
+});
+
+test("refuses a zero prefix in an IP set, as pve-firewall does", () => {
+  expect(() =>
+    pveFirewallToNft(CLUSTER.replace("0.0.0.0/1", "0.0.0.0/0"), host(["IN DROP -dest 10.0.0.1"])),
+  ).toThrow(
+    "pve-firewall model: 0.0.0.0/0 in IP set hl-z-internet: a zero prefix is not allowed in ipset entries",
+  );
 });

@@ -76,6 +76,14 @@ export function pveFirewallToNft(clusterFw: string, hostFw: string): string {
   const ipsets = new Map<string, { cidr: string; nomatch: boolean }[]>();
   for (const [head, lines] of cluster) {
     if (!head.startsWith("IPSET ")) continue;
+    // pve-firewall (PVE/Firewall.pm, parse_clusterfw_config) marks such an entry as an error
+    // and leaves it out of the set; the API refuses it (PVE/API2/Firewall/IPSet.pm).
+    const zero = lines.find((l) => /\/0+$/.test(l));
+    if (zero) {
+      throw new Error(
+        `pve-firewall model: ${zero} in IP set ${head.slice(6)}: a zero prefix is not allowed in ipset entries`,
+      );
+    }
     ipsets.set(
       head.slice(6),
       lines.map((l) => ({ cidr: l.replace(/^!/, ""), nomatch: l.startsWith("!") })),

@@ -1,0 +1,189 @@
+// The `npm run import` command line: reads the saved files of a running site and writes a stack
+// file and import-report.md beside it. In a module of its own so that tests run it in-process.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { stringify } from "yaml";
+import { resolveSite } from "../site";
+import { ExportError, parseExport } from "../twin/routeros/export";
+import { ImportError, readInterfaces } from "./interfaces";
+import { reportMarkdown } from "./report";
+import { ImportInput, importSite } from "./stack";
+
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const USAGE = [
+  "Usage: npm run import -- --site <name> [--proxmox <host>=<file>]... [--sdn <dir>]",
+  "         [--firewall <dir>] [--routeros <router>=<file>]... [--out <file>]",
+  "",
+  "Reads the saved configuration of a running site and writes a stack file (Pulumi.<name>.yaml)",
+  "and import-report.md beside it: every line or object read that the stack cannot express, with",
+  "its file and line.",
+  "",
+  "Options:",
+  "  --site <name>              the site (and stack) name",
+  "  --proxmox <host>=<file>    a host's /etc/network/interfaces (its `source` files are looked",
+  "                             for beside it: interfaces.d/); read with ifupdown2's ifquery",
+  "  --sdn <dir>                a copy of the cluster's /etc/pve/sdn (*.cfg)",
+  "  --firewall <dir>           a copy of the cluster's /etc/pve/firewall (*.fw)",
+  "  --routeros <router>=<file> the router's /export or /export terse (RouterOS 7)",
+  "  --out <file>               the stack file to write (default: Pulumi.<name>.yaml)",
+  "  -h, --help                 show this text",
+  "",
+  "Exit status: 0 a stack file was written, 1 nothing could be imported (a file refused),",
+  "2 a usage error.",
+].join("\n");
+
+const PAIR = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)=(.+)$/;
+
+/** Runs the command; resolves to the exit status. */
+export function importCli(argv: readonly string[], io: CliOutput): number {
+  let values: Record<string, string | string[] | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        site: { type: "string" },
+        proxmox: { type: "string", multiple: true },
+        sdn: { type: "string" },
+        firewall: { type: "string" },
+        routeros: { type: "string", multiple: true },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    io.err(`import: ${(e as Error).message.split("\n")[0]}`);
+    io.err("run npm run import -- --help for the options");
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const usageError = (m: string) => {
+    io.err(`import: ${m}`);
+    io.err("run npm run import -- --help for the options");
+    return 2;
+  };
+  const site = values.site as string | undefined;
+  if (!site || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(site))
+    return usageError(
+      `--site ${JSON.stringify(site ?? "")}: give the site name, a DNS label such as homelab`,
+    );
+  const given = (opt: string) => (values[opt] as string[] | undefined) ?? [];
+  const bad = [...given("proxmox"), ...given("routeros")].find((v) => !PAIR.test(v));
+  if (bad !== undefined)
+    return usageError(
+      `${JSON.stringify(bad)}: write NAME=FILE, the name a DNS label (pve1=pve1/interfaces)`,
+    );
+  const pairs = (opt: string): { name: string; file: string }[] =>
+    given(opt).map((v) => {
+      const m = PAIR.exec(v) as RegExpExecArray;
+      return { name: m[1], file: m[3] };
+    });
+  const proxmox = pairs("proxmox");
+  const routeros = pairs("routeros");
+  const sdnDir = values.sdn as string | undefined;
+  const fwDir = values.firewall as string | undefined;
+  if (proxmox.length + routeros.length === 0 && !sdnDir && !fwDir)
+    return usageError("nothing to read: give --proxmox, --sdn, --firewall or --routeros");
+  const out = (values.out as string | undefined) ?? `Pulumi.${site}.yaml`;
+  const refused: string[] = [];
+  const hosts: ImportInput["hosts"][number][] = [];
+  const routers: ImportInput["routers"][number][] = [];
+  const read = (file: string): string | undefined => {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch (e) {
+      refused.push(`${file}: ${(e as NodeJS.ErrnoException).code ?? "unreadable"}: cannot read it`);
+      return undefined;
+    }
+  };
+  for (const p of proxmox) {
+    try {
+      hosts.push({ name: p.name, file: p.file, ...readInterfaces(p.file) });
+    } catch (e) {
+      if (e instanceof ImportError) refused.push(e.message);
+      else if ((e as NodeJS.ErrnoException).code)
+        refused.push(`${p.file}: ${(e as NodeJS.ErrnoException).code}: cannot read it`);
+      else throw e;
+    }
+  }
+  const dirFiles = (dir: string, ext: string) => {
+    try {
+      return fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort();
+    } catch (e) {
+      refused.push(
+        `${dir}: ${(e as NodeJS.ErrnoException).code ?? "unreadable"}: cannot read the folder`,
+      );
+      return [];
+    }
+  };
+  let sdn: ImportInput["sdn"];
+  if (sdnDir) {
+    const files = new Map<string, string>();
+    for (const f of dirFiles(sdnDir, ".cfg")) {
+      const t = read(path.join(sdnDir, f));
+      if (t !== undefined) files.set(f, t);
+    }
+    sdn = { dir: sdnDir, files };
+  }
+  const firewall: { file: string; text: string }[] = [];
+  if (fwDir)
+    for (const f of dirFiles(fwDir, ".fw")) {
+      const t = read(path.join(fwDir, f));
+      if (t !== undefined) firewall.push({ file: path.join(fwDir, f), text: t });
+    }
+  for (const r of routeros) {
+    const t = read(r.file);
+    if (t === undefined) continue;
+    try {
+      routers.push({ name: r.name, file: r.file, exported: parseExport(r.file, t) });
+    } catch (e) {
+      if (e instanceof ExportError) refused.push(e.message);
+      else throw e;
+    }
+  }
+  for (const m of refused) io.err(`import: ${m}`);
+  if (refused.length > 0) {
+    io.err("import: nothing written: fix or leave out the refused files");
+    return 1;
+  }
+  const { config, report } = importSite({ site, hosts, sdn, firewall, routers });
+  const resolved = resolveSite(config);
+  if (!resolved.ok)
+    for (const p of resolved.problems)
+      report.assumed(
+        {
+          file: out,
+          line: 0,
+          text: `${p.path}: ${p.input}`,
+          why: p.fix !== undefined ? `${p.message}; ${p.fix}` : p.message,
+        },
+        "Plan problems (npm run plan lists them too)",
+      );
+  const namespaced: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) namespaced[`homelab:${k}`] = v;
+  const yaml =
+    "# yaml-language-server: $schema=./schema/stack.schema.json\n" +
+    `# Written by npm run import; what it could not express is in import-report.md.\n` +
+    stringify({ config: namespaced }, { lineWidth: 100 });
+  fs.writeFileSync(out, yaml);
+  const reportFile = path.join(path.dirname(out), "import-report.md");
+  fs.writeFileSync(reportFile, reportMarkdown(path.basename(out), report));
+  for (const c of report.counts)
+    io.out(`${c.file}: ${c.read} read, ${c.expressed} expressed, ${c.reported} reported`);
+  io.out(
+    `wrote ${out} and ${reportFile}${resolved.ok ? "" : ` (the plan has ${resolved.problems.length} problem${resolved.problems.length === 1 ? "" : "s"}, listed in the report)`}`,
+  );
+  return 0;
+}

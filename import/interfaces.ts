@@ -1,0 +1,361 @@
+// A Proxmox host's /etc/network/interfaces, as ifupdown2 reads it (`ifquery -o json`), into the
+// stack's host wiring (homelab:hostNetwork), its management address and its gateway. The file's
+// grammar is ifupdown2's: this module only maps the interfaces ifquery returns, and finds the
+// line each option came from for the report. Proxmox's own defaults (bridge-stp off, bridge-fd 0,
+// bridge-vids 2-4094 on a VLAN-aware bridge, bond-miimon 100) are what the project writes too.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ipaddr from "ipaddr.js";
+import { Report } from "./report";
+
+/** One interface as `ifquery -o json` prints it; a repeated option arrives as a list. */
+export interface IfaceObj {
+  readonly name: string;
+  readonly addr_method?: string;
+  readonly addr_family?: string | string[];
+  readonly auto?: boolean;
+  readonly config: Readonly<Record<string, string | string[]>>;
+}
+
+/** Where a stanza and its options are: `name` -> line, `name\0key` -> line. */
+export interface Located {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+export type Locator = ReadonlyMap<string, Located>;
+
+/** An interfaces file ifupdown2 refuses, or a tool that is missing; the message names the line. */
+export class ImportError extends Error {}
+
+/** The stanza and option lines of the files ifupdown2 read, by interface name (and option). */
+export function locate(files: readonly { file: string; text: string }[]): Locator {
+  const out = new Map<string, Located>();
+  for (const { file, text } of files) {
+    let cur: string | undefined;
+    text.split("\n").forEach((raw, i) => {
+      const t = raw.replace(/\r$/, "");
+      const head = /^\s*iface\s+(\S+)/.exec(t);
+      if (head) {
+        cur = head[1];
+        if (!out.has(cur)) out.set(cur, { file, line: i + 1, text: t.trim() });
+        return;
+      }
+      if (/^\s*(auto|allow-\S+|source|iface|mapping)\b/.test(t) || t.trim() === "") {
+        if (!/^\s/.test(t)) cur = undefined;
+        return;
+      }
+      const opt = /^\s+([a-z0-9-]+)\s/.exec(t);
+      if (opt && cur && !out.has(`${cur}\0${opt[1]}`))
+        out.set(`${cur}\0${opt[1]}`, { file, line: i + 1, text: t.trim() });
+    });
+  }
+  return out;
+}
+
+export interface HostWiring {
+  /** homelab:hostNetwork as this host has it (without gateway). */
+  readonly network: {
+    interfaces: string[];
+    bridges: Record<string, unknown>[];
+    bonds: Record<string, unknown>[];
+    vlans: Record<string, unknown>[];
+  };
+  /** Addresses by device (CIDR), in file order. */
+  readonly addresses: { device: string; address: string; path: string }[];
+  readonly gateway: { ipv4?: string; ipv6?: string; device?: string };
+  /** Bridges, bonds and VLAN interfaces (for homelab:existing). */
+  readonly names: string[];
+}
+
+const list = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+
+/** Options each kind maps, with the values that are Proxmox's defaults (expressed as nothing). */
+const DEFAULTS: Record<string, string> = {
+  "bridge-stp": "off",
+  "bridge-fd": "0",
+  "bond-miimon": "100",
+};
+
+/**
+ * The wiring of one host from ifquery's interfaces. `file` names the main file for stanzas the
+ * locator does not know. Every stanza and option is counted: expressed, or reported with its line.
+ */
+export function hostWiring(
+  file: string,
+  ifaces: readonly IfaceObj[],
+  where: Locator,
+  report: Report,
+): HostWiring {
+  const at = (name: string, key?: string): Located =>
+    where.get(key === undefined ? name : `${name}\0${key}`) ??
+    where.get(name) ?? { file, line: 0, text: key ? `${key}` : `iface ${name}` };
+  const expressed = (name: string, key?: string) => report.expressed(at(name, key).file);
+  const reported = (name: string, key: string | undefined, kind: string, why: string) => {
+    const l = at(name, key);
+    report.reported({ kind, file: l.file, line: l.line, text: l.text, why });
+  };
+  const wiring: HostWiring = {
+    network: { interfaces: [], bridges: [], bonds: [], vlans: [] },
+    addresses: [],
+    gateway: {},
+    names: [],
+  };
+  // inet and inet6 stanzas of one interface arrive as two objects: one device, merged options.
+  type Merged = { name: string; method: string[]; config: Map<string, string[]> };
+  const merged = new Map<string, Merged>();
+  for (const o of ifaces) {
+    const m: Merged = merged.get(o.name) ?? { name: o.name, method: [], config: new Map() };
+    if (o.addr_method) m.method.push(o.addr_method);
+    for (const [k, v] of Object.entries(o.config))
+      m.config.set(k, [...(m.config.get(k) ?? []), ...list(v)]);
+    merged.set(o.name, m);
+  }
+  const ports = new Set<string>();
+  for (const m of merged.values()) {
+    for (const k of ["bridge-ports", "bond-slaves", "bond-members"])
+      for (const v of m.config.get(k) ?? [])
+        for (const p of v.split(/\s+/)) if (p && p !== "none") ports.add(p);
+  }
+  const devices = new Set(
+    [...merged.values()]
+      .filter(
+        (m) =>
+          m.config.has("bridge-ports") ||
+          m.config.has("bond-slaves") ||
+          m.config.has("bond-members") ||
+          m.name.includes(".") ||
+          m.config.has("vlan-raw-device"),
+      )
+      .map((m) => m.name),
+  );
+  for (const m of merged.values()) {
+    const taken = new Set<string>();
+    const take = (k: string) => {
+      taken.add(k);
+      return m.config.get(k)?.[0];
+    };
+    if (m.method.includes("loopback")) {
+      expressed(m.name);
+      continue;
+    }
+    const entry: Record<string, unknown> = {};
+    let kind: "bridges" | "bonds" | "vlans" | "nic";
+    if (m.config.has("bridge-ports")) {
+      kind = "bridges";
+      entry.name = m.name;
+      const p = (take("bridge-ports") ?? "").split(/\s+/).filter((x) => x && x !== "none");
+      if (p.length > 0) entry.ports = p;
+      if (["yes", "on", "1"].includes(m.config.get("bridge-vlan-aware")?.[0] ?? "")) {
+        take("bridge-vlan-aware");
+        entry.vlanAware = true;
+        if (m.config.get("bridge-vids")?.[0] === "2-4094") take("bridge-vids");
+      }
+    } else if (m.config.has("bond-slaves") || m.config.has("bond-members")) {
+      kind = "bonds";
+      entry.name = m.name;
+      entry.members = (take("bond-slaves") ?? take("bond-members") ?? "")
+        .split(/\s+/)
+        .filter(Boolean);
+      const mode = m.config.get("bond-mode")?.[0];
+      const modes = [
+        "802.3ad",
+        "active-backup",
+        "balance-rr",
+        "balance-xor",
+        "broadcast",
+        "balance-tlb",
+        "balance-alb",
+      ];
+      if (mode !== undefined && modes.includes(mode)) {
+        take("bond-mode");
+        if (mode !== "802.3ad") entry.mode = mode;
+      }
+      const hash = m.config.get("bond-xmit-hash-policy")?.[0];
+      if (hash !== undefined && ["layer2", "layer2+3", "layer3+4"].includes(hash)) {
+        take("bond-xmit-hash-policy");
+        if (hash !== "layer3+4") entry.hashPolicy = hash;
+      }
+    } else if (m.name.includes(".") || m.config.has("vlan-raw-device")) {
+      kind = "vlans";
+      const dot = /^(.+)\.([0-9]+)$/.exec(m.name);
+      const on = take("vlan-raw-device") ?? dot?.[1];
+      const id = Number(take("vlan-id") ?? dot?.[2]);
+      entry.on = on;
+      entry.id = id;
+      if (!dot || dot[1] !== on || Number(dot[2]) !== id)
+        report.assumed({
+          ...at(m.name),
+          why: `the stack names a VLAN interface <on>.<id>: ${m.name} becomes ${on}.${id}`,
+        });
+    } else {
+      kind = "nic";
+    }
+    const mtu = m.config.get("mtu")?.[0];
+    if (
+      kind !== "nic" &&
+      mtu !== undefined &&
+      /^[0-9]+$/.test(mtu) &&
+      Number(mtu) >= 576 &&
+      Number(mtu) <= 9216
+    ) {
+      take("mtu");
+      if (Number(mtu) !== 1500) entry.mtu = Number(mtu);
+    }
+    if (kind !== "nic") {
+      for (const a of [...(m.config.get("address") ?? [])]) {
+        if (/^[0-9a-fA-F.:]+\/[0-9]{1,3}$/.test(a) && ipaddr.isValidCIDR(a)) {
+          wiring.addresses.push({ device: m.name, address: a, path: kind });
+        }
+      }
+      if ((m.config.get("address") ?? []).every((a) => ipaddr.isValidCIDR(a))) taken.add("address");
+      for (const g of m.config.get("gateway") ?? []) {
+        if (!ipaddr.isValid(g)) continue;
+        const fam = ipaddr.parse(g).kind() === "ipv4" ? "ipv4" : "ipv6";
+        wiring.gateway[fam] = g;
+        wiring.gateway.device = m.name;
+      }
+      if ((m.config.get("gateway") ?? []).every((g) => ipaddr.isValid(g))) taken.add("gateway");
+      if (kind === "bridges" && !entry.vlanAware && !(m.config.get("address") ?? []).length)
+        report.assumed({
+          ...at(m.name),
+          why: `${m.name} has no address and is not VLAN-aware: if the VMs on it are a homelab:segments entry, set the bridge's segment to it`,
+        });
+      wiring.network[kind].push(entry);
+      wiring.names.push(kind === "vlans" ? `${String(entry.on)}.${String(entry.id)}` : m.name);
+      expressed(m.name);
+    } else if (
+      ports.has(m.name) ||
+      (m.method.every((x) => x === "manual") && !devices.has(m.name))
+    ) {
+      wiring.network.interfaces.push(m.name);
+      expressed(m.name);
+    } else {
+      reported(
+        m.name,
+        undefined,
+        "Host interfaces",
+        "neither a bridge, a bond, a VLAN interface nor a NIC the stack can hold",
+      );
+    }
+    for (const [k, vs] of m.config) {
+      if (taken.has(k)) {
+        vs.forEach(() => expressed(m.name, k));
+        continue;
+      }
+      if (DEFAULTS[k] !== undefined && vs.every((v) => v === DEFAULTS[k])) {
+        vs.forEach(() => expressed(m.name, k));
+        continue;
+      }
+      vs.forEach(() =>
+        reported(
+          m.name,
+          k,
+          "Host interface options",
+          `${m.name}: the stack's host wiring has no \`${k}\` (or not this value); Proxmox keeps it until the interface is rewritten, so add it by hand after the first \`pulumi up\` if it must stay`,
+        ),
+      );
+    }
+  }
+  // NICs only named as ports (no stanza of their own) are NICs of the host too.
+  for (const p of ports) if (!merged.has(p) && !devices.has(p)) wiring.network.interfaces.push(p);
+  return wiring;
+}
+
+/** `source` paths of a saved file: /etc/network/... and relative paths resolve beside the file. */
+function resolveSource(file: string, p: string): string {
+  const dir = path.dirname(file);
+  if (p.startsWith("/etc/network/")) return path.join(dir, p.slice("/etc/network/".length));
+  return path.isAbsolute(p) ? p : path.join(dir, p);
+}
+
+/** Files a `source` pattern names (a `*` or `?` in the last part), sorted as glob sorts them. */
+function expand(pattern: string): string[] {
+  const dir = path.dirname(pattern);
+  const base = path.basename(pattern);
+  if (!/[*?]/.test(base)) return fs.existsSync(pattern) ? [pattern] : [];
+  const re = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => !f.startsWith(".") && re.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Reads a saved interfaces file with ifupdown2's parser (`ifquery -o json -i FILE <names>`): its
+ * `source` lines are resolved beside the file (a saved /etc/network/interfaces.d/* is looked for
+ * in interfaces.d/ next to it). Throws ImportError naming the file and line ifupdown2 refuses.
+ */
+export function readInterfaces(file: string): {
+  ifaces: IfaceObj[];
+  where: Locator;
+  warnings: string[];
+} {
+  const text = fs.readFileSync(file, "utf8");
+  const files = [{ file, text }];
+  const rewritten = text
+    .split("\n")
+    .map((l) => {
+      const m = /^(\s*source\s+)(\S+)(.*)$/.exec(l);
+      if (!m) return l;
+      const p = resolveSource(file, m[2]);
+      for (const f of expand(p)) files.push({ file: f, text: fs.readFileSync(f, "utf8") });
+      return `${m[1]}${p}${m[3]}`;
+    })
+    .join("\n");
+  const names = [
+    ...new Set(
+      files.flatMap((f) => [...f.text.matchAll(/^\s*iface\s+([^\s:]+)/gm)].map((m) => m[1])),
+    ),
+  ];
+  if (names.length === 0)
+    throw new ImportError(
+      `${file}: no "iface" stanza: not an /etc/network/interfaces file; save it with cat /etc/network/interfaces`,
+    );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-ifaces-"));
+  const tmp = path.join(dir, "interfaces");
+  try {
+    fs.writeFileSync(tmp, rewritten);
+    const r = spawnSync("ifquery", ["-o", "json", "-i", tmp, ...names], { encoding: "utf8" });
+    if (r.error)
+      throw new ImportError(
+        `ifquery: ${r.error.message}: install Debian's ifupdown2 (bash .ci/install-ifupdown2.sh), whose parser reads the interfaces files`,
+      );
+    const errors = r.stderr
+      .split("\n")
+      .filter((l) => /^error: /.test(l))
+      .map((l) =>
+        l
+          .replace(/^error: /, "")
+          .split(tmp)
+          .join(file),
+      );
+    if (errors.length > 0 || r.status !== 0)
+      throw new ImportError(
+        `${errors.length > 0 ? errors.join("; ") : `${file}: ifquery exited ${r.status}: ${r.stderr.trim()}`}; ifupdown2 refuses the file, so Proxmox would not bring it up either: fix the line`,
+      );
+    // ifupdown2's warnings (a source file it cannot find, ...) go to the report, never lost.
+    const warnings = r.stderr
+      .split("\n")
+      .filter((l) => /^warning: /.test(l))
+      .map((l) =>
+        l
+          .replace(/^warning: /, "")
+          .split(tmp)
+          .join(file),
+      );
+    return { ifaces: JSON.parse(r.stdout) as IfaceObj[], where: locate(files), warnings };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

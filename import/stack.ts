@@ -1,0 +1,171 @@
+// The saved files of a running site, read, into one stack's config (the homelab:* keys) and the
+// report of what they hold that the stack cannot. Pure: the readers (ifquery, the RouterOS export
+// parser, the section-config reader) run before, the loader checks the result after.
+import * as ipaddr from "ipaddr.js";
+import { RouterOsExport } from "../twin/routeros/export";
+import { hostWiring, IfaceObj, Locator } from "./interfaces";
+import { importFirewall, importSdn } from "./pve";
+import { Report } from "./report";
+import { importRouter } from "./routeros";
+
+export interface ImportInput {
+  readonly site: string;
+  readonly hosts: readonly {
+    name: string;
+    file: string;
+    ifaces: IfaceObj[];
+    where: Locator;
+    /** ifupdown2's warnings, `<file>: line<n>: <message>`. */
+    warnings?: readonly string[];
+  }[];
+  /** SDN files by base name, and the directory they came from (for the report). */
+  readonly sdn?: { dir: string; files: ReadonlyMap<string, string> };
+  readonly firewall?: readonly { file: string; text: string }[];
+  readonly routers: readonly { name: string; file: string; exported: RouterOsExport }[];
+}
+
+const CARRIES = ["management", "cephPublic", "cephCluster"] as const;
+type Carries = (typeof CARRIES)[number];
+
+/** `10.0.0.5/24` -> its network `10.0.0.0/24` and the offset 5 of the address in it. */
+function split(cidr: string): { net: string; offset: bigint; family: "ipv4" | "ipv6" } {
+  const [addr, len] = ipaddr.parseCIDR(cidr);
+  const bytes = addr.toByteArray();
+  const bits = bytes.length * 8;
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  const mask = ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - len)) - 1n);
+  const netN = n & mask;
+  const out: number[] = [];
+  for (let i = bytes.length - 1, v = netN; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
+  const net = ipaddr.fromByteArray(out).toString();
+  return {
+    net: `${net}/${len}`,
+    offset: n - netN,
+    family: addr.kind() === "ipv4" ? "ipv4" : "ipv6",
+  };
+}
+
+/**
+ * The stack config (keys without the `homelab:` prefix) and the report. Each host's management
+ * device is the one holding its default gateway (else its first address); further addressed
+ * devices are taken as Ceph public, then Ceph cluster, and the report says so.
+ */
+export function importSite(input: ImportInput): {
+  config: Record<string, unknown>;
+  report: Report;
+} {
+  const report = new Report();
+  const config: Record<string, unknown> = { site: { name: input.site } };
+  const global: Record<string, Record<string, string>> = {};
+  const hosts: Record<string, unknown>[] = [];
+  const existingIfaces: { node: string; names: string[] }[] = [];
+  let shared: string | undefined;
+  input.hosts.forEach((h, hi) => {
+    for (const warning of h.warnings ?? []) {
+      const m = /^(.*?): line([0-9]+): (.*)$/.exec(warning);
+      report.reported({
+        kind: "ifupdown2 warnings",
+        file: m ? m[1] : h.file,
+        line: m ? Number(m[2]) : 0,
+        text: m ? m[3] : warning,
+        why: "ifupdown2 read past this line; check what the line meant to bring in",
+      });
+    }
+    const w = hostWiring(h.file, h.ifaces, h.where, report);
+    const entry: Record<string, unknown> = { name: h.name };
+    // Devices with addresses, in order, the gateway's first.
+    const addressed = [...new Set(w.addresses.map((a) => a.device))].sort(
+      (a, b) => Number(b === w.gateway.device) - Number(a === w.gateway.device),
+    );
+    const role = new Map<string, Carries>();
+    addressed.forEach((d, i) => {
+      const carries = CARRIES[i];
+      const loc = h.where.get(d) ?? { file: h.file, line: 0, text: `iface ${d}` };
+      if (!carries) {
+        report.reported({
+          kind: "Host addresses",
+          ...loc,
+          why: "the stack gives a host addresses on management, Ceph public and Ceph cluster only; this device's address is left out",
+        });
+        return;
+      }
+      role.set(d, carries);
+      if (carries !== "management" || d !== w.gateway.device)
+        report.assumed({
+          ...loc,
+          why: `${d} carries ${carries} (${carries === "management" ? "the first device with an address: no default gateway" : "the next device with an address after management"}); change carries if it is another network`,
+        });
+    });
+    let id = hi + 1;
+    const overrides: Record<string, Record<string, string>> = {};
+    for (const a of w.addresses) {
+      const carries = role.get(a.device);
+      if (!carries) continue;
+      const s = split(a.address);
+      const g = (global[carries] ??= {});
+      if (carries === "management" && s.family === "ipv4" && s.offset >= 1n && s.offset <= 65535n)
+        id = Number(s.offset);
+      if (g[s.family] === undefined) g[s.family] = s.net;
+    }
+    entry.id = id;
+    // An address that is not prefix + ID is written as the host's override.
+    for (const a of w.addresses) {
+      const carries = role.get(a.device);
+      if (!carries) continue;
+      const s = split(a.address);
+      if (global[carries][s.family] !== s.net || s.offset !== BigInt(id))
+        (overrides[carries] ??= {})[s.family] = a.address.split("/")[0];
+    }
+    Object.assign(entry, overrides);
+    for (const list of [w.network.bridges, w.network.bonds, w.network.vlans]) {
+      for (const d of list) {
+        const name = d.name ?? `${String(d.on)}.${String(d.id)}`;
+        const dev =
+          w.addresses.find(
+            (a) =>
+              a.device === name || (d.name === undefined && a.device.endsWith(`.${String(d.id)}`)),
+          )?.device ?? String(name);
+        const carries = role.get(dev);
+        if (carries) d.carries = carries;
+      }
+    }
+    const net: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(w.network)) if (v.length > 0) net[k] = v;
+    const gw: Record<string, string> = {};
+    if (w.gateway.ipv4) gw.ipv4 = w.gateway.ipv4;
+    if (w.gateway.ipv6) gw.ipv6 = w.gateway.ipv6;
+    if (Object.keys(gw).length > 0) net.gateway = gw;
+    // The first host's wiring is homelab:hostNetwork; a host wired otherwise gets its own.
+    const text = JSON.stringify(net);
+    if (shared === undefined) {
+      shared = text;
+      config.hostNetwork = net;
+    } else if (text !== shared) entry.network = net;
+    hosts.push(entry);
+    // homelab:existing adopts the management bridge (or the bridge its VLAN rides on) already.
+    const mgmt = [...role].find(([, c]) => c === "management")?.[0] ?? "";
+    const mgmtBridge = [mgmt, mgmt.replace(/\.[0-9]+$/, "")].find((n) =>
+      w.network.bridges.some((b) => b.name === n),
+    );
+    const names = w.names.filter((n) => n !== mgmtBridge);
+    if (names.length > 0) existingIfaces.push({ node: h.name, names });
+  });
+  if (Object.keys(global).length > 0) config.global = global;
+  if (hosts.length > 0) config.hosts = hosts;
+  const existing: Record<string, unknown> = {};
+  if (existingIfaces.length > 0) existing.interfaces = existingIfaces;
+  if (input.sdn) {
+    const dir = input.sdn.dir;
+    const s = importSdn(input.sdn.files, (n) => `${dir}/${n}`, report);
+    if (Object.keys(s.sdn).length > 0) config.sdn = s.sdn;
+    const e: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(s.existing)) if (v.length > 0) e[k] = v;
+    if (Object.keys(e).length > 0) existing.sdn = e;
+  }
+  if (Object.keys(existing).length > 0) config.existing = existing;
+  for (const f of input.firewall ?? []) importFirewall(f.file, f.text, report);
+  const routers = input.routers.map((r) => importRouter(r.name, r.file, r.exported, report));
+  if (routers.length > 0) config.routers = routers;
+  return { config, report };
+}
