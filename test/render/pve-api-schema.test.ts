@@ -439,7 +439,7 @@ const STACKS = ["homelab", "ms01", "sol", "arc-hybrid", "example", "infra-apps"]
  * resources changes its count.
  */
 const CHECKED: Record<string, number> = {
-  homelab: 239,
+  homelab: 242,
   ms01: 404,
   sol: 330,
   "arc-hybrid": 425,
