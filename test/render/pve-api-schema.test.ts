@@ -1,8 +1,9 @@
 // Every Proxmox resource input the components record under the offline preview (each bundled
-// stack, each field case that resolves) against the Proxmox VE API schema vendored in
-// test/vendor/proxmox/ (pve-docs api-viewer/apidata.js; see its README): the provider input is
-// mapped onto the API parameter it becomes, and the value checked against that parameter's type,
-// format, pattern, minimum/maximum, length and enum (test/vendor/proxmox/pve-api.ts).
+// stack, each field case that resolves) against our table of the Proxmox VE API parameters we send
+// (test/render/pve-api-params.ts, written from the Proxmox VE API viewer and man pages each call
+// cites): the provider input is mapped onto the API parameter it becomes, and the value checked
+// against that parameter's type, format, pattern, minimum/maximum, length and enum
+// (test/render/pve-api.ts).
 //
 // The mapping, as @muhlba91/pulumi-proxmoxve 8.6.0 (the bpg/proxmox Terraform provider) sends
 // each input (constants the provider adds itself, such as `type`, are not inputs and not listed):
@@ -35,14 +36,8 @@ import { previewConfig, previewStack, projectName } from "../../preview/offline"
 import { resolveSite } from "../../site";
 import { fileRaw } from "../fixtures/base";
 import { stackConfigOf } from "../fixtures/stack";
-import {
-  callParams,
-  checkValue,
-  ParamDef,
-  ParamValue,
-  PropertyString,
-  PVE_API_SOURCE,
-} from "../vendor/proxmox/pve-api";
+import { callParams, checkValue, ParamDef, ParamValue, PropertyString } from "./pve-api";
+import { PVE_CALLS } from "./pve-api-params";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Inputs = Record<string, any>;
@@ -448,13 +443,28 @@ const CHECKED: Record<string, number> = {
 };
 
 describe("the bundled stacks' Proxmox inputs fit the Proxmox VE API schema", () => {
-  test("the vendored schema names its source", () => {
-    expect(PVE_API_SOURCE).toEqual({
-      repository: "https://github.com/proxmox/pve-docs",
-      path: "api-viewer/apidata.js",
-      commit: "e5010dcea566a205770572cfbc5fe0af220d5077",
-      date: "2026-04-30",
-    });
+  test("our table has the calls the provider makes, each citing the Proxmox VE docs", () => {
+    expect(
+      Object.entries(PVE_CALLS).map(([call, c]) => [call, c.doc.split(" ")[0].split("#")[0]]),
+    ).toEqual(
+      [
+        "POST /nodes/{node}/network",
+        "POST /cluster/sdn/zones",
+        "POST /cluster/sdn/vnets",
+        "POST /cluster/sdn/vnets/{vnet}/subnets",
+        "POST /cluster/sdn/controllers",
+        "POST /cluster/sdn/fabrics/fabric",
+        "POST /cluster/sdn/fabrics/node/{fabric_id}",
+        "POST /nodes/{node}/storage/{storage}/download-url",
+        "POST /nodes/{node}/storage/{storage}/upload",
+        "POST /nodes/{node}/qemu",
+        "PUT /cluster/firewall/options",
+        "POST /cluster/firewall/ipset",
+        "POST /cluster/firewall/ipset/{name}",
+        "PUT /nodes/{node}/firewall/options",
+        "POST /nodes/{node}/firewall/rules",
+      ].map((call) => [call, "https://pve.proxmox.com/pve-docs/api-viewer/index.html"]),
+    );
   });
 
   test.each(STACKS)("%s", async (stack) => {
@@ -514,6 +524,11 @@ describe("a value the API refuses fails the check, with PVE's message", () => {
       "network/linux/bridge:Bridge",
       { ...bridge, address: "10.10.0.1/4" },
       'bad: POST /nodes/{node}/network: cidr: "10.10.0.1/4": value does not look like a valid IPv4 CIDR network',
+    ],
+    [
+      "network/linux/bridge:Bridge",
+      { ...bridge, vlanAware: true, vids: ["2-4094", "1"] },
+      "bad: POST /nodes/{node}/network: bridge_vids: \"2-4094 1\": invalid VLAN tag '1'",
     ],
     [
       "sdn/zone/evpn:Evpn",
