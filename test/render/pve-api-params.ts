@@ -22,6 +22,8 @@ const node: ParamDef = { type: "string", format: "pve-node" };
 const str: ParamDef = { type: "string" };
 const bool: ParamDef = { type: "boolean" };
 const iface: ParamDef = { type: "string", format: "pve-iface" };
+/** The interface being created (`iface`): 2 to 20 characters besides the format. */
+const newIface: ParamDef = { ...iface, minLength: 2, maxLength: 20 };
 const storage: ParamDef = { type: "string", format: "pve-storage-id" };
 const zoneId: ParamDef = { type: "string", format: "pve-sdn-zone-id" };
 const vnetId: ParamDef = { type: "string", format: "pve-sdn-vnet-id" };
@@ -37,16 +39,19 @@ const ipsetName: ParamDef = {
   maxLength: 64,
 };
 
-/** A VM disk or CD-ROM slot (qm(1) `--scsi[n]`, `--virtio[n]`, `--ide[n]`), the keys we send. */
-const drive = (ssd: boolean): ParamDef => ({
+/**
+ * A VM disk or CD-ROM slot (qm(1) `--scsi[n]`, `--virtio[n]`, `--ide[n]`), the keys we send:
+ * `iothread` on SCSI and VirtIO only, `ssd` not on VirtIO.
+ */
+const drive = (ssd: boolean, iothread: boolean): ParamDef => ({
   type: "string",
   format: {
     file: { type: "string", format: "pve-volume-id-or-qm-path" },
     media: { type: "string", enum: ["cdrom", "disk"] },
     discard: { type: "string", enum: ["ignore", "on"] },
-    iothread: bool,
+    ...(iothread ? { iothread: bool } : {}),
     ...(ssd ? { ssd: bool } : {}),
-    format: { type: "string", enum: ["raw", "cow", "qcow", "qed", "qcow2", "vmdk", "cloop"] },
+    format: { type: "string", enum: ["raw", "qcow", "qed", "qcow2", "vmdk", "cloop"] },
     size: { type: "string", format: "disk-size" },
   },
 });
@@ -57,7 +62,7 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
     doc: `${VIEWER}/nodes/{node}/network`,
     params: {
       node,
-      iface,
+      iface: newIface,
       cidr: { type: "string", format: "CIDRv4" },
       cidr6: { type: "string", format: "CIDRv6" },
       gateway: { type: "string", format: "ipv4" },
@@ -95,7 +100,7 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
     params: {
       zone: zoneId,
       controller: str,
-      "vrf-vxlan": { type: "integer", minimum: 1, maximum: 16000000 },
+      "vrf-vxlan": { type: "integer", minimum: 1, maximum: 16777215 },
       mtu: { type: "integer" },
       nodes: { type: "string", format: "pve-node-list" },
       exitnodes: { type: "string", format: "pve-node-list" },
@@ -107,7 +112,7 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
     doc: `${VIEWER}/cluster/sdn/vnets`,
     params: {
       vnet: vnetId,
-      zone: zoneId,
+      zone: str,
       tag: { type: "integer", minimum: 1, maximum: 16777215 },
       alias: { type: "string", pattern: "(?^i:[\\(\\)-_.\\w\\d\\s]{0,256})", maxLength: 256 },
     },
@@ -115,7 +120,7 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
   "POST /cluster/sdn/vnets/{vnet}/subnets": {
     doc: `${VIEWER}/cluster/sdn/vnets/{vnet}/subnets`,
     params: {
-      vnet: vnetId,
+      vnet: str,
       subnet: { type: "string", format: "pve-sdn-subnet-id" },
       gateway: { type: "string", format: "ip" },
     },
@@ -163,7 +168,7 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
   },
   "POST /nodes/{node}/storage/{storage}/upload": {
     doc: `${VIEWER}/nodes/{node}/storage/{storage}/upload`,
-    params: { node, storage, filename: str },
+    params: { node, storage, filename: { type: "string", maxLength: 255 } },
   },
   "POST /nodes/{node}/qemu": {
     doc: `${VIEWER}/nodes/{node}/qemu (options as in ${QM})`,
@@ -238,9 +243,9 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
         },
       },
       "serial[n]": { type: "string", pattern: "(/dev/.+|socket)" },
-      "scsi[n]": drive(true),
-      "virtio[n]": drive(false),
-      "ide[n]": drive(true),
+      "scsi[n]": drive(true, true),
+      "virtio[n]": drive(false, true),
+      "ide[n]": drive(true, false),
       "net[n]": {
         type: "string",
         format: {
@@ -297,7 +302,12 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
     params: {
       node,
       type: { type: "string", enum: ["in", "out", "forward", "group"] },
-      action: { type: "string", pattern: "[A-Za-z][A-Za-z0-9\\-\\_]+", maxLength: 20 },
+      action: {
+        type: "string",
+        pattern: "[A-Za-z][A-Za-z0-9\\-\\_]+",
+        minLength: 2,
+        maxLength: 20,
+      },
       source: { type: "string", format: "pve-fw-addr-spec", maxLength: 512 },
       dest: { type: "string", format: "pve-fw-addr-spec", maxLength: 512 },
       proto: { type: "string", format: "pve-fw-protocol-spec" },
