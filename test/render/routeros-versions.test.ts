@@ -7,7 +7,9 @@ import {
   ROUTEROS_MINORS,
   ROUTEROS_VERSIONS_TEXT,
 } from "../../addressing/routeros-versions";
+import { routersSection } from "../../render/inventory/routing";
 import { RouterOsDesiredState, renderRouterOsScript } from "../../render/routeros";
+import { routerOsDesiredState } from "../../render/routeros/state";
 import { ROUTEROS_TABLE, propertiesOf } from "../../render/routeros/versions";
 import { requireSite } from "../../site";
 import { RouterModel } from "../../twin/routeros/model";
@@ -178,6 +180,33 @@ describe("the stack's version", () => {
     edit(raw.routers[0]);
     return requireSite(raw).plan;
   };
+  /** The cells of the inventory's row for the router `edge`. */
+  const inventoryRow = (plan: ReturnType<typeof site>): string[] =>
+    (routersSection(plan) ?? "")
+      .split("\n")
+      .find((l) => l.startsWith("| edge "))
+      ?.split("|")
+      .map((c) => c.trim()) ?? [];
+
+  test("the inventory and the script's first line name the release the script is for", () => {
+    const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
+    delete raw.routers[0].version;
+    const { plan, topology } = requireSite(raw);
+    const script = renderRouterOsScript(routerOsDesiredState(topology, plan.routers[0], "sol"));
+    expect(script.split("\n")[0]).toBe(
+      "# RouterOS 7.24 reconcile script for router edge, stack sol. Generated; do not edit.",
+    );
+    expect(inventoryRow(plan).slice(1, 4)).toEqual(["edge", "RouterOS", "7.24"]);
+    expect(inventoryRow(site((r) => (r.version = "7.20.3"))).slice(1, 4)).toEqual([
+      "edge",
+      "RouterOS",
+      "7.20.3",
+    ]);
+  });
+
+  test("an FRR router's row names no RouterOS release", () => {
+    expect(inventoryRow(site((r) => (r.os = "frr"))).slice(1, 4)).toEqual(["edge", "FRR", "-"]);
+  });
 
   test("a router without a version gets the current stable release, 7.24", () => {
     expect(ROUTEROS_DEFAULT_VERSION).toBe("7.24");
