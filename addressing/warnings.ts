@@ -3,6 +3,12 @@
 import { Prefix } from "./ip";
 import { Plan } from "./plan-types";
 import { Problem } from "./problems";
+import {
+  ROUTEROS_DEFAULT_VERSION,
+  ROUTEROS_LONG_TERM,
+  ROUTEROS_VERSIONS_TEXT,
+  isSupportedRouterOs,
+} from "./routeros-versions";
 import { specialPurposeProblems } from "./special-purpose";
 
 const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
@@ -22,7 +28,10 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  *   untagged network (IEEE 802.1Q's default PVID is 1). A segment may be that untagged network
  *   on purpose (a UniFi "Default" network is VLAN 1), so segments are not warned about;
  * - a RouterOS router address that is the one Pulumi reaches it at (`ssh.host`): the reconcile
- *   script then owns the address Pulumi logs in through, and the destroy script removes it.
+ *   script then owns the address Pulumi logs in through, and the destroy script removes it;
+ * - a RouterOS router whose `version` is outside the releases whose property names are sourced
+ *   (addressing/routeros-versions.ts): the script is still written, with the names the table
+ *   gives for that minor, but nothing checked them against that release.
  */
 export function warnings(
   plan: Pick<Plan, "global" | "tenants"> &
@@ -73,6 +82,15 @@ export function warnings(
       message:
         "is the default VLAN (PVID) of VLAN-aware bridges and most switches: the VMs' frames leave untagged and mix with the untagged network, management included",
       fix: "use a VLAN ID from 2 to 4094",
+    });
+  });
+  (plan.routers ?? []).forEach((r, i) => {
+    if (r.os !== "routeros" || isSupportedRouterOs(r.version)) return;
+    out.push({
+      path: `routers[${i}].version`,
+      input: r.version,
+      message: `is not a RouterOS release this program's property names are sourced for (${ROUTEROS_VERSIONS_TEXT})`,
+      fix: `upgrade the router to ${ROUTEROS_DEFAULT_VERSION} (stable) or ${ROUTEROS_LONG_TERM} (long-term) and set the version to match`,
     });
   });
   for (const r of plan.routers ?? []) {

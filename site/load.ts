@@ -1,6 +1,7 @@
 // The one loader: raw `homelab:*` stack config in, a checked and defaulted `Site` out, or every
 // problem found. No value is trusted because of its TypeScript type.
 import { Problem } from "../addressing/problems";
+import { ROUTEROS_DEFAULT_VERSION } from "../addressing/routeros-versions";
 import {
   DEFAULT_EXISTING,
   DEFAULT_FABRIC,
@@ -167,7 +168,7 @@ function withDefaults(c: Record<string, any>): Site {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     routers: (c.routers ?? []).map((r: any) => ({
       os: "routeros",
-      version: "7.19",
+      version: ROUTEROS_DEFAULT_VERSION,
       rejects: ["fc00::/8"],
       dnsRecords: [],
       addresses: [],

@@ -29,9 +29,9 @@ export const routersSchema = list(
       },
     ),
     version: field(
-      str({ pattern: /^7\.[0-9]+(\.[0-9]+)?$/, patternText: "a RouterOS v7 version like 7.19" }),
-      "RouterOS version the script targets (property names changed across v7; from 7.15 the sessions toward FRR nodes run BFD).",
-      { defaultText: "`7.19`" },
+      str({ pattern: /^7\.[0-9]+(\.[0-9]+)?$/, patternText: "a RouterOS v7 version like 7.24" }),
+      "RouterOS version the script targets: its property names come from a sourced table for 7.18 to 7.24 (`afi` from 7.19, an explicit `/routing/bgp/instance` from 7.20); another version is warned about.",
+      { defaultText: "`7.24`" },
     ),
     asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),
     routerId: field(address(4), "BGP router ID (required unless os: external)."),

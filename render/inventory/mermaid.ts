@@ -96,7 +96,8 @@ export function renderTopology(plan: Plan): string {
   // Routers first, so that a segment whose gateway owner is a router links to that node.
   for (const r of plan.routers) {
     const os = r.os === "routeros" ? "RouterOS" : r.os === "linux" ? "Linux" : "FRR";
-    d.node("router", r.name, [r.name, `${os} ${r.version}, AS ${r.asn}`]);
+    const version = r.os === "routeros" ? ` ${r.version}` : "";
+    d.node("router", r.name, [r.name, `${os}${version}, AS ${r.asn}`]);
   }
   for (const h of plan.hosts) d.node("host", h.name, [h.name, addresses(h.management)]);
 

@@ -141,7 +141,8 @@ export function routersSection(plan: Plan): string | undefined {
   const rows = plan.routers.map((r) => [
     r.name,
     OS_NAMES[r.os],
-    r.version,
+    // The release the RouterOS script is rendered for; other routers get no RouterOS script.
+    r.os === "routeros" ? r.version : "-",
     String(r.asn),
     cell(r.routerId),
     // Brackets keep an IPv6 host apart from the port, as ssh:// URLs write it.

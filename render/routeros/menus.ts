@@ -6,6 +6,7 @@ import { Address, Family } from "../../addressing/ip";
 import { Conflict, FILTER_MATCHERS, Identity, KeyProp, literalRegex } from "./identity";
 import { readBack } from "./script";
 import { RouterOsVersion, afiProperty, hasBfd, hasBgpInstances, quote } from "./syntax";
+import { hasName } from "./versions";
 import {
   BgpConnection,
   BgpSettings,
@@ -328,7 +329,7 @@ function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
  * versions never touch them.
  */
 export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
-  return [
+  const all = [
     addressMenu(s, 4),
     addressMenu(s, 6),
     routeMenu(s, 4),
@@ -345,4 +346,21 @@ export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
     firewallFilterMenu(s, 4),
     firewallFilterMenu(s, 6),
   ];
+  checkNames(all, v);
+  return all;
+}
+
+/**
+ * Throws if a menu or property written is not one the table (versions.ts) gives for `v`: every
+ * name in a script comes from a sourced row for its release.
+ */
+function checkNames(all: readonly Menu[], v: RouterOsVersion): void {
+  const missing = (what: string): Error =>
+    new Error(`internal: render/routeros/versions.ts gives RouterOS ${v.text} no ${what}`);
+  for (const m of all) {
+    if (!hasName(v.minor, m.path)) throw missing(m.path);
+    for (const e of m.entries)
+      for (const p of e.props)
+        if (!hasName(v.minor, m.path, p.name)) throw missing(`${m.path} ${p.name}`);
+  }
 }

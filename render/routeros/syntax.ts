@@ -2,7 +2,7 @@
 // refused unless they match a strict pattern (so they can be written bare), free text is written
 // as one double-quoted string literal with RouterOS escaping, and the version decides which
 // property names exist.
-import { ROUTEROS_BFD_MINOR } from "../../topology/routers";
+import { afiName, hasName } from "./versions";
 
 /** Names written bare: interfaces, BGP connections and instances, filter chains, the router. */
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
@@ -47,9 +47,9 @@ export function parseVersion(text: string): RouterOsVersion | undefined {
     : { text, minor: Number(m[1]), patch: Number(m[2]) };
 }
 
-/** RouterOS 7.19 renamed the BGP connection's `address-families` to `afi`. */
+/** RouterOS 7.19 renamed the BGP connection's `address-families` to `afi` (versions.ts). */
 export function afiProperty(v: RouterOsVersion): "afi" | "address-families" {
-  return v.minor >= 19 ? "afi" : "address-families";
+  return afiName(v.minor);
 }
 
 /**
@@ -57,7 +57,7 @@ export function afiProperty(v: RouterOsVersion): "afi" | "address-families" {
  * local AS and router ID; before 7.20 the connection itself carries `as` (and `router-id`).
  */
 export function hasBgpInstances(v: RouterOsVersion): boolean {
-  return v.minor >= 20;
+  return hasName(v.minor, "/routing/bgp/instance");
 }
 
 /**
@@ -65,7 +65,7 @@ export function hasBgpInstances(v: RouterOsVersion): boolean {
  * 7.15 and later only, the earliest release this project can source it for (topology/routers.ts).
  */
 export function hasBfd(v: RouterOsVersion): boolean {
-  return v.minor >= ROUTEROS_BFD_MINOR;
+  return hasName(v.minor, "/routing/bfd/configuration");
 }
 
 /**

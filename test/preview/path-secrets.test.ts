@@ -67,7 +67,7 @@ test("the stack file's secure: values are secret paths inside their keys", () =>
 });
 
 const ROUTER_ROW =
-  "| edge   | RouterOS | 7.19    | 65000 | 192.168.88.254 | admin@[secret]:22 | fc00::/8       |";
+  "| edge   | RouterOS | 7.24    | 65000 | 192.168.88.254 | admin@[secret]:22 | fc00::/8       |";
 
 describe("decrypted by the engine, with the stack file's secret paths", () => {
   let result: PreviewResult;
@@ -107,7 +107,7 @@ describe("decrypted by the engine, knowing only its secret keys (each key secret
     expect(providerEndpoint(result)).toBe("[secret]");
     expect(inventoryLines(result, /^- |^\| \[secret\] +\| RouterOS/)).toEqual([
       "- `ens18`: VM subnet 10.20.0.0/24, fd8a:3c5e:1b20:1400::/64 on VLAN 20 on vmbr0, gateway 10.20.0.254, fd8a:3c5e:1b20:1400::fffe",
-      "| [secret]   | RouterOS | 7.19    | 65000 | [secret] | admin@[secret]:22 | fc00::/8       |",
+      "| [secret]   | RouterOS | 7.24    | 65000 | [secret] | admin@[secret]:22 | fc00::/8       |",
       "- [secret]",
       "- [secret]",
     ]);

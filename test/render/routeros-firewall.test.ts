@@ -18,6 +18,7 @@ import { stackRaw } from "../fixtures/base";
 function site(edit: (c: Record<string, any>) => void = () => {}) {
   const raw = JSON.parse(JSON.stringify(stackRaw("arc-hybrid")));
   raw.routers[0].os = "routeros";
+  raw.routers[0].version = "7.19";
   edit(raw);
   const { plan, topology } = requireSite(raw);
   return { topology, state: routerOsDesiredState(topology, plan.routers[0], "arc-hybrid") };

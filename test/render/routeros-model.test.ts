@@ -66,7 +66,8 @@ describe("the model of the menus", () => {
       "address-families=ipv6",
       "/routing/bgp/connection: unknown parameter address-families",
     ],
-    ["7.20", "as=65000", "/routing/bgp/connection: unknown parameter as"],
+    ["7.20", "router-id=10.0.0.1", "/routing/bgp/connection: unknown parameter router-id"],
+    ["7.20", "as=65000", "/routing/bgp/connection: add without required instance"],
   ])("RouterOS %s refuses %s on a connection", (version, prop, message) => {
     const m = new RouterModel(version);
     const add = `/routing/bgp/connection/add remote.address=fd00::1 local.role=ebgp ${prop}`;

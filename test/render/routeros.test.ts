@@ -490,7 +490,7 @@ describe("the RouterOS version decides the BGP property names", () => {
   test.each([
     ["7.18", "7.19", "/routing/bgp/connection: unknown parameter address-families"],
     ["7.19", "7.18", "/routing/bgp/connection: unknown parameter afi"],
-    ["7.19", "7.20", "/routing/bgp/connection: unknown parameter as"],
+    ["7.19", "7.20", "/routing/bgp/connection: unknown parameter router-id"],
     ["7.20", "7.19", "bad command name: no menu /routing/bgp/instance"],
   ])("a %s script fails on a %s router", (rendered, running, message) => {
     const script = renderRouterOsScript(synthetic(rendered));

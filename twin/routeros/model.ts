@@ -3,8 +3,9 @@
 // - `get` returns typed values: booleans for yes/no properties, numbers for AS numbers, an array
 //   for a list property; `:tostr` writes true/false, decimal, and ';'-joined arrays;
 // - comparing values of different types is refused here (RouterOS would just answer false);
-// - property names follow the version: `afi` from 7.19 on, `address-families` before; from 7.20
-//   a connection names an `instance` that must exist, and carries no `as` or `router-id`;
+// - property names follow the version, as render/routeros/versions.ts gives them: `afi` from 7.19
+//   on, `address-families` before; from 7.20 a connection must name an `instance` that exists,
+//   and has no `router-id` (its `as` stays, as on the router);
 // - names of BGP connections and instances are unique; `add` returns the new entry's id;
 // - firewall: an address list entry holds an address or a prefix; a filter rule's `action` is one
 //   of RouterOS's actions, `protocol` a protocol name, `dst-port` ports and ranges joined by ',',
@@ -16,6 +17,8 @@
 import { Address, Family, Prefix } from "../../addressing/ip";
 import * as ipaddr from "ipaddr.js";
 import { FILTER_MATCHERS } from "../../render/routeros/identity";
+import { hasName } from "../../render/routeros/versions";
+import { ROUTEROS_BFD_MINOR } from "../../topology/routers";
 import { Cmd, Expr, Stmt, parseScript } from "./parse";
 
 type PropType =
@@ -133,8 +136,8 @@ const ACTIONS = [
 ];
 const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "gre", "ipsec-esp", "ipsec-ah"];
 
-/** The first minor release whose BFD menus the model knows (as render/routeros/syntax.ts). */
-export const BFD_MINOR = 15;
+/** The first minor release whose BFD menus the model knows (render/routeros/versions.ts). */
+export const BFD_MINOR = ROUTEROS_BFD_MINOR;
 
 /** Every menu has `disabled` (RouterOS's default: no). */
 function schemas(minor: number): Record<string, Schema> {
@@ -151,6 +154,17 @@ function schemas(minor: number): Record<string, Schema> {
   );
 }
 
+const C = "/routing/bgp/connection";
+
+/** The entries of `props` whose names RouterOS 7.`minor` has in `menu` (render/routeros/versions.ts). */
+function only(
+  minor: number,
+  menu: string,
+  props: Readonly<Record<string, PropType>>,
+): Record<string, PropType> {
+  return Object.fromEntries(Object.entries(props).filter(([n]) => hasName(minor, menu, n)));
+}
+
 function menuSchemas(minor: number): Record<string, Schema> {
   const connection: Record<string, PropType> = {
     name: "str",
@@ -161,11 +175,17 @@ function menuSchemas(minor: number): Record<string, Schema> {
     multihop: "bool",
     "input.filter": "str",
     comment: "str",
-    [minor >= 19 ? "afi" : "address-families"]: "list",
-    ...(minor >= 20 ? { instance: "str" } : { as: "int", "router-id": "ip4" }),
     "hold-time": "time",
     "keepalive-time": "time",
-    ...(minor >= BFD_MINOR ? { "use-bfd": "bool" } : {}),
+    // The names that changed within v7, as the table gives them for this release.
+    ...only(minor, C, {
+      afi: "list",
+      "address-families": "list",
+      instance: "str",
+      as: "int",
+      "router-id": "ip4",
+      "use-bfd": "bool",
+    }),
   };
   return {
     "/ip/address": {
@@ -210,7 +230,7 @@ function menuSchemas(minor: number): Record<string, Schema> {
       props: { chain: "str", rule: "str", comment: "str" },
       required: ["chain", "rule"],
     },
-    ...(minor >= 20
+    ...(hasName(minor, "/routing/bgp/instance")
       ? {
           "/routing/bgp/instance": {
             props: { name: "str", as: "int", "router-id": "ip4", comment: "str" },
@@ -219,7 +239,7 @@ function menuSchemas(minor: number): Record<string, Schema> {
           },
         }
       : {}),
-    ...(minor >= BFD_MINOR
+    ...(hasName(minor, "/routing/bfd/configuration")
       ? {
           "/routing/bfd/configuration": {
             props: {
@@ -238,9 +258,9 @@ function menuSchemas(minor: number): Record<string, Schema> {
       : {}),
     "/routing/bgp/connection": {
       props: connection,
-      required: ["remote.address", "local.role", minor >= 20 ? "instance" : "as"],
+      required: ["remote.address", "local.role", hasName(minor, C, "instance") ? "instance" : "as"],
       unique: ["name"],
-      defaults: { multihop: "no", ...(minor >= BFD_MINOR ? { "use-bfd": "no" } : {}) },
+      defaults: { multihop: "no", ...(hasName(minor, C, "use-bfd") ? { "use-bfd": "no" } : {}) },
     },
     "/ip/dns/static": {
       props: { name: "str", type: "str", address: "ip", comment: "str", disabled: "bool" },
