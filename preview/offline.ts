@@ -12,7 +12,7 @@ import { PREVIEW_FILE_MAX, readRegularFile, RefusedFile, STACK_FILE_MAX } from "
 import { writePreviewFiles } from "./folder";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
-import { readStackFile, StackConfig, withNumberSources } from "./stack-file";
+import { leadingZeroProblems, readStackFile, StackConfig, withNumberSources } from "./stack-file";
 import { ManualStep } from "../topology/types";
 import { Policy } from "../topology/policy-types";
 import { policyJson } from "../render/policy/document";
@@ -137,8 +137,12 @@ export async function previewConfig(
   // The stack file says which values inside a secret key are the secret ones.
   const secretPaths = stackConfig.secretPaths ?? enginePaths(raw, isSecret);
   const site = resolveStackConfig(raw, isSecret, secretPaths);
-  if (!site.ok) {
-    const problems = withNumberSources(site.problems, stackConfig.numberSources);
+  const octal = leadingZeroProblems(stackConfig.numberSources);
+  if (!site.ok || octal.length > 0) {
+    const problems = [
+      ...octal,
+      ...(site.ok ? [] : withNumberSources(site.problems, stackConfig.numberSources)),
+    ];
     return { ok: false, problems, resources: [], outputs: {}, warnings: [] };
   }
   // Read before the program runs, so that a refused file stops the preview with its own message.

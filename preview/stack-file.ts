@@ -236,6 +236,26 @@ export function withNumberSources(
 }
 
 /**
+ * Integers the stack file writes with a leading zero (`id: 010`), as problems. This preview reads
+ * them as YAML 1.2 does (10), but the Pulumi CLI reads stack files with go-yaml v3, whose integer
+ * resolution is Go's `strconv.ParseInt(s, 0, 64)`: a leading 0 means octal there (010 is 8), so
+ * `pulumi up` would number a host, VM or VLAN differently from what this preview showed.
+ */
+export function leadingZeroProblems(sources: Record<string, string> = {}): Problem[] {
+  return Object.entries(sources)
+    .filter(([, source]) => /^[-+]?0[0-9]+$/.test(source))
+    .map(([path, source]) => {
+      const value = source.replace(/^([-+]?)0+(?=[0-9])/, "$1");
+      return {
+        path,
+        input: source,
+        message: `has a leading zero: this preview reads ${value}, but the Pulumi CLI's YAML reader (go-yaml) reads a leading 0 as octal${/^[-+]?0[0-7]+$/.test(source) ? ` (${parseInt(source, 8)})` : ""}`,
+        fix: `write ${value}`,
+      };
+    });
+}
+
+/**
  * Reads and parses `Pulumi.<stack>.yaml`; see parseStackFile for its errors. The file must be a
  * regular file of at most STACK_FILE_MAX bytes whose real path lies inside the folder holding it
  * (the project): anything else (a link to a file elsewhere, a FIFO, a device, a directory, a

@@ -36,3 +36,19 @@ test("index.ts throws one RunError listing every problem, with only the stack re
     `the site configuration has 2 problems; nothing was provisioned:\n${expected.map((e) => `  - ${e}`).join("\n")}`,
   );
 });
+
+test("an integer written with a leading zero is refused: the Pulumi CLI's go-yaml reads it as octal", async () => {
+  const text = readFileSync(join(ROOT, "Pulumi.homelab.yaml"), "utf8")
+    .replace("      id: 2\n", "      id: 010\n")
+    .replace("      id: 3\n", "      id: 09\n");
+  const result = await previewConfig("octal", parseStackFile(text, "homelab"), "homelab");
+  expect(result.ok).toBe(false);
+  expect(result.resources).toEqual([]);
+  expect(result.problems.map((p) => `${p.path}: "${p.input}": ${p.message}; ${p.fix}`)).toEqual([
+    `hosts[1].id: "010": has a leading zero: this preview reads 10, but the Pulumi CLI's YAML reader (go-yaml) reads a leading 0 as octal (8); write 10`,
+    `hosts[2].id: "09": has a leading zero: this preview reads 9, but the Pulumi CLI's YAML reader (go-yaml) reads a leading 0 as octal; write 9`,
+  ]);
+  // Without the leading zeros the same stack is clean.
+  const clean = text.replace("id: 010\n", "id: 10\n").replace("id: 09\n", "id: 9\n");
+  expect((await previewConfig("octal", parseStackFile(clean, "homelab"), "homelab")).ok).toBe(true);
+});
