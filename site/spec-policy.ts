@@ -1,10 +1,31 @@
 // Config keys of the network policy: rules written against names of the plan (segments, tenants,
 // clusters, hosts, nodes, devices, routers, segment ranges, `internet`, `any`), never addresses,
 // and a default action per zone. Names resolve in topology/policy.ts, once the plan exists.
-import { bool, field, JsonSchema, list, obj, oneOf, Schema, show, str } from "./schema";
+import {
+  bool,
+  dnsLabel,
+  field,
+  JsonSchema,
+  list,
+  notReserved,
+  obj,
+  oneOf,
+  Schema,
+  show,
+  str,
+} from "./schema";
 
 /** What a rule or zone default does. */
 export const POLICY_ACTIONS = ["allow", "deny"] as const;
+
+/**
+ * The name of a thing the policy can name (tenant, segment, range, device, host, node, cluster,
+ * VM, router): a DNS label that is none of RESERVED_NAMES, which rules and VM networks read as
+ * their own words (a segment named `management` would make `from: management` name two things).
+ */
+export function planName(): Schema<string> {
+  return notReserved(dnsLabel(), RESERVED_NAMES, "policy rules and VM networks");
+}
 /** The protocols a rule may name; `icmp` covers ICMPv6 too. */
 export const POLICY_PROTOCOLS = ["any", "tcp", "udp", "icmp"] as const;
 

@@ -1,5 +1,6 @@
 // Config keys for edge routers (RouterOS over SSH, or FRR on Linux) and FRR on Linux nodes.
-import { address, field, int, list, obj, oneOf, str, dnsLabel, dnsName } from "./schema";
+import { address, field, int, list, obj, oneOf, str, dnsName } from "./schema";
+import { planName } from "./spec-policy";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 const IFACE_TEXT = "an interface name: a letter, then letters, digits, '_', '.', '-'";
@@ -20,7 +21,7 @@ export const sshSchema = obj({
 
 export const routersSchema = list(
   obj({
-    name: field(dnsLabel(), "Router name.", { required: true }),
+    name: field(planName(), "Router name.", { required: true }),
     os: field(
       oneOf(["routeros", "frr", "linux", "external"] as const),
       "RouterOS (reconcile script with the policy's filter rules), Linux with FRR only (frr.conf), `linux`: a Linux router with FRR and the policy as an nftables ruleset (both over SSH), or `external`: a router this stack does not configure (a UniFi gateway, an upstream BGP router), declared so that its gateways, BGP sessions and firewall rules are checked and what it must be given is listed under Manual steps.",

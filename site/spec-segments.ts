@@ -13,12 +13,13 @@ import {
   dnsLabel,
   dnsName,
 } from "./schema";
+import { planName } from "./spec-policy";
 
 export const RANGE_KINDS = ["reserved", "dhcp", "pool", "static"] as const;
 
 export const segmentsSchema = list(
   obj({
-    name: field(dnsLabel(), "Segment name.", {
+    name: field(planName(), "Segment name.", {
       required: true,
     }),
     vlan: field(int(1, 4094), "VLAN ID."),
@@ -50,7 +51,7 @@ export const segmentsSchema = list(
             },
           ),
           purpose: field(str({ maxLength: 120 }), "What the range is for.", { required: true }),
-          name: field(dnsLabel(), "How policy rules name the range (`homelab:policy`)."),
+          name: field(planName(), "How policy rules name the range (`homelab:policy`)."),
         }),
       ),
       "Ranges of the segment: disjoint; handed-out ranges (dhcp, pool) hold no owned address.",
@@ -60,7 +61,7 @@ export const segmentsSchema = list(
 
 export const devicesSchema = list(
   obj({
-    name: field(dnsLabel(), "Device name.", { required: true }),
+    name: field(planName(), "Device name.", { required: true }),
     network: field(
       dnsLabel(),
       "A segment name, or management, cephPublic, cephCluster, underlay.",

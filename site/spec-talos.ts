@@ -12,6 +12,7 @@ import {
   str,
   dnsLabel,
 } from "./schema";
+import { planName } from "./spec-policy";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
 const VERSION_TEXT = "a version like v1.13.9";
@@ -171,7 +172,7 @@ export const PEER_STACK =
 
 export const sharedSegmentsSchema = list(
   obj({
-    name: field(dnsLabel(), "Segment name.", {
+    name: field(planName(), "Segment name.", {
       required: true,
     }),
     prefix: field(prefix(4), "The shared L2 segment (the infra-apps stack: 10.25.11.0/24).", {

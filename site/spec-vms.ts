@@ -3,6 +3,7 @@
 // topology (render/cloud-init/).
 import { CLOUD_IMAGES } from "../addressing/site";
 import { address, bool, dnsLabel, field, int, list, obj, oneOf, prefix, str } from "./schema";
+import { planName } from "./spec-policy";
 
 const PACKAGE = /^[a-z0-9][a-z0-9+.-]{1,99}$/;
 const PACKAGE_TEXT = "a Debian package name: lowercase letters, digits, '+', '.', '-'";
@@ -64,7 +65,7 @@ export const clusterVmFields = {
 
 export const vmsSchema = list(
   obj({
-    name: field(dnsLabel(), "Hostname and Proxmox VM name.", { required: true }),
+    name: field(planName(), "Hostname and Proxmox VM name.", { required: true }),
     id: field(
       int(1, 65535),
       "Stable ID: the VM's offset in each of its networks (192.168.1.0/24 and ID 60 give 192.168.1.60), encoded like a node ID for IPv6.",

@@ -7,7 +7,6 @@ import {
   int,
   interfaceId,
   list,
-  notReserved,
   obj,
   oneOf,
   prefix,
@@ -17,7 +16,7 @@ import {
   dnsLabel,
 } from "./schema";
 import { existingSchema, hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
-import { policySchema, RESERVED_NAMES } from "./spec-policy";
+import { policySchema, RESERVED_NAMES, planName } from "./spec-policy";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
 import { clusterVmFields, vmsSchema } from "./spec-vms";
@@ -238,7 +237,7 @@ export const fabricSchema = obj({
 });
 
 export const hostSchema = obj({
-  name: field(dnsLabel(), "Proxmox node name.", {
+  name: field(planName(), "Proxmox node name.", {
     required: true,
   }),
   id: field(
@@ -265,7 +264,7 @@ export const hostSchema = obj({
 });
 
 const nodeSchema = obj({
-  name: field(dnsLabel(), "Node hostname.", { required: true }),
+  name: field(planName(), "Node hostname.", { required: true }),
   id: field(int(1, 65535), "Stable node ID: the offset of the node's addresses in its subnets.", {
     required: true,
   }),
@@ -284,7 +283,7 @@ const nodeSchema = obj({
 });
 
 const kubernetesSchema = obj({
-  name: field(dnsLabel(), "Cluster name.", { required: true }),
+  name: field(planName(), "Cluster name.", { required: true }),
   pods: field(dual("pod CIDR of the cluster"), "Override of the derived pod prefix."),
   services: field(dual("service CIDR of the cluster"), "Override of the derived service prefix."),
   loadBalancers: field(dual("LoadBalancer prefix"), "Override of the derived LoadBalancer prefix."),
@@ -304,7 +303,7 @@ export const tenantSchema = obj({
     required: true,
   }),
   name: field(
-    notReserved(dnsLabel(), RESERVED_NAMES, "policy rules and VM networks"),
+    planName(),
     `Tenant name; not ${RESERVED_NAMES.join(", ")} (words of the policy and of VM networks).`,
     { required: true },
   ),
