@@ -158,7 +158,7 @@ export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Pro
   }
   const outDir = values.out ?? join(root, "out", stack);
   const shownDir = shownPath(outDir);
-  const folderProblem = previewFolderProblem(outDir, root);
+  const folderProblem = previewFolderProblem(outDir, root, stack);
   if (folderProblem !== undefined) {
     io.err(`plan: --out ${shownDir} ${folderProblem}`);
     return 2;
@@ -196,19 +196,25 @@ export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Pro
     for (const line of dry.problems) io.err(`  - ${line}`);
     return 1;
   }
+  let kept: string[];
   try {
-    writePreview(
+    ({ kept } = writePreview(
       result,
       outDir,
       root,
       dry.changes.map((c) => [c.path, c.text]),
-    );
+      stack,
+    ));
   } catch (e) {
     if (!(e instanceof PreviewFolderError)) throw e;
     io.err(`plan: ${e.message}`);
     return 2;
   }
   io.out(summarize(stack, result, shownDir));
+  for (const name of kept)
+    io.out(
+      `  kept ${join(shownDir, name)}: the previous preview wrote it, but it was changed since and this preview no longer writes it; remove it yourself if the changes are not needed`,
+    );
   for (const line of dry.changes.flatMap(changesLines)) io.out(line);
   for (const line of warningLines(result)) io.out(`  ! ${line}`);
   return 0;

@@ -1,7 +1,9 @@
 // The folder a preview is written to (`--out`): which folders may take one, and writing a preview
 // there so that nothing the preview did not write itself is ever removed or written over. The
-// preview lists what it wrote in `.preview-files.json`; only listed files are ever removed, one by
-// one, never a folder as a whole, never through a symbolic link.
+// preview lists what it wrote in `.preview-files.json` with the SHA-256 of each file's content;
+// only listed files still as the preview wrote them are ever removed, one by one, never a folder
+// as a whole (only one left empty by such a removal), never through a symbolic link.
+import { createHash } from "crypto";
 import {
   accessSync,
   closeSync,
@@ -10,6 +12,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   rmdirSync,
   Stats,
   statfsSync,
@@ -21,11 +24,68 @@ import { isInside, kindOf, readRegularFile, RefusedFile } from "./files";
 import { ROOT } from "./root";
 
 /**
- * The list of files a preview wrote into its folder (JSON array of paths relative to it). Only
- * the files it names are ever removed, so `--out` pointed at a folder of one's own cannot lose
- * anything that the preview did not write.
+ * The list of files a preview wrote into its folder: `{"stack": name, "files": [{"path": relative
+ * path, "sha256": hex digest of the content written}]}` (an older preview wrote a JSON array of
+ * paths, read as files of unknown content). Only the files it names whose content is still the
+ * one written are ever removed, so `--out` pointed at a folder of one's own, or a forged list,
+ * cannot lose anything that the preview did not write.
  */
 export const PREVIEW_MANIFEST = ".preview-files.json";
+
+/** One file of a preview's list; `sha256` undefined for a list in the older format. */
+export interface ManifestEntry {
+  readonly path: string;
+  readonly sha256?: string;
+}
+
+/** A preview's list: the stack it previewed (undefined in the older format) and its files. */
+export interface Manifest {
+  readonly stack?: string;
+  readonly files: readonly ManifestEntry[];
+}
+
+/** The SHA-256 of `data` (UTF-8 for a string), as 64 lowercase hex digits. */
+function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * Whether `name` is a path a preview can write: relative, of segments that are neither empty, "."
+ * nor "..", with no backslash or NUL, and not the list itself.
+ */
+export function isPreviewPath(name: string): boolean {
+  if (name === PREVIEW_MANIFEST || isAbsolute(name) || /[\\\0]/.test(name)) return false;
+  return name.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..");
+}
+
+/**
+ * The paths and hashes of a preview's list given as `text` (either format), or undefined when it
+ * is not one. Entries that are not paths a preview writes (isPreviewPath) are dropped, so a
+ * hand-edited list cannot reach outside the folder.
+ */
+export function parseManifest(text: string): Manifest | undefined {
+  let listed: unknown;
+  try {
+    listed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(listed)) {
+    if (!listed.every((n) => typeof n === "string")) return undefined;
+    return { files: listed.filter(isPreviewPath).map((path) => ({ path })) };
+  }
+  if (typeof listed !== "object" || listed === null) return undefined;
+  const { stack, files } = listed as { stack?: unknown; files?: unknown };
+  if (typeof stack !== "string" || !Array.isArray(files)) return undefined;
+  const entries: ManifestEntry[] = [];
+  for (const f of files as unknown[]) {
+    const e = f as { path?: unknown; sha256?: unknown } | null;
+    if (typeof e !== "object" || e === null) return undefined;
+    if (typeof e.path !== "string" || typeof e.sha256 !== "string") return undefined;
+    if (isPreviewPath(e.path)) entries.push({ path: e.path, sha256: e.sha256 });
+  }
+  return { stack, files: entries };
+}
 
 /** Largest `.preview-files.json` read: 1 MiB, some 20,000 paths (a preview writes a few hundred). */
 const MANIFEST_MAX = 1024 * 1024;
@@ -88,13 +148,16 @@ function lstatOrNone(path: string): Stats | undefined {
  * project; one under /proc, /sys or /dev or on another kernel pseudo-filesystem; a path through a
  * symbolic link or under something that is not a folder; a folder this user cannot write; a
  * non-empty folder no preview wrote (no `.preview-files.json`; its files are the user's, so
- * nothing is written there either); one whose `.preview-files.json` is not a preview's list.
+ * nothing is written there either); one whose `.preview-files.json` is not a preview's list; a
+ * folder inside the project's `.git`; with `stack`, one holding another stack's preview.
  * A missing folder (made level by level on writing) or an empty one is fine.
  */
-export function previewFolderProblem(dir: string, root = ROOT): string | undefined {
+export function previewFolderProblem(dir: string, root = ROOT, stack?: string): string | undefined {
   const top = resolve(dir);
   if (isInside(resolve(root), top))
     return "holds the project itself; choose a new or empty folder, such as out/<stack> (the default)";
+  if (isInside(top, join(resolve(root), ".git")))
+    return "is inside the project's .git folder, which git alone writes; choose a folder such as out/<stack> (the default)";
   const onPseudo = (name: string) =>
     `is on ${name}, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)`;
   const under = pseudoFilesystem(top);
@@ -138,23 +201,26 @@ export function previewFolderProblem(dir: string, root = ROOT): string | undefin
   if (names.length === 0) return undefined;
   if (!names.includes(PREVIEW_MANIFEST))
     return `holds files no preview wrote (no ${PREVIEW_MANIFEST}); choose a new or empty folder, or remove them`;
+  let manifest: Manifest;
   try {
-    readManifest(top);
+    manifest = readManifest(top);
   } catch (e) {
     if (!(e instanceof RefusedFile)) throw e;
     return `cannot take a preview: ${e.message}`;
   }
+  if (stack !== undefined && manifest.stack !== undefined && manifest.stack !== stack)
+    return `holds the preview of stack ${manifest.stack}, not ${stack} (${PREVIEW_MANIFEST}); remove that folder yourself, or choose another folder such as out/${stack}`;
   return undefined;
 }
 
 /**
- * The paths `.preview-files.json` in `dir` lists (relative, inside `dir`; others are dropped, so
- * a hand-edited list cannot reach outside), or [] when there is none. Throws `RefusedFile` for a
- * list that is not a regular file inside `dir`, too large, or not a JSON array of strings.
+ * The list `.preview-files.json` in `dir` holds (parseManifest), or no files when there is none.
+ * Throws `RefusedFile` for a list that is not a regular file inside `dir`, too large, or not a
+ * preview's list in either format.
  */
-export function readManifest(dir: string): string[] {
+export function readManifest(dir: string): Manifest {
   const path = join(dir, PREVIEW_MANIFEST);
-  if (lstatOrNone(path) === undefined) return [];
+  if (lstatOrNone(path) === undefined) return { files: [] };
   const text = readRegularFile(path, {
     within: dir,
     withinText: "the preview folder",
@@ -162,26 +228,27 @@ export function readManifest(dir: string): string[] {
     what: "a preview's file list",
     shown: PREVIEW_MANIFEST,
   });
-  let listed: unknown;
-  try {
-    listed = JSON.parse(text);
-  } catch {
-    listed = undefined;
-  }
-  if (!Array.isArray(listed) || !listed.every((n) => typeof n === "string"))
+  const manifest = parseManifest(text);
+  if (manifest === undefined)
     throw new RefusedFile(
       `${PREVIEW_MANIFEST} is not a preview's file list (a JSON array of paths); remove the folder's files yourself, or choose another folder`,
     );
-  const top = resolve(dir);
-  return listed.filter((n) => !isAbsolute(n) && resolve(top, n).startsWith(top + sep));
+  return manifest;
 }
 
 /**
- * Why the preview cannot write `name` into the folder `top` whose previous preview wrote `ours`:
- * a symbolic link on the way, something other than a folder where it needs one, or something
- * other than a file of `ours` where the file goes. Undefined when it can.
+ * Why the preview cannot write `name` (content `text`) into the folder `top` whose previous
+ * preview wrote `ours` (path to SHA-256, undefined in the older list): a symbolic link on the
+ * way, something other than a folder where it needs one, something other than a file of `ours`
+ * where the file goes, or a file of `ours` changed since (its content neither the one written nor
+ * `text`). Undefined when it can.
  */
-function targetProblem(top: string, name: string, ours: ReadonlySet<string>): string | undefined {
+function targetProblem(
+  top: string,
+  name: string,
+  text: string,
+  ours: ReadonlyMap<string, string | undefined>,
+): string | undefined {
   const parts = relative(top, resolve(top, name)).split(sep);
   let at = top;
   for (const [i, part] of parts.entries()) {
@@ -198,6 +265,11 @@ function targetProblem(top: string, name: string, ours: ReadonlySet<string>): st
       return `has ${kindOf(stat)} at ${name}, where the preview writes a file; move it away`;
     } else if (!ours.has(name)) {
       return `holds ${name}, which no preview wrote (${PREVIEW_MANIFEST} does not list it), where the preview writes it; move it away`;
+    } else {
+      const written = ours.get(name);
+      const now = written === undefined ? undefined : sha256(readFileSync(at));
+      if (now !== undefined && now !== written && now !== sha256(text))
+        return `holds ${name}, changed since the preview wrote it, where the preview writes it again; move it away to keep the changes, or remove it`;
     }
   }
   return undefined;
@@ -258,13 +330,18 @@ function writeNew(path: string, text: string, outDir: string): void {
 }
 
 /**
- * Removes the files `names` (relative to `top`) and then the folders that leaves empty. A path
- * with a symbolic link on it is left alone (the link is not the preview's, and what it leads to
- * is not either), as is anything but a regular file.
+ * Removes the listed files `entries` (relative to `top`) that are still as the preview wrote them,
+ * then the folders that leaves empty; returns the paths kept because their content changed. Left
+ * alone: a path with a symbolic link on it (the link is not the preview's, and what it leads to
+ * is not either), anything but a regular file, a file of unknown content (the older list), and a
+ * file whose content is not the one written (the user's edit). A folder goes only when removing
+ * such a file left it empty.
  */
-function removeListed(top: string, names: readonly string[]): void {
+function removeListed(top: string, entries: readonly ManifestEntry[]): string[] {
   const folders = new Set<string>();
-  for (const name of names) {
+  const changed: string[] = [];
+  for (const { path: name, sha256: written } of entries) {
+    if (written === undefined || !isPreviewPath(name)) continue;
     const path = resolve(top, name);
     if (!path.startsWith(top + sep)) continue;
     let at = top;
@@ -273,8 +350,12 @@ function removeListed(top: string, names: readonly string[]): void {
       at = join(at, part);
       if (lstatOrNone(at)?.isSymbolicLink()) linked = true;
     }
-    if (linked) continue;
-    if (lstatOrNone(path)?.isFile()) unlinkSync(path);
+    if (linked || !lstatOrNone(path)?.isFile()) continue;
+    if (sha256(readFileSync(path)) !== written) {
+      changed.push(name);
+      continue;
+    }
+    unlinkSync(path);
     for (let d = dirname(path); d.startsWith(top + sep); d = dirname(d)) folders.add(d);
   }
   // Deepest first, and only when empty: a file of the user's own keeps its folder.
@@ -282,43 +363,57 @@ function removeListed(top: string, names: readonly string[]): void {
     const stat = lstatOrNone(d);
     if (stat?.isDirectory() && readdirSync(d).length === 0) rmdirSync(d);
   }
+  return changed;
+}
+
+/** What `writePreviewFiles` did: the paths written, and the previous files kept as changed. */
+export interface PreviewWrite {
+  readonly written: string[];
+  /** Files of the previous preview no longer written, kept because their content changed. */
+  readonly kept: string[];
 }
 
 /**
- * Writes `files` (path relative to the folder, text) into `outDir` and lists them in
- * `.preview-files.json`; returns the paths written. Everything is checked before the first write
- * (the folder with `previewFolderProblem`, each path with targetProblem) and refused with a
+ * Writes `files` (path relative to the folder, text) of the preview of `stack` into `outDir` and
+ * lists them with their SHA-256 in `.preview-files.json`. Everything is checked before the first
+ * write (the folder with `previewFolderProblem`, each path with targetProblem) and refused with a
  * `PreviewFolderError`. The list is written first as the old list plus the new one, so that an
  * interrupted write still lists every file of ours; the previous preview's files that this one
- * does not write again are removed only after all are written, and then the list is the new one.
+ * does not write again are removed (removeListed) only after all are written, and then the list
+ * is the new one.
  */
 export function writePreviewFiles(
   files: readonly [string, string][],
   outDir: string,
+  stack: string,
   root = ROOT,
-): string[] {
-  const problem = previewFolderProblem(outDir, root);
+): PreviewWrite {
+  const problem = previewFolderProblem(outDir, root, stack);
   if (problem !== undefined) throw new PreviewFolderError(`${outDir} ${problem}`);
   const top = resolve(outDir);
-  const previous = readManifest(top);
-  const ours = new Set(previous);
-  for (const [name] of files) {
-    const target = targetProblem(top, name, ours);
+  const previous = readManifest(top).files;
+  const ours = new Map(previous.map((e) => [e.path, e.sha256]));
+  for (const [name, text] of files) {
+    const target = targetProblem(top, name, text, ours);
     if (target !== undefined) throw new PreviewFolderError(`${outDir} ${target}`);
   }
-  const names = files.map(([name]) => name);
-  const manifest = (list: readonly string[]) =>
-    writeNew(join(top, PREVIEW_MANIFEST), `${JSON.stringify(list, null, 2)}\n`, outDir);
+  const entries = files.map(([path, text]) => ({ path, sha256: sha256(text) }));
+  const names = new Set(entries.map((e) => e.path));
+  const manifest = (list: readonly ManifestEntry[]) =>
+    writeNew(
+      join(top, PREVIEW_MANIFEST),
+      `${JSON.stringify({ stack, files: list }, null, 2)}\n`,
+      outDir,
+    );
   makeFolders(top, outDir);
-  manifest([...new Set([...previous, ...names])]);
+  // Until all is written, a previous file of unknown content stays listed as such.
+  const stale = previous.filter((e) => !names.has(e.path));
+  manifest([...entries, ...stale.filter((e) => e.sha256 !== undefined)]);
   for (const [name, text] of files) {
     makeFolders(dirname(resolve(top, name)), outDir);
     writeNew(resolve(top, name), text, outDir);
   }
-  removeListed(
-    top,
-    previous.filter((n) => !names.includes(n)),
-  );
-  manifest(names);
-  return names.map((name) => join(outDir, name));
+  const kept = removeListed(top, stale);
+  manifest(entries);
+  return { written: entries.map((e) => join(outDir, e.path)), kept };
 }

@@ -9,7 +9,7 @@ import { enginePaths } from "../site/secret-paths";
 import { PEER_STACK } from "../site/spec-talos";
 import { extractArtifacts } from "./artifacts";
 import { PREVIEW_FILE_MAX, readRegularFile, RefusedFile, STACK_FILE_MAX } from "./files";
-import { writePreviewFiles } from "./folder";
+import { PreviewWrite, writePreviewFiles } from "./folder";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
 import { leadingZeroProblems, readStackFile, StackConfig, withNumberSources } from "./stack-file";
@@ -18,7 +18,12 @@ import { Policy } from "../topology/policy-types";
 import { policyJson } from "../render/policy/document";
 
 export { ROOT };
-export { PREVIEW_MANIFEST, PreviewFolderError, previewFolderProblem } from "./folder";
+export {
+  parseManifest,
+  PREVIEW_MANIFEST,
+  PreviewFolderError,
+  previewFolderProblem,
+} from "./folder";
 export { RefusedFile } from "./files";
 
 /** index.ts beside this folder, or index.js when running compiled from bin/. */
@@ -209,17 +214,19 @@ export function previewFiles(result: PreviewResult): [string, string][] {
 
 /**
 /**
- * Writes every file of `previewFiles`, then `extra` (a router's changes file), into `outDir`,
- * replacing the files of the previous preview there; see `writePreviewFiles` (preview/folder.ts)
- * for what it refuses and removes.
+ * Writes every file of `previewFiles`, then `extra` (a router's changes file), into `outDir` as
+ * the preview of `stack` (default: the folder's name, as in out/<stack>), replacing the files of
+ * the previous preview there; see `writePreviewFiles` (preview/folder.ts) for what it refuses,
+ * removes and keeps.
  */
 export function writePreview(
   result: PreviewResult,
   outDir: string,
   root = ROOT,
   extra: readonly [string, string][] = [],
-): string[] {
-  return writePreviewFiles([...previewFiles(result), ...extra], outDir, root);
+  stack = basename(resolve(outDir)),
+): PreviewWrite {
+  return writePreviewFiles([...previewFiles(result), ...extra], outDir, stack, root);
 }
 
 /**

@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import { existsSync, realpathSync, statSync } from "fs";
 import { join, relative } from "path";
 import {
+  parseManifest,
   PREVIEW_MANIFEST,
   PreviewFolderError,
   previewFolderProblem,
@@ -113,9 +114,9 @@ export function fromFolderProblem(dir: string): string | undefined {
     // The files the preview listed as written (policy.json among them when there is a policy),
     // and in any case what resources.json and outputs.json say it wrote.
     const manifest = files.get(PREVIEW_MANIFEST);
-    const listed: unknown = manifest === undefined ? [] : JSON.parse(manifest);
+    const listed = manifest === undefined ? undefined : parseManifest(manifest);
     const expected = new Set([
-      ...(Array.isArray(listed) ? listed.filter((n): n is string => typeof n === "string") : []),
+      ...(listed?.files.map((f) => f.path) ?? []),
       "outputs.json",
       "manual-steps.json",
       ...extractArtifacts(JSON.parse(resources), outputs).map((a) => a.path),
@@ -246,13 +247,13 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
       return 1;
     }
     dir = join(root, "out", stack);
-    const folderProblem = previewFolderProblem(dir, root);
+    const folderProblem = previewFolderProblem(dir, root, stack);
     if (folderProblem !== undefined) {
       io.err(`twin: ${dir} ${folderProblem}`);
       return 2;
     }
     try {
-      writePreview(result, dir, root);
+      writePreview(result, dir, root, [], stack);
     } catch (e) {
       if (!(e instanceof PreviewFolderError)) throw e;
       io.err(`twin: ${e.message}`);

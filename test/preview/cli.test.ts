@@ -2,6 +2,7 @@
 // run in-process against a scratch project folder; and once as a process, to see its exit status
 // and that no stack trace reaches the user.
 import { spawnSync } from "child_process";
+import { createHash } from "crypto";
 import {
   copyFileSync,
   existsSync,
@@ -581,3 +582,129 @@ test.each([
     expect(tree(dir)).toEqual([list, "resources.json"]);
   },
 );
+
+describe("the preview's file list removes only files the preview wrote, as it wrote them", () => {
+  const hash = (text: string) => createHash("sha256").update(text).digest("hex");
+  let dir: string;
+  beforeEach(() => {
+    copyFileSync(join(ROOT, "Pulumi.example.yaml"), join(root, "Pulumi.example.yaml"));
+    dir = join(root, "out", "example");
+  });
+  /** The paths the list in `dir` names, and the stack it names. */
+  const listed = () => {
+    const m = JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"));
+    return { stack: m.stack, paths: m.files.map((f: { path: string }) => f.path) };
+  };
+
+  test("the attack's forged list (older format) deletes nothing", async () => {
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    writeFileSync(join(dir, "mine.txt"), "mine\n");
+    writeFileSync(join(dir, "sub", "keep.txt"), "keep\n");
+    writeFileSync(join(dir, PREVIEW_MANIFEST), '["mine.txt","sub/keep.txt","sub"]');
+    expect(await planCli(["--stack", "example", "--out", dir], io, root)).toBe(0);
+    expect(err).toEqual([]);
+    expect(readFileSync(join(dir, "mine.txt"), "utf8")).toBe("mine\n");
+    expect(readFileSync(join(dir, "sub", "keep.txt"), "utf8")).toBe("keep\n");
+    expect(listed().stack).toBe("example");
+    expect(listed().paths).not.toContain("mine.txt");
+    expect(listed().paths).toContain("resources.json");
+  });
+
+  test("a forged list with the right hashes cannot reach outside the folder or itself", async () => {
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    writeFileSync(join(root, "out", "x"), "x\n");
+    writeFileSync(join(root, "abs.txt"), "abs\n");
+    writeFileSync(join(dir, "sub", "y"), "y\n");
+    const files = [
+      { path: "../x", sha256: hash("x\n") },
+      { path: "sub/../../x", sha256: hash("x\n") },
+      { path: join(root, "abs.txt"), sha256: hash("abs\n") },
+      { path: "/etc/x", sha256: hash("x\n") },
+      { path: "sub/./y", sha256: hash("y\n") },
+      { path: "sub//y", sha256: hash("y\n") },
+    ];
+    writeFileSync(join(dir, PREVIEW_MANIFEST), JSON.stringify({ stack: "example", files }));
+    expect(await planCli(["--stack", "example", "--out", dir], io, root)).toBe(0);
+    expect(err).toEqual([]);
+    expect(readFileSync(join(root, "out", "x"), "utf8")).toBe("x\n");
+    expect(readFileSync(join(root, "abs.txt"), "utf8")).toBe("abs\n");
+    expect(readFileSync(join(dir, "sub", "y"), "utf8")).toBe("y\n");
+  });
+
+  test("a stale file as the previous preview wrote it goes; one changed since is kept and named", async () => {
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    const summary = out[0];
+    expect(out).toEqual([summary]);
+    // As a previous preview that wrote two files this one no longer writes would have left it.
+    mkdirSync(join(dir, "old"));
+    writeFileSync(join(dir, "old", "gone.yaml"), "as written\n");
+    writeFileSync(join(dir, "talos", "edited.yaml"), "edited by hand\n");
+    const m = JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"));
+    m.files.push(
+      { path: "old/gone.yaml", sha256: hash("as written\n") },
+      { path: "talos/edited.yaml", sha256: hash("as written\n") },
+    );
+    writeFileSync(join(dir, PREVIEW_MANIFEST), JSON.stringify(m));
+    out = [];
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toEqual([
+      summary,
+      `  kept ${join(shown(dir), "talos", "edited.yaml")}: the previous preview wrote it, but it was changed since and this preview no longer writes it; remove it yourself if the changes are not needed`,
+    ]);
+    expect(existsSync(join(dir, "old"))).toBe(false);
+    expect(readFileSync(join(dir, "talos", "edited.yaml"), "utf8")).toBe("edited by hand\n");
+    expect(listed().paths).not.toContain("talos/edited.yaml");
+    // Now the user's: the next preview leaves it alone and says nothing.
+    out = [];
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    expect(out).toEqual([summary]);
+    expect(readFileSync(join(dir, "talos", "edited.yaml"), "utf8")).toBe("edited by hand\n");
+  });
+
+  test("a file the preview writes again, changed since: refused, exit 2, nothing written", async () => {
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    writeFileSync(join(dir, "inventory.md"), "my notes\n");
+    const before = readFileSync(join(dir, PREVIEW_MANIFEST), "utf8");
+    expect(await planCli(["--stack", "example"], io, root)).toBe(2);
+    expect(err).toEqual([
+      `plan: ${dir} holds inventory.md, changed since the preview wrote it, where the preview writes it again; move it away to keep the changes, or remove it`,
+    ]);
+    expect(readFileSync(join(dir, "inventory.md"), "utf8")).toBe("my notes\n");
+    expect(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8")).toBe(before);
+  });
+
+  test("an older list (paths only): its files are overwritten where the preview writes, none removed", async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "resources.json"), "[]\n");
+    writeFileSync(join(dir, "stale.md"), "stale\n");
+    writeFileSync(join(dir, PREVIEW_MANIFEST), '["resources.json", "stale.md"]\n');
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    expect(err).toEqual([]);
+    expect(readFileSync(join(dir, "resources.json"), "utf8")).not.toBe("[]\n");
+    expect(readFileSync(join(dir, "stale.md"), "utf8")).toBe("stale\n");
+    expect(listed().paths).not.toContain("stale.md");
+  });
+
+  test("another stack's preview folder: refused, exit 2, nothing written or removed", async () => {
+    expect(await planCli(["--stack", "example"], io, root)).toBe(0);
+    const before = tree(dir);
+    expect(await planCli(["--stack", "other", "--out", dir], io, root)).toBe(2);
+    expect(err).toEqual([
+      `plan: --out ${shown(dir)} holds the preview of stack example, not other (${PREVIEW_MANIFEST}); remove that folder yourself, or choose another folder such as out/other`,
+    ]);
+    expect(tree(dir)).toEqual(before);
+    expect(listed().stack).toBe("example");
+  });
+
+  test("--out inside the project's .git: refused, exit 2, nothing made", async () => {
+    mkdirSync(join(root, ".git"));
+    expect(await planCli(["--stack", "example", "--out", join(root, ".git", "pn")], io, root)).toBe(
+      2,
+    );
+    expect(err).toEqual([
+      `plan: --out ${shown(join(root, ".git", "pn"))} is inside the project's .git folder, which git alone writes; choose a folder such as out/<stack> (the default)`,
+    ]);
+    expect(readdirSync(join(root, ".git"))).toEqual([]);
+  });
+});

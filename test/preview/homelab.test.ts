@@ -1,4 +1,5 @@
 // The offline preview of the homelab stack through the public entry point (index.ts under mocks).
+import { createHash } from "crypto";
 import {
   existsSync,
   lstatSync,
@@ -52,7 +53,7 @@ test("the inventory shows seed 000's tables", () => {
 
 test("writes resources.json and inventory.md, and summarizes in one line", () => {
   const dir = mkdtempSync(join(tmpdir(), "plan-"));
-  const files = writePreview(result, dir);
+  const files = writePreview(result, dir).written;
   expect(files.map((f) => f.slice(dir.length + 1))).toEqual([
     "resources.json",
     "inventory.md",
@@ -80,7 +81,14 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   writeFileSync(join(dir, "talos", "notes.md"), "mine\n");
   writeFileSync(join(dir, "talos", "k101wk23.yaml"), "stale\n");
   const listed = JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"));
-  writeFileSync(join(dir, PREVIEW_MANIFEST), JSON.stringify([...listed, "talos/k101wk23.yaml"]));
+  const stale = {
+    path: "talos/k101wk23.yaml",
+    sha256: createHash("sha256").update("stale\n").digest("hex"),
+  };
+  writeFileSync(
+    join(dir, PREVIEW_MANIFEST),
+    JSON.stringify({ ...listed, files: [...listed.files, stale] }),
+  );
   writePreview(result, dir);
   expect(readFileSync(join(dir, "talos", "notes.md"), "utf8")).toBe("mine\n");
   expect(existsSync(join(dir, "talos", "k101wk23.yaml"))).toBe(false);

@@ -80,9 +80,8 @@ test("a factory router: every entry added, none adopted, the filter rules above 
     `${DEFCONF_CHANGES.join("\n")}\n`,
   );
   // A file of the preview: listed, so that the next preview replaces or removes it.
-  expect(JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"))).toContain(
-    "routeros/edge.changes.txt",
-  );
+  const listed = JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"));
+  expect(listed.files.map((f: { path: string }) => f.path)).toContain("routeros/edge.changes.txt");
 });
 
 test("a conflict refuses the plan with the script's message, naming both entries", async () => {
