@@ -231,7 +231,10 @@ export function buildRouterOs(
   }
   if (r.rows("/ip/dns/static").length > 0)
     b.note(`${name}: /ip/dns/static entries are recorded, not served`);
-  const firewall = routerOsFirewallToNft(name, path, (menu) => r.rows(menu));
+  const held = new Set(r.menuPaths());
+  const firewall = routerOsFirewallToNft(name, path, (menu) =>
+    held.has(menu) ? r.rows(menu) : [],
+  );
   if (firewall) {
     b.firewalls.push({
       node: name,
