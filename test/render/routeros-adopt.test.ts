@@ -499,3 +499,43 @@ describe("the router accepts its own BGP and BFD sessions before the factory dro
     ]);
   });
 });
+
+// The twin's checks of issue 17 on the model (the twin itself starts RouterOS empty): the script
+// runs twice on each export; nothing is added twice, nothing of the router's own goes, the second
+// run changes nothing, and destroy removes exactly what the runs added and releases the adopted.
+test.each([
+  ["defconf-home.rsc", 67, 20, 0],
+  ["user-vlans.rsc", 34, 16, 4],
+])(
+  "%s: %d entries read, %d added, %d adopted; twice, then destroy",
+  (file, read, added, adopted) => {
+    const r = load(file);
+    const before = everything(r);
+    expect(Object.values(before).flat()).toHaveLength(read);
+    const first = r.run(script);
+    expect(first.mutations.filter((m) => m.op === "add")).toHaveLength(added);
+    expect(first.output.filter((l) => l.startsWith("adopted "))).toHaveLength(adopted);
+    expect(first.mutations.filter((m) => m.op === "remove")).toEqual([]);
+    // No key twice, in any menu.
+    const keys = Object.values(everything(r))
+      .flat()
+      .flatMap((e) => (ours(e.comment) ? [e.comment.split(";adopted")[0]] : []));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toHaveLength(added + adopted);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    const gone = r.run(destroy);
+    expect(
+      gone.mutations
+        .filter((m) => m.op === "remove")
+        .map((m) => m.comment)
+        .sort(),
+    ).toEqual(
+      first.mutations
+        .filter((m) => m.op === "add")
+        .map((m) => m.comment)
+        .sort(),
+    );
+    expect(gone.output.filter((l) => l.startsWith("released "))).toHaveLength(adopted);
+    expect(everything(r)).toEqual(before);
+  },
+);
