@@ -123,7 +123,7 @@ export function baseChanges(
 export function changesLines(c: BaseChanges): string[] {
   const n = c.counts;
   return [
-    `  ${c.path}: ${n.add} add, ${n.adopt} adopt, ${n.set} set, ${n.remove} remove (${n.read} entries read from the export)`,
+    `  ${c.path}: ${n.add} add, ${n.adopt} adopt, ${n.set} set, ${n.remove} remove, ${n.release} release (${n.read} entries read from the export)`,
     ...c.warnings.map((w) => `  ! ${c.router}: ${w}`),
   ];
 }

@@ -20,6 +20,7 @@ import {
 import { parseCommand, stacksIn } from "../preview/cli";
 import { pseudoFilesystem } from "../preview/folder";
 import { extractArtifacts } from "../preview/artifacts";
+import { parseBases, readBase } from "../preview/routeros-base";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
 import { pathChecks } from "./checks/paths";
@@ -29,7 +30,7 @@ import { requireFrr } from "./netns/frr-check";
 import { sleep } from "./netns/host";
 import { readPreviewFolder } from "./readback/folder";
 import { LiveTwin, realise } from "./realise";
-import { buildTwin, BuiltTwin } from "./site/build";
+import { buildTwin, BuiltTwin, TwinBase } from "./site/build";
 
 /** Where the command writes, one line at a time. */
 export interface CliOutput {
@@ -55,6 +56,10 @@ export function usage(root: string): string {
     "Options:",
     "  --stack <name>  preview Pulumi.<name>.yaml into out/<name>/ first, then twin it",
     "  --from <dir>    twin an existing preview folder (e.g. a copy with an edited artifact)",
+    "  --routeros-base <router>=<file>",
+    "                  start that RouterOS router from its /export (RouterOS 7) instead of empty;",
+    "                  the script runs on it twice (nothing of its own removed, no key twice,",
+    "                  the second run changes nothing) and its factory firewall stays in place",
     "  -h, --help      show this text",
     "",
     `Stacks found: ${stacksIn(root).join(", ") || "none"}`,
@@ -173,8 +178,13 @@ export function checksOf(twin: BuiltTwin): Check[] {
 }
 
 /** Builds, runs and removes the twin of a preview folder; returns the number of failures. */
-export async function twinFolder(stack: string, dir: string, io: CliOutput): Promise<number> {
-  const twin = buildTwin(stack, readPreviewFolder(dir));
+export async function twinFolder(
+  stack: string,
+  dir: string,
+  io: CliOutput,
+  bases: ReadonlyMap<string, TwinBase> = new Map(),
+): Promise<number> {
+  const twin = buildTwin(stack, readPreviewFolder(dir), bases);
   io.out(
     `twin ${stack}: ${twin.site.devices.length} devices from ${relative(process.cwd(), dir) || "."}`,
   );
@@ -198,14 +208,32 @@ export async function twinFolder(stack: string, dir: string, io: CliOutput): Pro
 
 /** Runs the command; returns the exit status (0 pass, 1 fail, 2 usage). */
 export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promise<number> {
-  const values = parseCommand<{ stack?: string; from?: string }>(
+  const values = parseCommand<{ stack?: string; from?: string; "routeros-base"?: string[] }>(
     "twin",
     argv,
-    { stack: { type: "string" }, from: { type: "string" } },
+    {
+      stack: { type: "string" },
+      from: { type: "string" },
+      "routeros-base": { type: "string", multiple: true },
+    },
     io,
     usage(root),
   );
   if (typeof values === "number") return values;
+  const parsed = parseBases(values["routeros-base"] ?? []);
+  if (typeof parsed === "string") {
+    io.err(`twin: ${parsed}`);
+    return 2;
+  }
+  const bases = new Map<string, TwinBase>();
+  for (const b of parsed) {
+    const read = readBase(b.file);
+    if ("problem" in read) {
+      io.err(`twin: --routeros-base ${b.router}=${b.file}: ${b.file} ${read.problem}`);
+      return 2;
+    }
+    bases.set(b.router, { file: b.file, text: read.text });
+  }
   if ((values.stack === undefined) === (values.from === undefined)) {
     io.err("twin: give exactly one of --stack <name> or --from <preview dir>");
     return 2;
@@ -264,7 +292,7 @@ export async function twinCli(argv: string[], io: CliOutput, root = ROOT): Promi
     stack = JSON.parse(readPreviewFolder(dir).get("outputs.json") ?? "{}").site ?? dir;
   }
   try {
-    return (await twinFolder(stack, dir, io)) > 0 ? 1 : 0;
+    return (await twinFolder(stack, dir, io, bases)) > 0 ? 1 : 0;
   } catch (e) {
     io.err(`twin ${stack}: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

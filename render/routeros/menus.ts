@@ -273,6 +273,8 @@ const listText = (m: ListMatch): string => `${m.negate ? "!" : ""}${m.list}`;
 /** The matchers `filterProps` may write. */
 const FILTER_RULE_PROPS = [
   "connection-state",
+  "src-address",
+  "in-interface",
   "src-address-list",
   "dst-address-list",
   "protocol",
@@ -284,6 +286,8 @@ function filterProps(r: FirewallFilter): Prop[] {
     word("chain", r.chain),
     word("action", r.action),
     ...(r.connectionState ? [list("connection-state", r.connectionState)] : []),
+    ...(r.srcAddress ? [word("src-address", r.srcAddress)] : []),
+    ...(r.inInterface ? [word("in-interface", r.inInterface)] : []),
     ...(r.src ? [text("src-address-list", listText(r.src))] : []),
     ...(r.dst ? [text("dst-address-list", listText(r.dst))] : []),
     ...(r.protocol ? [word("protocol", r.protocol)] : []),
@@ -314,7 +318,7 @@ function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
         props,
         matchers.map((p) => p.name),
         {
-          empty: [...unset, ...FILTER_MATCHERS],
+          empty: [...unset, ...FILTER_MATCHERS.filter((m) => !FILTER_RULE_PROPS.includes(m))],
         },
       ),
     };

@@ -2,7 +2,7 @@
 // the RouterOS language (blocks, :local/:set, :foreach over `find`, :if, add/set/remove/get,
 // :tostr, :put), so that tests can run it against a model of the router that understands exactly
 // that part and nothing else.
-import { Identity, KeyProp } from "./identity";
+import { Identity, KeyProp, literalRegex } from "./identity";
 import { ManagedEntry, Menu, Prop, PropValue } from "./menus";
 import { quote, timeString, timeText } from "./syntax";
 
@@ -14,6 +14,45 @@ export function managedComment(stack: string, key: string): string {
 /** What every comment of the stack starts with; `;key=` ends the stack name unambiguously. */
 export function markerPrefix(stack: string): string {
   return `managed-by=${stack};key=`;
+}
+
+/**
+ * An entry the router already held and the script adopted carries `<managed comment>;adopted`,
+ * then `;was=<the owner's comment>` when it had one: prune and destroy release it (restore that
+ * comment, or none) and never remove it. Keys and stack names hold no ';', so the first
+ * `;adopted` ends the managed part.
+ */
+export const ADOPTED = ";adopted";
+const WAS = ";was=";
+
+/** The comment of an adopted entry whose own comment was `was` ("" for none). */
+export function adoptedComment(stack: string, key: string, was: string): string {
+  return `${managedComment(stack, key)}${ADOPTED}${was === "" ? "" : `${WAS}${was}`}`;
+}
+
+/** A regex (RouterOS `~`) for the comments of key `key`: the one we added, or one we adopted. */
+function keyRegex(stack: string, key: string): string {
+  return `^${literalRegex(managedComment(stack, key))}($|${ADOPTED})`;
+}
+
+/** `find where` conditions selecting the entries we added (`;adopted` never follows a key). */
+const addedWhere = (stack: string): string => `comment~${quote(`^${markerPrefix(stack)}[^;]*$`)}`;
+/** `find where` conditions selecting the entries we adopted. */
+const adoptedWhere = (stack: string): string =>
+  `comment~${quote(`^${markerPrefix(stack)}[^;]*${ADOPTED}`)}`;
+
+/**
+ * Lines that release the adopted entry `$i` of `path`: its comment goes back to the owner's
+ * (`;was=`), or to none, and the entry stays; `released <managed comment>` is printed.
+ */
+function release(path: string, what: string): string[] {
+  const rest = `[:pick $was ${ADOPTED.length + WAS.length} [:len $was]]`;
+  return [
+    `:local own [${path}/get $i comment]`,
+    `:local was [:pick $own [:find $own ${quote(ADOPTED)}] [:len $own]]`,
+    `:if ($was = ${quote(ADOPTED)}) do={ ${path}/set $i comment="" } else={ ${path}/set $i comment=${rest} }`,
+    `:put (${quote(`${what} `)} . [:pick $own 0 [:find $own ${quote(ADOPTED)}]])`,
+  ];
 }
 
 // Defence in depth: values written bare were validated upstream; these patterns make sure that
@@ -85,8 +124,12 @@ function findAndCorrect(
   return [
     ...adopt(path, e, stack),
     ":set found false",
-    `:foreach i in=[${path}/find where comment=$c] do={`,
-    `  :if ($found) do={ ${path}/remove $i; :put ("removed duplicate " . $c) } else={`,
+    `:foreach i in=[${path}/find where comment~$r] do={`,
+    `  :if ($found) do={`,
+    `    :if ([${path}/get $i comment] = $c) do={ ${path}/remove $i; :put ("removed duplicate " . $c) } else={`,
+    ...release(path, "released duplicate").map((l) => `      ${l}`),
+    "    }",
+    `  } else={`,
     `    :set found true`,
     ...props.filter((p) => !p.addOnly).map((p) => `    ${compareLine(path, p)}`),
     ...afterFound.map((l) => `    ${l}`),
@@ -116,19 +159,29 @@ function sameEntry(path: string, id: Identity): string {
 }
 
 /**
- * Lines that declare `$c` and `$found` and, when no entry carries `$c`, write `$c` on the first
- * entry of the router that is the same as the wanted one and carries no `managed-by=` or factory
- * `defconf` comment, and is not disabled: it is adopted, not added a second time.
+ * Lines that declare `$c` (our comment), `$r` (the regex of it, adopted or not) and `$found` and,
+ * when no entry carries the key, mark the first entry of the router that is the same as the
+ * wanted one and carries no `managed-by=` or factory `defconf` comment, and is not disabled, as
+ * adopted (`adoptedComment`, keeping the owner's comment): it is adopted, not added a second
+ * time. The check pass has already stopped the script if that entry differs in a property we
+ * manage, so adopting never changes anything of the owner's but the comment.
  */
 function adopt(path: string, e: ManagedEntry, stack: string): string[] {
   const cond = `(!$found) and ${sameEntry(path, e.identity)} and (${got(path, "disabled")} != "true")`;
+  const mark = `:if ($own = "") do={ ${path}/set $i comment=($c . ${quote(ADOPTED)}) } else={ ${path}/set $i comment=($c . ${quote(ADOPTED + WAS)} . $own) }`;
   return [
     `:local c ${quote(managedComment(stack, e.key))}`,
+    `:local r ${quote(keyRegex(stack, e.key))}`,
     ":local found false",
-    `:foreach i in=[${path}/find where comment=$c] do={ :set found true }`,
+    `:foreach i in=[${path}/find where comment~$r] do={ :set found true }`,
     ":if (!$found) do={",
     `  :foreach i in=[${path}/find where !(comment~"^(managed-by=|defconf)")] do={`,
-    `    :if (${cond}) do={ ${path}/set $i comment=$c; :put ("adopted " . $c); :set found true }`,
+    `    :if (${cond}) do={`,
+    `      :local own [:tostr [${path}/get $i comment]]`,
+    `      ${mark}`,
+    '      :put ("adopted " . $c)',
+    "      :set found true",
+    "    }",
     "  }",
     "}",
   ];
@@ -146,6 +199,9 @@ function routerText(path: string, id: Identity, head: string): string {
 }
 
 const DISABLED = "the same entry, disabled; enable or remove the router's entry";
+const OTHER = "the same entry with other properties: ";
+const OTHER_FIX =
+  "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged";
 const CHANGE = "remove or change the router's entry, or change the stack";
 
 /**
@@ -170,6 +226,52 @@ function check(menu: Menu, e: ManagedEntry, stack: string): string[] {
     '    :if ($problems != "") do={ :set problems ($problems . "\\n") }',
     `    :set problems ($problems . ${router} . ${wanted} . $why)`,
     "  }",
+    "}",
+    ...differences(menu, e, stack),
+  ];
+}
+
+/**
+ * The check that an entry we would adopt, or have adopted, has the wanted value of every property
+ * we manage: else `$problems` gets `... (key K): the same entry with other properties: <prop>
+ * <router's> (the stack wants <value>), ...; <fix>`. The script never writes a property of an
+ * entry it did not add, so that releasing it restores the owner's entry exactly.
+ */
+function differences(menu: Menu, e: ManagedEntry, stack: string): string[] {
+  const path = menu.path;
+  const id = e.identity;
+  const router = routerText(path, id, `conflict ${path}: the router has `);
+  const wanted = quote(`, the stack wants ${wantedText(id)} (key ${e.key}): ${OTHER}`);
+  // A property every identity alternative compares is equal already on a same entry.
+  const keyed = id.keys
+    .map((k) => new Set(k.map((p) => p.name)))
+    .reduce((a, b) => new Set([...a].filter((n) => b.has(n))));
+  const props = e.props.filter((p) => !p.addOnly && !keyed.has(p.name));
+  if (props.length === 0) return [];
+  const body = (cond: string): string[] => [
+    `  :if (${cond}) do={`,
+    '    :local diff ""',
+    ...props.map((p) => {
+      const differs = readBack(p.value).map((f) => `(${got(path, p.name)} != ${quote(f)})`);
+      const c = differs.length === 1 ? differs[0] : `(${differs.join(" and ")})`;
+      const want = JSON.stringify(readBack(p.value)[0]);
+      const text = `${quote(`${p.name}="`)} . ${got(path, p.name)} . ${quote(`" (the stack wants ${want})`)}`;
+      return `    :if ${c} do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . ${text}) }`;
+    }),
+    '    :if ($diff != "") do={',
+    '      :if ($problems != "") do={ :set problems ($problems . "\\n") }',
+    `      :set problems ($problems . ${router} . ${wanted} . $diff . ${quote(OTHER_FIX)})`,
+    "    }",
+    "  }",
+  ];
+  const candidate = `(${sameEntry(path, id)}) and (${got(path, "disabled")} != "true")`;
+  const adoptedHere = quote(`^${literalRegex(managedComment(stack, e.key))}${ADOPTED}`);
+  return [
+    `:foreach i in=[${path}/find where !(comment~"^(managed-by=|defconf)")] do={`,
+    ...body(candidate),
+    "}",
+    `:foreach i in=[${path}/find where comment~${adoptedHere}] do={`,
+    ...body("true"),
     "}",
   ];
 }
@@ -232,7 +334,8 @@ function upsertChain(
   stack: string,
 ): string[] {
   const p = menu.path;
-  const ours = `comment~${quote(`^${markerPrefix(stack)}`)}`;
+  // Only rules we added move; one we adopted stays where the owner put it.
+  const ours = addedWhere(stack);
   // An earlier script appended rules below the factory drop: those of ours are removed here and
   // added again above it by the walk below (the router's own rules stay where they are).
   const anchor = menu.beforeDefconfDrop
@@ -270,23 +373,39 @@ function upsertChain(
   ];
 }
 
-function removeAll(path: string, stack: string): string {
-  const find = `${path}/find where comment~${quote(`^${markerPrefix(stack)}`)}`;
-  return `:foreach i in=[${find}] do={ :put ("removed " . [${path}/get $i comment]); ${path}/remove $i }`;
+/** Removes every entry of the stack we added and releases every one we adopted. */
+function removeAll(path: string, stack: string): string[] {
+  const find = `${path}/find where ${addedWhere(stack)}`;
+  return [
+    `:foreach i in=[${find}] do={ :put ("removed " . [${path}/get $i comment]); ${path}/remove $i }`,
+    `:foreach i in=[${path}/find where ${adoptedWhere(stack)}] do={`,
+    ...release(path, "released").map((l) => `  ${l}`),
+    "}",
+  ];
 }
 
+/** Removes the entries we added that are no longer wanted; releases the adopted ones. */
 function prune(menu: Menu, stack: string): string[] {
-  if (menu.entries.length === 0) return [removeAll(menu.path, stack)];
+  if (menu.entries.length === 0) return removeAll(menu.path, stack);
+  const p = menu.path;
   const keep = menu.entries.map((e) => quote(managedComment(stack, e.key))).join(";");
-  const find = `${menu.path}/find where comment~${quote(`^${markerPrefix(stack)}`)}`;
+  const unwanted = "    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }";
   return [
     "{",
     `  :local keep {${keep}}`,
-    `  :foreach i in=[${find}] do={`,
-    `    :local c [${menu.path}/get $i comment]`,
+    `  :foreach i in=[${p}/find where ${addedWhere(stack)}] do={`,
+    `    :local c [${p}/get $i comment]`,
     "    :local wanted false",
-    "    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }",
-    `    :if (!$wanted) do={ ${menu.path}/remove $i; :put ("removed " . $c) }`,
+    unwanted,
+    `    :if (!$wanted) do={ ${p}/remove $i; :put ("removed " . $c) }`,
+    "  }",
+    `  :foreach i in=[${p}/find where ${adoptedWhere(stack)}] do={`,
+    `    :local c [:pick [${p}/get $i comment] 0 [:find [${p}/get $i comment] ${quote(ADOPTED)}]]`,
+    "    :local wanted false",
+    unwanted,
+    "    :if (!$wanted) do={",
+    ...release(p, "released").map((l) => `      ${l}`),
+    "    }",
     "  }",
     "}",
   ];
@@ -309,10 +428,12 @@ export function reconcileScript(h: ScriptHeader, all: readonly Menu[]): string {
     `# RouterOS ${h.version} reconcile script for router ${h.router}, stack ${h.stack}. Generated; do not edit.`,
     `# Owns exactly the entries whose comment starts with ${marker}. Pass 1 only checks: an entry`,
     "# of the router that clashes with a wanted one stops the script before any change. Pass 2",
-    "# removes our entries no longer desired; pass 3 adopts the router's own entry equal to a",
-    "# wanted one (writes our comment on it), adds the missing ones (filter rules before the",
-    "# chain's first factory defconf drop) and sets properties that differ. Nothing else is",
-    "# removed or moved. A second run only finds and compares.",
+    "# removes the entries it added that are no longer desired and releases the adopted ones (the",
+    "# owner's comment goes back, the entry stays); pass 3 adopts the router's own entry equal to a",
+    "# wanted one on every property we manage (marks it `;adopted`, the owner's comment kept after",
+    "# `;was=`), adds the missing ones (filter rules before the chain's first factory defconf",
+    "# drop) and sets properties that differ on the entries it added. Nothing else is removed,",
+    "# moved or changed. A second run only finds and compares.",
     ...checkPass(all, h.stack),
   ];
   for (const m of [...all].reverse()) lines.push(`# prune ${m.path}`, ...prune(m, h.stack));
@@ -329,8 +450,9 @@ export function destroyScript(h: ScriptHeader, all: readonly Menu[]): string {
   const marker = quote(markerPrefix(h.stack));
   const lines = [
     `# RouterOS ${h.version} destroy script for router ${h.router}, stack ${h.stack}. Generated; do not edit.`,
-    `# Removes exactly the entries whose comment starts with ${marker}, and nothing else.`,
-    ...[...all].reverse().map((m) => removeAll(m.path, h.stack)),
+    `# Removes exactly the entries it added (comment ${marker}<key>), and nothing else; an`,
+    "# entry it adopted (`;adopted` after the key) is released: the owner's comment back, kept.",
+    ...[...all].reverse().flatMap((m) => removeAll(m.path, h.stack)),
   ];
   return `${lines.join("\n")}\n`;
 }

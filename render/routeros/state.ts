@@ -10,7 +10,9 @@ import {
   BgpConnection,
   DnsRecord,
   FilterRule,
+  FirewallFilter,
   InterfaceAddress,
+  RouterOsFirewall,
   RouterOsDesiredState,
   StaticRoute,
 } from "./types";
@@ -97,6 +99,74 @@ function dnsRecords(t: Topology, router: RouterPlan, device: Device): DnsRecord[
   return out;
 }
 
+/** BGP's TCP port (RFC 4271); BFD's control ports, single-hop (RFC 5881) and multihop (RFC 5883). */
+const BGP_PORT = "179";
+const BFD_PORT = "3784";
+const BFD_MULTIHOP_PORT = "4784";
+
+/**
+ * One input accept per session of the router, and one more for its BFD: TCP 179 (and UDP 3784,
+ * 4784 multihop) from the peer's address, on the interface toward an on-link peer. A factory
+ * (`defconf`) router drops what comes to it from outside its LAN interface list, the nodes' BGP
+ * included; these rules sit before that drop (the script places filter rules there), and are
+ * harmless on a router without one. They follow the policy's input rules, so a policy that denies
+ * the peer still decides; they match on `src-address`/`in-interface`, which no policy rule
+ * writes, so no rule is the same as a policy rule. Rendered always: the script does not know
+ * whether the router it runs on has a factory firewall, and a router reset to defconf later
+ * must not lose its sessions.
+ */
+export function sessionFilters(
+  connections: readonly (BgpConnection & { readonly onLink?: string })[],
+): FirewallFilter[] {
+  const seen = new Set<string>();
+  return connections.flatMap((c) => {
+    const family = c.remoteAddress.family;
+    const base = {
+      family,
+      chain: "input" as const,
+      action: "accept" as const,
+      srcAddress: c.remoteAddress,
+      ...(c.onLink !== undefined ? { inInterface: c.onLink } : {}),
+      log: false,
+    };
+    const rules: FirewallFilter[] = [
+      { ...base, protocol: "tcp", dstPort: BGP_PORT, tag: `bgp=${c.name}` },
+      ...(c.bfd
+        ? [
+            {
+              ...base,
+              protocol: "udp" as const,
+              dstPort: c.multihop ? BFD_MULTIHOP_PORT : BFD_PORT,
+              tag: `bfd=${c.name}`,
+            },
+          ]
+        : []),
+    ];
+    return rules.filter((r) => {
+      const k = `${r.srcAddress} ${r.inInterface} ${r.protocol} ${r.dstPort}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  });
+}
+
+/** The policy's firewall (if any) with the session accepts after its input rules, per family. */
+function withSessions(
+  policy: RouterOsFirewall | undefined,
+  sessions: readonly FirewallFilter[],
+): RouterOsFirewall | undefined {
+  if (sessions.length === 0) return policy;
+  const filters = policy?.filters ?? [];
+  return {
+    addressLists: policy?.addressLists ?? [],
+    filters: ([4, 6] as const).flatMap((f) => [
+      ...filters.filter((r) => r.family === f),
+      ...sessions.filter((r) => r.family === f),
+    ]),
+  };
+}
+
 /** The router's desired state, a projection of the topology's device `router.name`. */
 export function routerOsDesiredState(
   t: Topology,
@@ -118,6 +188,7 @@ export function routerOsDesiredState(
     transports.set(other.device, (transports.get(other.device) ?? new Set()).add(s.transport));
   }
   const chains = new Map<string, PrefixRule[]>();
+  const onLink = new Map<BgpConnection, string>();
   const connections: BgpConnection[] = ends.map(({ s, end, other }) => {
     const chain = chainOf(router, byName.get(other.device));
     chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
@@ -147,8 +218,14 @@ export function routerOsDesiredState(
         : {}),
     };
   });
+  ends.forEach(({ end }, i) => {
+    if (end.multihop === undefined) onLink.set(connections[i], end.interface);
+  });
   const point = t.policy?.points.find((x) => x.kind === "router" && x.device === router.name);
-  const firewall = t.policy && point ? routerOsFirewall(t.policy, point, stack) : undefined;
+  const firewall = withSessions(
+    t.policy && point ? routerOsFirewall(t.policy, point, stack) : undefined,
+    sessionFilters(connections.map((c) => ({ ...c, onLink: onLink.get(c) }))),
+  );
   return {
     router: router.name,
     stack,

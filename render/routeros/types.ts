@@ -121,12 +121,19 @@ export interface FirewallFilter {
   readonly action: "accept" | "drop";
   readonly src?: ListMatch;
   readonly dst?: ListMatch;
+  /** One source address (`src-address`): a BGP or BFD peer's session rule only. */
+  readonly srcAddress?: Address;
+  /** The interface the packet comes in on (`in-interface`): a session rule of an on-link peer. */
+  readonly inInterface?: string;
   readonly protocol?: "tcp" | "udp" | "icmp" | "icmpv6";
   /** `22,443` or `5404-5412`, TCP/UDP only. */
   readonly dstPort?: string;
   readonly connectionState?: readonly ("established" | "related" | "invalid")[];
   readonly log: boolean;
-  /** What the rule is for (`rule=<name>`): part of its key, and its log prefix. */
+  /**
+   * What the rule is for (`rule=<name>`, `bgp=<connection>`, `bfd=<connection>`): part of its
+   * key, and its log prefix.
+   */
   readonly tag: string;
 }
 

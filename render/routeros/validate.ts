@@ -303,6 +303,8 @@ export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
   s.firewall?.filters.forEach((r, i) => {
     const at = `firewall.filters[${i}]`;
     for (const side of [r.src, r.dst]) if (side) c.name(`${at}.list`, side.list);
+    if (r.inInterface !== undefined) c.name(`${at}.inInterface`, r.inInterface);
+    if (r.srcAddress !== undefined) c.address(`${at}.srcAddress`, r.srcAddress);
     if (r.dstPort !== undefined && !/^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$/.test(r.dstPort)) {
       c.add(
         `${at}.dstPort`,
@@ -311,7 +313,7 @@ export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
         "write ports like 22,443 or 5404-5412",
       );
     }
-    if (!/^[a-z]+(=[A-Za-z0-9-]+)?$/.test(r.tag)) {
+    if (!/^[a-z]+(=[A-Za-z0-9][A-Za-z0-9_.-]*)?$/.test(r.tag)) {
       c.add(`${at}.tag`, r.tag, "is not a rule tag", "use kind=name, e.g. rule=web-out");
     }
   });

@@ -58,7 +58,8 @@ const DEFCONF_CHANGES = [
   `add /ip/firewall/filter chain=input action=accept connection-state=established,related log=no (${K}:004:stateful:1bf3f4ee)`,
   `add /ip/firewall/filter chain=input action=drop connection-state=invalid log=no (${K}:005:invalid:fbbd607d)`,
   `add /ip/firewall/filter chain=input action=accept src-address-list=adopt-z-lab dst-address-list=adopt-t-edge protocol=udp dst-port=53 log=no (${K}:006:rule.lab-dns:a37a1314)`,
-  `add /ip/firewall/filter chain=input action=drop src-address-list=adopt-z-lab dst-address-list=adopt-t-edge protocol=tcp dst-port=22,8291 log=no (${K}:007:rule.lab-no-admin:0ef412a1) before "defconf: drop invalid"`,
+  `add /ip/firewall/filter chain=input action=drop src-address-list=adopt-z-lab dst-address-list=adopt-t-edge protocol=tcp dst-port=22,8291 log=no (${K}:007:rule.lab-no-admin:0ef412a1)`,
+  `add /ip/firewall/filter chain=input action=accept src-address=10.20.0.11 in-interface=vlan20 protocol=tcp dst-port=179 log=no (${K}:008:bgp.lab-cp1:f12dc32f) before "defconf: drop invalid"`,
   `add /ip/firewall/filter chain=forward action=accept connection-state=established,related log=no (${K}:001:stateful:8b5f5072)`,
   `add /ip/firewall/filter chain=forward action=drop connection-state=invalid log=no (${K}:002:invalid:e311f2ca)`,
   `add /ip/firewall/filter chain=forward action=accept src-address-list=adopt-z-lab dst-address-list=adopt-z-lab log=no (${K}:003:intra.lab:8b8d81cc) before "defconf: drop invalid"`,
@@ -70,9 +71,9 @@ test("a factory router: every entry added, none adopted, the filter rules above 
   expect(await planCli(argv, io, root)).toBe(0);
   expect(err).toEqual([]);
   const lan = (i: string) =>
-    `  ! edge: ${i} is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) drop what it sends to the router that no rule above them accepts (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=LAN`;
+    `  ! edge: ${i} is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) drop what it sends to the router that no rule above them accepts (the stack's rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=${i} list=LAN`;
   expect(out.slice(1)).toEqual([
-    "  routeros/edge.changes.txt: 19 add, 0 adopt, 0 set, 0 remove (67 entries read from the export)",
+    "  routeros/edge.changes.txt: 20 add, 0 adopt, 0 set, 0 remove, 0 release (67 entries read from the export)",
     lan("vlan20"),
     lan("vlan30"),
   ]);
@@ -175,29 +176,38 @@ describe("the changes of an owner's router", () => {
 
   test("with VLANs, addresses, routes and BGP: the equal entries are adopted", () => {
     const { lines, counts, warnings } = changes("user-vlans.rsc");
-    expect(counts).toEqual({ read: 34, add: 15, adopt: 4, set: 0, remove: 0 });
+    expect(counts).toEqual({ read: 34, add: 16, adopt: 4, set: 0, remove: 0, release: 0 });
     // vlan30 is in LAN on this router; vlan20, where the node peers from, is not.
     expect(warnings).toEqual([
-      'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (BGP from nodes there); add it with /interface/list/member/add interface=vlan20 list=LAN',
+      'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (the stack\'s rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=vlan20 list=LAN',
     ]);
     expect(lines.filter((l) => !l.startsWith("add "))).toEqual([
       "adopt /ip/address address=192.168.30.1/24 interface=vlan30 network=192.168.30.0 (key ip-address:192.168.30.1)",
       "adopt /ip/address address=10.20.0.254/24 interface=vlan20 network=10.20.0.0 (key ip-address:10.20.0.254)",
-      'adopt /routing/bgp/connection as=65000 local.address=10.20.0.254 local.role=ebgp name=cp1 remote.address=10.20.0.11 remote.as=65020 (key bgp-connection:lab-cp1): name cp1 -> lab-cp1, input.filter "" -> k8s-in, afi "" -> ip, router-id "" -> 192.168.88.254',
+      "adopt /routing/bgp/connection afi=ip as=65000 input.filter=k8s-in local.address=10.20.0.254 local.role=ebgp multihop=no name=lab-cp1 remote.address=10.20.0.11 remote.as=65020 router-id=192.168.88.254 use-bfd=no (key bgp-connection:lab-cp1)",
       "adopt /ip/dns/static address=192.168.30.10 name=nas.home.arpa type=A (key dns:nas.home.arpa/192.168.30.10)",
     ]);
     expect(lines.filter((l) => l.includes(" before "))).toEqual([
-      DEFCONF_CHANGES[15],
-      DEFCONF_CHANGES[18],
+      DEFCONF_CHANGES[16],
+      DEFCONF_CHANGES[19],
     ]);
   });
 
   test("that ran the stack before: a managed entry no longer wanted goes, a changed one is set", () => {
     const { lines, counts } = changes("user-managed.rsc");
-    expect(counts).toEqual({ read: 11, add: 13, adopt: 0, set: 1, remove: 1 });
+    expect(counts).toEqual({ read: 11, add: 14, adopt: 0, set: 1, remove: 1, release: 0 });
     expect(lines.slice(0, 2)).toEqual([
       "remove /ip/route dst-address=10.50.0.0/16 gateway=192.168.30.5 (key ip-route:10.50.0.0/16)",
       "set /routing/bgp/connection afi=ip as=65000 input.filter=k8s-in local.address=10.20.0.254 local.role=ebgp multihop=no name=lab-cp1 remote.address=10.20.0.11 remote.as=65010 router-id=192.168.88.254 use-bfd=no (key bgp-connection:lab-cp1): remote.as 65010 -> 65020",
+    ]);
+  });
+
+  test("that adopted routes the stack no longer wants: they are released, not removed", () => {
+    const { lines, counts } = changes("user-adopted.rsc");
+    expect(counts).toEqual({ read: 12, add: 14, adopt: 0, set: 1, remove: 0, release: 2 });
+    expect(lines.filter((l) => l.startsWith("release ") || l.startsWith("remove "))).toEqual([
+      'release /ip/route dst-address=10.50.0.0/16 gateway=192.168.30.5 (key ip-route:10.50.0.0/16) comment="backup box"',
+      "release /ip/route dst-address=10.60.0.0/16 gateway=192.168.30.6 (key ip-route:10.60.0.0/16)",
     ]);
   });
 

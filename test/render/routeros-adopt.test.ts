@@ -3,12 +3,14 @@
 // owner's router with VLANs, addresses, routes and BGP. The script of the adopt-site fixture runs
 // twice: nothing is added twice, nothing of the router's own is removed or moved, our filter
 // rules sit before the factory drops, the second run changes nothing, and destroy removes
-// exactly our entries. A clashing entry stops the script in its check pass, before any change.
+// exactly the entries we added and releases the ones we adopted (their owner's comment back), so
+// the router is as its export had it. A clashing entry, or an equal one whose properties differ
+// from the stack's, stops the script in its check pass, before any change.
 import { readFileSync } from "fs";
 import { join } from "path";
 import { Address, Prefix } from "../../addressing/ip";
 import { renderRouterOsDestroyScript, renderRouterOsScript } from "../../render/routeros";
-import { routerOsDesiredState } from "../../render/routeros/state";
+import { routerOsDesiredState, sessionFilters } from "../../render/routeros/state";
 import { requireSite } from "../../site";
 import { dryRun } from "../../twin/routeros/dryrun";
 import { parseExport, routerFromExport } from "../../twin/routeros/export";
@@ -87,7 +89,7 @@ describe("the factory configuration of a home router", () => {
     const first = r.run(script);
     expect(first.output.filter((l) => !l.startsWith("added "))).toEqual([]);
     expect(first.mutations.every((m) => m.op === "add")).toBe(true);
-    expect(first.mutations).toHaveLength(19);
+    expect(first.mutations).toHaveLength(20);
     // Nothing of the router's own changed, went or moved.
     expect(theirs(everything(r))).toEqual(before);
     expect(comments(r, "/ip/firewall/filter", "input")).toEqual([
@@ -96,6 +98,7 @@ describe("the factory configuration of a home router", () => {
       "ours 005 invalid",
       "ours 006 rule.lab-dns",
       "ours 007 rule.lab-no-admin",
+      "ours 008 bgp.lab-cp1",
       "defconf: drop invalid",
       "defconf: accept ICMP",
       "defconf: accept to local loopback (for CAPsMAN)",
@@ -115,9 +118,9 @@ describe("the factory configuration of a home router", () => {
     const settled = everything(r);
     expect(r.run(script)).toEqual({ mutations: [], output: [] });
     expect(everything(r)).toEqual(settled);
-    // Destroy removes exactly our 19 entries: the router is as it came from the factory.
+    // Destroy removes exactly our 20 entries: the router is as it came from the factory.
     const gone = r.run(destroy);
-    expect(gone.mutations).toHaveLength(19);
+    expect(gone.mutations).toHaveLength(20);
     expect(everything(r)).toEqual(before);
   });
 });
@@ -127,27 +130,64 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
     const r = load("user-vlans.rsc");
     const before = everything(r);
     const { output } = r.run(script);
-    expect(output.filter((l) => l.startsWith("adopted ") || l.startsWith("set "))).toEqual([
+    expect(output.filter((l) => !l.startsWith("added "))).toEqual([
       "adopted managed-by=adopt;key=ip-address:10.20.0.254",
       "adopted managed-by=adopt;key=ip-address:192.168.30.1",
       "adopted managed-by=adopt;key=bgp-connection:lab-cp1",
-      "set name managed-by=adopt;key=bgp-connection:lab-cp1",
-      "set input.filter managed-by=adopt;key=bgp-connection:lab-cp1",
-      "set afi managed-by=adopt;key=bgp-connection:lab-cp1",
-      "set router-id managed-by=adopt;key=bgp-connection:lab-cp1",
       "adopted managed-by=adopt;key=dns:nas.home.arpa/192.168.30.10",
     ]);
+    // Adopting writes the comment only: `;adopted`, and the owner's comment after `;was=`.
+    expect(r.changes().filter((c) => c.op !== "add")).toEqual([
+      {
+        op: "set",
+        menu: "/ip/address",
+        id: "*10",
+        prop: "comment",
+        old: "",
+        new: "managed-by=adopt;key=ip-address:10.20.0.254;adopted",
+      },
+      {
+        op: "set",
+        menu: "/ip/address",
+        id: "*F",
+        prop: "comment",
+        old: "home VLAN gateway",
+        new: "managed-by=adopt;key=ip-address:192.168.30.1;adopted;was=home VLAN gateway",
+      },
+      {
+        op: "set",
+        menu: "/routing/bgp/connection",
+        id: "*21",
+        prop: "comment",
+        old: "lab node",
+        new: "managed-by=adopt;key=bgp-connection:lab-cp1;adopted;was=lab node",
+      },
+      {
+        op: "set",
+        menu: "/ip/dns/static",
+        id: "*14",
+        prop: "comment",
+        old: "",
+        new: "managed-by=adopt;key=dns:nas.home.arpa/192.168.30.10;adopted",
+      },
+    ]);
     const after = everything(r);
-    // One 192.168.30.1 on vlan30, now ours; the owner's other addresses as they were.
+    // One 192.168.30.1 on vlan30, now adopted; the owner's other addresses as they were.
     expect(after["/ip/address"]).toEqual([
       before["/ip/address"][0],
-      { ...before["/ip/address"][1], comment: "managed-by=adopt;key=ip-address:192.168.30.1" },
-      { ...before["/ip/address"][2], comment: "managed-by=adopt;key=ip-address:10.20.0.254" },
+      {
+        ...before["/ip/address"][1],
+        comment: "managed-by=adopt;key=ip-address:192.168.30.1;adopted;was=home VLAN gateway",
+      },
+      {
+        ...before["/ip/address"][2],
+        comment: "managed-by=adopt;key=ip-address:10.20.0.254;adopted",
+      },
       before["/ip/address"][3],
     ]);
     expect(after["/routing/bgp/connection"].map((c) => [c.name, c.comment ?? ""])).toEqual([
       ["isp", ""],
-      ["lab-cp1", "managed-by=adopt;key=bgp-connection:lab-cp1"],
+      ["lab-cp1", "managed-by=adopt;key=bgp-connection:lab-cp1;adopted;was=lab node"],
     ]);
     for (const menu of ["/ip/route", "/interface/vlan", "/interface/bridge/vlan", "/ip/dns"])
       expect(after[menu]).toEqual(before[menu]);
@@ -157,12 +197,106 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
       "ours 005 invalid",
       "ours 006 rule.lab-dns",
       "ours 007 rule.lab-no-admin",
+      "ours 008 bgp.lab-cp1",
       "defconf: drop invalid",
       "defconf: accept ICMP",
       "wireguard",
       "defconf: drop all not coming from LAN",
     ]);
     expect(r.run(script)).toEqual({ mutations: [], output: [] });
+  });
+
+  test("prune releases an adopted entry no longer wanted: the owner's comment back, kept", () => {
+    const r = load("user-vlans.rsc");
+    const before = everything(r);
+    r.run(script);
+    const without = renderRouterOsScript({
+      ...state,
+      addresses: state.addresses.filter((a) => a.interface !== "vlan30"),
+    });
+    expect(without).toContain(
+      [
+        '  :foreach i in=[/ip/address/find where comment~"^managed-by=adopt;key=\\5B^;\\5D*;adopted"] do={',
+        '    :local c [:pick [/ip/address/get $i comment] 0 [:find [/ip/address/get $i comment] ";adopted"]]',
+        "    :local wanted false",
+        "    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }",
+        "    :if (!$wanted) do={",
+        "      :local own [/ip/address/get $i comment]",
+        '      :local was [:pick $own [:find $own ";adopted"] [:len $own]]',
+        '      :if ($was = ";adopted") do={ /ip/address/set $i comment="" } else={ /ip/address/set $i comment=[:pick $was 13 [:len $was]] }',
+        '      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])',
+        "    }",
+        "  }",
+      ].join("\n"),
+    );
+    const { output } = r.run(without);
+    expect(output).toEqual(["released managed-by=adopt;key=ip-address:192.168.30.1"]);
+    expect(r.changes()).toEqual([
+      {
+        op: "set",
+        menu: "/ip/address",
+        id: "*F",
+        prop: "comment",
+        old: "managed-by=adopt;key=ip-address:192.168.30.1;adopted;was=home VLAN gateway",
+        new: "home VLAN gateway",
+      },
+    ]);
+    expect(everything(r)["/ip/address"][1]).toEqual(before["/ip/address"][1]);
+  });
+
+  test("destroy after adopting leaves the router exactly as its export had it", () => {
+    const r = load("user-vlans.rsc");
+    const before = everything(r);
+    r.run(script);
+    const { output, mutations } = r.run(destroy);
+    expect(output.filter((l) => l.startsWith("released "))).toEqual([
+      "released managed-by=adopt;key=dns:nas.home.arpa/192.168.30.10",
+      "released managed-by=adopt;key=bgp-connection:lab-cp1",
+      "released managed-by=adopt;key=ip-address:192.168.30.1",
+      "released managed-by=adopt;key=ip-address:10.20.0.254",
+    ]);
+    // Only the 16 entries the script added go; the 4 adopted ones stay, their comments restored.
+    expect(mutations.filter((m) => m.op === "remove")).toHaveLength(16);
+    expect(mutations.filter((m) => m.op === "set").map((m) => [m.menu, m.comment])).toEqual([
+      ["/ip/dns/static", ""],
+      ["/routing/bgp/connection", "lab node"],
+      ["/ip/address", "home VLAN gateway"],
+      ["/ip/address", ""],
+    ]);
+    expect(everything(r)).toEqual(before);
+  });
+
+  test("an equal entry with other values of our properties is a conflict, never changed", () => {
+    // The owner's connection to the node as it was before they named it as the stack does.
+    const text = readFileSync(join(DIR, "user-vlans.rsc"), "utf8")
+      .replace("name=lab-cp1", "name=cp1")
+      .replace("input.filter=k8s-in ", "");
+    const r = routerFromExport("cp1.rsc", parseExport("cp1.rsc", text), "7.19");
+    const before = everything(r);
+    expect(() => r.run(script)).toThrow(
+      'conflict /routing/bgp/connection: the router has name=cp1 remote.address=10.20.0.11, the stack wants name=lab-cp1 remote.address=10.20.0.11 (key bgp-connection:lab-cp1): the same entry with other properties: name="cp1" (the stack wants "lab-cp1"), input.filter="" (the stack wants "k8s-in"); set them on the router\'s entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner\'s entry back unchanged',
+    );
+    expect(r.changes()).toEqual([]);
+    expect(everything(r)).toEqual(before);
+  });
+
+  test("a copy of an adopted entry is removed if we added it, the adopted one stays", () => {
+    const r = load("user-vlans.rsc");
+    r.run(script);
+    r.load("/ip/address", "add", [
+      ["address", "192.168.30.1/24"],
+      ["interface", "vlan30"],
+      ["comment", "managed-by=adopt;key=ip-address:192.168.30.1"],
+    ]);
+    expect(r.run(script).output).toEqual([
+      "removed duplicate managed-by=adopt;key=ip-address:192.168.30.1",
+    ]);
+    expect(r.entriesOf("/ip/address").map((e) => e.props.comment ?? "")).toEqual([
+      "defconf",
+      "managed-by=adopt;key=ip-address:192.168.30.1;adopted;was=home VLAN gateway",
+      "managed-by=adopt;key=ip-address:10.20.0.254;adopted",
+      "",
+    ]);
   });
 
   test("an address on another interface or length stops the check pass, naming both entries", () => {
@@ -258,13 +392,14 @@ test("our rules an earlier script appended below the factory drop move above it;
     ["comment", "wireguard, below the drop by the owner's choice"],
   ]);
   const { output } = r.run(script);
-  expect(output.filter((l) => l.startsWith("removed below"))).toHaveLength(4);
+  expect(output.filter((l) => l.startsWith("removed below"))).toHaveLength(5);
   expect(comments(r, "/ip/firewall/filter", "input")).toEqual([
     "defconf: accept established,related,untracked",
     "ours 004 stateful",
     "ours 005 invalid",
     "ours 006 rule.lab-dns",
     "ours 007 rule.lab-no-admin",
+    "ours 008 bgp.lab-cp1",
     "defconf: drop invalid",
     "defconf: accept ICMP",
     "defconf: accept to local loopback (for CAPsMAN)",
@@ -284,3 +419,123 @@ test("the dry run warns about an export of another RouterOS minor release than t
     "edge.rsc is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router",
   );
 });
+
+describe("the router accepts its own BGP and BFD sessions before the factory drops", () => {
+  test("one input accept per session, from the peer on its interface, after the policy's rules", () => {
+    expect(state.firewall?.filters.at(-1)).toEqual({
+      family: 4,
+      chain: "input",
+      action: "accept",
+      srcAddress: Address.from("10.20.0.11"),
+      inInterface: "vlan20",
+      protocol: "tcp",
+      dstPort: "179",
+      log: false,
+      tag: "bgp=lab-cp1",
+    });
+    expect(
+      script
+        .split("\n")
+        .filter((l) => l.includes("/ip/firewall/filter/add") && l.includes("src-address="))[0]
+        .trim(),
+    ).toBe(
+      ':if ($hasnext) do={ :set nextid [/ip/firewall/filter/add chain=input action=accept src-address=10.20.0.11 in-interface=vlan20 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ip/firewall/filter/add chain=input action=accept src-address=10.20.0.11 in-interface=vlan20 protocol=tcp dst-port="179" log=no comment=$c] }',
+    );
+    // On the factory router it sits above "drop all not coming from LAN" (vlan20 is not in LAN).
+    const r = load("defconf-home.rsc");
+    r.run(script);
+    const input = r.entriesOf("/ip/firewall/filter").filter((e) => e.props.chain === "input");
+    const at = (c: string) => input.findIndex((e) => e.props.comment.startsWith(c));
+    expect(input[at("managed-by=adopt;key=fw-filter:008:bgp.lab-cp1")].props).toEqual({
+      chain: "input",
+      action: "accept",
+      "src-address": "10.20.0.11",
+      "in-interface": "vlan20",
+      protocol: "tcp",
+      "dst-port": "179",
+      log: "no",
+      comment: "managed-by=adopt;key=fw-filter:008:bgp.lab-cp1:f12dc32f",
+    });
+    expect(at("managed-by=adopt;key=fw-filter:008")).toBeLessThan(
+      at("defconf: drop all not coming from LAN"),
+    );
+  });
+
+  test("BFD single-hop and multihop ports; a multihop peer has no interface; no rule twice", () => {
+    const base = {
+      remoteAs: 65020,
+      localRole: "ebgp" as const,
+      addressFamilies: ["ip" as const],
+      bfd: { minTxMs: 300, minRxMs: 300, multiplier: 3 },
+    };
+    const filters = sessionFilters([
+      {
+        ...base,
+        name: "cp1",
+        remoteAddress: Address.from("10.20.0.11"),
+        multihop: false,
+        onLink: "vlan20",
+      },
+      { ...base, name: "lo1", remoteAddress: Address.from("fd00::1"), multihop: true },
+      // A second connection to the same peer on the same interface adds no rule.
+      {
+        ...base,
+        name: "cp1-again",
+        remoteAddress: Address.from("10.20.0.11"),
+        multihop: false,
+        onLink: "vlan20",
+      },
+    ]);
+    expect(
+      filters.map(
+        (f) =>
+          `${f.family} ${f.srcAddress} ${f.inInterface ?? "-"} ${f.protocol} ${f.dstPort} ${f.tag}`,
+      ),
+    ).toEqual([
+      "4 10.20.0.11 vlan20 tcp 179 bgp=cp1",
+      "4 10.20.0.11 vlan20 udp 3784 bfd=cp1",
+      "6 fd00::1 - tcp 179 bgp=lo1",
+      "6 fd00::1 - udp 4784 bfd=lo1",
+    ]);
+  });
+});
+
+// The twin's checks of issue 17 on the model (the twin itself starts RouterOS empty): the script
+// runs twice on each export; nothing is added twice, nothing of the router's own goes, the second
+// run changes nothing, and destroy removes exactly what the runs added and releases the adopted.
+test.each([
+  ["defconf-home.rsc", 67, 20, 0],
+  ["user-vlans.rsc", 34, 16, 4],
+])(
+  "%s: %d entries read, %d added, %d adopted; twice, then destroy",
+  (file, read, added, adopted) => {
+    const r = load(file);
+    const before = everything(r);
+    expect(Object.values(before).flat()).toHaveLength(read);
+    const first = r.run(script);
+    expect(first.mutations.filter((m) => m.op === "add")).toHaveLength(added);
+    expect(first.output.filter((l) => l.startsWith("adopted "))).toHaveLength(adopted);
+    expect(first.mutations.filter((m) => m.op === "remove")).toEqual([]);
+    // No key twice, in any menu.
+    const keys = Object.values(everything(r))
+      .flat()
+      .flatMap((e) => (ours(e.comment) ? [e.comment.split(";adopted")[0]] : []));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toHaveLength(added + adopted);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    const gone = r.run(destroy);
+    expect(
+      gone.mutations
+        .filter((m) => m.op === "remove")
+        .map((m) => m.comment)
+        .sort(),
+    ).toEqual(
+      first.mutations
+        .filter((m) => m.op === "add")
+        .map((m) => m.comment)
+        .sort(),
+    );
+    expect(gone.output.filter((l) => l.startsWith("released "))).toHaveLength(adopted);
+    expect(everything(r)).toEqual(before);
+  },
+);

@@ -157,15 +157,23 @@ describe("a hostile filter rule stays one string literal", () => {
   });
 
   test("the compare, set and add lines carry the escaped literal and nothing else", () => {
+    const get = (prop: string) => `[:tostr [/routing/filter/rule/get $i ${prop}]]`;
     const lines = renderRouterOsScript(hostile())
       .split("\n")
       .filter(
-        (l) => l.includes("/routing/filter/rule/set") || l.includes("/routing/filter/rule/add"),
+        (l) =>
+          l.includes("/routing/filter/rule/set") ||
+          l.includes("/routing/filter/rule/add") ||
+          l.trim().startsWith(`:if ((!$found) and ((${get("chain")}`),
       )
       .map((l) => l.trim());
-    const get = (prop: string) => `[:tostr [/routing/filter/rule/get $i ${prop}]]`;
+    const release =
+      ':if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }';
     expect(lines).toEqual([
-      `:if ((!$found) and ((${get("chain")} = "infra-in") and (${get("rule")} = ${literal})) and (${get("disabled")} != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }`,
+      release,
+      `:if ((!$found) and ((${get("chain")} = "infra-in") and (${get("rule")} = ${literal})) and (${get("disabled")} != "true")) do={`,
+      ':if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }',
+      release,
       ':if ([:tostr [/routing/filter/rule/get $i chain]] != "infra-in") do={ /routing/filter/rule/set $i chain=infra-in; :put ("set chain " . $c) }',
       `:if ([:tostr [/routing/filter/rule/get $i rule]] != ${literal}) do={ /routing/filter/rule/set $i rule=${literal}; :put ("set rule " . $c) }`,
       `:if ($hasnext) do={ :set nextid [/routing/filter/rule/add chain=infra-in rule=${literal} comment=$c place-before=$nextid] } else={ :set nextid [/routing/filter/rule/add chain=infra-in rule=${literal} comment=$c] }`,

@@ -120,6 +120,20 @@ function router(version = "7.19"): RouterModel {
 }
 
 const nodes = ["solcp011", "solcp012", "solcp013", "solwk021", "solwk022", "solwk023"];
+const SESSION_RULES = [
+  "001:bgp.solcp011:a9a34ee0",
+  "002:bfd.solcp011:c6a22cc0",
+  "003:bgp.solcp012:3ff4fe0b",
+  "004:bfd.solcp012:798362f5",
+  "005:bgp.solcp013:910fb646",
+  "006:bfd.solcp013:7b51a01a",
+  "007:bgp.solwk021:88a5a61a",
+  "008:bfd.solwk021:05f3ee53",
+  "009:bgp.solwk022:9945aefe",
+  "010:bfd.solwk022:3b006c86",
+  "011:bgp.solwk023:a37a613b",
+  "012:bfd.solwk023:2f9940ec",
+];
 const nodeIp = (n: string, prefix: string) => `${prefix}${n.slice(-2)}`;
 
 test("the first run removes stale entries, corrects drift, drops copies and adds the rest", () => {
@@ -147,6 +161,8 @@ test("the first run removes stale entries, corrects drift, drops copies and adds
     ...nodes.slice(2).map((n) => added(BGP, `bgp-connection:${n}`)),
     ...nodes.map((n) => added(DNS, `dns:${n}.sol.lab/${nodeIp(n, "fd00:101::")}`)),
     added(DNS, "dns:sol-k8s.sol.lab/fd00:255:101::ac"),
+    // The router's input accepts of the sessions (TCP 179) and their BFD (UDP 4784), last first.
+    ...SESSION_RULES.map((k) => added("/ipv6/firewall/filter", `fw-filter:${k}`)).reverse(),
   ]);
   expect(output.slice(0, 6)).toEqual([
     `removed ${sol("ipv6-route:fd00:255:101::98/128")}`,
@@ -320,7 +336,7 @@ test("destroy removes exactly this stack's entries, and a second destroy finds n
   expect(
     mutations.every((m) => m.op === "remove" && m.comment.startsWith("managed-by=sol;key=")),
   ).toBe(true);
-  expect(mutations).toHaveLength(7 + 6 + 6 + 4 + 6 + 1);
+  expect(mutations).toHaveLength(7 + 6 + 6 + 4 + 6 + 1 + 12);
   expect(r.rows(R6)).toEqual(foreignRoutes);
   expect(r.rows(BGP)).toEqual([isp]);
   expect(r.rows(RULE)).toEqual(foreignRules);

@@ -69,6 +69,28 @@ test("seed 001's edge toward FRR nodes: gateway on VLAN 101, loopback routes, eB
       { chain: "k8s-in", rule: "reject" },
     ],
     dns: [],
+    // The router accepts each multihop session (TCP 179) and its BFD (UDP 4784) from the node's
+    // loopback, on no particular interface, so that a factory firewall does not drop them.
+    firewall: {
+      addressLists: [],
+      filters: nodes.flatMap((n) =>
+        (
+          [
+            ["tcp", "179", "bgp"],
+            ["udp", "4784", "bfd"],
+          ] as const
+        ).map(([protocol, dstPort, kind]) => ({
+          family: 6 as const,
+          chain: "input" as const,
+          action: "accept" as const,
+          srcAddress: A(`fd00:255:101::${id(n)}`),
+          protocol,
+          dstPort,
+          log: false,
+          tag: `${kind}=${n}`,
+        })),
+      ),
+    },
   };
   expect(stateOf(stackRaw("sol"))).toEqual(expected);
 });
@@ -221,10 +243,12 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     .toBe(`# RouterOS 7.19 reconcile script for router edge, stack sol. Generated; do not edit.
 # Owns exactly the entries whose comment starts with "managed-by=sol;key=". Pass 1 only checks: an entry
 # of the router that clashes with a wanted one stops the script before any change. Pass 2
-# removes our entries no longer desired; pass 3 adopts the router's own entry equal to a
-# wanted one (writes our comment on it), adds the missing ones (filter rules before the
-# chain's first factory defconf drop) and sets properties that differ. Nothing else is
-# removed or moved. A second run only finds and compares.
+# removes the entries it added that are no longer desired and releases the adopted ones (the
+# owner's comment goes back, the entry stays); pass 3 adopts the router's own entry equal to a
+# wanted one on every property we manage (marks it \`;adopted\`, the owner's comment kept after
+# \`;was=\`), adds the missing ones (filter rules before the chain's first factory defconf
+# drop) and sets properties that differ on the entries it added. Nothing else is removed,
+# moved or changed. A second run only finds and compares.
 # check: stop before the first change if the router holds an entry that clashes
 {
   :local problems ""
@@ -235,6 +259,26 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /ipv6/address: the router has address=" . [:tostr [/ipv6/address/get $i address]] . " interface=" . [:tostr [/ipv6/address/get $i interface]] . ", the stack wants address=fd00:101::fffe/64 interface=vlan101 (key ipv6-address:fd00:101::fffe): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/address/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101"))) and ([:tostr [/ipv6/address/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/address/get $i advertise]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "advertise=\\"" . [:tostr [/ipv6/address/get $i advertise]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/address: the router has address=" . [:tostr [/ipv6/address/get $i address]] . " interface=" . [:tostr [/ipv6/address/get $i interface]] . ", the stack wants address=fd00:101::fffe/64 interface=vlan101 (key ipv6-address:fd00:101::fffe): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/address/find where comment~"^managed-by=sol;key=ipv6-address:fd00:101::fffe;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/address/get $i advertise]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "advertise=\\"" . [:tostr [/ipv6/address/get $i advertise]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/address: the router has address=" . [:tostr [/ipv6/address/get $i address]] . " interface=" . [:tostr [/ipv6/address/get $i interface]] . ", the stack wants address=fd00:101::fffe/64 interface=vlan101 (key ipv6-address:fd00:101::fffe): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/ipv6/route/find where dst-address="fd00:255:101::11/128" and routing-table="main" and !(comment~"^managed-by=sol;key=")] do={
@@ -336,6 +380,32 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::11 (key bfd-config:fd00:255:101::11): " . $why)
     }
   }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::11 (key bfd-config:fd00:255:101::11): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=bfd-config:fd00:255:101::11;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::11 (key bfd-config:fd00:255:101::11): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
     :local why ""
     :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12"))) do={ :set why "" }
@@ -343,6 +413,32 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::12 (key bfd-config:fd00:255:101::12): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::12 (key bfd-config:fd00:255:101::12): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=bfd-config:fd00:255:101::12;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::12 (key bfd-config:fd00:255:101::12): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
@@ -354,6 +450,32 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::13 (key bfd-config:fd00:255:101::13): " . $why)
     }
   }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::13 (key bfd-config:fd00:255:101::13): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=bfd-config:fd00:255:101::13;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::13 (key bfd-config:fd00:255:101::13): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
     :local why ""
     :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21"))) do={ :set why "" }
@@ -361,6 +483,32 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::21 (key bfd-config:fd00:255:101::21): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::21 (key bfd-config:fd00:255:101::21): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=bfd-config:fd00:255:101::21;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::21 (key bfd-config:fd00:255:101::21): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
@@ -372,6 +520,32 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::22 (key bfd-config:fd00:255:101::22): " . $why)
     }
   }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::22 (key bfd-config:fd00:255:101::22): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=bfd-config:fd00:255:101::22;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::22 (key bfd-config:fd00:255:101::22): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=sol;key=")] do={
     :local why ""
     :if ((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23"))) do={ :set why "" }
@@ -379,6 +553,32 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::23 (key bfd-config:fd00:255:101::23): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::23 (key bfd-config:fd00:255:101::23): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=bfd-config:fd00:255:101::23;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-tx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-tx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i multiplier]] != "3") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multiplier=\\"" . [:tostr [/routing/bfd/configuration/get $i multiplier]] . "\\" (the stack wants \\"3\\")") }
+      :if ([:tostr [/routing/bfd/configuration/get $i forbid-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "forbid-bfd=\\"" . [:tostr [/routing/bfd/configuration/get $i forbid-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::23 (key bfd-config:fd00:255:101::23): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
@@ -390,6 +590,50 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp011 remote.address=fd00:255:101::11 (key bgp-connection:solcp011): " . $why)
     }
   }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp011") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp011\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::11") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::11\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp011 remote.address=fd00:255:101::11 (key bgp-connection:solcp011): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=bgp-connection:solcp011;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp011") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp011\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::11") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::11\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp011 remote.address=fd00:255:101::11 (key bgp-connection:solcp011): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
     :local why ""
     :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12")))) do={ :set why "" }
@@ -397,6 +641,50 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp012 remote.address=fd00:255:101::12 (key bgp-connection:solcp012): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp012") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp012\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::12") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::12\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp012 remote.address=fd00:255:101::12 (key bgp-connection:solcp012): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=bgp-connection:solcp012;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp012") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp012\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::12") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::12\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp012 remote.address=fd00:255:101::12 (key bgp-connection:solcp012): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
@@ -408,6 +696,50 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp013 remote.address=fd00:255:101::13 (key bgp-connection:solcp013): " . $why)
     }
   }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp013") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp013\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::13") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::13\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp013 remote.address=fd00:255:101::13 (key bgp-connection:solcp013): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=bgp-connection:solcp013;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp013") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp013\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::13") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::13\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp013 remote.address=fd00:255:101::13 (key bgp-connection:solcp013): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
     :local why ""
     :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21")))) do={ :set why "" }
@@ -415,6 +747,50 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk021 remote.address=fd00:255:101::21 (key bgp-connection:solwk021): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk021") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk021\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::21") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::21\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk021 remote.address=fd00:255:101::21 (key bgp-connection:solwk021): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=bgp-connection:solwk021;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk021") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk021\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::21") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::21\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk021 remote.address=fd00:255:101::21 (key bgp-connection:solwk021): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
@@ -426,6 +802,50 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk022 remote.address=fd00:255:101::22 (key bgp-connection:solwk022): " . $why)
     }
   }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk022") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk022\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::22") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::22\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk022 remote.address=fd00:255:101::22 (key bgp-connection:solwk022): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=bgp-connection:solwk022;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk022") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk022\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::22") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::22\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk022 remote.address=fd00:255:101::22 (key bgp-connection:solwk022): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=sol;key=")] do={
     :local why ""
     :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23")))) do={ :set why "" }
@@ -435,85 +855,600 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk023 remote.address=fd00:255:101::23 (key bgp-connection:solwk023): " . $why)
     }
   }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk023") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk023\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::23") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::23\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk023 remote.address=fd00:255:101::23 (key bgp-connection:solwk023): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=bgp-connection:solwk023;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk023") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk023\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/connection/get $i as]] . "\\" (the stack wants \\"65000\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "fd00:255:101::23") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"fd00:255:101::23\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "65101") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"65101\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.address]] != "fd00:101::fffe") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.address=\\"" . [:tostr [/routing/bgp/connection/get $i local.address]] . "\\" (the stack wants \\"fd00:101::fffe\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"true\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "k8s-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"k8s-in\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i afi]] != "ipv6") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "true") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"true\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i hold-time]] != "00:00:09") and ([:tostr [/routing/bgp/connection/get $i hold-time]] != "9s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "hold-time=\\"" . [:tostr [/routing/bgp/connection/get $i hold-time]] . "\\" (the stack wants \\"00:00:09\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "00:00:03") and ([:tostr [/routing/bgp/connection/get $i keepalive-time]] != "3s")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "keepalive-time=\\"" . [:tostr [/routing/bgp/connection/get $i keepalive-time]] . "\\" (the stack wants \\"00:00:03\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i router-id]] != "10.255.0.254") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/connection/get $i router-id]] . "\\" (the stack wants \\"10.255.0.254\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk023 remote.address=fd00:255:101::23 (key bgp-connection:solwk023): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::11 protocol=tcp dst-port=179 (key fw-filter:001:bgp.solcp011:a9a34ee0): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::11 protocol=tcp dst-port=179 (key fw-filter:001:bgp.solcp011:a9a34ee0): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:001:bgp\\\\.solcp011:a9a34ee0;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::11 protocol=tcp dst-port=179 (key fw-filter:001:bgp.solcp011:a9a34ee0): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::11 protocol=udp dst-port=4784 (key fw-filter:002:bfd.solcp011:c6a22cc0): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::11 protocol=udp dst-port=4784 (key fw-filter:002:bfd.solcp011:c6a22cc0): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:002:bfd\\\\.solcp011:c6a22cc0;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::11 protocol=udp dst-port=4784 (key fw-filter:002:bfd.solcp011:c6a22cc0): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::12 protocol=tcp dst-port=179 (key fw-filter:003:bgp.solcp012:3ff4fe0b): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::12 protocol=tcp dst-port=179 (key fw-filter:003:bgp.solcp012:3ff4fe0b): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:003:bgp\\\\.solcp012:3ff4fe0b;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::12 protocol=tcp dst-port=179 (key fw-filter:003:bgp.solcp012:3ff4fe0b): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::12 protocol=udp dst-port=4784 (key fw-filter:004:bfd.solcp012:798362f5): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::12 protocol=udp dst-port=4784 (key fw-filter:004:bfd.solcp012:798362f5): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:004:bfd\\\\.solcp012:798362f5;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::12 protocol=udp dst-port=4784 (key fw-filter:004:bfd.solcp012:798362f5): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::13 protocol=tcp dst-port=179 (key fw-filter:005:bgp.solcp013:910fb646): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::13 protocol=tcp dst-port=179 (key fw-filter:005:bgp.solcp013:910fb646): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:005:bgp\\\\.solcp013:910fb646;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::13 protocol=tcp dst-port=179 (key fw-filter:005:bgp.solcp013:910fb646): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::13 protocol=udp dst-port=4784 (key fw-filter:006:bfd.solcp013:7b51a01a): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::13 protocol=udp dst-port=4784 (key fw-filter:006:bfd.solcp013:7b51a01a): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:006:bfd\\\\.solcp013:7b51a01a;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::13 protocol=udp dst-port=4784 (key fw-filter:006:bfd.solcp013:7b51a01a): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::21 protocol=tcp dst-port=179 (key fw-filter:007:bgp.solwk021:88a5a61a): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::21 protocol=tcp dst-port=179 (key fw-filter:007:bgp.solwk021:88a5a61a): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:007:bgp\\\\.solwk021:88a5a61a;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::21 protocol=tcp dst-port=179 (key fw-filter:007:bgp.solwk021:88a5a61a): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::21 protocol=udp dst-port=4784 (key fw-filter:008:bfd.solwk021:05f3ee53): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::21 protocol=udp dst-port=4784 (key fw-filter:008:bfd.solwk021:05f3ee53): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:008:bfd\\\\.solwk021:05f3ee53;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::21 protocol=udp dst-port=4784 (key fw-filter:008:bfd.solwk021:05f3ee53): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::22 protocol=tcp dst-port=179 (key fw-filter:009:bgp.solwk022:9945aefe): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::22 protocol=tcp dst-port=179 (key fw-filter:009:bgp.solwk022:9945aefe): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:009:bgp\\\\.solwk022:9945aefe;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::22 protocol=tcp dst-port=179 (key fw-filter:009:bgp.solwk022:9945aefe): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::22 protocol=udp dst-port=4784 (key fw-filter:010:bfd.solwk022:3b006c86): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::22 protocol=udp dst-port=4784 (key fw-filter:010:bfd.solwk022:3b006c86): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:010:bfd\\\\.solwk022:3b006c86;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::22 protocol=udp dst-port=4784 (key fw-filter:010:bfd.solwk022:3b006c86): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::23 protocol=tcp dst-port=179 (key fw-filter:011:bgp.solwk023:a37a613b): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::23 protocol=tcp dst-port=179 (key fw-filter:011:bgp.solwk023:a37a613b): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:011:bgp\\\\.solwk023:a37a613b;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::23 protocol=tcp dst-port=179 (key fw-filter:011:bgp.solwk023:a37a613b): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::23 protocol=udp dst-port=4784 (key fw-filter:012:bfd.solwk023:2f9940ec): " . $why)
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = ""))) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::23 protocol=udp dst-port=4784 (key fw-filter:012:bfd.solwk023:2f9940ec): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=fw-filter:012:bfd\\\\.solwk023:2f9940ec;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "log=\\"" . [:tostr [/ipv6/firewall/filter/get $i log]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ipv6/firewall/filter: the router has chain=" . [:tostr [/ipv6/firewall/filter/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/filter/get $i action]] . " src-address=" . [:tostr [/ipv6/firewall/filter/get $i src-address]] . " protocol=" . [:tostr [/ipv6/firewall/filter/get $i protocol]] . " dst-port=" . [:tostr [/ipv6/firewall/filter/get $i dst-port]] . ", the stack wants chain=input action=accept src-address=fd00:255:101::23 protocol=udp dst-port=4784 (key fw-filter:012:bfd.solwk023:2f9940ec): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :if ($problems != "") do={ :error $problems }
 }
 # prune /ipv6/firewall/filter
-:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+{
+  :local keep {"managed-by=sol;key=fw-filter:001:bgp.solcp011:a9a34ee0";"managed-by=sol;key=fw-filter:002:bfd.solcp011:c6a22cc0";"managed-by=sol;key=fw-filter:003:bgp.solcp012:3ff4fe0b";"managed-by=sol;key=fw-filter:004:bfd.solcp012:798362f5";"managed-by=sol;key=fw-filter:005:bgp.solcp013:910fb646";"managed-by=sol;key=fw-filter:006:bfd.solcp013:7b51a01a";"managed-by=sol;key=fw-filter:007:bgp.solwk021:88a5a61a";"managed-by=sol;key=fw-filter:008:bfd.solwk021:05f3ee53";"managed-by=sol;key=fw-filter:009:bgp.solwk022:9945aefe";"managed-by=sol;key=fw-filter:010:bfd.solwk022:3b006c86";"managed-by=sol;key=fw-filter:011:bgp.solwk023:a37a613b";"managed-by=sol;key=fw-filter:012:bfd.solwk023:2f9940ec"}
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
+    :local c [/ipv6/firewall/filter/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /ipv6/firewall/filter/remove $i; :put ("removed " . $c) }
+  }
+  :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ipv6/firewall/filter/get $i comment] 0 [:find [/ipv6/firewall/filter/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ipv6/firewall/filter/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
+}
 # prune /ip/firewall/filter
-:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/filter/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/filter/set $i comment="" } else={ /ip/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ipv6/firewall/address-list
-:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/address-list/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/address-list/set $i comment="" } else={ /ipv6/firewall/address-list/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/firewall/address-list
-:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/address-list/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/address-list/set $i comment="" } else={ /ip/firewall/address-list/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/dns/static
-:foreach i in=[/ip/dns/static/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
+:foreach i in=[/ip/dns/static/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
+:foreach i in=[/ip/dns/static/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/dns/static/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/dns/static/set $i comment="" } else={ /ip/dns/static/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /routing/bgp/connection
 {
   :local keep {"managed-by=sol;key=bgp-connection:solcp011";"managed-by=sol;key=bgp-connection:solcp012";"managed-by=sol;key=bgp-connection:solcp013";"managed-by=sol;key=bgp-connection:solwk021";"managed-by=sol;key=bgp-connection:solwk022";"managed-by=sol;key=bgp-connection:solwk023"}
-  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key="] do={
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
     :local c [/routing/bgp/connection/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/bgp/connection/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/routing/bgp/connection/get $i comment] 0 [:find [/routing/bgp/connection/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/routing/bgp/connection/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /routing/bfd/configuration
 {
   :local keep {"managed-by=sol;key=bfd-config:fd00:255:101::11";"managed-by=sol;key=bfd-config:fd00:255:101::12";"managed-by=sol;key=bfd-config:fd00:255:101::13";"managed-by=sol;key=bfd-config:fd00:255:101::21";"managed-by=sol;key=bfd-config:fd00:255:101::22";"managed-by=sol;key=bfd-config:fd00:255:101::23"}
-  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key="] do={
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
     :local c [/routing/bfd/configuration/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/bfd/configuration/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/routing/bfd/configuration/get $i comment] 0 [:find [/routing/bfd/configuration/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/routing/bfd/configuration/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /routing/filter/rule
 {
   :local keep {"managed-by=sol;key=filter-rule:k8s-in:1";"managed-by=sol;key=filter-rule:k8s-in:2";"managed-by=sol;key=filter-rule:k8s-in:3";"managed-by=sol;key=filter-rule:k8s-in:4"}
-  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=sol;key="] do={
+  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
     :local c [/routing/filter/rule/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/filter/rule/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/routing/filter/rule/get $i comment] 0 [:find [/routing/filter/rule/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/routing/filter/rule/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /ipv6/route
 {
   :local keep {"managed-by=sol;key=ipv6-route:fd00:255:101::11/128";"managed-by=sol;key=ipv6-route:fd00:255:101::12/128";"managed-by=sol;key=ipv6-route:fd00:255:101::13/128";"managed-by=sol;key=ipv6-route:fd00:255:101::21/128";"managed-by=sol;key=ipv6-route:fd00:255:101::22/128";"managed-by=sol;key=ipv6-route:fd00:255:101::23/128"}
-  :foreach i in=[/ipv6/route/find where comment~"^managed-by=sol;key="] do={
+  :foreach i in=[/ipv6/route/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
     :local c [/ipv6/route/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /ipv6/route/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/ipv6/route/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ipv6/route/get $i comment] 0 [:find [/ipv6/route/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ipv6/route/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /ip/route
-:foreach i in=[/ip/route/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/route/get $i comment]); /ip/route/remove $i }
+:foreach i in=[/ip/route/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/route/get $i comment]); /ip/route/remove $i }
+:foreach i in=[/ip/route/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/route/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/route/set $i comment="" } else={ /ip/route/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ipv6/address
 {
   :local keep {"managed-by=sol;key=ipv6-address:fd00:101::fffe"}
-  :foreach i in=[/ipv6/address/find where comment~"^managed-by=sol;key="] do={
+  :foreach i in=[/ipv6/address/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
     :local c [/ipv6/address/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /ipv6/address/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/ipv6/address/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ipv6/address/get $i comment] 0 [:find [/ipv6/address/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ipv6/address/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ipv6/address/set $i comment="" } else={ /ipv6/address/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /ip/address
-:foreach i in=[/ip/address/find where comment~"^managed-by=sol;key="] do={ :put ("removed " . [/ip/address/get $i comment]); /ip/address/remove $i }
+:foreach i in=[/ip/address/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/address/get $i comment]); /ip/address/remove $i }
+:foreach i in=[/ip/address/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/address/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/address/set $i comment="" } else={ /ip/address/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # reconcile /ipv6/address
 {
   :local c "managed-by=sol;key=ipv6-address:fd00:101::fffe"
+  :local r "^managed-by=sol;key=ipv6-address:fd00:101::fffe(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/address/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/address/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/address/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101")) and ([:tostr [/ipv6/address/get $i disabled]] != "true")) do={ /ipv6/address/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101")) and ([:tostr [/ipv6/address/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/address/get $i comment]]
+        :if ($own = "") do={ /ipv6/address/set $i comment=($c . ";adopted") } else={ /ipv6/address/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/address/find where comment=$c] do={
-    :if ($found) do={ /ipv6/address/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/address/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/address/get $i comment] = $c) do={ /ipv6/address/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/address/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/address/set $i comment="" } else={ /ipv6/address/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/address/get $i address]] != "fd00:101::fffe/64") do={ /ipv6/address/set $i address=fd00:101::fffe/64; :put ("set address " . $c) }
       :if ([:tostr [/ipv6/address/get $i interface]] != "vlan101") do={ /ipv6/address/set $i interface=vlan101; :put ("set interface " . $c) }
@@ -525,16 +1460,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 # reconcile /ipv6/route
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::11/128"
+  :local r "^managed-by=sol;key=ipv6-route:fd00:255:101::11/128(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::11/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::11") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::11/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::11") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/route/get $i comment]]
+        :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={
-    :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/route/get $i comment] = $c) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/route/get $i dst-address]] != "fd00:255:101::11/128") do={ /ipv6/route/set $i dst-address=fd00:255:101::11/128; :put ("set dst-address " . $c) }
       :if ([:tostr [/ipv6/route/get $i gateway]] != "fd00:101::11") do={ /ipv6/route/set $i gateway=fd00:101::11; :put ("set gateway " . $c) }
@@ -544,16 +1492,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::12/128"
+  :local r "^managed-by=sol;key=ipv6-route:fd00:255:101::12/128(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::12/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::12") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::12/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::12") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/route/get $i comment]]
+        :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={
-    :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/route/get $i comment] = $c) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/route/get $i dst-address]] != "fd00:255:101::12/128") do={ /ipv6/route/set $i dst-address=fd00:255:101::12/128; :put ("set dst-address " . $c) }
       :if ([:tostr [/ipv6/route/get $i gateway]] != "fd00:101::12") do={ /ipv6/route/set $i gateway=fd00:101::12; :put ("set gateway " . $c) }
@@ -563,16 +1524,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::13/128"
+  :local r "^managed-by=sol;key=ipv6-route:fd00:255:101::13/128(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::13/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::13") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::13/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::13") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/route/get $i comment]]
+        :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={
-    :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/route/get $i comment] = $c) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/route/get $i dst-address]] != "fd00:255:101::13/128") do={ /ipv6/route/set $i dst-address=fd00:255:101::13/128; :put ("set dst-address " . $c) }
       :if ([:tostr [/ipv6/route/get $i gateway]] != "fd00:101::13") do={ /ipv6/route/set $i gateway=fd00:101::13; :put ("set gateway " . $c) }
@@ -582,16 +1556,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::21/128"
+  :local r "^managed-by=sol;key=ipv6-route:fd00:255:101::21/128(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::21/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::21") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::21/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::21") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/route/get $i comment]]
+        :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={
-    :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/route/get $i comment] = $c) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/route/get $i dst-address]] != "fd00:255:101::21/128") do={ /ipv6/route/set $i dst-address=fd00:255:101::21/128; :put ("set dst-address " . $c) }
       :if ([:tostr [/ipv6/route/get $i gateway]] != "fd00:101::21") do={ /ipv6/route/set $i gateway=fd00:101::21; :put ("set gateway " . $c) }
@@ -601,16 +1588,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::22/128"
+  :local r "^managed-by=sol;key=ipv6-route:fd00:255:101::22/128(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::22/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::22") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::22/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::22") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/route/get $i comment]]
+        :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={
-    :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/route/get $i comment] = $c) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/route/get $i dst-address]] != "fd00:255:101::22/128") do={ /ipv6/route/set $i dst-address=fd00:255:101::22/128; :put ("set dst-address " . $c) }
       :if ([:tostr [/ipv6/route/get $i gateway]] != "fd00:101::22") do={ /ipv6/route/set $i gateway=fd00:101::22; :put ("set gateway " . $c) }
@@ -620,16 +1620,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=ipv6-route:fd00:255:101::23/128"
+  :local r "^managed-by=sol;key=ipv6-route:fd00:255:101::23/128(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::23/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::23") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={ /ipv6/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::23/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::23") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/route/get $i comment]]
+        :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ipv6/route/find where comment=$c] do={
-    :if ($found) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ipv6/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/route/get $i comment] = $c) do={ /ipv6/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ipv6/route/get $i dst-address]] != "fd00:255:101::23/128") do={ /ipv6/route/set $i dst-address=fd00:255:101::23/128; :put ("set dst-address " . $c) }
       :if ([:tostr [/ipv6/route/get $i gateway]] != "fd00:101::23") do={ /ipv6/route/set $i gateway=fd00:101::23; :put ("set gateway " . $c) }
@@ -643,16 +1656,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local hasnext false
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:4"
+    :local r "^managed-by=sol;key=filter-rule:k8s-in:4(\\$|;adopted)"
     :local found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
       :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
-        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
+          :local own [:tostr [/routing/filter/rule/get $i comment]]
+          :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
       }
     }
     :set found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
-      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/routing/filter/rule/get $i comment] = $c) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/routing/filter/rule/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
         :set found true
         :if ([:tostr [/routing/filter/rule/get $i chain]] != "k8s-in") do={ /routing/filter/rule/set $i chain=k8s-in; :put ("set chain " . $c) }
         :if ([:tostr [/routing/filter/rule/get $i rule]] != "reject") do={ /routing/filter/rule/set $i rule="reject"; :put ("set rule " . $c) }
@@ -668,16 +1694,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   }
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:3"
+    :local r "^managed-by=sol;key=filter-rule:k8s-in:3(\\$|;adopted)"
     :local found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
       :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
-        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:255:101::ac/128) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:255:101::ac/128) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
+          :local own [:tostr [/routing/filter/rule/get $i comment]]
+          :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
       }
     }
     :set found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
-      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/routing/filter/rule/get $i comment] = $c) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/routing/filter/rule/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
         :set found true
         :if ([:tostr [/routing/filter/rule/get $i chain]] != "k8s-in") do={ /routing/filter/rule/set $i chain=k8s-in; :put ("set chain " . $c) }
         :if ([:tostr [/routing/filter/rule/get $i rule]] != "if (dst in fd00:255:101::ac/128) { accept }") do={ /routing/filter/rule/set $i rule="if (dst in fd00:255:101::ac/128) { accept }"; :put ("set rule " . $c) }
@@ -693,16 +1732,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   }
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:2"
+    :local r "^managed-by=sol;key=filter-rule:k8s-in:2(\\$|;adopted)"
     :local found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
       :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
-        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:101:cafe::/112) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:101:cafe::/112) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
+          :local own [:tostr [/routing/filter/rule/get $i comment]]
+          :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
       }
     }
     :set found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
-      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/routing/filter/rule/get $i comment] = $c) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/routing/filter/rule/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
         :set found true
         :if ([:tostr [/routing/filter/rule/get $i chain]] != "k8s-in") do={ /routing/filter/rule/set $i chain=k8s-in; :put ("set chain " . $c) }
         :if ([:tostr [/routing/filter/rule/get $i rule]] != "if (dst in fd00:101:cafe::/112) { accept }") do={ /routing/filter/rule/set $i rule="if (dst in fd00:101:cafe::/112) { accept }"; :put ("set rule " . $c) }
@@ -718,16 +1770,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   }
   {
     :local c "managed-by=sol;key=filter-rule:k8s-in:1"
+    :local r "^managed-by=sol;key=filter-rule:k8s-in:1(\\$|;adopted)"
     :local found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
       :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
-        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fc00::/8) { reject }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fc00::/8) { reject }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
+          :local own [:tostr [/routing/filter/rule/get $i comment]]
+          :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
       }
     }
     :set found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
-      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/routing/filter/rule/get $i comment] = $c) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/routing/filter/rule/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
         :set found true
         :if ([:tostr [/routing/filter/rule/get $i chain]] != "k8s-in") do={ /routing/filter/rule/set $i chain=k8s-in; :put ("set chain " . $c) }
         :if ([:tostr [/routing/filter/rule/get $i rule]] != "if (dst in fc00::/8) { reject }") do={ /routing/filter/rule/set $i rule="if (dst in fc00::/8) { reject }"; :put ("set rule " . $c) }
@@ -745,16 +1810,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 # reconcile /routing/bfd/configuration
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::11"
+  :local r "^managed-by=sol;key=bfd-config:fd00:255:101::11(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bfd/configuration/get $i comment]]
+        :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
-    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bfd/configuration/get $i comment] = $c) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bfd/configuration/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
       :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
@@ -766,16 +1844,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::12"
+  :local r "^managed-by=sol;key=bfd-config:fd00:255:101::12(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bfd/configuration/get $i comment]]
+        :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
-    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bfd/configuration/get $i comment] = $c) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bfd/configuration/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
       :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
@@ -787,16 +1878,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::13"
+  :local r "^managed-by=sol;key=bfd-config:fd00:255:101::13(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bfd/configuration/get $i comment]]
+        :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
-    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bfd/configuration/get $i comment] = $c) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bfd/configuration/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
       :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
@@ -808,16 +1912,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::21"
+  :local r "^managed-by=sol;key=bfd-config:fd00:255:101::21(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bfd/configuration/get $i comment]]
+        :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
-    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bfd/configuration/get $i comment] = $c) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bfd/configuration/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
       :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
@@ -829,16 +1946,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::22"
+  :local r "^managed-by=sol;key=bfd-config:fd00:255:101::22(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bfd/configuration/get $i comment]]
+        :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
-    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bfd/configuration/get $i comment] = $c) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bfd/configuration/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
       :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
@@ -850,16 +1980,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bfd-config:fd00:255:101::23"
+  :local r "^managed-by=sol;key=bfd-config:fd00:255:101::23(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={ /routing/bfd/configuration/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bfd/configuration/get $i comment]]
+        :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bfd/configuration/find where comment=$c] do={
-    :if ($found) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bfd/configuration/get $i comment] = $c) do={ /routing/bfd/configuration/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bfd/configuration/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-rx=300ms; :put ("set min-rx " . $c) }
       :if (([:tostr [/routing/bfd/configuration/get $i min-tx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-tx]] != "300ms")) do={ /routing/bfd/configuration/set $i min-tx=300ms; :put ("set min-tx " . $c) }
@@ -872,16 +2015,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 # reconcile /routing/bgp/connection
 {
   :local c "managed-by=sol;key=bgp-connection:solcp011"
+  :local r "^managed-by=sol;key=bgp-connection:solcp011(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp011") do={ /routing/bgp/connection/set $i name=solcp011; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ /routing/bgp/connection/set $i as=65000; :put ("set as " . $c) }
@@ -902,16 +2058,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solcp012"
+  :local r "^managed-by=sol;key=bgp-connection:solcp012(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp012") do={ /routing/bgp/connection/set $i name=solcp012; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ /routing/bgp/connection/set $i as=65000; :put ("set as " . $c) }
@@ -932,16 +2101,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solcp013"
+  :local r "^managed-by=sol;key=bgp-connection:solcp013(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp013") do={ /routing/bgp/connection/set $i name=solcp013; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ /routing/bgp/connection/set $i as=65000; :put ("set as " . $c) }
@@ -962,16 +2144,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk021"
+  :local r "^managed-by=sol;key=bgp-connection:solwk021(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk021") do={ /routing/bgp/connection/set $i name=solwk021; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ /routing/bgp/connection/set $i as=65000; :put ("set as " . $c) }
@@ -992,16 +2187,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk022"
+  :local r "^managed-by=sol;key=bgp-connection:solwk022(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk022") do={ /routing/bgp/connection/set $i name=solwk022; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ /routing/bgp/connection/set $i as=65000; :put ("set as " . $c) }
@@ -1022,16 +2230,29 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 {
   :local c "managed-by=sol;key=bgp-connection:solwk023"
+  :local r "^managed-by=sol;key=bgp-connection:solwk023(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk023") do={ /routing/bgp/connection/set $i name=solwk023; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i as]] != "65000") do={ /routing/bgp/connection/set $i as=65000; :put ("set as " . $c) }
@@ -1049,6 +2270,525 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     }
   }
   :if (!$found) do={ /routing/bgp/connection/add name=solwk023 as=65000 remote.address=fd00:255:101::23 remote.as=65101 local.role=ebgp local.address=fd00:101::fffe multihop=yes input.filter=k8s-in afi=ipv6 use-bfd=yes hold-time=9s keepalive-time=3s router-id=10.255.0.254 comment=$c; :put ("added " . $c) }
+}
+# reconcile /ipv6/firewall/filter
+{
+  :local nextid ""
+  :local hasnext false
+  :foreach i in=[/ipv6/firewall/filter/find where chain="input" and action="drop" and comment~"^defconf"] do={
+    :if (!$hasnext) do={ :set nextid $i; :set hasnext true }
+  }
+  :if ($hasnext) do={
+    :local below false
+    :foreach i in=[/ipv6/firewall/filter/find where chain="input"] do={
+      :if ($i = $nextid) do={ :set below true }
+      :if ($below) do={ :foreach j in=[/ipv6/firewall/filter/find where chain="input" and comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :if ($j = $i) do={ :put ("removed below the defconf drop " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i } } }
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:012:bfd.solwk023:2f9940ec"
+    :local r "^managed-by=sol;key=fw-filter:012:bfd\\\\.solwk023:2f9940ec(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::23") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::23; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "udp") do={ /ipv6/firewall/filter/set $i protocol=udp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "4784") do={ /ipv6/firewall/filter/set $i dst-port="4784"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::23 protocol=udp dst-port="4784" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::23 protocol=udp dst-port="4784" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:011:bgp.solwk023:a37a613b"
+    :local r "^managed-by=sol;key=fw-filter:011:bgp\\\\.solwk023:a37a613b(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::23") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::23") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::23; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "tcp") do={ /ipv6/firewall/filter/set $i protocol=tcp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "179") do={ /ipv6/firewall/filter/set $i dst-port="179"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::23 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::23 protocol=tcp dst-port="179" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:010:bfd.solwk022:3b006c86"
+    :local r "^managed-by=sol;key=fw-filter:010:bfd\\\\.solwk022:3b006c86(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::22") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::22; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "udp") do={ /ipv6/firewall/filter/set $i protocol=udp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "4784") do={ /ipv6/firewall/filter/set $i dst-port="4784"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::22 protocol=udp dst-port="4784" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::22 protocol=udp dst-port="4784" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:009:bgp.solwk022:9945aefe"
+    :local r "^managed-by=sol;key=fw-filter:009:bgp\\\\.solwk022:9945aefe(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::22") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::22") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::22; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "tcp") do={ /ipv6/firewall/filter/set $i protocol=tcp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "179") do={ /ipv6/firewall/filter/set $i dst-port="179"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::22 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::22 protocol=tcp dst-port="179" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:008:bfd.solwk021:05f3ee53"
+    :local r "^managed-by=sol;key=fw-filter:008:bfd\\\\.solwk021:05f3ee53(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::21") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::21; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "udp") do={ /ipv6/firewall/filter/set $i protocol=udp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "4784") do={ /ipv6/firewall/filter/set $i dst-port="4784"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::21 protocol=udp dst-port="4784" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::21 protocol=udp dst-port="4784" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:007:bgp.solwk021:88a5a61a"
+    :local r "^managed-by=sol;key=fw-filter:007:bgp\\\\.solwk021:88a5a61a(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::21") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::21") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::21; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "tcp") do={ /ipv6/firewall/filter/set $i protocol=tcp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "179") do={ /ipv6/firewall/filter/set $i dst-port="179"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::21 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::21 protocol=tcp dst-port="179" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:006:bfd.solcp013:7b51a01a"
+    :local r "^managed-by=sol;key=fw-filter:006:bfd\\\\.solcp013:7b51a01a(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::13") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::13; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "udp") do={ /ipv6/firewall/filter/set $i protocol=udp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "4784") do={ /ipv6/firewall/filter/set $i dst-port="4784"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::13 protocol=udp dst-port="4784" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::13 protocol=udp dst-port="4784" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:005:bgp.solcp013:910fb646"
+    :local r "^managed-by=sol;key=fw-filter:005:bgp\\\\.solcp013:910fb646(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::13") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::13") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::13; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "tcp") do={ /ipv6/firewall/filter/set $i protocol=tcp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "179") do={ /ipv6/firewall/filter/set $i dst-port="179"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::13 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::13 protocol=tcp dst-port="179" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:004:bfd.solcp012:798362f5"
+    :local r "^managed-by=sol;key=fw-filter:004:bfd\\\\.solcp012:798362f5(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::12") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::12; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "udp") do={ /ipv6/firewall/filter/set $i protocol=udp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "4784") do={ /ipv6/firewall/filter/set $i dst-port="4784"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::12 protocol=udp dst-port="4784" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::12 protocol=udp dst-port="4784" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:003:bgp.solcp012:3ff4fe0b"
+    :local r "^managed-by=sol;key=fw-filter:003:bgp\\\\.solcp012:3ff4fe0b(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::12") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::12") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::12; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "tcp") do={ /ipv6/firewall/filter/set $i protocol=tcp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "179") do={ /ipv6/firewall/filter/set $i dst-port="179"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::12 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::12 protocol=tcp dst-port="179" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:002:bfd.solcp011:c6a22cc0"
+    :local r "^managed-by=sol;key=fw-filter:002:bfd\\\\.solcp011:c6a22cc0(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "udp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "4784") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::11") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::11; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "udp") do={ /ipv6/firewall/filter/set $i protocol=udp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "4784") do={ /ipv6/firewall/filter/set $i dst-port="4784"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::11 protocol=udp dst-port="4784" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::11 protocol=udp dst-port="4784" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
+  {
+    :local c "managed-by=sol;key=fw-filter:001:bgp.solcp011:a9a34ee0"
+    :local r "^managed-by=sol;key=fw-filter:001:bgp\\\\.solcp011:a9a34ee0(\\$|;adopted)"
+    :local found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={ :set found true }
+    :if (!$found) do={
+      :foreach i in=[/ipv6/firewall/filter/find where !(comment~"^(managed-by=|defconf)")] do={
+        :if ((!$found) and (([:tostr [/ipv6/firewall/filter/get $i chain]] = "input") and ([:tostr [/ipv6/firewall/filter/get $i action]] = "accept") and ([:tostr [/ipv6/firewall/filter/get $i src-address]] = "fd00:255:101::11") and ([:tostr [/ipv6/firewall/filter/get $i protocol]] = "tcp") and ([:tostr [/ipv6/firewall/filter/get $i dst-port]] = "179") and ([:tostr [/ipv6/firewall/filter/get $i connection-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface]] = "") and ([:tostr [/ipv6/firewall/filter/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/filter/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/filter/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i port]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-nat-state]] = "") and ([:tostr [/ipv6/firewall/filter/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/filter/get $i hop-limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i icmp-options]] = "") and ([:tostr [/ipv6/firewall/filter/get $i tcp-flags]] = "") and ([:tostr [/ipv6/firewall/filter/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/filter/get $i limit]] = "") and ([:tostr [/ipv6/firewall/filter/get $i jump-target]] = "")) and ([:tostr [/ipv6/firewall/filter/get $i disabled]] != "true")) do={
+          :local own [:tostr [/ipv6/firewall/filter/get $i comment]]
+          :if ($own = "") do={ /ipv6/firewall/filter/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/filter/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
+      }
+    }
+    :set found false
+    :foreach i in=[/ipv6/firewall/filter/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/ipv6/firewall/filter/get $i comment] = $c) do={ /ipv6/firewall/filter/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/ipv6/firewall/filter/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
+        :set found true
+        :if ([:tostr [/ipv6/firewall/filter/get $i chain]] != "input") do={ /ipv6/firewall/filter/set $i chain=input; :put ("set chain " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i action]] != "accept") do={ /ipv6/firewall/filter/set $i action=accept; :put ("set action " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i src-address]] != "fd00:255:101::11") do={ /ipv6/firewall/filter/set $i src-address=fd00:255:101::11; :put ("set src-address " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i protocol]] != "tcp") do={ /ipv6/firewall/filter/set $i protocol=tcp; :put ("set protocol " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i dst-port]] != "179") do={ /ipv6/firewall/filter/set $i dst-port="179"; :put ("set dst-port " . $c) }
+        :if ([:tostr [/ipv6/firewall/filter/get $i log]] != "false") do={ /ipv6/firewall/filter/set $i log=no; :put ("set log " . $c) }
+        :set nextid $i
+        :set hasnext true
+      }
+    }
+    :if (!$found) do={
+      :if ($hasnext) do={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::11 protocol=tcp dst-port="179" log=no comment=$c place-before=$nextid] } else={ :set nextid [/ipv6/firewall/filter/add chain=input action=accept src-address=fd00:255:101::11 protocol=tcp dst-port="179" log=no comment=$c] }
+      :set hasnext true
+      :put ("added " . $c)
+    }
+  }
 }
 `);
 });

@@ -48,10 +48,12 @@ test("the synthetic router's reconcile script, line for line", () => {
     .toBe(`# RouterOS 7.20 reconcile script for router edge, stack lab. Generated; do not edit.
 # Owns exactly the entries whose comment starts with "managed-by=lab;key=". Pass 1 only checks: an entry
 # of the router that clashes with a wanted one stops the script before any change. Pass 2
-# removes our entries no longer desired; pass 3 adopts the router's own entry equal to a
-# wanted one (writes our comment on it), adds the missing ones (filter rules before the
-# chain's first factory defconf drop) and sets properties that differ. Nothing else is
-# removed or moved. A second run only finds and compares.
+# removes the entries it added that are no longer desired and releases the adopted ones (the
+# owner's comment goes back, the entry stays); pass 3 adopts the router's own entry equal to a
+# wanted one on every property we manage (marks it \`;adopted\`, the owner's comment kept after
+# \`;was=\`), adds the missing ones (filter rules before the chain's first factory defconf
+# drop) and sets properties that differ on the entries it added. Nothing else is removed,
+# moved or changed. A second run only finds and compares.
 # check: stop before the first change if the router holds an entry that clashes
 {
   :local problems ""
@@ -100,6 +102,28 @@ test("the synthetic router's reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/instance: the router has name=" . [:tostr [/routing/bgp/instance/get $i name]] . ", the stack wants name=lab (key bgp-instance): " . $why)
     }
   }
+  :foreach i in=[/routing/bgp/instance/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/routing/bgp/instance/get $i name]] = "lab"))) and ([:tostr [/routing/bgp/instance/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/instance/get $i as]] != "64501") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/instance/get $i as]] . "\\" (the stack wants \\"64501\\")") }
+      :if ([:tostr [/routing/bgp/instance/get $i router-id]] != "10.25.11.1") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/instance/get $i router-id]] . "\\" (the stack wants \\"10.25.11.1\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/instance: the router has name=" . [:tostr [/routing/bgp/instance/get $i name]] . ", the stack wants name=lab (key bgp-instance): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key=bgp-instance;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/instance/get $i as]] != "64501") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/instance/get $i as]] . "\\" (the stack wants \\"64501\\")") }
+      :if ([:tostr [/routing/bgp/instance/get $i router-id]] != "10.25.11.1") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "router-id=\\"" . [:tostr [/routing/bgp/instance/get $i router-id]] . "\\" (the stack wants \\"10.25.11.1\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/instance: the router has name=" . [:tostr [/routing/bgp/instance/get $i name]] . ", the stack wants name=lab (key bgp-instance): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=lab;key=")] do={
     :local why ""
     :if (!(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11")))) do={ :set why "" }
@@ -107,6 +131,42 @@ test("the synthetic router's reconcile script, line for line", () => {
     :if ($why != "") do={
       :if ($problems != "") do={ :set problems ($problems . "\\n") }
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=infra-1 remote.address=10.25.11.11 (key bgp-connection:infra-1): " . $why)
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "infra-1") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"infra-1\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i instance]] != "lab") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "instance=\\"" . [:tostr [/routing/bgp/connection/get $i instance]] . "\\" (the stack wants \\"lab\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "10.25.11.11") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"10.25.11.11\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "64512") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"64512\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"false\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "infra-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"infra-in\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i afi]] != "ip;ipv6") and ([:tostr [/routing/bgp/connection/get $i afi]] != "ip,ipv6")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ip;ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=infra-1 remote.address=10.25.11.11 (key bgp-connection:infra-1): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key=bgp-connection:infra-1;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/routing/bgp/connection/get $i name]] != "infra-1") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"infra-1\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i instance]] != "lab") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "instance=\\"" . [:tostr [/routing/bgp/connection/get $i instance]] . "\\" (the stack wants \\"lab\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.address]] != "10.25.11.11") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.address=\\"" . [:tostr [/routing/bgp/connection/get $i remote.address]] . "\\" (the stack wants \\"10.25.11.11\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i remote.as]] != "64512") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "remote.as=\\"" . [:tostr [/routing/bgp/connection/get $i remote.as]] . "\\" (the stack wants \\"64512\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i local.role]] != "ebgp") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "local.role=\\"" . [:tostr [/routing/bgp/connection/get $i local.role]] . "\\" (the stack wants \\"ebgp\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i multihop]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "multihop=\\"" . [:tostr [/routing/bgp/connection/get $i multihop]] . "\\" (the stack wants \\"false\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i input.filter]] != "infra-in") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "input.filter=\\"" . [:tostr [/routing/bgp/connection/get $i input.filter]] . "\\" (the stack wants \\"infra-in\\")") }
+      :if (([:tostr [/routing/bgp/connection/get $i afi]] != "ip;ipv6") and ([:tostr [/routing/bgp/connection/get $i afi]] != "ip,ipv6")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "afi=\\"" . [:tostr [/routing/bgp/connection/get $i afi]] . "\\" (the stack wants \\"ip;ipv6\\")") }
+      :if ([:tostr [/routing/bgp/connection/get $i use-bfd]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "use-bfd=\\"" . [:tostr [/routing/bgp/connection/get $i use-bfd]] . "\\" (the stack wants \\"false\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=infra-1 remote.address=10.25.11.11 (key bgp-connection:infra-1): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
     }
   }
   :foreach i in=[/ip/dns/static/find where !(comment~"^managed-by=lab;key=")] do={
@@ -118,95 +178,236 @@ test("the synthetic router's reconcile script, line for line", () => {
       :set problems ($problems . "conflict /ip/dns/static: the router has name=" . [:tostr [/ip/dns/static/get $i name]] . " type=" . [:tostr [/ip/dns/static/get $i type]] . ", the stack wants name=traefik.lab.local type=A (key dns:traefik.lab.local/10.8.31.10): " . $why)
     }
   }
+  :foreach i in=[/ip/dns/static/find where !(comment~"^(managed-by=|defconf)")] do={
+    :if (((([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A"))) and ([:tostr [/ip/dns/static/get $i disabled]] != "true")) do={
+      :local diff ""
+      :if ([:tostr [/ip/dns/static/get $i address]] != "10.8.31.10") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "address=\\"" . [:tostr [/ip/dns/static/get $i address]] . "\\" (the stack wants \\"10.8.31.10\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ip/dns/static: the router has name=" . [:tostr [/ip/dns/static/get $i name]] . " type=" . [:tostr [/ip/dns/static/get $i type]] . ", the stack wants name=traefik.lab.local type=A (key dns:traefik.lab.local/10.8.31.10): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
+  :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key=dns:traefik\\\\.lab\\\\.local/10\\\\.8\\\\.31\\\\.10;adopted"] do={
+    :if (true) do={
+      :local diff ""
+      :if ([:tostr [/ip/dns/static/get $i address]] != "10.8.31.10") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "address=\\"" . [:tostr [/ip/dns/static/get $i address]] . "\\" (the stack wants \\"10.8.31.10\\")") }
+      :if ($diff != "") do={
+        :if ($problems != "") do={ :set problems ($problems . "\\n") }
+        :set problems ($problems . "conflict /ip/dns/static: the router has name=" . [:tostr [/ip/dns/static/get $i name]] . " type=" . [:tostr [/ip/dns/static/get $i type]] . ", the stack wants name=traefik.lab.local type=A (key dns:traefik.lab.local/10.8.31.10): the same entry with other properties: " . $diff . "; set them on the router's entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner's entry back unchanged")
+      }
+    }
+  }
   :if ($problems != "") do={ :error $problems }
 }
 # prune /ipv6/firewall/filter
-:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/filter/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/firewall/filter
-:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/filter/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/filter/set $i comment="" } else={ /ip/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ipv6/firewall/address-list
-:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/address-list/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/address-list/set $i comment="" } else={ /ipv6/firewall/address-list/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/firewall/address-list
-:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/address-list/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/address-list/set $i comment="" } else={ /ip/firewall/address-list/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/dns/static
 {
   :local keep {"managed-by=lab;key=dns:traefik.lab.local/10.8.31.10"}
-  :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key="] do={
+  :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={
     :local c [/ip/dns/static/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /ip/dns/static/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ip/dns/static/get $i comment] 0 [:find [/ip/dns/static/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ip/dns/static/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ip/dns/static/set $i comment="" } else={ /ip/dns/static/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /routing/bgp/connection
 {
   :local keep {"managed-by=lab;key=bgp-connection:infra-1"}
-  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key="] do={
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={
     :local c [/routing/bgp/connection/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/bgp/connection/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/routing/bgp/connection/get $i comment] 0 [:find [/routing/bgp/connection/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/routing/bgp/connection/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /routing/bfd/configuration
-:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bfd/configuration/get $i comment]); /routing/bfd/configuration/remove $i }
+:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/routing/bfd/configuration/get $i comment]); /routing/bfd/configuration/remove $i }
+:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/routing/bfd/configuration/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /routing/bgp/instance
 {
   :local keep {"managed-by=lab;key=bgp-instance"}
-  :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key="] do={
+  :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={
     :local c [/routing/bgp/instance/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/bgp/instance/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/routing/bgp/instance/get $i comment] 0 [:find [/routing/bgp/instance/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/routing/bgp/instance/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /routing/bgp/instance/set $i comment="" } else={ /routing/bgp/instance/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /routing/filter/rule
 {
   :local keep {"managed-by=lab;key=filter-rule:infra-in:1";"managed-by=lab;key=filter-rule:infra-in:2"}
-  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key="] do={
+  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={
     :local c [/routing/filter/rule/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /routing/filter/rule/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/routing/filter/rule/get $i comment] 0 [:find [/routing/filter/rule/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/routing/filter/rule/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /ipv6/route
-:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
+:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
+:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/route/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/route
 {
   :local keep {"managed-by=lab;key=ip-route:10.255.0.0/16"}
-  :foreach i in=[/ip/route/find where comment~"^managed-by=lab;key="] do={
+  :foreach i in=[/ip/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={
     :local c [/ip/route/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /ip/route/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/ip/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ip/route/get $i comment] 0 [:find [/ip/route/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ip/route/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ip/route/set $i comment="" } else={ /ip/route/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # prune /ipv6/address
-:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/address/get $i comment]); /ipv6/address/remove $i }
+:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/address/get $i comment]); /ipv6/address/remove $i }
+:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/address/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/address/set $i comment="" } else={ /ipv6/address/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ip/address
 {
   :local keep {"managed-by=lab;key=ip-address:10.25.11.1"}
-  :foreach i in=[/ip/address/find where comment~"^managed-by=lab;key="] do={
+  :foreach i in=[/ip/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={
     :local c [/ip/address/get $i comment]
     :local wanted false
     :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
     :if (!$wanted) do={ /ip/address/remove $i; :put ("removed " . $c) }
   }
+  :foreach i in=[/ip/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ip/address/get $i comment] 0 [:find [/ip/address/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ip/address/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ip/address/set $i comment="" } else={ /ip/address/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
 }
 # reconcile /ip/address
 {
   :local c "managed-by=lab;key=ip-address:10.25.11.1"
+  :local r "^managed-by=lab;key=ip-address:10\\\\.25\\\\.11\\\\.1(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ip/address/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ip/address/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ip/address/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ip/address/get $i address]] = "10.25.11.1/24") and ([:tostr [/ip/address/get $i interface]] = "vlan11")) and ([:tostr [/ip/address/get $i disabled]] != "true")) do={ /ip/address/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ip/address/get $i address]] = "10.25.11.1/24") and ([:tostr [/ip/address/get $i interface]] = "vlan11")) and ([:tostr [/ip/address/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ip/address/get $i comment]]
+        :if ($own = "") do={ /ip/address/set $i comment=($c . ";adopted") } else={ /ip/address/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ip/address/find where comment=$c] do={
-    :if ($found) do={ /ip/address/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ip/address/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ip/address/get $i comment] = $c) do={ /ip/address/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ip/address/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ip/address/set $i comment="" } else={ /ip/address/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ip/address/get $i address]] != "10.25.11.1/24") do={ /ip/address/set $i address=10.25.11.1/24; :put ("set address " . $c) }
       :if ([:tostr [/ip/address/get $i interface]] != "vlan11") do={ /ip/address/set $i interface=vlan11; :put ("set interface " . $c) }
@@ -217,16 +418,29 @@ test("the synthetic router's reconcile script, line for line", () => {
 # reconcile /ip/route
 {
   :local c "managed-by=lab;key=ip-route:10.255.0.0/16"
+  :local r "^managed-by=lab;key=ip-route:10\\\\.255\\\\.0\\\\.0/16(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ip/route/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ip/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ip/route/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ip/route/get $i dst-address]] = "10.255.0.0/16") and ([:tostr [/ip/route/get $i gateway]] = "10.25.11.10") and ([:tostr [/ip/route/get $i routing-table]] = "main")) and ([:tostr [/ip/route/get $i disabled]] != "true")) do={ /ip/route/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ip/route/get $i dst-address]] = "10.255.0.0/16") and ([:tostr [/ip/route/get $i gateway]] = "10.25.11.10") and ([:tostr [/ip/route/get $i routing-table]] = "main")) and ([:tostr [/ip/route/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ip/route/get $i comment]]
+        :if ($own = "") do={ /ip/route/set $i comment=($c . ";adopted") } else={ /ip/route/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ip/route/find where comment=$c] do={
-    :if ($found) do={ /ip/route/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ip/route/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ip/route/get $i comment] = $c) do={ /ip/route/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ip/route/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ip/route/set $i comment="" } else={ /ip/route/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ip/route/get $i dst-address]] != "10.255.0.0/16") do={ /ip/route/set $i dst-address=10.255.0.0/16; :put ("set dst-address " . $c) }
       :if ([:tostr [/ip/route/get $i gateway]] != "10.25.11.10") do={ /ip/route/set $i gateway=10.25.11.10; :put ("set gateway " . $c) }
@@ -240,16 +454,29 @@ test("the synthetic router's reconcile script, line for line", () => {
   :local hasnext false
   {
     :local c "managed-by=lab;key=filter-rule:infra-in:2"
+    :local r "^managed-by=lab;key=filter-rule:infra-in:2(\\$|;adopted)"
     :local found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
       :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
-        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
+          :local own [:tostr [/routing/filter/rule/get $i comment]]
+          :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
       }
     }
     :set found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
-      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/routing/filter/rule/get $i comment] = $c) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/routing/filter/rule/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
         :set found true
         :if ([:tostr [/routing/filter/rule/get $i chain]] != "infra-in") do={ /routing/filter/rule/set $i chain=infra-in; :put ("set chain " . $c) }
         :if ([:tostr [/routing/filter/rule/get $i rule]] != "reject") do={ /routing/filter/rule/set $i rule="reject"; :put ("set rule " . $c) }
@@ -265,16 +492,29 @@ test("the synthetic router's reconcile script, line for line", () => {
   }
   {
     :local c "managed-by=lab;key=filter-rule:infra-in:1"
+    :local r "^managed-by=lab;key=filter-rule:infra-in:1(\\$|;adopted)"
     :local found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={ :set found true }
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
       :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
-        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={ /routing/filter/rule/set $i comment=$c; :put ("adopted " . $c); :set found true }
+        :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
+          :local own [:tostr [/routing/filter/rule/get $i comment]]
+          :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
+          :put ("adopted " . $c)
+          :set found true
+        }
       }
     }
     :set found false
-    :foreach i in=[/routing/filter/rule/find where comment=$c] do={
-      :if ($found) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+    :foreach i in=[/routing/filter/rule/find where comment~$r] do={
+      :if ($found) do={
+        :if ([/routing/filter/rule/get $i comment] = $c) do={ /routing/filter/rule/remove $i; :put ("removed duplicate " . $c) } else={
+          :local own [/routing/filter/rule/get $i comment]
+          :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+          :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+          :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+        }
+      } else={
         :set found true
         :if ([:tostr [/routing/filter/rule/get $i chain]] != "infra-in") do={ /routing/filter/rule/set $i chain=infra-in; :put ("set chain " . $c) }
         :if ([:tostr [/routing/filter/rule/get $i rule]] != "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }") do={ /routing/filter/rule/set $i rule="if (dst in 10.25.11.0/24 && dst-len == 32) { accept }"; :put ("set rule " . $c) }
@@ -292,16 +532,29 @@ test("the synthetic router's reconcile script, line for line", () => {
 # reconcile /routing/bgp/instance
 {
   :local c "managed-by=lab;key=bgp-instance"
+  :local r "^managed-by=lab;key=bgp-instance(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/instance/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/instance/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/instance/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/routing/bgp/instance/get $i name]] = "lab")) and ([:tostr [/routing/bgp/instance/get $i disabled]] != "true")) do={ /routing/bgp/instance/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/routing/bgp/instance/get $i name]] = "lab")) and ([:tostr [/routing/bgp/instance/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/instance/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/instance/set $i comment=($c . ";adopted") } else={ /routing/bgp/instance/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/instance/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/instance/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/instance/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/instance/get $i comment] = $c) do={ /routing/bgp/instance/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/instance/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/instance/set $i comment="" } else={ /routing/bgp/instance/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/instance/get $i name]] != "lab") do={ /routing/bgp/instance/set $i name=lab; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/instance/get $i as]] != "64501") do={ /routing/bgp/instance/set $i as=64501; :put ("set as " . $c) }
@@ -313,16 +566,29 @@ test("the synthetic router's reconcile script, line for line", () => {
 # reconcile /routing/bgp/connection
 {
   :local c "managed-by=lab;key=bgp-connection:infra-1"
+  :local r "^managed-by=lab;key=bgp-connection:infra-1(\\$|;adopted)"
   :local found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={ :set found true }
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={ /routing/bgp/connection/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
+        :local own [:tostr [/routing/bgp/connection/get $i comment]]
+        :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/routing/bgp/connection/find where comment=$c] do={
-    :if ($found) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/routing/bgp/connection/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/routing/bgp/connection/get $i comment] = $c) do={ /routing/bgp/connection/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/routing/bgp/connection/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "infra-1") do={ /routing/bgp/connection/set $i name=infra-1; :put ("set name " . $c) }
       :if ([:tostr [/routing/bgp/connection/get $i instance]] != "lab") do={ /routing/bgp/connection/set $i instance=lab; :put ("set instance " . $c) }
@@ -340,16 +606,29 @@ test("the synthetic router's reconcile script, line for line", () => {
 # reconcile /ip/dns/static
 {
   :local c "managed-by=lab;key=dns:traefik.lab.local/10.8.31.10"
+  :local r "^managed-by=lab;key=dns:traefik\\\\.lab\\\\.local/10\\\\.8\\\\.31\\\\.10(\\$|;adopted)"
   :local found false
-  :foreach i in=[/ip/dns/static/find where comment=$c] do={ :set found true }
+  :foreach i in=[/ip/dns/static/find where comment~$r] do={ :set found true }
   :if (!$found) do={
     :foreach i in=[/ip/dns/static/find where !(comment~"^(managed-by=|defconf)")] do={
-      :if ((!$found) and (([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A")) and ([:tostr [/ip/dns/static/get $i disabled]] != "true")) do={ /ip/dns/static/set $i comment=$c; :put ("adopted " . $c); :set found true }
+      :if ((!$found) and (([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A")) and ([:tostr [/ip/dns/static/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ip/dns/static/get $i comment]]
+        :if ($own = "") do={ /ip/dns/static/set $i comment=($c . ";adopted") } else={ /ip/dns/static/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
     }
   }
   :set found false
-  :foreach i in=[/ip/dns/static/find where comment=$c] do={
-    :if ($found) do={ /ip/dns/static/remove $i; :put ("removed duplicate " . $c) } else={
+  :foreach i in=[/ip/dns/static/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ip/dns/static/get $i comment] = $c) do={ /ip/dns/static/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ip/dns/static/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ip/dns/static/set $i comment="" } else={ /ip/dns/static/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
       :set found true
       :if ([:tostr [/ip/dns/static/get $i name]] != "traefik.lab.local") do={ /ip/dns/static/set $i name=traefik.lab.local; :put ("set name " . $c) }
       :if ([:tostr [/ip/dns/static/get $i type]] != "A") do={ /ip/dns/static/set $i type=A; :put ("set type " . $c) }
@@ -364,20 +643,99 @@ test("the synthetic router's reconcile script, line for line", () => {
 test("the synthetic router's destroy script removes by marker only, dependants first", () => {
   expect(renderRouterOsDestroyScript(synthetic()))
     .toBe(`# RouterOS 7.20 destroy script for router edge, stack lab. Generated; do not edit.
-# Removes exactly the entries whose comment starts with "managed-by=lab;key=", and nothing else.
-:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
-:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
-:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
-:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
-:foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
-:foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/connection/get $i comment]); /routing/bgp/connection/remove $i }
-:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bfd/configuration/get $i comment]); /routing/bfd/configuration/remove $i }
-:foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/bgp/instance/get $i comment]); /routing/bgp/instance/remove $i }
-:foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/routing/filter/rule/get $i comment]); /routing/filter/rule/remove $i }
-:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
-:foreach i in=[/ip/route/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/route/get $i comment]); /ip/route/remove $i }
-:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ipv6/address/get $i comment]); /ipv6/address/remove $i }
-:foreach i in=[/ip/address/find where comment~"^managed-by=lab;key="] do={ :put ("removed " . [/ip/address/get $i comment]); /ip/address/remove $i }
+# Removes exactly the entries it added (comment "managed-by=lab;key="<key>), and nothing else; an
+# entry it adopted (\`;adopted\` after the key) is released: the owner's comment back, kept.
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
+:foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/filter/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/filter/set $i comment="" } else={ /ipv6/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/filter/get $i comment]); /ip/firewall/filter/remove $i }
+:foreach i in=[/ip/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/filter/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/filter/set $i comment="" } else={ /ip/firewall/filter/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/address-list/get $i comment]); /ipv6/firewall/address-list/remove $i }
+:foreach i in=[/ipv6/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/address-list/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/address-list/set $i comment="" } else={ /ipv6/firewall/address-list/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/address-list/get $i comment]); /ip/firewall/address-list/remove $i }
+:foreach i in=[/ip/firewall/address-list/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/address-list/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/address-list/set $i comment="" } else={ /ip/firewall/address-list/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/dns/static/get $i comment]); /ip/dns/static/remove $i }
+:foreach i in=[/ip/dns/static/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/dns/static/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/dns/static/set $i comment="" } else={ /ip/dns/static/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/routing/bgp/connection/get $i comment]); /routing/bgp/connection/remove $i }
+:foreach i in=[/routing/bgp/connection/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/routing/bgp/connection/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /routing/bgp/connection/set $i comment="" } else={ /routing/bgp/connection/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/routing/bfd/configuration/get $i comment]); /routing/bfd/configuration/remove $i }
+:foreach i in=[/routing/bfd/configuration/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/routing/bfd/configuration/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /routing/bfd/configuration/set $i comment="" } else={ /routing/bfd/configuration/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/routing/bgp/instance/get $i comment]); /routing/bgp/instance/remove $i }
+:foreach i in=[/routing/bgp/instance/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/routing/bgp/instance/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /routing/bgp/instance/set $i comment="" } else={ /routing/bgp/instance/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/routing/filter/rule/get $i comment]); /routing/filter/rule/remove $i }
+:foreach i in=[/routing/filter/rule/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/routing/filter/rule/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /routing/filter/rule/set $i comment="" } else={ /routing/filter/rule/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/route/get $i comment]); /ipv6/route/remove $i }
+:foreach i in=[/ipv6/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/route/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/route/set $i comment="" } else={ /ipv6/route/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ip/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/route/get $i comment]); /ip/route/remove $i }
+:foreach i in=[/ip/route/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/route/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/route/set $i comment="" } else={ /ip/route/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/address/get $i comment]); /ipv6/address/remove $i }
+:foreach i in=[/ipv6/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/address/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/address/set $i comment="" } else={ /ipv6/address/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ip/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/address/get $i comment]); /ip/address/remove $i }
+:foreach i in=[/ip/address/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/address/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/address/set $i comment="" } else={ /ip/address/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 `);
 });
 

@@ -14,8 +14,20 @@
 //   uses the state);
 // - `src-address-list`/`dst-address-list` match an address in any entry of the list (entries may
 //   overlap), `!list` an address in none; a list without entries matches nothing;
+// - `src-address`/`dst-address` (one address or prefix) are `ip(6) saddr`/`daddr`; `in-interface` is `iifname`, the
+//   twin naming the router's interfaces as RouterOS does;
 // - `protocol` names an IP protocol (icmpv6 is ICMPv6, ipsec-esp ESP); `dst-port` (22,443 or
 //   5404-5412) needs tcp or udp, as RouterOS requires.
+// The factory (`defconf`) rules' matchers, so that a router started from an `/export` keeps them:
+// - `in-interface-list`/`out-interface-list` (`!` negates) are `iifname`/`oifname` in the list's
+//   `/interface/list/member` interfaces; a list without members matches nothing (`!list`:
+//   everything), so a rule on it is left out;
+// - `connection-nat-state=dstnat` is conntrack's dnat status bit (`!dstnat`: not set);
+// - `ipsec-policy=<dir>,ipsec` never matches (the twin has no IPsec) and the rule is left out;
+//   `<dir>,none` always matches;
+// - `action=fasttrack-connection` (its `hw-offload` ignored) is an accept: RouterOS bypasses the rest of the firewall for
+//   the connection, which the defconf's next rule accepts anyway (established,related);
+// - `hop-limit=equal:N` is `ip6 hoplimit N`; `protocol` may be a number (`meta l4proto N`).
 // Anything else (another chain, `jump`, `return`, a property the translation does not know) fails
 // the twin with the rule named: never skipped.
 import { Family } from "../../addressing/ip";
@@ -40,11 +52,22 @@ const PROTOCOLS: Record<string, string> = {
   icmpv6: "ipv6-icmp",
   gre: "gre",
   "ipsec-esp": "esp",
+  "ipsec-ah": "ah",
 };
 const HANDLED = [
   "chain",
   "action",
   "connection-state",
+  "src-address",
+  "dst-address",
+  "in-interface",
+  "in-interface-list",
+  "out-interface-list",
+  "connection-nat-state",
+  "ipsec-policy",
+  "hop-limit",
+  "hw-offload",
+  "disabled",
   "src-address-list",
   "dst-address-list",
   "protocol",
@@ -78,6 +101,10 @@ function table(router: string, f: Family, rows: MenuRows): string[] {
     return name;
   };
   const addr = f === 4 ? "ip" : "ip6";
+  const members = new Map<string, string[]>();
+  for (const m of rows("/interface/list/member"))
+    if (m.disabled !== "true" && m.disabled !== "yes")
+      members.set(m.list, [...(members.get(m.list) ?? []), m.interface]);
   const chains = new Map<string, string[]>();
   rules.forEach((r, i) => {
     const where = `${filterMenu} rule ${i + 1} of ${router}`;
@@ -86,11 +113,58 @@ function table(router: string, f: Family, rows: MenuRows): string[] {
     };
     for (const [k, v] of Object.entries(r)) if (!HANDLED.includes(k)) fail(`${k}=${v}`);
     if (!CHAINS.includes(r.chain)) fail(`chain=${r.chain} (a chain reached by jump)`);
+    if (r.disabled === "true" || r.disabled === "yes") return;
+    if (r["hw-offload"] !== undefined && r.action !== "fasttrack-connection")
+      fail(`hw-offload=${r["hw-offload"]} on action=${r.action ?? "accept"}`);
     const parts: string[] = [];
+    let never = false;
+    for (const [prop, meta] of [
+      ["in-interface-list", "iifname"],
+      ["out-interface-list", "oifname"],
+    ] as const) {
+      const ref = r[prop];
+      if (ref === undefined) continue;
+      const negate = ref.startsWith("!");
+      const names = members.get(negate ? ref.slice(1) : ref) ?? [];
+      for (const n of names) if (!/^[A-Za-z0-9_.-]{1,15}$/.test(n)) fail(`${prop} member ${n}`);
+      if (names.length === 0) never = never || !negate;
+      else parts.push(`${meta} ${negate ? "!= " : ""}{ ${names.map((n) => `"${n}"`).join(", ")} }`);
+    }
+    const nat = r["connection-nat-state"];
+    if (nat !== undefined) {
+      if (nat !== "dstnat" && nat !== "!dstnat") fail(`connection-nat-state=${nat}`);
+      parts.push(`ct status & dnat ${nat === "dstnat" ? "!=" : "=="} 0`);
+    }
+    const ipsec = r["ipsec-policy"];
+    if (ipsec !== undefined) {
+      const m = /^(in|out),(ipsec|none)$/.exec(ipsec) ?? fail(`ipsec-policy=${ipsec}`);
+      never = never || m[2] === "ipsec";
+    }
+    const hop = r["hop-limit"];
+    if (hop !== undefined) {
+      const m = /^equal:([0-9]{1,3})$/.exec(hop) ?? fail(`hop-limit=${hop}`);
+      if (f !== 6) fail(`hop-limit=${hop} on IPv4`);
+      parts.push(`ip6 hoplimit ${m[1]}`);
+    }
+    if (never) return;
     if (r["connection-state"] !== undefined) {
       const states = r["connection-state"].split(";");
       for (const s of states) if (!STATES.includes(s)) fail(`connection-state=${s}`);
       parts.push(`ct state ${states.join(",")}`);
+    }
+    for (const [prop, dir] of [
+      ["src-address", "saddr"],
+      ["dst-address", "daddr"],
+    ] as const) {
+      const v = r[prop];
+      if (v === undefined) continue;
+      if (!/^[0-9A-Fa-f.:]+(\/[0-9]{1,3})?$/.test(v)) fail(`${prop}=${v}`);
+      parts.push(`${addr} ${dir} ${v}`);
+    }
+    if (r["in-interface"] !== undefined) {
+      if (!/^[A-Za-z0-9_.-]{1,15}$/.test(r["in-interface"]))
+        fail(`in-interface=${r["in-interface"]}`);
+      parts.push(`iifname "${r["in-interface"]}"`);
     }
     for (const [prop, dir] of [
       ["src-address-list", "saddr"],
@@ -102,7 +176,9 @@ function table(router: string, f: Family, rows: MenuRows): string[] {
       parts.push(`${addr} ${dir} ${negate ? "!= " : ""}@${setOf(negate ? ref.slice(1) : ref)}`);
     }
     if (r.protocol !== undefined) {
-      const proto = PROTOCOLS[r.protocol] ?? fail(`protocol=${r.protocol}`);
+      const proto =
+        PROTOCOLS[r.protocol] ??
+        (/^[0-9]{1,3}$/.test(r.protocol) ? r.protocol : fail(`protocol=${r.protocol}`));
       if (r["dst-port"] !== undefined) {
         if (proto !== "tcp" && proto !== "udp") fail(`dst-port with protocol=${r.protocol}`);
         const ports = r["dst-port"].split(",");
@@ -112,7 +188,8 @@ function table(router: string, f: Family, rows: MenuRows): string[] {
     const action = r.action ?? "accept";
     const log = r.log === "true" || action === "log";
     if (log) parts.push(`log prefix ${quoted(`${r["log-prefix"] ?? ""} `, 128)}`);
-    if (action === "accept" || action === "drop") parts.push(action);
+    if (action === "accept" || action === "drop" || action === "fasttrack-connection")
+      parts.push(action === "drop" ? "drop" : "accept");
     else if (action === "reject")
       parts.push(
         f === 4 ? "reject with icmp type net-unreachable" : "reject with icmpv6 type no-route",

@@ -3,9 +3,11 @@
 //   add <menu> <entry> (key K)[ before <entry>]
 //   adopt <menu> <entry as the router has it> (key K)[: prop old -> new, ...]
 //   set <menu> <entry> (key K): prop old -> new, ...
-//   remove <menu> <entry> (key K)          (entries the stack manages only)
+//   remove <menu> <entry> (key K)          (entries the stack added only)
+//   release <menu> <entry> (key K)[ comment=C]  (adopted: the owner's comment C back, entry kept)
 //   conflict <menu>: the router has ..., the stack wants ... (the script stops; nothing changes)
 // An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
+import { ADOPTED } from "../../render/routeros/script";
 import { parseExport, routerFromExport } from "./export";
 import { Change, RouterModel, RouterOsScriptError } from "./model";
 
@@ -19,6 +21,8 @@ export interface DryRunCounts {
   readonly adopt: number;
   readonly set: number;
   readonly remove: number;
+  /** Adopted entries given back to the owner (comment restored, entry kept). */
+  readonly release: number;
 }
 
 export type DryRun =
@@ -80,6 +84,7 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
       adopt: count("adopt"),
       set: count("set"),
       remove: count("remove"),
+      release: count("release"),
     },
   };
 }
@@ -118,7 +123,7 @@ function lanListWarnings(r: RouterModel, marker: string): string[] {
       .filter(([list]) => !members.some((m) => m.list === list && m.interface === i))
       .map(
         ([list, rules]) =>
-          `${i} is not in the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "drops what it sends to the router that no rule above it accepts" : "drop what it sends to the router that no rule above them accepts"} (BGP from nodes there); add it with /interface/list/member/add interface=${i} list=${list}`,
+          `${i} is not in the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "drops what it sends to the router that no rule above it accepts" : "drop what it sends to the router that no rule above them accepts"} (the stack's rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=${i} list=${list}`,
       ),
   );
 }
@@ -162,13 +167,15 @@ function summarise(router: RouterModel, before: Snapshot, marker: string): strin
     [...byEntry].filter(([, l]) => l[0].menu === m).sort(([a], [b]) => position(a) - position(b)),
   );
   const keyOf = (comment: string | undefined) =>
-    comment?.startsWith(marker) ? ` (key ${comment.slice(marker.length)})` : "";
+    comment?.startsWith(marker) ? ` (key ${comment.slice(marker.length).split(ADOPTED)[0]})` : "";
+  const adoptedHere = (comment: string | undefined) =>
+    comment?.startsWith(marker) === true && comment.slice(marker.length).includes(ADOPTED);
   return sorted.map(([k, list]) => {
     const menu = list[0].menu;
     const added = list.find((c) => c.op === "add");
     const removed = list.find((c) => c.op === "remove");
     if (removed?.op === "remove") {
-      if (!removed.entry.comment?.startsWith(marker))
+      if (!removed.entry.comment?.startsWith(marker) || adoptedHere(removed.entry.comment))
         throw new Error(`internal: the script removed ${menu} ${describe(removed.entry)}`);
       return `remove ${menu} ${describe(removed.entry)}${keyOf(removed.entry.comment)}`;
     }
@@ -186,6 +193,11 @@ function summarise(router: RouterModel, before: Snapshot, marker: string): strin
     const adopted = sets.find(
       (c) => c.prop === "comment" && !c.old.startsWith(marker) && c.new.startsWith(marker),
     );
+    const released = sets.find(
+      (c) => c.prop === "comment" && c.old.startsWith(marker) && !c.new.startsWith(marker),
+    );
+    if (released)
+      return `release ${menu} ${describe(now)}${keyOf(released.old)}${now.comment !== undefined ? ` comment=${shown(now.comment)}` : ""}`;
     const diffs = sets
       .filter((c) => c !== adopted)
       .map((c) => `${c.prop} ${shown(c.old)} -> ${shown(c.new)}`);

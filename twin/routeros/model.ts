@@ -564,7 +564,9 @@ export class RouterModel {
       if (clash) throw new Error(`${path}: failure: an entry with ${prop}=${v} already exists`);
     }
     if (prop === "instance") this.requireInstance(v);
-    e.props.set(prop, stored);
+    // An empty comment is no comment: `/export` prints none.
+    if (prop === "comment" && v === "") e.props.delete(prop);
+    else e.props.set(prop, stored);
   }
 
   private requireInstance(name: string): void {
@@ -667,6 +669,13 @@ export class RouterModel {
       .map((e) => new Id(e.id));
   }
 
+  /** A string operand of `what`; RouterOS would convert, the renderer never relies on it. */
+  private text(e: Expr, scope: Scope, what: string): string {
+    const v = this.eval(e, scope);
+    if (typeof v !== "string") throw new Error(`${what} on a ${kind(v)}`);
+    return v;
+  }
+
   private eval(e: Expr, scope: Scope): Value {
     switch (e.t) {
       case "str":
@@ -678,8 +687,25 @@ export class RouterModel {
         return scope.get(e.name);
       case "array":
         return e.items.map((i) => this.eval(i, scope));
+      case "num":
+        return e.v;
       case "tostr":
         return tostr(this.eval(e.e, scope));
+      case "len":
+        return this.text(e.e, scope, ":len").length;
+      case "find": {
+        // RouterOS returns nil when the text is absent; the renderer only looks for what a
+        // `find where` regex already guaranteed, so an absent one is a renderer fault here.
+        const at = this.text(e.in, scope, ":find").indexOf(this.text(e.sub, scope, ":find"));
+        if (at < 0) throw new Error(":find found nothing (RouterOS would return nil)");
+        return at;
+      }
+      case "pick": {
+        const [start, end] = [this.eval(e.start, scope), this.eval(e.end, scope)];
+        if (typeof start !== "number" || typeof end !== "number")
+          throw new Error(`:pick between ${kind(start)} and ${kind(end)}`);
+        return this.text(e.in, scope, ":pick").slice(start, end);
+      }
       case "cmd":
         return this.cmd(e.cmd, scope);
       case "not": {

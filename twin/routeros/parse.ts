@@ -14,7 +14,11 @@ export type Expr =
   | { readonly t: "bool"; readonly v: boolean }
   | { readonly t: "var"; readonly name: string }
   | { readonly t: "array"; readonly items: readonly Expr[] }
+  | { readonly t: "num"; readonly v: number }
   | { readonly t: "tostr"; readonly e: Expr }
+  | { readonly t: "len"; readonly e: Expr }
+  | { readonly t: "find"; readonly in: Expr; readonly sub: Expr }
+  | { readonly t: "pick"; readonly in: Expr; readonly start: Expr; readonly end: Expr }
   | { readonly t: "cmd"; readonly cmd: Cmd }
   | { readonly t: "not"; readonly e: Expr }
   | {
@@ -326,6 +330,9 @@ export class Parser {
     if (tok.t === "word" && (tok.v === "true" || tok.v === "false")) {
       return { t: "bool", v: this.next().v === "true" };
     }
+    if (tok.t === "word" && /^(0|[1-9][0-9]{0,5})$/.test(tok.v)) {
+      return { t: "num", v: Number(this.next().v) };
+    }
     if (this.is("punct", "(")) return this.paren();
     if (this.is("punct", "{")) {
       this.next();
@@ -341,7 +348,15 @@ export class Parser {
       this.next();
       const head = this.expect("word").v;
       const e: Expr =
-        head === ":tostr" ? { t: "tostr", e: this.expr() } : { t: "cmd", cmd: this.cmd(head) };
+        head === ":tostr"
+          ? { t: "tostr", e: this.expr() }
+          : head === ":len"
+            ? { t: "len", e: this.expr() }
+            : head === ":find"
+              ? { t: "find", in: this.expr(), sub: this.expr() }
+              : head === ":pick"
+                ? { t: "pick", in: this.expr(), start: this.expr(), end: this.expr() }
+                : { t: "cmd", cmd: this.cmd(head) };
       this.expect("punct", "]");
       return e;
     }

@@ -21,8 +21,23 @@ export interface BuiltTwin {
   readonly nodes: NodeFacts;
 }
 
-/** Builds the twin of a preview's artifacts; `stack` names it in the output. */
-export function buildTwin(stack: string, files: ArtifactMap): BuiltTwin {
+/** A router's `/export` to start its RouterOS model from (`--routeros-base ROUTER=FILE`). */
+export interface TwinBase {
+  /** The file as messages show it. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Builds the twin of a preview's artifacts; `stack` names it in the output. `bases`: RouterOS
+ * routers (by name) started from their `/export` instead of empty; one the preview has no script
+ * for is an error.
+ */
+export function buildTwin(
+  stack: string,
+  files: ArtifactMap,
+  bases: ReadonlyMap<string, TwinBase> = new Map(),
+): BuiltTwin {
   if (!files.has("resources.json")) throw new Error("no resources.json: not a preview folder");
   const b = new SiteBuilder(stack);
   const manual = readManualSteps(files);
@@ -33,7 +48,14 @@ export function buildTwin(stack: string, files: ArtifactMap): BuiltTwin {
     [...files]
       .filter(([p]) => p.startsWith(prefix) && p.endsWith(ext))
       .sort(([a], [c]) => a.localeCompare(c));
-  for (const [p, text] of sorted("routeros/", ".rsc")) buildRouterOs(p, text, manual, b);
+  const routers = sorted("routeros/", ".rsc").map(([p]) => p.slice("routeros/".length, -4));
+  for (const [name, base] of bases)
+    if (!routers.includes(name))
+      throw new Error(
+        `--routeros-base ${name}=${base.file}: the stack has no RouterOS router ${name}; its RouterOS routers: ${routers.join(", ") || "none"}`,
+      );
+  for (const [p, text] of sorted("routeros/", ".rsc"))
+    buildRouterOs(p, text, manual, b, bases.get(p.slice("routeros/".length, -4)));
   for (const [p, text] of sorted("frr/", ".conf")) {
     const vm = p.slice("frr/".length, -".conf".length);
     if (!px.vms.some((v) => v.name === vm)) buildFrrRouter(p, text, manual, b);

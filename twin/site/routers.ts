@@ -19,7 +19,11 @@ import { parse } from "yaml";
 import { FIREWALL_MENUS, routerOsFirewallToNft } from "../policy/routeros";
 import { ExternalDoc } from "../readback/folder";
 import { connectionBfd, connectionTimers, routerOsAddresses } from "../readback/routeros";
+import { markerPrefix } from "../../render/routeros";
+import { ADOPTED } from "../../render/routeros/script";
+import { parseExport, routerFromExport } from "../routeros/export";
 import { BFD_MINOR, RouterModel } from "../routeros/model";
+import type { TwinBase } from "./build";
 import { SiteBuilder } from "./builder";
 import { ManualSteps } from "./manual";
 
@@ -194,20 +198,82 @@ export function unrealisedMenus(menus: readonly string[]): string[] {
   return menus.filter((m) => !REALISED.includes(m));
 }
 
-/** A RouterOS router from its reconcile script. */
+/**
+ * The router `base` describes, after the script ran on it twice (issue 17's twin checks): the
+ * first run removes nothing of the router's own and leaves no key on two entries, the second
+ * changes nothing. Throws naming what failed. Returns the model and the menus the export brought
+ * (recorded, not realised) with a note of what the runs did.
+ */
+function fromBase(
+  path: string,
+  script: string,
+  version: string,
+  stack: string,
+  base: TwinBase,
+): { r: RouterModel; exported: Set<string>; note: string } {
+  const r = routerFromExport(base.file, parseExport(base.file, base.text), version);
+  const exported = new Set(r.nonEmptyMenus());
+  const read = exported.size === 0 ? 0 : [...exported].flatMap((m) => r.rows(m)).length;
+  const marker = markerPrefix(stack);
+  const first = r.run(script);
+  const theirs = r
+    .changes()
+    .filter((c) => c.op === "remove" && !(c.entry.comment ?? "").startsWith(marker));
+  if (theirs.length > 0)
+    throw new Error(
+      `${path} on ${base.file}: the script removed ${theirs.length} entries of the router's own, first in ${theirs[0].menu}`,
+    );
+  for (const menu of r.nonEmptyMenus()) {
+    const keys = r
+      .rows(menu)
+      .flatMap((e) => (e.comment?.startsWith(marker) ? [e.comment.split(ADOPTED)[0]] : []));
+    const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (twice !== undefined)
+      throw new Error(`${path} on ${base.file}: ${menu} holds ${twice} twice after the first run`);
+  }
+  const second = r.run(script);
+  if (second.mutations.length > 0)
+    throw new Error(
+      `${path} on ${base.file}: the second run changed ${second.mutations.length} entries (first: ${second.output[0] ?? second.mutations[0].op}); the script is not idempotent on this router`,
+    );
+  const added = first.mutations.filter((m) => m.op === "add").length;
+  const adopted = first.output.filter((l) => l.startsWith("adopted ")).length;
+  return {
+    r,
+    exported,
+    note: `started from ${base.file} (${read} entries): the script added ${added} and adopted ${adopted}, removed nothing of the router's own; its second run changed nothing`,
+  };
+}
+
+/** A RouterOS router from its reconcile script (on the router `base` describes, if given). */
 export function buildRouterOs(
   path: string,
   script: string,
   manual: ManualSteps,
   b: SiteBuilder,
+  base?: TwinBase,
 ): void {
-  const head = /^# RouterOS ([0-9.]+) reconcile script for router ([A-Za-z0-9-]+),/.exec(script);
+  const head =
+    /^# RouterOS ([0-9.]+) reconcile script for router ([A-Za-z0-9-]+), stack ([A-Za-z0-9_-]+)\./.exec(
+      script,
+    );
   if (!head) throw new Error(`${path}: not a reconcile script (no header line)`);
-  const [, version, name] = head;
-  const r = new RouterModel(version);
-  r.run(script);
+  const [, version, name, stack] = head;
+  let r: RouterModel;
+  let exported = new Set<string>();
+  if (base) {
+    const started = fromBase(path, script, version, stack, base);
+    ({ r, exported } = started);
+    b.note(`${name}: ${started.note}`);
+  } else {
+    r = new RouterModel(version);
+    r.run(script);
+  }
   const minor = Number(version.split(".")[1]);
-  const unrealised = unrealisedMenus(r.nonEmptyMenus());
+  const recorded = unrealisedMenus([...exported]);
+  if (recorded.length > 0)
+    b.note(`${name}: from its export, recorded and not realised: ${recorded.join(", ")}`);
+  const unrealised = unrealisedMenus(r.nonEmptyMenus()).filter((m) => !exported.has(m));
   if (unrealised.length > 0) {
     throw new Error(
       `${path}: the twin does not realise ${unrealised.join(", ")} (RouterOS menus it has no Linux counterpart for yet)`,
@@ -231,7 +297,10 @@ export function buildRouterOs(
   }
   if (r.rows("/ip/dns/static").length > 0)
     b.note(`${name}: /ip/dns/static entries are recorded, not served`);
-  const firewall = routerOsFirewallToNft(name, path, (menu) => r.rows(menu));
+  const held = new Set(r.menuPaths());
+  const firewall = routerOsFirewallToNft(name, path, (menu) =>
+    held.has(menu) ? r.rows(menu) : [],
+  );
   if (firewall) {
     b.firewalls.push({
       node: name,
