@@ -92,6 +92,8 @@ export const ROUTEROS_TABLE: readonly VersionRow[] = [
         "chain",
         "action",
         "connection-state",
+        "src-address",
+        "in-interface",
         "src-address-list",
         "dst-address-list",
         "protocol",

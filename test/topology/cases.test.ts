@@ -257,6 +257,8 @@ test("27: on a factory-configured RouterOS edge, the policy's rules sit above th
     "ours: invalid",
     "ours: rule.lab-dns",
     "ours: rule.lab-no-admin",
+    // The case's right behaviour: the nodes' BGP (TCP 179 to the router) is accepted above the drops.
+    "ours: bgp.lab-cp1",
     "defconf: drop invalid",
     "defconf: accept ICMP",
     "defconf: accept to local loopback (for CAPsMAN)",
