@@ -129,13 +129,13 @@ test.each<[string, string, string, string]>([
     "a file cut in the middle of a line",
     "truncated.rsc",
     fixture("truncated.rsc"),
-    'truncated.rsc: line 39: "    19": the last line has no line end, so the file looks cut short; save the whole output of /export again',
+    "truncated.rsc: line 39: the last line has no line end, so the file looks cut short; save the whole output of /export again",
   ],
   [
     "a file cut after a continued line",
     "edge.rsc",
     `${HEAD}/ip address\nadd address=10.0.0.1/24 \\\n`,
-    'edge.rsc: line 3: "add address=10.0.0.1/24 \\\\": continues with "\\" past the end of the file, so the file looks cut short; save the whole output of /export again',
+    'edge.rsc: line 3: continues with "\\" past the end of the file, so the file looks cut short; save the whole output of /export again',
   ],
   [
     "no header",
