@@ -309,7 +309,12 @@ function expand(pattern: string, directory: boolean, within: string, where: stri
     try {
       real = fs.realpathSync(p);
     } catch {
-      return !isInside(path.resolve(p), within);
+      // Missing: its folder's real path decides (a link to elsewhere holding no such file yet).
+      try {
+        real = path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        real = path.resolve(p);
+      }
     }
     return !isInside(real, within);
   };
@@ -320,7 +325,6 @@ function expand(pattern: string, directory: boolean, within: string, where: stri
   };
   const dir = directory ? pattern : path.dirname(pattern);
   const base = directory ? "*" : path.basename(pattern);
-  if (outside(dir)) refuse(dir);
   if (!/[*?]/.test(base)) {
     if (outside(pattern)) refuse(pattern);
     return fs.existsSync(pattern) ? [pattern] : [];
@@ -333,6 +337,7 @@ function expand(pattern: string, directory: boolean, within: string, where: stri
           .replace(/\*/g, ".*")
           .replace(/\?/g, ".")}$`,
       );
+  if (outside(dir)) refuse(dir);
   if (!fs.existsSync(dir)) return [];
   const found = fs
     .readdirSync(dir)

@@ -25,7 +25,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("source lines stay in the saved folder", () => {
   test("a relative source leading out of the folder is refused, its file not read", () => {
     expect(() => readInterfaces(`${FIX}/escape/interfaces`)).toThrow(
-      `${FIX}/escape/interfaces: line 5: ${FIX}/pve2 is outside the folder of the saved interfaces file (${FIX}/escape); a saved /etc/network/interfaces.d/x is read from interfaces.d/x beside it: copy the sourced files there`,
+      `${FIX}/escape/interfaces: line 5: ${FIX}/pve2/interfaces is outside the folder of the saved interfaces file (${FIX}/escape); a saved /etc/network/interfaces.d/x is read from interfaces.d/x beside it: copy the sourced files there`,
     );
   });
 
@@ -40,7 +40,7 @@ describe("source lines stay in the saved folder", () => {
     let r = run(["--site", "s", "--proxmox", `pve1=${saved}/interfaces`, "--out", `${dir}/o.yaml`]);
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      `import: ${saved}/interfaces: line 3: ${dir} is outside the folder of the saved interfaces file (${saved}); a saved /etc/network/interfaces.d/x is read from interfaces.d/x beside it: copy the sourced files there`,
+      `import: ${saved}/interfaces: line 3: ${dir}/secret is outside the folder of the saved interfaces file (${saved}); a saved /etc/network/interfaces.d/x is read from interfaces.d/x beside it: copy the sourced files there`,
       "import: nothing written: fix or leave out the refused files",
     ]);
     fs.writeFileSync(
