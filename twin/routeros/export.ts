@@ -11,6 +11,7 @@
 // - BGP's shorthand `remote.address=192.0.2.1 .as=64496` (`.as` continues `remote.`).
 // Anything else (a RouterOS 6 export, a command that is not add/set, a file cut short) is refused
 // with the line and the reason: a guess here would make the dry run show changes it cannot make.
+import { quote } from "../../addressing/quote";
 import { tokenize, Tok } from "./parse";
 import { RouterModel } from "./model";
 
@@ -148,7 +149,7 @@ export function parseExport(file: string, text: string): RouterOsExport {
   const lines = logicalLines(file, text);
   const header = lines.find((l) => HEADER_RE.test(l.text));
   const at = (l: Line, what: string) =>
-    new ExportError(`${file}: line ${l.no}: ${JSON.stringify(l.text.slice(0, 60))}: ${what}`);
+    new ExportError(`${file}: line ${l.no}: ${quote(l.text)}: ${what}`);
   if (!header)
     throw new ExportError(
       `${file}: no "# ... by RouterOS 7.x" header line: not the output of /export; save what /export prints on the router, as it is`,
