@@ -3,7 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { stringify } from "yaml";
+import { readRegularFile, RefusedFile } from "../preview/files";
+import { pseudoFilesystem, shownPath } from "../preview/folder";
+import { MAX_BASE_BYTES } from "../preview/routeros-base";
+import { portableYaml } from "../render/yaml";
 import { resolveSite } from "../site";
 import { ExportError, parseExport } from "../twin/routeros/export";
 import { ImportError, readInterfaces } from "./interfaces";
@@ -17,7 +20,7 @@ export interface CliOutput {
 
 export const USAGE = [
   "Usage: npm run import -- --site <name> [--proxmox <host>=<file>]... [--sdn <dir>]",
-  "         [--firewall <dir>] [--routeros <router>=<file>]... [--out <file>]",
+  "         [--firewall <dir>] [--routeros <router>=<file>]... [--out <file>] [--force]",
   "",
   "Reads the saved configuration of a running site and writes a stack file (Pulumi.<name>.yaml)",
   "and import-report.md beside it: every line or object read that the stack cannot express, with",
@@ -30,7 +33,10 @@ export const USAGE = [
   "  --sdn <dir>                a copy of the cluster's /etc/pve/sdn (*.cfg)",
   "  --firewall <dir>           a copy of the cluster's /etc/pve/firewall (*.fw)",
   "  --routeros <router>=<file> the router's /export or /export terse (RouterOS 7)",
-  "  --out <file>               the stack file to write (default: Pulumi.<name>.yaml)",
+  "  --out <file>               the stack file to write (default: Pulumi.<name>.yaml); an existing",
+  "                             one (or import-report.md beside it) is refused without --force",
+  "  --force                    replace an existing --out file and import-report.md (never",
+  "                             through a symbolic link)",
   "  -h, --help                 show this text",
   "",
   "Exit status: 0 a stack file was written, 1 nothing could be imported (a file refused),",
@@ -52,6 +58,7 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
         firewall: { type: "string" },
         routeros: { type: "string", multiple: true },
         out: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -89,19 +96,33 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
     });
   const proxmox = pairs("proxmox");
   const routeros = pairs("routeros");
+  for (const [opt, list] of [
+    ["proxmox", proxmox],
+    ["routeros", routeros],
+  ] as const) {
+    const twice = list.find((p, i) => list.findIndex((q) => q.name === p.name) !== i);
+    if (twice !== undefined)
+      return usageError(
+        `--${opt} ${twice.name}: given twice; give one file per ${opt === "proxmox" ? "host" : "router"}`,
+      );
+  }
   const sdnDir = values.sdn as string | undefined;
   const fwDir = values.firewall as string | undefined;
   if (proxmox.length + routeros.length === 0 && !sdnDir && !fwDir)
     return usageError("nothing to read: give --proxmox, --sdn, --firewall or --routeros");
   const out = (values.out as string | undefined) ?? `Pulumi.${site}.yaml`;
+  const reportFile = path.join(path.dirname(out), "import-report.md");
+  const outProblem = outputProblem(out, reportFile, values.force === true);
+  if (outProblem !== undefined) return usageError(outProblem);
   const refused: string[] = [];
   const hosts: ImportInput["hosts"][number][] = [];
   const routers: ImportInput["routers"][number][] = [];
-  const read = (file: string): string | undefined => {
+  const read = (file: string, maxBytes: number, what: string): string | undefined => {
     try {
-      return fs.readFileSync(file, "utf8");
+      return readSaved(file, maxBytes, what);
     } catch (e) {
-      refused.push(`${file}: ${(e as NodeJS.ErrnoException).code ?? "unreadable"}: cannot read it`);
+      if (!(e instanceof RefusedFile)) throw e;
+      refused.push(e.message);
       return undefined;
     }
   };
@@ -132,7 +153,7 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
   if (sdnDir) {
     const files = new Map<string, string>();
     for (const f of dirFiles(sdnDir, ".cfg")) {
-      const t = read(path.join(sdnDir, f));
+      const t = read(path.join(sdnDir, f), SAVED_MAX, "an SDN file");
       if (t !== undefined) files.set(f, t);
     }
     sdn = { dir: sdnDir, files };
@@ -140,11 +161,11 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
   const firewall: { file: string; text: string }[] = [];
   if (fwDir)
     for (const f of dirFiles(fwDir, ".fw")) {
-      const t = read(path.join(fwDir, f));
+      const t = read(path.join(fwDir, f), SAVED_MAX, "a firewall file");
       if (t !== undefined) firewall.push({ file: path.join(fwDir, f), text: t });
     }
   for (const r of routeros) {
-    const t = read(r.file);
+    const t = read(r.file, MAX_BASE_BYTES, "a RouterOS export");
     if (t === undefined) continue;
     try {
       routers.push({ name: r.name, file: r.file, exported: parseExport(r.file, t) });
@@ -176,14 +197,92 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
   const yaml =
     "# yaml-language-server: $schema=./schema/stack.schema.json\n" +
     `# Written by npm run import; what it could not express is in import-report.md.\n` +
-    stringify({ config: namespaced }, { lineWidth: 100 });
-  fs.writeFileSync(out, yaml);
-  const reportFile = path.join(path.dirname(out), "import-report.md");
-  fs.writeFileSync(reportFile, reportMarkdown(path.basename(out), report));
+    portableYaml({ config: namespaced }, { lineWidth: 100 });
+  writeNew(out, yaml, values.force === true);
+  writeNew(reportFile, reportMarkdown(path.basename(out), report), values.force === true);
   for (const c of report.counts)
     io.out(`${c.file}: ${c.read} read, ${c.expressed} expressed, ${c.reported} reported`);
   io.out(
     `wrote ${out} and ${reportFile}${resolved.ok ? "" : ` (the plan has ${resolved.problems.length} problem${resolved.problems.length === 1 ? "" : "s"}, listed in the report)`}`,
   );
   return 0;
+}
+
+/**
+ * Largest SDN or firewall file read: 1 MiB, as a stack file. A cluster's sdn/*.cfg and
+ * firewall/*.fw are a few KiB; every line of them becomes a line of the report.
+ */
+export const SAVED_MAX = 1024 * 1024;
+
+/**
+ * A saved file's text: a regular file (not on /proc, /sys, /dev, not a FIFO or device), read
+ * without following a last link, at most `maxBytes`. Throws RefusedFile naming it, never its text.
+ */
+function readSaved(file: string, maxBytes: number, what: string): string {
+  let real = path.resolve(file);
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    // readRegularFile names a missing file or a dangling link.
+  }
+  const pseudo = pseudoFilesystem(real);
+  if (pseudo !== undefined)
+    throw new RefusedFile(
+      `${shownPath(file)} is on ${pseudo}, not a saved file; ${what} is a file copied from the host`,
+    );
+  return readRegularFile(file, {
+    within: "/",
+    withinText: "/",
+    maxBytes,
+    what,
+    shown: shownPath(file),
+  });
+}
+
+/**
+ * Why the stack file `out` or its report cannot be written, or undefined: its folder is missing,
+ * not a folder or on a pseudo-filesystem; either file is a symbolic link; either exists and
+ * `force` is not given.
+ */
+function outputProblem(out: string, reportFile: string, force: boolean): string | undefined {
+  const dir = path.dirname(out);
+  const pseudo = pseudoFilesystem(path.resolve(dir));
+  if (pseudo !== undefined)
+    return `--out ${shownPath(out)}: ${shownPath(dir)} is on ${pseudo}; write the stack file into the project`;
+  let d: fs.Stats;
+  try {
+    d = fs.statSync(dir);
+  } catch {
+    return `--out ${shownPath(out)}: the folder ${shownPath(dir)} does not exist; create it or give another --out`;
+  }
+  if (!d.isDirectory()) return `--out ${shownPath(out)}: ${shownPath(dir)} is not a folder`;
+  for (const f of [out, reportFile]) {
+    let s: fs.Stats | undefined;
+    try {
+      s = fs.lstatSync(f);
+    } catch {
+      s = undefined;
+    }
+    if (s === undefined) continue;
+    if (s.isSymbolicLink())
+      return `${shownPath(f)} is a symbolic link; nothing is written through a link: remove it or give another --out`;
+    if (!s.isFile()) return `${shownPath(f)} exists and is not a regular file; give another --out`;
+    if (!force) return `${shownPath(f)} exists; give --force to replace it, or another --out`;
+  }
+  return undefined;
+}
+
+/** Writes `text` to `file`: created with O_EXCL, or (with `force`) replaced, never through a link. */
+function writeNew(file: string, text: string, force: boolean): void {
+  const flags =
+    fs.constants.O_WRONLY |
+    fs.constants.O_CREAT |
+    fs.constants.O_NOFOLLOW |
+    (force ? fs.constants.O_TRUNC : fs.constants.O_EXCL);
+  const fd = fs.openSync(file, flags, 0o644);
+  try {
+    fs.writeFileSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -8,6 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ipaddr from "ipaddr.js";
+import { clean } from "../addressing/quote";
+import { isInside, readRegularFile, RefusedFile } from "../preview/files";
+import { pseudoFilesystem, shownPath } from "../preview/folder";
 import { Report } from "./report";
 
 /** One interface as `ifquery -o json` prints it; a repeated option arrives as a list. */
@@ -272,23 +275,85 @@ function resolveSource(file: string, p: string): string {
   return path.isAbsolute(p) ? p : path.join(dir, p);
 }
 
-/** Files a `source` pattern names (a `*` or `?` in the last part), sorted as glob sorts them. */
-function expand(pattern: string): string[] {
-  const dir = path.dirname(pattern);
-  const base = path.basename(pattern);
-  if (!/[*?]/.test(base)) return fs.existsSync(pattern) ? [pattern] : [];
-  const re = new RegExp(
-    `^${base
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-  );
+/** Largest interfaces file (and each sourced file) read: 1 MiB; a host's is a few KiB. */
+export const INTERFACES_MAX = 1024 * 1024;
+
+/** Reads a saved file whose real path lies in `within`; ImportError for anything else. */
+function readSaved(file: string, within: string): string {
+  const pseudo = pseudoFilesystem(within);
+  if (pseudo !== undefined)
+    throw new ImportError(
+      `${shownPath(file)} is on ${pseudo}, not a saved file; an interfaces file is a file copied from the host`,
+    );
+  try {
+    return readRegularFile(file, {
+      within,
+      withinText: `the folder of the saved interfaces file (${shownPath(within)})`,
+      maxBytes: INTERFACES_MAX,
+      what: "an interfaces file",
+      shown: shownPath(file),
+    });
+  } catch (e) {
+    if (e instanceof RefusedFile) throw new ImportError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * Files a `source` pattern (a `*` or `?` in the last part) or a `source-directory` names, sorted
+ * as glob sorts them; only names inside `within` (a link or `..` leading out is refused).
+ */
+function expand(pattern: string, directory: boolean, within: string, where: string): string[] {
+  const outside = (p: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(p);
+    } catch {
+      // Missing: its folder's real path decides (a link to elsewhere holding no such file yet).
+      try {
+        real = path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        real = path.resolve(p);
+      }
+    }
+    return !isInside(real, within);
+  };
+  const refuse = (p: string): never => {
+    throw new ImportError(
+      `${where}: ${shownPath(p)} is outside the folder of the saved interfaces file (${shownPath(within)}); a saved /etc/network/interfaces.d/x is read from interfaces.d/x beside it: copy the sourced files there`,
+    );
+  };
+  const dir = directory ? pattern : path.dirname(pattern);
+  const base = directory ? "*" : path.basename(pattern);
+  if (!/[*?]/.test(base)) {
+    if (outside(pattern)) refuse(pattern);
+    return fs.existsSync(pattern) ? [pattern] : [];
+  }
+  const re = directory
+    ? /^[a-zA-Z0-9_-]+$/
+    : new RegExp(
+        `^${base
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+      );
+  if (outside(dir)) refuse(dir);
   if (!fs.existsSync(dir)) return [];
-  return fs
+  const found = fs
     .readdirSync(dir)
     .filter((f) => !f.startsWith(".") && re.test(f))
     .sort()
     .map((f) => path.join(dir, f));
+  for (const f of found) if (outside(f)) refuse(f);
+  return found;
+}
+
+/** ifupdown2's message made safe to print: temporary paths named as the saved files, no line quoted. */
+function ifupdownMessage(l: string, names: ReadonlyMap<string, string>): string {
+  let m = l;
+  for (const [tmp, file] of names) m = m.split(tmp).join(file);
+  // ifupdown2 quotes the line it rejects ('...'): never printed, the file and line name it.
+  return clean(m.replace(/ '.*'/, ""));
 }
 
 /**
@@ -301,32 +366,59 @@ export function readInterfaces(file: string): {
   where: Locator;
   warnings: string[];
 } {
-  const text = fs.readFileSync(file, "utf8");
+  let within: string;
+  try {
+    within = fs.realpathSync(path.dirname(file));
+  } catch {
+    within = path.resolve(path.dirname(file));
+  }
+  const text = readSaved(file, within);
   const files = [{ file, text }];
-  const rewritten = text
-    .split("\n")
-    .map((l) => {
-      const m = /^(\s*source\s+)(\S+)(.*)$/.exec(l);
-      if (!m) return l;
-      const p = resolveSource(file, m[2]);
-      for (const f of expand(p)) files.push({ file: f, text: fs.readFileSync(f, "utf8") });
-      return `${m[1]}${p}${m[3]}`;
-    })
-    .join("\n");
-  const names = [
-    ...new Set(
-      files.flatMap((f) => [...f.text.matchAll(/^\s*iface\s+([^\s:]+)/gm)].map((m) => m[1])),
-    ),
-  ];
-  if (names.length === 0)
-    throw new ImportError(
-      `${file}: no "iface" stanza: not an /etc/network/interfaces file; save it with cat /etc/network/interfaces`,
-    );
+  // ifupdown2 reads only copies in a temporary folder: each `source` or `source-directory` line
+  // is rewritten to a folder of copies of the files it names, read here from the saved folder.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-ifaces-"));
   const tmp = path.join(dir, "interfaces");
+  const names = new Map<string, string>([[tmp, shownPath(file)]]);
+  let copies = 0;
+  const rewrite = (from: string, body: string, depth: number): string =>
+    body
+      .split("\n")
+      .map((l, i) => {
+        const m = /^(\s*)(source|source-directory)(\s+)(\S+)(.*)$/.exec(l);
+        if (!m) return l;
+        const where = `${shownPath(from)}: line ${i + 1}`;
+        if (depth > 8) throw new ImportError(`${where}: sources nested more than 8 deep`);
+        const into = path.join(dir, `s${++copies}`);
+        fs.mkdirSync(into);
+        const named = resolveSource(file, m[4]);
+        const found = expand(named, m[2] === "source-directory", within, where);
+        // Nothing there: ifupdown2 is given the saved path (inside the folder) to warn about.
+        if (found.length === 0) return `${m[1]}source${m[3]}${named}${m[5]}`;
+        for (const f of found) {
+          const t = readSaved(f, within);
+          files.push({ file: f, text: t });
+          const copy = path.join(into, path.basename(f));
+          names.set(copy, shownPath(f));
+          fs.writeFileSync(copy, rewrite(f, t, depth + 1));
+        }
+        return `${m[1]}source${m[3]}${into}/*${m[5]}`;
+      })
+      .join("\n");
   try {
+    const rewritten = rewrite(file, text, 0);
+    const ifaceNames = [
+      ...new Set(
+        files.flatMap((f) => [...f.text.matchAll(/^\s*iface\s+([^\s:]+)/gm)].map((m) => m[1])),
+      ),
+    ];
+    if (ifaceNames.length === 0)
+      throw new ImportError(
+        `${file}: no "iface" stanza: not an /etc/network/interfaces file; save it with cat /etc/network/interfaces`,
+      );
     fs.writeFileSync(tmp, rewritten);
-    const r = spawnSync("ifquery", ["-o", "json", "-i", tmp, ...names], { encoding: "utf8" });
+    const r = spawnSync("ifquery", ["-o", "json", "-i", tmp, ...ifaceNames], {
+      encoding: "utf8",
+    });
     if (r.error)
       throw new ImportError(
         `ifquery: ${r.error.message}: install Debian's ifupdown2 (bash .ci/install-ifupdown2.sh), whose parser reads the interfaces files`,
@@ -334,26 +426,16 @@ export function readInterfaces(file: string): {
     const errors = r.stderr
       .split("\n")
       .filter((l) => /^error: /.test(l))
-      .map((l) =>
-        l
-          .replace(/^error: /, "")
-          .split(tmp)
-          .join(file),
-      );
+      .map((l) => ifupdownMessage(l.replace(/^error: /, ""), names));
     if (errors.length > 0 || r.status !== 0)
       throw new ImportError(
-        `${errors.length > 0 ? errors.join("; ") : `${file}: ifquery exited ${r.status}: ${r.stderr.trim()}`}; ifupdown2 refuses the file, so Proxmox would not bring it up either: fix the line`,
+        `${errors.length > 0 ? errors.join("; ") : `${file}: ifquery exited ${r.status}`}; ifupdown2 refuses the file, so Proxmox would not bring it up either: fix the line`,
       );
     // ifupdown2's warnings (a source file it cannot find, ...) go to the report, never lost.
     const warnings = r.stderr
       .split("\n")
       .filter((l) => /^warning: /.test(l))
-      .map((l) =>
-        l
-          .replace(/^warning: /, "")
-          .split(tmp)
-          .join(file),
-      );
+      .map((l) => ifupdownMessage(l.replace(/^warning: /, ""), names));
     return { ifaces: JSON.parse(r.stdout) as IfaceObj[], where: locate(files), warnings };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,16 @@
 // `npm run plan -- --routeros-base ROUTER=FILE`: what the stack's reconcile script would do to a
 // router whose `/export` is FILE, from a dry run on the RouterOS menu model
 // (twin/routeros/dryrun.ts), written beside the script as routeros/ROUTER.changes.txt.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+} from "fs";
+import { pseudoFilesystem } from "./folder";
 import { ExportError } from "../twin/routeros/export";
 import { dryRun, DryRunCounts, DryRunError } from "../twin/routeros/dryrun";
 
@@ -32,6 +41,15 @@ export function parseBases(values: readonly string[]): RouterBase[] | string {
  * at most MAX_BASE_BYTES. Returns a message instead when it cannot be read so.
  */
 export function readBase(file: string): { text: string } | { problem: string } {
+  // /proc, /sys, /dev hold no export, and a file there (an environment) must never be read.
+  let pseudo: string | undefined;
+  try {
+    pseudo = pseudoFilesystem(realpathSync(file));
+  } catch {
+    pseudo = pseudoFilesystem(file);
+  }
+  if (pseudo !== undefined)
+    return { problem: `is on ${pseudo}, not a saved file; give the file /export wrote` };
   let stat;
   try {
     stat = lstatSync(file);

@@ -130,12 +130,63 @@ function yamlProblem(file: string, lines: readonly string[], e: YAMLError): Prob
 }
 
 /**
+ * Deepest nesting of a stack file: 64 levels. The bundled stacks nest 7 deep (config, a key, a
+ * list of maps, their lists); the YAML parser recurses once per level and overflows the stack
+ * some thousands deep, so a file past this is refused before it is parsed.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * The deepest nesting of flow collections (`[`, `{`) in `text`, outside quoted strings and
+ * comments; block nesting is bounded by the file size cap (each level is a longer indent).
+ */
+export function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote: string | undefined;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") comment = false;
+    if (comment) continue;
+    if (quote !== undefined) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]))) quote = c;
+    else if (c === "[" || c === "{") max = Math.max(max, ++depth);
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return max;
+}
+
+/**
  * Parses stack file text; `project` namespaces keys written without one. `file` names the file in
  * messages. Throws a SiteError with one problem per YAML syntax error (file, line and column).
  */
 export function parseStackFile(text: string, project: string, file = "stack file"): StackConfig {
+  const deep = (): SiteError =>
+    new SiteError([
+      {
+        path: file,
+        input: "",
+        message: `nesting deeper than ${MAX_NESTING} levels`,
+        fix: "a stack file's values nest a few levels deep; is it the right file?",
+      },
+    ]);
+  if (flowDepth(text) > MAX_NESTING) throw deep();
   const lineCounter = new LineCounter();
-  const parsed = parseDocument(text, { lineCounter, prettyErrors: true });
+  let parsed: ReturnType<typeof parseDocument>;
+  try {
+    parsed = parseDocument(text, { lineCounter, prettyErrors: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw deep();
+    throw e;
+  }
+  // The parser turns its own stack overflow into an error of the document.
+  if (parsed.errors.some((e) => /Maximum call stack size exceeded/.test(e.message))) throw deep();
   if (parsed.errors.length > 0) {
     const lines = text.split("\n");
     const problems = parsed.errors.map((e) => yamlProblem(file, lines, e));

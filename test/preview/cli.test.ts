@@ -313,6 +313,16 @@ test.each([
     BOMB,
     '  - Pulumi.other.yaml: "": its YAML aliases (*name) expand to too many values to read safely; write the repeated values out, or refer to each anchor (&name) only a few times',
   ],
+  [
+    "50,000 brackets deep",
+    `a: ${"[".repeat(50000)}\n`,
+    '  - Pulumi.other.yaml: "": nesting deeper than 64 levels; a stack file\'s values nest a few levels deep; is it the right file?',
+  ],
+  [
+    "65 flow levels (one past the cap)",
+    `config:\n  a: ${"[".repeat(65)}${"]".repeat(65)}\n`,
+    '  - Pulumi.other.yaml: "": nesting deeper than 64 levels; a stack file\'s values nest a few levels deep; is it the right file?',
+  ],
 ])("%s is one problem naming the file", async (_, text, line) => {
   writeFileSync(join(root, "Pulumi.other.yaml"), text);
   expect(await planCli(["--stack", "other"], io, root)).toBe(1);

@@ -144,6 +144,11 @@ describe("files the option refuses before anything runs, exit 2", () => {
       },
       `plan: --routeros-base edge=<dir>/big.rsc: <dir>/big.rsc is 4194305 bytes, more than the 4194304 an /export of a router can be; is it the right file?`,
     ],
+    [
+      "the process environment (/proc), never read",
+      () => "edge=/proc/self/environ",
+      "plan: --routeros-base edge=/proc/self/environ: /proc/self/environ is on /proc, not a saved file; give the file /export wrote",
+    ],
   ])("%s", async (_what, make, message) => {
     const value = make(root);
     expect(await planCli(["--stack", "adopt", "--routeros-base", value], io, root)).toBe(2);
@@ -222,6 +227,18 @@ describe("the changes of an owner's router", () => {
       status: 1,
       problems: [
         'ros6.rsc: line 1: "# jan/02/2024 10:15:00 by RouterOS 6.49.10": an export of RouterOS 6.49; the script is for RouterOS 7: upgrade the router, then export it again',
+      ],
+    });
+  });
+
+  test("a file that is not an export is refused by its header, its last line not quoted", () => {
+    const text = "# nothing\nAPI_TOKEN=supersecret-value-123";
+    const r = baseChanges([{ router: "edge", file: "secret.rsc", text }], files, (f) => f);
+    expect(r).toEqual({
+      ok: false,
+      status: 1,
+      problems: [
+        'secret.rsc: no "# ... by RouterOS 7.x" header line: not the output of /export; save what /export prints on the router, as it is',
       ],
     });
   });

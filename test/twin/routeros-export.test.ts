@@ -129,13 +129,13 @@ test.each<[string, string, string, string]>([
     "a file cut in the middle of a line",
     "truncated.rsc",
     fixture("truncated.rsc"),
-    'truncated.rsc: line 39: "    19": the last line has no line end, so the file looks cut short; save the whole output of /export again',
+    "truncated.rsc: line 39: the last line has no line end, so the file looks cut short; save the whole output of /export again",
   ],
   [
     "a file cut after a continued line",
     "edge.rsc",
     `${HEAD}/ip address\nadd address=10.0.0.1/24 \\\n`,
-    'edge.rsc: line 3: "add address=10.0.0.1/24 \\\\": continues with "\\" past the end of the file, so the file looks cut short; save the whole output of /export again',
+    'edge.rsc: line 3: continues with "\\" past the end of the file, so the file looks cut short; save the whole output of /export again',
   ],
   [
     "no header",
@@ -156,10 +156,16 @@ test.each<[string, string, string, string]>([
     'edge.rsc: line 2: ":global x 1": a command before the first /menu line',
   ],
   [
+    "a line holding a password, quoted redacted and cut",
+    "edge.rsc",
+    `${HEAD}:global x password=hunter2-secret\x1b[2K ${"y".repeat(100)}\n`,
+    'edge.rsc: line 2: ":global x password=[redacted] yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…" (138 characters): a command before the first /menu line',
+  ],
+  [
     "a string cut short",
     "edge.rsc",
     `${HEAD}/ip address\nadd comment="home interface=ether2\n`,
-    'edge.rsc: line 3: "add comment=\\"home interface=ether2": unterminated string literal; the file is not an /export as RouterOS prints it',
+    'edge.rsc: line 3: "add comment="home interface=ether2": unterminated string literal; the file is not an /export as RouterOS prints it',
   ],
 ])("%s is refused, naming the line", (_what, file, text, message) => {
   expect(() => parseExport(file, text)).toThrow(new ExportError(message));

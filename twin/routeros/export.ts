@@ -11,6 +11,7 @@
 // - BGP's shorthand `remote.address=192.0.2.1 .as=64496` (`.as` continues `remote.`).
 // Anything else (a RouterOS 6 export, a command that is not add/set, a file cut short) is refused
 // with the line and the reason: a guess here would make the dry run show changes it cannot make.
+import { quote } from "../../addressing/quote";
 import { tokenize, Tok } from "./parse";
 import { RouterModel } from "./model";
 
@@ -50,7 +51,7 @@ function logicalLines(file: string, text: string): Line[] {
   const lastNo = text.endsWith("\n") ? raw.length - 1 : raw.length;
   if (!text.endsWith("\n") && text !== "")
     throw new ExportError(
-      `${file}: line ${lastNo}: ${JSON.stringify(raw[lastNo - 1].slice(0, 60))}: the last line has no line end, so the file looks cut short; save the whole output of /export again`,
+      `${file}: line ${lastNo}: the last line has no line end, so the file looks cut short; save the whole output of /export again`,
     );
   for (let i = 0; i < lastNo; i++) {
     const start = i + 1;
@@ -58,7 +59,7 @@ function logicalLines(file: string, text: string): Line[] {
     while (joined.endsWith("\\") && !joined.startsWith("#")) {
       if (i + 1 >= lastNo)
         throw new ExportError(
-          `${file}: line ${start}: ${JSON.stringify(joined.slice(0, 60))}: continues with "\\" past the end of the file, so the file looks cut short; save the whole output of /export again`,
+          `${file}: line ${start}: continues with "\\" past the end of the file, so the file looks cut short; save the whole output of /export again`,
         );
       i++;
       joined = joined.slice(0, -1) + raw[i].replace(/\r$/, "").replace(/^ +/, "");
@@ -139,10 +140,16 @@ function readCommand(menu: string, toks: readonly Tok[], line: Line): ExportComm
  * the reason for a RouterOS 6 export, a missing header, a file cut short or a line it cannot read.
  */
 export function parseExport(file: string, text: string): RouterOsExport {
+  // The header first: a file that is not an export at all (an environment, a key file) is
+  // refused as such before any other check could name one of its lines.
+  if (!text.split("\n").some((l) => HEADER_RE.test(l.replace(/\r$/, ""))))
+    throw new ExportError(
+      `${file}: no "# ... by RouterOS 7.x" header line: not the output of /export; save what /export prints on the router, as it is`,
+    );
   const lines = logicalLines(file, text);
   const header = lines.find((l) => HEADER_RE.test(l.text));
   const at = (l: Line, what: string) =>
-    new ExportError(`${file}: line ${l.no}: ${JSON.stringify(l.text.slice(0, 60))}: ${what}`);
+    new ExportError(`${file}: line ${l.no}: ${quote(l.text)}: ${what}`);
   if (!header)
     throw new ExportError(
       `${file}: no "# ... by RouterOS 7.x" header line: not the output of /export; save what /export prints on the router, as it is`,
