@@ -86,7 +86,7 @@ export function importRouter(
     } else if (
       (c.menu === "/routing/bgp/template" || c.menu === "/routing/bgp/instance") &&
       (arg(c, "as") !== undefined || arg(c, "router-id") !== undefined) &&
-      c.args.every(([k]) => ["as", "router-id", "name"].includes(k))
+      c.args.every(([k]) => ["as", "router-id", "name", "comment"].includes(k))
     ) {
       const as = arg(c, "as");
       if (as !== undefined && /^[0-9]+$/.test(as)) asn ??= Number(as);
