@@ -159,9 +159,23 @@ function sameEntry(path: string, id: Identity): string {
 }
 
 /**
+ * The `find where` condition of the router's entries the script may adopt: none a stack manages
+ * (`managed-by=`). A factory (`defconf`) entry equal to a wanted one is adopted like any owner's
+ * entry (RouterOS refuses a second equal address, DNS name or route, so adding would stop the
+ * script halfway; release gives its `defconf` comment back), except in the firewall filter
+ * chains: a factory rule keeps its place and its comment, which is how our rules find the factory
+ * drops to go above (`placeBefore`), and an equal rule of ours above it is allowed.
+ */
+function notOurs(path: string): string {
+  return /\/firewall\/filter$/.test(path)
+    ? '!(comment~"^(managed-by=|defconf)")'
+    : '!(comment~"^managed-by=")';
+}
+
+/**
  * Lines that declare `$c` (our comment), `$r` (the regex of it, adopted or not) and `$found` and,
  * when no entry carries the key, mark the first entry of the router that is the same as the
- * wanted one and carries no `managed-by=` or factory `defconf` comment, and is not disabled, as
+ * wanted one and is no stack's (`notOurs`), and is not disabled, as
  * adopted (`adoptedComment`, keeping the owner's comment): it is adopted, not added a second
  * time. The check pass has already stopped the script if that entry differs in a property we
  * manage, so adopting never changes anything of the owner's but the comment.
@@ -175,7 +189,7 @@ function adopt(path: string, e: ManagedEntry, stack: string): string[] {
     ":local found false",
     `:foreach i in=[${path}/find where comment~$r] do={ :set found true }`,
     ":if (!$found) do={",
-    `  :foreach i in=[${path}/find where !(comment~"^(managed-by=|defconf)")] do={`,
+    `  :foreach i in=[${path}/find where ${notOurs(path)}] do={`,
     `    :if (${cond}) do={`,
     `      :local own [:tostr [${path}/get $i comment]]`,
     `      ${mark}`,
@@ -267,7 +281,7 @@ function differences(menu: Menu, e: ManagedEntry, stack: string): string[] {
   const candidate = `(${sameEntry(path, id)}) and (${got(path, "disabled")} != "true")`;
   const adoptedHere = quote(`^${literalRegex(managedComment(stack, e.key))}${ADOPTED}`);
   return [
-    `:foreach i in=[${path}/find where !(comment~"^(managed-by=|defconf)")] do={`,
+    `:foreach i in=[${path}/find where ${notOurs(path)}] do={`,
     ...body(candidate),
     "}",
     `:foreach i in=[${path}/find where comment~${adoptedHere}] do={`,

@@ -539,3 +539,50 @@ test.each([
     expect(everything(r)).toEqual(before);
   },
 );
+
+test("a factory address and DNS name equal to wanted ones are adopted, not added twice; destroy gives them back as defconf", () => {
+  // A new user's site on a factory hAP: the stack names the router's own 192.168.88.1/24 on
+  // bridge and its router.lan record, which the factory configuration holds with comment=defconf.
+  const raw = fileRaw(join(DIR, "adopt-site.yaml")) as {
+    hosts: { id: number }[];
+    routers: { addresses: unknown[]; dnsRecords: unknown[] }[];
+  };
+  raw.hosts[0].id = 10; // the factory router holds .1
+  raw.routers[0].addresses.push({ interface: "bridge", address: "192.168.88.1/24" });
+  raw.routers[0].dnsRecords.push({ name: "router.lan", address: "192.168.88.1" });
+  const { plan, topology } = requireSite(raw);
+  const factory = routerOsDesiredState(topology, plan.routers[0], "adopt");
+  const r = load("defconf-home.rsc");
+  const before = everything(r);
+  const { output } = r.run(renderRouterOsScript(factory));
+  const adopted = output.filter((l) => l.startsWith("adopted ")).sort();
+  expect(adopted).toEqual([
+    expect.stringMatching(/^adopted managed-by=adopt;key=dns:router\.lan\/192\.168\.88\.1$/),
+    expect.stringMatching(/^adopted managed-by=adopt;key=ip-address:192\.168\.88\.1/),
+  ]);
+  // One entry each, now ours with the factory's comment kept for release.
+  const address = r.entriesOf("/ip/address").filter((e) => e.props.address === "192.168.88.1/24");
+  expect(address.map((e) => [e.props.interface, e.props.comment])).toEqual([
+    [
+      "bridge",
+      expect.stringMatching(
+        /^managed-by=adopt;key=ip-address:192\.168\.88\.1.*;adopted;was=defconf$/,
+      ),
+    ],
+  ]);
+  expect(r.entriesOf("/ip/dns/static").filter((e) => e.props.name === "router.lan")).toHaveLength(
+    1,
+  );
+  // The factory filter rules are still the factory's: none adopted, our rules above the drops.
+  expect(
+    r.entriesOf("/ip/firewall/filter").filter((e) => e.props.comment.startsWith("defconf")),
+  ).toHaveLength(before["/ip/firewall/filter"].length);
+  // A second run changes nothing; destroy leaves the router as its export had it.
+  expect(
+    r
+      .run(renderRouterOsScript(factory))
+      .output.filter((l) => /^(added|adopted|set|removed)/.test(l)),
+  ).toEqual([]);
+  r.run(renderRouterOsDestroyScript(factory));
+  expect(everything(r)).toEqual(before);
+});

@@ -261,7 +261,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /ipv6/address: the router has address=" . [:tostr [/ipv6/address/get $i address]] . " interface=" . [:tostr [/ipv6/address/get $i interface]] . ", the stack wants address=fd00:101::fffe/64 interface=vlan101 (key ipv6-address:fd00:101::fffe): " . $why)
     }
   }
-  :foreach i in=[/ipv6/address/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/ipv6/address/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101"))) and ([:tostr [/ipv6/address/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/ipv6/address/get $i advertise]] != "false") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "advertise=\\"" . [:tostr [/ipv6/address/get $i advertise]] . "\\" (the stack wants \\"false\\")") }
@@ -380,7 +380,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::11 (key bfd-config:fd00:255:101::11): " . $why)
     }
   }
-  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
       :local diff ""
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
@@ -415,7 +415,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::12 (key bfd-config:fd00:255:101::12): " . $why)
     }
   }
-  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
       :local diff ""
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
@@ -450,7 +450,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::13 (key bfd-config:fd00:255:101::13): " . $why)
     }
   }
-  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
       :local diff ""
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
@@ -485,7 +485,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::21 (key bfd-config:fd00:255:101::21): " . $why)
     }
   }
-  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
       :local diff ""
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
@@ -520,7 +520,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::22 (key bfd-config:fd00:255:101::22): " . $why)
     }
   }
-  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
       :local diff ""
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
@@ -555,7 +555,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bfd/configuration: the router has addresses=" . [:tostr [/routing/bfd/configuration/get $i addresses]] . ", the stack wants addresses=fd00:255:101::23 (key bfd-config:fd00:255:101::23): " . $why)
     }
   }
-  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23"))) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
       :local diff ""
       :if (([:tostr [/routing/bfd/configuration/get $i min-rx]] != "00:00:00.300") and ([:tostr [/routing/bfd/configuration/get $i min-rx]] != "300ms")) do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "min-rx=\\"" . [:tostr [/routing/bfd/configuration/get $i min-rx]] . "\\" (the stack wants \\"00:00:00.300\\")") }
@@ -590,7 +590,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp011 remote.address=fd00:255:101::11 (key bgp-connection:solcp011): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp011") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp011\\")") }
@@ -643,7 +643,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp012 remote.address=fd00:255:101::12 (key bgp-connection:solcp012): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp012") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp012\\")") }
@@ -696,7 +696,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solcp013 remote.address=fd00:255:101::13 (key bgp-connection:solcp013): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solcp013") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solcp013\\")") }
@@ -749,7 +749,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk021 remote.address=fd00:255:101::21 (key bgp-connection:solwk021): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk021") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk021\\")") }
@@ -802,7 +802,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk022 remote.address=fd00:255:101::22 (key bgp-connection:solwk022): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk022") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk022\\")") }
@@ -855,7 +855,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=solwk023 remote.address=fd00:255:101::23 (key bgp-connection:solwk023): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "solwk023") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"solwk023\\")") }
@@ -1430,7 +1430,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/address/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/address/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/address/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101")) and ([:tostr [/ipv6/address/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/address/get $i comment]]
         :if ($own = "") do={ /ipv6/address/set $i comment=($c . ";adopted") } else={ /ipv6/address/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1464,7 +1464,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::11/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::11") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/route/get $i comment]]
         :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1496,7 +1496,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::12/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::12") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/route/get $i comment]]
         :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1528,7 +1528,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::13/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::13") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/route/get $i comment]]
         :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1560,7 +1560,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::21/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::21") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/route/get $i comment]]
         :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1592,7 +1592,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::22/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::22") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/route/get $i comment]]
         :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1624,7 +1624,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ipv6/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ipv6/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ipv6/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ipv6/route/get $i dst-address]] = "fd00:255:101::23/128") and ([:tostr [/ipv6/route/get $i gateway]] = "fd00:101::23") and ([:tostr [/ipv6/route/get $i routing-table]] = "main")) and ([:tostr [/ipv6/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ipv6/route/get $i comment]]
         :if ($own = "") do={ /ipv6/route/set $i comment=($c . ";adopted") } else={ /ipv6/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1660,7 +1660,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :local found false
     :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
-      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=")] do={
         :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
           :local own [:tostr [/routing/filter/rule/get $i comment]]
           :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1698,7 +1698,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :local found false
     :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
-      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=")] do={
         :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:255:101::ac/128) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
           :local own [:tostr [/routing/filter/rule/get $i comment]]
           :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1736,7 +1736,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :local found false
     :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
-      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=")] do={
         :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fd00:101:cafe::/112) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
           :local own [:tostr [/routing/filter/rule/get $i comment]]
           :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1774,7 +1774,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
     :local found false
     :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
-      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=")] do={
         :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "k8s-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in fc00::/8) { reject }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
           :local own [:tostr [/routing/filter/rule/get $i comment]]
           :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1814,7 +1814,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::11")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bfd/configuration/get $i comment]]
         :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1848,7 +1848,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::12")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bfd/configuration/get $i comment]]
         :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1882,7 +1882,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::13")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bfd/configuration/get $i comment]]
         :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1916,7 +1916,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::21")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bfd/configuration/get $i comment]]
         :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1950,7 +1950,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::22")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bfd/configuration/get $i comment]]
         :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
@@ -1984,7 +1984,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bfd/configuration/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bfd/configuration/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bfd/configuration/get $i addresses]] = "fd00:255:101::23")) and ([:tostr [/routing/bfd/configuration/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bfd/configuration/get $i comment]]
         :if ($own = "") do={ /routing/bfd/configuration/set $i comment=($c . ";adopted") } else={ /routing/bfd/configuration/set $i comment=($c . ";adopted;was=" . $own) }
@@ -2019,7 +2019,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp011")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
@@ -2062,7 +2062,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp012")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::12"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
@@ -2105,7 +2105,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solcp013")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::13"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
@@ -2148,7 +2148,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk021")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::21"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
@@ -2191,7 +2191,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk022")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::22"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
@@ -2234,7 +2234,7 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "solwk023")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "fd00:255:101::23"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }

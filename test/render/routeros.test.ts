@@ -102,7 +102,7 @@ test("the synthetic router's reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/instance: the router has name=" . [:tostr [/routing/bgp/instance/get $i name]] . ", the stack wants name=lab (key bgp-instance): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/instance/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/instance/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/routing/bgp/instance/get $i name]] = "lab"))) and ([:tostr [/routing/bgp/instance/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/instance/get $i as]] != "64501") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "as=\\"" . [:tostr [/routing/bgp/instance/get $i as]] . "\\" (the stack wants \\"64501\\")") }
@@ -133,7 +133,7 @@ test("the synthetic router's reconcile script, line for line", () => {
       :set problems ($problems . "conflict /routing/bgp/connection: the router has name=" . [:tostr [/routing/bgp/connection/get $i name]] . " remote.address=" . [:tostr [/routing/bgp/connection/get $i remote.address]] . ", the stack wants name=infra-1 remote.address=10.25.11.11 (key bgp-connection:infra-1): " . $why)
     }
   }
-  :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
     :if ((!(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11")))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/routing/bgp/connection/get $i name]] != "infra-1") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "name=\\"" . [:tostr [/routing/bgp/connection/get $i name]] . "\\" (the stack wants \\"infra-1\\")") }
@@ -178,7 +178,7 @@ test("the synthetic router's reconcile script, line for line", () => {
       :set problems ($problems . "conflict /ip/dns/static: the router has name=" . [:tostr [/ip/dns/static/get $i name]] . " type=" . [:tostr [/ip/dns/static/get $i type]] . ", the stack wants name=traefik.lab.local type=A (key dns:traefik.lab.local/10.8.31.10): " . $why)
     }
   }
-  :foreach i in=[/ip/dns/static/find where !(comment~"^(managed-by=|defconf)")] do={
+  :foreach i in=[/ip/dns/static/find where !(comment~"^managed-by=")] do={
     :if (((([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A"))) and ([:tostr [/ip/dns/static/get $i disabled]] != "true")) do={
       :local diff ""
       :if ([:tostr [/ip/dns/static/get $i address]] != "10.8.31.10") do={ :if ($diff != "") do={ :set diff ($diff . ", ") }; :set diff ($diff . "address=\\"" . [:tostr [/ip/dns/static/get $i address]] . "\\" (the stack wants \\"10.8.31.10\\")") }
@@ -389,7 +389,7 @@ test("the synthetic router's reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ip/address/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ip/address/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ip/address/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ip/address/get $i address]] = "10.25.11.1/24") and ([:tostr [/ip/address/get $i interface]] = "vlan11")) and ([:tostr [/ip/address/get $i disabled]] != "true")) do={
         :local own [:tostr [/ip/address/get $i comment]]
         :if ($own = "") do={ /ip/address/set $i comment=($c . ";adopted") } else={ /ip/address/set $i comment=($c . ";adopted;was=" . $own) }
@@ -422,7 +422,7 @@ test("the synthetic router's reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ip/route/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ip/route/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ip/route/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ip/route/get $i dst-address]] = "10.255.0.0/16") and ([:tostr [/ip/route/get $i gateway]] = "10.25.11.10") and ([:tostr [/ip/route/get $i routing-table]] = "main")) and ([:tostr [/ip/route/get $i disabled]] != "true")) do={
         :local own [:tostr [/ip/route/get $i comment]]
         :if ($own = "") do={ /ip/route/set $i comment=($c . ";adopted") } else={ /ip/route/set $i comment=($c . ";adopted;was=" . $own) }
@@ -458,7 +458,7 @@ test("the synthetic router's reconcile script, line for line", () => {
     :local found false
     :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
-      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=")] do={
         :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "reject")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
           :local own [:tostr [/routing/filter/rule/get $i comment]]
           :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
@@ -496,7 +496,7 @@ test("the synthetic router's reconcile script, line for line", () => {
     :local found false
     :foreach i in=[/routing/filter/rule/find where comment~$r] do={ :set found true }
     :if (!$found) do={
-      :foreach i in=[/routing/filter/rule/find where !(comment~"^(managed-by=|defconf)")] do={
+      :foreach i in=[/routing/filter/rule/find where !(comment~"^managed-by=")] do={
         :if ((!$found) and (([:tostr [/routing/filter/rule/get $i chain]] = "infra-in") and ([:tostr [/routing/filter/rule/get $i rule]] = "if (dst in 10.25.11.0/24 && dst-len == 32) { accept }")) and ([:tostr [/routing/filter/rule/get $i disabled]] != "true")) do={
           :local own [:tostr [/routing/filter/rule/get $i comment]]
           :if ($own = "") do={ /routing/filter/rule/set $i comment=($c . ";adopted") } else={ /routing/filter/rule/set $i comment=($c . ";adopted;was=" . $own) }
@@ -536,7 +536,7 @@ test("the synthetic router's reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/instance/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/instance/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/instance/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/routing/bgp/instance/get $i name]] = "lab")) and ([:tostr [/routing/bgp/instance/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/instance/get $i comment]]
         :if ($own = "") do={ /routing/bgp/instance/set $i comment=($c . ";adopted") } else={ /routing/bgp/instance/set $i comment=($c . ";adopted;was=" . $own) }
@@ -570,7 +570,7 @@ test("the synthetic router's reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/routing/bgp/connection/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/routing/bgp/connection/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/routing/bgp/connection/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and !(!(([:tostr [/routing/bgp/connection/get $i name]] = "infra-1")) and !(([:tostr [/routing/bgp/connection/get $i remote.address]] = "10.25.11.11"))) and ([:tostr [/routing/bgp/connection/get $i disabled]] != "true")) do={
         :local own [:tostr [/routing/bgp/connection/get $i comment]]
         :if ($own = "") do={ /routing/bgp/connection/set $i comment=($c . ";adopted") } else={ /routing/bgp/connection/set $i comment=($c . ";adopted;was=" . $own) }
@@ -610,7 +610,7 @@ test("the synthetic router's reconcile script, line for line", () => {
   :local found false
   :foreach i in=[/ip/dns/static/find where comment~$r] do={ :set found true }
   :if (!$found) do={
-    :foreach i in=[/ip/dns/static/find where !(comment~"^(managed-by=|defconf)")] do={
+    :foreach i in=[/ip/dns/static/find where !(comment~"^managed-by=")] do={
       :if ((!$found) and (([:tostr [/ip/dns/static/get $i name]] = "traefik.lab.local") and ([:tostr [/ip/dns/static/get $i type]] = "A")) and ([:tostr [/ip/dns/static/get $i disabled]] != "true")) do={
         :local own [:tostr [/ip/dns/static/get $i comment]]
         :if ($own = "") do={ /ip/dns/static/set $i comment=($c . ";adopted") } else={ /ip/dns/static/set $i comment=($c . ";adopted;was=" . $own) }
