@@ -71,6 +71,7 @@ test("every Cilium object of every bundled stack and site fixture passes Cilium'
     "test/fixtures/cases/12-node-cidr-mask.yaml": 2,
     "test/fixtures/cases/19-routeros-cilium-peer-address.yaml": 4,
     "test/fixtures/cases/21-newcomer-routeros-talos.yaml": 5,
+    "test/fixtures/cases/22-evpn-arp-suppression-floating-vip.yaml": 2,
     "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml": 4,
     "test/fixtures/valid/existing-sdn.yaml": 2,
     "test/fixtures/valid/ipv6-only.yaml": 7,

@@ -277,7 +277,7 @@ describe("a site whose names are YAML 1.1 words (test/fixtures/valid/yaml11-word
     expect(u[6].packages).toEqual(["qemu-guest-agent", "on", "off", "true", "0b101", "2026-12-06"]);
     expect(n[0].ethernets.on["set-name"]).toBe("on");
     expect(n[0].ethernets.NO["set-name"]).toBe("NO");
-    expect(n[6].ethernets.eth0.nameservers).toEqual({ addresses: ["2001:1:2:3:4:5:6:7"] });
+    expect(n[6].ethernets.net0.nameservers).toEqual({ addresses: ["2001:1:2:3:4:5:6:7"] });
   });
 
   test("the VM `on`: its user data and network config, line by line", () => {
