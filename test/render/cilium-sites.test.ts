@@ -2,35 +2,13 @@
 // pools and its announcement objects), checked against Cilium's CRD schemas (cilium-schema.ts):
 // per site the documents checked and every complaint. A site or fixture that starts rendering
 // Cilium objects, or stops, changes the table.
-import { readdirSync } from "fs";
-import { join } from "path";
 import { announcementInput, lbPoolInputs } from "../../render/cilium/inputs";
 import { announcementObjects, lbPoolObjects } from "../../render/cilium/objects";
-import { requireSite, resolveSite } from "../../site";
-import { BUNDLED_STACKS, fileRaw, ROOT, stackRaw } from "../fixtures/base";
-import { seed001Talos } from "../fixtures/seed001";
+import { requireSite } from "../../site";
+import { talosSites as sites } from "../fixtures/talos-sites";
 import { schemaErrors } from "./cilium-schema";
 
 type Raw = Record<string, unknown>;
-
-const FIXTURE_DIRS = ["test/fixtures/valid", "test/fixtures/cases"];
-
-/** Bundled stacks, and every site fixture that resolves to a plan with a Talos (Cilium) cluster. */
-function sites(): [string, Raw][] {
-  const fixtures = FIXTURE_DIRS.flatMap((dir) =>
-    readdirSync(join(ROOT, dir))
-      .filter((f) => f.endsWith(".yaml"))
-      .map((f): [string, Raw] => [`${dir}/${f}`, fileRaw(join(ROOT, dir, f))]),
-  );
-  return [
-    ...BUNDLED_STACKS.map((s): [string, Raw] => [s, stackRaw(s)]),
-    ["seed001Talos (test/fixtures/seed001.ts)", seed001Talos] as [string, Raw],
-    ...fixtures,
-  ].filter(([, raw]) => {
-    const r = resolveSite(raw);
-    return r.ok && r.plan.tenants.some((t) => t.kubernetes?.nodeOs === "talos");
-  });
-}
 
 /** The Cilium objects of every Talos cluster of a site, as the preview writes them. */
 function objects(raw: Raw): { cluster: string; kind: string; object: object }[] {

@@ -3,38 +3,17 @@
 // configuration reference): the default (v1.13) form, and each site again on v1.11 in the
 // `.machine.network` form. A Talos release the program renders for without a schema fails here,
 // and so does a schema for no release.
-import { readdirSync } from "fs";
-import { join } from "path";
 import { DEFAULT_TALOS } from "../../addressing/site";
 import { TALOS_KUBERNETES } from "../../addressing/talos-versions";
 import { renderTalosPatchYaml, talosMinor, talosNetworkForm } from "../../render/talos/patch";
 import { talosNodeInputs } from "../../render/talos/inputs";
-import { requireSite, resolveSite } from "../../site";
-import { BUNDLED_STACKS, fileRaw, ROOT, stackRaw } from "../fixtures/base";
-import { seed001Talos } from "../fixtures/seed001";
+import { requireSite } from "../../site";
+import { stackRaw } from "../fixtures/base";
+import { talosSites as sites } from "../fixtures/talos-sites";
 import { TALOS_DOC_SCHEMAS } from "./talos-doc-schema";
 import { minorOf, talosSchemaErrors, talosSchemaMinors } from "./talos-schema";
 
 type Raw = Record<string, unknown>;
-
-const FIXTURE_DIRS = ["test/fixtures/valid", "test/fixtures/cases"];
-
-/** Bundled stacks, and every site fixture that resolves to a plan with a Talos cluster. */
-function sites(): [string, Raw][] {
-  const fixtures = FIXTURE_DIRS.flatMap((dir) =>
-    readdirSync(join(ROOT, dir))
-      .filter((f) => f.endsWith(".yaml"))
-      .map((f): [string, Raw] => [`${dir}/${f}`, fileRaw(join(ROOT, dir, f))]),
-  );
-  return [
-    ...BUNDLED_STACKS.map((s): [string, Raw] => [s, stackRaw(s)]),
-    ["seed001Talos (test/fixtures/seed001.ts)", seed001Talos] as [string, Raw],
-    ...fixtures,
-  ].filter(([, raw]) => {
-    const r = resolveSite(raw);
-    return r.ok && r.plan.tenants.some((t) => t.kubernetes?.nodeOs === "talos");
-  });
-}
 
 /** Each Talos node's patch of a site as YAML, by node name. */
 function patches(raw: Raw): [string, string][] {
