@@ -14,8 +14,13 @@ export const cell = (v: Value): string => (v ? v.toString() : "-");
  */
 const BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 const BREAKS = new RegExp(BREAK.source, "g");
-/** Other control characters (a tab is a space): nothing a reader can see. */
-const CONTROLS = /\p{Cc}/gu;
+/**
+ * Other control characters (a tab is a space), and the Unicode bidirectional formatting
+ * characters (ALM, LRM, RLM, the embeddings and overrides U+202A-U+202E and the isolates
+ * U+2066-U+2069): nothing a reader can see, and the bidi ones reorder what a reader does see
+ * (CVE-2021-42574, "Trojan Source"; Unicode UAX #9).
+ */
+const CONTROLS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 /**
  * What opens Markdown (CommonMark and GitHub's) or HTML inside a line: escapes, code spans,
  * emphasis, links, images and link definitions (`[`, `]`; without them `(`, `)` and `!` are plain

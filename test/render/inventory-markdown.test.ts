@@ -52,6 +52,11 @@ test.each([
   ["a lone CR", "Switches\r# Owned", "Switches \\# Owned"],
   ["CRLF, LF, VT, FF, NEL, LS and PS", "a\r\nb\nc\vd\fe\u0085f\u2028g\u2029h", "a b c d e f g h"],
   ["control characters", "a\u0000b\u001bc\u007f", "abc"],
+  [
+    "bidi overrides, embeddings, isolates and marks (Trojan Source)",
+    "pve1\u202e1evp\u202c \u2066x\u2069\u061c\u200e\u200f",
+    "pve11evp x",
+  ],
   ["a list item", "- item", "\\- item"],
   ["a numbered item", "1. first", "1\\. first"],
   ["a numbered item with )", "12) twelfth", "12\\) twelfth"],
