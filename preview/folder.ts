@@ -96,6 +96,8 @@ const MANIFEST_MAX = 1024 * 1024;
  * forever on /proc/self/x).
  */
 const PSEUDO_ROOTS = ["/proc", "/sys", "/dev"];
+/** Folders under a pseudo root that are ordinary memory filesystems (tmpfs): POSIX shared memory. */
+const TMPFS_UNDER_ROOTS = ["/dev/shm"];
 const PSEUDO_TYPES = new Map([
   [0x9fa0, "proc"],
   [0x62656572, "sysfs"],
@@ -114,8 +116,9 @@ const PSEUDO_TYPES = new Map([
  */
 export function pseudoFilesystem(path: string): string | undefined {
   const abs = resolve(path);
-  const under = PSEUDO_ROOTS.find((p) => abs === p || abs.startsWith(p + sep));
-  if (under !== undefined) return under;
+  const below = (p: string) => abs === p || abs.startsWith(p + sep);
+  const under = PSEUDO_ROOTS.find(below);
+  if (under !== undefined && !TMPFS_UNDER_ROOTS.some(below)) return under;
   if (lstatOrNone(abs) === undefined) return undefined;
   return PSEUDO_TYPES.get(Number(statfsSync(abs).type));
 }

@@ -19,6 +19,7 @@ import { tmpdir } from "os";
 import { join, relative } from "path";
 import { planCli, usage } from "../../preview/cli";
 import { PREVIEW_MANIFEST, ROOT } from "../../preview/offline";
+import { pseudoFilesystem } from "../../preview/folder";
 
 let root: string;
 let out: string[];
@@ -412,6 +413,13 @@ describe("a stack file that is not a regular file inside the project is refused,
   });
 });
 
+// /dev/shm is tmpfs (POSIX shared memory), an ordinary folder in memory: a preview may go there.
+test("pseudoFilesystem: /proc, /sys and /dev are pseudo-filesystems; /dev/shm is not", () => {
+  expect(
+    ["/proc/self/x", "/sys/x", "/dev/x", "/dev/shm", "/dev/shm/out"].map(pseudoFilesystem),
+  ).toEqual(["/proc", "/sys", "/dev", undefined, undefined]);
+});
+
 // --out is refused on the kernel's pseudo-filesystems (Node's recursive mkdir spins at 100% CPU on
 // /proc/self/x), under anything that is not a folder, and through a symbolic link; each at once.
 describe("--out where no folder can be, exit 2 at once", () => {
@@ -425,7 +433,7 @@ describe("--out where no folder can be, exit 2 at once", () => {
       "is on /sys, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
     ],
     [
-      "/dev/shm/x",
+      "/dev/x",
       "is on /dev, a kernel pseudo-filesystem, not a folder on disk; choose a folder such as out/<stack> (the default)",
     ],
     [
