@@ -1,4 +1,5 @@
-// The README's config reference, generated from the same schema the loader checks with.
+// The config reference page (docs/reference.md), generated from the same schema the loader checks
+// with.
 import { FieldDoc } from "./schema";
 import { configKeys } from "./spec";
 
@@ -39,10 +40,17 @@ export function configReference(): string {
   ].join("\n");
 }
 
-/** `readme` with its reference section replaced by the current one. */
-export function withReference(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error("README has no config reference markers");
-  return readme.slice(0, start) + configReference() + readme.slice(end + END.length);
+/** The page that holds the config reference, relative to the project root. */
+export const REFERENCE_PATH = "docs/reference.md";
+
+/**
+ * `page` (the text of REFERENCE_PATH) with the part between the START and END markers replaced by
+ * the current reference. Throws when the page has no such markers.
+ */
+export function withReference(page: string): string {
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  if (start < 0 || end < start)
+    throw new Error(`${REFERENCE_PATH} has no config reference markers (${START} ... ${END})`);
+  return page.slice(0, start) + configReference() + page.slice(end + END.length);
 }
