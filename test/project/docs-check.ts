@@ -183,3 +183,27 @@ export function stackBlocks(
       .map((b) => ({ page, line: b.line, text: b.text })),
   );
 }
+
+/** A quoted summary line of `npm run plan`: the stack and the text up to "to create". */
+export interface SummaryQuote {
+  readonly page: string;
+  readonly line: number;
+  readonly stack: string;
+  readonly text: string;
+}
+
+/**
+ * Every quote of a plan's summary line in `pages` (`<stack>: N resources (A custom, B components),
+ * C to import, D to create`, the part every summary line has), with its page and line.
+ */
+export function summaryQuotes(root: string, pages: readonly string[]): SummaryQuote[] {
+  const pattern =
+    /(?<![\w-])([a-z0-9][a-z0-9-]*): \d+ resources \(\d+ custom, \d+ components\), \d+ to import, \d+ to create/g;
+  return pages.flatMap((page) =>
+    readFileSync(join(root, page), "utf8")
+      .split("\n")
+      .flatMap((text, i) =>
+        [...text.matchAll(pattern)].map((m) => ({ page, line: i + 1, stack: m[1], text: m[0] })),
+      ),
+  );
+}

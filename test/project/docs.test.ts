@@ -3,10 +3,21 @@
 // check is shown failing on test/fixtures/docs/broken and passing on test/fixtures/docs/good.
 import { join } from "path";
 import { previewConfig, problemLines } from "../../preview/offline";
+
 import { parseStackFile } from "../../preview/stack-file";
 import { formatProblem, SiteError } from "../../addressing/problems";
 import { ROOT } from "../fixtures/base";
-import { anchorsOf, brokenLinks, docPages, githubSlug, stackBlocks } from "./docs-check";
+import { readFileSync } from "fs";
+import { previewStack, summarize } from "../../preview/offline";
+import { BUNDLED_STACKS } from "../fixtures/base";
+import {
+  anchorsOf,
+  brokenLinks,
+  docPages,
+  githubSlug,
+  stackBlocks,
+  summaryQuotes,
+} from "./docs-check";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "docs");
 
@@ -87,5 +98,47 @@ test("a stack block with a mistake is reported with its page and line; other YAM
   expect(await stackBlockProblems(join(FIXTURES, "broken"))).toEqual([
     'README.md:6: global.management.ipv4: "192.168.88.1/24": has host bits set; did you mean 192.168.88.0/24?',
     'README.md:18:3:1: "": Flow map in block collection must be sufficiently indented and end with a }',
+  ]);
+});
+
+/**
+ * Each quoted summary line of root's pages that is not how its stack's summary line starts today:
+ * a bundled stack (Pulumi.<stack>.yaml) or a recipe's (examples/<stack>.yaml), planned offline.
+ */
+// One plan per stack per process: a second offline preview of a stack in the same process
+// registers fewer resources (homelab: 22 instead of 62), so the summary is computed once.
+const actual = new Map<string, string>();
+
+async function staleSummaries(root: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const q of summaryQuotes(root, docPages(root))) {
+    let summary = actual.get(q.stack);
+    if (summary === undefined) {
+      const file = join(ROOT, "examples", `${q.stack}.yaml`);
+      const result = BUNDLED_STACKS.includes(q.stack)
+        ? await previewStack(q.stack)
+        : await previewConfig(
+            q.stack,
+            parseStackFile(readFileSync(file, "utf8"), "homelab", `${q.stack}.yaml`),
+          );
+      summary = summarize(q.stack, result, `out/${q.stack}`);
+      actual.set(q.stack, summary);
+    }
+    if (!summary.startsWith(q.text))
+      problems.push(`${q.page}:${q.line}: quotes "${q.text}", the plan prints "${summary}"`);
+  }
+  return problems;
+}
+
+test("every summary line the docs quote is the one npm run plan prints", async () => {
+  const quoted = summaryQuotes(ROOT, docPages(ROOT)).map((q) => `${q.page} ${q.stack}`);
+  expect(quoted).toContain("README.md homelab");
+  expect(quoted).toContain("docs/recipes.md mikrotik-bgp");
+  expect(await staleSummaries(ROOT)).toEqual([]);
+});
+
+test("a stale summary line is reported with the line the plan prints", async () => {
+  expect(await staleSummaries(join(FIXTURES, "broken"))).toEqual([
+    'README.md:23: quotes "homelab: 61 resources (50 custom, 11 components), 3 to import, 47 to create", the plan prints "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 4 manual steps (inventory.md), written to out/homelab"',
   ]);
 });
