@@ -21,7 +21,7 @@ function steps(path: string): (string | number)[] | undefined {
 }
 
 /**
- * A deep copy of `raw` with each string value a loader problem refuses, and offers one
+ * A copy of `raw` with each string value a loader problem refuses, and offers one
  * replacement for, replaced by it (only where the value at the problem's path is exactly its
  * input); with the paths replaced. Undefined when no problem offers a replacement.
  */
@@ -29,20 +29,30 @@ export function withSuggestedValues(
   raw: Record<string, unknown>,
   problems: readonly Problem[],
 ): { raw: Record<string, unknown>; paths: Set<string> } | undefined {
-  const copy = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
+  // Only the objects and lists along a replaced path are copied: a site holds large values too.
+  const copy: Record<string, unknown> = { ...raw };
   const paths = new Set<string>();
   for (const p of problems) {
     const value = suggestion(p);
     const keys = steps(p.path);
     if (value === undefined || keys === undefined) continue;
-    let at: unknown = copy;
+    let holder: Record<string | number, unknown> = copy;
+    let found = true;
     for (const k of keys.slice(0, -1)) {
-      at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[k] : undefined;
+      const next = holder[k];
+      if (typeof next !== "object" || next === null) {
+        found = false;
+        break;
+      }
+      const own = (Array.isArray(next) ? [...next] : { ...next }) as Record<
+        string | number,
+        unknown
+      >;
+      holder[k] = own;
+      holder = own;
     }
     const last = keys[keys.length - 1];
-    if (typeof at !== "object" || at === null) continue;
-    const holder = at as Record<string | number, unknown>;
-    if (typeof holder[last] !== "string" || holder[last] !== p.input) continue;
+    if (!found || typeof holder[last] !== "string" || holder[last] !== p.input) continue;
     holder[last] = value;
     paths.add(p.path);
   }
