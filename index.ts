@@ -5,7 +5,8 @@ import { formatProblem } from "./addressing/problems";
 import { deploySite } from "./components/deploy";
 import { externalConfigs } from "./render/external";
 import { renderInventory } from "./render/inventory";
-import { exportedPools, readPeerProblems } from "./site/peer-pools";
+import { exportedPools, peerProblemsMessage } from "./site/peer-pools";
+import { readPeerProblems } from "./site/peer-references";
 import { hideInProblem } from "./site/secret-paths";
 import {
   hideInOutputs,
@@ -40,9 +41,7 @@ export = async () => {
   const peerProblems = await readPeerProblems(plan);
   if (peerProblems.length > 0) {
     throw new pulumi.RunError(
-      `Peer stacks' LoadBalancer pools are malformed or collide with ours; nothing was provisioned:\n${peerProblems
-        .map((p) => `  - ${formatProblem(hideInProblem(p, secret))}`)
-        .join("\n")}`,
+      peerProblemsMessage(peerProblems.map((p) => formatProblem(hideInProblem(p, secret)))),
     );
   }
   const deployment = await withoutPromiseTraces(() =>

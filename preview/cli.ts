@@ -1,9 +1,8 @@
 // The `npm run plan` command line: options, usage, and what it prints. In a module of its own so
 // that the tests run it in-process against a scratch project folder and compare the exact text.
 import { printable } from "../addressing/quote";
-import { existsSync, readdirSync } from "fs";
+import { existsSync } from "fs";
 import { join } from "path";
-import { parseArgs, ParseArgsConfig } from "util";
 import {
   PREVIEW_MANIFEST,
   PreviewFolderError,
@@ -18,24 +17,12 @@ import {
   warningLines,
   writePreview,
 } from "./offline";
+
+export type { CliOutput };
+export { parseCommand, stacksIn };
+import { CliOutput, parseCommand, stacksIn } from "./command";
 import { shownPath } from "./folder";
 import { baseChanges, changesLines, parseBases, readBase, RouterBase } from "./routeros-base";
-
-/** Where the command writes: one line at a time, to stdout or stderr. */
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const STACK_FILE = /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/;
-
-/** The stacks of a project folder: every `Pulumi.<stack>.yaml`, sorted. */
-export function stacksIn(root: string): string[] {
-  return readdirSync(root)
-    .map((f) => STACK_FILE.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
-    .sort();
-}
 
 /** The usage text: every option, the stacks found in `root`, examples. */
 export function usage(root: string): string {
@@ -70,58 +57,6 @@ export function usage(root: string): string {
     "Exit status: 0 clean, 1 the stack has problems (all are listed), 2 a usage error or a",
     "file or folder refused (a stack file that is a link out of the project, a FIFO, too large).",
   ].join("\n");
-}
-
-/** parseArgs' error as one line in our words (its own text suggests `--` tricks). */
-function argumentError(e: unknown): string | undefined {
-  const code = (e as { code?: string }).code;
-  const message = e instanceof Error ? e.message : String(e);
-  const option = /'(-[^' ]+)/.exec(message)?.[1];
-  switch (code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `unknown option ${option}`;
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return `option ${option} needs a value`;
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ""}; options start with --`;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Parses `argv` with `options` (strict, no positionals) for command `name` (`plan`, `twin`). On a
- * usage error it writes one line, a blank line and `usageText` to `io.err` and returns exit
- * status 2; with `--help` it writes `usageText` to `io.out` and returns 0; else the values.
- */
-export function parseCommand<T extends Record<string, unknown>>(
-  name: string,
-  argv: string[],
-  options: NonNullable<ParseArgsConfig["options"]>,
-  io: CliOutput,
-  usageText: string,
-): T | number {
-  let values: T & { help?: boolean };
-  try {
-    values = parseArgs({
-      args: argv,
-      options: { ...options, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    }).values as T & { help?: boolean };
-  } catch (e) {
-    const line = argumentError(e);
-    if (line === undefined) throw e;
-    io.err(`${name}: ${line}`);
-    io.err("");
-    io.err(usageText);
-    return 2;
-  }
-  if (values.help) {
-    io.out(usageText);
-    return 0;
-  }
-  return values;
 }
 
 /**

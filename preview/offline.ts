@@ -1,18 +1,14 @@
 // The offline preview: what `pulumi preview` would register for a stack, computed here without the
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
-import { basename, dirname, join, relative, resolve } from "path";
-import { parse } from "yaml";
-import { formatProblem, Problem, SiteError } from "../addressing/problems";
-import { resolveStackConfig } from "../site";
-import { rawHomelabConfig, useSecretPaths } from "../site/pulumi-config";
-import { enginePaths } from "../site/secret-paths";
-import { PEER_STACK } from "../site/spec-talos";
+import { basename, join, resolve } from "path";
+import { Problem } from "../addressing/problems";
+import { useSecretPaths } from "../site/pulumi-config";
+import { projectName, readStack, validateStack } from "./check";
 import { extractArtifacts } from "./artifacts";
-import { PREVIEW_FILE_MAX, readRegularFile, RefusedFile, STACK_FILE_MAX } from "./files";
 import { PreviewWrite, writePreviewFiles } from "./folder";
 import { ROOT } from "./root";
 import { RecordedResource, runUnderMocks } from "./run";
-import { leadingZeroProblems, readStackFile, StackConfig, withNumberSources } from "./stack-file";
+import { StackConfig } from "./stack-file";
 import { ManualStep } from "../topology/types";
 import { Policy } from "../topology/policy-types";
 import { policyJson } from "../render/policy/document";
@@ -25,21 +21,10 @@ export {
   previewFolderProblem,
 } from "./folder";
 export { RefusedFile } from "./files";
+export { peerOutputs, peerOutputsFile, problemLines, projectName, warningLines } from "./check";
 
 /** index.ts beside this folder, or index.js when running compiled from bin/. */
 const PROGRAM = join(resolve(__dirname, ".."), "index");
-
-/** The project's name from its Pulumi.yaml, read like a stack file (preview/files.ts). */
-export function projectName(root = ROOT): string {
-  const text = readRegularFile(join(root, "Pulumi.yaml"), {
-    within: root,
-    withinText: "the project",
-    maxBytes: STACK_FILE_MAX,
-    what: "a project file",
-    shown: "Pulumi.yaml",
-  });
-  return (parse(text) as { name: string }).name;
-}
 
 export interface PreviewResult {
   readonly ok: boolean;
@@ -53,17 +38,6 @@ export interface PreviewResult {
   readonly manualSteps?: readonly ManualStep[];
   /** The site's network policy, when it has one (written to policy.json for the twin). */
   readonly policy?: Policy;
-}
-
-/**
- * Where the offline preview finds a peer stack's outputs: `<root>/out/<stack>/outputs.json`, for a
- * plain `org/project/stack` only (the config refuses others), and never outside `<root>/out/`.
- */
-export function peerOutputsFile(root: string, name: string): string | undefined {
-  if (!PEER_STACK.test(name)) return undefined;
-  const out = resolve(root, "out");
-  const file = resolve(out, name.split("/")[2], "outputs.json");
-  return dirname(dirname(file)) === out ? file : undefined;
 }
 
 /**
@@ -86,43 +60,6 @@ function mockState(
   return {};
 }
 
-/**
- * The outputs of every peer stack `stacks` names (`org/project/stack`), as its own offline preview
- * wrote them to `out/<stack>/outputs.json` in `root` (peerOutputsFile); a peer without one has
- * none. The file is read like a stack file (preview/files.ts): a link leading outside `out/`, a
- * FIFO or device, a file over PREVIEW_FILE_MAX, or one that is not JSON throws `RefusedFile`.
- */
-export function peerOutputs(stacks: readonly string[], root = ROOT): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const name of stacks) {
-    const file = peerOutputsFile(root, name);
-    if (file === undefined) continue;
-    const shown = relative(root, file);
-    let text: string;
-    try {
-      text = readRegularFile(file, {
-        within: join(root, "out"),
-        withinText: "the project's out/ folder",
-        maxBytes: PREVIEW_FILE_MAX,
-        what: "a preview's outputs.json",
-        shown,
-      });
-    } catch (e) {
-      if (e instanceof RefusedFile && e.message === `${shown} does not exist`) continue;
-      throw e;
-    }
-    try {
-      out.set(name, JSON.parse(text));
-    } catch {
-      // JSON.parse's own message quotes the text; this one does not.
-      throw new RefusedFile(
-        `${shown} is not JSON, so not a preview's outputs; run npm run plan -- --stack ${basename(dirname(file))} again`,
-      );
-    }
-  }
-  return out;
-}
-
 /** index.ts exports an async function (it awaits peer stacks); call it like the Pulumi runtime. */
 export async function loadProgram(): Promise<Record<string, unknown>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -137,24 +74,10 @@ export async function previewConfig(
   project = projectName(),
   root = ROOT,
 ): Promise<PreviewResult> {
-  const raw = rawHomelabConfig(stackConfig.config);
-  const isSecret = (k: string) => stackConfig.secretKeys.includes(k);
-  // The stack file says which values inside a secret key are the secret ones.
-  const secretPaths = stackConfig.secretPaths ?? enginePaths(raw, isSecret);
-  const site = resolveStackConfig(raw, isSecret, secretPaths);
-  const octal = leadingZeroProblems(stackConfig.numberSources);
-  if (!site.ok || octal.length > 0) {
-    const problems = [
-      ...octal,
-      ...(site.ok ? [] : withNumberSources(site.problems, stackConfig.numberSources)),
-    ];
-    return { ok: false, problems, resources: [], outputs: {}, warnings: [] };
-  }
-  // Read before the program runs, so that a refused file stops the preview with its own message.
-  const peers = peerOutputs(
-    site.plan.sharedSegments.flatMap((g) => g.peerStacks),
-    root,
-  );
+  const site = validateStack(stackConfig, root);
+  if (!site.ok)
+    return { ok: false, problems: site.problems, resources: [], outputs: {}, warnings: [] };
+  const { peers, secretPaths } = site;
   useSecretPaths(secretPaths);
   let run: Awaited<ReturnType<typeof runUnderMocks>>;
   try {
@@ -184,15 +107,10 @@ export async function previewConfig(
  * Throws `RefusedFile` for a stack file, Pulumi.yaml or peer outputs it will not read.
  */
 export async function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
-  const project = projectName(root);
-  let config: StackConfig;
-  try {
-    config = readStackFile(join(root, `Pulumi.${stack}.yaml`), project);
-  } catch (e) {
-    if (!(e instanceof SiteError)) throw e;
-    return { ok: false, problems: e.problems, resources: [], outputs: {}, warnings: [] };
-  }
-  return previewConfig(stack, config, project, root);
+  const read = readStack(stack, root);
+  if (!read.ok)
+    return { ok: false, problems: read.problems, resources: [], outputs: {}, warnings: [] };
+  return previewConfig(stack, read.config, read.project, root);
 }
 
 /** Every file a preview folder holds, by path relative to it, in writing order. */
@@ -246,14 +164,4 @@ export function summarize(stack: string, result: PreviewResult, outDir: string):
   const m = result.manualSteps?.length ?? 0;
   const manual = m > 0 ? `, ${m} manual step${m === 1 ? "" : "s"} (inventory.md)` : "";
   return `${stack}: ${result.resources.length} resources (${custom.length} custom, ${components} components), ${adopted} to import, ${created} to create${read}${warned}${manual}, written to ${outDir}`;
-}
-
-/** A clean preview's warnings, one line each, formatted like problems. */
-export function warningLines(result: PreviewResult): string[] {
-  return result.warnings.map(formatProblem);
-}
-
-export function problemLines(result: PreviewResult): string[] {
-  if (result.problems.length > 0) return result.problems.map(formatProblem);
-  return [String(result.error instanceof Error ? result.error.message : result.error)];
 }

@@ -69,12 +69,19 @@ function build() {
   return stale.length;
 }
 
-// The Node versions package.json states: checked here, where a user first runs the program.
-const engines = require(path.join(ROOT, "package.json")).engines.node;
-if (!require("semver").satisfies(process.version, engines)) {
-  console.error(`run: Node ${process.version} is not one of ${engines} (package.json engines)`);
+// The Node the program runs on (package.json devEngines.runtime), checked here, where a user first
+// runs the program. `npm run` finds it in node_modules/.bin: the `node` devDependency (Node 22),
+// whatever Node runs npm itself (package.json engines, which admits Node 20 to install).
+const runtime = require(path.join(ROOT, "package.json")).devEngines.runtime.version;
+if (!require("semver").satisfies(process.version, runtime)) {
+  console.error(
+    `run: Node ${process.version} is not one of ${runtime} (package.json devEngines.runtime); run the command through npm run, which takes Node from node_modules/.bin (the node devDependency), or install one of those Node versions`,
+  );
   process.exit(2);
 }
+// Node 22.1+ keeps the compiled code of loaded modules on disk: a repeated command (npm run check)
+// skips compiling them. In bin/, the build output, never in node_modules (shared by worktrees).
+require("module").enableCompileCache?.(path.join(OUT, ".compile-cache"));
 
 const [script, ...args] = process.argv.slice(2);
 if (

@@ -1,7 +1,7 @@
 // load -> plan -> validate: the whole pure pipeline from raw stack config to a checked Plan.
 import { plan } from "../addressing/plan";
 import { Plan } from "../addressing/plan-types";
-import { Problem, SiteError } from "../addressing/problems";
+import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { validateIds, validateRest } from "../addressing/validate";
 import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
 import { lbPoolInputs } from "../render/cilium/inputs";
@@ -9,6 +9,7 @@ import { plannedUploads, uploadCollisions } from "../render/proxmox/uploads";
 import { buildTopology } from "../topology/build";
 import { Topology } from "../topology/types";
 import { loadSite } from "./load";
+import { withSuggestedValues } from "./repair";
 import {
   enginePaths,
   hideInProblem,
@@ -35,15 +36,18 @@ export type ResolveResult =
 
 /**
  * Every problem of a site, or its validated plan and topology. `raw` holds the `homelab:*` keys
- * without prefix; with `heapLimitMb`, a site too large for that heap is refused first (site/size.ts). The topology's cross-layer rules run only on a plan the address rules accept
- * (they assume its values are consistent), so a site's problems may arrive in two rounds.
+ * without prefix; with `heapLimitMb`, a site too large for that heap is refused first (site/size.ts).
+ * All problems at once (issue 20): a value the loader refuses with a suggested one takes it and
+ * the pipeline runs on (withLaterProblems); the policy's names are checked on a plan the address
+ * rules refuse (policyNames). The rest of the topology's cross-layer rules run only on a plan the
+ * address rules accept (they assume its values are consistent), so those may arrive in a second round.
  */
 export function resolveSite(
   raw: Record<string, unknown>,
-  options: { heapLimitMb?: number } = {},
+  options: { heapLimitMb?: number; repaired?: boolean } = {},
 ): ResolveResult {
   const loaded = loadSite(raw);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return withLaterProblems(loaded.problems, raw, options);
   // Before planning: a site the heap cannot hold is refused whole, with its numbers.
   if (options.heapLimitMb !== undefined) {
     const size = sizeProblems(loaded.site, options.heapLimitMb);
@@ -57,7 +61,8 @@ export function resolveSite(
     ...validateRest(derived.plan),
     ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
   ];
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0)
+    return { ok: false, problems: [...problems, ...policyNames(derived.plan)] };
   const built = buildTopology(derived.plan);
   // Needs unique VM IDs (round one), which every planned file name is keyed by.
   const uploads = uploadCollisions(plannedUploads(derived.plan));
@@ -65,6 +70,41 @@ export function resolveSite(
     return { ok: false, problems: [...built.problems, ...uploads] };
   }
   return { ok: true, plan: derived.plan, topology: built.topology };
+}
+
+/**
+ * The loader's `problems`, then those the rest of the pipeline finds once each refused value that
+ * has a suggested one takes it (site/repair.ts), but none at a replaced path or already listed.
+ */
+function withLaterProblems(
+  problems: readonly Problem[],
+  raw: Record<string, unknown>,
+  options: { heapLimitMb?: number; repaired?: boolean },
+): ResolveResult {
+  const repaired = options.repaired ? undefined : withSuggestedValues(raw, problems);
+  if (repaired === undefined) return { ok: false, problems: [...problems] };
+  const later = resolveSite(repaired.raw, { ...options, repaired: true });
+  const seen = new Set(problems.map(formatProblem));
+  const more = later.ok
+    ? []
+    : later.problems.filter((p) => !repaired.paths.has(p.path) && !seen.has(formatProblem(p)));
+  return { ok: false, problems: [...problems, ...more] };
+}
+
+/**
+ * The policy's name problems (a rule naming nothing of the plan) of a plan the address rules
+ * refuse: names do not depend on addresses, so a typo is not hidden behind a host-bits error. The
+ * topology is built regardless of those problems; anything else it finds, or a failure to build
+ * on inconsistent values, waits for the next run.
+ */
+function policyNames(p: Plan): Problem[] {
+  try {
+    return buildTopology(p).problems.filter((q) =>
+      /^policy\.rules\[\d+\]\.(from|to)\b/.test(q.path),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /**

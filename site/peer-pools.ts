@@ -2,7 +2,6 @@
 // sites). Each stack exports its pools as `lbPools`; a stack that names a peer stack on a shared
 // segment reads the peer's pools through a StackReference and refuses to deploy on any overlap,
 // before registering anything but the (read-only) reference itself.
-import * as pulumi from "@pulumi/pulumi";
 import { AddressRange, Parsed, Prefix } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
@@ -159,21 +158,37 @@ export function peerProblems(
   });
 }
 
+/** A peer stack's `lbPools` output, read, with the place the site names it. */
+export interface ReadPeer {
+  readonly stack: string;
+  /** Index of the shared segment (sharedSegments[segment].peerStacks) that names it. */
+  readonly segment: number;
+  readonly pools: readonly PeerPool[];
+  readonly problems: readonly Problem[];
+}
+
 /**
- * Reads every peer stack's `lbPools` and returns the problems: malformed outputs first, then
- * collisions with ours. Registers only StackReferences.
+ * Each peer stack the plan's shared segments name, with `lbPools(stack)` (its `lbPools` output,
+ * undefined when it has none) read by readPeerPools.
  */
-export async function readPeerProblems(plan: Plan): Promise<Problem[]> {
-  const peers = await Promise.all(
-    plan.sharedSegments.flatMap((g, i) =>
-      g.peerStacks.map(async (stack, j) => {
-        const ref = new pulumi.StackReference(`peer-${g.name}-${j}`, { name: stack });
-        const details = await ref.getOutputDetails("lbPools");
-        const value: unknown = details.value ?? details.secretValue;
-        const read = readPeerPools(`sharedSegments[${i}].peerStacks[${j}]`, stack, value);
-        return { stack, segment: i, ...read };
-      }),
-    ),
+export function readPeers(plan: Plan, lbPools: (stack: string) => unknown): ReadPeer[] {
+  return plan.sharedSegments.flatMap((g, i) =>
+    g.peerStacks.map((stack, j) => ({
+      stack,
+      segment: i,
+      ...readPeerPools(`sharedSegments[${i}].peerStacks[${j}]`, stack, lbPools(stack)),
+    })),
   );
+}
+
+/** Every peer problem: malformed outputs first, then collisions with ours. */
+export function peerStackProblems(plan: Plan, peers: readonly ReadPeer[]): Problem[] {
   return [...peers.flatMap((p) => p.problems), ...peerProblems(plan, peers)];
+}
+
+/** The text of the error that stops the program on peer problems (lines already formatted). */
+export function peerProblemsMessage(lines: readonly string[]): string {
+  return `Peer stacks' LoadBalancer pools are malformed or collide with ours; nothing was provisioned:\n${lines
+    .map((l) => `  - ${l}`)
+    .join("\n")}`;
 }

@@ -1,52 +1,25 @@
 // Reads the `homelab:*` keys of the running stack's config and resolves the site. This is the only
 // place that touches Pulumi config; everything after it is pure.
 import * as pulumi from "@pulumi/pulumi";
-import { distance } from "fastest-levenshtein";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem } from "../addressing/problems";
 import { resolveStackConfig } from ".";
 import { Topology } from "../topology/types";
 import { readFileSync, statSync } from "fs";
 import { parse } from "yaml";
+import { NAMESPACE, rawConfigOf } from "./raw-config";
 import { enginePaths, hideSecrets, holdsSecret, SecretConfig, secureLeaves } from "./secret-paths";
 
-export const NAMESPACE = "homelab";
-
-/** Namespaces of the providers and engine this project uses: their keys are not ours to check. */
-const FOREIGN_NAMESPACES = ["proxmoxve", "kubernetes", "command", "pulumi"];
+export { isNearMissNamespace, NAMESPACE } from "./raw-config";
 
 /**
- * Whether a namespace looks like a mistyped `homelab` (`homelb`, `Homelab`): Pulumi hands such keys
- * to nobody, so a whole `policy` would silently be dropped.
- */
-export function isNearMissNamespace(ns: string): boolean {
-  if (ns === NAMESPACE || FOREIGN_NAMESPACES.includes(ns)) return false;
-  return distance(ns.toLowerCase(), NAMESPACE) <= 2;
-}
-
-/**
- * The raw `homelab:*` config values, each parsed from the JSON the engine hands over. Keys of a
- * near-miss namespace keep their whole key (`homelb:policy`), so that the loader refuses them.
+ * The raw `homelab:*` config values of the running stack (or of `all`), each parsed from the JSON
+ * the engine hands over (site/raw-config.ts).
  */
 export function rawHomelabConfig(
   all: Record<string, string> = pulumi.runtime.allConfig(),
 ): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(all)) {
-    const colon = k.indexOf(":");
-    const ns = colon < 0 ? "" : k.slice(0, colon);
-    if (ns === NAMESPACE) raw[k.slice(NAMESPACE.length + 1)] = parseValue(v);
-    else if (colon > 0 && isNearMissNamespace(ns)) raw[k] = parseValue(v);
-  }
-  return raw;
-}
-
-function parseValue(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
+  return rawConfigOf(all);
 }
 
 /** Secret paths set by the offline preview for the program it runs (see useSecretPaths). */
