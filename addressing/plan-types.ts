@@ -124,8 +124,31 @@ export interface RouterPlan {
     readonly filterChain: string;
   }[];
   readonly rejects: readonly Prefix[];
+  /** Configured static routes (main table), destination and gateway in one family. */
+  readonly routes: readonly RouterRoute[];
+  /** BGP peers outside the stack (routers[].bgpPeers), parsed. */
+  readonly bgpPeers: readonly RouterBgpPeer[];
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: Address }[];
+}
+
+/** A BGP peer of a router outside the stack (homelab:routers[].bgpPeers). */
+export interface RouterBgpPeer {
+  readonly name: string;
+  readonly address: Address;
+  readonly asn: number;
+  readonly localAddress?: Address;
+  readonly multihop?: boolean;
+  /** Config path of the peer, for messages. */
+  readonly path: string;
+}
+
+/** A configured static route of a router (homelab:routers[].routes). */
+export interface RouterRoute {
+  readonly dst: Prefix;
+  readonly via: Address;
+  /** Config path of the route, for messages. */
+  readonly path: string;
 }
 
 /** An address a router holds on one of its interfaces, besides the tenant gateways. */

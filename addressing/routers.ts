@@ -2,7 +2,9 @@
 // prefixes it never accepts from clusters, and its static DNS names, all checked.
 import { Builder } from "./builder";
 import { Address, Parsed, Prefix } from "./ip";
-import { RouterPlan, TenantPlan } from "./plan-types";
+import { RouterAddress, RouterBgpPeer, RouterPlan, TenantPlan } from "./plan-types";
+import { RouterSpecConfig } from "./site";
+import { planRoutes } from "./vms";
 
 export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterPlan[] {
   const site = b.site;
@@ -103,6 +105,20 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       b.problem(`${path}.rejects[${j}]`, text, parsed.error, parsed.fix);
       return [];
     });
+    // The gateway is not checked against the router's subnets: RouterOS and zebra resolve it
+    // through any route (an upstream reached over DHCP holds no address the stack knows).
+    const routes = planRoutes(b, r.routes, `${path}.routes`, () => ({}));
+    routes.forEach((x, j) => {
+      const first = routes.findIndex((y) => y.dst.equals(x.dst));
+      if (first !== j)
+        b.problem(
+          `${x.path}.to`,
+          x.dst.toString(),
+          `duplicates ${routes[first].path}.to: one destination has one gateway in the main table`,
+          "keep one of the two routes",
+        );
+    });
+    const bgpPeers = planBgpPeers(b, r, path, asn, addresses);
     const dnsRecords = r.dnsRecords.flatMap((d, j) => {
       const parsed = Address.parse(d.address);
       if (parsed.ok) return [{ name: d.name, address: parsed.value }];
@@ -127,6 +143,8 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       addresses,
       vlans: r.vlans,
       rejects,
+      routes: routes.map((x) => ({ dst: x.dst, via: x.via, path: x.path })),
+      bgpPeers,
       dnsDomain: r.dnsDomain,
       dnsRecords,
     };
@@ -153,4 +171,79 @@ export function parseInterfaceAddress(
   }
   if (Number(len) > bits) return { ok: false, error: `has a length above ${bits}` };
   return { ok: true, value: { address: parsed.value, length: Number(len) } };
+}
+
+/**
+ * A router's bgpPeers, parsed and checked: addresses, eBGP (another AS than the router's), one
+ * name and one address per peer, a local address the router holds (routers[].addresses), and a
+ * RouterOS router (the only renderer of these connections).
+ */
+function planBgpPeers(
+  b: Builder,
+  r: RouterSpecConfig,
+  path: string,
+  asn: number,
+  addresses: readonly RouterAddress[],
+): RouterBgpPeer[] {
+  if (r.bgpPeers.length > 0 && r.os !== "routeros")
+    b.problem(
+      `${path}.bgpPeers`,
+      r.bgpPeers.map((p) => p.name).join(", "),
+      `is rendered for RouterOS routers only; router ${r.name} is os: ${r.os}`,
+      "configure the session on the router itself, or leave bgpPeers out",
+    );
+  const out: RouterBgpPeer[] = [];
+  r.bgpPeers.forEach((p, j) => {
+    const at = `${path}.bgpPeers[${j}]`;
+    const address = Address.parse(p.address);
+    if (!address.ok) {
+      b.problem(`${at}.address`, p.address, address.error, address.fix);
+      return;
+    }
+    const twin = out.find((o) => o.name === p.name || o.address.equals(address.value));
+    if (twin) {
+      b.problem(
+        twin.name === p.name ? `${at}.name` : `${at}.address`,
+        twin.name === p.name ? p.name : p.address,
+        `duplicates ${twin.path}: RouterOS matches a connection by its name or its remote address`,
+        "keep one of the two peers",
+      );
+      return;
+    }
+    if (p.asn === asn)
+      b.problem(
+        `${at}.asn`,
+        String(p.asn),
+        `is router ${r.name}'s own AS: the stack's connections are eBGP (local.role=ebgp)`,
+        "give the peer's own AS, or leave the iBGP session to the router",
+      );
+    let localAddress: Address | undefined;
+    if (p.localAddress !== undefined) {
+      const local = Address.parse(p.localAddress);
+      if (!local.ok) b.problem(`${at}.localAddress`, p.localAddress, local.error, local.fix);
+      else if (local.value.family !== address.value.family)
+        b.problem(
+          `${at}.localAddress`,
+          p.localAddress,
+          `is IPv${local.value.family}; the peer ${address.value} is IPv${address.value.family}`,
+        );
+      else if (!addresses.some((a) => a.address.equals(local.value)))
+        b.problem(
+          `${at}.localAddress`,
+          p.localAddress,
+          `is not an address of router ${r.name}`,
+          "add it to the router's addresses, or leave localAddress out",
+        );
+      else localAddress = local.value;
+    }
+    out.push({
+      name: p.name,
+      address: address.value,
+      asn: p.asn,
+      ...(localAddress ? { localAddress } : {}),
+      ...(p.multihop !== undefined ? { multihop: p.multihop } : {}),
+      path: at,
+    });
+  });
+  return out;
 }

@@ -223,6 +223,16 @@ export interface RouterSpecConfig {
     readonly filterChain: string;
   }[];
   readonly rejects: readonly string[];
+  /** Static routes in the main table, as configured (unchecked here). */
+  readonly routes: readonly { readonly to: string; readonly via: string }[];
+  /** BGP peers outside the stack, as configured (addresses unchecked here). */
+  readonly bgpPeers: readonly {
+    readonly name: string;
+    readonly address: string;
+    readonly asn: number;
+    readonly localAddress?: string;
+    readonly multihop?: boolean;
+  }[];
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: string }[];
 }

@@ -28,7 +28,8 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  *   untagged network (IEEE 802.1Q's default PVID is 1). A segment may be that untagged network
  *   on purpose (a UniFi "Default" network is VLAN 1), so segments are not warned about;
  * - a RouterOS router address that is the one Pulumi reaches it at (`ssh.host`): the reconcile
- *   script then owns the address Pulumi logs in through, and the destroy script removes it;
+ *   script adopts the address Pulumi logs in through (the router holds it already), and the
+ *   destroy script releases it (comment restored, entry kept; script.ts `release`);
  * - a RouterOS router whose `version` is outside the releases whose property names are sourced
  *   (addressing/routeros-versions.ts): the script is still written, with the names the table
  *   gives for that minor, but nothing checked them against that release.
@@ -100,8 +101,8 @@ export function warnings(
       out.push({
         path: a.path,
         input: `${a.address}/${a.length}`,
-        message: `is the address Pulumi reaches ${r.name} at (ssh.host): the reconcile script takes it over, and destroying the stack removes it, cutting Pulumi and you off the router`,
-        fix: "keep it if the router has another way in (another address, a console); otherwise reach the router at an address the stack does not manage",
+        message: `is the address Pulumi reaches ${r.name} at (ssh.host): the router holds it before the first run, so the reconcile script adopts it, and \`pulumi destroy\` (or leaving it out of the stack) releases it: its comment goes back to what it was and the address stays; only moving it to another interface or length in the stack would cut Pulumi and you off the router, and the script refuses that as a conflict`,
+        fix: "leave it in the stack to have the plan own it, or take it out: the router keeps it either way",
       });
     }
   }

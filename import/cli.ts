@@ -39,8 +39,8 @@ export const USAGE = [
   "                             through a symbolic link)",
   "  -h, --help                 show this text",
   "",
-  "Exit status: 0 a stack file was written, 1 nothing could be imported (a file refused),",
-  "2 a usage error.",
+  "Exit status: 0 a stack file was written, 1 nothing could be imported (a file refused, or",
+  "nothing read that the stack can hold), 2 a usage error.",
 ].join("\n");
 
 const PAIR = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)=(.+)$/;
@@ -180,6 +180,15 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
     return 1;
   }
   const { config, report } = importSite({ site, hosts, sdn, firewall, routers });
+  if (report.imported === 0) {
+    const read = report.counts.reduce((n, c) => n + c.read, 0);
+    io.err(
+      `import: nothing could be imported: the ${read} entr${read === 1 ? "y" : "ies"} read hold no bridge, bond, VLAN, address, SDN object or router entry the stack can hold (a loopback alone is in every host); nothing written`,
+    );
+    for (const f of report.findings)
+      io.err(`import: ${f.file}${f.line > 0 ? `:${f.line}` : ""}: ${f.why}`);
+    return 1;
+  }
   const resolved = resolveSite(config);
   if (!resolved.ok)
     for (const p of resolved.problems)

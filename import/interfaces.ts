@@ -96,7 +96,8 @@ export function hostWiring(
   const at = (name: string, key?: string): Located =>
     where.get(key === undefined ? name : `${name}\0${key}`) ??
     where.get(name) ?? { file, line: 0, text: key ? `${key}` : `iface ${name}` };
-  const expressed = (name: string, key?: string) => report.expressed(at(name, key).file);
+  const expressed = (name: string, key?: string, implied = false) =>
+    report.expressed(at(name, key).file, implied);
   const reported = (name: string, key: string | undefined, kind: string, why: string) => {
     const l = at(name, key);
     report.reported({ kind, file: l.file, line: l.line, text: l.text, why });
@@ -142,7 +143,8 @@ export function hostWiring(
       return m.config.get(k)?.[0];
     };
     if (m.method.includes("loopback")) {
-      expressed(m.name);
+      // Every host has lo; the stack implies it, so it alone imports nothing.
+      expressed(m.name, undefined, true);
       continue;
     }
     const entry: Record<string, unknown> = {};

@@ -35,11 +35,21 @@ export class Report {
     return c;
   }
 
-  /** An entry read and written into the stack file. */
-  expressed(file: string): void {
+  /**
+   * Entries written into the stack file that say something of the site: not counting those that
+   * every site has and the stack implies (`iface lo inet loopback`). None: nothing was imported.
+   */
+  imported = 0;
+
+  /**
+   * An entry read and written into the stack file. `implied`: the stack holds it without a key
+   * (a host's loopback stanza): expressed, but not something imported.
+   */
+  expressed(file: string, implied = false): void {
     const c = this.count(file);
     c.read++;
     c.expressed++;
+    if (!implied) this.imported++;
   }
 
   /** An entry read and not (or not fully) expressed: listed in the report. */

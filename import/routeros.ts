@@ -1,7 +1,9 @@
 // A RouterOS 7 export (read by twin/routeros/export.ts) into a homelab:routers entry: name,
-// version, ASN, router ID, addresses and static DNS records. The rest of what a router holds
-// (VLAN interfaces, static routes, BGP connections, filter rules, any other menu) has no key of
-// its own in the stack (the stack derives them from tenants and the policy), so it is reported.
+// version, ASN, router ID, addresses, static routes (routes), BGP connections (bgpPeers) and
+// static DNS records, plus its VLAN interfaces (homelab:segments, built by stack.ts). The rest
+// (filter rules, bridges, any other menu, a property the stack has no key for) is reported with
+// its file and line.
+import * as ipaddr from "ipaddr.js";
 import { ExportCommand, RouterOsExport } from "../twin/routeros/export";
 import { Report } from "./report";
 
@@ -13,31 +15,67 @@ function arg(c: ExportCommand, key: string): string | undefined {
 
 /** Why an entry of a menu is not in the stack, by menu; the fallback names the menu. */
 const WHY: Record<string, string> = {
-  "/interface/vlan":
-    "a router VLAN is the stack's when a tenant owns it: add the tenant (homelab:tenants) and a routers[].vlans entry with its interface",
   "/ip/route":
-    "the stack has no key for a static route; the router keeps it (the script does not remove it)",
+    "routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)",
   "/ipv6/route":
-    "the stack has no key for a static route; the router keeps it (the script does not remove it)",
+    "routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)",
   "/routing/bgp/connection":
-    "BGP sessions are derived from the tenants' clusters; a session to another peer stays as it is",
+    "routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address and multihop; the router keeps this one as it is",
+  "/interface/vlan":
+    "a VLAN interface becomes a homelab:segments entry when it has a name, vlan-id and interface only",
   "/ip/firewall/filter":
     "filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay",
   "/ipv6/firewall/filter":
     "filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay",
 };
 
+/** A VLAN interface of a router's export: the segment stack.ts makes of it. */
+export interface RouterVlan {
+  readonly router: string;
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+  /** Interface name on the router (`name=`). */
+  readonly name: string;
+  readonly vlan: number;
+  readonly mtu?: number;
+}
+
+/** Properties a BGP connection may carry that the stack derives or leaves to the router. */
+const BGP_DERIVED = [
+  "as",
+  "router-id",
+  "instance",
+  "templates",
+  "comment",
+  "afi",
+  "address-families",
+];
+/** Properties of a BGP connection the stack leaves to the router (reported, kept on it). */
+const BGP_ROUTER_KEPT = ["input.filter", "output.filter-chain", "hold-time", "keepalive-time"];
+
+const ROUTE_DEFAULTS: Record<string, string> = {
+  "routing-table": "main",
+  distance: "1",
+  "suppress-hw-offload": "no",
+  disabled: "no",
+};
+
 /**
- * The homelab:routers entry for one export. `file` names the export in the report. Counts each
- * add/set command once: expressed when its values are in the entry, else reported.
+ * The homelab:routers entry for one export, and its VLAN interfaces. `file` names the export in
+ * the report. Counts each add/set command once: expressed when its values are in the entry,
+ * else reported.
  */
 export function importRouter(
   name: string,
   file: string,
   exported: RouterOsExport,
   report: Report,
-): Record<string, unknown> {
+): { entry: Record<string, unknown>; vlans: RouterVlan[] } {
   const addresses: { interface: string; address: string }[] = [];
+  const routes: { to: string; via: string }[] = [];
+  const bgpPeers: Record<string, unknown>[] = [];
+  const vlans: RouterVlan[] = [];
   const dnsRecords: { name: string; address: string }[] = [];
   let routerId: string | undefined;
   let asn: number | undefined;
@@ -72,6 +110,108 @@ export function importRouter(
           c,
           "an address the stack cannot hold: it needs address=<a>/<len> interface=<name> and nothing else",
         );
+    } else if ((c.menu === "/ip/route" || c.menu === "/ipv6/route") && c.verb === "add") {
+      const v6 = c.menu === "/ipv6/route";
+      const to = arg(c, "dst-address") ?? (v6 ? "::/0" : "0.0.0.0/0");
+      const via = arg(c, "gateway") ?? "";
+      const rest = c.args.filter(
+        ([k, v]) => !["dst-address", "gateway", "comment"].includes(k) && ROUTE_DEFAULTS[k] !== v,
+      );
+      const fam = (a: string) => (ipaddr.isValid(a) ? ipaddr.parse(a).kind() : "");
+      const want = v6 ? "ipv6" : "ipv4";
+      if (
+        ipaddr.isValidCIDR(to) &&
+        fam(to.split("/")[0]) === want &&
+        fam(via) === want &&
+        rest.length === 0 &&
+        !routes.some((r) => r.to === to)
+      ) {
+        routes.push({ to, via });
+        report.expressed(file);
+      } else rep(c, WHY[c.menu]);
+    } else if (c.menu === "/routing/bgp/connection" && c.verb === "add") {
+      const peer = arg(c, "remote.address");
+      const as = arg(c, "remote.as");
+      const n = arg(c, "name");
+      const role = arg(c, "local.role");
+      const own = arg(c, "as");
+      if (own !== undefined && /^[0-9]+$/.test(own)) bgpAsn ??= Number(own);
+      bgpId ??= arg(c, "router-id");
+      const kept = c.args.filter(([k]) => BGP_ROUTER_KEPT.includes(k));
+      const rest = c.args.filter(
+        ([k, v]) =>
+          ![
+            "name",
+            "remote.address",
+            "remote.as",
+            "local.role",
+            "local.address",
+            "multihop",
+            ...BGP_DERIVED,
+            ...BGP_ROUTER_KEPT,
+          ].includes(k) && !(k === "use-bfd" && v === "no"),
+      );
+      if (
+        n &&
+        /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(n) &&
+        peer &&
+        ipaddr.isValid(peer) &&
+        as &&
+        /^[0-9]+$/.test(as) &&
+        role === "ebgp" &&
+        rest.length === 0
+      ) {
+        const local = arg(c, "local.address");
+        const multihop = arg(c, "multihop");
+        bgpPeers.push({
+          name: n,
+          address: peer,
+          asn: Number(as),
+          ...(local !== undefined ? { localAddress: local } : {}),
+          ...(multihop !== undefined ? { multihop: multihop === "yes" } : {}),
+        });
+        report.expressed(file);
+        if (kept.length > 0)
+          report.assumed(
+            {
+              file,
+              line: c.line,
+              text: kept.map(([k, v]) => `${k}=${v}`).join(" "),
+              why: `connection ${n}: the stack leaves ${kept.map(([k]) => k).join(", ")} to the router; the script does not change ${kept.length === 1 ? "it" : "them"}`,
+            },
+            "RouterOS BGP settings left to the router",
+          );
+      } else rep(c, WHY[c.menu]);
+    } else if (c.menu === "/interface/vlan" && c.verb === "add") {
+      const n = arg(c, "name");
+      const id = arg(c, "vlan-id");
+      const on = arg(c, "interface");
+      const mtu = arg(c, "mtu");
+      const rest = c.args.filter(
+        ([k]) => !["name", "vlan-id", "interface", "comment", "mtu"].includes(k),
+      );
+      if (
+        n &&
+        IFACE.test(n) &&
+        on &&
+        id &&
+        /^[0-9]{1,4}$/.test(id) &&
+        Number(id) >= 1 &&
+        Number(id) <= 4094 &&
+        (mtu === undefined || /^[0-9]{3,4}$/.test(mtu)) &&
+        rest.length === 0
+      ) {
+        vlans.push({
+          router: name,
+          file,
+          line: c.line,
+          text: c.text,
+          name: n,
+          vlan: Number(id),
+          ...(mtu !== undefined && mtu !== "1500" ? { mtu: Number(mtu) } : {}),
+        });
+        report.expressed(file);
+      } else rep(c, WHY[c.menu]);
     } else if (c.menu === "/ip/dns/static" && c.verb === "add") {
       const n = arg(c, "name");
       const a = arg(c, "address");
@@ -96,12 +236,6 @@ export function importRouter(
       routerId ??= arg(c, "id");
       report.expressed(file);
     } else {
-      // A session holds the router's own AS and router ID (RouterOS 7.19 has no BGP instance).
-      if (c.menu === "/routing/bgp/connection") {
-        const as = arg(c, "as");
-        if (as !== undefined && /^[0-9]+$/.test(as)) bgpAsn ??= Number(as);
-        bgpId ??= arg(c, "router-id");
-      }
       rep(
         c,
         WHY[c.menu] ??
@@ -134,6 +268,8 @@ export function importRouter(
   }
   if (addresses.length > 0) entry.addresses = addresses;
   entry.vlans = [];
+  if (routes.length > 0) entry.routes = routes;
+  if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;
-  return entry;
+  return { entry, vlans };
 }

@@ -6,7 +6,7 @@ import { RouterOsExport } from "../twin/routeros/export";
 import { hostWiring, IfaceObj, Locator } from "./interfaces";
 import { importFirewall, importSdn } from "./pve";
 import { Report } from "./report";
-import { importRouter } from "./routeros";
+import { importRouter, RouterVlan } from "./routeros";
 
 export interface ImportInput {
   readonly site: string;
@@ -165,7 +165,77 @@ export function importSite(input: ImportInput): {
   }
   if (Object.keys(existing).length > 0) config.existing = existing;
   for (const f of input.firewall ?? []) importFirewall(f.file, f.text, report);
-  const routers = input.routers.map((r) => importRouter(r.name, r.file, r.exported, report));
+  const imported = input.routers.map((r) => importRouter(r.name, r.file, r.exported, report));
+  const routers = imported.map((r) => r.entry);
   if (routers.length > 0) config.routers = routers;
+  const segments = routerSegments(imported, report);
+  if (segments.length > 0) config.segments = segments;
   return { config, report };
+}
+
+/** A label the stack takes as a segment name: lowercase, `-` for anything else, 63 at most. */
+function segmentName(name: string): string {
+  const n = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+  return /^[a-z]/.test(n) ? n : `vlan-${n}`;
+}
+
+/**
+ * The routers' VLAN interfaces as homelab:segments: the VLAN ID, the subnet of the router's
+ * first address of each family on the interface and that address as the gateway, held by the
+ * router (the address also stays in routers[].addresses, which a declared gateway is not a
+ * second owner of). A name several routers use is made `<router>-<name>` for each, and the
+ * report says so: two routers' vlan20 are two segments until the owner says they are one.
+ */
+function routerSegments(
+  imported: readonly { entry: Record<string, unknown>; vlans: readonly RouterVlan[] }[],
+  report: Report,
+): Record<string, unknown>[] {
+  const all = imported.flatMap((r) => r.vlans);
+  const byName = new Map<string, RouterVlan[]>();
+  for (const v of all)
+    byName.set(segmentName(v.name), [...(byName.get(segmentName(v.name)) ?? []), v]);
+  return imported.flatMap(({ entry, vlans }) =>
+    vlans.map((v) => {
+      const base = segmentName(v.name);
+      const shared = byName.get(base) ?? [];
+      const name = shared.length > 1 ? segmentName(`${v.router}-${base}`) : base;
+      if (shared.length > 1) {
+        const others = shared
+          .filter((o) => o !== v)
+          .map((o) => `${o.router} (${o.file}:${o.line})`)
+          .join(", ");
+        report.assumed({
+          file: v.file,
+          line: v.line,
+          text: v.text,
+          why: `${v.name} is a VLAN interface of ${others} too: the segment is named ${name}; if they are one network, keep one segment and set its gateway's owner`,
+        });
+      } else if (name !== v.name)
+        report.assumed({
+          file: v.file,
+          line: v.line,
+          text: v.text,
+          why: `the segment of ${v.name} is named ${name} (a segment name is a lowercase DNS label)`,
+        });
+      const seg: Record<string, unknown> = { name, vlan: v.vlan };
+      const gateway: Record<string, string> = {};
+      const held = ((entry.addresses ?? []) as { interface: string; address: string }[]).filter(
+        (a) => a.interface === v.name,
+      );
+      for (const fam of ["ipv4", "ipv6"] as const) {
+        const a = held.find((x) => (fam === "ipv4") === !x.address.includes(":"));
+        if (!a) continue;
+        seg[fam] = split(a.address).net;
+        gateway[fam] = a.address.split("/")[0];
+      }
+      if (v.mtu !== undefined) seg.mtu = v.mtu;
+      if (Object.keys(gateway).length > 0) seg.gateway = { ...gateway, owner: v.router };
+      return seg;
+    }),
+  );
 }

@@ -172,6 +172,8 @@ function withDefaults(c: Record<string, any>): Site {
       rejects: ["fc00::/8"],
       dnsRecords: [],
       addresses: [],
+      routes: [],
+      bgpPeers: [],
       ...r,
       ...(r.ssh ? { ssh: { port: 22, ...r.ssh } } : {}),
       // eslint-disable-next-line @typescript-eslint/no-explicit-any

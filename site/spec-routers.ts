@@ -1,5 +1,5 @@
 // Config keys for edge routers (RouterOS over SSH, or FRR on Linux) and FRR on Linux nodes.
-import { address, field, int, list, obj, oneOf, str, dnsName } from "./schema";
+import { address, bool, field, int, list, obj, oneOf, str, dnsLabel, dnsName } from "./schema";
 import { planName } from "./spec-policy";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
@@ -78,6 +78,47 @@ export const routersSchema = list(
       ),
       "Tenant VLANs on the router: it owns their gateway and peers with their clusters.",
       { required: true },
+    ),
+    routes: field(
+      list(
+        obj({
+          to: field(str(), "Destination prefix (IPv4 or IPv6), e.g. 0.0.0.0/0 or 10.99.0.0/16.", {
+            required: true,
+          }),
+          via: field(
+            str(),
+            "Gateway address, in the destination's family (RouterOS resolves the interface).",
+            { required: true },
+          ),
+        }),
+      ),
+      "Static routes of the router in its main table, besides those the sessions need: RouterOS `/ip/route` and `/ipv6/route` entries (a route the router already has with the same dst-address, gateway and routing-table is adopted, one to the same destination through another gateway stops the script before its first change), `ip route` lines in frr.conf. `npm run import` fills it from the router's export.",
+      { defaultText: "[]" },
+    ),
+    bgpPeers: field(
+      list(
+        obj({
+          name: field(dnsLabel(), "Connection name (`/routing/bgp/connection` name).", {
+            required: true,
+          }),
+          address: field(str(), "Peer address (IPv4 or IPv6), outside the stack's devices.", {
+            required: true,
+          }),
+          asn: field(int(1, 4294967294), "Peer ASN; another than the router's (eBGP).", {
+            required: true,
+          }),
+          localAddress: field(
+            str(),
+            "Address the router speaks from (`local.address`), one of its own.",
+            { defaultText: "its address on the subnet that holds the peer, else the router ID" },
+          ),
+          multihop: field(bool(), "The peer is not on a connected subnet (`multihop=yes`).", {
+            defaultText: "`false` when a subnet of the router holds the peer, else `true`",
+          }),
+        }),
+      ),
+      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address. The stack leaves its input filter, timers and BFD to the router (`use-bfd=no` is written). `npm run import` fills it from the router's export.",
+      { defaultText: "[]" },
     ),
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {
       defaultText: "`fc00::/8` (the sol stack's internal class)",

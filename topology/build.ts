@@ -10,6 +10,7 @@ import { nodeDevices } from "./nodes";
 import { buildPolicy } from "./policy";
 import { policyManualSteps } from "./policy-manual";
 import { routerDevices } from "./routers";
+import { withConfigured } from "./routes";
 import { buildSegments } from "./segments";
 import { buildSessions, frrFamilies } from "./sessions";
 import { Device, Topology } from "./types";
@@ -33,7 +34,13 @@ export function buildTopology(plan: Plan): TopologyResult {
   const built = buildSessions(plan, base);
   const devices = [...base, ...built.peers].map((d) => {
     const extra = built.routes.get(d.name);
-    return extra ? { ...d, routes: [...d.routes, ...extra] } : d;
+    if (!extra) return d;
+    // A router's own routes are its configured ones (routers[].routes): they replace a derived
+    // route to the same destination, as every configured value overrides a derived one.
+    return {
+      ...d,
+      routes: d.kind === "router" ? withConfigured(extra, d.routes) : [...d.routes, ...extra],
+    };
   });
   const core = { site: plan.site, devices, segments, sessions: built.sessions };
   const resolved = buildPolicy(plan, core);

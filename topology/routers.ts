@@ -115,7 +115,9 @@ function routerDevice(plan: Plan, r: RouterPlan, i: number, segments: readonly S
     software: r.os === "linux" ? ["linux", "frr"] : [r.os === "external" ? "external" : r.os],
     path,
     interfaces: [...byName.values()],
-    routes: [],
+    // Configured routes; build.ts adds the sessions' own (a configured one to the same
+    // destination replaces the derived one).
+    routes: r.routes.map((x) => ({ dst: x.dst, via: x.via, kind: "static" as const, carrier })),
     speaker: {
       asn: r.asn,
       ...(r.routerId ? { routerId: r.routerId } : {}),

@@ -8,7 +8,7 @@
 // A session exists per transport family and carries that family only: RouterOS is not assumed
 // to carry IPv4 routes over an IPv6 session (RFC 8950), so no end is asked to.
 import { Address, Family, familyKey as key, Prefix } from "../addressing/ip";
-import { ClusterPlan, NodePlan, Plan, TenantPlan } from "../addressing/plan-types";
+import { ClusterPlan, NodePlan, Plan, RouterPlan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { poolPrefixes } from "./pools";
 import { routerCarrier, routerOsHasBfd, routersOf } from "./routers";
@@ -257,6 +257,84 @@ class Sessions {
     }
   }
 
+  /**
+   * A router's bgpPeers: one session each with an external speaker outside the stack, from
+   * the address the router holds on the subnet with the peer (else its localAddress or router
+   * ID, multihop, through its longest configured route to the peer). The router keeps its own
+   * import filter; the peer's end is a manual step like any external speaker's.
+   */
+  routerPeers(r: RouterPlan): void {
+    const router = this.device(r.name);
+    if (!router || r.os === "external") return;
+    const carrier = routerCarrier(r.os);
+    r.bgpPeers.forEach((p) => {
+      const held = this.holder(p.address);
+      if (held) {
+        this.problems.push({
+          path: `${p.path}.address`,
+          input: p.address.toString(),
+          message: `is ${held.device.name} (${held.iface.name}), a device of the site: its sessions come from the plan, not from bgpPeers`,
+          fix: "hold its tenant on the router (routers[].vlans), or list only peers outside the stack",
+        });
+        return;
+      }
+      const f = p.address.family;
+      const onLink = p.multihop ? undefined : connectedInterface(router, p.address);
+      const own = router.interfaces.flatMap((i) =>
+        i.addresses
+          .filter((h) => h.address.family === f && h.role !== "vip")
+          .map((h) => ({ iface: i.name, address: h.address })),
+      );
+      const source =
+        (p.localAddress && own.find((o) => o.address.equals(p.localAddress as Address))) ??
+        (onLink && own.find((o) => onLink.addresses.some((h) => h.address.equals(o.address)))) ??
+        (r.routerId && f === 4 ? { iface: "lo", address: r.routerId } : undefined) ??
+        own[0];
+      if (!source) {
+        this.problems.push({
+          path: `${p.path}.address`,
+          input: p.address.toString(),
+          message: `router ${r.name} has no IPv${f} address to speak to the peer from`,
+          fix: `give the router an IPv${f} address (routers[].addresses), or peer in its family`,
+        });
+        return;
+      }
+      const route = router.routes
+        .filter((x) => x.dst.family === f && x.dst.contains(p.address))
+        .sort((a, b) => b.dst.length - a.dst.length)[0];
+      const subnet = onLink?.addresses.find((h) => h.address.equals(source.address))?.length;
+      const peer = this.externalPeer(p, p.path, subnet);
+      const multihop = p.multihop ?? !onLink;
+      this.push(p.path, f, [
+        {
+          device: r.name,
+          asn: r.asn,
+          address: source.address,
+          interface: onLink && !multihop ? onLink.name : source.iface,
+          ...(multihop ? { multihop: MULTIHOP_TTL } : {}),
+          reach: onLink ? "connected" : (route ?? missingRoute(p.address, carrier)),
+          announces: [],
+          accepts: [],
+          importFilter: "unmanaged",
+          carrier,
+          peerName: p.name,
+        },
+        {
+          device: peer.device.name,
+          asn: p.asn,
+          address: p.address,
+          interface: peer.iface,
+          ...(multihop ? { multihop: MULTIHOP_TTL } : {}),
+          reach: onLink ? "connected" : missingRoute(source.address, "manual"),
+          announces: [],
+          accepts: [],
+          carrier: "manual",
+          peerName: r.name,
+        },
+      ]);
+    });
+  }
+
   /** Cilium on Talos: every node peers with each peer from the address that reaches it. */
   ciliumCluster(t: TenantPlan, k: ClusterPlan, path: string, tenantPath: string): void {
     for (const peer of this.ciliumPeers(t, k, path, tenantPath)) {
@@ -371,6 +449,8 @@ class Sessions {
   private externalPeer(
     p: { readonly name: string; readonly address: Address; readonly asn: number },
     path: string,
+    /** Length of the subnet the peer shares with its router (a routers[].bgpPeers entry). */
+    onLinkLength?: number,
   ): CiliumPeer {
     const same = this.peers.find((d) =>
       d.interfaces.some((i) => i.addresses.some((h) => h.address.equals(p.address))),
@@ -404,7 +484,7 @@ class Sessions {
       addresses: [
         {
           address: p.address,
-          length: segment?.prefix.length ?? hostLength(p.address.family),
+          length: segment?.prefix.length ?? onLinkLength ?? hostLength(p.address.family),
           role: "interface",
           carrier: "manual",
           path: `${path}.address`,
@@ -510,5 +590,6 @@ export function buildSessions(plan: Plan, devices: readonly Device[]): SessionRe
     if (k.nodeOs === "linux") s.frrCluster(t, k, path);
     else if (k.announcement === "bgp") s.ciliumCluster(t, k, path, `tenants[${i}]`);
   });
+  for (const r of plan.routers) s.routerPeers(r);
   return { sessions: s.sessions, routes: s.routes, peers: s.peers, problems: s.problems };
 }

@@ -178,6 +178,11 @@ export interface SessionEnd {
   readonly announces: readonly Announcement[];
   /** This end's import filter, in order; anything unmatched is rejected. */
   readonly accepts: readonly PrefixRule[];
+  /**
+   * `unmanaged`: the stack writes no import filter at this end and `accepts` is empty: the
+   * router keeps its own (a routers[].bgpPeers session with a peer outside the stack).
+   */
+  readonly importFilter?: "unmanaged";
   /** What configures this end. */
   readonly carrier: Carrier;
   /** How this end names the other end (connection name, neighbor description). */

@@ -190,8 +190,10 @@ export function routerOsDesiredState(
   const chains = new Map<string, PrefixRule[]>();
   const onLink = new Map<BgpConnection, string>();
   const connections: BgpConnection[] = ends.map(({ s, end, other }) => {
-    const chain = chainOf(router, byName.get(other.device));
-    chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
+    // A peer outside the stack (routers[].bgpPeers): the router keeps its own input filter.
+    const chain =
+      end.importFilter === "unmanaged" ? undefined : chainOf(router, byName.get(other.device));
+    if (chain !== undefined) chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
     return {
       // Both families peer: one connection each, so the name says which.
       name:
@@ -203,7 +205,7 @@ export function routerOsDesiredState(
       localRole: "ebgp",
       multihop: end.multihop !== undefined,
       localAddress: end.address,
-      inputFilter: chain,
+      ...(chain !== undefined ? { inputFilter: chain } : {}),
       addressFamilies: s.families.map((f) => (f === 4 ? "ip" : "ipv6")),
       ...(end.timers ? { holdTime: end.timers.hold, keepaliveTime: end.timers.keepalive } : {}),
       ...(end.timers?.bfd

@@ -52,7 +52,7 @@ test("a RouterOS address that is the router's ssh.host is a warning (the scripts
   const raw = JSON.parse(JSON.stringify(stackRaw("example")));
   raw.routers[0].addresses = [{ interface: "bridge", address: "192.168.88.254/24" }];
   expect(requirePlan(raw).warnings.map(formatProblem)).toEqual([
-    'routers[0].addresses[0].address: "192.168.88.254/24": is the address Pulumi reaches edge at (ssh.host): the reconcile script takes it over, and destroying the stack removes it, cutting Pulumi and you off the router; keep it if the router has another way in (another address, a console); otherwise reach the router at an address the stack does not manage',
+    'routers[0].addresses[0].address: "192.168.88.254/24": is the address Pulumi reaches edge at (ssh.host): the router holds it before the first run, so the reconcile script adopts it, and `pulumi destroy` (or leaving it out of the stack) releases it: its comment goes back to what it was and the address stays; only moving it to another interface or length in the stack would cut Pulumi and you off the router, and the script refuses that as a conflict; leave it in the stack to have the plan own it, or take it out: the router keeps it either way',
   ]);
   raw.routers[0].addresses = [{ interface: "bridge", address: "192.168.88.253/24" }];
   expect(requirePlan(raw).warnings).toEqual([]);

@@ -106,9 +106,9 @@ describe("SDN section configs", () => {
 });
 
 describe("RouterOS export", () => {
-  test("addresses, A records, ASN and router ID are expressed; the rest is reported", () => {
+  test("addresses, routes, BGP peers, VLANs, A records, ASN and router ID are expressed; the rest is reported", () => {
     const report = new Report();
-    const entry = importRouter(
+    const { entry, vlans } = importRouter(
       "edge",
       "edge.rsc",
       parseExport("edge.rsc", read("edge.rsc")),
@@ -125,18 +125,27 @@ describe("RouterOS export", () => {
         { interface: "vlan20", address: "10.20.0.1/24" },
       ],
       vlans: [],
+      routes: [{ to: "0.0.0.0/0", via: "203.0.113.1" }],
+      bgpPeers: [{ name: "lab", address: "10.20.0.11", asn: 65020 }],
       dnsRecords: [{ name: "pve1.lan", address: "192.168.88.1" }],
     });
-    expect(report.counts).toEqual([{ file: "edge.rsc", read: 12, expressed: 4, reported: 8 }]);
+    expect(vlans).toEqual([
+      {
+        router: "edge",
+        file: "edge.rsc",
+        line: 8,
+        text: "add interface=bridge name=vlan20 vlan-id=20",
+        name: "vlan20",
+        vlan: 20,
+      },
+    ]);
+    expect(report.counts).toEqual([{ file: "edge.rsc", read: 12, expressed: 7, reported: 5 }]);
     expect(report.findings.map((f) => `${f.line} ${f.kind}`)).toEqual([
       "6 RouterOS interface bridge",
-      "8 RouterOS interface vlan",
       "10 RouterOS interface bridge port",
       "16 RouterOS ip dns static",
       "18 RouterOS ip firewall filter",
       "20 RouterOS disabled entries",
-      "22 RouterOS ip route",
-      "26 RouterOS routing bgp connection",
       "1 Assumptions made",
     ]);
   });
@@ -170,7 +179,7 @@ describe("npm run import", () => {
       `${FIX}/sdn/vnets.cfg: 3 read, 2 expressed, 1 reported`,
       `${FIX}/sdn/zones.cfg: 10 read, 4 expressed, 6 reported`,
       `${FIX}/firewall/cluster.fw: 8 read, 0 expressed, 8 reported`,
-      `${FIX}/edge.rsc: 12 read, 4 expressed, 8 reported`,
+      `${FIX}/edge.rsc: 12 read, 7 expressed, 5 reported`,
       `wrote ${out} and ${dir}/import-report.md (the plan has 4 problems, listed in the report)`,
     ]);
     expect(r.code).toBe(0);

@@ -200,3 +200,35 @@ describe("names", () => {
     expect(text).not.toMatch(/name: (yes|on)\n/);
   });
 });
+
+describe("exit status", () => {
+  test("a loopback-only interfaces file imports nothing: exit 1, nothing written", () => {
+    const out = path.join(dir, "Pulumi.s.yaml");
+    const r = run(["--site", "s", "--proxmox", `pve1=${FIX}/lo-only/interfaces`, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      "import: nothing could be imported: the 1 entry read hold no bridge, bond, VLAN, address, SDN object or router entry the stack can hold (a loopback alone is in every host); nothing written",
+    ]);
+    expect(r.out).toEqual([]);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(path.join(dir, "import-report.md"))).toBe(false);
+  });
+
+  test("an interfaces file with a bridge beside lo is imported: exit 0", () => {
+    const out = path.join(dir, "Pulumi.s.yaml");
+    const r = run(["--site", "s", "--proxmox", `pve2=${FIX}/pve2/interfaces`, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test("an unknown option and a positional argument are usage errors: exit 2", () => {
+    for (const argv of [
+      ["--site", "s", "--bogus"],
+      ["--site", "s", "extra"],
+    ]) {
+      const r = run(argv);
+      expect(r.code).toBe(2);
+      expect(r.err[1]).toBe("run npm run import -- --help for the options");
+    }
+  });
+});

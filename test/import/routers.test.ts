@@ -1,0 +1,114 @@
+// npm run import of router exports with VLANs, routes and BGP (test/fixtures/import/routers):
+// the exact routers and segments written, the exact report lines of what no key holds, and the
+// duplicate VLAN name across two routers made two segments with a line saying so.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse } from "yaml";
+import { importCli } from "../../import/cli";
+
+const FIX = "test/fixtures/import/routers";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-routers-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest reported by line", () => {
+  const out = path.join(dir, "Pulumi.home.yaml");
+  const lines: string[] = [];
+  const err: string[] = [];
+  const code = importCli(
+    [
+      "--site",
+      "home",
+      "--routeros",
+      `home=${FIX}/home.rsc`,
+      "--routeros",
+      `core=${FIX}/core.rsc`,
+      "--out",
+      out,
+    ],
+    { out: (l) => lines.push(l), err: (l) => err.push(l) },
+  );
+  expect(err).toEqual([]);
+  expect(code).toBe(0);
+  expect(lines.slice(0, 2)).toEqual([
+    `${FIX}/home.rsc: 20 read, 13 expressed, 7 reported`,
+    `${FIX}/core.rsc: 3 read, 3 expressed, 0 reported`,
+  ]);
+  const config = (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> })
+    .config;
+  expect(config["homelab:routers"]).toEqual([
+    {
+      name: "home",
+      version: "7.24",
+      asn: 65000,
+      routerId: "192.168.88.1",
+      ssh: { host: "192.168.88.1" },
+      addresses: [
+        { interface: "bridge", address: "192.168.88.1/24" },
+        { interface: "vlan30", address: "192.168.30.1/24" },
+        { interface: "IoT_40", address: "192.168.40.1/24" },
+        { interface: "ether1", address: "192.168.99.2/30" },
+        { interface: "vlan30", address: "fd00:30::1/64" },
+      ],
+      vlans: [],
+      routes: [
+        { to: "0.0.0.0/0", via: "192.168.99.1" },
+        { to: "10.99.0.0/16", via: "192.168.99.1" },
+        { to: "::/0", via: "fd00:30::fffe" },
+      ],
+      bgpPeers: [{ name: "upstream", address: "192.168.99.1", asn: 64999 }],
+      dnsRecords: [{ name: "nas.home.arpa", address: "192.168.30.10" }],
+    },
+    {
+      name: "core",
+      version: "7.24",
+      asn: 65001,
+      routerId: "10.30.0.1",
+      ssh: { host: "10.30.0.1" },
+      addresses: [{ interface: "vlan30", address: "10.30.0.1/24" }],
+      vlans: [],
+    },
+  ]);
+  expect(config["homelab:segments"]).toEqual([
+    {
+      name: "home-vlan30",
+      vlan: 30,
+      ipv4: "192.168.30.0/24",
+      ipv6: "fd00:30::/64",
+      gateway: { ipv4: "192.168.30.1", ipv6: "fd00:30::1", owner: "home" },
+    },
+    {
+      name: "iot-40",
+      vlan: 40,
+      ipv4: "192.168.40.0/24",
+      gateway: { ipv4: "192.168.40.1", owner: "home" },
+    },
+    {
+      name: "core-vlan30",
+      vlan: 30,
+      ipv4: "10.30.0.0/24",
+      gateway: { ipv4: "10.30.0.1", owner: "core" },
+    },
+  ]);
+  const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+  const listed = report.split("\n").filter((l) => l.startsWith(`- ${FIX}/`));
+  expect(listed).toEqual([
+    `- ${FIX}/home.rsc:6: \`add name=bridge vlan-filtering=yes\`: the stack has no key for interface bridge; the router keeps it`,
+    `- ${FIX}/home.rsc:10: \`add arp=proxy-arp interface=bridge name=vlan50 vlan-id=50\`: a VLAN interface becomes a homelab:segments entry when it has a name, vlan-id and interface only`,
+    `- ${FIX}/home.rsc:21: \`add dst-address=10.98.0.0/16 gateway=ether1\`: routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)`,
+    `- ${FIX}/home.rsc:22: \`add dst-address=10.97.0.0/16 gateway=192.168.99.1 routing-table=vpn\`: routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)`,
+    `- ${FIX}/home.rsc:28: \`hold-time=30s\`: connection upstream: the stack leaves hold-time to the router; the script does not change it`,
+    `- ${FIX}/home.rsc:29: \`add instance=main local.role=ibgp name=core remote.address=192.168.88.2 .as=65000\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address and multihop; the router keeps this one as it is`,
+    `- ${FIX}/home.rsc:30: \`add instance=main local.role=ebgp name=lab remote.address=10.20.0.11 .as=65020 multihop=yes use-bfd=yes\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address and multihop; the router keeps this one as it is`,
+    `- ${FIX}/home.rsc:34: \`add action=accept chain=forward dst-address=192.168.30.10 dst-port=443 protocol=tcp src-address=192.168.40.0/24\`: filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay`,
+    `- ${FIX}/home.rsc:1: \`router home\`: ssh.host is 192.168.88.1 (its BGP router ID); set the address Pulumi reaches the router at`,
+    `- ${FIX}/core.rsc:1: \`router core\`: ssh.host is 10.30.0.1 (its BGP router ID); set the address Pulumi reaches the router at`,
+    `- ${FIX}/home.rsc:8: \`add interface=bridge name=vlan30 vlan-id=30\`: vlan30 is a VLAN interface of core (${FIX}/core.rsc:3) too: the segment is named home-vlan30; if they are one network, keep one segment and set its gateway's owner`,
+    `- ${FIX}/home.rsc:9: \`add interface=bridge name=IoT_40 vlan-id=40\`: the segment of IoT_40 is named iot-40 (a segment name is a lowercase DNS label)`,
+    `- ${FIX}/core.rsc:3: \`add interface=ether2 name=vlan30 vlan-id=30\`: vlan30 is a VLAN interface of home (${FIX}/home.rsc:8) too: the segment is named core-vlan30; if they are one network, keep one segment and set its gateway's owner`,
+  ]);
+});
