@@ -4,6 +4,7 @@ import { Address, AddressRange, Prefix } from "./ip";
 import { Problem } from "./problems";
 import {
   CloudImage,
+  DataDisk,
   DualAddress,
   DualPrefix,
   PolicySpec,
@@ -241,6 +242,8 @@ export interface CloudVmPlan {
   readonly cores: number;
   readonly memory: number;
   readonly disk: number;
+  /** Data disks beside the boot disk, in order (scsi1, scsi2, ...). */
+  readonly disks: readonly DataDisk[];
   readonly image: CloudImage;
   readonly path: string;
   readonly networks: readonly VmNetworkPlan[];

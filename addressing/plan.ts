@@ -166,6 +166,20 @@ function planVnet(
     const prefix = carried.subnet[key(f)];
     return prefix ? [{ prefix, gateway: carried.gateway[key(f)] }] : [];
   });
+  // A VNet without a subnet cannot be created (Proxmox SDN); a mesh takes its /64 from the
+  // internal space, which a site without one must give (or name the mesh subnet itself).
+  const failed = ["id", "meshSubnet.ipv4", "meshSubnet.ipv6"].some((k) =>
+    b.hasProblemAt(`${path}.${k}`),
+  );
+  if (subnets.length === 0 && t.vlan !== undefined && !failed) {
+    b.problem(
+      `${path}.mesh`,
+      "true",
+      "the mesh has no subnet: it is derived from global.internalSpace, which the site does not set",
+      `set global.internalSpace.ipv6 (e.g. fc00::/8), or give ${path}.meshSubnet.ipv6`,
+    );
+    return undefined;
+  }
   // An L2-announced pool beside the VM subnet rides the same VNet (seed 000 with announcement l2).
   const extra = t.vlan === undefined ? onLink : [];
   return {
@@ -600,6 +614,15 @@ function planCluster(
       k.frr.egress,
       `is also the mesh interface (${path}.frr.mesh): one NIC cannot carry both the mesh and the egress`,
       "name two NICs (default mesh mesh0, egress egress0)",
+    );
+  }
+  // Talos bootstraps etcd on a control-plane node and talosctl reaches the API through one.
+  if (k.nodeOs === "talos" && !k.nodes.some((n) => n.role === "controlplane")) {
+    b.problem(
+      `${path}.nodes`,
+      k.nodes.map((n) => `${n.name}: ${n.role}`).join(", "),
+      "has no control-plane node: Talos bootstraps the cluster on one",
+      `give at least one node of ${path}.nodes role: controlplane`,
     );
   }
   if (k.nodeOs === "linux") {

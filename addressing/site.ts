@@ -200,10 +200,15 @@ export interface VmSpec {
   /** GiB. */
   readonly disk: number;
   readonly image: CloudImage;
+  /** Data disks beside the boot disk (scsi1, scsi2, ...). */
+  readonly disks?: readonly DataDisk[];
   readonly networks: readonly VmNetworkSpec[];
   readonly routes: readonly RouteSpec[];
   readonly packages: readonly string[];
-  /** DNS servers; default talos.nameservers in the families the VM has addresses in. */
+  /**
+   * DNS servers; default: the `nameservers` of the first segment of its networks that has some,
+   * else talos.nameservers; either in the families the VM has addresses in.
+   */
   readonly nameservers?: readonly string[];
   readonly k3s?: K3sSpec;
 }
@@ -392,6 +397,8 @@ export interface SegmentSpec {
   readonly mtu?: number;
   readonly purpose?: string;
   readonly gateway?: { readonly ipv4?: Address; readonly ipv6?: Address; readonly owner?: string };
+  /** DNS servers of the segment, as written; its plain VMs' default resolvers. */
+  readonly nameservers?: readonly string[];
   readonly managedBy?: string;
   readonly ranges: readonly {
     readonly range: AddressRange;
@@ -531,3 +538,10 @@ export const DEFAULT_FABRIC: Site["fabric"] = {
  * VXLAN (8), UDP (8) and the outer IP header (IPv4 20, IPv6 40).
  */
 export const VXLAN_OVERHEAD = { ipv4: 50, ipv6: 70 } as const;
+
+/** An empty data disk of a plain VM (vms[].disks[]): GiB, storage, whether vzdump backs it up. */
+export interface DataDisk {
+  readonly size: number;
+  readonly datastore?: string;
+  readonly backup?: boolean;
+}

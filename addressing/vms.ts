@@ -282,6 +282,16 @@ function planVm(
   });
   const families = FAMILIES.filter((f) => nets.some((n) => n.address[key(f)]));
   const nameservers = parseNameservers(b, v.nameservers ?? [], `${path}.nameservers`);
+  // A home VLAN's resolver (its router, a Pi-hole) before the site's: issue 20, friction 9.
+  const segmentNameservers = nets
+    .map((n) => {
+      if (n.ref.kind !== "segment") return [];
+      const name = n.ref.name;
+      const i = b.site.segments.findIndex((s) => s.name === name);
+      const texts = i >= 0 ? (b.site.segments[i].nameservers ?? []) : [];
+      return parseNameservers(b, texts, `segments[${i}].nameservers`);
+    })
+    .find((a) => a.length > 0);
   return {
     name: v.name,
     id: v.id,
@@ -290,6 +300,7 @@ function planVm(
     cores: v.cores,
     memory: v.memory,
     disk: v.disk,
+    disks: v.disks ?? [],
     image: v.image,
     path,
     networks: nets,
@@ -297,7 +308,7 @@ function planVm(
     packages: v.packages,
     nameservers: v.nameservers
       ? nameservers
-      : siteNameservers.filter((a) => families.includes(a.family)),
+      : (segmentNameservers ?? siteNameservers).filter((a) => families.includes(a.family)),
     ...(v.k3s ? { k3s: planK3s(b, v, `${path}.k3s`) } : {}),
   };
 }

@@ -4,6 +4,7 @@
 // render/cloud-init; only the resources live here.
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
+import type { DataDisk } from "../addressing/site";
 import { snippetFileName } from "../render/proxmox/uploads";
 import { type VmNic, proxmoxNetworkDevices } from "./vm-nic";
 
@@ -20,6 +21,8 @@ export interface CloudInitVmArgs {
   readonly memory: number;
   /** GiB: the image is grown to this size. */
   readonly disk: number;
+  /** Data disks beside the boot disk: GiB, storage (default the boot disk's), vzdump backup. */
+  readonly disks?: readonly DataDisk[];
   readonly tags: readonly string[];
   /** Written into the VM's description. */
   readonly managedBy: string;
@@ -91,6 +94,17 @@ export class CloudInitVm extends pulumi.ComponentResource {
             discard: "on",
             ssd: true,
           },
+          // Empty raw disks (no fileId): Proxmox allocates them on the storage.
+          ...(args.disks ?? []).map((d, i) => ({
+            interface: `scsi${i + 1}`,
+            datastoreId: d.datastore ?? args.datastores.disk,
+            size: d.size,
+            fileFormat: "raw",
+            iothread: true,
+            discard: "on",
+            ssd: true,
+            backup: d.backup ?? true,
+          })),
         ],
         bootOrders: ["scsi0"],
         networkDevices: proxmoxNetworkDevices(args.nics),

@@ -111,6 +111,7 @@ export function deployVms(
         cores: m.cores,
         memory: m.memory,
         disk: m.disk,
+        disks: m.disks,
         tags: m.tags,
         managedBy: `managed-by homelab/${plan.site}`,
         image,

@@ -69,7 +69,8 @@ export function resolveSite(
   if (built.problems.length > 0 || uploads.length > 0) {
     return { ok: false, problems: [...built.problems, ...uploads] };
   }
-  return { ok: true, plan: derived.plan, topology: built.topology };
+  const warned = { ...derived.plan, warnings: [...derived.plan.warnings, ...built.warnings] };
+  return { ok: true, plan: warned, topology: built.topology };
 }
 
 /**

@@ -27,6 +27,11 @@ export const segmentsSchema = list(
     ipv6: field(prefix(6), "IPv6 prefix."),
     mtu: field(int(576, 9216), "MTU."),
     purpose: field(str({ maxLength: 160 }), "What the segment is for."),
+    nameservers: field(
+      list(str()),
+      "DNS servers of the segment (IPv4 or IPv6 addresses): a plain VM on it (vms[].networks) takes them unless it sets vms[].nameservers.",
+      { defaultText: "[] (VMs fall back to `talos.nameservers`)" },
+    ),
     gateway: field(
       obj({
         ipv4: field(address(4), "IPv4 gateway."),

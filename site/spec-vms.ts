@@ -80,6 +80,28 @@ export const vmsSchema = list(
     disk: field(int(4, 65536), "Disk in GiB (the cloud image is grown to it).", {
       defaultText: "16",
     }),
+    disks: field(
+      list(
+        obj({
+          size: field(int(1, 65536), "Size in GiB.", { required: true }),
+          datastore: field(
+            str({
+              pattern: /^[A-Za-z][A-Za-z0-9_-]*$/,
+              patternText: "a Proxmox storage ID like local-lvm",
+            }),
+            "Proxmox storage the disk is created on.",
+            {
+              defaultText: "`talos.diskDatastore` (the boot disk's)",
+            },
+          ),
+          backup: field(bool(), "Include the disk in Proxmox backups (vzdump).", {
+            defaultText: "true",
+          }),
+        }),
+      ),
+      "Data disks beside the boot disk: empty raw disks on scsi1, scsi2, ... (a NAS's data, a database), formatted and mounted by the guest, not by cloud-init.",
+      { defaultText: "[]" },
+    ),
     image: imageField,
     networks: field(
       list(

@@ -9,6 +9,7 @@ import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
 import { buildPolicy } from "./policy";
 import { policyManualSteps } from "./policy-manual";
+import { policyWarnings } from "./policy-warnings";
 import { routerDevices } from "./routers";
 import { withConfigured } from "./routes";
 import { buildSegments } from "./segments";
@@ -20,6 +21,8 @@ export interface TopologyResult {
   readonly topology: Topology;
   /** Every cross-layer problem; the topology must not be rendered while there is one. */
   readonly problems: readonly Problem[];
+  /** What the topology does that the owner may not expect (topology/policy-warnings.ts). */
+  readonly warnings: readonly Problem[];
 }
 
 /** The topology of a plan that passed the address validator. */
@@ -56,5 +59,6 @@ export function buildTopology(plan: Plan): TopologyResult {
       ...checkTopology(plan, topology, built.problems),
       ...resolved.problems,
     ],
+    warnings: policyWarnings(resolved.policy),
   };
 }

@@ -29,6 +29,17 @@ const FULL: Record<Family, AddressSet> = { 4: AddressSet.ALL.only(4), 6: Address
 /** Whether `s` holds every address of family `f` (nothing to match on). */
 export const isWholeFamily = (s: AddressSet, f: Family): boolean => s.equals(FULL[f]);
 
+/**
+ * Whether a router's forward chain accepts port forwards before the policy's lines: when the
+ * internet zone's default denies. That default drops every new connection from outside the site,
+ * and a port forward (dst-nat) is one: its destination is rewritten to a site address before the
+ * forward chain sees it. RouterOS's own `defconf` firewall makes the same exception ("drop all
+ * from WAN not DSTNATed": `connection-nat-state=!dstnat`); nftables matches it as `ct status dnat`.
+ */
+export function acceptsDstNat(p: Policy): boolean {
+  return p.zones.some((z) => z.name === "internet" && z.default === "deny");
+}
+
 /** The ordered lines of `point`; a router's input lines follow its forward lines. */
 export function filterLines(p: Policy, point: PolicyPoint): FilterLine[] {
   const hostOnly = point.kind === "proxmox";

@@ -2,7 +2,7 @@
 // the plain VMs. Addresses, NICs, MTUs and routes come from the topology's devices (network
 // config); what only the VM itself needs (image, size, packages, K3s) from the plan.
 import { FAMILIES, familyKey as key } from "../../addressing/ip";
-import { CloudImage } from "../../addressing/site";
+import { CloudImage, DataDisk } from "../../addressing/site";
 import { Plan } from "../../addressing/plan-types";
 import { Device, Topology } from "../../topology/types";
 import { frrInput } from "../frr/inputs";
@@ -30,6 +30,8 @@ export interface CloudInitMachine {
   readonly memory: number;
   /** GiB. */
   readonly disk: number;
+  /** Data disks beside the boot disk (scsi1, scsi2, ...); none for cluster nodes. */
+  readonly disks: readonly DataDisk[];
   readonly image: CloudImage;
   readonly tags: readonly string[];
   readonly nics: readonly MachineNic[];
@@ -104,6 +106,7 @@ function linuxNodes(plan: Plan, t: Topology): CloudInitMachine[] {
         cores: vm.cores,
         memory: vm.memory,
         disk: vm.disk,
+        disks: [],
         image: k.linux.image,
         tags: ["linux", k.name, n.role],
         nics: nicsOf(d),
@@ -145,6 +148,7 @@ function plainVms(plan: Plan, t: Topology): CloudInitMachine[] {
       cores: vm.cores,
       memory: vm.memory,
       disk: vm.disk,
+      disks: vm.disks,
       image: vm.image,
       tags: ["linux", ...(k3s ? ["k3s"] : [])],
       nics: nicsOf(d),

@@ -9,7 +9,7 @@
 // every packet: a packet passes only if every table accepts it.
 import { Family } from "../../addressing/ip";
 import { AddressSet } from "../../topology/address-set";
-import { FilterLine, filterLines } from "../../topology/policy-lines";
+import { acceptsDstNat, FilterLine, filterLines } from "../../topology/policy-lines";
 import { lineHints, SetNames, sideSet } from "../policy/names";
 import { Policy, PolicyPoint } from "../../topology/policy-types";
 import { portsText } from "../../topology/policy-text";
@@ -74,11 +74,14 @@ const STATEFUL = [
   'ct state invalid drop comment "homelab:invalid"',
 ];
 
-function chain(name: "forward" | "input", rules: readonly string[]): string[] {
+/** Port forwards pass an internet zone that denies (topology/policy-lines.ts, acceptsDstNat). */
+const DSTNAT = 'ct status dnat accept comment "homelab:dstnat"';
+
+function chain(name: "forward" | "input", rules: readonly string[], dstNat = false): string[] {
   return [
     `\tchain ${name} {`,
     `\t\ttype filter hook ${name} priority filter; policy accept;`,
-    ...[...STATEFUL, ...rules].map((r) => `\t\t${r}`),
+    ...[...STATEFUL, ...(dstNat ? [DSTNAT] : []), ...rules].map((r) => `\t\t${r}`),
     "\t}",
   ];
 }
@@ -121,7 +124,7 @@ export function renderNftables(p: Policy, point: PolicyPoint, h: NftHeader): str
     `delete table inet ${table}`,
     `table inet ${table} {`,
     ...setLines,
-    ...chain("forward", forward),
+    ...chain("forward", forward, acceptsDstNat(p)),
     ...(input.length > 0 ? chain("input", input) : []),
     "}",
     "",

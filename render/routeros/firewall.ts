@@ -3,13 +3,17 @@
 // the zone defaults; the input chain only for rules that name the router), matching on address
 // lists named `<stack>-<set>`. Reconcile, ownership and destroy are the script's (menus.ts).
 import { Family } from "../../addressing/ip";
-import { FilterLine, filterLines } from "../../topology/policy-lines";
+import { acceptsDstNat, FilterLine, filterLines } from "../../topology/policy-lines";
 import { portsText } from "../../topology/policy-text";
 import { Policy, PolicyPoint } from "../../topology/policy-types";
 import { lineHints, SetNames, sideSet } from "../policy/names";
 import { AddressListEntry, FirewallFilter, ListMatch, RouterOsFirewall } from "./types";
 
-const stateful = (family: Family, chain: "forward" | "input"): FirewallFilter[] => [
+const stateful = (
+  family: Family,
+  chain: "forward" | "input",
+  dstNat: boolean,
+): FirewallFilter[] => [
   {
     family,
     chain,
@@ -19,6 +23,19 @@ const stateful = (family: Family, chain: "forward" | "input"): FirewallFilter[] 
     tag: "stateful",
   },
   { family, chain, action: "drop", connectionState: ["invalid"], log: false, tag: "invalid" },
+  // Port forwards pass an internet zone that denies (topology/policy-lines.ts, acceptsDstNat).
+  ...(dstNat && chain === "forward"
+    ? [
+        {
+          family,
+          chain,
+          action: "accept" as const,
+          connectionNatState: "dstnat" as const,
+          log: false,
+          tag: "dstnat",
+        },
+      ]
+    : []),
 ];
 
 function protocolOf(l: FilterLine): FirewallFilter["protocol"] {
@@ -45,7 +62,7 @@ export function routerOsFirewall(p: Policy, point: PolicyPoint, stack: string): 
     if (mine.length === 0) return [];
     const chains = (["forward", "input"] as const).filter((c) => mine.some((l) => l.chain === c));
     return chains.flatMap((chain) => [
-      ...stateful(f, chain),
+      ...stateful(f, chain, acceptsDstNat(p)),
       ...mine
         .filter((l) => l.chain === chain)
         .map((l): FirewallFilter => {

@@ -270,7 +270,7 @@ function addressListMenu(s: RouterOsDesiredState, f: Family): Menu {
 
 const listText = (m: ListMatch): string => `${m.negate ? "!" : ""}${m.list}`;
 
-/** The matchers `filterProps` may write. */
+/** The matchers `filterProps` may write (and `connection-nat-state`, a FILTER_MATCHERS one). */
 const FILTER_RULE_PROPS = [
   "connection-state",
   "src-address",
@@ -286,6 +286,7 @@ function filterProps(r: FirewallFilter): Prop[] {
     word("chain", r.chain),
     word("action", r.action),
     ...(r.connectionState ? [list("connection-state", r.connectionState)] : []),
+    ...(r.connectionNatState ? [word("connection-nat-state", r.connectionNatState)] : []),
     ...(r.srcAddress ? [word("src-address", r.srcAddress)] : []),
     ...(r.inInterface ? [word("in-interface", r.inInterface)] : []),
     ...(r.src ? [text("src-address-list", listText(r.src))] : []),
@@ -318,7 +319,13 @@ function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
         props,
         matchers.map((p) => p.name),
         {
-          empty: [...unset, ...FILTER_MATCHERS.filter((m) => !FILTER_RULE_PROPS.includes(m))],
+          // `connection-nat-state` is written only on the port-forward rule (firewall.ts).
+          empty: [
+            ...unset,
+            ...FILTER_MATCHERS.filter(
+              (m) => !FILTER_RULE_PROPS.includes(m) && !props.some((p) => p.name === m),
+            ),
+          ],
         },
       ),
     };

@@ -129,6 +129,8 @@ export interface FirewallFilter {
   /** `22,443` or `5404-5412`, TCP/UDP only. */
   readonly dstPort?: string;
   readonly connectionState?: readonly ("established" | "related" | "invalid")[];
+  /** `dstnat`: connections a dst-nat rule rewrote (port forwards), conntrack's dnat status. */
+  readonly connectionNatState?: "dstnat";
   readonly log: boolean;
   /**
    * What the rule is for (`rule=<name>`, `bgp=<connection>`, `bfd=<connection>`): part of its

@@ -92,6 +92,7 @@ export const ROUTEROS_TABLE: readonly VersionRow[] = [
         "chain",
         "action",
         "connection-state",
+        "connection-nat-state",
         "src-address",
         "in-interface",
         "src-address-list",

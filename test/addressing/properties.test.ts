@@ -34,10 +34,11 @@ const siteArb = fc
         ? {
             kubernetes: {
               name: `k${id}`,
-              nodes: nodeIds.map((n) => ({
+              // The first node is a control plane: Talos bootstraps on one.
+              nodes: nodeIds.map((n, j) => ({
                 name: `k${id}n${n}`,
                 id: n,
-                role: n % 2 ? "controlplane" : "worker",
+                role: j === 0 || n % 2 ? "controlplane" : "worker",
               })),
             },
           }

@@ -112,6 +112,8 @@ describe("nftables ruleset", () => {
       "type filter hook forward priority filter; policy accept;",
       'ct state established,related accept comment "homelab:stateful"',
       'ct state invalid drop comment "homelab:invalid"',
+      // The internet zone denies: port forwards pass before it (issue 20, friction 4).
+      'ct status dnat accept comment "homelab:dstnat"',
       ...["management", "storage", "app", "observability", "devtest", "mgmt", "dmz"].map(
         (z) => `ip saddr @z_${z}_v4 ip daddr @z_${z}_v4 accept comment "homelab:intra=${z}"`,
       ),
@@ -203,7 +205,7 @@ describe("nft -c -f accepts every rendered ruleset", () => {
       'accept comment "homelab:rule=app-to-storage"',
       'acept comment "homelab:rule=app-to-storage"',
     );
-    expect(nftProblems(bad)).toEqual(["line 82:51-57: Error: syntax error, unexpected comment"]);
+    expect(nftProblems(bad)).toEqual(["line 83:51-57: Error: syntax error, unexpected comment"]);
   });
 
   test("the longest table name (a 100-character stack of '_') loads; one past nft's limit does not", () => {

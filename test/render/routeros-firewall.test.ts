@@ -49,6 +49,8 @@ function routerVerdict(m: RouterModel, f: Flow): "allow" | "deny" {
   for (const r of m.rows(F4)) {
     if (r.chain !== "forward") continue;
     if (r["connection-state"] && !r["connection-state"].split(";").includes("new")) continue;
+    // The flows here are new connections to their own destination, not port forwards (dst-nat).
+    if (r["connection-nat-state"] === "dstnat") continue;
     if (r["src-address-list"] && !inList(r["src-address-list"], f.src)) continue;
     if (r["dst-address-list"] && !inList(r["dst-address-list"], f.dst)) continue;
     if (r.protocol && r.protocol !== f.protocol) continue;
@@ -70,6 +72,8 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
     expect(f.map((r) => `${r.family} ${r.chain} ${r.action} ${r.tag}`)).toEqual([
       "4 forward accept stateful",
       "4 forward drop invalid",
+      // The internet zone denies: port forwards pass before it (issue 20, friction 4).
+      "4 forward accept dstnat",
       ...["management", "storage", "app", "observability", "devtest", "mgmt", "dmz"].map(
         (z) => `4 forward accept intra=${z}`,
       ),
@@ -216,16 +220,16 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       (x) => `${x.op} ${keyOf(x.comment).split(":").slice(1, 3).join(" ")}`,
     );
     expect(summary).toEqual([
-      ...[15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25].map(
+      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26].map(
         (n) => `remove ${String(n).padStart(3, "0")} ${tagAt(state, n)}`,
       ),
-      ...[24, 23, 22, 21, 20, 19, 18, 17, 16, 15].map(
+      ...[25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
         (n) => `add ${String(n).padStart(3, "0")} ${tagAt(changed, n)}`,
       ),
     ]);
-    expect(tagAt(changed, 15)).toBe("rule.tunnel-outbound");
-    expect(tagAt(changed, 16)).toBe("rule.git-outbound");
-    expect(changed.firewall?.filters[15].dstPort).toBe("22");
+    expect(tagAt(changed, 16)).toBe("rule.tunnel-outbound");
+    expect(tagAt(changed, 17)).toBe("rule.git-outbound");
+    expect(changed.firewall?.filters[16].dstPort).toBe("22");
     expect(m.run(renderRouterOsScript(changed)).mutations).toEqual([]);
     m.run(renderRouterOsDestroyScript(changed));
     expect(m.rows(F4)).toEqual([{ chain: "forward", action: "accept", comment: "user rule" }]);

@@ -1,0 +1,37 @@
+// Issue 20, friction 4: an internet zone that denies drops IPv6 from addresses outside the plan
+// (a LAN's addresses from the ISP's prefix). Port forwards and replies pass (test/lab/
+// port-forward.lab.test.ts); what does not, the plan says, as a warning with the exact text.
+import { formatProblem } from "../../addressing/problems";
+import { requireSite } from "../../site";
+import { portForwardSite } from "../fixtures/port-forward";
+
+const warningsOf = (raw: Record<string, unknown>) =>
+  requireSite(raw).plan.warnings.map(formatProblem);
+
+test("internet default deny on a Linux router with IPv6 zones: the plan says what stops", () => {
+  expect(warningsOf(portForwardSite())).toEqual([
+    `policy.zones[0].default: "deny": makes edge drop IPv6 from every address outside the plan: addresses your VLANs take from your ISP's prefix (SLAAC, DHCPv6-PD) are the internet zone to the policy, so their new connections stop, to the internet too; replies (established, related) and port forwards (dst-nat) still pass; give each segment that carries such addresses its ISP prefix (segments[].ipv6), or keep this if your VLANs use only the plan's IPv6`,
+  ]);
+});
+
+test("policy.default deny names policy.default", () => {
+  const raw = portForwardSite();
+  raw.policy = { default: "deny" };
+  expect(warningsOf(raw).map((w) => w.slice(0, 48))).toEqual([
+    `policy.default: "deny": makes edge drop IPv6 fro`,
+  ]);
+});
+
+test("no warning where the internet zone allows, or where no zone has IPv6", () => {
+  const allow = portForwardSite();
+  allow.policy = {
+    zones: [
+      { zone: "internet", default: "allow" },
+      { zone: "lab", default: "deny" },
+    ],
+  };
+  expect(warningsOf(allow)).toEqual([]);
+  const v4 = portForwardSite() as { global: { tenantSpace: { ipv6?: string } } };
+  delete v4.global.tenantSpace.ipv6;
+  expect(warningsOf(v4 as Record<string, unknown>)).toEqual([]);
+});
