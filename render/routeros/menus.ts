@@ -127,7 +127,9 @@ function routeMenu(s: RouterOsDesiredState, f: Family): Menu {
     // /ip/route/print): one entry per next hop, each keyed by it, none a conflict for another.
     const siblings = routes.filter((x) => x.dst.equals(r.dst)).map((x) => x.gateway);
     const props = [word("dst-address", r.dst), word("gateway", r.gateway)];
-    const others = siblings.map((g) => ` and gateway!=${quote(g.toString())}`).join("");
+    const others = siblings
+      .map((g) => ` and !(gateway~${quote(`^${literalRegex(g.toString())}$`)})`)
+      .join("");
     const conflict: Conflict = {
       where: `dst-address=${quote(r.dst.toString())} and routing-table="main"${siblings.length > 1 ? others : ""}`,
       why: "the same destination in the main table through another gateway",
