@@ -120,5 +120,71 @@ export function evpnEdge(plan: Plan, devices: readonly Device[]): EvpnEdge {
       });
     }
   }
-  return { paths, routes, manualSteps: steps };
+  return { paths, routes, manualSteps: [...steps, ...zoneExitSteps(plan, devices)] };
+}
+
+/**
+ * Routes of nodes and VMs that leave an EVPN zone through a VNet's anycast gateway toward a
+ * prefix outside every VNet (seed 001: Ceph fc00:20::/64 and fc00:21::/64 via fc00:101::fffe).
+ * The zone routes them out only at exit nodes, and only to where the hosts route: without exit
+ * nodes, or with no host holding an address there, a person must act; the step says what.
+ */
+export function zoneExitSteps(plan: Plan, devices: readonly Device[]): ManualStep[] {
+  const anycast = new Set(
+    devices.flatMap((d) =>
+      d.kind !== "host"
+        ? []
+        : d.interfaces.flatMap((i) =>
+            i.addresses
+              .filter((h) => h.role === "anycast-gateway")
+              .map((h) => h.address.toString()),
+          ),
+    ),
+  );
+  const inZone = (p: Prefix) =>
+    plan.tenants.some((t) => t.vnet?.subnets.some((s) => s.prefix.contains(p)));
+  const byVia = new Map<string, { dsts: Prefix[]; devices: string[] }>();
+  for (const d of devices) {
+    if (d.kind !== "node" && d.kind !== "vm") continue;
+    for (const r of d.routes) {
+      if (!r.via || r.dst.length === 0 || !anycast.has(r.via.toString()) || inZone(r.dst)) continue;
+      const e = byVia.get(r.via.toString()) ?? { dsts: [], devices: [] };
+      if (!e.dsts.some((x) => x.equals(r.dst))) e.dsts.push(r.dst);
+      if (!e.devices.includes(d.name)) e.devices.push(d.name);
+      byVia.set(r.via.toString(), e);
+    }
+  }
+  const hosts = devices.filter((d) => d.kind === "host");
+  const exits = plan.sdn.exitNodes;
+  return [...byVia].flatMap(([via, { dsts, devices: from }]) => {
+    const unheld = dsts.filter(
+      (p) =>
+        !hosts.some((h) =>
+          h.interfaces.some((i) => i.addresses.some((a) => p.contains(a.address))),
+        ),
+    );
+    const todo = [
+      ...(exits.length === 0
+        ? [
+            `set sdn.exitNodes (e.g. [${hosts
+              .slice(0, 2)
+              .map((h) => h.name)
+              .join(", ")}]) so that zone ${plan.sdn.zone} routes ${and(dsts.map(String))} out`,
+          ]
+        : []),
+      ...(unheld.length > 0
+        ? [
+            `give the hosts addresses in ${and(unheld.map(String))} (hostNetwork bridges[].carries: cephPublic / cephCluster, or a VLAN that carries them)`,
+          ]
+        : []),
+    ];
+    if (todo.length === 0) return [];
+    return [
+      {
+        device: `EVPN zone ${plan.sdn.zone} (exit nodes: ${exits.length > 0 ? exits.join(", ") : "none"})`,
+        what: `${todo.join("; and ")}; or route ${and(dsts.map(String))} on ${and(from)} another way than ${via}`,
+        why: `${and(from)} route ${and(dsts.map(String))} via ${via}, a VNet's anycast gateway: the zone reaches those prefixes only through its exit nodes and the hosts' own routes`,
+      },
+    ];
+  });
 }

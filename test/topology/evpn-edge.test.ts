@@ -6,7 +6,7 @@ import { previewConfig, previewFiles } from "../../preview/offline";
 import { resolveSite } from "../../site";
 import { exitPaths } from "../../topology/evpn-edge";
 import { checkAgreement } from "../../twin/readback/agree";
-import { fileRaw, ROOT } from "../fixtures/base";
+import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 import { stackConfigOf } from "../fixtures/stack";
 
 const fixture = (p: string) => fileRaw(join(ROOT, "test/fixtures", p));
@@ -102,5 +102,18 @@ test("a broken router without the return route is refused with the session's two
   const r = resolveSite({ ...raw, sdn: { exitNodes: [] } });
   expect(r.ok ? [] : r.problems.map(formatProblem).slice(0, 1)).toEqual([
     'tenants[0].kubernetes.bgpPeers[0].address: "10.60.0.11": router mikrotik peers 10.60.0.11 from 192.168.50.1; node apps-cp1 speaks from 10.60.0.11 and peers 192.168.50.1: mikrotik has no route to 10.60.0.11; give mikrotik a route to 10.60.0.11',
+  ]);
+});
+
+test("sol: nodes route Ceph to a zone without exit nodes: the manual step names what to do", () => {
+  const steps = resolveSite(stackRaw("sol"));
+  if (!steps.ok) throw new Error("rejected");
+  const nodes = "solcp011, solcp012, solcp013, solwk021, solwk022 and solwk023";
+  expect(steps.topology.manualSteps.filter((m) => m.device.startsWith("EVPN zone"))).toEqual([
+    {
+      device: "EVPN zone vxevpn01 (exit nodes: none)",
+      what: `set sdn.exitNodes (e.g. [pve01, pve02]) so that zone vxevpn01 routes fc00:20::/64 and fc00:21::/64 out; and give the hosts addresses in fc00:20::/64 and fc00:21::/64 (hostNetwork bridges[].carries: cephPublic / cephCluster, or a VLAN that carries them); or route fc00:20::/64 and fc00:21::/64 on ${nodes} another way than fc00:101::fffe`,
+      why: `${nodes} route fc00:20::/64 and fc00:21::/64 via fc00:101::fffe, a VNet's anycast gateway: the zone reaches those prefixes only through its exit nodes and the hosts' own routes`,
+    },
   ]);
 });
