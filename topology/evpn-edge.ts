@@ -9,6 +9,7 @@
 // EVPN Exit Nodes ... packets can arrive at one node but go out from another node").
 import { Address, Family, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
 import { HostPlan, Plan } from "../addressing/plan-types";
+import { poolPrefixes } from "./pools";
 import { connectedInterface } from "./sessions";
 import { Device, ManualStep, Route } from "./types";
 
@@ -120,7 +121,11 @@ export function evpnEdge(plan: Plan, devices: readonly Device[]): EvpnEdge {
       });
     }
   }
-  return { paths, routes, manualSteps: [...steps, ...zoneExitSteps(plan, devices)] };
+  return {
+    paths,
+    routes,
+    manualSteps: [...steps, ...poolExitSteps(plan), ...zoneExitSteps(plan, devices)],
+  };
 }
 
 /**
@@ -186,5 +191,47 @@ export function zoneExitSteps(plan: Plan, devices: readonly Device[]): ManualSte
         why: `${and(from)} route ${and(dsts.map(String))} via ${via}, a VNet's anycast gateway: the zone reaches those prefixes only through its exit nodes and the hosts' own routes`,
       },
     ];
+  });
+}
+
+/**
+ * LoadBalancer addresses a Cilium cluster on an EVPN tenant announces by BGP outside its VNet
+ * subnets (a pool on a home VLAN, case 34): the router learns them with a node as next hop and
+ * sends them to an exit node, but the zone's VRF (Proxmox names it vrf_<zone>) knows only the VNet
+ * subnets, so the exit node would send them back to its default route. Until the zone learns them,
+ * each exit node needs static routes in the VRF toward the nodes (frr.conf.local, which Proxmox
+ * keeps across SDN applies).
+ */
+/** The longest prefix that contains every one of `ps` (non-empty, one family). */
+function covering(ps: readonly Prefix[]): Prefix {
+  const first = ps[0];
+  for (let len = first.length; len >= 0; len--) {
+    const p = Prefix.containing(first.family, first.network, len);
+    if (ps.every((x) => p.contains(x))) return p;
+  }
+  return first;
+}
+
+export function poolExitSteps(plan: Plan): ManualStep[] {
+  const exits = plan.sdn.primaryExitNode ? [plan.sdn.primaryExitNode] : plan.sdn.exitNodes;
+  if (exits.length === 0) return [];
+  return plan.tenants.flatMap((t) => {
+    const k = t.kubernetes;
+    if (!k || k.announcement !== "bgp" || t.vnet?.carries !== "vms") return [];
+    const vnet = t.vnet;
+    return FAMILIES.flatMap((f) => {
+      const outside = poolPrefixes(k, f).filter(
+        (p) => !vnet.subnets.some((s) => s.prefix.contains(p)),
+      );
+      const pools = outside.length > 0 ? [covering(outside)] : [];
+      const nodes = k.nodes.flatMap((n) => n.address[key(f)] ?? []);
+      if (pools.length === 0 || nodes.length === 0) return [];
+      const ip = f === 4 ? "ip" : "ipv6";
+      return exits.map((n) => ({
+        device: n,
+        what: `in /etc/frr/frr.conf.local: vrf vrf_${plan.sdn.zone}, ${pools.map((p) => nodes.map((a) => `${ip} route ${p} ${a}`).join(", ")).join(", ")}, exit-vrf; then systemctl reload frr`,
+        why: `cluster ${k.name} announces ${and(pools.map(String))} by BGP with its nodes as next hops; traffic to them enters EVPN zone ${plan.sdn.zone} at its exit nodes, whose VRF knows only the VNet subnets`,
+      }));
+    });
   });
 }

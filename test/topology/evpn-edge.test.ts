@@ -66,11 +66,16 @@ describe("case 34: a Talos cluster on its own EVPN tenant peers Cilium BGP with 
     files = new Map(previewFiles(result));
   });
 
-  test("is accepted: the router routes the tenant back via both exit nodes (ECMP), no manual step for it", () => {
+  test("is accepted: the router routes the tenant back via both exit nodes (ECMP), rendered; the VRF routes to the BGP pool are manual", () => {
     expect(manual(raw).slice(3)).toEqual([
       "apps control planes: nothing holds the planned IPv6 VIP fd4e:2a91:7c00:3c00::250; reach the API at 10.60.0.250, or hold fd4e:2a91:7c00:3c00::250 yourself (e.g. keepalived)",
       "pve-a: sysctl net.ipv4.conf.all.rp_filter=2 and net.ipv4.conf.default.rp_filter=2 (loose; in /etc/sysctl.d/)",
       "pve-b: sysctl net.ipv4.conf.all.rp_filter=2 and net.ipv4.conf.default.rp_filter=2 (loose; in /etc/sysctl.d/)",
+      // The pool on the home VLAN is announced by BGP: the zone's VRF must route it to the nodes.
+      "pve-a: in /etc/frr/frr.conf.local: vrf vrf_vxevpn01, ip route 192.168.60.0/27 10.60.0.11, ip route 192.168.60.0/27 10.60.0.12, ip route 192.168.60.0/27 10.60.0.13, ip route 192.168.60.0/27 10.60.0.21, ip route 192.168.60.0/27 10.60.0.22, exit-vrf; then systemctl reload frr",
+      "pve-b: in /etc/frr/frr.conf.local: vrf vrf_vxevpn01, ip route 192.168.60.0/27 10.60.0.11, ip route 192.168.60.0/27 10.60.0.12, ip route 192.168.60.0/27 10.60.0.13, ip route 192.168.60.0/27 10.60.0.21, ip route 192.168.60.0/27 10.60.0.22, exit-vrf; then systemctl reload frr",
+      "pve-a: in /etc/frr/frr.conf.local: vrf vrf_vxevpn01, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::11, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::12, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::13, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::21, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::22, exit-vrf; then systemctl reload frr",
+      "pve-b: in /etc/frr/frr.conf.local: vrf vrf_vxevpn01, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::11, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::12, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::13, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::21, ipv6 route fd4e:2a91:7c00:3c1b::/112 fd4e:2a91:7c00:3c00::22, exit-vrf; then systemctl reload frr",
     ]);
     const script = files.get("routeros/mikrotik.rsc") as string;
     expect(script.split("\n").filter((l) => l.includes("/ip/route/add"))).toEqual([
