@@ -292,7 +292,12 @@ export interface VnetPlan {
   readonly id: string;
   readonly vni: number;
   readonly carries: "vms" | "mesh";
-  readonly subnets: readonly { readonly prefix: Prefix; readonly gateway?: Address }[];
+  readonly subnets: readonly {
+    readonly prefix: Prefix;
+    readonly gateway?: Address;
+    /** Proxmox subnet `snat` (tenants[].snat): SNAT on the exit nodes. */
+    readonly snat?: boolean;
+  }[];
 }
 
 export interface SdnPlan {
@@ -304,6 +309,10 @@ export interface SdnPlan {
   /** EVPN peers: the hosts' loopbacks. */
   readonly peers: readonly Address[];
   readonly exitNodes: readonly string[];
+  /** Proxmox `exitnodes-primary`: the exit node all outgoing traffic leaves by. */
+  readonly primaryExitNode?: string;
+  /** Proxmox `exitnodes-local-routing`. */
+  readonly exitNodesLocalRouting: boolean;
   readonly advertiseSubnets: boolean;
   /** ARP/ND suppression; false writes disable-arp-nd-suppression on the zone. */
   readonly arpNdSuppression: boolean;

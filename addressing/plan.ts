@@ -101,6 +101,7 @@ function planSdn(
       );
     }
   });
+  exitNodeProblems(b, names);
   const withFabric = hosts.some((h) => h.network.underlay.length > 0);
   const vnets = site.tenants.filter((t) => t.vlan === undefined || t.mesh).length;
   if (vnets > 0 && !site.global.hostLoopbacks) {
@@ -119,6 +120,8 @@ function planSdn(
     asn: site.fabric.asn.hosts,
     peers: hosts.map((h) => h.loopback.ipv4 ?? h.loopback.ipv6).filter((a): a is Address => !!a),
     exitNodes: site.sdn.exitNodes,
+    ...(site.sdn.primaryExitNode ? { primaryExitNode: site.sdn.primaryExitNode } : {}),
+    exitNodesLocalRouting: site.sdn.exitNodesLocalRouting,
     advertiseSubnets: site.sdn.advertiseSubnets,
     arpNdSuppression: site.sdn.arpNdSuppression ?? floating.length === 0,
     nodes: names,
@@ -126,6 +129,54 @@ function planSdn(
       ? { id: site.sdn.fabric, ipv4: loopbacks?.ipv4, ipv6: loopbacks?.ipv6 }
       : undefined,
   };
+}
+
+/**
+ * The exit node keys against each other (Proxmox pvesdn.adoc, EVPN zone: "Primary Exit Node ...
+ * This is required if you want to use SNAT or if your upstream router doesn't support ECMP";
+ * SNAT and local routing happen on the exit nodes).
+ */
+function exitNodeProblems(b: Builder, hosts: readonly string[]): void {
+  const { sdn, tenants } = b.site;
+  const exits = sdn.exitNodes;
+  if (sdn.primaryExitNode !== undefined && !exits.includes(sdn.primaryExitNode)) {
+    b.problem(
+      "sdn.primaryExitNode",
+      sdn.primaryExitNode,
+      exits.length > 0
+        ? `is not one of sdn.exitNodes (${exits.join(", ")})`
+        : "names a primary exit node, but sdn.exitNodes is empty",
+      exits.length > 0
+        ? `use one of ${exits.join(", ")}`
+        : `add it to sdn.exitNodes (hosts are ${hosts.join(", ")})`,
+    );
+  }
+  if (sdn.exitNodesLocalRouting && exits.length === 0) {
+    b.problem(
+      "sdn.exitNodesLocalRouting",
+      "true",
+      "applies to exit nodes, but sdn.exitNodes is empty",
+      `set sdn.exitNodes (hosts are ${hosts.join(", ")}) or drop the key`,
+    );
+  }
+  tenants.forEach((t, i) => {
+    if (!t.snat || t.vlan !== undefined) return;
+    if (exits.length === 0) {
+      b.problem(
+        `tenants[${i}].snat`,
+        "true",
+        `SNATs tenant ${t.name} on the EVPN exit nodes, but sdn.exitNodes is empty`,
+        `set sdn.exitNodes (hosts are ${hosts.join(", ")})`,
+      );
+    } else if (exits.length > 1 && sdn.primaryExitNode === undefined) {
+      b.problem(
+        `tenants[${i}].snat`,
+        "true",
+        `SNATs tenant ${t.name} on ${exits.length} exit nodes (${exits.join(", ")}); Proxmox needs a primary exit node for SNAT, or replies come back to a node that holds no NAT state`,
+        `set sdn.primaryExitNode to one of ${exits.join(", ")}`,
+      );
+    }
+  });
 }
 
 /**
@@ -160,11 +211,20 @@ function planVnet(
     );
     return undefined;
   }
+  if (t.snat && t.vlan !== undefined) {
+    b.problem(
+      `${path}.snat`,
+      "true",
+      `is Proxmox SNAT of a VNet's VM subnet on the exit nodes, but tenant ${t.name}'s VM subnet lives on VLAN ${t.vlan} behind the router`,
+      `drop ${path}.snat (NAT the VLAN on the router instead)`,
+    );
+  }
   const carried = t.vlan !== undefined ? mesh : vms;
   if (!carried) return undefined;
+  const snat = t.snat && t.vlan === undefined ? { snat: true } : {};
   const subnets = FAMILIES.flatMap((f) => {
     const prefix = carried.subnet[key(f)];
-    return prefix ? [{ prefix, gateway: carried.gateway[key(f)] }] : [];
+    return prefix ? [{ prefix, gateway: carried.gateway[key(f)], ...snat }] : [];
   });
   // A VNet without a subnet cannot be created (Proxmox SDN); a mesh takes its /64 from the
   // internal space, which a site without one must give (or name the mesh subnet itself).

@@ -289,6 +289,8 @@ export interface TenantSpec {
   readonly vmLoopbacks?: DualPrefix;
   readonly meshSubnet?: DualPrefix;
   readonly gateway?: DualAddress;
+  /** Proxmox subnet `snat` on the tenant's VNet subnets. */
+  readonly snat: boolean;
   readonly vlan?: number;
   readonly kubernetes?: KubernetesSpec;
 }
@@ -364,6 +366,10 @@ export interface Site {
     readonly controller: string;
     readonly fabric: string;
     readonly exitNodes: readonly string[];
+    /** Proxmox `exitnodes-primary`: one of exitNodes. */
+    readonly primaryExitNode?: string;
+    /** Proxmox `exitnodes-local-routing`. */
+    readonly exitNodesLocalRouting: boolean;
     readonly advertiseSubnets: boolean;
     /**
      * ARP/ND suppression in the EVPN zone; undefined: off when a VNet of the zone carries a
@@ -452,6 +458,7 @@ export const DEFAULT_SDN: Site["sdn"] = {
   controller: "evpnctl",
   fabric: "underlay",
   exitNodes: [],
+  exitNodesLocalRouting: false,
   advertiseSubnets: true,
 };
 

@@ -228,6 +228,19 @@ function poolCollisions(plan: Plan): Problem[] {
   });
 }
 
+/**
+ * A LoadBalancer pool on a home VLAN outside the tenant block (issue 20, friction 1): the keys that
+ * express it, ready to paste (the shape of Pulumi.infra-apps.yaml). IPv4 only: a shared segment
+ * holds one IPv4 prefix.
+ */
+function homeVlanPoolFix(path: string, prefix: Prefix): string | undefined {
+  const m = /^tenants\[(\d+)\]\.kubernetes\.loadBalancers\.ipv4$/.exec(path);
+  if (!m || prefix.family !== 4 || prefix.length > 30) return undefined;
+  const first = Address.of(4, prefix.network + 1n);
+  const last = Address.of(4, prefix.last.value - 1n);
+  return `for a pool on a home VLAN, drop this key and write homelab:sharedSegments: [{ name: lb, prefix: ${prefix} }], then under tenants[${m[1]}].kubernetes: lbSegment: lb and lbRanges: [${first}-${last}], announced by BGP to the VLAN's router (docs/evpn-edge.md)`;
+}
+
 function containment(plan: Plan): Problem[] {
   const out: Problem[] = [];
   for (const f of plan.facts.prefixes) {
@@ -244,7 +257,7 @@ function containment(plan: Plan): Problem[] {
             path: f.path,
             input: f.prefix.toString(),
             message: `is not inside ${f.parent.name} ${f.parent.prefix}`,
-            fix: f.fix,
+            fix: f.fix ?? homeVlanPoolFix(f.path, f.prefix),
           },
     );
   }

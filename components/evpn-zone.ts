@@ -86,6 +86,8 @@ export class EvpnZone extends pulumi.ComponentResource {
         mtu: sdn.mtu,
         nodes: [...sdn.nodes],
         exitNodes: sdn.exitNodes.length > 0 ? [...sdn.exitNodes] : undefined,
+        ...(sdn.primaryExitNode ? { primaryExitNode: sdn.primaryExitNode } : {}),
+        ...(sdn.exitNodesLocalRouting ? { exitNodesLocalRouting: true } : {}),
         advertiseSubnets: sdn.advertiseSubnets,
         // Off for floating IPs (addressing/plan.ts floatingIps); the provider's default is on.
         ...(sdn.arpNdSuppression ? {} : { disableArpNdSuppression: true }),

@@ -61,7 +61,12 @@ export class TenantVnet extends pulumi.ComponentResource {
       (s, i) =>
         new proxmoxve.sdn.Subnet(
           `${name}-subnet-v${s.prefix.family}${suffix(vnet.subnets, i)}`,
-          { vnet: v.resourceId, cidr: s.prefix.toString(), gateway: s.gateway?.toString() },
+          {
+            vnet: v.resourceId,
+            cidr: s.prefix.toString(),
+            gateway: s.gateway?.toString(),
+            ...(s.snat ? { snat: true } : {}),
+          },
           {
             ...fixed,
             ...adopt(

@@ -91,6 +91,7 @@ function withDefaults(c: Record<string, any>): Site {
   const tenants: TenantSpec[] = (c.tenants ?? []).map((t: any) => ({
     ...t,
     mesh: t.mesh ?? false,
+    snat: t.snat ?? false,
     kubernetes: t.kubernetes && {
       ...t.kubernetes,
       announcement: t.kubernetes.announcement ?? defaultAnnouncement(c, t),

@@ -115,9 +115,20 @@ export const sdnSchema = obj({
   fabric: field(sdnId(), "OpenFabric underlay ID; Proxmox names its loopback dummy_<id>.", {
     defaultText: "`underlay`",
   }),
-  exitNodes: field(list(dnsLabel()), "Hosts that route tenant traffic out of the zone.", {
-    defaultText: "[]",
-  }),
+  exitNodes: field(
+    list(dnsLabel()),
+    "Hosts that route tenant traffic out of the zone (Proxmox EVPN zone `exitnodes`). The router that is the hosts' gateway gets return routes to every VNet subnet via them (ECMP across them), or a manual step names those routes when the stack does not configure it (docs/evpn-edge.md).",
+    { defaultText: "[]" },
+  ),
+  primaryExitNode: field(
+    dnsLabel(),
+    "The exit node that forwards all of the zone's outgoing traffic, the others standing by (Proxmox EVPN zone `exitnodes-primary`); one of `exitNodes`. Proxmox requires it for SNAT with several exit nodes, or when the upstream router does not do ECMP. With it, return routes go via this node only.",
+  ),
+  exitNodesLocalRouting: field(
+    bool(),
+    "Let the exit nodes themselves reach the VMs of the zone (Proxmox EVPN zone `exitnodes-local-routing`), e.g. for a service on the host; needs `exitNodes`.",
+    { defaultText: "false" },
+  ),
   advertiseSubnets: field(bool(), "Advertise subnets as EVPN type-5 routes.", {
     defaultText: "true",
   }),

@@ -52,6 +52,8 @@ export const NAME_KINDS = [
   "device",
   "router",
   "range",
+  "pool",
+  "service",
 ] as const;
 
 const NAME = /^(?:[a-z]+:)?[A-Za-z][A-Za-z0-9-]{0,62}$/;

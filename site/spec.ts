@@ -320,6 +320,11 @@ export const tenantSchema = obj({
   vmLoopbacks: field(dual("VM loopback subnet"), "Override of the derived VM loopback subnet."),
   meshSubnet: field(dual("mesh subnet"), "Override of the derived mesh subnet."),
   gateway: field(dualAddress("anycast gateway"), "Override of the derived anycast gateway."),
+  snat: field(
+    bool(),
+    "Source-NAT the tenant's VNet subnets to the exit node's own address on their way out of the EVPN zone (Proxmox subnet `snat`); needs `sdn.exitNodes`, and `sdn.primaryExitNode` when there are several. Only for a tenant whose VNet carries its VM subnet (no `vlan`).",
+    { defaultText: "false" },
+  ),
   vlan: field(
     int(1, 4094),
     "Egress VLAN on the VM bridge (the sol stack): the VM subnet lives there behind the router, and the VNet carries the mesh.",

@@ -4,6 +4,7 @@
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { checkTopology } from "./checks";
+import { evpnEdge } from "./evpn-edge";
 import { hostDevices } from "./hosts";
 import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
@@ -28,12 +29,18 @@ export interface TopologyResult {
 /** The topology of a plan that passed the address validator. */
 export function buildTopology(plan: Plan): TopologyResult {
   const segments = buildSegments(plan);
-  const base: Device[] = [
+  const devices0: Device[] = [
     ...hostDevices(plan),
     ...nodeDevices(plan, frrFamilies(plan)),
     ...vmDevices(plan),
     ...routerDevices(plan, segments),
   ];
+  // The routers' way back into the EVPN zone, before the sessions look for their routes.
+  const edge = evpnEdge(plan, devices0);
+  const base = devices0.map((d) => {
+    const back = edge.routes.get(d.name);
+    return back ? { ...d, routes: [...d.routes, ...back] } : d;
+  });
   const built = buildSessions(plan, base);
   const devices = [...base, ...built.peers].map((d) => {
     const extra = built.routes.get(d.name);
@@ -50,7 +57,11 @@ export function buildTopology(plan: Plan): TopologyResult {
   const partial = { ...core, ...(resolved.policy ? { policy: resolved.policy } : {}) };
   const topology: Topology = {
     ...partial,
-    manualSteps: [...manualSteps(plan, partial), ...policyManualSteps(plan, partial)],
+    manualSteps: [
+      ...manualSteps(plan, partial),
+      ...edge.manualSteps,
+      ...policyManualSteps(plan, partial),
+    ],
   };
   return {
     topology,

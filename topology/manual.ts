@@ -5,6 +5,7 @@
 // does not install (Kubernetes on Linux nodes, K3s).
 import { FAMILIES, familyKey as key } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
+import { routeOf } from "./sessions";
 import { ManualStep, Topology } from "./types";
 
 /** "MTU 9000 on eno2 and eno3", grouped by MTU. */
@@ -209,12 +210,29 @@ function sdnExitSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[
       peers.set(peer, entry);
     }
   }
+  // A peer whose router routes every node back via the exit nodes (topology/evpn-edge.ts) needs
+  // nothing more: the exit nodes carry the way out by the hosts' default route.
+  const routedBack = (peer: string, nodes: readonly string[]) => {
+    const holder = t.devices.find((d) =>
+      d.interfaces.some((i) => i.addresses.some((h) => h.address.toString() === peer)),
+    );
+    const addresses = t.sessions.flatMap((s) =>
+      s.ends.filter((e) => nodes.includes(e.device)).map((e) => e.address),
+    );
+    return (
+      plan.sdn.exitNodes.length > 0 &&
+      holder !== undefined &&
+      addresses.every((a) => routeOf(holder, a) !== undefined)
+    );
+  };
   const exits = plan.sdn.exitNodes.length > 0 ? plan.sdn.exitNodes.join(", ") : "none declared";
-  return [...peers].map(([peer, { via, nodes }]) => ({
-    device: `EVPN zone ${plan.sdn.zone} (exit nodes: ${exits})`,
-    what: `route ${peer} out of the zone, and ${nodes.join(", ")} back in`,
-    why: `the nodes reach their BGP peer ${peer} through the anycast gateway ${via}; this stack configures no route beyond it`,
-  }));
+  return [...peers]
+    .filter(([peer, { nodes }]) => !routedBack(peer, nodes))
+    .map(([peer, { via, nodes }]) => ({
+      device: `EVPN zone ${plan.sdn.zone} (exit nodes: ${exits})`,
+      what: `route ${peer} out of the zone, and ${nodes.join(", ")} back in`,
+      why: `the nodes reach their BGP peer ${peer} through the anycast gateway ${via}; this stack configures no route beyond it`,
+    }));
 }
 
 /** Every manual step of the site, grouped by kind, in plan order. */

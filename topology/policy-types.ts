@@ -45,6 +45,8 @@ export interface PolicyTarget {
     | "device"
     | "router"
     | "range"
+    | "pool"
+    | "service"
     | "internet"
     | "any";
   readonly set: AddressSet;

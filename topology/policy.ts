@@ -9,6 +9,7 @@ import { Problem } from "../addressing/problems";
 import { AddressSet } from "./address-set";
 import { overlappingEarlier, serviceCovers, witness } from "./policy-eval";
 import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
+import { poolPrefixes } from "./pools";
 import { prefixesOf, tenantSegmentId } from "./segments";
 import { FilterLine, filterLines } from "./policy-lines";
 import { BgpSession, Device, Topology } from "./types";
@@ -49,6 +50,25 @@ function zoneSets(plan: Plan, t: Omit<Topology, "manualSteps">): Map<string, Add
     taken = taken.union(piece);
   }
   return sets;
+}
+
+/**
+ * What a router routes without holding an address there: its static routes with a next hop (the
+ * way back into an EVPN zone, topology/evpn-edge.ts) and what its BGP peers announce to it.
+ */
+function reachedByRouters(
+  t: Omit<Topology, "manualSteps">,
+  routers: readonly Device[],
+): AddressSet {
+  const names = new Set(routers.map((d) => d.name));
+  return AddressSet.of([
+    ...routers.flatMap((d) => d.routes.filter((r) => r.via && r.dst.length > 0).map((r) => r.dst)),
+    ...t.sessions.flatMap((s) =>
+      s.ends.flatMap((e, i) =>
+        names.has(e.device) ? s.ends[1 - i].announces.map((a) => a.prefix) : [],
+      ),
+    ),
+  ]);
 }
 
 /** Every address the site allocates: prefixes, addresses and ranges of the plan and topology. */
@@ -115,6 +135,18 @@ function nameIndex(
       kind: "cluster",
       set: AddressSet.of([...nodes, ...vip, ...prefixesOf(k.pods), ...prefixesOf(k.loadBalancers)]),
     });
+    // The cluster's CiliumLoadBalancerIPPool by its name, and each explicit service IP by the
+    // Service's name (the part after `namespace/`), as render/cilium names and assigns them.
+    n.add(`${k.name}-pool`, {
+      kind: "pool",
+      set: AddressSet.of(FAMILIES.flatMap((f) => poolPrefixes(k, f))),
+    });
+    for (const ip of k.serviceIps) {
+      n.add(ip.service.slice(ip.service.indexOf("/") + 1), {
+        kind: "service",
+        set: AddressSet.of([ip.address]),
+      });
+    }
   }
   for (const d of t.devices) {
     const kind = d.kind === "host" || d.kind === "node" || d.kind === "vm" ? d.kind : "router";
@@ -151,8 +183,9 @@ export function buildPolicy(
   const site = siteSet(plan, t);
   const internet = site.complement();
   const routerDevices = t.devices.filter(isRouter);
+  const reached = reachedByRouters(t, routerDevices);
   const routed = (s: AddressSet) =>
-    routerDevices.some((d) => heldBy(d, true).some((a) => s.has(a)));
+    routerDevices.some((d) => heldBy(d, true).some((a) => s.has(a))) || s.overlaps(reached);
   const zoneSpecs = new Map(
     spec.zones.map((z, i) => [z.zone, { ...z, path: `policy.zones[${i}]` }]),
   );
@@ -229,7 +262,7 @@ export function buildPolicy(
         kind ? `is not a ${kind} of the plan` : "is not a name of the plan",
         near
           ? `did you mean ${kind ? `${kind}:` : ""}${near}?`
-          : "use a segment, tenant, cluster, host, node, vm, device, router or range name, internet or any",
+          : "use a segment, tenant, cluster, host, node, vm, device, router, range, pool or service name, internet or any",
       );
       return undefined;
     }

@@ -366,7 +366,8 @@ class Sessions {
             ...(peerSide ? {} : { multihop: MULTIHOP_TTL }),
             reach: peerSide
               ? "connected"
-              : missingRoute(source.address, peer.device.speaker?.carrier ?? "manual"),
+              : (routeOf(peer.device, source.address) ??
+                missingRoute(source.address, peer.device.speaker?.carrier ?? "manual")),
             announces: [],
             accepts: routerAccepts(peer.rejects, announces, f),
             carrier: peer.device.speaker?.carrier ?? "manual",
@@ -550,6 +551,13 @@ function peerOf(
 }
 
 /** A route nobody configures: the end has no path to its peer (a check reports it). */
+/** The most specific static route of `device` toward `to`, if it has one with a next hop. */
+export function routeOf(device: Device, to: Address): Route | undefined {
+  return device.routes
+    .filter((r) => r.via && r.dst.family === to.family && r.dst.contains(to))
+    .sort((a, b) => b.dst.length - a.dst.length)[0];
+}
+
 function missingRoute(to: Address, carrier: Route["carrier"]): Route {
   return { dst: to.toPrefix(), kind: "static", carrier: carrier === "manual" ? "manual" : carrier };
 }

@@ -79,11 +79,12 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
     for (const r of site.routes) {
       const args = [r.dst];
       if (r.via) args.push("via", r.via);
+      for (const v of r.nexthops ?? []) args.push("nexthop", "via", v);
       if (r.dev) args.push("dev", r.dev);
       if (r.src) args.push("src", r.src);
       if (r.metric !== undefined) args.push("metric", String(r.metric));
       if (r.onLink) args.push("onlink");
-      lab.addRoute(r.node, family(r.via ?? r.dst), args);
+      lab.addRoute(r.node, family(r.via ?? r.nexthops?.[0] ?? r.dst), args);
     }
     // The policy's rulesets, before any daemon starts (as on a device that boots with them).
     site.firewalls.forEach((f, i) => {

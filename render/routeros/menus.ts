@@ -121,21 +121,26 @@ function addressMenu(s: RouterOsDesiredState, f: Family): Menu {
 }
 
 function routeMenu(s: RouterOsDesiredState, f: Family): Menu {
-  const entries = s.routes
-    .filter((r) => r.dst.family === f)
-    .map((r) => {
-      const props = [word("dst-address", r.dst), word("gateway", r.gateway)];
-      const conflict: Conflict = {
-        where: `dst-address=${quote(r.dst.toString())} and routing-table="main"`,
-        why: "the same destination in the main table through another gateway",
-      };
-      const fixed = [{ name: "routing-table", forms: ["main"] }];
-      return {
-        key: `${ip(f)}-route:${r.dst}`,
-        props,
-        identity: identity(props, ["dst-address", "gateway"], { fixed, conflict }),
-      };
-    });
+  const routes = s.routes.filter((r) => r.dst.family === f);
+  const entries = routes.map((r) => {
+    // Equal-distance routes to one destination are ECMP in RouterOS v7 (flag `+` in
+    // /ip/route/print): one entry per next hop, each keyed by it, none a conflict for another.
+    const siblings = routes.filter((x) => x.dst.equals(r.dst)).map((x) => x.gateway);
+    const props = [word("dst-address", r.dst), word("gateway", r.gateway)];
+    const others = siblings
+      .map((g) => ` and !(gateway~${quote(`^${literalRegex(g.toString())}$`)})`)
+      .join("");
+    const conflict: Conflict = {
+      where: `dst-address=${quote(r.dst.toString())} and routing-table="main"${siblings.length > 1 ? others : ""}`,
+      why: "the same destination in the main table through another gateway",
+    };
+    const fixed = [{ name: "routing-table", forms: ["main"] }];
+    return {
+      key: `${ip(f)}-route:${r.dst}${siblings.length > 1 ? `_via_${r.gateway}` : ""}`,
+      props,
+      identity: identity(props, ["dst-address", "gateway"], { fixed, conflict }),
+    };
+  });
   return { path: `/${ip(f)}/route`, ordered: false, entries };
 }
 

@@ -31,7 +31,10 @@ export interface InterfaceAddress {
   readonly advertise?: boolean;
 }
 
-/** A static route in the main table (`/ip/route` or `/ipv6/route`, by family). */
+/**
+ * A static route in the main table (`/ip/route` or `/ipv6/route`, by family). Several routes to
+ * one destination through different gateways are ECMP (RouterOS v7: equal distance).
+ */
 export interface StaticRoute {
   readonly dst: Prefix;
   readonly gateway: Address;

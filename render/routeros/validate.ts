@@ -203,7 +203,10 @@ export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
     const at = `routes[${i}]`;
     const okDst = c.prefix(`${at}.dst`, r.dst);
     const okGateway = c.address(`${at}.gateway`, r.gateway);
-    if (okDst) c.unique(dsts, r.dst.toString(), `${at}.dst`, r.dst.toString());
+    // One destination may have several next hops (ECMP), each once.
+    if (okDst && okGateway) {
+      c.unique(dsts, `${r.dst} via ${r.gateway}`, `${at}.gateway`, r.gateway.toString());
+    }
     if (okDst && okGateway && r.dst.family !== r.gateway.family) {
       c.add(
         `${at}.gateway`,

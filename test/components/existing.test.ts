@@ -37,7 +37,7 @@ describe("the homelab stack", () => {
 
   test("the summary line counts what is imported and what is created", () => {
     expect(summarize("homelab", result, "out/homelab")).toBe(
-      "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 4 manual steps (inventory.md), written to out/homelab",
+      "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 8 manual steps (inventory.md), written to out/homelab",
     );
   });
 });
@@ -67,7 +67,7 @@ test("existing-sdn fixture: the listed controller, zone, VNet, subnet and bridge
   expect(byName("tenant-101-subnet-v6")?.options).toEqual({ deleteBeforeReplace: true });
   expect(byName("host-pve02-vmbr1")?.options).toEqual({ deleteBeforeReplace: true });
   expect(summarize("adopt", result, "out/adopt")).toBe(
-    "adopt: 65 resources (54 custom, 11 components), 8 to import, 46 to create, 1 warning, 4 manual steps (inventory.md), written to out/adopt",
+    "adopt: 65 resources (54 custom, 11 components), 8 to import, 46 to create, 1 warning, 8 manual steps (inventory.md), written to out/adopt",
   );
 });
 
@@ -78,7 +78,7 @@ test("managementBridge: false (a host without vmbr0 yet) imports nothing", async
   const result = await previewConfig("fresh", stackConfigOf(raw), "homelab");
   expect(imported(result)).toEqual([]);
   expect(summarize("fresh", result, "out/fresh")).toBe(
-    "fresh: 62 resources (51 custom, 11 components), 0 to import, 51 to create, 1 warning, 4 manual steps (inventory.md), written to out/fresh",
+    "fresh: 62 resources (51 custom, 11 components), 0 to import, 51 to create, 1 warning, 8 manual steps (inventory.md), written to out/fresh",
   );
 });
 

@@ -75,7 +75,7 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
   expect(resources.map((r: { type: string }) => r.type)).toContain("pulumi:pulumi:Stack");
   expect(readFileSync(files[1], "utf8")).toBe(result.outputs.inventory);
   expect(summarize("homelab", result, "out/homelab")).toBe(
-    "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 4 manual steps (inventory.md), written to out/homelab",
+    "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 8 manual steps (inventory.md), written to out/homelab",
   );
   // Written again: the previous preview's files are replaced, a file of the user's own stays.
   writeFileSync(join(dir, "talos", "notes.md"), "mine\n");

@@ -104,6 +104,8 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
       mtu: { type: "integer" },
       nodes: { type: "string", format: "pve-node-list" },
       exitnodes: { type: "string", format: "pve-node-list" },
+      "exitnodes-primary": node,
+      "exitnodes-local-routing": bool,
       "advertise-subnets": bool,
       "disable-arp-nd-suppression": bool,
     },
@@ -123,6 +125,7 @@ export const PVE_CALLS: Readonly<Record<string, PveCall>> = {
       vnet: str,
       subnet: { type: "string", format: "pve-sdn-subnet-id" },
       gateway: { type: "string", format: "ip" },
+      snat: bool,
     },
   },
   "POST /cluster/sdn/controllers": {

@@ -13,9 +13,9 @@
 // | network/linux/bridge:Bridge     | POST /nodes/{node}/network                | nodeName->node, name->iface, address->cidr, address6->cidr6, gateway, gateway6, mtu, comment->comments, ports->bridge_ports (space-joined), vlanAware->bridge_vlan_aware, vids->bridge_vids |
 // | network/linux/bond:Bond         | POST /nodes/{node}/network                | nodeName->node, name->iface, slaves (space-joined), bondMode->bond_mode, bondXmitHashPolicy->bond_xmit_hash_policy, bondPrimary->bond-primary, mtu, comment->comments, address->cidr, ...  |
 // | network/linux/vlan:Vlan         | POST /nodes/{node}/network                | nodeName->node, name->iface, interface->vlan-raw-device, vlan->vlan-id, mtu, comment->comments, address->cidr, address6->cidr6, gateway, gateway6                                          |
-// | sdn/zone/evpn:Evpn              | POST /cluster/sdn/zones                   | resourceId->zone, controller, vrfVxlan->vrf-vxlan, mtu, nodes / exitNodes->nodes / exitnodes (comma-joined), advertiseSubnets->advertise-subnets, disableArpNdSuppression->disable-arp-nd-suppression |
+// | sdn/zone/evpn:Evpn              | POST /cluster/sdn/zones                   | resourceId->zone, controller, vrfVxlan->vrf-vxlan, mtu, nodes / exitNodes->nodes / exitnodes (comma-joined), primaryExitNode->exitnodes-primary, exitNodesLocalRouting->exitnodes-local-routing, advertiseSubnets->advertise-subnets, disableArpNdSuppression->disable-arp-nd-suppression |
 // | sdn/vnet:Vnet                   | POST /cluster/sdn/vnets                   | resourceId->vnet, zone, tag, alias                                                                                                                                                              |
-// | sdn/subnet:Subnet               | POST /cluster/sdn/vnets/{vnet}/subnets    | vnet, cidr->subnet, gateway                                                                                                                                                                     |
+// | sdn/subnet:Subnet               | POST /cluster/sdn/vnets/{vnet}/subnets    | vnet, cidr->subnet, gateway, snat |
 // | sdn/controller/evpn:Evpn        | POST /cluster/sdn/controllers             | sdnControllerEvpnId->controller, asn, peers (comma-joined)                                                                                                                                      |
 // | sdn/fabric/openfabric           | POST /cluster/sdn/fabrics/fabric          | resourceId->id, ipPrefix->ip_prefix, ip6Prefix->ip6_prefix                                                                                                                                      |
 // | sdn/fabric/node/openfabric      | POST /cluster/sdn/fabrics/node/{fabric_id}| fabricId->fabric_id, nodeId->node_id, ip, ip6, interfaceNames->interfaces (name=<nic> each)                                                                                                    |
@@ -119,6 +119,8 @@ const MAPPINGS: Readonly<Record<string, (i: Inputs) => Mapped[]>> = {
         mtu: i.mtu,
         nodes: joined(i.nodes, ","),
         exitnodes: joined(i.exitNodes, ","),
+        "exitnodes-primary": i.primaryExitNode,
+        "exitnodes-local-routing": i.exitNodesLocalRouting,
         "advertise-subnets": i.advertiseSubnets,
         "disable-arp-nd-suppression": i.disableArpNdSuppression,
       },
@@ -133,7 +135,7 @@ const MAPPINGS: Readonly<Record<string, (i: Inputs) => Mapped[]>> = {
   [`${P}sdn/subnet:Subnet`]: (i) => [
     {
       call: "POST /cluster/sdn/vnets/{vnet}/subnets",
-      params: { vnet: i.vnet, subnet: i.cidr, gateway: i.gateway },
+      params: { vnet: i.vnet, subnet: i.cidr, gateway: i.gateway, snat: i.snat },
     },
   ],
   [`${P}sdn/controller/evpn:Evpn`]: (i) => [
@@ -490,6 +492,7 @@ describe("the field cases' Proxmox inputs fit the Proxmox VE API schema", () => 
     "21-newcomer-routeros-talos",
     "22-evpn-arp-suppression-floating-vip",
     "32-netplan-set-name-kernel-eth",
+    "../valid/evpn-exit-snat",
   ];
   test.each(cases)("%s", async (name) => {
     const raw = fileRaw(join(CASES, `${name}.yaml`));

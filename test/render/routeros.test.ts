@@ -968,12 +968,12 @@ describe("values that do not fit their field are refused with the field and the 
       'routes[0].gateway: "fd00::1": is IPv6 but dst 10.255.0.0/16 is IPv4',
     ],
     [
-      "two routes to one destination",
+      "one route twice (two through different gateways are ECMP)",
       withState((s) => ({
         ...s,
-        routes: [s.routes[0], { ...s.routes[0], gateway: A("10.25.11.12") }],
+        routes: [s.routes[0], { ...s.routes[0], gateway: A("10.25.11.12") }, s.routes[0]],
       })),
-      'routes[1].dst: "10.255.0.0/16": duplicates routes[0].dst',
+      'routes[2].gateway: "10.25.11.10": duplicates routes[0].gateway',
     ],
     [
       "a gateway given as text instead of a parsed Address",

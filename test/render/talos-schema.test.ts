@@ -105,7 +105,9 @@ const EXPECTED_113 = expected("v1.13", {
   "test/fixtures/cases/19-routeros-cilium-peer-address.yaml": [1, 6],
   "test/fixtures/cases/21-newcomer-routeros-talos.yaml": [3, 16],
   "test/fixtures/cases/22-evpn-arp-suppression-floating-vip.yaml": [3, 18],
+  "test/fixtures/cases/23-evpn-exit-nodes-no-return-route.yaml": [1, 6],
   "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml": [1, 6],
+  "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml": [5, 28],
 });
 
 const EXPECTED_112 = Object.fromEntries(
@@ -189,7 +191,9 @@ describe("every rendered Talos document passes its release's schema", () => {
       "test/fixtures/cases/19-routeros-cilium-peer-address.yaml",
       "test/fixtures/cases/21-newcomer-routeros-talos.yaml",
       "test/fixtures/cases/22-evpn-arp-suppression-floating-vip.yaml",
+      "test/fixtures/cases/23-evpn-exit-nodes-no-return-route.yaml",
       "test/fixtures/cases/27-routeros-rules-after-defconf-drop.yaml",
+      "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml",
     ]);
   });
 

@@ -248,7 +248,7 @@ describe("policy problems", () => {
     expect(problemsOf(raw)).toEqual([
       'policy.zones[0].zone: "lan": is a segment no router holds an address on: no router sees its traffic; to make it a zone, give a router an address on it (routers[].addresses); zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
       'policy.zones[1].zone: "dmzz": is not a zone; did you mean dmz?',
-      'policy.rules[0].to[0]: "box:storage": box is not a kind of name; use one of segment, tenant, cluster, host, node, vm, device, router, range',
+      'policy.rules[0].to[0]: "box:storage": box is not a kind of name; use one of segment, tenant, cluster, host, node, vm, device, router, range, pool, service',
       'policy.rules[0].to[1]: "vm:nas": is not a vm of the plan; nas is a device: write device:nas',
       'policy.rules[0].to[2]: "storag": is not a name of the plan; did you mean storage?',
       'policy.rules[1].ports: "22": ports need protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove ports',

@@ -291,9 +291,19 @@ export function buildRouterOs(
   }
   for (const [iface, addresses] of byIface)
     attach(b, name, iface, addresses, manual, `${name}-${iface}`);
+  // Entries to one destination through several gateways are one ECMP route (RouterOS v7).
+  const byDst = new Map<string, string[]>();
   for (const row of [...r.rows("/ip/route"), ...r.rows("/ipv6/route")]) {
     if (!row.gateway) throw new Error(`${path}: a static route without a gateway is not modelled`);
-    b.routes.push({ node: name, dst: row["dst-address"], via: row.gateway });
+    const dst = row["dst-address"];
+    byDst.set(dst, [...(byDst.get(dst) ?? []), row.gateway]);
+  }
+  for (const [dst, gateways] of byDst) {
+    b.routes.push(
+      gateways.length === 1
+        ? { node: name, dst, via: gateways[0] }
+        : { node: name, dst, nexthops: gateways },
+    );
   }
   if (r.rows("/ip/dns/static").length > 0)
     b.note(`${name}: /ip/dns/static entries are recorded, not served`);

@@ -50,6 +50,8 @@ export interface TwinRoute {
   readonly src?: string;
   readonly metric?: number;
   readonly onLink?: boolean;
+  /** ECMP: the next hops of one multipath route (`nexthop via A nexthop via B`), instead of `via`. */
+  readonly nexthops?: readonly string[];
 }
 
 /** GoBGP standing in for Cilium's BGP control plane on one node. */
