@@ -124,8 +124,25 @@ export interface RouterPlan {
     readonly filterChain: string;
   }[];
   readonly rejects: readonly Prefix[];
+  /** The router's way to the internet (routers[].uplink); absent: none. */
+  readonly uplink?: UplinkPlan;
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: Address }[];
+}
+
+/**
+ * A router's uplink: the interfaces toward the internet (IPv4 leaving them from private subnets is
+ * masqueraded) and how IPv6 leaves (absent: it does not).
+ */
+export interface UplinkPlan {
+  /** Config path, for messages (`routers[0].uplink`). */
+  readonly path: string;
+  readonly interfaces: readonly string[];
+  readonly ipv6?: {
+    readonly mode: "netmap" | "masquerade" | "routed";
+    /** The global prefix unique local /64s map into (`netmap` only). */
+    readonly prefix?: Prefix;
+  };
 }
 
 /** An address a router holds on one of its interfaces, besides the tenant gateways. */
