@@ -129,6 +129,8 @@ export interface RouterPlan {
   readonly routes: readonly RouterRoute[];
   /** BGP peers outside the stack (routers[].bgpPeers), parsed. */
   readonly bgpPeers: readonly RouterBgpPeer[];
+  /** The router's way to the internet (routers[].uplink); absent: none. */
+  readonly uplink?: UplinkPlan;
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: Address }[];
 }
@@ -150,6 +152,21 @@ export interface RouterRoute {
   readonly via: Address;
   /** Config path of the route, for messages. */
   readonly path: string;
+}
+
+/**
+ * A router's uplink: the interfaces toward the internet (IPv4 leaving them from private subnets is
+ * masqueraded) and how IPv6 leaves (absent: it does not).
+ */
+export interface UplinkPlan {
+  /** Config path, for messages (`routers[0].uplink`). */
+  readonly path: string;
+  readonly interfaces: readonly string[];
+  readonly ipv6?: {
+    readonly mode: "netmap" | "masquerade" | "routed";
+    /** The global prefix unique local /64s map into (`netmap` only). */
+    readonly prefix?: Prefix;
+  };
 }
 
 /** An address a router holds on one of its interfaces, besides the tenant gateways. */

@@ -2,7 +2,7 @@
 // prefixes it never accepts from clusters, and its static DNS names, all checked.
 import { Builder } from "./builder";
 import { Address, Parsed, Prefix } from "./ip";
-import { RouterAddress, RouterBgpPeer, RouterPlan, TenantPlan } from "./plan-types";
+import { RouterAddress, RouterBgpPeer, RouterPlan, TenantPlan, UplinkPlan } from "./plan-types";
 import { RouterSpecConfig } from "./site";
 import { planRoutes } from "./vms";
 
@@ -125,6 +125,7 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       b.problem(`${path}.dnsRecords[${j}].address`, d.address, parsed.error, parsed.fix);
       return [];
     });
+    const uplink = planUplink(b, r, path);
     return {
       name: r.name,
       os: r.os,
@@ -145,10 +146,81 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       rejects,
       routes: routes.map((x) => ({ dst: x.dst, via: x.via, path: x.path })),
       bgpPeers,
+      ...(uplink ? { uplink } : {}),
       dnsDomain: r.dnsDomain,
       dnsRecords,
     };
   });
+}
+
+/** Global unicast (RFC 4291 section 2.4, IANA's IPv6 address space: 2000::/3). */
+const GLOBAL_UNICAST = Prefix.from("2000::/3");
+
+/**
+ * A router's uplink, checked: `netmap` needs a global prefix of length 64 or less that numbers
+ * every tenant the router holds (the tenant ID is the /64's index inside it); a prefix is only
+ * read by `netmap`; an uplink interface is not one of the router's tenant VLAN interfaces.
+ */
+function planUplink(b: Builder, r: RouterSpecConfig, path: string): UplinkPlan | undefined {
+  const u = r.uplink;
+  if (!u) return undefined;
+  const where = `${path}.uplink`;
+  u.interfaces.forEach((name, j) => {
+    const vlan = r.vlans.findIndex((v) => v.interface === name);
+    if (vlan >= 0) {
+      b.problem(
+        `${where}.interfaces[${j}]`,
+        name,
+        `is ${path}.vlans[${vlan}].interface, a tenant VLAN; the uplink is the interface toward the internet`,
+        "name the WAN interface (RouterOS: ether1 on a factory configuration)",
+      );
+    }
+  });
+  const v6 = u.ipv6;
+  if (v6?.mode === "netmap") {
+    const p = v6.prefix;
+    if (p === undefined) {
+      b.problem(
+        `${where}.ipv6.prefix`,
+        "",
+        "is required for mode: netmap (the global prefix the unique local /64s map into)",
+        "give the prefix your ISP delegates, e.g. 2001:db8:100::/48, or use mode: masquerade",
+      );
+    } else if (!GLOBAL_UNICAST.contains(p)) {
+      b.problem(
+        `${where}.ipv6.prefix`,
+        p.toString(),
+        "is not global unicast (2000::/3): the internet does not route it",
+        "give the global prefix your ISP delegates",
+      );
+    } else if (p.length > 64) {
+      b.problem(`${where}.ipv6.prefix`, p.toString(), "is longer than /64: it holds no /64 to map onto");
+    } else {
+      const room = 2n ** BigInt(64 - p.length);
+      r.vlans.forEach((v, j) => {
+        if (BigInt(v.tenant) >= room) {
+          b.problem(
+            `${where}.ipv6.prefix`,
+            p.toString(),
+            `has ${room} /64s, too few for tenant ${v.tenant} (${path}.vlans[${j}]): netmap puts a tenant on the /64 its ID numbers`,
+            `give a /${64 - Math.ceil(Math.log2(v.tenant + 1))} or shorter`,
+          );
+        }
+      });
+    }
+  } else if (v6?.prefix !== undefined) {
+    b.problem(
+      `${where}.ipv6.prefix`,
+      v6.prefix.toString(),
+      `is only used by mode: netmap, not mode: ${v6.mode}`,
+      "remove it, or set mode: netmap",
+    );
+  }
+  return {
+    path: where,
+    interfaces: u.interfaces,
+    ...(v6 ? { ipv6: { mode: v6.mode, ...(v6.prefix ? { prefix: v6.prefix } : {}) } } : {}),
+  };
 }
 
 /**

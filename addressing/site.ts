@@ -213,6 +213,15 @@ export interface VmSpec {
   readonly k3s?: K3sSpec;
 }
 
+/** A router's uplink as configured: interfaces and the IPv6 egress. */
+export interface UplinkSpec {
+  readonly interfaces: readonly string[];
+  readonly ipv6?: {
+    readonly mode: "netmap" | "masquerade" | "routed";
+    readonly prefix?: Prefix;
+  };
+}
+
 export interface RouterSpecConfig {
   readonly name: string;
   readonly os: "routeros" | "frr" | "linux" | "external";
@@ -238,6 +247,8 @@ export interface RouterSpecConfig {
     readonly localAddress?: string;
     readonly multihop?: boolean;
   }[];
+  /** The way to the internet (spec-routers.ts). */
+  readonly uplink?: UplinkSpec;
   readonly dnsDomain?: string;
   readonly dnsRecords: readonly { readonly name: string; readonly address: string }[];
 }

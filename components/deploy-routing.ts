@@ -78,8 +78,9 @@ export function renderRouting(plan: Plan, topology: Topology, stack: string): Re
   const policy = topology.policy;
   const nftables = plan.routers.flatMap((r) => {
     const point = policy?.points.find((x) => x.kind === "router" && x.device === r.name);
-    if (r.os !== "linux" || !policy || !point) return [];
-    const ruleset = renderNftables(policy, point, { router: r.name, stack });
+    const nat = topology.egress?.find((e) => e.router === r.name)?.nat ?? [];
+    if (r.os !== "linux" || ((!policy || !point) && nat.length === 0)) return [];
+    const ruleset = renderNftables(policy, point, { router: r.name, stack }, nat);
     const ssh = need(r.ssh, `router ${r.name}: no ssh`);
     return [{ name: r.name, ssh, ruleset, table: nftTableName(stack) }];
   });

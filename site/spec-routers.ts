@@ -1,5 +1,5 @@
 // Config keys for edge routers (RouterOS over SSH, or FRR on Linux) and FRR on Linux nodes.
-import { address, bool, field, int, list, obj, oneOf, str, dnsLabel, dnsName } from "./schema";
+import { address, bool, field, int, list, obj, oneOf, prefix, str, dnsLabel, dnsName } from "./schema";
 import { planName } from "./spec-policy";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
@@ -123,6 +123,30 @@ export const routersSchema = list(
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {
       defaultText: "`fc00::/8` (the sol stack's internal class)",
     }),
+    uplink: field(
+      obj({
+        interfaces: field(
+          list(str({ pattern: IFACE, patternText: IFACE_TEXT }), { minItems: 1 }),
+          "The router's interfaces toward the internet (RouterOS `ether1` is the factory WAN port; several for multi-WAN). Traffic leaving through them from the site's private IPv4 subnets (RFC 1918, RFC 6598) is masqueraded (`/ip/firewall/nat action=masquerade`, nftables `masquerade`).",
+          { required: true },
+        ),
+        ipv6: field(
+          obj({
+            mode: field(
+              oneOf(["netmap", "masquerade", "routed"] as const),
+              "How the site's IPv6 leaves: `netmap`: each tenant's unique local /64 (RFC 4193) is mapped 1:1 onto the /64 numbered by its tenant ID inside `prefix` (RouterOS `action=netmap`, nftables `snat ip6 prefix to`; the stateful form of RFC 6296 prefix translation); `masquerade`: NAT66 to the uplink's own address (RouterOS `action=masquerade`); `routed`: the site's IPv6 is global (a delegated prefix) and leaves untranslated.",
+              { required: true },
+            ),
+            prefix: field(
+              prefix(6),
+              "Global prefix the unique local /64s are mapped into (`mode: netmap` only; a /48 numbers tenant IDs up to 65535, a /56 up to 255).",
+            ),
+          }),
+          "IPv6 toward the internet; absent: the site's IPv6 has no way out (a site that needs one is refused).",
+        ),
+      }),
+      "The router's way to the internet (issue 18, \"the way out\"): its uplink interfaces, IPv4 masquerade of the site's private subnets, and the IPv6 egress. Absent: the router gives the site no way out, and a site whose machines need the internet through it (packages, images, resolvers outside the site) is refused.",
+    ),
     dnsDomain: field(
       dnsName("a DNS domain"),
       "Static DNS: <node>.<domain> and <cluster>.<domain> (the VIP).",

@@ -5,6 +5,7 @@ import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { checkTopology } from "./checks";
 import { evpnEdge } from "./evpn-edge";
+import { egressProblems, routerEgress } from "./egress";
 import { hostDevices } from "./hosts";
 import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
@@ -55,8 +56,10 @@ export function buildTopology(plan: Plan): TopologyResult {
   const core = { site: plan.site, devices, segments, sessions: built.sessions };
   const resolved = buildPolicy(plan, core);
   const partial = { ...core, ...(resolved.policy ? { policy: resolved.policy } : {}) };
+  const egress = routerEgress(plan, partial);
   const topology: Topology = {
     ...partial,
+    ...(egress.length > 0 ? { egress } : {}),
     manualSteps: [
       ...manualSteps(plan, partial),
       ...edge.manualSteps,
@@ -69,6 +72,7 @@ export function buildTopology(plan: Plan): TopologyResult {
       ...built.problems,
       ...checkTopology(plan, topology, built.problems),
       ...resolved.problems,
+      ...egressProblems(plan, topology),
     ],
     warnings: policyWarnings(resolved.policy),
   };

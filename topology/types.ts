@@ -4,6 +4,7 @@
 // of a session, an announced prefix and the interface that holds it) come from one object.
 // Pure data: no Pulumi, no I/O.
 import { Address, Family, Prefix } from "../addressing/ip";
+import type { RouterEgress } from "./egress";
 import { Policy } from "./policy-types";
 
 /**
@@ -221,4 +222,6 @@ export interface Topology {
   readonly manualSteps: readonly ManualStep[];
   /** The network policy with its names resolved (topology/policy.ts); absent without one. */
   readonly policy?: Policy;
+  /** Each RouterOS or Linux router's way out (topology/egress.ts); absent: none has an uplink. */
+  readonly egress?: readonly RouterEgress[];
 }

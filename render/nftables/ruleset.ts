@@ -8,6 +8,7 @@
 // another table (the distribution's, mwan3's, another stack's). Hooks of other tables still see
 // every packet: a packet passes only if every table accepts it.
 import { Family } from "../../addressing/ip";
+import { EgressNat } from "../../topology/egress";
 import { AddressSet } from "../../topology/address-set";
 import { acceptsDstNat, FilterLine, filterLines } from "../../topology/policy-lines";
 import { lineHints, SetNames, sideSet } from "../policy/names";
@@ -86,6 +87,60 @@ function chain(name: "forward" | "input", rules: readonly string[], dstNat = fal
   ];
 }
 
+/** nftables interface names: at most 15 bytes (IFNAMSIZ 16 with the NUL). */
+const IFNAME = /^[A-Za-z0-9_.-]{1,15}$/;
+
+/**
+ * One source NAT rule of the way out (topology/egress.ts): `masquerade` to the uplink's address,
+ * or `netmap` as nftables' prefix snat (`snat ip6 prefix to ip6 saddr map { src : to }`, the
+ * nft(8) manual's NAT statement; a stateful 1:1 prefix mapping in the spirit of RFC 6296).
+ */
+export function natRuleText(n: EgressNat): string {
+  if (!IFNAME.test(n.outInterface))
+    throw new Error(`${n.outInterface}: not a Linux interface name`);
+  const a = ip(n.family);
+  const match = `oifname "${n.outInterface}" ${a} saddr ${n.src}`;
+  if (n.action === "masquerade") return `${match} masquerade comment "homelab:egress"`;
+  if (!n.to) throw new Error(`netmap of ${n.src}: no target prefix`);
+  return `${match} snat ${a} prefix to ${a} saddr map { ${n.src} : ${n.to} } comment "homelab:egress"`;
+}
+
+const anon = (items: readonly string[]) =>
+  items.length === 1 ? items[0] : `{ ${items.join(", ")} }`;
+
+/**
+ * The masquerade entries of a family as one rule over anonymous sets of interfaces and sources
+ * (nft matches a packet against a set in one lookup), then each netmap entry as its own rule.
+ */
+export function natRules(nat: readonly EgressNat[]): string[] {
+  return ([4, 6] as const).flatMap((f) => {
+    const masq = nat.filter((n) => n.family === f && n.action === "masquerade");
+    for (const n of masq)
+      if (!IFNAME.test(n.outInterface))
+        throw new Error(`${n.outInterface}: not a Linux interface name`);
+    const ifaces = [...new Set(masq.map((n) => `"${n.outInterface}"`))];
+    const srcs = [...new Set(masq.map((n) => n.src.toString()))];
+    return [
+      ...(masq.length > 0
+        ? [
+            `oifname ${anon(ifaces)} ${ip(f)} saddr ${anon(srcs)} masquerade comment "homelab:egress"`,
+          ]
+        : []),
+      ...nat.filter((n) => n.family === f && n.action === "netmap").map(natRuleText),
+    ];
+  });
+}
+
+function natChain(nat: readonly EgressNat[]): string[] {
+  if (nat.length === 0) return [];
+  return [
+    "\tchain postrouting {",
+    "\t\ttype nat hook postrouting priority srcnat; policy accept;",
+    ...natRules(nat).map((r) => `\t\t${r}`),
+    "\t}",
+  ];
+}
+
 /** Where the ruleset comes from, for its header. */
 export interface NftHeader {
   readonly router: string;
@@ -93,14 +148,25 @@ export interface NftHeader {
 }
 
 /**
- * The ruleset of a router that enforces the policy. The forward chain holds the zone rules; the
- * input chain exists only when a rule names the router itself. Throws for any other point (a
- * Proxmox host's rules are its firewall's, an external router's are Manual steps).
+ * The ruleset of a Linux router: the policy (when it enforces one) and the way out. The forward
+ * chain holds the zone rules; the input chain exists only when a rule names the router itself;
+ * the postrouting chain holds the source NAT toward the uplink (`nat`). Throws for a point that
+ * is not a router this stack configures (a Proxmox host's rules are its firewall's, an external
+ * router's are Manual steps).
  */
-export function renderNftables(p: Policy, point: PolicyPoint, h: NftHeader): string {
-  if (point.kind !== "router")
+export function renderNftables(
+  p: Policy | undefined,
+  point: PolicyPoint | undefined,
+  h: NftHeader,
+  nat: readonly EgressNat[] = [],
+): string {
+  if (point && point.kind !== "router")
     throw new Error(`${point.device}: not a router this stack configures`);
   const table = nftTableName(h.stack);
+  const natLines = natChain(nat);
+  if (!p || !point) {
+    return [...header(h, table), `table inet ${table} {`, ...natLines, "}", ""].join("\n");
+  }
   const sets = new SetNames(p, NFT_NAMES);
   const lines = filterLines(p, point);
   const forward = lines.filter((l) => l.chain === "forward").map((l) => ruleText(p, sets, l));
@@ -115,6 +181,19 @@ export function renderNftables(p: Policy, point: PolicyPoint, h: NftHeader): str
       "\t}",
     ]);
   return [
+    ...header(h, table),
+    `table inet ${table} {`,
+    ...setLines,
+    ...chain("forward", forward, acceptsDstNat(p)),
+    ...(input.length > 0 ? chain("input", input) : []),
+    ...natLines,
+    "}",
+    "",
+  ].join("\n");
+}
+
+function header(h: NftHeader, table: string): string[] {
+  return [
     "#!/usr/sbin/nft -f",
     `# nftables ruleset of router ${h.router}, stack ${h.stack}. Generated by homelab-netcode; do not edit.`,
     `# Owns exactly table inet ${table}: these three statements replace it in one transaction and`,
@@ -122,11 +201,5 @@ export function renderNftables(p: Policy, point: PolicyPoint, h: NftHeader): str
     "# zone's default where it denies. Comments name the rule or zone default of every line.",
     `table inet ${table}`,
     `delete table inet ${table}`,
-    `table inet ${table} {`,
-    ...setLines,
-    ...chain("forward", forward, acceptsDstNat(p)),
-    ...(input.length > 0 ? chain("input", input) : []),
-    "}",
-    "",
-  ].join("\n");
+  ];
 }

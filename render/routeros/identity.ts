@@ -29,6 +29,26 @@ export const FILTER_MATCHERS = [
   "jump-target",
 ] as const;
 
+/**
+ * NAT matchers and targets the renderer never writes: a router's NAT rule is only taken for one of
+ * ours when each is empty (the factory `out-interface-list=WAN` masquerade is not ours).
+ */
+export const NAT_MATCHERS = [
+  "in-interface",
+  "in-interface-list",
+  "out-interface-list",
+  "dst-address",
+  "src-address-list",
+  "dst-address-list",
+  "protocol",
+  "src-port",
+  "dst-port",
+  "ipsec-policy",
+  "connection-mark",
+  "packet-mark",
+  "to-ports",
+] as const;
+
 /** A property an entry is compared on, with every text `[:tostr [get]]` may print for it. */
 export interface KeyProp {
   readonly name: string;

@@ -3,7 +3,14 @@
 // name, a rule's position in its chain), never from values that a reconcile may change in place.
 import { createHash } from "crypto";
 import { Address, Family } from "../../addressing/ip";
-import { Conflict, FILTER_MATCHERS, Identity, KeyProp, literalRegex } from "./identity";
+import {
+  Conflict,
+  FILTER_MATCHERS,
+  Identity,
+  KeyProp,
+  literalRegex,
+  NAT_MATCHERS,
+} from "./identity";
 import { readBack } from "./script";
 import { RouterOsVersion, afiProperty, hasBfd, hasBgpInstances, quote } from "./syntax";
 import { hasName } from "./versions";
@@ -339,6 +346,38 @@ function firewallFilterMenu(s: RouterOsDesiredState, f: Family): Menu {
 }
 
 /**
+ * Source NAT rules of one family. An entry's identity is its full match and action: the router's
+ * own rule with the same chain, action, out-interface, source (and netmap target), and no other
+ * matcher, is adopted; anything else is another rule and left alone.
+ */
+function natMenu(s: RouterOsDesiredState, f: Family): Menu {
+  const target = f === 4 ? "to-addresses" : "to-address";
+  const entries = (s.nat ?? [])
+    .filter((r) => r.family === f)
+    .map((r) => {
+      const props = [
+        word("chain", "srcnat"),
+        word("action", r.action),
+        word("out-interface", r.outInterface),
+        word("src-address", r.srcAddress),
+        ...(r.toAddress ? [word(target, r.toAddress)] : []),
+      ];
+      const to = r.toAddress ? `:${r.toAddress}` : "";
+      const unset = r.toAddress ? [] : [target];
+      return {
+        key: `nat:${r.outInterface}:${r.srcAddress}:${r.action}${to}`,
+        props,
+        identity: identity(
+          props,
+          props.map((p) => p.name),
+          { empty: [...unset, ...NAT_MATCHERS] },
+        ),
+      };
+    });
+  return { path: `/${ip(f)}/firewall/nat`, ordered: false, entries };
+}
+
+/**
  * Every menu the stack may own, in dependency order: addresses before the routes that use them,
  * filter chains, the BGP instance and the BFD entries before the connections that need them. The
  * instance menu exists from RouterOS 7.20 on only and BFD is written from 7.15 on, so earlier
@@ -361,6 +400,9 @@ export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
     addressListMenu(s, 6),
     firewallFilterMenu(s, 4),
     firewallFilterMenu(s, 6),
+    // Only for a router with an uplink (`nat` set, possibly empty): a stack that never had one
+    // leaves the NAT menus untouched.
+    ...(s.nat !== undefined ? [natMenu(s, 4), natMenu(s, 6)] : []),
   ];
   checkNames(all, v);
   return all;

@@ -12,6 +12,7 @@ import {
   FilterRule,
   FirewallFilter,
   InterfaceAddress,
+  NatRule,
   RouterOsFirewall,
   RouterOsDesiredState,
   StaticRoute,
@@ -228,6 +229,14 @@ export function routerOsDesiredState(
     t.policy && point ? routerOsFirewall(t.policy, point, stack) : undefined,
     sessionFilters(connections.map((c) => ({ ...c, onLink: onLink.get(c) }))),
   );
+  const egress = t.egress?.find((e) => e.router === router.name);
+  const nat: NatRule[] = (egress?.nat ?? []).map((e) => ({
+    family: e.family,
+    action: e.action,
+    outInterface: e.outInterface,
+    srcAddress: e.src,
+    ...(e.to ? { toAddress: e.to } : {}),
+  }));
   return {
     router: router.name,
     stack,
@@ -247,5 +256,6 @@ export function routerOsDesiredState(
     filterRules: [...chains].flatMap(([chain, rules]) => chainRules(chain, rules)),
     dns: [...dnsRecords(t, router, device), ...router.dnsRecords],
     ...(firewall ? { firewall } : {}),
+    ...(egress ? { nat } : {}),
   };
 }

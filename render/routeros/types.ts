@@ -148,6 +148,21 @@ export interface RouterOsFirewall {
   readonly filters: readonly FirewallFilter[];
 }
 
+/**
+ * A source NAT rule (`/ip/firewall/nat` or `/ipv6/firewall/nat` by family, `chain=srcnat`): the
+ * way out of the site's private or unique local sources through an uplink (topology/egress.ts).
+ * RouterOS v7 has IPv6 NAT with the same actions (help.mikrotik.com, "NAT", IPv6 section).
+ */
+export interface NatRule {
+  readonly family: Family;
+  /** `masquerade`: to the out-interface's address; `netmap`: the same host bits in `toAddress`. */
+  readonly action: "masquerade" | "netmap";
+  readonly outInterface: string;
+  readonly srcAddress: Prefix;
+  /** `netmap` only: the prefix `srcAddress` maps onto, of the same length. */
+  readonly toAddress?: Prefix;
+}
+
 export interface RouterOsDesiredState {
   /** Router name, for the script header only. */
   readonly router: string;
@@ -163,4 +178,9 @@ export interface RouterOsDesiredState {
   readonly dns: readonly DnsRecord[];
   /** The policy's firewall; absent or empty: the stack owns no firewall entry (stale ones go). */
   readonly firewall?: RouterOsFirewall;
+  /**
+   * Source NAT toward the uplink: present (possibly empty) for a router with an uplink, whose
+   * stale managed NAT entries are then pruned; absent: the script leaves the NAT menus alone.
+   */
+  readonly nat?: readonly NatRule[];
 }

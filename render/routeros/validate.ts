@@ -321,6 +321,38 @@ export function validateDesiredState(s: RouterOsDesiredState): RouterOsVersion {
     }
   });
 
+  const nats = new Map<string, string>();
+  s.nat?.forEach((r, i) => {
+    const at = `nat[${i}]`;
+    c.name(`${at}.outInterface`, r.outInterface);
+    if (r.action !== "masquerade" && r.action !== "netmap") {
+      c.add(`${at}.action`, r.action, "is not a source NAT action", "use masquerade or netmap");
+    }
+    if (!c.prefix(`${at}.srcAddress`, r.srcAddress)) return;
+    if (r.srcAddress.family !== r.family) {
+      c.add(`${at}.srcAddress`, r.srcAddress.toString(), `is not ${familyName(r.family)}`);
+    }
+    if (r.action === "netmap") {
+      const to = r.toAddress;
+      if (to === undefined) c.add(`${at}.toAddress`, "", "is required for action netmap");
+      else if (
+        c.prefix(`${at}.toAddress`, to) &&
+        (to.family !== r.family || to.length !== r.srcAddress.length)
+      ) {
+        c.add(
+          `${at}.toAddress`,
+          to.toString(),
+          `does not have the length and family of ${r.srcAddress}`,
+          "netmap maps a prefix onto one of the same length",
+        );
+      }
+    } else if (r.toAddress !== undefined) {
+      c.add(`${at}.toAddress`, r.toAddress.toString(), "is only used by action netmap");
+    }
+    const key = `${r.family} ${r.outInterface} ${r.srcAddress} ${r.action}`;
+    c.unique(nats, key, at, key);
+  });
+
   const records = new Map<string, string>();
   s.dns.forEach((d, i) => {
     const at = `dns[${i}]`;

@@ -44,6 +44,7 @@ const INSTANCE = `${CHANGELOG}7.20 (instance reintroduced, per https://github.co
 const BFD = `${HELP}/331612210/routing+bfd; ${API_DATA} ('routing', 'bfd', 'configuration'), ('routing', 'bfd', 'interface') "Not supported anymore in version >= 7.15"`;
 const DNS = `${API_DATA} ('ip', 'dns', 'static')`;
 const FIREWALL = `${API_DATA} ('ip', 'firewall', 'filter'), ('ip', 'firewall', 'address-list') and their ipv6 twins`;
+const NAT = `https://help.mikrotik.com/docs/display/ROS/NAT (IPv4 and IPv6 sections: chain srcnat, actions masquerade and netmap, to-addresses / to-address); ${API_DATA} ('ip', 'firewall', 'nat') and ('ipv6', 'firewall', 'nat')`;
 const SSH = `${API_DATA} ('ip', 'ssh'): always-allow-password-login before 7.21, password-authentication and publickey-authentication-options from 7.21 (https://github.com/ansible-collections/community.routeros/pull/433)`;
 
 /** Every name the renderer may write, and /ip/ssh's names, with the releases that have them. */
@@ -105,6 +106,16 @@ export const ROUTEROS_TABLE: readonly VersionRow[] = [
       FIREWALL,
     ),
   ]),
+  ...rows(
+    "/ip/firewall/nat",
+    ["chain", "action", "out-interface", "src-address", "to-addresses"],
+    NAT,
+  ),
+  ...rows(
+    "/ipv6/firewall/nat",
+    ["chain", "action", "out-interface", "src-address", "to-address"],
+    NAT,
+  ),
   // Not written by the renderer (the stack manages no SSH server settings); here so that the
   // 7.21 rename is on record next to the names the script does write.
   ...rows("/ip/ssh", ["strong-crypto", "host-key-size", "forwarding-enabled"], SSH),

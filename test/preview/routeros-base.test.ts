@@ -63,6 +63,8 @@ const DEFCONF_CHANGES = [
   `add /ip/firewall/filter chain=forward action=accept connection-state=established,related log=no (${K}:001:stateful:8b5f5072)`,
   `add /ip/firewall/filter chain=forward action=drop connection-state=invalid log=no (${K}:002:invalid:e311f2ca)`,
   `add /ip/firewall/filter chain=forward action=accept src-address-list=adopt-z-lab dst-address-list=adopt-z-lab log=no (${K}:003:intra.lab:8b8d81cc) before "defconf: drop invalid"`,
+  "add /ip/firewall/nat chain=srcnat action=masquerade out-interface=ether1 src-address=10.20.0.0/24 (key nat:ether1:10.20.0.0/24:masquerade)",
+  "add /ip/firewall/nat chain=srcnat action=masquerade out-interface=ether1 src-address=192.168.30.0/24 (key nat:ether1:192.168.30.0/24:masquerade)",
 ];
 
 test("a factory router: every entry added, none adopted, the filter rules above the defconf drops", async () => {
@@ -73,7 +75,7 @@ test("a factory router: every entry added, none adopted, the filter rules above 
   const lan = (i: string) =>
     `  ! edge: ${i} is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) drop what it sends to the router that no rule above them accepts (the stack's rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=${i} list=LAN`;
   expect(out.slice(1)).toEqual([
-    "  routeros/edge.changes.txt: 20 add, 0 adopt, 0 set, 0 remove, 0 release (67 entries read from the export)",
+    "  routeros/edge.changes.txt: 22 add, 0 adopt, 0 set, 0 remove, 0 release (67 entries read from the export)",
     lan("vlan20"),
     lan("vlan30"),
   ]);
@@ -181,7 +183,7 @@ describe("the changes of an owner's router", () => {
 
   test("with VLANs, addresses, routes and BGP: the equal entries are adopted", () => {
     const { lines, counts, warnings } = changes("user-vlans.rsc");
-    expect(counts).toEqual({ read: 34, add: 16, adopt: 4, set: 0, remove: 0, release: 0 });
+    expect(counts).toEqual({ read: 34, add: 18, adopt: 4, set: 0, remove: 0, release: 0 });
     // vlan30 is in LAN on this router; vlan20, where the node peers from, is not.
     expect(warnings).toEqual([
       'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (the stack\'s rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=vlan20 list=LAN',
@@ -200,7 +202,7 @@ describe("the changes of an owner's router", () => {
 
   test("that ran the stack before: a managed entry no longer wanted goes, a changed one is set", () => {
     const { lines, counts } = changes("user-managed.rsc");
-    expect(counts).toEqual({ read: 11, add: 14, adopt: 0, set: 1, remove: 1, release: 0 });
+    expect(counts).toEqual({ read: 11, add: 16, adopt: 0, set: 1, remove: 1, release: 0 });
     expect(lines.slice(0, 2)).toEqual([
       "remove /ip/route dst-address=10.50.0.0/16 gateway=192.168.30.5 (key ip-route:10.50.0.0/16)",
       "set /routing/bgp/connection afi=ip as=65000 input.filter=k8s-in local.address=10.20.0.254 local.role=ebgp multihop=no name=lab-cp1 remote.address=10.20.0.11 remote.as=65010 router-id=192.168.88.254 use-bfd=no (key bgp-connection:lab-cp1): remote.as 65010 -> 65020",
@@ -209,7 +211,7 @@ describe("the changes of an owner's router", () => {
 
   test("that adopted routes the stack no longer wants: they are released, not removed", () => {
     const { lines, counts } = changes("user-adopted.rsc");
-    expect(counts).toEqual({ read: 12, add: 14, adopt: 0, set: 1, remove: 0, release: 2 });
+    expect(counts).toEqual({ read: 12, add: 16, adopt: 0, set: 1, remove: 0, release: 2 });
     expect(lines.filter((l) => l.startsWith("release ") || l.startsWith("remove "))).toEqual([
       'release /ip/route dst-address=10.50.0.0/16 gateway=192.168.30.5 (key ip-route:10.50.0.0/16) comment="backup box"',
       "release /ip/route dst-address=10.60.0.0/16 gateway=192.168.30.6 (key ip-route:10.60.0.0/16)",

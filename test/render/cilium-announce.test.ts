@@ -90,6 +90,7 @@ const behindRouter = homelabWith((c) => {
       routerId: "10.10.0.254",
       ssh: { host: "10.10.0.254" },
       vlans: [{ interface: "vlan101", tenant: 101 }],
+      uplink: { interfaces: ["ether1"], ipv6: { mode: "masquerade" } },
     },
   ];
 });

@@ -163,6 +163,7 @@ test("the first run removes stale entries, corrects drift, drops copies and adds
     added(DNS, "dns:sol-k8s.sol.lab/fd00:255:101::ac"),
     // The router's input accepts of the sessions (TCP 179) and their BFD (UDP 4784), last first.
     ...SESSION_RULES.map((k) => added("/ipv6/firewall/filter", `fw-filter:${k}`)).reverse(),
+    added("/ipv6/firewall/nat", "nat:ether1:fd00:101::/64:masquerade"),
   ]);
   expect(output.slice(0, 6)).toEqual([
     `removed ${sol("ipv6-route:fd00:255:101::98/128")}`,
@@ -336,7 +337,8 @@ test("destroy removes exactly this stack's entries, and a second destroy finds n
   expect(
     mutations.every((m) => m.op === "remove" && m.comment.startsWith("managed-by=sol;key=")),
   ).toBe(true);
-  expect(mutations).toHaveLength(7 + 6 + 6 + 4 + 6 + 1 + 12);
+  // ... and the NAT66 entry of the uplink.
+  expect(mutations).toHaveLength(7 + 6 + 6 + 4 + 6 + 1 + 12 + 1);
   expect(r.rows(R6)).toEqual(foreignRoutes);
   expect(r.rows(BGP)).toEqual([isp]);
   expect(r.rows(RULE)).toEqual(foreignRules);

@@ -91,6 +91,9 @@ test("seed 001's edge toward FRR nodes: gateway on VLAN 101, loopback routes, eB
         })),
       ),
     },
+    nat: [
+      { family: 6, action: "masquerade", outInterface: "ether1", srcAddress: P("fd00:101::/64") },
+    ],
   };
   expect(stateOf(stackRaw("sol"))).toEqual(expected);
 });
@@ -202,6 +205,9 @@ test("a tenant without a cluster gets its gateway and nothing else", () => {
     routes: [],
     filterRules: [],
     dns: [],
+    nat: [
+      { family: 6, action: "masquerade", outInterface: "ether1", srcAddress: P("fd00:101::/64") },
+    ],
   });
 });
 
@@ -1247,7 +1253,45 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       }
     }
   }
+  :foreach i in=[/ipv6/firewall/nat/find where !(comment~"^managed-by=sol;key=")] do={
+    :local why ""
+    :if ((([:tostr [/ipv6/firewall/nat/get $i chain]] = "srcnat") and ([:tostr [/ipv6/firewall/nat/get $i action]] = "masquerade") and ([:tostr [/ipv6/firewall/nat/get $i out-interface]] = "ether1") and ([:tostr [/ipv6/firewall/nat/get $i src-address]] = "fd00:101::/64") and ([:tostr [/ipv6/firewall/nat/get $i to-address]] = "") and ([:tostr [/ipv6/firewall/nat/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/nat/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/nat/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i protocol]] = "") and ([:tostr [/ipv6/firewall/nat/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-port]] = "") and ([:tostr [/ipv6/firewall/nat/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/nat/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/nat/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/nat/get $i to-ports]] = ""))) do={ :set why "" }
+    :if (((([:tostr [/ipv6/firewall/nat/get $i chain]] = "srcnat") and ([:tostr [/ipv6/firewall/nat/get $i action]] = "masquerade") and ([:tostr [/ipv6/firewall/nat/get $i out-interface]] = "ether1") and ([:tostr [/ipv6/firewall/nat/get $i src-address]] = "fd00:101::/64") and ([:tostr [/ipv6/firewall/nat/get $i to-address]] = "") and ([:tostr [/ipv6/firewall/nat/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/nat/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/nat/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i protocol]] = "") and ([:tostr [/ipv6/firewall/nat/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-port]] = "") and ([:tostr [/ipv6/firewall/nat/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/nat/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/nat/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/nat/get $i to-ports]] = ""))) and ([:tostr [/ipv6/firewall/nat/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+    :if ($why != "") do={
+      :if ($problems != "") do={ :set problems ($problems . "\\n") }
+      :set problems ($problems . "conflict /ipv6/firewall/nat: the router has chain=" . [:tostr [/ipv6/firewall/nat/get $i chain]] . " action=" . [:tostr [/ipv6/firewall/nat/get $i action]] . " out-interface=" . [:tostr [/ipv6/firewall/nat/get $i out-interface]] . " src-address=" . [:tostr [/ipv6/firewall/nat/get $i src-address]] . ", the stack wants chain=srcnat action=masquerade out-interface=ether1 src-address=fd00:101::/64 (key nat:ether1:fd00:101::/64:masquerade): " . $why)
+    }
+  }
   :if ($problems != "") do={ :error $problems }
+}
+# prune /ipv6/firewall/nat
+{
+  :local keep {"managed-by=sol;key=nat:ether1:fd00:101::/64:masquerade"}
+  :foreach i in=[/ipv6/firewall/nat/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
+    :local c [/ipv6/firewall/nat/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /ipv6/firewall/nat/remove $i; :put ("removed " . $c) }
+  }
+  :foreach i in=[/ipv6/firewall/nat/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/ipv6/firewall/nat/get $i comment] 0 [:find [/ipv6/firewall/nat/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/ipv6/firewall/nat/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /ipv6/firewall/nat/set $i comment="" } else={ /ipv6/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
+}
+# prune /ip/firewall/nat
+:foreach i in=[/ip/firewall/nat/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/nat/get $i comment]); /ip/firewall/nat/remove $i }
+:foreach i in=[/ip/firewall/nat/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/nat/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/nat/set $i comment="" } else={ /ip/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
 }
 # prune /ipv6/firewall/filter
 {
@@ -2789,6 +2833,41 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
       :put ("added " . $c)
     }
   }
+}
+# reconcile /ipv6/firewall/nat
+{
+  :local c "managed-by=sol;key=nat:ether1:fd00:101::/64:masquerade"
+  :local r "^managed-by=sol;key=nat:ether1:fd00:101::/64:masquerade(\\$|;adopted)"
+  :local found false
+  :foreach i in=[/ipv6/firewall/nat/find where comment~$r] do={ :set found true }
+  :if (!$found) do={
+    :foreach i in=[/ipv6/firewall/nat/find where !(comment~"^managed-by=")] do={
+      :if ((!$found) and (([:tostr [/ipv6/firewall/nat/get $i chain]] = "srcnat") and ([:tostr [/ipv6/firewall/nat/get $i action]] = "masquerade") and ([:tostr [/ipv6/firewall/nat/get $i out-interface]] = "ether1") and ([:tostr [/ipv6/firewall/nat/get $i src-address]] = "fd00:101::/64") and ([:tostr [/ipv6/firewall/nat/get $i to-address]] = "") and ([:tostr [/ipv6/firewall/nat/get $i in-interface]] = "") and ([:tostr [/ipv6/firewall/nat/get $i in-interface-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i out-interface-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-address]] = "") and ([:tostr [/ipv6/firewall/nat/get $i src-address-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-address-list]] = "") and ([:tostr [/ipv6/firewall/nat/get $i protocol]] = "") and ([:tostr [/ipv6/firewall/nat/get $i src-port]] = "") and ([:tostr [/ipv6/firewall/nat/get $i dst-port]] = "") and ([:tostr [/ipv6/firewall/nat/get $i ipsec-policy]] = "") and ([:tostr [/ipv6/firewall/nat/get $i connection-mark]] = "") and ([:tostr [/ipv6/firewall/nat/get $i packet-mark]] = "") and ([:tostr [/ipv6/firewall/nat/get $i to-ports]] = "")) and ([:tostr [/ipv6/firewall/nat/get $i disabled]] != "true")) do={
+        :local own [:tostr [/ipv6/firewall/nat/get $i comment]]
+        :if ($own = "") do={ /ipv6/firewall/nat/set $i comment=($c . ";adopted") } else={ /ipv6/firewall/nat/set $i comment=($c . ";adopted;was=" . $own) }
+        :put ("adopted " . $c)
+        :set found true
+      }
+    }
+  }
+  :set found false
+  :foreach i in=[/ipv6/firewall/nat/find where comment~$r] do={
+    :if ($found) do={
+      :if ([/ipv6/firewall/nat/get $i comment] = $c) do={ /ipv6/firewall/nat/remove $i; :put ("removed duplicate " . $c) } else={
+        :local own [/ipv6/firewall/nat/get $i comment]
+        :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+        :if ($was = ";adopted") do={ /ipv6/firewall/nat/set $i comment="" } else={ /ipv6/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+        :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+      }
+    } else={
+      :set found true
+      :if ([:tostr [/ipv6/firewall/nat/get $i chain]] != "srcnat") do={ /ipv6/firewall/nat/set $i chain=srcnat; :put ("set chain " . $c) }
+      :if ([:tostr [/ipv6/firewall/nat/get $i action]] != "masquerade") do={ /ipv6/firewall/nat/set $i action=masquerade; :put ("set action " . $c) }
+      :if ([:tostr [/ipv6/firewall/nat/get $i out-interface]] != "ether1") do={ /ipv6/firewall/nat/set $i out-interface=ether1; :put ("set out-interface " . $c) }
+      :if ([:tostr [/ipv6/firewall/nat/get $i src-address]] != "fd00:101::/64") do={ /ipv6/firewall/nat/set $i src-address=fd00:101::/64; :put ("set src-address " . $c) }
+    }
+  }
+  :if (!$found) do={ /ipv6/firewall/nat/add chain=srcnat action=masquerade out-interface=ether1 src-address=fd00:101::/64 comment=$c; :put ("added " . $c) }
 }
 `);
 });

@@ -255,6 +255,8 @@ const siteArb = fc
         ...r,
         routerId: `10.10.0.${250 + i}`,
         ssh: { host: `10.10.0.${250 + i}` },
+        // The way out: the sites' machines need the internet (docs/way-out.md).
+        uplink: { interfaces: ["ether1"], ipv6: { mode: "masquerade" } },
       }));
     const off = { ipv6: 0 };
     return {

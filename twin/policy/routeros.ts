@@ -38,6 +38,8 @@ export const FIREWALL_MENUS = [
   "/ipv6/firewall/filter",
   "/ip/firewall/address-list",
   "/ipv6/firewall/address-list",
+  "/ip/firewall/nat",
+  "/ipv6/firewall/nat",
 ] as const;
 
 /** A menu's entries as the RouterOS model prints them (`RouterModel.rows`). */
@@ -227,6 +229,94 @@ function table(router: string, f: Family, rows: MenuRows): string[] {
 }
 
 /**
+ * A RouterOS router's source NAT (`/ip(v6)/firewall/nat`, chain srcnat) as one nft table per
+ * family (`ip routeros_nat`, `ip6 routeros_nat`), hook postrouting at srcnat priority, rules in
+ * list order: `action=masquerade` is nftables `masquerade`, `action=netmap to-address(es)=P` is
+ * `snat prefix to` P mapped from the rule's `src-address` (the same host bits). `out-interface`
+ * is `oifname`, `src-address` `saddr`. Anything else (another chain or action, another matcher)
+ * fails the twin with the rule named.
+ */
+function natTable(router: string, f: Family, rows: MenuRows): string[] {
+  const menu = `/${f === 4 ? "ip" : "ipv6"}/firewall/nat`;
+  const a = f === 4 ? "ip" : "ip6";
+  const known = [
+    "chain",
+    "action",
+    "out-interface",
+    "src-address",
+    "to-address",
+    "to-addresses",
+    "out-interface-list",
+    "ipsec-policy",
+    "comment",
+    "disabled",
+  ];
+  const members = new Map<string, string[]>();
+  for (const m of rows("/interface/list/member"))
+    if (m.disabled !== "true" && m.disabled !== "yes")
+      members.set(m.list, [...(members.get(m.list) ?? []), m.interface]);
+  const rules = rows(menu).flatMap((r, i) => {
+    const fail = (what: string): never => {
+      throw new Error(
+        `${menu} rule ${i + 1} of ${router}: ${what} is not modelled by the twin's RouterOS translation`,
+      );
+    };
+    for (const [k, v] of Object.entries(r)) if (!known.includes(k)) fail(`${k}=${v}`);
+    if (r.disabled === "true" || r.disabled === "yes") return [];
+    if (r.chain !== "srcnat") fail(`chain=${r.chain}`);
+    const parts: string[] = [];
+    // The factory masquerade: `out-interface-list=WAN` (its members; none: never matches) and
+    // `ipsec-policy=out,none` (always matches: the twin has no IPsec; `out,ipsec` never does).
+    const list = r["out-interface-list"];
+    if (list !== undefined) {
+      const negate = list.startsWith("!");
+      const names = members.get(negate ? list.slice(1) : list) ?? [];
+      if (names.length === 0) {
+        if (!negate) return [];
+      } else
+        parts.push(`oifname ${negate ? "!= " : ""}{ ${names.map((n) => `"${n}"`).join(", ")} }`);
+    }
+    const ipsec = r["ipsec-policy"];
+    if (ipsec !== undefined) {
+      const m = /^(in|out),(ipsec|none)$/.exec(ipsec) ?? fail(`ipsec-policy=${ipsec}`);
+      if (m[2] === "ipsec") return [];
+    }
+    const out = r["out-interface"];
+    if (out !== undefined) {
+      if (!/^[A-Za-z0-9_.-]{1,15}$/.test(out)) fail(`out-interface=${out}`);
+      parts.push(`oifname "${out}"`);
+    }
+    const src = r["src-address"];
+    if (src !== undefined) {
+      if (!/^[0-9A-Fa-f.:]+(\/[0-9]{1,3})?$/.test(src)) fail(`src-address=${src}`);
+      parts.push(`${a} saddr ${src}`);
+    }
+    if (r.action === "masquerade") parts.push("masquerade");
+    else if (r.action === "netmap") {
+      const to = r["to-address"] ?? r["to-addresses"];
+      if (!to || !src || !/^[0-9A-Fa-f.:]+\/[0-9]{1,3}$/.test(to))
+        fail(`netmap without src-address and a to-address prefix`);
+      parts.push(`snat ${a} prefix to ${a} saddr map { ${src} : ${to} }`);
+    } else fail(`action=${r.action}`);
+    parts.push(
+      `comment ${quoted(`${menu} ${i + 1}${r.comment ? `: ${r.comment}` : ""}`, COMMENT_MAX)}`,
+    );
+    return [parts.join(" ")];
+  });
+  if (rules.length === 0) return [];
+  return [
+    `table ${a} routeros_nat`,
+    `delete table ${a} routeros_nat`,
+    `table ${a} routeros_nat {`,
+    "\tchain srcnat {",
+    "\t\ttype nat hook postrouting priority srcnat; policy accept;",
+    ...rules.map((x) => `\t\t${x}`),
+    "\t}",
+    "}",
+  ];
+}
+
+/**
  * The nftables ruleset of a RouterOS router's firewall (tables `ip routeros` and `ip6 routeros`,
  * each replaced on load), from its menus after the script ran; undefined when it has no filter
  * rule. Throws naming the rule for anything the translation does not model.
@@ -236,7 +326,10 @@ export function routerOsFirewallToNft(
   source: string,
   rows: MenuRows,
 ): string | undefined {
-  const tables = ([4, 6] as const).flatMap((f) => table(router, f, rows));
+  const tables = ([4, 6] as const).flatMap((f) => [
+    ...table(router, f, rows),
+    ...natTable(router, f, rows),
+  ]);
   if (tables.length === 0) return undefined;
   return [
     `# The firewall of RouterOS router ${router} (${source}: /ip and /ipv6 firewall filter rules and`,

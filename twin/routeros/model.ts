@@ -16,7 +16,7 @@
 //   `min-tx`, `multiplier`, `forbid-bfd`, `vrf`, and a connection's `use-bfd`.
 import { Address, Family, Prefix } from "../../addressing/ip";
 import * as ipaddr from "ipaddr.js";
-import { FILTER_MATCHERS } from "../../render/routeros/identity";
+import { FILTER_MATCHERS, NAT_MATCHERS } from "../../render/routeros/identity";
 import { hasName } from "../../render/routeros/versions";
 import { ROUTEROS_BFD_MINOR } from "../../topology/routers";
 import { Cmd, Expr, Stmt, parseScript } from "./parse";
@@ -31,6 +31,7 @@ type PropType =
   | `prefix${Family}`
   | `net${Family}`
   | "action"
+  | "nataction"
   | "protocol"
   | "ports"
   | "listref"
@@ -100,6 +101,25 @@ function firewall(f: Family): Record<string, Schema> {
       props: { list: "str", address: `net${f}`, comment: "str" },
       required: ["list", "address"],
     },
+    // Source and destination NAT (help.mikrotik.com "NAT"; IPv6 NAT exists throughout v7): the
+    // properties the renderer writes, as the version table gives them, and the matchers it never
+    // writes (stored as text) so that a factory or owner's rule is never taken for one of ours.
+    [`/${ip}/firewall/nat`]: {
+      props: {
+        chain: "str",
+        action: "nataction",
+        "out-interface": "str",
+        "src-address": `net${f}`,
+        [f === 4 ? "to-addresses" : "to-address"]: f === 4 ? "str" : "net6",
+        comment: "str",
+        disabled: "bool",
+        log: "bool",
+        "log-prefix": "str",
+        ...Object.fromEntries(NAT_MATCHERS.map((m) => [m, "str" as const])),
+      },
+      required: ["chain"],
+      defaults: { action: "accept", disabled: "false" },
+    },
     [`/${ip}/firewall/filter`]: {
       props: {
         chain: "str",
@@ -133,6 +153,21 @@ const ACTIONS = [
   "passthrough",
   "log",
   "fasttrack-connection",
+];
+/** `/ip(v6)/firewall/nat` actions (help.mikrotik.com, "NAT": properties, `action`). */
+const NAT_ACTIONS = [
+  "accept",
+  "masquerade",
+  "netmap",
+  "src-nat",
+  "dst-nat",
+  "redirect",
+  "same",
+  "endpoint-independent-nat",
+  "jump",
+  "return",
+  "passthrough",
+  "log",
 ];
 const PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "gre", "ipsec-esp", "ipsec-ah"];
 
@@ -324,6 +359,7 @@ function convert(type: PropType, prop: string, text: string): Stored {
   if (type === "int") return /^(0|[1-9][0-9]*)$/.test(text) ? Number(text) : bad();
   if (type === "list") return text.split(",").map((i) => (i === "" ? bad() : i));
   if (type === "action") return ACTIONS.includes(text) ? text : bad();
+  if (type === "nataction") return NAT_ACTIONS.includes(text) ? text : bad();
   if (type === "protocol")
     return PROTOCOLS.includes(text) || /^(0|[1-9][0-9]{0,2})$/.test(text) ? text : bad();
   if (type === "ports") {

@@ -1,0 +1,167 @@
+// The way out (topology/egress.ts, issue 18 section 3): the source NAT each router with an uplink
+// gets, its RouterOS and nftables projections (checked by `nft -c -f` and the RouterOS model),
+// and the refusal of a site whose machines need the internet and have no path to it.
+import { Prefix } from "../../addressing/ip";
+import { formatProblem } from "../../addressing/problems";
+import { nftProblems, requireNft } from "../../lab/nft-check";
+import { renderRouterOsScript } from "../../render/routeros";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { natRules, renderNftables } from "../../render/nftables/ruleset";
+import { requireSite, resolveSite } from "../../site";
+import { netmapTarget } from "../../topology/egress";
+import { RouterModel } from "../../twin/routeros/model";
+import { stackRaw } from "../fixtures/base";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const sol = (edit: (r: any) => void = () => undefined) => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
+  edit(raw.routers[0]);
+  return raw;
+};
+const problems = (raw: Record<string, unknown>): string[] => {
+  const r = resolveSite(raw);
+  return r.ok ? [] : r.problems.map(formatProblem);
+};
+
+test("sol: NAT66 masquerade of VLAN 101's unique local /64 out of ether1", () => {
+  const { topology } = requireSite(sol());
+  expect(
+    topology.egress?.map((e) => ({ ...e, nat: e.nat.map((n) => ({ ...n, src: `${n.src}` })) })),
+  ).toEqual([
+    {
+      router: "edge",
+      interfaces: ["ether1"],
+      nat: [{ family: 6, outInterface: "ether1", src: "fd00:101::/64", action: "masquerade" }],
+    },
+  ]);
+});
+
+test("netmap puts tenant 101 on the /64 its ID numbers in the global prefix (101 = 0x65)", () => {
+  expect(`${netmapTarget(Prefix.from("2001:db8:100::/48"), 101)}`).toBe("2001:db8:100:65::/64");
+  expect(netmapTarget(Prefix.from("2001:db8:100::/56"), 256)).toBeUndefined();
+  const { plan, topology } = requireSite(
+    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" })),
+  );
+  const state = routerOsDesiredState(topology, plan.routers[0], "sol");
+  expect(
+    state.nat?.map((n) => [
+      n.family,
+      n.action,
+      n.outInterface,
+      `${n.srcAddress}`,
+      `${n.toAddress}`,
+    ]),
+  ).toEqual([[6, "netmap", "ether1", "fd00:101::/64", "2001:db8:100:65::/64"]]);
+});
+
+test("arc-hybrid: one nftables masquerade over the four WANs and the seven private VLANs", () => {
+  const { topology } = requireSite(stackRaw("arc-hybrid"));
+  const nat = topology.egress?.[0].nat ?? [];
+  expect(nat).toHaveLength(28);
+  expect(natRules(nat)).toEqual([
+    'oifname { "wan1", "wan2", "wan3", "wan4" } ip saddr { 10.10.10.0/24, 10.10.20.0/24, 10.10.30.0/24, 10.10.40.0/24, 10.10.50.0/24, 10.10.60.0/24, 10.10.99.0/24 } masquerade comment "homelab:egress"',
+  ]);
+});
+
+describe("nft -c -f", () => {
+  beforeAll(() => requireNft());
+  const { plan, topology } = requireSite(
+    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" })),
+  );
+  const nat = topology.egress?.[0].nat ?? [];
+  const text = renderNftables(
+    undefined,
+    undefined,
+    { router: plan.routers[0].name, stack: "sol" },
+    nat,
+  );
+
+  test("accepts the netmap ruleset, NAT only", () => {
+    expect(text.split("\n").filter((l) => l.includes("snat"))).toEqual([
+      '\t\toifname "ether1" ip6 saddr fd00:101::/64 snat ip6 prefix to ip6 saddr map { fd00:101::/64 : 2001:db8:100:65::/64 } comment "homelab:egress"',
+    ]);
+    expect(nftProblems(text)).toEqual([]);
+  });
+
+  test("is not vacuous: an IPv4 target for an IPv6 source is rejected", () => {
+    const bad = text.replace("2001:db8:100:65::/64", "10.0.0.0/24");
+    expect(nftProblems(bad)).not.toEqual([]);
+  });
+});
+
+describe("the RouterOS model runs the NAT entries of each release", () => {
+  const { plan, topology } = requireSite(
+    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" })),
+  );
+  test.each(["7.18", "7.19", "7.20", "7.24"])(
+    "%s: netmap added once, a second run changes nothing",
+    (v) => {
+      const state = { ...routerOsDesiredState(topology, plan.routers[0], "sol"), version: v };
+      const r = new RouterModel(v);
+      const script = renderRouterOsScript(state);
+      r.run(script);
+      expect(r.rows("/ipv6/firewall/nat")).toEqual([
+        {
+          chain: "srcnat",
+          action: "netmap",
+          "out-interface": "ether1",
+          "src-address": "fd00:101::/64",
+          "to-address": "2001:db8:100:65::/64",
+          comment: "managed-by=sol;key=nat:ether1:fd00:101::/64:netmap:2001:db8:100:65::/64",
+        },
+      ]);
+      expect(r.run(script).mutations).toEqual([]);
+    },
+  );
+
+  test("the model refuses an action RouterOS does not have", () => {
+    const r = new RouterModel("7.19");
+    expect(() =>
+      r.run(
+        "/ipv6/firewall/nat/add chain=srcnat action=nptv6 out-interface=ether1 src-address=fd00::/64",
+      ),
+    ).toThrow('invalid value for action: "nptv6"');
+  });
+});
+
+describe("a site that needs the internet and has no way out is refused", () => {
+  test("sol without an uplink: the nodes, the resolver, FRR's packages and the key to set", () => {
+    expect(problems(sol((r) => delete r.uplink))).toEqual([
+      'routers[0].uplink: "": solcp011, solcp012, solcp013 and 3 more need the internet over IPv6 (resolver 2606:4700:4700::1111; packages frr, frr-pythontools, qemu-guest-agent at first boot) through router edge, which has no uplink; set routers[0].uplink: { interfaces: [<WAN interface>], ipv6: { mode: masquerade } } (NAT66), or mode: netmap with a global prefix',
+    ]);
+  });
+
+  test("an uplink without IPv6 leaves the unique local nodes without a way out", () => {
+    expect(problems(sol((r) => delete r.uplink.ipv6))).toEqual([
+      'routers[0].uplink.ipv6: "": solcp011, solcp012, solcp013 and 3 more need the internet over IPv6 (resolver 2606:4700:4700::1111; packages frr, frr-pythontools, qemu-guest-agent at first boot) through router edge, whose uplink has no IPv6 way out; set routers[0].uplink.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }',
+    ]);
+  });
+
+  test("mode: routed does not carry unique local sources", () => {
+    expect(problems(sol((r) => (r.uplink.ipv6 = { mode: "routed" })))).toEqual([
+      'routers[0].uplink.ipv6: "mode: routed": solcp011, solcp012, solcp013 and 3 more need the internet over IPv6 (resolver 2606:4700:4700::1111; packages frr, frr-pythontools, qemu-guest-agent at first boot) through router edge, whose uplink translates none of their unique local addresses; set routers[0].uplink.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }',
+    ]);
+  });
+
+  test("netmap needs a global prefix that numbers the tenant", () => {
+    expect(problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap" })))).toContain(
+      'routers[0].uplink.ipv6.prefix: "": is required for mode: netmap (the global prefix the unique local /64s map into); give the prefix your ISP delegates, e.g. 2001:db8:100::/48, or use mode: masquerade',
+    );
+    expect(
+      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "fd00:1::/48" }))),
+    ).toContain(
+      'routers[0].uplink.ipv6.prefix: "fd00:1::/48": is not global unicast (2000::/3): the internet does not route it; give the global prefix your ISP delegates',
+    );
+    expect(
+      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:1:100::/58" }))),
+    ).toContain(
+      'routers[0].uplink.ipv6.prefix: "2001:db8:1:100::/58": has 64 /64s, too few for tenant 101 (routers[0].vlans[0]): netmap puts a tenant on the /64 its ID numbers; give a /57 or shorter',
+    );
+  });
+
+  test("the uplink is not a tenant VLAN", () => {
+    expect(problems(sol((r) => (r.uplink.interfaces = ["vlan101"])))).toContain(
+      'routers[0].uplink.interfaces[0]: "vlan101": is routers[0].vlans[0].interface, a tenant VLAN; the uplink is the interface toward the internet; name the WAN interface (RouterOS: ether1 on a factory configuration)',
+    );
+  });
+});

@@ -1,0 +1,256 @@
+// The way out (issue 18 section 3): per managed edge router with an uplink, the source NAT that
+// lets the site's private and unique local addresses reach the internet, and the check that every
+// machine which needs the internet (packages, images, a resolver outside the site) has such a path
+// through its default gateway. Pure: Plan + Topology in, NAT entries and problems out; the
+// RouterOS and nftables renderers project the entries.
+import { Address, Family, Prefix } from "../addressing/ip";
+import { Plan, RouterPlan } from "../addressing/plan-types";
+import { Problem } from "../addressing/problems";
+import { isDefault } from "./routes";
+import { Device, Topology } from "./types";
+
+/** Private IPv4 space: RFC 1918 section 3 and the shared address space of RFC 6598. */
+export const PRIVATE_V4: readonly Prefix[] = [
+  "10.0.0.0/8",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "100.64.0.0/10",
+].map((p) => Prefix.from(p));
+
+/** Unique local IPv6 unicast (RFC 4193 section 3.1): never routed on the internet. */
+export const UNIQUE_LOCAL = Prefix.from("fc00::/7");
+
+/** Whether an address or prefix lies in private IPv4 space or unique local IPv6 space. */
+export function isPrivate(a: Address | Prefix): boolean {
+  return a.family === 4 ? PRIVATE_V4.some((p) => p.contains(a)) : UNIQUE_LOCAL.contains(a);
+}
+
+/**
+ * One source NAT entry of a router, in the postrouting (`srcnat`) chain: packets leaving through
+ * `outInterface` from `src` get the uplink's address (`masquerade`) or the same host bits in `to`
+ * (`netmap`, RouterOS's name; nftables `snat ip6 prefix to`; a stateful RFC 6296 translation).
+ */
+export interface EgressNat {
+  readonly family: Family;
+  readonly outInterface: string;
+  readonly src: Prefix;
+  readonly action: "masquerade" | "netmap";
+  /** The prefix `src` maps onto, of the same length (`netmap` only). */
+  readonly to?: Prefix;
+}
+
+/** A router's way out: its uplink interfaces and its source NAT, in render order. */
+export interface RouterEgress {
+  readonly router: string;
+  readonly interfaces: readonly string[];
+  /** IPv4 entries first, then IPv6; per family by interface, then source. */
+  readonly nat: readonly EgressNat[];
+}
+
+/** The managed routers that render their own NAT: RouterOS, and Linux routers (nftables). */
+const rendersNat = (r: RouterPlan): boolean => r.os === "routeros" || r.os === "linux";
+
+/** Subnets connected to the router's non-uplink interfaces, of one family, deduplicated. */
+function connected(d: Device, uplinks: readonly string[], f: Family): Prefix[] {
+  const seen = new Map<string, Prefix>();
+  for (const i of d.interfaces) {
+    if (uplinks.includes(i.name)) continue;
+    for (const h of i.addresses) {
+      // A host route (a loopback) is no subnet behind the router.
+      if (h.address.family !== f || h.length === h.address.toPrefix().length) continue;
+      const p = Prefix.containing(f, h.address.value, h.length);
+      seen.set(p.toString(), p);
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The netmap of a unique local /64 of tenant `tenant`: the /64 the tenant ID numbers inside the
+ * configured global prefix (routers[].uplink.ipv6.prefix), or undefined when it does not fit.
+ */
+export function netmapTarget(global: Prefix, tenant: number): Prefix | undefined {
+  if (global.length > 64 || BigInt(tenant) >= 2n ** BigInt(64 - global.length)) return undefined;
+  return global.subnet(64, tenant);
+}
+
+/** The way out of each RouterOS or Linux router with an uplink, in plan order. */
+export function routerEgress(plan: Plan, t: Pick<Topology, "devices">): RouterEgress[] {
+  return plan.routers.flatMap((r) => {
+    const u = r.uplink;
+    const d = t.devices.find((x) => x.name === r.name);
+    if (!u || !d || !rendersNat(r)) return [];
+    const v4 = connected(d, u.interfaces, 4).filter(isPrivate);
+    const v6 = connected(d, u.interfaces, 6).filter(isPrivate);
+    const nat: EgressNat[] = u.interfaces.flatMap((outInterface) =>
+      v4.map((src) => ({ family: 4 as const, outInterface, src, action: "masquerade" as const })),
+    );
+    const mode = u.ipv6?.mode;
+    for (const outInterface of u.interfaces) {
+      if (mode === "masquerade") {
+        for (const src of v6) nat.push({ family: 6, outInterface, src, action: "masquerade" });
+      }
+      const global = u.ipv6?.prefix;
+      if (mode === "netmap" && global) {
+        for (const v of r.vlans) {
+          const src = plan.tenants.find((x) => x.id === v.tenant)?.vms.ipv6;
+          const to = netmapTarget(global, v.tenant);
+          if (src && to && src.length === 64 && isPrivate(src)) {
+            nat.push({ family: 6, outInterface, src, action: "netmap", to });
+          }
+        }
+      }
+    }
+    return [{ router: r.name, interfaces: u.interfaces, nat }];
+  });
+}
+
+/** What a machine needs from the internet over one family: a resolver, packages or images. */
+interface Need {
+  readonly device: Device;
+  readonly family: Family;
+  readonly kind: "resolver" | "packages" | "images";
+  readonly items: readonly string[];
+}
+
+/** Resolvers outside the site: any address not private, unique local or loopback. */
+function resolverNeeds(d: Device, resolvers: readonly Address[], fams: Family[]): Need[] {
+  return resolvers
+    .filter((a) => !isPrivate(a) && a.toString() !== "::1" && fams.includes(a.family))
+    .map((a) => ({ device: d, family: a.family, kind: "resolver", items: [a.toString()] }));
+}
+
+/** Families the machine has a default route in, IPv4 first. */
+function routedFamilies(d: Device): Family[] {
+  return ([4, 6] as const).filter((f) =>
+    d.routes.some((r) => r.dst.family === f && isDefault(r.dst) && r.via),
+  );
+}
+
+/**
+ * Every machine's needs (issue 18 section 1): Talos nodes pull their installer and images from
+ * the image factory and public registries; Linux nodes install FRR (and the guest agent, and
+ * their packages) at first boot, as cloud-init VMs install theirs; each resolves through its
+ * nameservers. Packages and images come over whichever family the machine has, IPv4 first.
+ */
+function needs(plan: Plan, t: Topology): Need[] {
+  const agent = plan.talos.guestAgent ? ["qemu-guest-agent"] : [];
+  return t.devices.flatMap((d): Need[] => {
+    const fams = routedFamilies(d);
+    if (fams.length === 0) return [];
+    if (d.node) {
+      const k = plan.tenants.find((x) => x.id === d.node?.tenant)?.kubernetes;
+      if (!k) return [];
+      const fetch: Need =
+        k.nodeOs === "talos"
+          ? { device: d, family: fams[0], kind: "images", items: [plan.talos.factory] }
+          : {
+              device: d,
+              family: fams[0],
+              kind: "packages",
+              items: ["frr", "frr-pythontools", ...agent, ...k.linux.packages],
+            };
+      return [...resolverNeeds(d, plan.nameservers, fams), fetch];
+    }
+    const vm = d.vm ? plan.vms.find((x) => x.name === d.name) : undefined;
+    if (!vm) return [];
+    const pkgs = [...agent, ...vm.packages];
+    return [
+      ...resolverNeeds(d, vm.nameservers, fams),
+      ...(pkgs.length > 0
+        ? [{ device: d, family: fams[0], kind: "packages" as const, items: pkgs }]
+        : []),
+    ];
+  });
+}
+
+/** The needs of a group of machines in words: resolvers, then packages, then images. */
+function needText(ns: readonly Need[]): string {
+  const of = (kind: Need["kind"]) => [
+    ...new Set(ns.filter((n) => n.kind === kind).flatMap((n) => n.items)),
+  ];
+  const parts = [
+    ...(of("resolver").length > 0 ? [`resolver ${of("resolver").join(", ")}`] : []),
+    ...(of("packages").length > 0 ? [`packages ${of("packages").join(", ")} at first boot`] : []),
+    ...(of("images").length > 0
+      ? [`images from ${of("images").join(", ")} and public registries`]
+      : []),
+  ];
+  return parts.join("; ");
+}
+
+/** The address of `d` in family `f` on the interface its default route leaves by. */
+function sourceOf(d: Device, f: Family): { address: Address; gateway: Address } | undefined {
+  const r = d.routes.find((x) => x.dst.family === f && isDefault(x.dst) && x.via);
+  if (!r?.via) return undefined;
+  const iface = d.interfaces.find((i) => i.name === r.dev) ?? d.interfaces[0];
+  const held = iface?.addresses.find((h) => h.address.family === f && h.role === "interface");
+  return held ? { address: held.address, gateway: r.via } : undefined;
+}
+
+const listed = (names: readonly string[]) =>
+  names.length <= 3
+    ? names.join(", ")
+    : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+
+/**
+ * Machines that need the internet and have no way out through their default gateway, when that
+ * gateway is a router this stack configures: one problem per router and family, naming the
+ * machines, what they need, and the key to set. A gateway this stack does not configure (an
+ * external router, an EVPN anycast gateway) is not judged here.
+ */
+export function egressProblems(plan: Plan, t: Topology): Problem[] {
+  const egress = t.egress ?? [];
+  const holder = new Map<string, Device>();
+  for (const d of t.devices)
+    for (const i of d.interfaces) for (const h of i.addresses) holder.set(h.address.toString(), d);
+  const blocked = new Map<string, { r: RouterPlan; i: number; f: Family; needs: Need[] }>();
+  for (const n of needs(plan, t)) {
+    const src = sourceOf(n.device, n.family);
+    if (!src) continue;
+    const gw = holder.get(src.gateway.toString());
+    const i = plan.routers.findIndex((x) => x.name === gw?.name);
+    const r = plan.routers[i];
+    // An external router's way out is its own; an os: frr router renders only frr.conf, so an
+    // uplink declared on it is taken as the operator's NAT (docs/way-out.md).
+    if (!r || r.os === "external" || (r.os === "frr" && r.uplink)) continue;
+    const e = egress.find((x) => x.router === r.name);
+    const ok =
+      e !== undefined &&
+      (!isPrivate(src.address)
+        ? n.family === 4 || r.uplink?.ipv6 !== undefined
+        : e.nat.some((x) => x.family === n.family && x.src.contains(src.address)));
+    if (ok) continue;
+    const key = `${r.name}/${n.family}`;
+    const entry = blocked.get(key) ?? { r, i, f: n.family, needs: [] };
+    entry.needs.push(n);
+    blocked.set(key, entry);
+  }
+  return [...blocked.values()].map(({ r, i, f, needs: ns }) => {
+    const machines = [...new Set(ns.map((n) => n.device.name))];
+    const what = needText(ns);
+    const path = `routers[${i}].uplink`;
+    const has = r.uplink;
+    const why = !has
+      ? "which has no uplink"
+      : r.os === "frr"
+        ? "an os: frr router, which renders no NAT"
+        : f === 6 && !has.ipv6
+          ? "whose uplink has no IPv6 way out"
+          : "whose uplink translates none of their unique local addresses";
+    const fix =
+      r.os === "frr"
+        ? `set routers[${i}].os: linux (FRR and an nftables ruleset with the NAT) and ${path}`
+        : !has
+          ? f === 4
+            ? `set ${path}: { interfaces: [<WAN interface>] } (private IPv4 is then masqueraded)`
+            : `set ${path}: { interfaces: [<WAN interface>], ipv6: { mode: masquerade } } (NAT66), or mode: netmap with a global prefix`
+          : `set ${path}.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }`;
+    return {
+      path: f === 6 && has ? `${path}.ipv6` : path,
+      input: has?.ipv6 ? `mode: ${has.ipv6.mode}` : "",
+      message: `${listed(machines)} need the internet over IPv${f} (${what}) through router ${r.name}, ${why}`,
+      fix,
+    };
+  });
+}
