@@ -4,6 +4,7 @@
 import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { checkTopology } from "./checks";
+import { buildExpectations } from "./expect";
 import { hostDevices } from "./hosts";
 import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
@@ -38,8 +39,14 @@ export function buildTopology(plan: Plan): TopologyResult {
   const core = { site: plan.site, devices, segments, sessions: built.sessions };
   const resolved = buildPolicy(plan, core);
   const partial = { ...core, ...(resolved.policy ? { policy: resolved.policy } : {}) };
+  // Against the resolved policy only: a policy with problems would give wrong verdicts.
+  const expected =
+    resolved.problems.length === 0
+      ? buildExpectations(plan, partial)
+      : { expectations: [], problems: [] };
   const topology: Topology = {
     ...partial,
+    expectations: expected.expectations,
     manualSteps: [...manualSteps(plan, partial), ...policyManualSteps(plan, partial)],
   };
   return {
@@ -48,6 +55,7 @@ export function buildTopology(plan: Plan): TopologyResult {
       ...built.problems,
       ...checkTopology(plan, topology, built.problems),
       ...resolved.problems,
+      ...expected.problems,
     ],
   };
 }

@@ -4,6 +4,7 @@
 // of a session, an announced prefix and the interface that holds it) come from one object.
 // Pure data: no Pulumi, no I/O.
 import { Address, Family, Prefix } from "../addressing/ip";
+import type { Expectation } from "./expect";
 import { Policy } from "./policy-types";
 
 /**
@@ -216,4 +217,6 @@ export interface Topology {
   readonly manualSteps: readonly ManualStep[];
   /** The network policy with its names resolved (topology/policy.ts); absent without one. */
   readonly policy?: Policy;
+  /** The owner's expectations, resolved and checked against the policy (topology/expect.ts). */
+  readonly expectations?: readonly Expectation[];
 }
