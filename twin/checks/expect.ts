@@ -81,24 +81,30 @@ function nicOf(site: TwinSite, node: string, vip: string) {
   return undefined;
 }
 
-/** A namespace (not a holder) with an address on the VIP's subnet, hosts and routers first. */
-function proberOf(site: TwinSite, e: Failover, like: string): string | undefined {
-  const [, len] = like.split("/");
-  const order = ["host", "router", "stand-in", "vm", "node"];
+/**
+ * A namespace (not a holder) with an address of its own (held by no other device) on a subnet
+ * holding the VIP, hosts and routers first; with that address.
+ */
+function proberOf(site: TwinSite, e: Failover): { node: string; address: string } | undefined {
   const vip = Address.from(e.vip);
-  const net = Prefix.containing(vip.family, vip.value, Number(len));
-  const onSubnet = (cidr: string) => {
-    const a = Address.from(cidr.split("/")[0]);
-    return (
-      cidr.split("/")[1] === len && a.family === vip.family && net.contains(a) && !a.equals(vip)
-    );
-  };
-  const candidates = site.veths
-    .flatMap((v) => [v.a, v.b])
-    .filter((x) => !e.holders.includes(x.node) && x.addresses.some(onSubnet))
-    .map((x) => x.node);
+  const order = ["host", "router", "stand-in", "vm", "node"];
+  const ends = site.veths.flatMap((v) => [v.a, v.b]);
+  const count = (a: string) =>
+    ends.filter((x) => x.addresses.some((c) => c.split("/")[0] === a)).length;
+  const found = ends.flatMap((x) =>
+    e.holders.includes(x.node)
+      ? []
+      : x.addresses
+          .filter((c) => {
+            const [a, len] = c.split("/");
+            const addr = Address.from(a);
+            if (addr.family !== vip.family || addr.equals(vip) || count(a) !== 1) return false;
+            return Prefix.containing(vip.family, addr.value, Number(len)).contains(vip);
+          })
+          .map((c) => ({ node: x.node, address: c.split("/")[0] })),
+  );
   const kind = (n: string) => order.indexOf(site.devices.find((d) => d.name === n)?.kind ?? "");
-  return candidates.sort((a, b) => kind(a) - kind(b))[0];
+  return found.sort((a, b) => kind(a.node) - kind(b.node))[0];
 }
 
 async function answersWithin(live: LiveTwin, from: string, vip: string, ms: number) {
@@ -118,9 +124,10 @@ function failoverCheck(site: TwinSite, e: Failover): Check["run"] {
     if (holder) {
       // A Talos shared VIP on a NIC: the holder's NIC goes down, the next one takes the VIP.
       const nic = nicOf(site, holder, e.vip) as { iface: string; cidr: string };
-      const prober = proberOf(site, e, nic.cidr);
-      if (!prober)
+      const probe = proberOf(site, e);
+      if (!probe)
         return { ok: false, expected, seen: "no namespace on the VIP's subnet to probe from" };
+      const prober = probe.node;
       if (!pings(live, prober, e.vip))
         return {
           ok: false,
@@ -139,12 +146,7 @@ function failoverCheck(site: TwinSite, e: Failover): Check["run"] {
       try {
         live.lab.exec(next, "ip", ["addr", "add", nic.cidr, "dev", nic.iface]);
         // Talos announces a VIP it takes over; a packet from the VIP updates the neighbours.
-        const probeAddr = site.veths
-          .flatMap((v) => [v.a, v.b])
-          .find((x) => x.node === prober)
-          ?.addresses.find((c) => c.split("/")[1] === nic.cidr.split("/")[1]);
-        if (probeAddr)
-          pings(live, next, probeAddr.split("/")[0], ["-c", "1", "-W", "0.5", "-I", e.vip]);
+        pings(live, next, probe.address, ["-c", "1", "-W", "0.5", "-I", e.vip]);
         const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
         return {
           ok: ms !== undefined,
