@@ -13,6 +13,7 @@ import { LiveTwin } from "../realise";
 import { BuiltTwin } from "../site/build";
 import { TwinExpectation, TwinSite } from "../site/types";
 import { frrState, gobgpState } from "./bgp";
+import { bestPeer } from "./frr-nodes";
 import { pings } from "./paths";
 import { expectationProbes, results } from "./policy";
 import { Check, Outcome } from "./types";
@@ -182,7 +183,18 @@ function failoverCheck(site: TwinSite, e: Failover): Check["run"] {
       };
     if (!pings(live, prober, e.vip))
       return { ok: false, expected, seen: `${e.vip} does not answer ${prober}` };
-    const stopped = lo[0];
+    // The holder the prober's best path leads to: the one whose stop must move the VIP.
+    const prefix = `${e.vip}/${e.vip.includes(":") ? 128 : 32}`;
+    const peer = bestPeer(live, prober, prefix);
+    const stopped = lo.find((h) =>
+      site.loopbacks.some((l) => l.node === h && l.address.split("/")[0] === peer),
+    );
+    if (!stopped)
+      return {
+        ok: false,
+        expected,
+        seen: `${prober}'s best path to ${e.vip} is from ${peer ?? "nobody"}, no holder`,
+      };
     await live.lab.stopDaemon(stopped, "bgpd", "SIGTERM");
     try {
       const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
