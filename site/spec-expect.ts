@@ -123,8 +123,7 @@ export function expectName(e: ExpectSpec): string {
   if (e.name) return e.name;
   if (e.kind === "session") return `session ${(e.between ?? []).join(" ~ ")}`;
   if (e.kind === "failover") return `failover ${e.vip}`;
-  const service =
-    (e.protocol ?? "icmp") === "icmp" ? "icmp" : `${e.protocol}/${e.port ?? "?"}`;
+  const service = (e.protocol ?? "icmp") === "icmp" ? "icmp" : `${e.protocol}/${e.port ?? "?"}`;
   return `${e.kind} ${e.from} -> ${e.to} ${service}`;
 }
 
