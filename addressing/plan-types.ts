@@ -1,5 +1,6 @@
 // The derived plan: every address, prefix, ID, ASN and MTU of a site, plus the facts the
 // validator checks (who owns what, what must sit inside what, what must not overlap).
+import type { ExpectSpec } from "../site/spec-expect";
 import { Address, AddressRange, Prefix } from "./ip";
 import { Problem } from "./problems";
 import {
@@ -448,6 +449,8 @@ export interface Plan {
   readonly sharedSegments: readonly SharedSegmentSpec[];
   /** The network policy as configured; its names resolve in the topology (topology/policy.ts). */
   readonly policy: PolicySpec;
+  /** The owner's expectations as configured; their names resolve in the topology (topology/expect.ts). */
+  readonly expect: readonly ExpectSpec[];
   readonly proxmox: ProxmoxPlan;
   readonly facts: Facts;
   /** Questionable but legal choices (addressing/warnings.ts): shown, never fatal. */

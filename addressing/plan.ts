@@ -438,6 +438,7 @@ export function plan(site: Site): PlanResult {
     vmSshKeys: site.vmSshKeys,
     notes: site.notes,
     policy: site.policy,
+    expect: site.expect,
     dns: site.dns.flatMap((d, i) => {
       const parsed = Address.parse(d.address);
       if (parsed.ok) return [{ name: d.name, address: parsed.value }];

@@ -1,4 +1,5 @@
 // The checked, defaulted description of a site: what the loader hands to `plan()`.
+import type { ExpectSpec } from "../site/spec-expect";
 import { Address, AddressRange, Prefix } from "./ip";
 
 export type Encoding = "decimal-as-hex" | "hex";
@@ -404,6 +405,8 @@ export interface Site {
   /** Whether homelab:vmSshKeys is set (its value stays with Pulumi's secrets). */
   readonly vmSshKeys: boolean;
   readonly policy: PolicySpec;
+  /** The owner's expectations as configured (`homelab:expect`); resolved in topology/expect.ts. */
+  readonly expect: readonly ExpectSpec[];
 }
 
 export interface SegmentSpec {

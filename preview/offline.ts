@@ -12,6 +12,8 @@ import { StackConfig } from "./stack-file";
 import { ManualStep } from "../topology/types";
 import { Policy } from "../topology/policy-types";
 import { policyJson } from "../render/policy/document";
+import { expectationsJson } from "../render/expect/document";
+import { Expectation } from "../topology/expect";
 
 export { ROOT };
 export {
@@ -38,6 +40,8 @@ export interface PreviewResult {
   readonly manualSteps?: readonly ManualStep[];
   /** The site's network policy, when it has one (written to policy.json for the twin). */
   readonly policy?: Policy;
+  /** The owner's expectations, when the stack has some (written to expectations.json). */
+  readonly expectations?: readonly Expectation[];
 }
 
 /**
@@ -98,6 +102,7 @@ export async function previewConfig(
     warnings: site.plan.warnings,
     manualSteps: site.topology.manualSteps,
     ...(site.topology.policy ? { policy: site.topology.policy } : {}),
+    ...(site.topology.expectations?.length ? { expectations: site.topology.expectations } : {}),
     ...run,
   };
 }
@@ -123,6 +128,10 @@ export function previewFiles(result: PreviewResult): [string, string][] {
     ["manual-steps.json", `${JSON.stringify(result.manualSteps ?? [], null, 2)}\n`],
     // The policy's intent, machine-readable: what the twin expects of the loaded rulesets.
     ...(result.policy ? [["policy.json", policyJson(result.policy)] as [string, string]] : []),
+    // The owner's expectations: what the twin probes by name.
+    ...(result.expectations
+      ? [["expectations.json", expectationsJson(result.expectations)] as [string, string]]
+      : []),
     ...extractArtifacts(result.resources, result.outputs).map((a): [string, string] => [
       a.path,
       a.text,

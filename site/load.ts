@@ -166,6 +166,7 @@ function withDefaults(c: Record<string, any>): Site {
         ...r,
       })),
     },
+    expect: c.expect ?? [],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     routers: (c.routers ?? []).map((r: any) => ({
       os: "routeros",

@@ -59,9 +59,14 @@ export const NAME_KINDS = [
 const NAME = /^(?:[a-z]+:)?[A-Za-z][A-Za-z0-9-]{0,62}$/;
 const NAME_TEXT = "a name of the plan, optionally qualified like host:pve1";
 
+/** One name of the plan as rules write it (`workload`, `host:pve1`, `internet`). */
+export function planRef(): Schema<string> {
+  return str({ pattern: NAME, patternText: NAME_TEXT });
+}
+
 /** One name or a list of names; always a list after checking. */
 export function names(): Schema<string[]> {
-  const one = str({ pattern: NAME, patternText: NAME_TEXT });
+  const one = planRef();
   const many = list(one, { minItems: 1 });
   return {
     typeName: "name or list of names",

@@ -16,6 +16,7 @@ import {
   dnsLabel,
 } from "./schema";
 import { existingSchema, hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
+import { expectSchema } from "./spec-expect";
 import { policySchema, RESERVED_NAMES, planName } from "./spec-policy";
 import { clusterRoutingFields, routersSchema } from "./spec-routers";
 import { devicesSchema, dnsSchema, notesSchema, segmentsSchema } from "./spec-segments";
@@ -401,5 +402,10 @@ export const configKeys = {
     policySchema,
     "Network policy: who may talk to whom, rendered to the routers' firewalls (RouterOS, nftables) and, behind a router this stack does not configure, the Proxmox hosts' firewall.",
     { defaultText: "no rules; every zone allows" },
+  ),
+  expect: field(
+    expectSchema,
+    "The owner's expectations: flows that must get through (`reach`) or must not (`deny`), BGP sessions that must be up, VIPs that must move when their holder stops. Each is checked against the plan's policy and sessions before anything is provisioned, listed in the inventory and probed in the twin (docs/expectations.md).",
+    { defaultText: "[]" },
   ),
 } as const;

@@ -6,6 +6,7 @@ import { Problem } from "../addressing/problems";
 import { checkTopology } from "./checks";
 import { evpnEdge } from "./evpn-edge";
 import { egressProblems, routerEgress } from "./egress";
+import { buildExpectations } from "./expect";
 import { hostDevices } from "./hosts";
 import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
@@ -56,10 +57,16 @@ export function buildTopology(plan: Plan): TopologyResult {
   const core = { site: plan.site, devices, segments, sessions: built.sessions };
   const resolved = buildPolicy(plan, core);
   const partial = { ...core, ...(resolved.policy ? { policy: resolved.policy } : {}) };
+  // Against the resolved policy only: a policy with problems would give wrong verdicts.
+  const expected =
+    resolved.problems.length === 0
+      ? buildExpectations(plan, partial)
+      : { expectations: [], problems: [] };
   const egress = routerEgress(plan, partial);
   const topology: Topology = {
     ...partial,
     ...(egress.length > 0 ? { egress } : {}),
+    expectations: expected.expectations,
     manualSteps: [
       ...manualSteps(plan, partial),
       ...edge.manualSteps,
@@ -73,6 +80,7 @@ export function buildTopology(plan: Plan): TopologyResult {
       ...checkTopology(plan, topology, built.problems),
       ...resolved.problems,
       ...egressProblems(plan, topology),
+      ...expected.problems,
     ],
     warnings: policyWarnings(resolved.policy),
   };

@@ -404,3 +404,34 @@ export function probes(p: Policy, domain = AddressSet.ALL): Probe[] {
   }
   return out;
 }
+
+/**
+ * Flows from `src` to `dst` with one service, one per pair of address classes the policy tells
+ * apart (candidates: named things first, then the internet's documentation addresses), in the
+ * same family and never from a device to itself; at most `limit`. Router addresses are
+ * destinations only where `dst` holds nothing else. What an owner's expectation (topology/expect.ts)
+ * is checked on: every class of its traffic, and the first flow is the one the twin sends.
+ */
+export function flowsBetween(
+  p: Policy,
+  src: AddressSet,
+  dst: AddressSet,
+  service: Omit<Flow, "src" | "dst">,
+  limit = 4096,
+): Flow[] {
+  const srcs = candidates(p, src, false);
+  const plain = candidates(p, dst, false);
+  const dsts = plain.length > 0 ? plain : candidates(p, dst, true);
+  const holder = holders(p);
+  const out: Flow[] = [];
+  for (const s of srcs.length > 0 ? srcs : candidates(p, src, true)) {
+    for (const d of dsts) {
+      if (d.family !== s.family || s.equals(d)) continue;
+      const [hs, hd] = [holder.get(s.toString()), holder.get(d.toString())];
+      if (hs !== undefined && hs === hd) continue;
+      out.push({ src: s, dst: d, ...service });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}

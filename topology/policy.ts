@@ -82,7 +82,8 @@ function siteSet(plan: Plan, t: Omit<Topology, "manualSteps">): AddressSet {
   ]);
 }
 
-class Names {
+/** Every name rules may use, with what each one holds (possibly several things). */
+export class Names {
   private readonly byName = new Map<string, Candidate[]>();
 
   add(name: string, c: Candidate): void {
@@ -167,18 +168,25 @@ function nameIndex(
   return n;
 }
 
-/** Resolves the policy of a built topology; `policy` is undefined for a site without one. */
-export function buildPolicy(
-  plan: Plan,
-  t: Omit<Topology, "manualSteps">,
-): { policy?: Policy; problems: Problem[] } {
-  const spec = plan.policy;
-  const problems: Problem[] = [];
-  const problem = (path: string, input: string, message: string, fix?: string) =>
-    problems.push(fix === undefined ? { path, input, message } : { path, input, message, fix });
-  if (spec.rules.length === 0 && spec.zones.length === 0 && spec.default === "allow")
-    return { problems };
+/** What names resolve against: the zones, the name index, the site and the internet. */
+export interface PolicyScope {
+  readonly zones: readonly Zone[];
+  readonly zoneNames: readonly string[];
+  /** Union of the zones' sets. */
+  readonly zoned: AddressSet;
+  readonly site: AddressSet;
+  readonly internet: AddressSet;
+  readonly sets: Map<string, AddressSet>;
+  readonly names: Names;
+}
 
+/**
+ * The zones of a topology under the plan's policy (defaults applied, none for a site without a
+ * policy) and the index of every name rules may use; shared by the policy and the owner's
+ * expectations (topology/expect.ts), so that both read names the same way.
+ */
+export function policyScope(plan: Plan, t: Omit<Topology, "manualSteps">): PolicyScope {
+  const spec = plan.policy;
   const sets = zoneSets(plan, t);
   const site = siteSet(plan, t);
   const internet = site.complement();
@@ -207,7 +215,92 @@ export function buildPolicy(
     }),
     zoneOf("internet", internet),
   ];
-  const zoneNames = zones.map((z) => z.name);
+  const names = nameIndex(plan, t, sets, internet);
+  const zoned = zones.reduce((acc, z) => acc.union(z.set), AddressSet.EMPTY);
+  return { zones, zoneNames: zones.map((z) => z.name), zoned, site, internet, sets, names };
+}
+
+/**
+ * One name of a rule or an expectation resolved: `kind:name` or a bare name, with the problem it
+ * has (not a kind, not a name of the plan with the closest one suggested, two things, outside
+ * every zone a router routes) pushed through `problem`. `routed: false` skips the last rule (an
+ * expectation is probed, not enforced, so a name no router sees may still be expected of).
+ */
+export function resolveName(
+  scope: PolicyScope,
+  text: string,
+  path: string,
+  problem: (path: string, input: string, message: string, fix?: string) => void,
+  routed = true,
+): PolicyTarget | undefined {
+  const { names, zoned, zoneNames } = scope;
+  const m = /^([a-z]+):(.+)$/.exec(text);
+  const [kind, name] = m ? [m[1], m[2]] : [undefined, text];
+  if (kind && !KINDS.includes(kind)) {
+    problem(path, text, `${kind} is not a kind of name`, `use one of ${KINDS.join(", ")}`);
+    return undefined;
+  }
+  const found = names.get(name, kind);
+  if (found.length === 0) {
+    const other = kind ? names.get(name) : [];
+    if (other.length > 0) {
+      problem(
+        path,
+        text,
+        `is not a ${kind} of the plan`,
+        `${name} is a ${other.map((c) => c.kind).join(" and a ")}: write ${other.map((c) => `${c.kind}:${name}`).join(" or ")}`,
+      );
+      return undefined;
+    }
+    const near = closest(name, names.all());
+    problem(
+      path,
+      text,
+      kind ? `is not a ${kind} of the plan` : "is not a name of the plan",
+      near
+        ? `did you mean ${kind ? `${kind}:` : ""}${near}?`
+        : "use a segment, tenant, cluster, host, node, vm, device, router, range, pool or service name, internet or any",
+    );
+    return undefined;
+  }
+  if (found.length > 1) {
+    problem(
+      path,
+      text,
+      `names ${found.map((c) => `a ${c.kind}`).join(" and ")}`,
+      `write ${found.map((c) => `${c.kind}:${name}`).join(" or ")}`,
+    );
+    return undefined;
+  }
+  const c = found[0];
+  if (routed && c.kind !== "any" && c.kind !== "internet" && !c.set.overlaps(zoned)) {
+    problem(
+      path,
+      text,
+      "holds no address in a zone a router routes: no router sees its traffic",
+      `to make it a zone, give a router an address on it (routers[].addresses); zones are ${zoneNames.join(", ")}`,
+    );
+    return undefined;
+  }
+  return { name: text, ...c };
+}
+
+/** Resolves the policy of a built topology; `policy` is undefined for a site without one. */
+export function buildPolicy(
+  plan: Plan,
+  t: Omit<Topology, "manualSteps">,
+): { policy?: Policy; problems: Problem[] } {
+  const spec = plan.policy;
+  const problems: Problem[] = [];
+  const problem = (path: string, input: string, message: string, fix?: string) =>
+    problems.push(fix === undefined ? { path, input, message } : { path, input, message, fix });
+  if (spec.rules.length === 0 && spec.zones.length === 0 && spec.default === "allow")
+    return { problems };
+
+  const scope = policyScope(plan, t);
+  const { site, zones } = scope;
+  const routerDevices = t.devices.filter(isRouter);
+  const zoneNames = scope.zoneNames;
   spec.zones.forEach((z, i) => {
     const path = `policy.zones[${i}].zone`;
     if (spec.zones.findIndex((x) => x.zone === z.zone) !== i) {
@@ -234,59 +327,7 @@ export function buildPolicy(
     }
   });
 
-  const names = nameIndex(plan, t, sets, internet);
-  const zoned = zones.reduce((acc, z) => acc.union(z.set), AddressSet.EMPTY);
-  const resolve = (text: string, path: string): PolicyTarget | undefined => {
-    const m = /^([a-z]+):(.+)$/.exec(text);
-    const [kind, name] = m ? [m[1], m[2]] : [undefined, text];
-    if (kind && !KINDS.includes(kind)) {
-      problem(path, text, `${kind} is not a kind of name`, `use one of ${KINDS.join(", ")}`);
-      return undefined;
-    }
-    const found = names.get(name, kind);
-    if (found.length === 0) {
-      const other = kind ? names.get(name) : [];
-      if (other.length > 0) {
-        problem(
-          path,
-          text,
-          `is not a ${kind} of the plan`,
-          `${name} is a ${other.map((c) => c.kind).join(" and a ")}: write ${other.map((c) => `${c.kind}:${name}`).join(" or ")}`,
-        );
-        return undefined;
-      }
-      const near = closest(name, names.all());
-      problem(
-        path,
-        text,
-        kind ? `is not a ${kind} of the plan` : "is not a name of the plan",
-        near
-          ? `did you mean ${kind ? `${kind}:` : ""}${near}?`
-          : "use a segment, tenant, cluster, host, node, vm, device, router, range, pool or service name, internet or any",
-      );
-      return undefined;
-    }
-    if (found.length > 1) {
-      problem(
-        path,
-        text,
-        `names ${found.map((c) => `a ${c.kind}`).join(" and ")}`,
-        `write ${found.map((c) => `${c.kind}:${name}`).join(" or ")}`,
-      );
-      return undefined;
-    }
-    const c = found[0];
-    if (c.kind !== "any" && c.kind !== "internet" && !c.set.overlaps(zoned)) {
-      problem(
-        path,
-        text,
-        "holds no address in a zone a router routes: no router sees its traffic",
-        `to make it a zone, give a router an address on it (routers[].addresses); zones are ${zoneNames.join(", ")}`,
-      );
-      return undefined;
-    }
-    return { name: text, ...c };
-  };
+  const resolve = (text: string, path: string) => resolveName(scope, text, path, problem);
 
   const rules: PolicyRule[] = [];
   let resolvedAll = true;
@@ -350,7 +391,22 @@ export function buildPolicy(
 
   const points = policyPoints(plan, t, zones, problem);
   const routers = AddressSet.of(routerDevices.flatMap((d) => heldBy(d, true)));
-  const known = [
+  const known = knownAddresses(plan, t);
+  const policy: Policy = { zones, rules, points, site, routers, known };
+  // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
+  if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
+  if (resolvedAll && problems.length === 0) problems.push(...sessionProblems(policy, t.sessions));
+  return { policy, problems };
+}
+
+const KINDS: readonly string[] = NAME_KINDS;
+
+/**
+ * Addresses of named things (hosts, nodes, VMs, devices) with their holder, sorted by family and
+ * value: the endpoints probes prefer.
+ */
+export function knownAddresses(plan: Plan, t: Omit<Topology, "manualSteps">): Policy["known"] {
+  return [
     ...t.devices
       .filter((d) => d.kind === "host" || d.kind === "node" || d.kind === "vm")
       .flatMap((d) => heldBy(d, true).map((address) => ({ address, device: d.name }))),
@@ -365,14 +421,7 @@ export function buildPolicy(
       a.address.family - b.address.family ||
       (a.address.value < b.address.value ? -1 : a.address.value > b.address.value ? 1 : 0),
   );
-  const policy: Policy = { zones, rules, points, site, routers, known };
-  // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
-  if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
-  if (resolvedAll && problems.length === 0) problems.push(...sessionProblems(policy, t.sessions));
-  return { policy, problems };
 }
-
-const KINDS: readonly string[] = NAME_KINDS;
 
 const famText = (s: AddressSet) =>
   s.families.length === 0 ? "no address" : s.families.map((f) => `IPv${f}`).join(" and ") + " only";

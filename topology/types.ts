@@ -5,6 +5,7 @@
 // Pure data: no Pulumi, no I/O.
 import { Address, Family, Prefix } from "../addressing/ip";
 import type { RouterEgress } from "./egress";
+import type { Expectation } from "./expect";
 import { Policy } from "./policy-types";
 
 /**
@@ -224,4 +225,6 @@ export interface Topology {
   readonly policy?: Policy;
   /** Each RouterOS or Linux router's way out (topology/egress.ts); absent: none has an uplink. */
   readonly egress?: readonly RouterEgress[];
+  /** The owner's expectations, resolved and checked against the policy (topology/expect.ts). */
+  readonly expectations?: readonly Expectation[];
 }

@@ -24,6 +24,7 @@ import { parseBases, readBase } from "../preview/routeros-base";
 import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
 import { pathChecks } from "./checks/paths";
+import { expectChecks } from "./checks/expect";
 import { policyChecks } from "./checks/policy";
 import { Check, Outcome } from "./checks/types";
 import { requireFrr } from "./netns/frr-check";
@@ -174,6 +175,7 @@ export function checksOf(twin: BuiltTwin): Check[] {
     ...pathChecks(twin),
     ...frrNodeChecks(twin),
     ...policyChecks(twin),
+    ...expectChecks(twin),
   ].filter((c) => !seen.has(c.name) && seen.add(c.name));
 }
 

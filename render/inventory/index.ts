@@ -8,6 +8,7 @@ import { Topology } from "../../topology/types";
 import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
+import { expectSection } from "./expect";
 import { policySection } from "./policy";
 import { cell, dualRow, hasAny, ifaceAddress, markdownText, table, text } from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
@@ -248,6 +249,7 @@ export function renderInventory(plan: Plan, topology: Topology): string {
     routersSection(plan),
     bgpSection(topology),
     policySection(plan, topology),
+    expectSection(topology),
     fabricSection(plan),
     interfacesSection(plan),
     sdnSection(plan),

@@ -39,6 +39,7 @@ test("homelab: no VLANs, segments, routers or notes, so no such sections", () =>
     "## Tenants",
     "## Tenant 101 (prod)",
     "## LoadBalancer pools and VIPs",
+    "## Expectations",
     "## Fabric",
     "## Proxmox host interfaces",
     "## Proxmox SDN",
@@ -199,6 +200,7 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
     "## LoadBalancer pools and VIPs",
     "## Routers",
     "## BGP sessions",
+    "## Expectations",
     "## Fabric",
     "## Proxmox host interfaces",
     "## Proxmox SDN",
@@ -317,5 +319,33 @@ test("arc-hybrid: every cloud-init VM with its interface, address and route", ()
     ["k3s", "0.0.0.0/0 (default)", "192.168.1.1", "net0", "-", "-"],
     ["git", "0.0.0.0/0 (default)", "192.168.1.1", "net0", "-", "-"],
     ["bastion", "0.0.0.0/0 (default)", "10.10.99.1", "net0", "-", "-"],
+  ]);
+});
+
+test("the expectations section: one row per expectation, what must hold and the twin's probe", () => {
+  const section = solDoc.slice(solDoc.indexOf("## Expectations"), solDoc.indexOf("## Fabric"));
+  const rows = section
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("| Exp") && !l.startsWith("| -"));
+  expect(
+    rows.map((l) =>
+      l
+        .split("|")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ).toEqual([
+    [
+      "session edge \\~ solcp011",
+      "session",
+      "BGP session Established",
+      "edge fd00:101::fffe \\~ solcp011 fd00:255:101::11",
+    ],
+    [
+      "failover sol-k8s",
+      "failover",
+      "answers from another holder when its holder stops",
+      "fd00:255:101::ac (solcp011, solcp012, solcp013)",
+    ],
   ]);
 });

@@ -15,7 +15,7 @@ interface Summary {
 }
 
 /** FRR's neighbor state per family, or "not configured". */
-function frrState(live: LiveTwin, node: string, peer: string): Record<"4" | "6", string> {
+export function frrState(live: LiveTwin, node: string, peer: string): Record<"4" | "6", string> {
   const s = JSON.parse(live.lab.vtysh(node, "show bgp summary json")) as Summary;
   return {
     "4": s.ipv4Unicast?.peers?.[peer]?.state ?? "-",
@@ -34,7 +34,7 @@ const FSM: Record<number, string> = {
 };
 
 /** GoBGP's session state toward a peer. */
-function gobgpState(live: LiveTwin, node: string, peer: string): string {
+export function gobgpState(live: LiveTwin, node: string, peer: string): string {
   const list = JSON.parse(gobgp(live.lab, node, ["-j", "neighbor"])) as {
     conf?: { neighbor_address?: string };
     state?: { session_state?: string | number };

@@ -14,7 +14,7 @@ function isisUp(live: LiveTwin, node: string): number {
   return out.split("\n").filter((l) => /\sUp\s/.test(l)).length;
 }
 
-function bestPeer(live: LiveTwin, router: string, prefix: string): string | undefined {
+export function bestPeer(live: LiveTwin, router: string, prefix: string): string | undefined {
   const afi = prefix.includes(":") ? "ipv6" : "ipv4";
   const p = JSON.parse(live.lab.vtysh(router, `show bgp ${afi} unicast ${prefix} json`)) as {
     paths?: { bestpath?: { overall?: boolean }; peer?: { peerId?: string } }[];

@@ -23,13 +23,39 @@ export function probeName(x: TwinProbe): string {
 
 const runs = new WeakMap<LiveTwin, Promise<AgentResult[]>>();
 
-/** Every probe of the live twin, sent once (servers started, probes sent, servers stopped). */
-function results(live: LiveTwin): Promise<AgentResult[]> {
+/**
+ * The owner's reach/deny expectations whose addresses the twin holds, as probes (sent with the
+ * policy's, after them: result index = site.probes.length + index here).
+ */
+export function expectationProbes(site: LiveTwin["site"]): TwinProbe[] {
+  return site.expectations.flatMap((e) =>
+    (e.kind === "reach" || e.kind === "deny") && e.from && e.to
+      ? [
+          {
+            tag: `expect=${e.name}`,
+            src: e.src,
+            dst: e.dst,
+            protocol: e.protocol,
+            ...(e.port !== undefined ? { port: e.port } : {}),
+            expect: e.kind === "reach" ? ("allow" as const) : ("deny" as const),
+            from: e.from,
+            to: e.to,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Every probe of the live twin (the policy's, then the expectations'), sent once (servers
+ * started, probes sent, servers stopped).
+ */
+export function results(live: LiveTwin): Promise<AgentResult[]> {
   const known = runs.get(live);
   if (known) return known;
   const run = (async () => {
     const held = new Set<string>();
-    const probes = live.site.probes;
+    const probes = [...live.site.probes, ...expectationProbes(live.site)];
     const servers = await startProbeServers(live.lab, probes, held);
     try {
       const sent = await sendProbes(live.lab, probes, PROBE_TIMEOUT_MS);

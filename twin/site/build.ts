@@ -3,13 +3,14 @@
 // Talos nodes and Cilium, cloud-init/ and frr/ for Linux VMs, routeros/ for RouterOS routers,
 // external/ for the devices the stack only declares, policy.json (with nftables/,
 // proxmox-firewall/ and the external/ documents' firewall rules) for the policy and its rulesets,
-// manual-steps.json for what the operator does by hand, outputs.json for explicit service
+// expectations.json for the owner's expectations, manual-steps.json for what the operator does by hand, outputs.json for explicit service
 // addresses. Throws on an artifact it cannot read.
 import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
 import { buildHosts } from "./hosts";
 import { readManualSteps } from "./manual";
 import { buildNodes, NodeFacts } from "./nodes";
+import { buildExpectations, flowAddresses, readExpectationsFile } from "./expect";
 import { buildPolicy } from "./policy";
 import { readProxmox } from "./resources";
 import { buildFrrRouter, buildRouterOs, buildStandIn } from "./routers";
@@ -66,7 +67,9 @@ export function buildTwin(
       "VLANs: a bridge per VLAN (vmbr0v<vid>, switch segment vlan<vid>): this kernel has no VLAN filtering or vlan links",
     );
   }
-  buildPolicy(files, b);
+  const expected = readExpectationsFile(files);
+  buildPolicy(files, b, flowAddresses(expected));
+  buildExpectations(expected, b);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {

@@ -11,6 +11,7 @@ import {
   TwinGobgp,
   TwinJumbo,
   TwinL2Answer,
+  TwinExpectation,
   TwinProbe,
   TwinRoute,
   TwinSite,
@@ -47,6 +48,7 @@ export class SiteBuilder {
   readonly jumbo: TwinJumbo[] = [];
   readonly firewalls: TwinFirewall[] = [];
   readonly probes: TwinProbe[] = [];
+  readonly expectations: TwinExpectation[] = [];
   readonly notes: string[] = [];
   /** Subnets of placed addresses and the switch segment they reach. */
   private readonly subnets: { prefix: Prefix; segment: string }[] = [];
@@ -149,6 +151,7 @@ export class SiteBuilder {
       jumbo: this.jumbo,
       firewalls: this.firewalls,
       probes: this.probes,
+      expectations: this.expectations,
       notes: this.notes,
     };
   }

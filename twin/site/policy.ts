@@ -67,7 +67,7 @@ function loadPoint(files: ArtifactMap, x: PolicyPoint, b: SiteBuilder): void {
 }
 
 /** Every `address/length` the twin places (NICs, bridges, FRR interfaces) with its node. */
-function placed(b: SiteBuilder): { node: string; cidr: string }[] {
+export function placed(b: SiteBuilder): { node: string; cidr: string }[] {
   const frr = b.frr.flatMap((f) =>
     [...f.conf.matchAll(/^ (?:ip|ipv6) address (\S+)$/gm)].map((m) => ({
       node: f.node,
@@ -132,9 +132,14 @@ function endpoint(
  * Adds the policy of a preview folder to the twin: the rulesets (`b.firewalls`), the probes
  * (`b.probes`), endpoint namespaces for probe addresses no device holds, and the internet
  * namespace. Does nothing without policy.json; throws when an enforcing device, its ruleset or a
- * way to reach a probe address is missing.
+ * way to reach a probe address is missing. `extra`: addresses of the owner's expectations
+ * (twin/site/expect.ts) to hold the same way where they lie in a zone; others are left unheld.
  */
-export function buildPolicy(files: ArtifactMap, b: SiteBuilder): void {
+export function buildPolicy(
+  files: ArtifactMap,
+  b: SiteBuilder,
+  extra: readonly Address[] = [],
+): void {
   const text = files.get("policy.json");
   if (text === undefined) {
     const rulesets = [...files.keys()].filter(
@@ -151,9 +156,11 @@ export function buildPolicy(files: ArtifactMap, b: SiteBuilder): void {
   const holder = new Map<string, string>();
   for (const x of placed(b)) holder.set(cidrAddress(x.cidr).toString(), x.node);
   const unheld = new Map<string, Address[]>();
-  for (const a of matrix.flatMap((x) => [x.flow.src, x.flow.dst])) {
+  const probed = matrix.flatMap((x) => [x.flow.src, x.flow.dst]);
+  for (const a of [...probed, ...extra]) {
     if (holder.has(a.toString())) continue;
     const z = zoneOf(p, a);
+    if (!z && !probed.includes(a)) continue;
     if (!z) throw new Error(`policy probe address ${a} is in no zone of policy.json`);
     const key = `${z.name}/${a.family}`;
     if (!(unheld.get(key) ?? []).some((x) => x.equals(a)))

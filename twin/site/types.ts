@@ -100,6 +100,30 @@ export interface TwinProbe {
   readonly to: string;
 }
 
+/**
+ * An owner's expectation (expectations.json) as the twin probes it: a flow between the
+ * namespaces that hold its addresses (`from`/`to` absent when no namespace holds one), a BGP
+ * session's two ends, or a VIP and the devices that may hold it.
+ */
+export type TwinExpectation =
+  | (Omit<TwinProbe, "tag" | "expect" | "from" | "to"> & {
+      readonly kind: "reach" | "deny";
+      readonly name: string;
+      readonly from?: string;
+      readonly to?: string;
+    })
+  | {
+      readonly kind: "session";
+      readonly name: string;
+      readonly ends: readonly { readonly device: string; readonly address: string }[];
+    }
+  | {
+      readonly kind: "failover";
+      readonly name: string;
+      readonly vip: string;
+      readonly holders: readonly string[];
+    };
+
 /** A device of the site and what plays it in the twin. */
 export interface TwinDevice {
   /** Namespace name (without the lab prefix): the device's own name. */
@@ -149,6 +173,8 @@ export interface TwinSite {
   readonly firewalls: readonly TwinFirewall[];
   /** The policy's probes, run once every ruleset is loaded. */
   readonly probes: readonly TwinProbe[];
+  /** The owner's expectations (expectations.json), each checked and reported by name. */
+  readonly expectations: readonly TwinExpectation[];
   /** What the twin models instead of running, and manual steps it applied; one line each. */
   readonly notes: readonly string[];
 }

@@ -1,0 +1,134 @@
+// The owner's expectations as the preview writes them to expectations.json, and read back: what
+// the twin probes (twin/checks/expect.ts). Each is written with what the twin needs and nothing it
+// would have to derive from the plan: a flow's two addresses, protocol and port; a session's two
+// ends; a VIP and the devices that may hold it.
+import { Address } from "../../addressing/ip";
+import { Expectation } from "../../topology/expect";
+
+/** One expectation as written to expectations.json. */
+export type ExpectationDocument =
+  | {
+      readonly kind: "reach" | "deny";
+      readonly name: string;
+      readonly path: string;
+      /** The names as configured (`cloudflare-tunnel`, `internet`). */
+      readonly from: string;
+      readonly to: string;
+      /** The flow the twin sends. */
+      readonly src: string;
+      readonly dst: string;
+      readonly protocol: "tcp" | "udp" | "icmp";
+      readonly port?: number;
+    }
+  | {
+      readonly kind: "session";
+      readonly name: string;
+      readonly path: string;
+      readonly ends: readonly { readonly device: string; readonly address: string }[];
+    }
+  | {
+      readonly kind: "failover";
+      readonly name: string;
+      readonly path: string;
+      readonly vip: string;
+      readonly holders: readonly string[];
+    };
+
+const COMMENT =
+  "The owner's expectations (homelab:expect), checked against the plan's policy and sessions; the twin probes each by name.";
+
+/** expectations.json's text for a topology's expectations. */
+export function expectationsJson(list: readonly Expectation[]): string {
+  const doc = list.map((e): ExpectationDocument => {
+    if (e.kind === "session")
+      return {
+        kind: e.kind,
+        name: e.name,
+        path: e.path,
+        ends: e.ends.map((x) => ({ device: x.device, address: x.address.toString() })),
+      };
+    if (e.kind === "failover")
+      return {
+        kind: e.kind,
+        name: e.name,
+        path: e.path,
+        vip: e.vip.toString(),
+        holders: e.holders,
+      };
+    return {
+      kind: e.kind,
+      name: e.name,
+      path: e.path,
+      from: e.from.name,
+      to: e.to.name,
+      src: e.probe.src.toString(),
+      dst: e.probe.dst.toString(),
+      protocol: e.protocol,
+      ...(e.port !== undefined ? { port: e.port } : {}),
+    };
+  });
+  return `${JSON.stringify({ $comment: COMMENT, expectations: doc }, null, 2)}\n`;
+}
+
+/**
+ * expectations.json read back: every entry's kind and fields checked, addresses parsed. Throws
+ * `expectations.json: <what>` on anything else, so an edited document fails the twin loudly.
+ */
+export function readExpectations(text: string): ExpectationDocument[] {
+  const fail = (what: string): never => {
+    throw new Error(`expectations.json: ${what}`);
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return fail(`not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const list = (parsed as { expectations?: unknown })?.expectations;
+  if (!Array.isArray(list)) return fail("no expectations list");
+  const address = (v: unknown, where: string): string => {
+    const p = typeof v === "string" ? Address.parse(v) : undefined;
+    if (!p?.ok) return fail(`${where} is not an address: ${JSON.stringify(v)}`);
+    return p.value.toString();
+  };
+  return list.map((x: Record<string, unknown>, i): ExpectationDocument => {
+    const at = `expectations[${i}]`;
+    if (typeof x?.name !== "string" || typeof x.path !== "string")
+      return fail(`${at} has no name or path`);
+    const base = { name: x.name, path: x.path };
+    if (x.kind === "reach" || x.kind === "deny") {
+      if (x.protocol !== "tcp" && x.protocol !== "udp" && x.protocol !== "icmp")
+        return fail(`${at}.protocol is not tcp, udp or icmp`);
+      if (x.protocol !== "icmp" && typeof x.port !== "number")
+        return fail(`${at}.port is missing for ${x.protocol}`);
+      return {
+        kind: x.kind,
+        ...base,
+        from: String(x.from),
+        to: String(x.to),
+        src: address(x.src, `${at}.src`),
+        dst: address(x.dst, `${at}.dst`),
+        protocol: x.protocol,
+        ...(x.protocol !== "icmp" ? { port: x.port as number } : {}),
+      };
+    }
+    if (x.kind === "session") {
+      const ends = Array.isArray(x.ends) ? x.ends : [];
+      if (ends.length !== 2) return fail(`${at}.ends must hold two ends`);
+      return {
+        kind: "session",
+        ...base,
+        ends: ends.map((n: Record<string, unknown>, k) => ({
+          device: String(n?.device),
+          address: address(n?.address, `${at}.ends[${k}].address`),
+        })),
+      };
+    }
+    if (x.kind === "failover") {
+      const holders = Array.isArray(x.holders) ? x.holders.map(String) : [];
+      if (holders.length < 2) return fail(`${at}.holders must name two or more devices`);
+      return { kind: "failover", ...base, vip: address(x.vip, `${at}.vip`), holders };
+    }
+    return fail(`${at}.kind is not reach, deny, session or failover`);
+  });
+}

@@ -1,0 +1,228 @@
+// The owner's expectations (expectations.json) as twin checks, one per expectation, named
+// `expect <name>`:
+// - reach/deny: a real packet (TCP connect, UDP echo or ping) between the namespaces holding its
+//   addresses, sent with the policy's probes (checks/policy.ts); a reply where `reach`, none where
+//   `deny`. An address no namespace holds fails the check, saying so.
+// - session: the BGP session Established at an end that runs FRR (vtysh) or GoBGP (its API).
+// - failover: the VIP answers from a prober; its holder stops (a Talos node's NIC goes down, or
+//   an FRR node's bgpd stops); the VIP answers again from another holder within 15 s. Talos's
+//   takeover (the next control plane adds the VIP and announces it by ARP/NDP from it) is modelled
+//   by iproute2 and one ping from the VIP, since the twin runs no Talos; the output says so.
+import { Address, Prefix } from "../../addressing/ip";
+import { LiveTwin } from "../realise";
+import { BuiltTwin } from "../site/build";
+import { TwinExpectation, TwinSite } from "../site/types";
+import { frrState, gobgpState } from "./bgp";
+import { bestPeer } from "./frr-nodes";
+import { pings } from "./paths";
+import { expectationProbes, results } from "./policy";
+import { Check, Outcome } from "./types";
+
+/** How long a failover may take until the VIP answers again, in ms. */
+export const FAILOVER_MS = 15_000;
+
+type Flow = Extract<TwinExpectation, { kind: "reach" | "deny" }>;
+type Session = Extract<TwinExpectation, { kind: "session" }>;
+type Failover = Extract<TwinExpectation, { kind: "failover" }>;
+
+function flowCheck(site: TwinSite, e: Flow): Check["run"] {
+  return async (live) => {
+    const expected = e.kind === "reach" ? "a reply" : "no reply";
+    if (!e.from || !e.to) {
+      const missing = [!e.from ? e.src : undefined, !e.to ? e.dst : undefined].filter(Boolean);
+      return { ok: false, expected, seen: `no namespace of the twin holds ${missing.join(", ")}` };
+    }
+    const i =
+      site.probes.length + expectationProbes(site).findIndex((x) => x.tag === `expect=${e.name}`);
+    const r = (await results(live))[i];
+    const want = e.kind === "reach" ? "reached" : "blocked";
+    const port = e.port !== undefined ? ` ${e.port}` : "";
+    return {
+      ok: r.outcome === want,
+      expected: `${expected} to ${e.src} -> ${e.dst} ${e.protocol}${port} (${e.from} -> ${e.to})`,
+      seen: r.outcome === "blocked" ? `no reply (${r.detail})` : `${r.outcome}: ${r.detail}`,
+    };
+  };
+}
+
+function sessionCheck(site: TwinSite, e: Session): Check["run"] {
+  return (live): Outcome => {
+    const expected = `${e.ends[0].device} ~ ${e.ends[1].device} Established`;
+    for (const [mine, peer] of [e.ends, [e.ends[1], e.ends[0]]]) {
+      if (site.frr.some((f) => f.node === mine.device)) {
+        const st = frrState(live, mine.device, peer.address);
+        const ok = st["4"] === "Established" || st["6"] === "Established";
+        return {
+          ok,
+          expected,
+          seen: `${mine.device} (FRR) -> ${peer.address}: IPv4 ${st["4"]}, IPv6 ${st["6"]}`,
+        };
+      }
+      if (site.gobgp.some((g) => g.node === mine.device)) {
+        const st = gobgpState(live, mine.device, peer.address);
+        return {
+          ok: st === "established",
+          expected,
+          seen: `${mine.device} (GoBGP) -> ${peer.address}: ${st}`,
+        };
+      }
+    }
+    return { ok: false, expected, seen: "neither end runs a BGP speaker in the twin" };
+  };
+}
+
+/** The NIC (veth end) of `node` holding `vip`, and its length. */
+function nicOf(site: TwinSite, node: string, vip: string) {
+  for (const v of site.veths)
+    for (const end of [v.a, v.b]) {
+      if (end.node !== node) continue;
+      const c = end.addresses.find((x) => x.split("/")[0] === vip);
+      if (c) return { iface: end.name, cidr: c };
+    }
+  return undefined;
+}
+
+/**
+ * A namespace (not a holder) with an address of its own (held by no other device) on a subnet
+ * holding the VIP, hosts and routers first; with that address.
+ */
+function proberOf(site: TwinSite, e: Failover): { node: string; address: string } | undefined {
+  const vip = Address.from(e.vip);
+  const order = ["host", "router", "stand-in", "vm", "node"];
+  const ends = site.veths.flatMap((v) => [v.a, v.b]);
+  const count = (a: string) =>
+    ends.filter((x) => x.addresses.some((c) => c.split("/")[0] === a)).length;
+  const found = ends.flatMap((x) =>
+    e.holders.includes(x.node)
+      ? []
+      : x.addresses
+          .filter((c) => {
+            const [a, len] = c.split("/");
+            const addr = Address.from(a);
+            if (addr.family !== vip.family || addr.equals(vip) || count(a) !== 1) return false;
+            return Prefix.containing(vip.family, addr.value, Number(len)).contains(vip);
+          })
+          .map((c) => ({ node: x.node, address: c.split("/")[0] })),
+  );
+  const kind = (n: string) => order.indexOf(site.devices.find((d) => d.name === n)?.kind ?? "");
+  return found.sort((a, b) => kind(a.node) - kind(b.node))[0];
+}
+
+async function answersWithin(live: LiveTwin, from: string, vip: string, ms: number) {
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    if (pings(live, from, vip, ["-c", "1", "-W", "0.5"]))
+      return Math.round(performance.now() - start);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
+function failoverCheck(site: TwinSite, e: Failover): Check["run"] {
+  return async (live): Promise<Outcome> => {
+    const expected = `${e.vip} answering from another holder within ${FAILOVER_MS / 1000} s after its holder stops`;
+    const holder = e.holders.find((h) => nicOf(site, h, e.vip));
+    if (holder) {
+      // A Talos shared VIP on a NIC: the holder's NIC goes down, the next one takes the VIP.
+      const nic = nicOf(site, holder, e.vip) as { iface: string; cidr: string };
+      const probe = proberOf(site, e);
+      if (!probe)
+        return { ok: false, expected, seen: "no namespace on the VIP's subnet to probe from" };
+      const prober = probe.node;
+      if (!pings(live, prober, e.vip))
+        return {
+          ok: false,
+          expected,
+          seen: `${e.vip} does not answer ${prober} before ${holder} stops`,
+        };
+      const next = e.holders.find(
+        (h) => h !== holder && site.veths.some((v) => [v.a, v.b].some((x) => x.node === h)),
+      );
+      if (!next) return { ok: false, expected, seen: `no other holder of ${e.vip} is in the twin` };
+      const nextNic = site.veths
+        .flatMap((v) => [v.a, v.b])
+        .find((x) => x.node === next && x.name === nic.iface);
+      if (!nextNic) return { ok: false, expected, seen: `${next} has no ${nic.iface}` };
+      live.lab.exec(holder, "ip", ["link", "set", nic.iface, "down"]);
+      try {
+        live.lab.exec(next, "ip", ["addr", "add", nic.cidr, "dev", nic.iface]);
+        // Talos announces a VIP it takes over; a packet from the VIP updates the neighbours.
+        pings(live, next, probe.address, ["-c", "1", "-W", "0.5", "-I", e.vip]);
+        const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
+        return {
+          ok: ms !== undefined,
+          expected,
+          seen:
+            ms !== undefined
+              ? `${holder}'s ${nic.iface} down; ${e.vip} answers ${prober} from ${next} after ${ms} ms (Talos's takeover modelled)`
+              : `${holder}'s ${nic.iface} down; ${e.vip} does not answer ${prober}`,
+        };
+      } finally {
+        try {
+          live.lab.exec(next, "ip", ["addr", "del", nic.cidr, "dev", nic.iface]);
+        } catch {
+          // already gone
+        }
+        live.lab.exec(holder, "ip", ["link", "set", nic.iface, "up"]);
+      }
+    }
+    // An anycast VIP on lo, announced over BGP: stop one holder's bgpd, another must answer.
+    const lo = e.holders.filter((h) =>
+      site.loopbacks.some((l) => l.node === h && l.address.split("/")[0] === e.vip),
+    );
+    const prober = site.frr.find(
+      (f) =>
+        !e.holders.includes(f.node) &&
+        site.devices.find((d) => d.name === f.node)?.kind === "router",
+    )?.node;
+    if (lo.length < 2 || !prober)
+      return {
+        ok: false,
+        expected,
+        seen: `${lo.length} holder(s) of ${e.vip} in the twin${prober ? "" : ", no router to probe from"}`,
+      };
+    if (!pings(live, prober, e.vip))
+      return { ok: false, expected, seen: `${e.vip} does not answer ${prober}` };
+    // The holder the prober's best path leads to: the one whose stop must move the VIP.
+    const prefix = `${e.vip}/${e.vip.includes(":") ? 128 : 32}`;
+    const peer = bestPeer(live, prober, prefix);
+    const stopped = lo.find((h) =>
+      site.loopbacks.some((l) => l.node === h && l.address.split("/")[0] === peer),
+    );
+    if (!stopped)
+      return {
+        ok: false,
+        expected,
+        seen: `${prober}'s best path to ${e.vip} is from ${peer ?? "nobody"}, no holder`,
+      };
+    await live.lab.stopDaemon(stopped, "bgpd", "SIGTERM");
+    try {
+      const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
+      return {
+        ok: ms !== undefined,
+        expected,
+        seen:
+          ms !== undefined
+            ? `${stopped}'s bgpd stopped; ${e.vip} answers ${prober} after ${ms} ms`
+            : `${stopped}'s bgpd stopped; ${e.vip} does not answer ${prober}`,
+      };
+    } finally {
+      await live.lab.restartDaemon(stopped, "bgpd");
+    }
+  };
+}
+
+/** One check per expectation of the twin, named `expect <name>` (none without expectations.json). */
+export function expectChecks(twin: BuiltTwin): Check[] {
+  const { site } = twin;
+  return site.expectations.map((e) => ({
+    name: `expect ${e.name}`,
+    ...(e.kind === "session" ? { converges: true } : {}),
+    run:
+      e.kind === "session"
+        ? sessionCheck(site, e)
+        : e.kind === "failover"
+          ? failoverCheck(site, e)
+          : flowCheck(site, e),
+  }));
+}
