@@ -66,7 +66,7 @@ describe("the router server's nftables install script", () => {
       "table inet homelab_arc_hybrid",
       'include "/etc/nftables.d/*.nft"',
       "600 /etc/nftables.d/homelab_arc_hybrid.nft",
-      "25",
+      "29",
       "",
     ]);
     expect(r.status).toBe(0);
@@ -87,7 +87,7 @@ describe("the router server's nftables install script", () => {
     );
     // The script stops at `nft -c` (exit 1): no table, nothing in /etc.
     expect(r.stdout).toBe("exit 1\n");
-    expect(r.stderr).toMatch(/:82:51-57: Error: syntax error, unexpected comment\n/);
+    expect(r.stderr).toMatch(/:92:51-57: Error: syntax error, unexpected comment\n/);
     expect(r.status).toBe(0);
   });
 

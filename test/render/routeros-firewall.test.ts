@@ -81,6 +81,10 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       "4 forward accept rule=arc-outbound",
       "4 forward accept rule=tunnel-outbound",
       "4 forward accept rule=git-outbound",
+      "4 forward accept rule=vms-dns-udp",
+      "4 forward accept rule=vms-dns-tcp",
+      "4 forward accept rule=package-mirrors",
+      "4 forward accept rule=host-images",
       ...[
         "management",
         "storage",
@@ -136,6 +140,14 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
         "10.10.99.0/24",
       ],
       "arc-hybrid-r-dmz-to-app-mgmt-dst": ["10.10.30.0/24", "10.10.60.0/24"],
+      "arc-hybrid-r-vms-dns-udp-src": [
+        "10.10.30.0/24",
+        "10.10.40.0/24",
+        "10.10.50.0/24",
+        "10.10.60.0/24",
+        "10.10.99.0/24",
+      ],
+      "arc-hybrid-r-package-mirrors-src": ["10.10.30.10/32", "10.10.40.10/32", "10.10.99.20/32"],
       "arc-hybrid-site": [
         "10.0.0.0/24",
         "10.10.10.0/24",
@@ -216,10 +228,10 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       (x) => `${x.op} ${keyOf(x.comment).split(":").slice(1, 3).join(" ")}`,
     );
     expect(summary).toEqual([
-      ...[15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25].map(
+      ...[15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29].map(
         (n) => `remove ${String(n).padStart(3, "0")} ${tagAt(state, n)}`,
       ),
-      ...[24, 23, 22, 21, 20, 19, 18, 17, 16, 15].map(
+      ...[28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15].map(
         (n) => `add ${String(n).padStart(3, "0")} ${tagAt(changed, n)}`,
       ),
     ]);
