@@ -5,7 +5,8 @@ import { formatProblem } from "../../addressing/problems";
 import { resolveSite } from "../../site";
 import { checkFlow, flowText, siteFlows } from "../../topology";
 import { Address } from "../../addressing/ip";
-import { stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 
 function resolved(raw: Record<string, unknown>) {
   const r = resolveSite(raw);
@@ -130,5 +131,16 @@ test("arc-hybrid without its package-mirrors rule is refused, with the rule to a
     'policy.rules: "reverse-proxy-app -> internet tcp/80,443": the default of zone app (policy.default: deny) drops 2 flows the site needs (vms[2].packages: debian-12 installs nginx from its mirrors); add under policy.rules, above the rules that deny it: { name: allow-internet-tcp-80-443, from: [reverse-proxy-app], to: internet, protocol: tcp, ports: [80, 443], action: allow }',
     'policy.rules: "prometheus -> internet tcp/80,443": the default of zone observability (policy.default: deny) drops 2 flows the site needs (vms[3].packages: debian-12 installs prometheus from its mirrors); add under policy.rules, above the rules that deny it: { name: allow-internet-tcp-80-443, from: [prometheus], to: internet, protocol: tcp, ports: [80, 443], action: allow }',
     'policy.rules: "reverse-proxy-dmz -> internet tcp/80,443": the default of zone dmz (policy.default: deny) drops 2 flows the site needs (vms[9].packages: debian-12 installs nginx from its mirrors); add under policy.rules, above the rules that deny it: { name: allow-internet-tcp-80-443, from: [reverse-proxy-dmz], to: internet, protocol: tcp, ports: [80, 443], action: allow }',
+  ]);
+});
+
+test("field case 31 with the allow rules its cluster needs is accepted, every flow passing", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/talos-egress-allowed.yaml")));
+  const flows = siteFlows(r.plan, r.topology).filter((f) => f.from === "lab-cp1");
+  expect(flows.map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`)).toEqual([
+    "lab-cp1 -> internet (1.1.1.1) udp/53 pass",
+    "lab-cp1 -> internet (1.1.1.1) tcp/53 pass",
+    "lab-cp1 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443 pass",
+    "lab-cp1 -> edge (10.20.0.254) tcp/179 pass",
   ]);
 });
