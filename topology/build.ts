@@ -7,6 +7,8 @@ import { checkTopology } from "./checks";
 import { evpnEdge } from "./evpn-edge";
 import { egressProblems, routerEgress } from "./egress";
 import { buildExpectations } from "./expect";
+import { flowProblems } from "./flow-check";
+import { siteFlows } from "./flows";
 import { hostDevices } from "./hosts";
 import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
@@ -73,15 +75,19 @@ export function buildTopology(plan: Plan): TopologyResult {
       ...policyManualSteps(plan, partial),
     ],
   };
-  return {
-    topology,
-    problems: [
-      ...built.problems,
-      ...checkTopology(plan, topology, built.problems),
-      ...resolved.problems,
-      ...egressProblems(plan, topology),
-      ...expected.problems,
-    ],
-    warnings: policyWarnings(resolved.policy),
-  };
+  const problems = [
+    ...built.problems,
+    ...checkTopology(plan, topology, built.problems),
+    ...resolved.problems,
+    ...egressProblems(plan, topology),
+    ...expected.problems,
+  ];
+  // The site's own flows only on a topology without other problems: a route or rule that is
+  // wrong for another reason would make every verdict wrong.
+  // Policy only for now: the bundled stacks give their hosts no management gateway and their
+  // IPv6 nodes no IPv4 default, so missing routes would refuse them (routing: true);
+  // checkFlow reports them already.
+  if (problems.length === 0)
+    problems.push(...flowProblems(topology, siteFlows(plan, topology), { routing: false }));
+  return { topology, problems, warnings: policyWarnings(resolved.policy) };
 }

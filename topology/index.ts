@@ -17,3 +17,7 @@ export { macFor, talosNicName, talosVip } from "./nodes";
 export { fabricLoopback, DEFAULT_MTU } from "./hosts";
 export { lbBlocks, poolPrefixes, usableRange } from "./pools";
 export type { LbBlock } from "./pools";
+export { siteFlows, flowText, IMAGE_MIRRORS, IMAGE_HOSTS, TALOS_REGISTRIES } from "./flows";
+export type { SiteFlow, FlowProtocol } from "./flows";
+export { checkFlow, flowProblems } from "./flow-check";
+export type { FlowQuery, FlowResult } from "./flow-check";

@@ -17,13 +17,13 @@ test("arc-hybrid: default deny everywhere, five flows between VLANs, three to th
   expect(l.slice(at + 4, at + 14)).toEqual([
     "| from \\ to | management | storage | app | observability | devtest | mgmt | dmz | internet |",
     "| - | - | - | - | - | - | - | - | - |",
-    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny |",
+    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny, rules 12 |",
     "| **storage** | deny | - | deny | deny | deny | deny | deny | deny |",
-    "| **app** | deny | deny, rules 3 | - | deny | deny | deny | deny | deny |",
-    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny |",
-    "| **devtest** | deny | deny | deny | deny | - | deny | deny | deny, rules 8 |",
-    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6 |",
-    "| **dmz** | deny | deny | deny, rules 5 | deny | deny | deny, rules 5 | - | deny, rules 7 |",
+    "| **app** | deny | deny, rules 3 | - | deny | deny | deny | deny | deny, rules 9, 10, 11 |",
+    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny, rules 9, 10, 11 |",
+    "| **devtest** | deny | deny | deny | deny | - | deny | deny | deny, rules 8, 9, 10 |",
+    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6, 9, 10 |",
+    "| **dmz** | deny | deny | deny, rules 5 | deny | deny | deny, rules 5 | - | deny, rules 7, 9, 10, 11 |",
     "| **internet** | deny | deny | deny | deny | deny | deny | deny | - |",
   ]);
   expect(l).toContain("| internet | everything outside the site | deny | yes |");

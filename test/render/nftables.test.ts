@@ -50,6 +50,23 @@ function dualStack(): Policy {
         action: "allow",
       },
       { name: "mgmt-to-lab", from: "management", to: "lab-cp1", action: "allow" },
+      // The cluster's own flows (topology/flows.ts): its resolvers, the factory and registries.
+      {
+        name: "lab-own-flows",
+        from: "segment:lab",
+        to: "internet",
+        protocol: "tcp",
+        ports: [53, 443],
+        action: "allow",
+      },
+      {
+        name: "lab-dns",
+        from: "segment:lab",
+        to: "internet",
+        protocol: "udp",
+        ports: [53],
+        action: "allow",
+      },
     ],
   };
   return policyOf(raw);
@@ -125,6 +142,10 @@ describe("nftables ruleset", () => {
       'ip saddr @z_mgmt_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=arc-outbound"',
       'ip saddr @t_cloudflare_tunnel_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=tunnel-outbound"',
       'ip saddr @z_devtest_v4 ip daddr != @site_v4 tcp dport { 22, 443 } accept comment "homelab:rule=git-outbound"',
+      'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 udp dport 53 accept comment "homelab:rule=vms-dns-udp"',
+      'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 tcp dport 53 accept comment "homelab:rule=vms-dns-tcp"',
+      'ip saddr @r_package_mirrors_src_v4 ip daddr != @site_v4 tcp dport { 80, 443 } accept comment "homelab:rule=package-mirrors"',
+      'ip saddr @z_management_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=host-images"',
       ...["management", "storage", "app", "observability", "devtest", "mgmt", "dmz"].map(
         (z) => `ip saddr @z_${z}_v4 log prefix "default=${z} " drop comment "homelab:default=${z}"`,
       ),
@@ -158,6 +179,10 @@ describe("nftables ruleset", () => {
       'ip saddr @z_lab_v4 ip daddr != @site_v4 udp dport { 5404-5412, 123 } accept comment "homelab:rule=lab-out"',
       'ip6 saddr @z_lab_v6 ip6 daddr != @site_v6 udp dport { 5404-5412, 123 } accept comment "homelab:rule=lab-out"',
       'ip saddr @z_management_v4 ip daddr @t_lab_cp1_v4 accept comment "homelab:rule=mgmt-to-lab"',
+      'ip saddr @z_lab_v4 ip daddr != @site_v4 tcp dport { 53, 443 } accept comment "homelab:rule=lab-own-flows"',
+      'ip6 saddr @z_lab_v6 ip6 daddr != @site_v6 tcp dport { 53, 443 } accept comment "homelab:rule=lab-own-flows"',
+      'ip saddr @z_lab_v4 ip daddr != @site_v4 udp dport 53 accept comment "homelab:rule=lab-dns"',
+      'ip6 saddr @z_lab_v6 ip6 daddr != @site_v6 udp dport 53 accept comment "homelab:rule=lab-dns"',
     ]);
     expect(chain("input")).toEqual([
       "chain input {",

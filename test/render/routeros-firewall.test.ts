@@ -85,6 +85,10 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       "4 forward accept rule=arc-outbound",
       "4 forward accept rule=tunnel-outbound",
       "4 forward accept rule=git-outbound",
+      "4 forward accept rule=vms-dns-udp",
+      "4 forward accept rule=vms-dns-tcp",
+      "4 forward accept rule=package-mirrors",
+      "4 forward accept rule=host-images",
       ...[
         "management",
         "storage",
@@ -140,6 +144,14 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
         "10.10.99.0/24",
       ],
       "arc-hybrid-r-dmz-to-app-mgmt-dst": ["10.10.30.0/24", "10.10.60.0/24"],
+      "arc-hybrid-r-vms-dns-udp-src": [
+        "10.10.30.0/24",
+        "10.10.40.0/24",
+        "10.10.50.0/24",
+        "10.10.60.0/24",
+        "10.10.99.0/24",
+      ],
+      "arc-hybrid-r-package-mirrors-src": ["10.10.30.10/32", "10.10.40.10/32", "10.10.99.20/32"],
       "arc-hybrid-site": [
         "10.0.0.0/24",
         "10.10.10.0/24",

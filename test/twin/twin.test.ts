@@ -301,7 +301,7 @@ describe("the policy in the twin: a deleted deny lets exactly its probe through"
     expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
       "FAIL policy default=devtest: 10.10.50.70 -> 10.10.10.10 tcp 443 (cicd -> ep-storage): expected no reply (the policy denies it); seen reached: connected",
     ]);
-    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(15);
+    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(19);
     expect(r.code).toBe(1);
   }, 120_000);
 
@@ -314,7 +314,7 @@ describe("the policy in the twin: a deleted deny lets exactly its probe through"
     expect(r.failed).toEqual([
       "policy default=dmz: 10.10.99.10 -> 10.10.10.10 tcp 443 (cloudflare-tunnel -> ep-storage)",
     ]);
-    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(15);
+    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(19);
     expect(r.lines).toContain(
       "  modelled: policy: router-server loads routeros/router-server.rsc: its /ip and /ipv6 firewall filter rules and address lists, translated to nftables",
     );

@@ -1,0 +1,302 @@
+// checkFlow(topology, flow): whether a flow the site needs can pass, both ways: routing (each
+// device on the way has a route towards the destination, and the way back has one towards the
+// source) and the policy (topology/policy-eval.ts decides the first packet; the rendered rules
+// accept established and related traffic, so the replies follow). Generic: any {from, to,
+// protocol, port} whose `from` is a device of the topology.
+import { Address, Family, Prefix } from "../addressing/ip";
+import { Problem } from "../addressing/problems";
+import { FlowProtocol, flowText, SiteFlow } from "./flows";
+import { decide } from "./policy-eval";
+import { Device, Topology } from "./types";
+
+/** A flow to check: `from` a device name; `to` a device name or `internet`. */
+export interface FlowQuery {
+  readonly from: string;
+  readonly to: string;
+  /** The destination address; absent for a device (its first address) or the internet. */
+  readonly dst?: Address;
+  readonly protocol: FlowProtocol;
+  readonly port: number;
+}
+
+/**
+ * The verdict on a flow: `pass` (a route each way and the policy allows it), `blocked` (with the
+ * reason and the fix), or `unverified` (the path leaves what the plan models: an EVPN zone's
+ * anycast gateway, a gateway no device of the plan holds; `reason` says where).
+ */
+export interface FlowResult {
+  readonly verdict: "pass" | "blocked" | "unverified";
+  readonly reason: string;
+  /** For `blocked`: what to change (an allow rule as YAML, or a route). */
+  readonly fix?: string;
+  /** The addresses checked: source and destination. */
+  readonly src?: Address;
+  readonly dst?: Address;
+}
+
+/** Addresses that stand for the internet: documentation ranges (RFC 5737, RFC 3849). */
+const INTERNET: Record<Family, Address> = {
+  4: Address.from("203.0.113.10"),
+  6: Address.from("2001:db8::10"),
+};
+
+const MAX_HOPS = 8;
+
+type Hop =
+  | { kind: "here"; device: Device; src?: Address }
+  | { kind: "next"; device: Device; src?: Address }
+  | { kind: "edge"; src?: Address; why: string }
+  | { kind: "none"; why: string };
+
+/** An address of `d` in `family` on the subnet holding `peer` (connected, or the route's via). */
+function ownOn(d: Device, peer: Address): Address | undefined {
+  for (const i of d.interfaces)
+    for (const h of i.addresses) {
+      if (h.address.family !== peer.family || h.role === "vip") continue;
+      if (Prefix.containing(h.address.family, h.address.value, h.length).contains(peer))
+        return h.address;
+    }
+  return undefined;
+}
+
+function holders(t: Pick<Topology, "devices">, a: Address): { device: Device; anycast: boolean }[] {
+  return t.devices.flatMap((device) =>
+    device.interfaces.flatMap((i) =>
+      i.addresses
+        .filter((h) => h.address.equals(a))
+        .map((h) => ({ device, anycast: h.role === "anycast-gateway" })),
+    ),
+  );
+}
+
+/** One forwarding step at `d` towards `dst`. */
+function step(t: Pick<Topology, "devices">, d: Device, dst: Address, internet: boolean): Hop {
+  if (d.interfaces.some((i) => i.addresses.some((h) => h.address.equals(dst))))
+    return { kind: "here", device: d };
+  const near = ownOn(d, dst);
+  if (near) {
+    const h = holders(t, dst).find((x) => x.device !== d);
+    return h
+      ? { kind: "here", device: h.device, src: near }
+      : { kind: "edge", src: near, why: `${dst} is on-link at ${d.name}` };
+  }
+  const routes = d.routes
+    .filter((r) => r.kind === "static" && r.dst.contains(dst))
+    .sort((a, b) => b.dst.length - a.dst.length);
+  const r = routes[0];
+  if (!r) {
+    if (internet && (d.kind === "router" || d.kind === "external"))
+      return { kind: "edge", why: `${d.name} is the way out` };
+    return { kind: "none", why: `${d.name} has no route to ${dst}` };
+  }
+  if (!r.via) return { kind: "edge", why: `${d.name} sends ${r.dst} out of ${r.dev ?? "a link"}` };
+  const src = ownOn(d, r.via);
+  const next = holders(t, r.via).filter((x) => x.device !== d);
+  if (next.length === 0)
+    return {
+      kind: "edge",
+      src,
+      why: `${d.name}'s gateway ${r.via} is held by no device of the plan`,
+    };
+  if (next.some((x) => x.anycast))
+    return {
+      kind: "edge",
+      src,
+      why: `${d.name}'s gateway ${r.via} is an EVPN anycast gateway; the zone's way on is not modelled`,
+    };
+  return { kind: "next", device: next[0].device, src };
+}
+
+/** A walk from `d` to `dst`: where it ends and the source address of its first hop. */
+function walk(
+  t: Pick<Topology, "devices">,
+  from: Device,
+  dst: Address,
+  internet: boolean,
+):
+  | { ok: true; modelled: boolean; why: string; src?: Address; last: Device }
+  | { ok: false; why: string } {
+  let d = from;
+  let src: Address | undefined;
+  for (let n = 0; n < MAX_HOPS; n++) {
+    const h = step(t, d, dst, internet);
+    if (n === 0 && h.kind !== "none") src = h.src;
+    if (h.kind === "none") return { ok: false, why: h.why };
+    if (h.kind === "here") return { ok: true, modelled: true, why: "", src, last: h.device };
+    if (h.kind === "edge")
+      return {
+        ok: true,
+        modelled: !h.why.includes("not modelled") && !h.why.includes("no device"),
+        why: h.why,
+        src,
+        last: d,
+      };
+    d = h.device;
+  }
+  return { ok: false, why: `no way from ${from.name} to ${dst} within ${MAX_HOPS} hops` };
+}
+
+const firstAddress = (d: Device, f: Family): Address | undefined =>
+  d.interfaces
+    .flatMap((i) => i.addresses)
+    .find((h) => h.address.family === f && h.role !== "anycast-gateway" && h.role !== "vip")
+    ?.address;
+
+/**
+ * Whether `q` passes, in the first family that does (an address destination: its own family;
+ * a device or the internet: IPv4, then IPv6). Throws for a `from` that is no device.
+ */
+export function checkFlow(t: Pick<Topology, "devices" | "policy">, q: FlowQuery): FlowResult {
+  const from = t.devices.find((d) => d.name === q.from);
+  if (!from) throw new Error(`checkFlow: ${q.from} is not a device of the topology`);
+  const to = t.devices.find((d) => d.name === q.to);
+  const families: Family[] = q.dst ? [q.dst.family] : [4, 6];
+  let first: FlowResult | undefined;
+  for (const f of families) {
+    if (!firstAddress(from, f)) continue;
+    const dst = q.dst ?? (to ? firstAddress(to, f) : q.to === "internet" ? INTERNET[f] : undefined);
+    if (!dst) continue;
+    const r = checkOne(t, from, dst, q);
+    if (r.verdict !== "blocked") return r;
+    first ??= r;
+  }
+  return (
+    first ?? {
+      verdict: "blocked",
+      reason: `${q.from} holds no address in a family ${q.to} has`,
+      fix: `give ${q.from} an address in the family of ${q.to}`,
+    }
+  );
+}
+
+function checkOne(
+  t: Pick<Topology, "devices" | "policy">,
+  from: Device,
+  dst: Address,
+  q: FlowQuery,
+): FlowResult {
+  const internet = q.to === "internet";
+  const there = walk(t, from, dst, internet);
+  if (!there.ok)
+    return {
+      verdict: "blocked",
+      reason: there.why,
+      fix: `give ${there.why.split(" ")[0]} a route to ${dst}`,
+      dst,
+    };
+  const src = there.src ?? firstAddress(from, dst.family);
+  if (!src)
+    return { verdict: "blocked", reason: `${from.name} has no IPv${dst.family} address`, dst };
+  const back = walk(t, there.last, src, false);
+  if (!back.ok)
+    return {
+      verdict: "blocked",
+      reason: `no way back: ${back.why}`,
+      fix: `give ${back.why.split(" ")[0]} a route to ${src}`,
+      src,
+      dst,
+    };
+  const policy = t.policy;
+  if (policy) {
+    let decision;
+    try {
+      decision = decide(policy, { src, dst, protocol: q.protocol, port: q.port });
+    } catch {
+      decision = undefined; // outside every zone: no router the policy configures filters it
+    }
+    if (decision?.action === "deny") {
+      const by =
+        decision.by.kind === "rule"
+          ? `${policy.rules[decision.by.index].path} (${policy.rules[decision.by.index].name})`
+          : decision.by.kind === "default"
+            ? `the default of zone ${decision.by.zone} (${zonePath(policy, decision.by.zone)}: deny)`
+            : "the policy";
+      return { verdict: "blocked", reason: `denied by ${by}`, fix: "allow", src, dst };
+    }
+  }
+  const unmodelled = [there, back].find((w) => w.ok && !w.modelled);
+  if (unmodelled && unmodelled.ok)
+    return { verdict: "unverified", reason: unmodelled.why, src, dst };
+  return { verdict: "pass", reason: there.why || "routed and allowed", src, dst };
+}
+
+function zonePath(p: NonNullable<Topology["policy"]>, zone: string): string {
+  return p.zones.find((z) => z.name === zone)?.path ?? "policy.default";
+}
+
+/** The allow rule that lets `flows` (one source zone, one destination, one protocol) pass. */
+function allowRule(
+  name: string,
+  from: string[],
+  to: string,
+  protocol: string,
+  ports: number[],
+): string {
+  return `{ name: ${name}, from: [${from.join(", ")}], to: ${to}, protocol: ${protocol}, ports: [${ports.join(", ")}], action: allow }`;
+}
+
+/**
+ * The problems of the site's flows that do not pass: one per blocking reason, naming the flows,
+ * the rule or missing route, and the fix (an allow rule to paste under policy.rules, or a route).
+ * Flows the policy denies are grouped by (what denies, destination, protocol): one rule each.
+ * With `routing: false`, a missing route is not a problem (checkFlow still reports it).
+ */
+export function flowProblems(
+  t: Pick<Topology, "devices" | "policy">,
+  flows: readonly SiteFlow[],
+  options: { readonly routing: boolean } = { routing: true },
+): Problem[] {
+  const out: Problem[] = [];
+  const denied = new Map<
+    string,
+    {
+      reason: string;
+      to: string;
+      protocol: string;
+      from: string[];
+      ports: number[];
+      flows: string[];
+      why: string[];
+    }
+  >();
+  for (const f of flows) {
+    const r = checkFlow(t, f);
+    if (r.verdict !== "blocked") continue;
+    if (r.fix === "allow") {
+      const to = f.to === "internet" ? "internet" : f.to;
+      const k = `${r.reason}|${to}|${f.protocol}`;
+      const g = denied.get(k) ?? {
+        reason: r.reason,
+        to,
+        protocol: f.protocol,
+        from: [],
+        ports: [],
+        flows: [],
+        why: [],
+      };
+      if (!g.from.includes(f.from)) g.from.push(f.from);
+      if (!g.ports.includes(f.port)) g.ports.push(f.port);
+      g.flows.push(flowText(f));
+      for (const w of f.why) if (!g.why.includes(w)) g.why.push(w);
+      denied.set(k, g);
+    } else if (options.routing) {
+      out.push({
+        path: f.why[0].split(":")[0],
+        input: flowText(f),
+        message: `the site needs this flow (${f.why.join("; ")}), but ${r.reason}`,
+        ...(r.fix ? { fix: r.fix } : {}),
+      });
+    }
+  }
+  for (const g of denied.values()) {
+    const ports = [...g.ports].sort((a, b) => a - b);
+    const name = `allow-${g.to}-${g.protocol}-${ports.join("-")}`;
+    out.push({
+      path: "policy.rules",
+      input: `${g.from.join(", ")} -> ${g.to} ${g.protocol}/${ports.join(",")}`,
+      message: `${g.reason.replace(/^denied by /, "")} drops ${g.flows.length} flow${g.flows.length === 1 ? "" : "s"} the site needs (${g.why.join("; ")})`,
+      fix: `add under policy.rules, above the rules that deny it: ${allowRule(name, g.from, g.to, g.protocol, ports)}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+// The site's own flows: what the machines of a plan need to reach for the plan itself to work
+// (their resolvers, package and image egress, BGP and BFD, the Kubernetes API), derived from the
+// plan and its topology. Each flow is checked against routing and policy in flow-check.ts.
+import { Address } from "../addressing/ip";
+import { Plan } from "../addressing/plan-types";
+import { CloudImage } from "../addressing/site";
+import { Device, Topology } from "./types";
+
+/** IP protocol of a flow (its destination port is TCP or UDP). */
+export type FlowProtocol = "tcp" | "udp";
+
+/**
+ * One flow the site needs: from a machine (a device name the policy knows), to a device name,
+ * a segment name or `internet`, on one protocol and port. `dst` is the destination address when
+ * the plan knows it (a resolver, a peer, a VIP); a flow to a host name of the internet
+ * (`deb.debian.org`) has none and names the host in `hosts`.
+ */
+export interface SiteFlow {
+  /** The machine that opens the connection (host, node, VM or router name). */
+  readonly from: string;
+  /** A device name, or `internet`. */
+  readonly to: string;
+  /** The destination address, where the plan gives one. */
+  readonly dst?: Address;
+  /** Internet host names the flow stands for (mirrors, registries), sorted. */
+  readonly hosts: readonly string[];
+  readonly protocol: FlowProtocol;
+  readonly port: number;
+  /** The config facts that require it, each `<config path>: <what>`. */
+  readonly why: readonly string[];
+}
+
+/** DNS: UDP and TCP 53 (RFC 1035 section 4.2, RFC 7766 makes TCP mandatory). */
+const DNS_PORT = 53;
+/** BGP: TCP 179 (RFC 4271 section 8.2.1). */
+const BGP_PORT = 179;
+/** BFD control: UDP 3784 single hop (RFC 5881), 4784 multihop (RFC 5883). */
+const BFD_PORT = { singleHop: 3784, multihop: 4784 } as const;
+/** kube-apiserver's secure port (Kubernetes default `--secure-port=6443`). */
+const KUBE_API_PORT = 6443;
+
+/**
+ * The package mirrors a cloud image's apt sources name (Debian 12 genericcloud: deb.debian.org
+ * and security.debian.org; Ubuntu 24.04 cloudimg: archive.ubuntu.com and security.ubuntu.com),
+ * over HTTP (apt's default) and HTTPS.
+ */
+export const IMAGE_MIRRORS: Readonly<Record<CloudImage, readonly string[]>> = {
+  "debian-12": ["deb.debian.org", "security.debian.org"],
+  "ubuntu-24.04": ["archive.ubuntu.com", "security.ubuntu.com"],
+};
+
+/** Where a cloud image is downloaded from by the Proxmox host (render/cloud-init/images.ts). */
+export const IMAGE_HOSTS: Readonly<Record<CloudImage, string>> = {
+  "debian-12": "cloud.debian.org",
+  "ubuntu-24.04": "cloud-images.ubuntu.com",
+};
+
+/**
+ * The registries a Talos node pulls its bootstrap images from with no mirror configured: the
+ * installer from the image factory, kubelet and the Talos images from ghcr.io, etcd from gcr.io,
+ * the control plane and CoreDNS from registry.k8s.io, Cilium from quay.io (Talos docs,
+ * "Air-gapped environments": the image list of `talosctl image default`).
+ */
+export const TALOS_REGISTRIES = ["gcr.io", "ghcr.io", "quay.io", "registry.k8s.io"] as const;
+
+const hostOf = (url: string): string => url.replace(/^[a-z]+:\/\//, "").replace(/[/:].*$/, "");
+
+class Collector {
+  private readonly byKey = new Map<string, SiteFlow>();
+
+  add(f: Omit<SiteFlow, "hosts" | "why"> & { hosts?: readonly string[]; why: string }): void {
+    const k = `${f.from}|${f.to}|${f.dst?.toString() ?? ""}|${f.protocol}|${f.port}`;
+    const had = this.byKey.get(k);
+    const hosts = [...new Set([...(had?.hosts ?? []), ...(f.hosts ?? [])])].sort();
+    const why = had ? (had.why.includes(f.why) ? had.why : [...had.why, f.why]) : [f.why];
+    this.byKey.set(k, { ...f, hosts, why });
+  }
+
+  all(): SiteFlow[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** The device holding `a` as its own address (not an anycast gateway), or undefined. */
+function holderName(devices: readonly Device[], a: Address): string | undefined {
+  return devices.find((d) =>
+    d.interfaces.some((i) =>
+      i.addresses.some((h) => h.role !== "anycast-gateway" && h.address.equals(a)),
+    ),
+  )?.name;
+}
+
+/**
+ * Every flow the site's own machines need, deduplicated (one per source machine, destination,
+ * protocol and port; the config facts that need it are merged in `why`), in derivation order:
+ * resolvers, egress, BGP/BFD, the Kubernetes API.
+ */
+export function siteFlows(
+  plan: Plan,
+  t: Pick<Topology, "devices" | "sessions" | "segments">,
+): SiteFlow[] {
+  const out = new Collector();
+  // A device of the plan, else the segment the address sits in (a gateway the plan does not
+  // configure), else the internet.
+  const dest = (a: Address) =>
+    holderName(t.devices, a) ??
+    t.segments.find((s) => s.prefixes.some((p) => p.contains(a)))?.name ??
+    "internet";
+  const resolver = (from: string, a: Address, why: string) => {
+    for (const protocol of ["udp", "tcp"] as const)
+      out.add({ from, to: dest(a), dst: a, protocol, port: DNS_PORT, why });
+  };
+  const egress = (from: string, hosts: readonly string[], ports: number[], why: string) => {
+    for (const port of ports) out.add({ from, to: "internet", hosts, protocol: "tcp", port, why });
+  };
+  // Resolvers and package mirrors of the cloud-init VMs.
+  plan.vms.forEach((vm, i) => {
+    for (const a of vm.nameservers) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);
+    if (vm.packages.length > 0)
+      egress(
+        vm.name,
+        IMAGE_MIRRORS[vm.image],
+        [80, 443],
+        `vms[${i}].packages: ${vm.image} installs ${vm.packages.join(", ")} from its mirrors`,
+      );
+  });
+  // Resolvers, the image factory and the registries of the cluster nodes.
+  plan.tenants.forEach((tn, i) => {
+    const k = tn.kubernetes;
+    if (!k) return;
+    for (const n of k.nodes) {
+      const families = new Set(
+        t.devices
+          .find((d) => d.name === n.name)
+          ?.interfaces.flatMap((x) => x.addresses.map((h) => h.address.family)) ?? [],
+      );
+      for (const a of plan.nameservers)
+        if (families.has(a.family)) resolver(n.name, a, `talos.nameservers: ${a}`);
+      if (k.nodeOs === "talos") {
+        egress(n.name, [hostOf(plan.talos.factory)], [443], `talos.factory: ${plan.talos.factory}`);
+        egress(
+          n.name,
+          TALOS_REGISTRIES,
+          [443],
+          `tenants[${i}].kubernetes: Talos pulls etcd, Kubernetes and Cilium images`,
+        );
+      } else {
+        egress(
+          n.name,
+          IMAGE_MIRRORS[k.linux.image],
+          [80, 443],
+          `tenants[${i}].kubernetes.linux: ${k.linux.image} installs ${["frr", ...k.linux.packages].join(", ")}`,
+        );
+      }
+      if (k.vip.ipv4 || k.vip.ipv6) {
+        const vip = (k.vip.ipv4 ?? k.vip.ipv6) as Address;
+        if (n.role === "worker")
+          out.add({
+            from: n.name,
+            to: k.name,
+            dst: vip,
+            protocol: "tcp",
+            port: KUBE_API_PORT,
+            why: `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}`,
+          });
+      }
+    }
+  });
+  // The images each Proxmox host downloads: the cloud images of its VMs, the Talos ISO.
+  for (const h of plan.hosts) {
+    const images = new Set<CloudImage>();
+    plan.vms.filter((v) => v.host === h.name).forEach((v) => images.add(v.image));
+    for (const tn of plan.tenants)
+      if (tn.kubernetes?.nodeOs === "linux") images.add(tn.kubernetes.linux.image);
+    for (const img of [...images].sort())
+      egress(h.name, [IMAGE_HOSTS[img]], [443], `vms: the ${img} cloud image`);
+    if (plan.tenants.some((tn) => tn.kubernetes?.nodeOs === "talos"))
+      egress(
+        h.name,
+        [hostOf(plan.talos.factory)],
+        [443],
+        `talos.factory: the Talos ISO ${plan.talos.version}`,
+      );
+  }
+  // BGP from both ends (either may open the connection), BFD where an end runs it.
+  for (const s of t.sessions) {
+    for (const [a, b] of [s.ends, [s.ends[1], s.ends[0]] as const]) {
+      const why = `${s.path}: BGP session ${s.id}`;
+      out.add({
+        from: a.device,
+        to: b.device,
+        dst: b.address,
+        protocol: "tcp",
+        port: BGP_PORT,
+        why,
+      });
+      if (a.timers?.bfd && b.timers?.bfd) {
+        const port = a.multihop ? BFD_PORT.multihop : BFD_PORT.singleHop;
+        out.add({ from: a.device, to: b.device, dst: b.address, protocol: "udp", port, why });
+      }
+    }
+  }
+  return out.all();
+}
+
+/** `from -> to protocol/port` (`dst` and the hosts in brackets where known). */
+export function flowText(f: SiteFlow): string {
+  const where = f.dst ? ` (${f.dst})` : f.hosts.length > 0 ? ` (${f.hosts.join(", ")})` : "";
+  return `${f.from} -> ${f.to}${where} ${f.protocol}/${f.port}`;
+}
