@@ -69,29 +69,33 @@ function hostsSection(plan: Plan): string {
   return ["## Proxmox VE hosts", "", table(header, rows)].join("\n");
 }
 
-function fabricSection(plan: Plan): string | undefined {
-  // ASNs, VNIs and VXLAN MTUs matter only to an SDN zone or a BGP speaker (seeds 002, 003 have none).
-  const bgp = plan.tenants.some((t) => t.kubernetes?.announcement === "bgp");
+function fabricSection(plan: Plan, topology: Topology): string | undefined {
+  // Only what the site builds (issue 20, friction 7): the router ASN where a router speaks BGP,
+  // the hosts' ASN, VRF VNI, physical and VNet MTU only with an EVPN zone (its VXLAN underlay);
+  // a site of plain VLANs shows its links' MTU in the host interfaces table instead.
   const evpn = plan.tenants.some((t) => t.vnet);
-  if (!evpn && plan.routers.length === 0 && !bgp) return undefined;
+  const routerNames = new Set(plan.routers.map((r) => r.name));
+  const routerBgp = topology.sessions.some((s) => s.ends.some((e) => routerNames.has(e.device)));
+  if (!evpn && !routerBgp) return undefined;
   const f = plan.fabric;
-  // The VRF VNI, the hosts' ASN and the VNet MTU exist only with an EVPN zone.
   const rows = [
-    ["Router ASN", String(f.asn.router)],
+    ...(routerBgp ? [["Router ASN", String(f.asn.router)]] : []),
     ...(evpn
       ? [
           ["Proxmox hosts ASN", String(f.asn.hosts)],
           ["EVPN zone VRF VNI", String(f.vrfVni)],
+          ["Physical MTU", String(f.mtu.physical)],
+          ["VNet MTU", `${f.mtu.vnet} (VXLAN over ${f.mtu.underlayFamily})`],
         ]
       : []),
-    ["Physical MTU", String(f.mtu.physical)],
-    ...(evpn ? [["VNet MTU", `${f.mtu.vnet} (VXLAN over ${f.mtu.underlayFamily})`]] : []),
     ["Management MTU", String(f.mtu.management)],
   ];
   return ["## Fabric", "", table(["Setting", "Value"], rows)].join("\n");
 }
 
 function interfacesSection(plan: Plan): string | undefined {
+  // The OpenFabric underlay exists only with the EVPN zone that creates it (components/deploy.ts).
+  const fabricBuilt = plan.sdn.fabric !== undefined && plan.tenants.some((t) => t.vnet);
   const rows = plan.hosts.flatMap((h) =>
     h.network.devices.map((d) => [
       h.name,
@@ -109,7 +113,7 @@ function interfacesSection(plan: Plan): string | undefined {
     ]),
   );
   const underlay = plan.hosts
-    .filter((h) => h.network.underlay.length > 0)
+    .filter((h) => fabricBuilt && h.network.underlay.length > 0)
     .map((h) => [
       h.name,
       h.network.underlay.join(", "),
@@ -246,11 +250,11 @@ export function renderInventory(plan: Plan, topology: Topology): string {
     ...plan.tenants.map((t) => tenantSection(plan, topology, t)),
     vmsSection(plan, topology),
     loadBalancerSection(plan, topology),
-    routersSection(plan),
+    routersSection(plan, topology),
     bgpSection(topology),
     policySection(plan, topology),
     expectSection(topology),
-    fabricSection(plan),
+    fabricSection(plan, topology),
     interfacesSection(plan),
     sdnSection(plan),
     utilizationSection(plan),

@@ -136,14 +136,18 @@ export function loadBalancerSection(plan: Plan, topology: Topology): string | un
   ]);
 }
 
-export function routersSection(plan: Plan): string | undefined {
+export function routersSection(plan: Plan, topology: Topology): string | undefined {
   if (plan.routers.length === 0) return undefined;
+  // The ASN only of a router that speaks BGP, the prefixes it never accepts only where a config of
+  // ours carries them (a RouterOS script or frr.conf); an external router gets neither (friction 7).
+  const speaks = (name: string) =>
+    topology.sessions.some((s) => s.ends.some((e) => e.device === name));
   const rows = plan.routers.map((r) => [
     r.name,
     OS_NAMES[r.os],
     // The release the RouterOS script is rendered for; other routers get no RouterOS script.
     r.os === "routeros" ? r.version : "-",
-    String(r.asn),
+    speaks(r.name) ? String(r.asn) : "-",
     cell(r.routerId),
     // Brackets keep an IPv6 host apart from the port, as ssh:// URLs write it.
     r.ssh
@@ -151,7 +155,7 @@ export function routersSection(plan: Plan): string | undefined {
           `${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}:${r.ssh.port}`,
         )
       : "-",
-    r.rejects.map(String).join(", ") || "-",
+    (r.os !== "external" && speaks(r.name) && r.rejects.map(String).join(", ")) || "-",
   ]);
   const header = ["Router", "OS", "Version", "ASN", "Router ID", "SSH", "Never accepted"];
   const perRouter = plan.routers.map((r) => {

@@ -178,11 +178,11 @@ describe("the stack's version", () => {
   const site = (edit: (r: any) => void) => {
     const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
     edit(raw.routers[0]);
-    return requireSite(raw).plan;
+    return requireSite(raw);
   };
   /** The cells of the inventory's row for the router `edge`. */
-  const inventoryRow = (plan: ReturnType<typeof site>): string[] =>
-    (routersSection(plan) ?? "")
+  const inventoryRow = ({ plan, topology }: ReturnType<typeof site>): string[] =>
+    (routersSection(plan, topology) ?? "")
       .split("\n")
       .find((l) => l.startsWith("| edge "))
       ?.split("|")
@@ -191,12 +191,13 @@ describe("the stack's version", () => {
   test("the inventory and the script's first line name the release the script is for", () => {
     const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
     delete raw.routers[0].version;
-    const { plan, topology } = requireSite(raw);
+    const resolved = requireSite(raw);
+    const { plan, topology } = resolved;
     const script = renderRouterOsScript(routerOsDesiredState(topology, plan.routers[0], "sol"));
     expect(script.split("\n")[0]).toBe(
       "# RouterOS 7.24 reconcile script for router edge, stack sol. Generated; do not edit.",
     );
-    expect(inventoryRow(plan).slice(1, 4)).toEqual(["edge", "RouterOS", "7.24"]);
+    expect(inventoryRow(resolved).slice(1, 4)).toEqual(["edge", "RouterOS", "7.24"]);
     expect(inventoryRow(site((r) => (r.version = "7.20.3"))).slice(1, 4)).toEqual([
       "edge",
       "RouterOS",
@@ -210,14 +211,14 @@ describe("the stack's version", () => {
 
   test("a router without a version gets the current stable release, 7.24", () => {
     expect(ROUTEROS_DEFAULT_VERSION).toBe("7.24");
-    const plan = site((r) => delete r.version);
+    const { plan } = site((r) => delete r.version);
     expect(plan.routers[0].version).toBe("7.24");
     expect(plan.warnings.filter((w) => w.path === "routers[0].version")).toEqual([]);
   });
 
   test("a version outside 7.18-7.24 is warned about, naming the supported releases", () => {
     expect(ROUTEROS_VERSIONS_TEXT).toBe("7.18, 7.19, 7.20, 7.21, 7.22, 7.23, 7.24");
-    const plan = site((r) => (r.version = "7.16.2"));
+    const { plan } = site((r) => (r.version = "7.16.2"));
     expect(plan.warnings.filter((w) => w.path === "routers[0].version")).toEqual([
       {
         path: "routers[0].version",
