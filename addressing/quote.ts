@@ -41,13 +41,15 @@ function entropy(s: string): number {
  * Whether a run of 32+ token characters looks random: high entropy, and mixing at least three
  * of upper case, lower case, digits and symbols (hex digests mix two and stay; they are not
  * credentials). Dotted names (DNS, versions), file paths and words joined by separators
- * (`NODE_OPTIONS=--max-old-space-size=1024`: each part all letters of one case, or all digits)
+ * (`NODE_OPTIONS=--max-old-space-size=1024`: each part all letters of one case, or all digits, or
+ * a word with one digit like `ipv4` in `net.ipv4.conf.default.rp_filter=2`)
  * are words, not tokens.
  */
 function looksRandom(run: string): boolean {
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(run) || run.includes("..")) return false;
   const parts = run.split(/[-_=./+]+/).filter((p) => p !== "");
-  if (parts.every((p) => /^(?:[A-Z]+|[a-z]+|[A-Z][a-z]+|[0-9]+)$/.test(p))) return false;
+  if (parts.every((p) => /^(?:[A-Z]+|[a-z]+|[A-Z][a-z]+|[0-9]+|[a-z]{2,}[0-9])$/.test(p)))
+    return false;
   if (run.includes("/") && /[.-]/.test(run)) return false;
   const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[+/_=-]/].filter((r) => r.test(run)).length;
   return classes >= 3 && entropy(run) >= 4;

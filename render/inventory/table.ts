@@ -2,6 +2,7 @@
 import markdownTable from "markdown-table";
 import { Address, AddressRange, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
 import { InterfaceAddress } from "../../addressing/plan-types";
+import { redactCredentials } from "../../addressing/quote";
 import { DualAddress, DualPrefix } from "../../addressing/site";
 
 type Value = Address | Prefix | AddressRange | undefined;
@@ -47,10 +48,13 @@ const NUMBER_START = /^[0-9]{1,9}(?=[.)](\s|$))/;
  * shows exactly that text on one line, wherever it is written: in a table cell, a paragraph, a
  * list item or a heading. Line breaks become spaces (a lone `\r` would end a table row and start a
  * heading), other control characters go, and every character that could start Markdown or HTML is
- * escaped. The one escaping function of the inventory's free text (markdown-table escapes nothing).
+ * escaped. Credentials (redactCredentials: `password=`, Proxmox tokens, URL userinfo, random tokens)
+ * become "[redacted]" first. The one escaping function of the inventory's free text (markdown-table escapes nothing).
  */
 export function markdownText(s: string): string {
-  return s
+  // A credential pasted into a note or a purpose (`password=...`, a Proxmox token, a URL's
+  // userinfo, a long random token) never reaches the inventory or the stack outputs that carry it.
+  return redactCredentials(s)
     .replace(BREAKS, " ")
     .replace(/\t/g, " ")
     .replace(CONTROLS, "")

@@ -66,6 +66,13 @@ test.each([
   ["a bare URL and www", "https://x.example www.x.example", "https\\://x.example www\\.x.example"],
   ["a backslash", "C:\\path\\", "C:\\\\path\\\\"],
   ["an address, which starts no list", "10.0.0.1", "10.0.0.1"],
+  // Found by a new-user trial: a credential pasted into a note reached inventory.md and outputs.json.
+  ["a password in a note", "NAS login password=hunter2", "NAS login password=\\[redacted\\]"],
+  [
+    "a Proxmox API token",
+    "ci token root@pam!ci=0d8f7a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6",
+    "ci token \\[redacted\\]",
+  ],
 ])("markdownText of %s", (_what, input, escaped) => {
   expect(markdownText(input)).toBe(escaped);
 });
