@@ -249,7 +249,7 @@ export function egressProblems(plan: Plan, t: Topology): Problem[] {
     return {
       path: f === 6 && has ? `${path}.ipv6` : path,
       input: has?.ipv6 ? `mode: ${has.ipv6.mode}` : "",
-      message: `${listed(machines)} need the internet over IPv${f} (${what}) through router ${r.name}, ${why}`,
+      message: `${listed(machines)} ${machines.length === 1 ? "needs" : "need"} the internet over IPv${f} (${what}) through router ${r.name}, ${why}`,
       fix,
     };
   });

@@ -150,10 +150,9 @@ export function routersSection(plan: Plan, topology: Topology): string | undefin
     speaks(r.name) ? String(r.asn) : "-",
     cell(r.routerId),
     // Brackets keep an IPv6 host apart from the port, as ssh:// URLs write it.
+    // The port after the text: `host:22` must not read as a `secret: value` to redact.
     r.ssh
-      ? text(
-          `${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}:${r.ssh.port}`,
-        )
+      ? `${text(`${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}`)}:${r.ssh.port}`
       : "-",
     (r.os !== "external" && speaks(r.name) && r.rejects.map(String).join(", ")) || "-",
   ]);

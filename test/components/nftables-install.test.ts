@@ -66,8 +66,9 @@ describe("the router server's nftables install script", () => {
       "table inet homelab_arc_hybrid",
       'include "/etc/nftables.d/*.nft"',
       "600 /etc/nftables.d/homelab_arc_hybrid.nft",
-      // 25 policy lines and the port-forward accept (issue 20, friction 4).
-      "26",
+      // The policy's forward lines with the port-forward accept (issue 20, friction 4), the
+      // flows' four allow rules (issue 18) and the masquerade of the way out.
+      "30",
       "",
     ]);
     expect(r.status).toBe(0);
@@ -88,7 +89,7 @@ describe("the router server's nftables install script", () => {
     );
     // The script stops at `nft -c` (exit 1): no table, nothing in /etc.
     expect(r.stdout).toBe("exit 1\n");
-    expect(r.stderr).toMatch(/:83:51-57: Error: syntax error, unexpected comment\n/);
+    expect(r.stderr).toMatch(/:93:51-57: Error: syntax error, unexpected comment\n/);
     expect(r.status).toBe(0);
   });
 

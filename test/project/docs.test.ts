@@ -139,6 +139,6 @@ test("every summary line the docs quote is the one npm run plan prints", async (
 
 test("a stale summary line is reported with the line the plan prints", async () => {
   expect(await staleSummaries(join(FIXTURES, "broken"))).toEqual([
-    'README.md:23: quotes "homelab: 61 resources (50 custom, 11 components), 3 to import, 47 to create", the plan prints "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 4 manual steps (inventory.md), written to out/homelab"',
+    'README.md:23: quotes "homelab: 61 resources (50 custom, 11 components), 3 to import, 47 to create", the plan prints "homelab: 62 resources (51 custom, 11 components), 3 to import, 48 to create, 1 warning, 8 manual steps (inventory.md), written to out/homelab"',
   ]);
 });

@@ -129,7 +129,7 @@ test("iot-default-deny: the IoT zone denies by default; three allows, one deny f
     "iot-default-deny: 6 resources (3 custom, 3 components), 1 to import, 2 to create, 1 warning, written to out/iot-default-deny",
   );
   expect(warningLines(r)).toEqual([
-    `routers[0].addresses[0].address: "192.168.88.1/24": is the address Pulumi reaches edge at (ssh.host): the reconcile script takes it over, and destroying the stack removes it, cutting Pulumi and you off the router; keep it if the router has another way in (another address, a console); otherwise reach the router at an address the stack does not manage`,
+    `routers[0].addresses[0].address: "192.168.88.1/24": is the address Pulumi reaches edge at (ssh.host): the router holds it before the first run, so the reconcile script adopts it, and \`pulumi destroy\` (or leaving it out of the stack) releases it: its comment goes back to what it was and the address stays; only moving it to another interface or length in the stack would cut Pulumi and you off the router, and the script refuses that as a conflict; leave it in the stack to have the plan own it, or take it out: the router keeps it either way`,
   ]);
   const inventory = fileOf(r, "inventory.md");
   for (const row of [

@@ -23,7 +23,7 @@ test("arc-hybrid: default deny everywhere, five flows between VLANs, three to th
     "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny, rules 9, 10, 11 |",
     "| **devtest** | deny | deny | deny | deny | - | deny | deny | deny, rules 8, 9, 10 |",
     "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6, 9, 10 |",
-    "| **dmz** | deny | deny | deny, rules 5 | deny | deny | deny, rules 5 | - | deny, rules 7, 9, 10, 11 |",
+    "| **dmz** | deny | deny | deny, rules 5 | deny | deny | deny, rules 5 | - | deny, rules 7, 9, 10 |",
     "| **internet** | deny | deny | deny | deny | deny | deny | deny | - |",
   ]);
   expect(l).toContain("| internet | everything outside the site | deny | yes |");

@@ -230,7 +230,7 @@ describe("nft -c -f accepts every rendered ruleset", () => {
       'accept comment "homelab:rule=app-to-storage"',
       'acept comment "homelab:rule=app-to-storage"',
     );
-    expect(nftProblems(bad)).toEqual(["line 83:51-57: Error: syntax error, unexpected comment"]);
+    expect(nftProblems(bad)).toEqual(["line 93:51-57: Error: syntax error, unexpected comment"]);
   });
 
   test("the longest table name (a 100-character stack of '_') loads; one past nft's limit does not", () => {

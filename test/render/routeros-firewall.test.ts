@@ -151,7 +151,7 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
         "10.10.60.0/24",
         "10.10.99.0/24",
       ],
-      "arc-hybrid-r-package-mirrors-src": ["10.10.30.10/32", "10.10.40.10/32", "10.10.99.20/32"],
+      "arc-hybrid-r-package-mirrors-src": ["10.10.30.10/32", "10.10.40.10/32"],
       "arc-hybrid-site": [
         "10.0.0.0/24",
         "10.10.10.0/24",
@@ -224,6 +224,8 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
     const changed = site((c) => {
       c.policy.rules[7].ports = [22];
       c.policy.rules.splice(5, 1);
+      // The owner's expectations hold of the stack's own policy, not of this edited one.
+      delete c.expect;
     }).state;
     const run = m.run(renderRouterOsScript(changed));
     const keyOf = (c: string) => c.replace(/^.*key=/, "");
@@ -232,10 +234,10 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       (x) => `${x.op} ${keyOf(x.comment).split(":").slice(1, 3).join(" ")}`,
     );
     expect(summary).toEqual([
-      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26].map(
+      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30].map(
         (n) => `remove ${String(n).padStart(3, "0")} ${tagAt(state, n)}`,
       ),
-      ...[25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
+      ...[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
         (n) => `add ${String(n).padStart(3, "0")} ${tagAt(changed, n)}`,
       ),
     ]);

@@ -43,7 +43,6 @@ test("a site without EVPN shows no VRF VNI, hosts' ASN or VNet MTU", () => {
       "| Setting        | Value |",
       "| -------------- | ----- |",
       "| Router ASN     | 65000 |",
-      "| Physical MTU   | 9000  |",
       "| Management MTU | 1500  |",
       "",
       "",

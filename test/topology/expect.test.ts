@@ -27,7 +27,7 @@ test("arc-hybrid's expectations: each checked on every address class, one flow p
   expect(resolved("arc-hybrid").ok.map(text)).toEqual([
     "reach cloudflare-tunnel -> internet tcp/443 | vm -> internet | 10.10.99.10 -> 203.0.113.10 tcp 443 | 14",
     "deny reverse-proxy-dmz -> internet tcp/443 | vm -> internet | 10.10.99.20 -> 203.0.113.10 tcp 443 | 14",
-    "deny devtest -> app tcp/443 | segment -> segment | 10.10.50.70 -> 10.10.30.10 tcp 443 | 16",
+    "deny devtest -> app tcp/443 | segment -> segment | 10.10.50.70 -> 10.10.30.10 tcp 443 | 24",
     "reach jump-host -> internet tcp/443 | vm -> internet | 10.10.60.10 -> 203.0.113.10 tcp 443 | 14",
     "deny internet -> mgmt tcp/22 | internet -> segment | 203.0.113.10 -> 10.10.60.10 tcp 22 | 70",
   ]);

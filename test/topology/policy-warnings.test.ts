@@ -5,6 +5,26 @@ import { formatProblem } from "../../addressing/problems";
 import { requireSite } from "../../site";
 import { portForwardSite } from "../fixtures/port-forward";
 
+/** The allow rules the site's own flows need under a default deny (topology/flows.ts). */
+const OWN_FLOWS = [
+  {
+    name: "dns-udp",
+    from: "cluster:lab",
+    to: "internet",
+    protocol: "udp",
+    ports: [53],
+    action: "allow",
+  },
+  {
+    name: "dns-tcp-images",
+    from: "cluster:lab",
+    to: "internet",
+    protocol: "tcp",
+    ports: [53, 443],
+    action: "allow",
+  },
+];
+
 const warningsOf = (raw: Record<string, unknown>) =>
   requireSite(raw).plan.warnings.map(formatProblem);
 
@@ -16,7 +36,8 @@ test("internet default deny on a Linux router with IPv6 zones: the plan says wha
 
 test("policy.default deny names policy.default", () => {
   const raw = portForwardSite();
-  raw.policy = { default: "deny" };
+  // The site's own flows (its Talos nodes' resolvers and image pulls) are allowed, as the plan needs.
+  raw.policy = { default: "deny", rules: OWN_FLOWS };
   expect(warningsOf(raw).map((w) => w.slice(0, 48))).toEqual([
     `policy.default: "deny": makes edge drop IPv6 fro`,
   ]);
@@ -29,6 +50,7 @@ test("no warning where the internet zone allows, or where no zone has IPv6", () 
       { zone: "internet", default: "allow" },
       { zone: "lab", default: "deny" },
     ],
+    rules: OWN_FLOWS,
   };
   expect(warningsOf(allow)).toEqual([]);
   const v4 = portForwardSite() as { global: { tenantSpace: { ipv6?: string } } };
