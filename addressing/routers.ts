@@ -194,7 +194,11 @@ function planUplink(b: Builder, r: RouterSpecConfig, path: string): UplinkPlan |
         "give the global prefix your ISP delegates",
       );
     } else if (p.length > 64) {
-      b.problem(`${where}.ipv6.prefix`, p.toString(), "is longer than /64: it holds no /64 to map onto");
+      b.problem(
+        `${where}.ipv6.prefix`,
+        p.toString(),
+        "is longer than /64: it holds no /64 to map onto",
+      );
     } else {
       const room = 2n ** BigInt(64 - p.length);
       r.vlans.forEach((v, j) => {

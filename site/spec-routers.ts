@@ -1,5 +1,17 @@
 // Config keys for edge routers (RouterOS over SSH, or FRR on Linux) and FRR on Linux nodes.
-import { address, bool, field, int, list, obj, oneOf, prefix, str, dnsLabel, dnsName } from "./schema";
+import {
+  address,
+  bool,
+  field,
+  int,
+  list,
+  obj,
+  oneOf,
+  prefix,
+  str,
+  dnsLabel,
+  dnsName,
+} from "./schema";
 import { planName } from "./spec-policy";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
