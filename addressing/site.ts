@@ -151,7 +151,7 @@ export interface KubernetesSpec {
 }
 
 /** The cloud images a VM can boot (render/cloud-init/images.ts pins each one's URL and checksum). */
-export const CLOUD_IMAGES = ["debian-12", "ubuntu-24.04"] as const;
+export const CLOUD_IMAGES = ["debian-12", "debian-13", "ubuntu-24.04", "ubuntu-26.04"] as const;
 export type CloudImage = (typeof CLOUD_IMAGES)[number];
 
 /** A static route of a cloud-init VM, as configured. */

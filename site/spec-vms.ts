@@ -21,7 +21,7 @@ const dual = (what: string) =>
 
 export const imageField = field(
   oneOf(CLOUD_IMAGES),
-  "Cloud image the VM boots: `debian-12` (Debian 12 genericcloud 20250210-2019) or `ubuntu-24.04` (Ubuntu 24.04 server cloudimg release-20250516), each downloaded once per host with its checksum pinned.",
+  "Cloud image the VM boots: `debian-13` (Debian 13 generic 20260914-2601), `debian-12` (Debian 12 genericcloud 20250210-2019), `ubuntu-26.04` (Ubuntu 26.04 server cloudimg release-20260927) or `ubuntu-24.04` (Ubuntu 24.04 server cloudimg release-20250516), each downloaded once per host with its checksum pinned. The default stays `debian-12` because changing a running VM's image replaces its boot disk (the provider recreates the VM): set `debian-13` for new VMs.",
   { defaultText: "`debian-12`" },
 );
 

@@ -40,19 +40,24 @@ const BFD_PORT = { singleHop: 3784, multihop: 4784 } as const;
 const KUBE_API_PORT = 6443;
 
 /**
- * The package mirrors a cloud image's apt sources name (Debian 12 genericcloud: deb.debian.org
- * and security.debian.org; Ubuntu 24.04 cloudimg: archive.ubuntu.com and security.ubuntu.com),
+ * The package mirrors a cloud image's apt sources name (Debian 12 and 13 cloud images:
+ * deb.debian.org and security.debian.org; Ubuntu 24.04 and 26.04 cloudimg: archive.ubuntu.com
+ * and security.ubuntu.com),
  * over HTTP (apt's default) and HTTPS.
  */
 export const IMAGE_MIRRORS: Readonly<Record<CloudImage, readonly string[]>> = {
   "debian-12": ["deb.debian.org", "security.debian.org"],
+  "debian-13": ["deb.debian.org", "security.debian.org"],
   "ubuntu-24.04": ["archive.ubuntu.com", "security.ubuntu.com"],
+  "ubuntu-26.04": ["archive.ubuntu.com", "security.ubuntu.com"],
 };
 
 /** Where a cloud image is downloaded from by the Proxmox host (render/cloud-init/images.ts). */
 export const IMAGE_HOSTS: Readonly<Record<CloudImage, string>> = {
   "debian-12": "cloud.debian.org",
+  "debian-13": "cloud.debian.org",
   "ubuntu-24.04": "cloud-images.ubuntu.com",
+  "ubuntu-26.04": "cloud-images.ubuntu.com",
 };
 
 /**

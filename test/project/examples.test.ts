@@ -120,6 +120,19 @@ test("vms-management: two VMs at .20 and .21 of the management network, their ow
   expect(nas).toContain("192.168.1.20/24");
   expect(nas).toContain("192.168.1.1");
   expect(fileOf(r, "cloud-init/pihole/network-config")).toContain("9.9.9.9");
+  // Both VMs boot the current Debian: one pinned download on pve1, the checksum of that build.
+  expect(
+    r.resources
+      .filter((x) => x.type === "proxmoxve:download/file:File")
+      .map((x) => [x.name, x.inputs.url, x.inputs.checksumAlgorithm, x.inputs.checksum]),
+  ).toEqual([
+    [
+      "image-debian-13-pve1",
+      "https://cloud.debian.org/images/cloud/trixie/20260914-2601/debian-13-generic-amd64-20260914-2601.qcow2",
+      "sha512",
+      "a733e7d49442a03e70d03e4eb5aaf3967f3efc69ef70952f9bb10fc1ee2c4876eb95956b5ad2d31350e5fada768feb651352535fb8cd1233f61998a5a7d2e93c",
+    ],
+  ]);
 });
 
 test("iot-default-deny: the IoT zone denies by default; three allows, one deny from the internet", async () => {
