@@ -11,7 +11,12 @@ export interface SdnApplyArgs {
   readonly digest: string;
 }
 
-let created: string | undefined;
+/**
+ * The apply of each run of the program, by the run's root stack resource: a new run (a
+ * `pulumi up`, or the next offline preview in the same process) has a new one, so nothing of a
+ * previous run is remembered here.
+ */
+const applies = new WeakMap<pulumi.Resource, string>();
 
 export class SdnApply extends pulumi.ComponentResource {
   /** The digest the last apply ran for. */
@@ -19,14 +24,15 @@ export class SdnApply extends pulumi.ComponentResource {
 
   constructor(name: string, args: SdnApplyArgs, opts?: pulumi.ComponentResourceOptions) {
     super("homelab:proxmox:SdnApply", name, {}, opts);
-    if (created !== undefined && created !== pulumi.getStack()) created = undefined;
-    if (created !== undefined) {
+    const run = pulumi.runtime.getStackResource();
+    const first = run ? applies.get(run) : undefined;
+    if (first !== undefined) {
       throw new Error(
-        `SdnApply ${name}: a stack applies SDN exactly once, and ${created} already does`,
+        `SdnApply ${name}: a stack applies SDN exactly once, and SdnApply ${first} already does in stack ${pulumi.getStack()}`,
       );
     }
     if (args.objects.length === 0) throw new Error(`SdnApply ${name}: nothing to apply`);
-    created = pulumi.getStack();
+    if (run) applies.set(run, name);
     new proxmoxve.sdn.Applier(
       `${name}-applier`,
       { onCreate: true, onDestroy: true },

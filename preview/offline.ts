@@ -82,20 +82,22 @@ export async function previewConfig(
   if (!site.ok)
     return { ok: false, problems: site.problems, resources: [], outputs: {}, warnings: [] };
   const { peers, secretPaths } = site;
-  useSecretPaths(secretPaths);
-  let run: Awaited<ReturnType<typeof runUnderMocks>>;
-  try {
-    run = await runUnderMocks({
-      project,
-      stack,
-      config: stackConfig.config,
-      secretKeys: stackConfig.secretKeys,
-      program: () => loadProgram(),
-      mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
-    });
-  } finally {
-    useSecretPaths(undefined);
-  }
+  const run = await runUnderMocks({
+    project,
+    stack,
+    config: stackConfig.config,
+    secretKeys: stackConfig.secretKeys,
+    // Set for this run only: runs take turns, and the program reads the paths when it starts.
+    program: async () => {
+      useSecretPaths(secretPaths);
+      try {
+        return await loadProgram();
+      } finally {
+        useSecretPaths(undefined);
+      }
+    },
+    mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
+  });
   return {
     ok: run.error === undefined,
     problems: [],

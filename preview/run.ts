@@ -104,8 +104,22 @@ interface RegisterRequest extends CommonRequest {
   getImportid(): string;
 }
 
-/** Runs `options.program` under mocks once; call once per module registry (the SDK is global). */
-export async function runUnderMocks(options: RunOptions): Promise<RunResult> {
+/** The end of the last run asked for: runs take turns (see runUnderMocks). */
+let lastRun: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `options.program` under mocks and records what it registers. The Pulumi runtime (config,
+ * mocks, the root stack resource) is one per process, so runs started together take turns: each
+ * starts after the previous one has ended, and gets exactly what it would get alone.
+ */
+export function runUnderMocks(options: RunOptions): Promise<RunResult> {
+  const run = lastRun.then(() => runAlone(options));
+  lastRun = run.catch(() => undefined);
+  return run;
+}
+
+/** One run under mocks, with the Pulumi runtime to itself. */
+async function runAlone(options: RunOptions): Promise<RunResult> {
   const resources: RecordedResource[] = [];
   let outputs: Record<string, unknown> = {};
   rpc.setAllConfig(options.config, options.secretKeys);

@@ -11,6 +11,7 @@ export {
   ROUTEROS_EDGE_TIMERS,
   ROUTEROS_EDGE_TIMERS_NO_BFD,
   holdersByAddress,
+  speaksBgp,
 } from "./sessions";
 export { ROUTEROS_BFD_MINOR, routerOsHasBfd } from "./routers";
 export { macFor, talosNicName, talosVip } from "./nodes";

@@ -23,6 +23,7 @@ import {
   SessionBfd,
   SessionEnd,
   SessionTimers,
+  Topology,
 } from "./types";
 
 /** BFD on the edge sessions: 300 ms x 3, a silent peer is declared down within 0.9 s. */
@@ -586,6 +587,19 @@ function notASpeaker(path: string, address: Address, held: Holder, k: ClusterPla
     message: `cluster ${k.name} would peer with ${address}, which ${what} holds: it runs no BGP speaker, so no session can come up`,
     fix: "hold the tenant on a router (routers[].vlans), list bgpPeers that speak BGP, or set announcement: l2",
   };
+}
+
+/**
+ * Whether `router` (a router of the plan, by its name) is an end of one of the topology's BGP
+ * sessions: with a tenant's cluster it holds (Cilium or FRR), or with a peer outside the stack
+ * (routers[].bgpPeers). A router without one speaks no BGP, and the inventory shows neither its
+ * ASN nor its never-accepted prefixes (issue 20, friction 7: only what the site builds).
+ */
+export function speaksBgp(
+  topology: Pick<Topology, "sessions">,
+  router: { readonly name: string },
+): boolean {
+  return topology.sessions.some((s) => s.ends.some((e) => e.device === router.name));
 }
 
 /** Every BGP session of the site, the static routes they need, and external peer devices. */

@@ -4,6 +4,7 @@
 // exports it as a stack output and the offline preview writes it to disk.
 import { Plan } from "../../addressing/plan-types";
 import { formatProblem } from "../../addressing/problems";
+import { speaksBgp } from "../../topology/sessions";
 import { Topology } from "../../topology/types";
 import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
@@ -74,8 +75,7 @@ function fabricSection(plan: Plan, topology: Topology): string | undefined {
   // the hosts' ASN, VRF VNI, physical and VNet MTU only with an EVPN zone (its VXLAN underlay);
   // a site of plain VLANs shows its links' MTU in the host interfaces table instead.
   const evpn = plan.tenants.some((t) => t.vnet);
-  const routerNames = new Set(plan.routers.map((r) => r.name));
-  const routerBgp = topology.sessions.some((s) => s.ends.some((e) => routerNames.has(e.device)));
+  const routerBgp = plan.routers.some((r) => speaksBgp(topology, r));
   if (!evpn && !routerBgp) return undefined;
   const f = plan.fabric;
   const rows = [

@@ -3,6 +3,7 @@
 import { familyKey as key } from "../../addressing/ip";
 import { Address } from "../../addressing/ip";
 import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../../addressing/plan-types";
+import { speaksBgp } from "../../topology/sessions";
 import { Topology } from "../../topology/types";
 import { lbPoolInputs } from "../cilium/inputs";
 import { both, cell, section, table, text } from "./table";
@@ -140,21 +141,19 @@ export function routersSection(plan: Plan, topology: Topology): string | undefin
   if (plan.routers.length === 0) return undefined;
   // The ASN only of a router that speaks BGP, the prefixes it never accepts only where a config of
   // ours carries them (a RouterOS script or frr.conf); an external router gets neither (friction 7).
-  const speaks = (name: string) =>
-    topology.sessions.some((s) => s.ends.some((e) => e.device === name));
   const rows = plan.routers.map((r) => [
     r.name,
     OS_NAMES[r.os],
     // The release the RouterOS script is rendered for; other routers get no RouterOS script.
     r.os === "routeros" ? r.version : "-",
-    speaks(r.name) ? String(r.asn) : "-",
+    speaksBgp(topology, r) ? String(r.asn) : "-",
     cell(r.routerId),
     // Brackets keep an IPv6 host apart from the port, as ssh:// URLs write it.
     // The port after the text: `host:22` must not read as a `secret: value` to redact.
     r.ssh
       ? `${text(`${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}`)}:${r.ssh.port}`
       : "-",
-    (r.os !== "external" && speaks(r.name) && r.rejects.map(String).join(", ")) || "-",
+    (r.os !== "external" && speaksBgp(topology, r) && r.rejects.map(String).join(", ")) || "-",
   ]);
   const header = ["Router", "OS", "Version", "ASN", "Router ID", "SSH", "Never accepted"];
   const perRouter = plan.routers.map((r) => {

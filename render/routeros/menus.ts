@@ -400,9 +400,11 @@ export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
     addressListMenu(s, 6),
     firewallFilterMenu(s, 4),
     firewallFilterMenu(s, 6),
-    // Only for a router with an uplink (`nat` set, possibly empty): a stack that never had one
-    // leaves the NAT menus untouched.
-    ...(s.nat !== undefined ? [natMenu(s, 4), natMenu(s, 6)] : []),
+    // On every router, with or without an uplink: the prune of a router without one removes
+    // the masquerade of an uplink the stack had before (the factory's `defconf: masquerade`,
+    // not ours, stays).
+    natMenu(s, 4),
+    natMenu(s, 6),
   ];
   checkNames(all, v);
   return all;

@@ -179,8 +179,8 @@ export interface RouterOsDesiredState {
   /** The policy's firewall; absent or empty: the stack owns no firewall entry (stale ones go). */
   readonly firewall?: RouterOsFirewall;
   /**
-   * Source NAT toward the uplink: present (possibly empty) for a router with an uplink, whose
-   * stale managed NAT entries are then pruned; absent: the script leaves the NAT menus alone.
+   * Source NAT toward the uplink (none without an uplink). The NAT menus are pruned either way:
+   * a managed entry no longer listed here (an uplink removed or changed) is removed.
    */
   readonly nat?: readonly NatRule[];
 }

@@ -87,6 +87,29 @@ test("a factory router: every entry added, none adopted, the filter rules above 
   expect(listed.files.map((f: { path: string }) => f.path)).toContain("routeros/edge.changes.txt");
 });
 
+test("a router that ran the stack with its uplink and route: the plan without them says remove", async () => {
+  // uplink-site.yaml without routers[0].uplink and routes, on the export of its router after the
+  // script of the stack with them ran (defconf-uplink-ran.rsc): the factory's `defconf:
+  // masquerade` is not the stack's and is not listed.
+  const stack = readFileSync(fixture("uplink-site.yaml"), "utf8")
+    .replace("      uplink: { interfaces: [ether1] }\n", "")
+    .replace("      routes: [{ to: 10.99.0.0/16, via: 192.168.30.5 }]\n", "");
+  writeFileSync(join(root, "Pulumi.home.yaml"), stack);
+  const argv = ["--stack", "home", "--routeros-base", `edge=${fixture("defconf-uplink-ran.rsc")}`];
+  expect(await planCli(argv, io, root)).toBe(0);
+  expect(err).toEqual([]);
+  expect(out[1]).toBe(
+    "  routeros/edge.changes.txt: 0 add, 0 adopt, 0 set, 2 remove, 0 release (72 entries read from the export)",
+  );
+  expect(readFileSync(join(root, "out", "home", "routeros", "edge.changes.txt"), "utf8")).toBe(
+    [
+      "remove /ip/firewall/nat action=masquerade chain=srcnat out-interface=ether1 src-address=192.168.30.0/24 (key nat:ether1:192.168.30.0/24:masquerade)",
+      "remove /ip/route dst-address=10.99.0.0/16 gateway=192.168.30.5 (key ip-route:10.99.0.0/16)",
+      "",
+    ].join("\n"),
+  );
+});
+
 test("a conflict refuses the plan with the script's message, naming both entries", async () => {
   const base = fixture("user-conflict.rsc");
   const argv = ["--stack", "adopt", "--routeros-base", `edge=${base}`];

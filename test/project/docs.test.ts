@@ -105,25 +105,17 @@ test("a stack block with a mistake is reported with its page and line; other YAM
  * Each quoted summary line of root's pages that is not how its stack's summary line starts today:
  * a bundled stack (Pulumi.<stack>.yaml) or a recipe's (examples/<stack>.yaml), planned offline.
  */
-// One plan per stack per process: a second offline preview of a stack in the same process
-// registers fewer resources (homelab: 22 instead of 62), so the summary is computed once.
-const actual = new Map<string, string>();
-
 async function staleSummaries(root: string): Promise<string[]> {
   const problems: string[] = [];
   for (const q of summaryQuotes(root, docPages(root))) {
-    let summary = actual.get(q.stack);
-    if (summary === undefined) {
-      const file = join(ROOT, "examples", `${q.stack}.yaml`);
-      const result = BUNDLED_STACKS.includes(q.stack)
-        ? await previewStack(q.stack)
-        : await previewConfig(
-            q.stack,
-            parseStackFile(readFileSync(file, "utf8"), "homelab", `${q.stack}.yaml`),
-          );
-      summary = summarize(q.stack, result, `out/${q.stack}`);
-      actual.set(q.stack, summary);
-    }
+    const file = join(ROOT, "examples", `${q.stack}.yaml`);
+    const result = BUNDLED_STACKS.includes(q.stack)
+      ? await previewStack(q.stack)
+      : await previewConfig(
+          q.stack,
+          parseStackFile(readFileSync(file, "utf8"), "homelab", `${q.stack}.yaml`),
+        );
+    const summary = summarize(q.stack, result, `out/${q.stack}`);
     if (!summary.startsWith(q.text))
       problems.push(`${q.page}:${q.line}: quotes "${q.text}", the plan prints "${summary}"`);
   }

@@ -200,6 +200,22 @@ test("the synthetic router's reconcile script, line for line", () => {
   }
   :if ($problems != "") do={ :error $problems }
 }
+# prune /ipv6/firewall/nat
+:foreach i in=[/ipv6/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/nat/get $i comment]); /ipv6/firewall/nat/remove $i }
+:foreach i in=[/ipv6/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/nat/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/nat/set $i comment="" } else={ /ipv6/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+# prune /ip/firewall/nat
+:foreach i in=[/ip/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/nat/get $i comment]); /ip/firewall/nat/remove $i }
+:foreach i in=[/ip/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/nat/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/nat/set $i comment="" } else={ /ip/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 # prune /ipv6/firewall/filter
 :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
 :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
@@ -645,6 +661,20 @@ test("the synthetic router's destroy script removes by marker only, dependants f
     .toBe(`# RouterOS 7.20 destroy script for router edge, stack lab. Generated; do not edit.
 # Removes exactly the entries it added (comment "managed-by=lab;key="<key>), and nothing else; an
 # entry it adopted (\`;adopted\` after the key) is released: the owner's comment back, kept.
+:foreach i in=[/ipv6/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/nat/get $i comment]); /ipv6/firewall/nat/remove $i }
+:foreach i in=[/ipv6/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ipv6/firewall/nat/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ipv6/firewall/nat/set $i comment="" } else={ /ipv6/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+:foreach i in=[/ip/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ip/firewall/nat/get $i comment]); /ip/firewall/nat/remove $i }
+:foreach i in=[/ip/firewall/nat/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
+  :local own [/ip/firewall/nat/get $i comment]
+  :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+  :if ($was = ";adopted") do={ /ip/firewall/nat/set $i comment="" } else={ /ip/firewall/nat/set $i comment=[:pick $was 13 [:len $was]] }
+  :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
 :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*\\$"] do={ :put ("removed " . [/ipv6/firewall/filter/get $i comment]); /ipv6/firewall/filter/remove $i }
 :foreach i in=[/ipv6/firewall/filter/find where comment~"^managed-by=lab;key=\\5B^;\\5D*;adopted"] do={
   :local own [/ipv6/firewall/filter/get $i comment]
@@ -790,6 +820,8 @@ describe("the RouterOS version decides the BGP property names", () => {
 
   test("only 7.20 and later touch the BGP instance menu, which older versions lack", () => {
     const without = [
+      "# prune /ipv6/firewall/nat",
+      "# prune /ip/firewall/nat",
       "# prune /ipv6/firewall/filter",
       "# prune /ip/firewall/filter",
       "# prune /ipv6/firewall/address-list",
@@ -810,11 +842,11 @@ describe("the RouterOS version decides the BGP property names", () => {
     ];
     expect(sections(renderRouterOsScript(synthetic("7.19")))).toEqual(without);
     expect(sections(renderRouterOsScript(synthetic("7.20")))).toEqual([
-      ...without.slice(0, 7),
+      ...without.slice(0, 9),
       "# prune /routing/bgp/instance",
-      ...without.slice(7, 15),
+      ...without.slice(9, 17),
       "# reconcile /routing/bgp/instance",
-      ...without.slice(15),
+      ...without.slice(17),
     ]);
   });
 

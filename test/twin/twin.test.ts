@@ -17,8 +17,8 @@ import { twinCli } from "../../twin/cli";
 import { SiteBuilder } from "../../twin/site/builder";
 import { buildRouterOs, unrealisedMenus } from "../../twin/site/routers";
 
-// One preview per stack: a stack with SDN can be previewed once per process (components/sdn-apply.ts
-// refuses a second SdnApply for the stack), and the result is the same every time.
+// One preview per stack, kept: a preview gives the same result every time
+// (test/preview/repeat.test.ts), so planning it again would only cost time.
 const previews = new Map<string, ReturnType<typeof previewStack>>();
 const preview = (stack: string) => {
   if (!previews.has(stack)) previews.set(stack, previewStack(stack));
