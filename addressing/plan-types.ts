@@ -143,6 +143,8 @@ export interface RouterBgpPeer {
   readonly asn: number;
   readonly localAddress?: Address;
   readonly multihop?: boolean;
+  /** BFD on the connection (`use-bfd=yes`), from RouterOS 7.15 on. */
+  readonly bfd?: boolean;
   /** Config path of the peer, for messages. */
   readonly path: string;
 }

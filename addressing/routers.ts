@@ -318,6 +318,7 @@ function planBgpPeers(
       asn: p.asn,
       ...(localAddress ? { localAddress } : {}),
       ...(p.multihop !== undefined ? { multihop: p.multihop } : {}),
+      ...(p.bfd === true ? { bfd: true } : {}),
       path: at,
     });
   });

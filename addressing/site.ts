@@ -247,6 +247,8 @@ export interface RouterSpecConfig {
     readonly asn: number;
     readonly localAddress?: string;
     readonly multihop?: boolean;
+    /** BFD on the connection (`use-bfd=yes`). */
+    readonly bfd?: boolean;
   }[];
   /** The way to the internet (spec-routers.ts). */
   readonly uplink?: UplinkSpec;

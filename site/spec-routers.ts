@@ -127,9 +127,14 @@ export const routersSchema = list(
           multihop: field(bool(), "The peer is not on a connected subnet (`multihop=yes`).", {
             defaultText: "`false` when a subnet of the router holds the peer, else `true`",
           }),
+          bfd: field(
+            bool(),
+            "Run BFD on the connection (RFC 5880; `use-bfd=yes`, RouterOS 7.15 and later): a `/routing/bfd/configuration` entry for the peer's address at 300 ms x 3 (the single-hop one names the interface toward the peer), and UDP 3784 (4784 multihop, RFC 5881/5883) from the peer accepted before the factory `defconf` drops. The peer must run BFD too, or the session stays down.",
+            { defaultText: "`false` (`use-bfd=no` is written)" },
+          ),
         }),
       ),
-      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address. The stack leaves its input filter, timers and BFD to the router (`use-bfd=no` is written). `npm run import` fills it from the router's export.",
+      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address. The stack leaves its input filter and BGP timers to the router; BFD is `bfd`. `npm run import` fills it from the router's export.",
       { defaultText: "[]" },
     ),
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {

@@ -4,7 +4,7 @@
 // filter chain per tenant with exactly what that tenant's nodes announce, and static DNS names.
 import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
-import { Device, PrefixRule, Topology } from "../../topology/types";
+import { Device, PrefixRule, sessionBfd as bfdOf, Topology } from "../../topology/types";
 import { routerOsFirewall } from "./firewall";
 import {
   BgpConnection,
@@ -195,6 +195,7 @@ export function routerOsDesiredState(
     const chain =
       end.importFilter === "unmanaged" ? undefined : chainOf(router, byName.get(other.device));
     if (chain !== undefined) chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
+    const bfd = bfdOf(end);
     return {
       // Both families peer: one connection each, so the name says which.
       name:
@@ -209,13 +210,9 @@ export function routerOsDesiredState(
       ...(chain !== undefined ? { inputFilter: chain } : {}),
       addressFamilies: s.families.map((f) => (f === 4 ? "ip" : "ipv6")),
       ...(end.timers ? { holdTime: end.timers.hold, keepaliveTime: end.timers.keepalive } : {}),
-      ...(end.timers?.bfd
+      ...(bfd
         ? {
-            bfd: {
-              minTxMs: end.timers.bfd.intervalMs,
-              minRxMs: end.timers.bfd.intervalMs,
-              multiplier: end.timers.bfd.multiplier,
-            },
+            bfd: { minTxMs: bfd.intervalMs, minRxMs: bfd.intervalMs, multiplier: bfd.multiplier },
             ...(end.multihop === undefined ? { interface: end.interface } : {}),
           }
         : {}),
