@@ -238,6 +238,8 @@ export interface RouterSpecConfig {
     readonly filterChain: string;
   }[];
   readonly rejects: readonly string[];
+  /** The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan interface=`). */
+  readonly trunk?: string;
   /** Static routes in the main table, as configured (unchecked here). */
   readonly routes: readonly { readonly to: string; readonly via: string }[];
   /** BGP peers outside the stack, as configured (addresses unchecked here). */

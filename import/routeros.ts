@@ -39,6 +39,8 @@ export interface RouterVlan {
   /** Interface name on the router (`name=`). */
   readonly name: string;
   readonly vlan: number;
+  /** The interface it rides on (`interface=`). */
+  readonly on: string;
   readonly mtu?: number;
 }
 
@@ -267,6 +269,7 @@ export function importRouter(
           text: c.text,
           name: n,
           vlan: Number(id),
+          on,
           ...(mtu !== undefined && mtu !== "1500" ? { mtu: Number(mtu) } : {}),
         });
         report.expressed(file);
@@ -335,6 +338,25 @@ export function importRouter(
   }
   if (addresses.length > 0) entry.addresses = addresses;
   entry.vlans = [];
+  const parents = [...new Set(vlans.map((v) => v.on))];
+  if (parents.length === 1) entry.trunk = parents[0];
+  else if (parents.length > 1)
+    report.assumed({
+      file,
+      line: vlans[0].line,
+      text: `router ${name}`,
+      why: `its VLAN interfaces ride on ${parents
+        .map(
+          (p) =>
+            `${p} (${vlans
+              .filter((v) => v.on === p)
+              .map((v) => v.name)
+              .join(", ")})`,
+        )
+        .join(
+          " and ",
+        )}: routers[].trunk names one, so it is left out; the script creates no VLAN interface (those read stay on the router)`,
+    });
   if (routes.length > 0) entry.routes = routes;
   if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;

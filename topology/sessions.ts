@@ -288,7 +288,13 @@ class Sessions {
       const source =
         (p.localAddress && own.find((o) => o.address.equals(p.localAddress as Address))) ??
         (onLink && own.find((o) => onLink.addresses.some((h) => h.address.equals(o.address)))) ??
-        (r.routerId && f === 4 ? { iface: "lo", address: r.routerId } : undefined) ??
+        // The router ID where an interface holds it (a home router's bridge address), else on lo.
+        (r.routerId && f === 4
+          ? (own.find((o) => o.address.equals(r.routerId as Address)) ?? {
+              iface: "lo",
+              address: r.routerId,
+            })
+          : undefined) ??
         own[0];
       if (!source) {
         this.problems.push({

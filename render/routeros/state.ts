@@ -5,6 +5,7 @@
 import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
 import { Device, PrefixRule, sessionBfd as bfdOf, Topology } from "../../topology/types";
+import { routerVlanInterfaces } from "../../topology/routers";
 import { routerOsFirewall } from "./firewall";
 import {
   BgpConnection,
@@ -238,6 +239,16 @@ export function routerOsDesiredState(
     router: router.name,
     stack,
     version: router.version,
+    ...(router.trunk !== undefined
+      ? {
+          vlans: routerVlanInterfaces(t, router).map((v) => ({
+            name: v.name,
+            vlanId: v.vlan,
+            interface: v.trunk,
+            ...(v.mtu !== undefined ? { mtu: v.mtu } : {}),
+          })),
+        }
+      : {}),
     addresses: addresses(device),
     routes: routes(device),
     ...(connections.length > 0

@@ -5,9 +5,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
+import { formatProblem } from "../../addressing/problems";
 import { importCli } from "../../import/cli";
 import { Report } from "../../import/report";
 import { importRouter } from "../../import/routeros";
+import { renderRouterOsScript } from "../../render/routeros";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { resolveSite } from "../../site";
+import { dryRun } from "../../twin/routeros/dryrun";
 import { parseExport } from "../../twin/routeros/export";
 
 const FIX = "test/fixtures/import/routers";
@@ -50,6 +55,7 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
       asn: 65000,
       routerId: "192.168.88.1",
       ssh: { host: "192.168.88.1" },
+      trunk: "bridge",
       addresses: [
         { interface: "bridge", address: "192.168.88.1/24" },
         { interface: "vlan30", address: "192.168.30.1/24" },
@@ -75,6 +81,7 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
       asn: 65001,
       routerId: "10.30.0.1",
       ssh: { host: "10.30.0.1" },
+      trunk: "ether2",
       addresses: [{ interface: "vlan30", address: "10.30.0.1/24" }],
       vlans: [],
     },
@@ -141,5 +148,47 @@ test("a peer's BFD entry with other timers or properties is reported with what t
     "3: the BFD entry of upstream runs min-rx 200 ms, min-tx 200 ms, multiplier 5; the stack writes 300 ms x 3 for bgpPeers[].bfd, so the script sets these timers (the dry run lists the set)",
     "4: the BFD entry of lab has vrf, which the stack does not write; the router keeps the entry, and the script adopts it for lab and sets its timers",
     "1: no router ID or IPv4 address in the export: routerId and ssh are left out; add them (the plan names them)",
+  ]);
+});
+
+test("the imported router's VLAN interfaces are adopted by its script, none added twice", () => {
+  const out = path.join(dir, "Pulumi.home.yaml");
+  // The VLAN part of home.rsc: its bridge, VLAN interfaces and IPv4 addresses (lines 1-15).
+  // Its BGP connections are not adopted as they are (instance, local.address and afi differ from
+  // what the stack writes): a conflict the dry run names, left for later.
+  const text =
+    fs.readFileSync(`${FIX}/home.rsc`, "utf8").split("\n").slice(0, 15).join("\n") + "\n";
+  fs.writeFileSync(path.join(dir, "home.rsc"), text);
+  const code = importCli(
+    [
+      "--site",
+      "home",
+      "--proxmox",
+      "pve2=test/fixtures/import/pve2/interfaces",
+      "--routeros",
+      `home=${path.join(dir, "home.rsc")}`,
+      "--out",
+      out,
+    ],
+    {
+      out: () => undefined,
+      err: () => undefined,
+    },
+  );
+  expect(code).toBe(0);
+  const config = (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> })
+    .config;
+  const resolved = resolveSite(
+    Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/^homelab:/, ""), v])),
+  );
+  if (!resolved.ok) throw new Error(resolved.problems.map(formatProblem).join("\n"));
+  const script = renderRouterOsScript(
+    routerOsDesiredState(resolved.topology, resolved.plan.routers[0], "home"),
+  );
+  const run = dryRun(script, "home.rsc", text);
+  if (!run.ok) throw new Error(run.conflicts.join("\n"));
+  expect(run.lines.filter((l) => l.includes(" /interface/vlan "))).toEqual([
+    "adopt /interface/vlan interface=bridge name=vlan30 vlan-id=30 (key vlan:bridge:30)",
+    "adopt /interface/vlan interface=bridge name=IoT_40 vlan-id=40 (key vlan:bridge:40)",
   ]);
 });
