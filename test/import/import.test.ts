@@ -120,6 +120,7 @@ describe("RouterOS export", () => {
       asn: 65000,
       routerId: "192.168.88.254",
       ssh: { host: "192.168.88.254" },
+      trunk: "bridge",
       addresses: [
         { interface: "bridge", address: "192.168.88.254/24" },
         { interface: "vlan20", address: "10.20.0.1/24" },
@@ -137,6 +138,7 @@ describe("RouterOS export", () => {
         text: "add interface=bridge name=vlan20 vlan-id=20",
         name: "vlan20",
         vlan: 20,
+        on: "bridge",
       },
     ]);
     expect(report.counts).toEqual([{ file: "edge.rsc", read: 12, expressed: 7, reported: 5 }]);
