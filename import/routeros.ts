@@ -1,11 +1,12 @@
 // A RouterOS 7 export (read by twin/routeros/export.ts) into a homelab:routers entry: name,
 // version, ASN, router ID, addresses, static routes (routes), BGP connections (bgpPeers) and
-// static DNS records, plus its VLAN interfaces (homelab:segments, built by stack.ts). The rest
-// (filter rules, bridges, any other menu, a property the stack has no key for) is reported with
-// its file and line.
+// static DNS records, plus its VLAN interfaces (homelab:segments, built by stack.ts) and its
+// filter rules (homelab:policy, import/filters.ts). The rest (bridges, any other menu, a property
+// the stack has no key for) is reported with its file and line.
 import * as ipaddr from "ipaddr.js";
 import { ExportCommand, RouterOsExport } from "../twin/routeros/export";
 import { parseRouterOsTime } from "../twin/routeros/model";
+import { RouterFilter } from "./filters";
 import { Report } from "./report";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
@@ -24,10 +25,6 @@ const WHY: Record<string, string> = {
     "routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address, multihop and use-bfd; the router keeps this one as it is",
   "/interface/vlan":
     "a VLAN interface becomes a homelab:segments entry when it has a name, vlan-id and interface only",
-  "/ip/firewall/filter":
-    "filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay",
-  "/ipv6/firewall/filter":
-    "filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay",
 };
 
 /** A VLAN interface of a router's export: the segment stack.ts makes of it. */
@@ -130,12 +127,13 @@ export function importRouter(
   file: string,
   exported: RouterOsExport,
   report: Report,
-): { entry: Record<string, unknown>; vlans: RouterVlan[] } {
+): { entry: Record<string, unknown>; vlans: RouterVlan[]; filters: RouterFilter[] } {
   const addresses: { interface: string; address: string }[] = [];
   const routes: { to: string; via: string }[] = [];
   const bgpPeers: Record<string, unknown>[] = [];
   const vlans: RouterVlan[] = [];
   const bfdEntries: ExportCommand[] = [];
+  const filters: RouterFilter[] = [];
   const dnsRecords: { name: string; address: string }[] = [];
   let routerId: string | undefined;
   let asn: number | undefined;
@@ -274,6 +272,9 @@ export function importRouter(
         });
         report.expressed(file);
       } else rep(c, WHY[c.menu]);
+    } else if (c.menu === "/ip/firewall/filter" || c.menu === "/ipv6/firewall/filter") {
+      // Into homelab:policy once the segments are known (import/filters.ts), or reported there.
+      filters.push({ router: name, file, command: c });
     } else if (c.menu === "/routing/bfd/configuration" && c.verb === "add") {
       bfdEntries.push(c);
     } else if (c.menu === "/ip/dns/static" && c.verb === "add") {
@@ -360,5 +361,5 @@ export function importRouter(
   if (routes.length > 0) entry.routes = routes;
   if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;
-  return { entry, vlans };
+  return { entry, vlans, filters };
 }

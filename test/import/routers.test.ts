@@ -116,13 +116,13 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
     `- ${FIX}/home.rsc:22: \`add dst-address=10.97.0.0/16 gateway=192.168.99.1 routing-table=vpn\`: routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)`,
     `- ${FIX}/home.rsc:28: \`hold-time=30s\`: connection upstream: the stack leaves hold-time to the router; the script does not change it`,
     `- ${FIX}/home.rsc:29: \`add instance=main local.role=ibgp name=core remote.address=192.168.88.2 .as=65000\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address, multihop and use-bfd; the router keeps this one as it is`,
-    `- ${FIX}/home.rsc:34: \`add action=accept chain=forward dst-address=192.168.30.10 dst-port=443 protocol=tcp src-address=192.168.40.0/24\`: filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay`,
     `- ${FIX}/home.rsc:37: \`add interfaces=ether1 min-rx=200ms\`: a BFD entry that is not for one bgpPeers entry with bfd (addresses=<its peer> alone); the router keeps it as it is`,
     `- ${FIX}/home.rsc:1: \`router home\`: ssh.host is 192.168.88.1 (its BGP router ID); set the address Pulumi reaches the router at`,
     `- ${FIX}/core.rsc:1: \`router core\`: ssh.host is 10.30.0.1 (its BGP router ID); set the address Pulumi reaches the router at`,
     `- ${FIX}/home.rsc:8: \`add interface=bridge name=vlan30 vlan-id=30\`: vlan30 is a VLAN interface of core (${FIX}/core.rsc:3) too: the segment is named home-vlan30; if they are one network, keep one segment and set its gateway's owner`,
     `- ${FIX}/home.rsc:9: \`add interface=bridge name=IoT_40 vlan-id=40\`: the segment of IoT_40 is named iot-40 (a segment name is a lowercase DNS label)`,
     `- ${FIX}/core.rsc:3: \`add interface=ether2 name=vlan30 vlan-id=30\`: vlan30 is a VLAN interface of home (${FIX}/home.rsc:8) too: the segment is named core-vlan30; if they are one network, keep one segment and set its gateway's owner`,
+    `- ${FIX}/home.rsc:34: \`add action=accept chain=forward dst-address=192.168.30.10 dst-port=443 protocol=tcp src-address=192.168.40.0/24\`: dst-address=192.168.30.10 is not the prefix of a segment read; the policy names segments, devices and named ranges (add one for it and write the rule by name)`,
   ]);
 });
 
