@@ -219,9 +219,27 @@ describe("npm run import", () => {
       },
     });
     const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
-    expect(report).toContain(
-      `- ${FIX}/firewall/cluster.fw:13: \`IN SSH(ACCEPT) -source +mgmt -log nolog\`: RULES: write the rule as a homelab:policy rule if it must stay\n`,
-    );
+    const keep = "the cluster keeps it as it is";
+    expect(
+      report
+        .split("\n")
+        .filter((l) => l.startsWith(`- ${FIX}/firewall/cluster.fw:`))
+        .map((l) => l.slice(`- ${FIX}/firewall/cluster.fw:`.length)),
+    ).toEqual([
+      "1: `[OPTIONS]`: a [OPTIONS] section; its lines are listed below, each with its reason",
+      `3: \`enable: 1\`: firewall option enable: the stack has no key for it; ${keep}`,
+      `4: \`policy_in: DROP\`: policy_in: homelab:policy has defaults per zone for traffic between zones a router routes, not one for traffic into or out of the hosts; ${keep}`,
+      "6: `[IPSET mgmt]`: a [IPSET mgmt] section; its lines are listed below, each with its reason",
+      `8: \`192.168.88.0/24 # home LAN\`: IP set mgmt: homelab:policy names networks, hosts and ranges of the plan, not address sets; ${keep}`,
+      "10: `[RULES]`: a [RULES] section; its lines are listed below, each with its reason",
+      ...[
+        "12: `IN ACCEPT -source +mgmt -p tcp -dport 8006 -log nolog # web UI`",
+        "13: `IN SSH(ACCEPT) -source +mgmt -log nolog`",
+      ].map(
+        (l) =>
+          `${l}: a rule into the hosts: homelab:policy holds rules between zones a router routes (traffic within one zone, such as a host's own network, is never filtered) and renders the hosts' firewall from them only where no router of the stack enforces them; if a router routes this traffic, write it as a policy rule by the plan's names; ${keep}`,
+      ),
+    ]);
     expect(report).toContain("## Plan problems (npm run plan lists them too)\n");
   });
 
