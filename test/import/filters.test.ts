@@ -10,6 +10,7 @@ import { parse } from "yaml";
 import { Address } from "../../addressing/ip";
 import { formatProblem } from "../../addressing/problems";
 import { importCli } from "../../import/cli";
+import { policyRule } from "../../import/filters";
 import { resolveSite } from "../../site";
 import { decide } from "../../topology/policy-eval";
 import { Flow } from "../../topology/policy-types";
@@ -203,4 +204,68 @@ test("the imported stack plans clean, and its policy decides every probe as the 
   const policy = r.topology.policy;
   if (!policy) throw new Error("no policy");
   expect(PROBES.filter((f) => decide(policy, f).action !== routerDecides(f))).toEqual([]);
+});
+
+describe("policyRule: one filter rule at a time", () => {
+  const segments = [
+    { name: "lan", ipv4: "192.168.10.0/24", ipv6: "fd00:10::/64" },
+    { name: "cams", ipv6: "fd00:40::/64" },
+    { name: "iot", ipv4: "192.168.40.0/24" },
+  ];
+  const rule = (menu: string, text: string) => {
+    const c = parseExport("r.rsc", `# 2026-12-01 by RouterOS 7.19.4\n/${menu}\nadd ${text}\n`)
+      .commands[0];
+    return policyRule({ router: "r1", file: "r.rsc", command: c }, segments);
+  };
+  test.each([
+    [
+      "ipv6 firewall filter",
+      "action=drop chain=forward src-address=fd00:40::/64 dst-address=fd00:10::/64 protocol=icmpv6",
+      {
+        why: "dst-address=fd00:10::/64 is segment lan, which has 192.168.10.0/24 too: a policy rule naming it covers both families, this rule one",
+      },
+    ],
+    [
+      "ipv6 firewall filter",
+      "action=accept chain=forward src-address=fd00:40::/64 protocol=icmpv6 dst-address=fd00:40::/64",
+      {
+        rule: {
+          name: "r1-3",
+          from: "cams",
+          to: "cams",
+          protocol: "icmp",
+          action: "allow",
+          why: "imported from r.rsc:3",
+        },
+      },
+    ],
+    [
+      "ip firewall filter",
+      "action=accept chain=forward src-address=192.168.40.0/24",
+      {
+        why: "no dst-address: the policy's any covers IPv6 too (segment lan has fd00:10::/64), this rule IPv4 only",
+      },
+    ],
+    [
+      "ip firewall filter",
+      "action=accept chain=forward src-address=192.168.40.0/24 dst-address=192.168.40.0/24 protocol=gre",
+      { why: "protocol=gre: the policy says tcp, udp, icmp (ICMPv6 in an IPv6 rule) or any" },
+    ],
+    [
+      "ip firewall filter",
+      "action=reject chain=forward src-address=192.168.40.0/24",
+      {
+        why: "action=reject: the policy allows or denies (accept or drop); the router keeps this rule",
+      },
+    ],
+    [
+      "ip firewall filter",
+      "action=drop chain=forward src-address=192.168.40.0/24 in-interface=ether1 src-address-list=x",
+      {
+        why: "matches on in-interface, src-address-list, which homelab:policy cannot say; the router keeps this rule",
+      },
+    ],
+  ])("%s: %s", (menu, text, want) => {
+    expect(rule(menu, text)).toEqual(want);
+  });
 });
