@@ -126,6 +126,8 @@ export interface RouterPlan {
     readonly filterChain: string;
   }[];
   readonly rejects: readonly Prefix[];
+  /** The interface the router's VLAN interfaces ride on (routers[].trunk); absent: none made. */
+  readonly trunk?: string;
   /** Configured static routes (main table), destination and gateway in one family. */
   readonly routes: readonly RouterRoute[];
   /** BGP peers outside the stack (routers[].bgpPeers), parsed. */
@@ -143,6 +145,8 @@ export interface RouterBgpPeer {
   readonly asn: number;
   readonly localAddress?: Address;
   readonly multihop?: boolean;
+  /** BFD on the connection (`use-bfd=yes`), from RouterOS 7.15 on. */
+  readonly bfd?: boolean;
   /** Config path of the peer, for messages. */
   readonly path: string;
 }

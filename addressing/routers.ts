@@ -119,6 +119,13 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
         );
     });
     const bgpPeers = planBgpPeers(b, r, path, asn, addresses);
+    if (r.trunk !== undefined && r.os !== "routeros")
+      b.problem(
+        `${path}.trunk`,
+        r.trunk,
+        `is rendered for RouterOS routers only; router ${r.name} is os: ${r.os}`,
+        "create the VLAN interfaces on the router itself, or leave trunk out",
+      );
     const dnsRecords = r.dnsRecords.flatMap((d, j) => {
       const parsed = Address.parse(d.address);
       if (parsed.ok) return [{ name: d.name, address: parsed.value }];
@@ -144,6 +151,7 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       addresses,
       vlans: r.vlans,
       rejects,
+      ...(r.trunk !== undefined ? { trunk: r.trunk } : {}),
       routes: routes.map((x) => ({ dst: x.dst, via: x.via, path: x.path })),
       bgpPeers,
       ...(uplink ? { uplink } : {}),
@@ -318,6 +326,7 @@ function planBgpPeers(
       asn: p.asn,
       ...(localAddress ? { localAddress } : {}),
       ...(p.multihop !== undefined ? { multihop: p.multihop } : {}),
+      ...(p.bfd === true ? { bfd: true } : {}),
       path: at,
     });
   });

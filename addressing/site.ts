@@ -238,6 +238,8 @@ export interface RouterSpecConfig {
     readonly filterChain: string;
   }[];
   readonly rejects: readonly string[];
+  /** The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan interface=`). */
+  readonly trunk?: string;
   /** Static routes in the main table, as configured (unchecked here). */
   readonly routes: readonly { readonly to: string; readonly via: string }[];
   /** BGP peers outside the stack, as configured (addresses unchecked here). */
@@ -247,6 +249,8 @@ export interface RouterSpecConfig {
     readonly asn: number;
     readonly localAddress?: string;
     readonly multihop?: boolean;
+    /** BFD on the connection (`use-bfd=yes`). */
+    readonly bfd?: boolean;
   }[];
   /** The way to the internet (spec-routers.ts). */
   readonly uplink?: UplinkSpec;

@@ -151,8 +151,39 @@ export function importSdn(
 }
 
 /**
+ * Why a line of a Proxmox firewall file is not in homelab:policy. The policy holds rules between
+ * zones a router routes (topology/policy.ts refuses a name that holds no address in one, such as
+ * the management network the hosts sit in), and renders the hosts' firewall from them only where
+ * no router of the stack enforces it: a rule into the hosts, an IP set or a firewall option has
+ * no place in it that means the same. The cluster keeps each line as it is.
+ */
+function firewallWhy(section: string, line: string): string {
+  const keep = "the cluster keeps it as it is";
+  if (/^\[/.test(line))
+    return `a [${section}] section; its lines are listed below, each with its reason`;
+  if (section === "OPTIONS") {
+    const key = /^([a-z_]+)\s*:/.exec(line)?.[1] ?? line;
+    return key === "policy_in" || key === "policy_out"
+      ? `${key}: homelab:policy has defaults per zone for traffic between zones a router routes, not one for traffic into or out of the hosts; ${keep}`
+      : `firewall option ${key}: the stack has no key for it; ${keep}`;
+  }
+  if (section.startsWith("IPSET ") || section.startsWith("ALIASES"))
+    return `${section.startsWith("IPSET ") ? `IP set ${section.slice(6)}` : "an alias"}: homelab:policy names networks, hosts and ranges of the plan, not address sets; ${keep}`;
+  if (section === "RULES") {
+    const dir = /^(IN|OUT|GROUP)\b/.exec(line)?.[1];
+    return dir === "GROUP"
+      ? `a security group reference: homelab:policy has no groups; ${keep}`
+      : `a rule ${dir === "OUT" ? "out of" : "into"} the hosts: homelab:policy holds rules between zones a router routes (traffic within one zone, such as a host's own network, is never filtered) and renders the hosts' firewall from them only where no router of the stack enforces them; if a router routes this traffic, write it as a policy rule by the plan's names; ${keep}`;
+  }
+  if (section.startsWith("group "))
+    return `security group ${section.slice(6)}: homelab:policy has no groups; ${keep}`;
+  return `${section || "no section"}: the stack has no key for it; ${keep}`;
+}
+
+/**
  * A firewall file (cluster.fw, <vmid>.fw, host.fw): the stack's policy renders the Proxmox
- * firewall itself and reads none back, so every section header and rule line is reported.
+ * firewall itself and reads none back, so every section header and line is reported, each with
+ * why homelab:policy cannot hold it (firewallWhy).
  */
 export function importFirewall(file: string, text: string, report: Report): void {
   let section = "";
@@ -166,9 +197,7 @@ export function importFirewall(file: string, text: string, report: Report): void
       file,
       line: i + 1,
       text: t,
-      why: head
-        ? "a firewall section; the stack's homelab:policy renders the Proxmox firewall, it is not read back"
-        : `${section || "no section"}: write the rule as a homelab:policy rule if it must stay`,
+      why: firewallWhy(section, t),
     });
   });
 }

@@ -1,10 +1,12 @@
 // A RouterOS 7 export (read by twin/routeros/export.ts) into a homelab:routers entry: name,
 // version, ASN, router ID, addresses, static routes (routes), BGP connections (bgpPeers) and
-// static DNS records, plus its VLAN interfaces (homelab:segments, built by stack.ts). The rest
-// (filter rules, bridges, any other menu, a property the stack has no key for) is reported with
-// its file and line.
+// static DNS records, plus its VLAN interfaces (homelab:segments, built by stack.ts) and its
+// filter rules (homelab:policy, import/filters.ts). The rest (bridges, any other menu, a property
+// the stack has no key for) is reported with its file and line.
 import * as ipaddr from "ipaddr.js";
 import { ExportCommand, RouterOsExport } from "../twin/routeros/export";
+import { parseRouterOsTime } from "../twin/routeros/model";
+import { RouterFilter } from "./filters";
 import { Report } from "./report";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
@@ -20,13 +22,9 @@ const WHY: Record<string, string> = {
   "/ipv6/route":
     "routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)",
   "/routing/bgp/connection":
-    "routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address and multihop; the router keeps this one as it is",
+    "routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address, multihop and use-bfd; the router keeps this one as it is",
   "/interface/vlan":
     "a VLAN interface becomes a homelab:segments entry when it has a name, vlan-id and interface only",
-  "/ip/firewall/filter":
-    "filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay",
-  "/ipv6/firewall/filter":
-    "filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay",
 };
 
 /** A VLAN interface of a router's export: the segment stack.ts makes of it. */
@@ -38,6 +36,8 @@ export interface RouterVlan {
   /** Interface name on the router (`name=`). */
   readonly name: string;
   readonly vlan: number;
+  /** The interface it rides on (`interface=`). */
+  readonly on: string;
   readonly mtu?: number;
 }
 
@@ -53,6 +53,62 @@ const BGP_DERIVED = [
 ];
 /** Properties of a BGP connection the stack leaves to the router (reported, kept on it). */
 const BGP_ROUTER_KEPT = ["input.filter", "output.filter-chain", "hold-time", "keepalive-time"];
+
+/**
+ * The BFD timers the stack writes for a bgpPeers entry with `bfd: true` (topology's EDGE_BFD:
+ * 300 ms x 3), as a `/routing/bfd/configuration` entry holds them. RouterOS's own defaults, for
+ * an entry that prints none, are 200 ms x 5 (help.mikrotik.com, "BFD").
+ */
+const BFD_WRITTEN = { minRx: 300, minTx: 300, multiplier: 3 } as const;
+const BFD_DEFAULTS = { minRx: 200, minTx: 200, multiplier: 5 } as const;
+
+/**
+ * Why a `/routing/bfd/configuration` entry is not the one the stack writes for one of `peers`
+ * with `bfd: true` (its address alone, 300 ms x 3, not forbidden), or undefined when it is: then
+ * it is expressed by that peer's `bfd` (its `interfaces` is derived from the subnet holding the
+ * peer). Any other entry stays on the router, and the report says what the script does to it.
+ */
+function bfdEntryMismatch(
+  c: ExportCommand,
+  peers: readonly Record<string, unknown>[],
+): string | undefined {
+  const addresses = arg(c, "addresses");
+  const peer = peers.find((p) => p.bfd === true && p.address === addresses);
+  const ms = (k: "min-rx" | "min-tx", fallback: number) => {
+    const v = arg(c, k);
+    return v === undefined ? fallback : parseRouterOsTime(v);
+  };
+  const multiplier = arg(c, "multiplier");
+  const rest = c.args.filter(
+    ([k, v]) =>
+      ![
+        "addresses",
+        "interfaces",
+        "min-rx",
+        "min-tx",
+        "multiplier",
+        "comment",
+        "forbid-bfd",
+      ].includes(k) ||
+      (k === "forbid-bfd" && v !== "no"),
+  );
+  if (!peer)
+    return "a BFD entry that is not for one bgpPeers entry with bfd (addresses=<its peer> alone); the router keeps it as it is";
+  if (rest.length > 0)
+    return `the BFD entry of ${String(peer.name)} has ${rest.map(([k]) => k).join(", ")}, which the stack does not write; the router keeps the entry, and the script adopts it for ${String(peer.name)} and sets its timers`;
+  const timers = [
+    ms("min-rx", BFD_DEFAULTS.minRx),
+    ms("min-tx", BFD_DEFAULTS.minTx),
+    multiplier === undefined ? BFD_DEFAULTS.multiplier : Number(multiplier),
+  ];
+  if (
+    timers[0] !== BFD_WRITTEN.minRx ||
+    timers[1] !== BFD_WRITTEN.minTx ||
+    timers[2] !== BFD_WRITTEN.multiplier
+  )
+    return `the BFD entry of ${String(peer.name)} runs min-rx ${String(timers[0])} ms, min-tx ${String(timers[1])} ms, multiplier ${String(timers[2])}; the stack writes 300 ms x 3 for bgpPeers[].bfd, so the script sets these timers (the dry run lists the set)`;
+  return undefined;
+}
 
 const ROUTE_DEFAULTS: Record<string, string> = {
   "routing-table": "main",
@@ -71,11 +127,13 @@ export function importRouter(
   file: string,
   exported: RouterOsExport,
   report: Report,
-): { entry: Record<string, unknown>; vlans: RouterVlan[] } {
+): { entry: Record<string, unknown>; vlans: RouterVlan[]; filters: RouterFilter[] } {
   const addresses: { interface: string; address: string }[] = [];
   const routes: { to: string; via: string }[] = [];
   const bgpPeers: Record<string, unknown>[] = [];
   const vlans: RouterVlan[] = [];
+  const bfdEntries: ExportCommand[] = [];
+  const filters: RouterFilter[] = [];
   const dnsRecords: { name: string; address: string }[] = [];
   let routerId: string | undefined;
   let asn: number | undefined;
@@ -149,7 +207,7 @@ export function importRouter(
             "multihop",
             ...BGP_DERIVED,
             ...BGP_ROUTER_KEPT,
-          ].includes(k) && !(k === "use-bfd" && v === "no"),
+          ].includes(k) && !(k === "use-bfd" && (v === "no" || v === "yes")),
       );
       if (
         n &&
@@ -169,6 +227,7 @@ export function importRouter(
           asn: Number(as),
           ...(local !== undefined ? { localAddress: local } : {}),
           ...(multihop !== undefined ? { multihop: multihop === "yes" } : {}),
+          ...(arg(c, "use-bfd") === "yes" ? { bfd: true } : {}),
         });
         report.expressed(file);
         if (kept.length > 0)
@@ -208,10 +267,16 @@ export function importRouter(
           text: c.text,
           name: n,
           vlan: Number(id),
+          on,
           ...(mtu !== undefined && mtu !== "1500" ? { mtu: Number(mtu) } : {}),
         });
         report.expressed(file);
       } else rep(c, WHY[c.menu]);
+    } else if (c.menu === "/ip/firewall/filter" || c.menu === "/ipv6/firewall/filter") {
+      // Into homelab:policy once the segments are known (import/filters.ts), or reported there.
+      filters.push({ router: name, file, command: c });
+    } else if (c.menu === "/routing/bfd/configuration" && c.verb === "add") {
+      bfdEntries.push(c);
     } else if (c.menu === "/ip/dns/static" && c.verb === "add") {
       const n = arg(c, "name");
       const a = arg(c, "address");
@@ -243,6 +308,12 @@ export function importRouter(
       );
     }
   }
+  // After the connections, wherever the export printed them: an entry is the BFD of a peer.
+  for (const c of bfdEntries) {
+    const why = bfdEntryMismatch(c, bgpPeers);
+    if (why === undefined) report.expressed(file);
+    else rep(c, why);
+  }
   asn ??= bgpAsn;
   routerId ??= bgpId;
   const entry: Record<string, unknown> = { name, version: exported.version };
@@ -268,8 +339,27 @@ export function importRouter(
   }
   if (addresses.length > 0) entry.addresses = addresses;
   entry.vlans = [];
+  const parents = [...new Set(vlans.map((v) => v.on))];
+  if (parents.length === 1) entry.trunk = parents[0];
+  else if (parents.length > 1)
+    report.assumed({
+      file,
+      line: vlans[0].line,
+      text: `router ${name}`,
+      why: `its VLAN interfaces ride on ${parents
+        .map(
+          (p) =>
+            `${p} (${vlans
+              .filter((v) => v.on === p)
+              .map((v) => v.name)
+              .join(", ")})`,
+        )
+        .join(
+          " and ",
+        )}: routers[].trunk names one, so it is left out; the script creates no VLAN interface (those read stay on the router)`,
+    });
   if (routes.length > 0) entry.routes = routes;
   if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;
-  return { entry, vlans };
+  return { entry, vlans, filters };
 }

@@ -3,6 +3,7 @@
 // parser, the section-config reader) run before, the loader checks the result after.
 import * as ipaddr from "ipaddr.js";
 import { RouterOsExport } from "../twin/routeros/export";
+import { importFilters, ImportedSegment } from "./filters";
 import { hostWiring, IfaceObj, Locator } from "./interfaces";
 import { importFirewall, importSdn } from "./pve";
 import { Report } from "./report";
@@ -170,6 +171,16 @@ export function importSite(input: ImportInput): {
   if (routers.length > 0) config.routers = routers;
   const segments = routerSegments(imported, report);
   if (segments.length > 0) config.segments = segments;
+  const rules = importFilters(
+    imported.flatMap((r) => r.filters),
+    segments.map((s): ImportedSegment => ({
+      name: String(s.name),
+      ...(typeof s.ipv4 === "string" ? { ipv4: s.ipv4 } : {}),
+      ...(typeof s.ipv6 === "string" ? { ipv6: s.ipv6 } : {}),
+    })),
+    report,
+  );
+  if (rules.length > 0) config.policy = { rules };
   return { config, report };
 }
 

@@ -91,6 +91,11 @@ export const routersSchema = list(
       "Tenant VLANs on the router: it owns their gateway and peers with their clusters.",
       { required: true },
     ),
+    trunk: field(
+      str({ pattern: IFACE, patternText: IFACE_TEXT }),
+      "The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan` `interface=`; `bridge` on a factory home router). With it, the script creates one `/interface/vlan` per VLAN interface of the router: each `routers[].vlans` interface (its tenant's VLAN ID) and each interface in `routers[].addresses` that holds an address on a `homelab:segments` entry with a VLAN ID (that ID, and the segment's MTU). One the router has with the same `interface` and `vlan-id` is adopted; one of the same name on another interface or VLAN ID stops the script before its first change. RouterOS routers only. `npm run import` sets it when all the router's VLAN interfaces ride on one interface.",
+      { defaultText: "none: the script creates no VLAN interface (a manual step names each)" },
+    ),
     routes: field(
       list(
         obj({
@@ -127,9 +132,14 @@ export const routersSchema = list(
           multihop: field(bool(), "The peer is not on a connected subnet (`multihop=yes`).", {
             defaultText: "`false` when a subnet of the router holds the peer, else `true`",
           }),
+          bfd: field(
+            bool(),
+            "Run BFD on the connection (RFC 5880; `use-bfd=yes`, RouterOS 7.15 and later): a `/routing/bfd/configuration` entry for the peer's address at 300 ms x 3 (the single-hop one names the interface toward the peer), and UDP 3784 (4784 multihop, RFC 5881/5883) from the peer accepted before the factory `defconf` drops. The peer must run BFD too, or the session stays down.",
+            { defaultText: "`false` (`use-bfd=no` is written)" },
+          ),
         }),
       ),
-      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address. The stack leaves its input filter, timers and BFD to the router (`use-bfd=no` is written). `npm run import` fills it from the router's export.",
+      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address. The stack leaves its input filter and BGP timers to the router; BFD is `bfd`. `npm run import` fills it from the router's export.",
       { defaultText: "[]" },
     ),
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {

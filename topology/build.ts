@@ -15,7 +15,7 @@ import { nodeDevices } from "./nodes";
 import { buildPolicy } from "./policy";
 import { policyManualSteps } from "./policy-manual";
 import { policyWarnings } from "./policy-warnings";
-import { routerDevices } from "./routers";
+import { routerDevices, trunkProblems } from "./routers";
 import { withConfigured } from "./routes";
 import { buildSegments } from "./segments";
 import { buildSessions, frrFamilies } from "./sessions";
@@ -80,6 +80,7 @@ export function buildTopology(plan: Plan): TopologyResult {
     ...checkTopology(plan, topology, built.problems),
     ...resolved.problems,
     ...egressProblems(plan, topology),
+    ...trunkProblems(plan, topology),
     ...expected.problems,
   ];
   // The site's own flows only on a topology without other problems: a route or rule that is

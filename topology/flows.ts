@@ -4,7 +4,7 @@
 import { Address } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
 import { CloudImage } from "../addressing/site";
-import { Device, Topology } from "./types";
+import { Device, sessionBfd, Topology } from "./types";
 
 /** IP protocol of a flow (its destination port is TCP or UDP). */
 export type FlowProtocol = "tcp" | "udp";
@@ -199,7 +199,7 @@ export function siteFlows(
         port: BGP_PORT,
         why,
       });
-      if (a.timers?.bfd && b.timers?.bfd) {
+      if (sessionBfd(a) && sessionBfd(b)) {
         const port = a.multihop ? BFD_PORT.multihop : BFD_PORT.singleHop;
         out.add({ from: a.device, to: b.device, dst: b.address, protocol: "udp", port, why });
       }

@@ -39,7 +39,7 @@ function nicMtuSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[]
 
 function routerVlanSteps(plan: Plan): ManualStep[] {
   return plan.routers.flatMap((r) =>
-    r.os === "external"
+    r.os === "external" || r.trunk !== undefined
       ? []
       : r.vlans.flatMap((v) => {
           const t = plan.tenants.find((x) => x.id === v.tenant);

@@ -12,7 +12,7 @@ import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-ty
 import { poolPrefixes } from "./pools";
 import { prefixesOf, tenantSegmentId } from "./segments";
 import { FilterLine, filterLines } from "./policy-lines";
-import { BgpSession, Device, Topology } from "./types";
+import { BgpSession, Device, sessionBfd, Topology } from "./types";
 import { closest } from "../site/schema";
 import { NAME_KINDS } from "../site/spec-policy";
 
@@ -500,7 +500,7 @@ function sessionProblems(p: Policy, sessions: readonly BgpSession[]): Problem[] 
       for (const [mine, peer] of [s.ends, [s.ends[1], s.ends[0]] as const]) {
         if (mine.device !== point.device) continue;
         const needs: SessionFlow[] = [{ what: "BGP", protocol: "tcp", port: BGP_PORT }];
-        if (mine.timers?.bfd)
+        if (sessionBfd(mine))
           needs.push({
             what: "BFD",
             protocol: "udp",

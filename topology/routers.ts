@@ -8,7 +8,8 @@ import { Address, FAMILIES, familyKey as key } from "../addressing/ip";
 import { Plan, RouterPlan, TenantPlan } from "../addressing/plan-types";
 import { DEFAULT_MTU } from "./hosts";
 import { tenantSegmentId } from "./segments";
-import { Carrier, Device, HeldAddress, Interface, Segment } from "./types";
+import { Problem } from "../addressing/problems";
+import { Carrier, Device, HeldAddress, Interface, Segment, Topology } from "./types";
 
 /** What configures a router of this OS: a Linux router's addresses and BGP are FRR's. */
 export const routerCarrier = (os: RouterPlan["os"]): Carrier =>
@@ -164,4 +165,58 @@ export function routerDevices(plan: Plan, segments: readonly Segment[]): Device[
 /** The routers that hold a tenant's gateway, in config order. */
 export function routersOf(plan: Plan, tenant: number): RouterPlan[] {
   return plan.routers.filter((r) => r.vlans.some((v) => v.tenant === tenant));
+}
+
+/** A VLAN interface a RouterOS router's script creates on its trunk (routers[].trunk). */
+export interface RouterVlanInterface {
+  /** Interface name on the router (`name=`), as routers[].vlans or routers[].addresses write it. */
+  readonly name: string;
+  /** VLAN ID (`vlan-id=`): the tenant's or the segment's. */
+  readonly vlan: number;
+  /** The interface it rides on (`interface=`): routers[].trunk. */
+  readonly trunk: string;
+  /** Bytes (`mtu=`), where the segment sets one. */
+  readonly mtu?: number;
+}
+
+/**
+ * The VLAN interfaces of router `r` (a device of `t`) that its script creates on routers[].trunk:
+ * each interface of the router, other than the trunk itself (untagged there), attached to a
+ * tenant's VLAN segment or a homelab:segments entry with a VLAN ID. None without a trunk.
+ */
+export function routerVlanInterfaces(
+  t: Pick<Topology, "devices" | "segments">,
+  r: RouterPlan,
+): RouterVlanInterface[] {
+  const trunk = r.trunk;
+  if (trunk === undefined) return [];
+  const device = t.devices.find((d) => d.name === r.name);
+  return (device?.interfaces ?? []).flatMap((i) => {
+    const s = t.segments.find((x) => x.id === i.segment);
+    if (i.kind !== "vlan" || i.name === trunk || !s || s.vlan === undefined) return [];
+    if (s.kind !== "vlan" && s.kind !== "segment") return [];
+    return [{ name: i.name, vlan: s.vlan, trunk, ...(s.mtu !== undefined ? { mtu: s.mtu } : {}) }];
+  });
+}
+
+/**
+ * routers[].trunk problems: two VLAN interfaces of one router with one VLAN ID on the trunk
+ * (RouterOS keys a VLAN interface on its parent and VLAN ID: the second would be the first).
+ */
+export function trunkProblems(plan: Plan, t: Pick<Topology, "devices" | "segments">): Problem[] {
+  return plan.routers.flatMap((r, i) => {
+    const vlans = routerVlanInterfaces(t, r);
+    return vlans.flatMap((v, j) => {
+      const first = vlans.findIndex((w) => w.vlan === v.vlan);
+      if (first === j) return [];
+      return [
+        {
+          path: `routers[${i}].trunk`,
+          input: r.trunk ?? "",
+          message: `would carry VLAN ${v.vlan} twice: interfaces ${vlans[first].name} and ${v.name} of router ${r.name} both sit on a segment with VLAN ID ${v.vlan}`,
+          fix: "put the two interfaces' addresses on one interface, or give one segment another VLAN ID",
+        },
+      ];
+    });
+  });
 }

@@ -11,7 +11,7 @@ import { Address, Family, familyKey as key, Prefix } from "../addressing/ip";
 import { ClusterPlan, NodePlan, Plan, RouterPlan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { poolPrefixes } from "./pools";
-import { routerCarrier, routerOsHasBfd, routersOf } from "./routers";
+import { ROUTEROS_BFD_MINOR, routerCarrier, routerOsHasBfd, routersOf } from "./routers";
 import {
   Announcement,
   BgpSession,
@@ -289,7 +289,13 @@ class Sessions {
       const source =
         (p.localAddress && own.find((o) => o.address.equals(p.localAddress as Address))) ??
         (onLink && own.find((o) => onLink.addresses.some((h) => h.address.equals(o.address)))) ??
-        (r.routerId && f === 4 ? { iface: "lo", address: r.routerId } : undefined) ??
+        // The router ID where an interface holds it (a home router's bridge address), else on lo.
+        (r.routerId && f === 4
+          ? (own.find((o) => o.address.equals(r.routerId as Address)) ?? {
+              iface: "lo",
+              address: r.routerId,
+            })
+          : undefined) ??
         own[0];
       if (!source) {
         this.problems.push({
@@ -306,6 +312,17 @@ class Sessions {
       const subnet = onLink?.addresses.find((h) => h.address.equals(source.address))?.length;
       const peer = this.externalPeer(p, p.path, subnet);
       const multihop = p.multihop ?? !onLink;
+      if (p.bfd && r.os === "routeros" && !routerOsHasBfd(r.version)) {
+        this.problems.push({
+          path: `${p.path}.bfd`,
+          input: "true",
+          message: `router ${r.name} runs RouterOS ${r.version}; BFD is written for RouterOS 7.${ROUTEROS_BFD_MINOR} and later`,
+          fix: `upgrade the router and set its version, or leave bfd out of ${p.name}`,
+        });
+        return;
+      }
+      // Both ends run BFD or none: the peer's end is a manual step like its BGP.
+      const bfd = p.bfd ? { bfd: EDGE_BFD } : {};
       this.push(p.path, f, [
         {
           device: r.name,
@@ -319,6 +336,7 @@ class Sessions {
           importFilter: "unmanaged",
           carrier,
           peerName: p.name,
+          ...bfd,
         },
         {
           device: peer.device.name,
@@ -331,6 +349,7 @@ class Sessions {
           accepts: [],
           carrier: "manual",
           peerName: r.name,
+          ...bfd,
         },
       ]);
     });

@@ -190,6 +190,17 @@ export interface SessionEnd {
   /** How this end names the other end (connection name, neighbor description). */
   readonly peerName: string;
   readonly timers?: SessionTimers;
+  /**
+   * BFD at an end whose BGP timers the stack leaves to the router (a routers[].bgpPeers entry
+   * with `bfd: true`, and its external peer's end); an end with `timers` has it in `timers.bfd`.
+   * Read both through `sessionBfd`.
+   */
+  readonly bfd?: SessionBfd;
+}
+
+/** The BFD an end runs: its timers' BFD, else its own `bfd` (routers[].bgpPeers), else none. */
+export function sessionBfd(end: SessionEnd): SessionBfd | undefined {
+  return end.timers?.bfd ?? end.bfd;
 }
 
 /** A BGP session: one object, two ends. */

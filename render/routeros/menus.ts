@@ -21,6 +21,7 @@ import {
   FirewallFilter,
   ListMatch,
   RouterOsDesiredState,
+  VlanInterface,
 } from "./types";
 
 /**
@@ -246,6 +247,33 @@ function connectionMenu(bgp: BgpSettings | undefined, v: RouterOsVersion): Menu 
   return { path: "/routing/bgp/connection", ordered: false, entries };
 }
 
+/**
+ * The VLAN interfaces on the trunk, identified on `interface` + `vlan-id` (issue 17 section 3,
+ * as community.routeros's api_modify for /interface/vlan): the router's own VLAN interface with
+ * both equal is adopted (and renamed to the stack's name if it differs); another entry with the
+ * stack's name on another interface or VLAN ID stops the script before its first change.
+ */
+function vlanMenu(vlans: readonly VlanInterface[]): Menu {
+  const entries = vlans.map((v) => {
+    const props = [
+      word("name", v.name),
+      word("vlan-id", v.vlanId),
+      word("interface", v.interface),
+      ...(v.mtu !== undefined ? [word("mtu", v.mtu)] : []),
+    ];
+    const conflict: Conflict = {
+      where: `name=${quote(v.name)}`,
+      why: "an interface of that name on another interface or with another VLAN ID",
+    };
+    return {
+      key: `vlan:${v.interface}:${v.vlanId}`,
+      props,
+      identity: identity(props, ["interface", "vlan-id"], { conflict }),
+    };
+  });
+  return { path: "/interface/vlan", ordered: false, entries };
+}
+
 function dnsMenu(s: RouterOsDesiredState): Menu {
   const entries = s.dns.map((d) => {
     const props = [
@@ -385,6 +413,8 @@ function natMenu(s: RouterOsDesiredState, f: Family): Menu {
  */
 export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
   const all = [
+    // The VLAN interfaces before the addresses on them (and pruned after them).
+    ...(s.vlans !== undefined ? [vlanMenu(s.vlans)] : []),
     addressMenu(s, 4),
     addressMenu(s, 6),
     routeMenu(s, 4),

@@ -4,7 +4,8 @@
 // filter chain per tenant with exactly what that tenant's nodes announce, and static DNS names.
 import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
-import { Device, PrefixRule, Topology } from "../../topology/types";
+import { Device, PrefixRule, sessionBfd as bfdOf, Topology } from "../../topology/types";
+import { routerVlanInterfaces } from "../../topology/routers";
 import { routerOsFirewall } from "./firewall";
 import {
   BgpConnection,
@@ -195,6 +196,7 @@ export function routerOsDesiredState(
     const chain =
       end.importFilter === "unmanaged" ? undefined : chainOf(router, byName.get(other.device));
     if (chain !== undefined) chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
+    const bfd = bfdOf(end);
     return {
       // Both families peer: one connection each, so the name says which.
       name:
@@ -209,13 +211,9 @@ export function routerOsDesiredState(
       ...(chain !== undefined ? { inputFilter: chain } : {}),
       addressFamilies: s.families.map((f) => (f === 4 ? "ip" : "ipv6")),
       ...(end.timers ? { holdTime: end.timers.hold, keepaliveTime: end.timers.keepalive } : {}),
-      ...(end.timers?.bfd
+      ...(bfd
         ? {
-            bfd: {
-              minTxMs: end.timers.bfd.intervalMs,
-              minRxMs: end.timers.bfd.intervalMs,
-              multiplier: end.timers.bfd.multiplier,
-            },
+            bfd: { minTxMs: bfd.intervalMs, minRxMs: bfd.intervalMs, multiplier: bfd.multiplier },
             ...(end.multihop === undefined ? { interface: end.interface } : {}),
           }
         : {}),
@@ -241,6 +239,16 @@ export function routerOsDesiredState(
     router: router.name,
     stack,
     version: router.version,
+    ...(router.trunk !== undefined
+      ? {
+          vlans: routerVlanInterfaces(t, router).map((v) => ({
+            name: v.name,
+            vlanId: v.vlan,
+            interface: v.trunk,
+            ...(v.mtu !== undefined ? { mtu: v.mtu } : {}),
+          })),
+        }
+      : {}),
     addresses: addresses(device),
     routes: routes(device),
     ...(connections.length > 0

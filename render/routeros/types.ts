@@ -99,6 +99,17 @@ export interface FilterRule {
   readonly rule: string;
 }
 
+/** An `/interface/vlan` entry: a VLAN interface on the router's trunk (routers[].trunk). */
+export interface VlanInterface {
+  readonly name: string;
+  /** VLAN ID, 1-4094. */
+  readonly vlanId: number;
+  /** The interface it rides on. */
+  readonly interface: string;
+  /** Bytes; absent: RouterOS's own (1500). */
+  readonly mtu?: number;
+}
+
 /** An `/ip/dns/static` record: type A or AAAA follows the address family. */
 export interface DnsRecord {
   readonly name: string;
@@ -170,6 +181,12 @@ export interface RouterOsDesiredState {
   readonly stack: string;
   /** Target RouterOS version, e.g. "7.19": decides property names that changed within v7. */
   readonly version: string;
+  /**
+   * VLAN interfaces the script creates (or adopts) on the trunk: present (possibly empty) for a
+   * router with routers[].trunk, whose stale managed ones are then pruned; absent: the script
+   * leaves /interface/vlan alone.
+   */
+  readonly vlans?: readonly VlanInterface[];
   readonly addresses: readonly InterfaceAddress[];
   readonly routes: readonly StaticRoute[];
   /** Absent: the stack manages no BGP instance or connection (existing managed ones are pruned). */

@@ -5,7 +5,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
+import { formatProblem } from "../../addressing/problems";
 import { importCli } from "../../import/cli";
+import { Report } from "../../import/report";
+import { importRouter } from "../../import/routeros";
+import { renderRouterOsScript } from "../../render/routeros";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { resolveSite } from "../../site";
+import { dryRun } from "../../twin/routeros/dryrun";
+import { parseExport } from "../../twin/routeros/export";
 
 const FIX = "test/fixtures/import/routers";
 
@@ -35,7 +43,7 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
   expect(err).toEqual([]);
   expect(code).toBe(0);
   expect(lines.slice(0, 2)).toEqual([
-    `${FIX}/home.rsc: 20 read, 13 expressed, 7 reported`,
+    `${FIX}/home.rsc: 22 read, 15 expressed, 7 reported`,
     `${FIX}/core.rsc: 3 read, 3 expressed, 0 reported`,
   ]);
   const config = (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> })
@@ -47,6 +55,7 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
       asn: 65000,
       routerId: "192.168.88.1",
       ssh: { host: "192.168.88.1" },
+      trunk: "bridge",
       addresses: [
         { interface: "bridge", address: "192.168.88.1/24" },
         { interface: "vlan30", address: "192.168.30.1/24" },
@@ -60,7 +69,10 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
         { to: "10.99.0.0/16", via: "192.168.99.1" },
         { to: "::/0", via: "fd00:30::fffe" },
       ],
-      bgpPeers: [{ name: "upstream", address: "192.168.99.1", asn: 64999 }],
+      bgpPeers: [
+        { name: "upstream", address: "192.168.99.1", asn: 64999 },
+        { name: "lab", address: "10.20.0.11", asn: 65020, multihop: true, bfd: true },
+      ],
       dnsRecords: [{ name: "nas.home.arpa", address: "192.168.30.10" }],
     },
     {
@@ -69,6 +81,7 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
       asn: 65001,
       routerId: "10.30.0.1",
       ssh: { host: "10.30.0.1" },
+      trunk: "ether2",
       addresses: [{ interface: "vlan30", address: "10.30.0.1/24" }],
       vlans: [],
     },
@@ -102,13 +115,80 @@ test("routes, BGP peers, VLAN interfaces and DNS of two routers; the rest report
     `- ${FIX}/home.rsc:21: \`add dst-address=10.98.0.0/16 gateway=ether1\`: routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)`,
     `- ${FIX}/home.rsc:22: \`add dst-address=10.97.0.0/16 gateway=192.168.99.1 routing-table=vpn\`: routers[].routes hold a destination through a gateway address in the main table only; the router keeps this route (the script does not remove it)`,
     `- ${FIX}/home.rsc:28: \`hold-time=30s\`: connection upstream: the stack leaves hold-time to the router; the script does not change it`,
-    `- ${FIX}/home.rsc:29: \`add instance=main local.role=ibgp name=core remote.address=192.168.88.2 .as=65000\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address and multihop; the router keeps this one as it is`,
-    `- ${FIX}/home.rsc:30: \`add instance=main local.role=ebgp name=lab remote.address=10.20.0.11 .as=65020 multihop=yes use-bfd=yes\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address and multihop; the router keeps this one as it is`,
-    `- ${FIX}/home.rsc:34: \`add action=accept chain=forward dst-address=192.168.30.10 dst-port=443 protocol=tcp src-address=192.168.40.0/24\`: filter rules are rendered from homelab:policy; write the rule as a policy rule if it must stay`,
+    `- ${FIX}/home.rsc:29: \`add instance=main local.role=ibgp name=core remote.address=192.168.88.2 .as=65000\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address, multihop and use-bfd; the router keeps this one as it is`,
+    `- ${FIX}/home.rsc:37: \`add interfaces=ether1 min-rx=200ms\`: a BFD entry that is not for one bgpPeers entry with bfd (addresses=<its peer> alone); the router keeps it as it is`,
     `- ${FIX}/home.rsc:1: \`router home\`: ssh.host is 192.168.88.1 (its BGP router ID); set the address Pulumi reaches the router at`,
     `- ${FIX}/core.rsc:1: \`router core\`: ssh.host is 10.30.0.1 (its BGP router ID); set the address Pulumi reaches the router at`,
     `- ${FIX}/home.rsc:8: \`add interface=bridge name=vlan30 vlan-id=30\`: vlan30 is a VLAN interface of core (${FIX}/core.rsc:3) too: the segment is named home-vlan30; if they are one network, keep one segment and set its gateway's owner`,
     `- ${FIX}/home.rsc:9: \`add interface=bridge name=IoT_40 vlan-id=40\`: the segment of IoT_40 is named iot-40 (a segment name is a lowercase DNS label)`,
     `- ${FIX}/core.rsc:3: \`add interface=ether2 name=vlan30 vlan-id=30\`: vlan30 is a VLAN interface of home (${FIX}/home.rsc:8) too: the segment is named core-vlan30; if they are one network, keep one segment and set its gateway's owner`,
+    `- ${FIX}/home.rsc:34: \`add action=accept chain=forward dst-address=192.168.30.10 dst-port=443 protocol=tcp src-address=192.168.40.0/24\`: dst-address=192.168.30.10 is not the prefix of a segment read; the policy names segments, devices and named ranges (add one for it and write the rule by name)`,
+  ]);
+});
+
+test("a peer's BFD entry with other timers or properties is reported with what the script does", () => {
+  const text = [
+    "# 2026-12-01 10:00:00 by RouterOS 7.19.4",
+    "/routing bfd configuration",
+    "add addresses=192.168.99.1 interfaces=ether1",
+    "add addresses=10.20.0.11 min-rx=300ms min-tx=300ms multiplier=3 vrf=lab",
+    "/routing bgp connection",
+    "add as=65000 local.role=ebgp name=upstream remote.address=192.168.99.1 .as=64999 use-bfd=yes",
+    "add as=65000 local.role=ebgp name=lab remote.address=10.20.0.11 .as=65020 multihop=yes use-bfd=yes",
+    "",
+  ].join("\n");
+  const report = new Report();
+  const { entry } = importRouter("edge", "edge.rsc", parseExport("edge.rsc", text), report);
+  expect(entry.bgpPeers).toEqual([
+    { name: "upstream", address: "192.168.99.1", asn: 64999, bfd: true },
+    { name: "lab", address: "10.20.0.11", asn: 65020, multihop: true, bfd: true },
+  ]);
+  expect(report.counts).toEqual([{ file: "edge.rsc", read: 4, expressed: 2, reported: 2 }]);
+  expect(report.findings.map((f) => `${f.line}: ${f.why}`)).toEqual([
+    "3: the BFD entry of upstream runs min-rx 200 ms, min-tx 200 ms, multiplier 5; the stack writes 300 ms x 3 for bgpPeers[].bfd, so the script sets these timers (the dry run lists the set)",
+    "4: the BFD entry of lab has vrf, which the stack does not write; the router keeps the entry, and the script adopts it for lab and sets its timers",
+    "1: no router ID or IPv4 address in the export: routerId and ssh are left out; add them (the plan names them)",
+  ]);
+});
+
+test("the imported router's VLAN interfaces are adopted by its script, none added twice", () => {
+  const out = path.join(dir, "Pulumi.home.yaml");
+  // The VLAN part of home.rsc: its bridge, VLAN interfaces and IPv4 addresses (lines 1-15).
+  // Its BGP connections are not adopted as they are (instance, local.address and afi differ from
+  // what the stack writes): a conflict the dry run names, left for later.
+  const text =
+    fs.readFileSync(`${FIX}/home.rsc`, "utf8").split("\n").slice(0, 15).join("\n") + "\n";
+  fs.writeFileSync(path.join(dir, "home.rsc"), text);
+  const code = importCli(
+    [
+      "--site",
+      "home",
+      "--proxmox",
+      "pve2=test/fixtures/import/pve2/interfaces",
+      "--routeros",
+      `home=${path.join(dir, "home.rsc")}`,
+      "--out",
+      out,
+    ],
+    {
+      out: () => undefined,
+      err: () => undefined,
+    },
+  );
+  expect(code).toBe(0);
+  const config = (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> })
+    .config;
+  const resolved = resolveSite(
+    Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/^homelab:/, ""), v])),
+  );
+  if (!resolved.ok) throw new Error(resolved.problems.map(formatProblem).join("\n"));
+  const script = renderRouterOsScript(
+    routerOsDesiredState(resolved.topology, resolved.plan.routers[0], "home"),
+  );
+  const run = dryRun(script, "home.rsc", text);
+  if (!run.ok) throw new Error(run.conflicts.join("\n"));
+  expect(run.lines.filter((l) => l.includes(" /interface/vlan "))).toEqual([
+    "adopt /interface/vlan interface=bridge name=vlan30 vlan-id=30 (key vlan:bridge:30)",
+    "adopt /interface/vlan interface=bridge name=IoT_40 vlan-id=40 (key vlan:bridge:40)",
   ]);
 });

@@ -70,7 +70,50 @@ test("routes and an outside peer become managed entries; an equal existing route
   expect(m.run(s).mutations).toEqual([]);
 });
 
+test("an outside peer with bfd: use-bfd=yes, its BFD entry at 300 ms x 3 and its UDP accept", () => {
+  const { script: s, version } = script(
+    withEdge({
+      routes: [{ to: "198.51.100.0/24", via: "192.168.99.1" }],
+      bgpPeers: [
+        { name: "upstream", address: "192.168.99.1", asn: 64999, bfd: true },
+        ...[
+          { name: "far", address: "198.51.100.7", asn: 64998, bfd: true },
+          { name: "plain", address: "198.51.100.8", asn: 64997 },
+        ].map((p) => ({ ...p, multihop: true, localAddress: "192.168.99.2" })),
+      ],
+    }),
+  );
+  const m = new RouterModel(version);
+  m.run(s);
+  const conn = (n: string) =>
+    m.entriesOf("/routing/bgp/connection").find((e) => e.props.name === n)?.props["use-bfd"];
+  expect([conn("upstream"), conn("far"), conn("plain")]).toEqual(["yes", "yes", "no"]);
+  expect(
+    m
+      .entriesOf("/routing/bfd/configuration")
+      .map((e) =>
+        ["addresses", "interfaces", "min-rx", "min-tx", "multiplier"]
+          .map((k) => `${k}=${e.props[k]}`)
+          .join(" "),
+      ),
+  ).toEqual([
+    "addresses=192.168.99.1 interfaces=ether1 min-rx=00:00:00.300 min-tx=00:00:00.300 multiplier=3",
+    "addresses=198.51.100.7 interfaces=undefined min-rx=00:00:00.300 min-tx=00:00:00.300 multiplier=3",
+  ]);
+  expect(
+    m
+      .entriesOf("/ip/firewall/filter")
+      .filter((e) => e.props.protocol === "udp")
+      .map((e) => `${e.props["src-address"]} ${e.props["in-interface"]} ${e.props["dst-port"]}`),
+  ).toEqual(["192.168.99.1 ether1 3784", "198.51.100.7 undefined 4784"]);
+  expect(m.run(s).mutations).toEqual([]);
+});
+
 test.each([
+  [
+    { version: "7.14", bgpPeers: [{ name: "up", address: "192.168.99.1", asn: 64999, bfd: true }] },
+    'routers[0].bgpPeers[0].bfd: "true": router edge runs RouterOS 7.14; BFD is written for RouterOS 7.15 and later; upgrade the router and set its version, or leave bfd out of up',
+  ],
   [
     { routes: [{ to: "10.99.0.1/16", via: "192.168.99.1" }] },
     'routers[0].routes[0].to: "10.99.0.1/16": has host bits set; did you mean 10.99.0.0/16?',

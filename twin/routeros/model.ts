@@ -223,6 +223,21 @@ function menuSchemas(minor: number): Record<string, Schema> {
     }),
   };
   return {
+    // help.mikrotik.com "VLAN": name, vlan-id (1-4094), interface (its parent), mtu (1500), arp.
+    "/interface/vlan": {
+      props: {
+        name: "str",
+        "vlan-id": "int",
+        interface: "str",
+        mtu: "int",
+        arp: "str",
+        comment: "str",
+        disabled: "bool",
+      },
+      required: ["name", "vlan-id", "interface"],
+      unique: ["name"],
+      defaults: { mtu: "1500", arp: "enabled", disabled: "false" },
+    },
     "/ip/address": {
       props: { address: "cidr4", interface: "str", comment: "str", disabled: "bool" },
       required: ["address", "interface"],
@@ -288,6 +303,8 @@ function menuSchemas(minor: number): Record<string, Schema> {
               comment: "str",
             },
             required: [],
+            // help.mikrotik.com "BFD": an entry allows BFD unless it says forbid-bfd=yes.
+            defaults: { "forbid-bfd": "no" },
           },
         }
       : {}),

@@ -1,0 +1,271 @@
+// RouterOS filter rules into homelab:policy (issue 17): test/fixtures/import/routers/filters.rsc's
+// forward rules between its three VLANs become policy rules, every other rule is reported with
+// file, line and reason (read = expressed + reported), the imported stack plans clean, and for a
+// set of probe packets the imported policy decides as the router's own rules do.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ipaddr from "ipaddr.js";
+import { parse } from "yaml";
+import { Address } from "../../addressing/ip";
+import { formatProblem } from "../../addressing/problems";
+import { importCli } from "../../import/cli";
+import { policyRule } from "../../import/filters";
+import { resolveSite } from "../../site";
+import { decide } from "../../topology/policy-eval";
+import { Flow } from "../../topology/policy-types";
+import { renderRouterOsScript } from "../../render/routeros";
+import { routerOsDesiredState } from "../../render/routeros/state";
+import { parseExport } from "../../twin/routeros/export";
+import { RouterModel } from "../../twin/routeros/model";
+
+const FIX = "test/fixtures/import/routers/filters.rsc";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-filters-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const out = path.join(dir, "Pulumi.home.yaml");
+const lines: string[] = [];
+const err: string[] = [];
+const code = importCli(
+  [
+    "--site",
+    "home",
+    "--proxmox",
+    "pve2=test/fixtures/import/pve2/interfaces",
+    "--routeros",
+    `home=${FIX}`,
+    "--out",
+    out,
+  ],
+  { out: (l) => lines.push(l), err: (l) => err.push(l) },
+);
+const config = () =>
+  Object.fromEntries(
+    Object.entries(
+      (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> }).config,
+    ).map(([k, v]) => [k.replace(/^homelab:/, ""), v]),
+  );
+
+test("forward accept/drop rules between the VLANs become policy rules; counts add up", () => {
+  expect(err).toEqual([]);
+  expect(code).toBe(0);
+  expect(lines[1]).toBe(`${FIX}: 19 read, 11 expressed, 8 reported`);
+  expect(config().policy).toEqual({
+    rules: [
+      {
+        name: "home-15",
+        from: "iot",
+        to: "lan",
+        protocol: "tcp",
+        ports: [1883, 8883],
+        action: "allow",
+        why: `iot to lan mqtt (${FIX}:15)`,
+      },
+      { name: "home-16", from: "iot", to: "lan", action: "deny", why: `imported from ${FIX}:16` },
+      {
+        name: "home-17",
+        from: "lan",
+        to: "iot",
+        protocol: "icmp",
+        action: "allow",
+        why: `imported from ${FIX}:17`,
+      },
+      {
+        name: "home-18",
+        from: "guest",
+        to: "lan",
+        action: "deny",
+        log: true,
+        why: `imported from ${FIX}:18`,
+      },
+      {
+        name: "home-20",
+        from: "guest",
+        to: "iot",
+        protocol: "udp",
+        ports: ["5000-5010"],
+        action: "deny",
+        why: `imported from ${FIX}:20`,
+      },
+    ],
+  });
+});
+
+test("each rule the policy cannot say is reported with its line and reason", () => {
+  const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+  const section = report
+    .split("## RouterOS firewall filter rules\n\n")[1]
+    .split("\n\n")[0]
+    .trimEnd();
+  expect(section.split("\n").map((l) => l.replace(/^- [^:]*:([0-9]+): `[^`]*`: /, "$1: "))).toEqual(
+    [
+      "13: a factory defconf rule: the router keeps it, and the stack's own rules are placed before its drops (docs/adopting.md)",
+      "14: a factory defconf rule: the router keeps it, and the stack's own rules are placed before its drops (docs/adopting.md)",
+      "19: dst-address=192.168.10.5 is not the prefix of a segment read; the policy names segments, devices and named ranges (add one for it and write the rule by name)",
+      "21: matches on connection-mark, which homelab:policy cannot say; the router keeps this rule",
+      "22: action=jump: the policy allows or denies (accept or drop); the router keeps this rule",
+      "23: action=log: the policy allows or denies (accept or drop); the router keeps this rule",
+      "24: chain=input: only forward rules (between segments) are imported; the router keeps this rule",
+    ],
+  );
+  expect(report).toContain(
+    `- ${FIX}:25: \`add action=drop chain=forward comment="disabled for now" disabled=yes src-address=192.168.40.0/24\`: disabled on the router; the stack has no disabled entries`,
+  );
+});
+
+/**
+ * What a RouterOS forward chain (`rows`, in order, with its address lists) does to a new
+ * connection (RouterOS's first match): accept/drop rules matched on addresses or address lists,
+ * protocol and port; a rule that cannot match a new, unmarked connection (connection-state,
+ * connection-mark), a log rule (it passes on) and a jump to a chain the export leaves empty
+ * decide nothing; no rule: accept (no forward drop is left).
+ */
+function chainDecides(
+  rows: readonly Record<string, string>[],
+  lists: ReadonlyMap<string, readonly string[]>,
+  f: Flow,
+): "allow" | "deny" {
+  const inPrefix = (addr: Address, p: string) =>
+    ipaddr
+      .parse(addr.toString())
+      .match(ipaddr.parseCIDR(p.includes("/") ? p : `${p}/32`) as [ipaddr.IPv4, number]);
+  const side = (addr: Address, a: string | undefined, list: string | undefined) =>
+    (a === undefined || inPrefix(addr, a)) &&
+    (list === undefined || (lists.get(list) ?? []).some((p) => inPrefix(addr, p)));
+  for (const a of rows) {
+    if (a.chain !== "forward" || a.disabled === "yes") continue;
+    if (a.action !== "accept" && a.action !== "drop") continue;
+    if (a["connection-state"] !== undefined || a["connection-mark"] !== undefined) continue;
+    if (!side(f.src, a["src-address"], a["src-address-list"])) continue;
+    if (!side(f.dst, a["dst-address"], a["dst-address-list"])) continue;
+    if (a.protocol !== undefined && a.protocol !== f.protocol) continue;
+    if (a["dst-port"] !== undefined) {
+      const ok = a["dst-port"].split(",").some((p) => {
+        const [lo, hi] = p.split("-").map(Number);
+        return f.port !== undefined && f.port >= lo && f.port <= (hi ?? lo);
+      });
+      if (!ok) continue;
+    }
+    return a.action === "accept" ? "allow" : "deny";
+  }
+  return "allow";
+}
+
+/** The router's own filter rules, from the export. */
+const sourceRows = parseExport(FIX, fs.readFileSync(FIX, "utf8"))
+  .commands.filter((c) => c.menu === "/ip/firewall/filter")
+  .map((c) => Object.fromEntries(c.args));
+const routerDecides = (f: Flow) => chainDecides(sourceRows, new Map(), f);
+
+const HOSTS = ["192.168.10.5", "192.168.10.20", "192.168.40.7", "192.168.50.9"];
+const SERVICES: Pick<Flow, "protocol" | "port">[] = [
+  { protocol: "tcp", port: 443 },
+  { protocol: "tcp", port: 1883 },
+  { protocol: "tcp", port: 8883 },
+  { protocol: "tcp", port: 22 },
+  { protocol: "udp", port: 5005 },
+  { protocol: "udp", port: 53 },
+  { protocol: "icmp" },
+];
+/** Probe packets between hosts of different VLANs: 10 pairs x 7 services. */
+const PROBES: Flow[] = HOSTS.flatMap((s) =>
+  HOSTS.filter((d) => s.split(".")[2] !== d.split(".")[2]).flatMap((d) =>
+    SERVICES.map((svc) => ({ src: Address.from(s), dst: Address.from(d), ...svc })),
+  ),
+);
+
+test("the probes: the router denies iot->lan but MQTT, guest->lan, guest->iot UDP 5000-5010", () => {
+  expect(PROBES.length).toBe(70);
+  expect(PROBES.filter((f) => routerDecides(f) === "deny").length).toBe(5 * 2 + 7 * 2 + 1);
+});
+
+test("the imported policy's rules, rendered for RouterOS again, decide every probe as the router's own", () => {
+  const r = resolveSite(config());
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+  const model = new RouterModel("7.19");
+  model.run(renderRouterOsScript(routerOsDesiredState(r.topology, r.plan.routers[0], "home")));
+  const lists = new Map<string, string[]>();
+  for (const e of model.entriesOf("/ip/firewall/address-list"))
+    lists.set(e.props.list, [...(lists.get(e.props.list) ?? []), e.props.address]);
+  const rendered = model.entriesOf("/ip/firewall/filter").map((e) => e.props);
+  expect(rendered.filter((e) => e.chain === "forward").length).toBe(10);
+  expect(PROBES.filter((f) => chainDecides(rendered, lists, f) !== routerDecides(f))).toEqual([]);
+  // The same evaluator tells a wrong translation apart: the rules with allow and deny swapped.
+  const swapped = rendered.map((e) =>
+    e["dst-address-list"] === "home-z-lan" && e.action === "drop" ? { ...e, action: "accept" } : e,
+  );
+  expect(PROBES.filter((f) => chainDecides(swapped, lists, f) !== routerDecides(f)).length).toBe(
+    10 + 14,
+  );
+});
+
+test("the imported stack plans clean, and its policy decides every probe as the router does", () => {
+  const r = resolveSite(config());
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+  const policy = r.topology.policy;
+  if (!policy) throw new Error("no policy");
+  expect(PROBES.filter((f) => decide(policy, f).action !== routerDecides(f))).toEqual([]);
+});
+
+describe("policyRule: one filter rule at a time", () => {
+  const segments = [
+    { name: "lan", ipv4: "192.168.10.0/24", ipv6: "fd00:10::/64" },
+    { name: "cams", ipv6: "fd00:40::/64" },
+    { name: "iot", ipv4: "192.168.40.0/24" },
+  ];
+  const rule = (menu: string, text: string) => {
+    const c = parseExport("r.rsc", `# 2026-12-01 by RouterOS 7.19.4\n/${menu}\nadd ${text}\n`)
+      .commands[0];
+    return policyRule({ router: "r1", file: "r.rsc", command: c }, segments);
+  };
+  test.each([
+    [
+      "ipv6 firewall filter",
+      "action=drop chain=forward src-address=fd00:40::/64 dst-address=fd00:10::/64 protocol=icmpv6",
+      {
+        why: "dst-address=fd00:10::/64 is segment lan, which has 192.168.10.0/24 too: a policy rule naming it covers both families, this rule one",
+      },
+    ],
+    [
+      "ipv6 firewall filter",
+      "action=accept chain=forward src-address=fd00:40::/64 protocol=icmpv6 dst-address=fd00:40::/64",
+      {
+        rule: {
+          name: "r1-3",
+          from: "cams",
+          to: "cams",
+          protocol: "icmp",
+          action: "allow",
+          why: "imported from r.rsc:3",
+        },
+      },
+    ],
+    [
+      "ip firewall filter",
+      "action=accept chain=forward src-address=192.168.40.0/24",
+      {
+        why: "no dst-address: the policy's any covers IPv6 too (segment lan has fd00:10::/64), this rule IPv4 only",
+      },
+    ],
+    [
+      "ip firewall filter",
+      "action=accept chain=forward src-address=192.168.40.0/24 dst-address=192.168.40.0/24 protocol=gre",
+      { why: "protocol=gre: the policy says tcp, udp, icmp (ICMPv6 in an IPv6 rule) or any" },
+    ],
+    [
+      "ip firewall filter",
+      "action=reject chain=forward src-address=192.168.40.0/24",
+      {
+        why: "action=reject: the policy allows or denies (accept or drop); the router keeps this rule",
+      },
+    ],
+    [
+      "ip firewall filter",
+      "action=drop chain=forward src-address=192.168.40.0/24 in-interface=ether1 src-address-list=x",
+      {
+        why: "matches on in-interface, src-address-list, which homelab:policy cannot say; the router keeps this rule",
+      },
+    ],
+  ])("%s: %s", (menu, text, want) => {
+    expect(rule(menu, text)).toEqual(want);
+  });
+});
