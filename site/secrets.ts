@@ -2,8 +2,11 @@
 // error, not a warning: the file is committed, and the value would be in git history.
 import { Problem } from "../addressing/problems";
 
-/** Keys of the `homelab` namespace that hold credentials. */
-export const SECRET_KEYS = ["proxmoxApiToken", "routerSshKey", "vmSshKeys"] as const;
+/**
+ * Keys of the `homelab` namespace that hold credentials. `vmSshKeys` is not one: public keys may
+ * be plain text (site/ssh-keys.ts refuses a private key pasted there).
+ */
+export const SECRET_KEYS = ["proxmoxApiToken", "routerSshKey"] as const;
 
 export function secretProblems(
   raw: Record<string, unknown>,

@@ -13,8 +13,9 @@ import { renderNetworkConfig } from "../../render/cloud-init/network-config";
 import { renderUserData } from "../../render/cloud-init/user-data";
 import { plannedUploads } from "../../render/proxmox/uploads";
 import { ROOT, stackRaw } from "../fixtures/base";
+import { ED25519 } from "../fixtures/secrets/keys";
 
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHomelabTestKeyOnly admin@example";
+const KEY = ED25519;
 
 async function preview(stack: string, keys: boolean): Promise<PreviewResult> {
   const file = readStackFile(join(ROOT, `Pulumi.${stack}.yaml`), "homelab");

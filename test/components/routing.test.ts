@@ -9,6 +9,7 @@ import { frrConfigProblems } from "../../twin/netns/frr-check";
 import { INSTALL_FRR_CONF } from "../../components/frr-config";
 import { runAsSystemScript } from "../../components/routeros-router";
 import { ROOT } from "../fixtures/base";
+import { PRIVATE } from "../fixtures/secrets/keys";
 import { join } from "path";
 
 let result: PreviewResult;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const file = readStackFile(join(ROOT, "Pulumi.sol.yaml"), "homelab");
   const config = {
     ...file.config,
-    "homelab:routerSshKey": "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n",
+    "homelab:routerSshKey": PRIVATE,
   };
   result = await previewConfig(
     "sol",
