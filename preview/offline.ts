@@ -77,8 +77,9 @@ export async function previewConfig(
   stackConfig: StackConfig,
   project = projectName(),
   root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<PreviewResult> {
-  const site = validateStack(stackConfig, root);
+  const site = validateStack(stackConfig, root, env);
   if (!site.ok)
     return { ok: false, problems: site.problems, resources: [], outputs: {}, warnings: [] };
   const { peers, secretPaths } = site;
@@ -88,7 +89,8 @@ export async function previewConfig(
     run = await runUnderMocks({
       project,
       stack,
-      config: stackConfig.config,
+      // Labels in place of secret values: the program never holds one (preview/secret-values.ts).
+      config: site.programConfig,
       secretKeys: stackConfig.secretKeys,
       program: () => loadProgram(),
       mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
@@ -111,11 +113,15 @@ export async function previewConfig(
  * previewConfig for `Pulumi.<stack>.yaml` in `root`; a YAML syntax error becomes its problems.
  * Throws `RefusedFile` for a stack file, Pulumi.yaml or peer outputs it will not read.
  */
-export async function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
+export async function previewStack(
+  stack: string,
+  root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<PreviewResult> {
   const read = readStack(stack, root);
   if (!read.ok)
     return { ok: false, problems: read.problems, resources: [], outputs: {}, warnings: [] };
-  return previewConfig(stack, read.config, read.project, root);
+  return previewConfig(stack, read.config, read.project, root, env);
 }
 
 /** Every file a preview folder holds, by path relative to it, in writing order. */

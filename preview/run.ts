@@ -3,6 +3,7 @@
 // taken from the mock monitor's RegisterResource requests, i.e. after the SDK serialised the inputs,
 // so secrets arrive marked as secrets and are written as "[secret]".
 import * as pulumi from "@pulumi/pulumi";
+import { holdsSecretLabel } from "../site/secret-paths";
 import { SECRET_PLACEHOLDER } from "./stack-file";
 
 export interface RecordedResource {
@@ -60,7 +61,13 @@ export function plain(value: unknown): unknown {
   if (typeof value === "object" && value !== null) {
     const v = value as Record<string, unknown>;
     const sig = v[rpc.specialSigKey];
-    if (sig === rpc.specialSecretSig) return SECRET_PLACEHOLDER;
+    // The offline preview runs the program with labels in place of secret values (preview/
+    // secret-values.ts): a secret that holds one is shown, so the owner sees where it lands.
+    // Any other secret (a real value a caller handed over, a provider's secret output) is not.
+    if (sig === rpc.specialSecretSig) {
+      const inner = plain(v.value);
+      return holdsSecretLabel(JSON.stringify(inner) ?? "") ? inner : SECRET_PLACEHOLDER;
+    }
     if (sig === rpc.specialResourceSig) return `[resource ${String(v.urn)}]`;
     if (sig !== undefined) return `[${String(sig)}]`;
     if (v.__pulumiUnknown === true) return "[unknown]";

@@ -85,7 +85,9 @@ describe("decrypted by the engine, with the stack file's secret paths", () => {
 
   test("the provider's endpoint input is secret; the inventory shows [secret] in two places", () => {
     expect(providerEndpoint(result)).toBe("[secret]");
-    expect(inventoryLines(result, /\[secret\]/)).toEqual([ROUTER_ROW, "- [secret]"]);
+    // The program ran with labels in place of the values (preview/secret-values.ts): the note
+    // is its stand-in, Markdown-escaped, as offline.
+    expect(inventoryLines(result, /\[secret/)).toEqual([ROUTER_ROW, "- \\[secret\\]"]);
   });
 });
 
