@@ -1,6 +1,7 @@
 // Secret config keys must arrive encrypted. A token pasted in plain text into a stack file is an
 // error, not a warning: the file is committed, and the value would be in git history.
 import { Problem } from "../addressing/problems";
+import { Schema } from "./schema";
 
 /**
  * Keys of the `homelab` namespace that hold credentials. `vmSshKeys` is not one: public keys may
@@ -18,4 +19,32 @@ export function secretProblems(
     message: "is stored in plain text in the stack file",
     fix: `remove it and run: pulumi config set --secret homelab:${k} <value>`,
   }));
+}
+
+/**
+ * A Proxmox VE API token as the provider takes it, `USER@REALM!TOKENID=SECRET` (bpg/proxmox
+ * provider docs, `api_token`; Proxmox VE admin guide, "API Tokens"): a secret, never quoted.
+ */
+export function proxmoxApiTokenSchema(): Schema<string> {
+  return {
+    typeName: "secret string (user@realm!tokenid=secret)",
+    standIn: "offline@pve!preview=offline-secret",
+    json: () => ({
+      type: "object",
+      properties: { secure: { type: "string", minLength: 1 } },
+      required: ["secure"],
+      additionalProperties: false,
+    }),
+    check(value, path, problems) {
+      if (typeof value === "string" && /^\S+@[^\s@!=]+![^\s@!=]+=\S+$/.test(value)) return value;
+      problems.push({
+        path,
+        input: "[secret]",
+        message:
+          "is not in the form of a Proxmox API token (the user ID user@realm, then !, the token ID, = and the secret)",
+        fix: "copy the token ID and the secret Proxmox showed when the token was made (Datacenter, Permissions, API Tokens)",
+      });
+      return undefined;
+    },
+  };
 }

@@ -11,10 +11,10 @@ import {
   oneOf,
   prefix,
   range,
-  secretString,
   str,
   dnsLabel,
 } from "./schema";
+import { proxmoxApiTokenSchema } from "./secrets";
 import { sshPrivateKey, sshPublicKeys } from "./ssh-keys";
 import { existingSchema, hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { expectSchema } from "./spec-expect";
@@ -345,8 +345,8 @@ export const configKeys = {
   fabric: field(fabricSchema, "ASNs, VXLAN IDs and MTUs."),
   proxmox: field(proxmoxSchema, "Proxmox VE API provider settings."),
   proxmoxApiToken: field(
-    secretString(),
-    "Proxmox API token `user@realm!id=uuid`, set with `pulumi config set --secret`; without it the provider reads PROXMOX_VE_API_TOKEN.",
+    proxmoxApiTokenSchema(),
+    "Proxmox API token `user@realm!tokenid=uuid`, a secret: set with `pulumi config set --secret`; without it the provider reads PROXMOX_VE_API_TOKEN. The offline preview takes its value from HOMELAB_SECRET_PROXMOX_API_TOKEN (docs/preview.md).",
   ),
   sdn: field(sdnSchema, "Proxmox SDN identifiers."),
   existing: field(

@@ -187,15 +187,17 @@ test("a value given that breaks its rule is refused, quoted as [secret]", async 
     ...VALUES,
     HOMELAB_SECRET_VM_SSH_KEYS: `${ED25519}\n${PRIVATE}`,
     HOMELAB_SECRET_PROXMOX_ENDPOINT: "http://pve-hidden.example.net/",
+    HOMELAB_SECRET_PROXMOX_API_TOKEN: "8d3f0c2e-5b1a-4c7e-9f00-6a1b2c3d4e5f",
   };
   const run = await plan(bad, "bad");
   expect(run.code).toBe(1);
   expect(run.err).toEqual([
-    "secrets: 2 problems; nothing was registered",
+    "secrets: 3 problems; nothing was registered",
     '  - proxmox.endpoint: "[secret]": must be an https URL ending in /, like https://10.10.0.1:8006/',
+    '  - proxmoxApiToken: "[redacted]": is not in the form of a Proxmox API token (the user ID user@realm, then !, the token ID, = and the secret); copy the token ID and the secret Proxmox showed when the token was made (Datacenter, Permissions, API Tokens)',
     '  - vmSshKeys: "[secret]": holds an SSH private key, which must never be in a stack file; give the public key instead: the .pub file beside the private key (ssh-keygen -y -f <private key file> prints it); if the stack file was committed with it, treat that private key as exposed and make a new one',
   ]);
-  expect([...run.out, ...run.err].join("\n")).not.toMatch(/pve-hidden|b3BlbnNzaC1rZXkt/);
+  expect([...run.out, ...run.err].join("\n")).not.toMatch(/pve-hidden|b3BlbnNzaC1rZXkt|8d3f0c2e/);
 });
 
 test("a variable that names no secret value is a warning with the likely one; its value unused", async () => {
