@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { copyFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
+import { userDataProblems } from "../../lab/cloud-init-check";
 import { planCli } from "../../preview/cli";
 import { checkStack, warningLines } from "../../preview/check";
 import { ROOT } from "../../preview/offline";
@@ -153,7 +154,8 @@ describe("every value given in the environment", () => {
     expect(run.out.filter((l) => /secure:|HOMELAB_SECRET/.test(l))).toEqual([]);
   });
 
-  test("the user data shows each key by its fingerprint", () => {
+  test("the user data shows each key by its fingerprint, and cloud-init accepts it", () => {
+    expect(userDataProblems(run.files.get("cloud-init/nas/user-data") ?? "")).toEqual([]);
     const user = run.files.get("cloud-init/nas/user-data")?.split("\n") ?? [];
     const at = user.indexOf("ssh_authorized_keys:");
     expect(user.slice(at, at + 3)).toEqual([
