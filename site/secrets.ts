@@ -17,7 +17,10 @@ export function secretProblems(
     path: `homelab:${k}`,
     input: "[redacted]",
     message: "is stored in plain text in the stack file",
-    fix: `remove it and run: pulumi config set --secret homelab:${k} <value>`,
+    fix:
+      k === "routerSshKey"
+        ? 'remove it and run: pulumi config set --secret homelab:routerSshKey -- "$(cat <private key file>)"; if the stack file was committed with it, treat that private key as exposed and make a new one'
+        : `remove it and run: pulumi config set --secret homelab:${k} <value>`,
   }));
 }
 
