@@ -89,6 +89,8 @@ export type ValidatedStack =
       readonly secretPaths: readonly string[];
       /** The config the program runs with: each secret value as its label (secret-values.ts). */
       readonly programConfig: Readonly<Record<string, string>>;
+      /** Whether every secret value of programConfig is a label (SuppliedSecrets.allLabelled). */
+      readonly programLabelled: boolean;
       /** Each peer stack's outputs, by `org/project/stack` (peerOutputs). */
       readonly peers: ReadonlyMap<string, unknown>;
     };
@@ -131,6 +133,7 @@ export function validateStack(
     secret: site.secret,
     secretPaths,
     programConfig: supplied.program,
+    programLabelled: supplied.allLabelled,
     peers,
   };
 }

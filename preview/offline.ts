@@ -89,9 +89,11 @@ export async function previewConfig(
     run = await runUnderMocks({
       project,
       stack,
-      // Labels in place of secret values: the program never holds one (preview/secret-values.ts).
+      // Labels in place of secret values (preview/secret-values.ts); secrets holding a label are
+      // shown only when every secret value is one, so no real value can be shown beside it.
       config: site.programConfig,
       secretKeys: stackConfig.secretKeys,
+      revealLabelled: site.programLabelled,
       program: () => loadProgram(),
       mockState: (type, name, inputs) => mockState(type, name, inputs, peers),
     });

@@ -44,11 +44,12 @@ export function valueFingerprint(value: string): string {
 export function labelFor(path: string, value?: string): string {
   if (value === undefined) return secretLabel(path);
   const lines = sshKeyLines(value);
-  const keys = lines.map(parseSshPublicKey);
-  if (lines.length > 0 && keys.every((k) => !("problem" in k))) {
-    return keys
-      .map((k) => secretLabel(path, "problem" in k ? undefined : k.fingerprint))
-      .join("\n");
+  const fingerprints = lines.flatMap((l) => {
+    const key = parseSshPublicKey(l);
+    return "problem" in key ? [] : [key.fingerprint];
+  });
+  if (lines.length > 0 && fingerprints.length === lines.length) {
+    return fingerprints.map((fp) => secretLabel(path, fp)).join("\n");
   }
   return secretLabel(path, valueFingerprint(value));
 }
@@ -61,6 +62,11 @@ export interface SuppliedSecrets {
   readonly program: Record<string, string>;
   /** One warning per secret value left unchecked, and per variable that names no secret. */
   readonly warnings: readonly Problem[];
+  /**
+   * Whether every secret value of `program` is a label: false when a whole key the engine marked
+   * secret holds objects, whose values the program then holds as they are.
+   */
+  readonly allLabelled: boolean;
 }
 
 type Json = unknown;
@@ -109,6 +115,7 @@ export function supplySecrets(
   const checked = { ...config };
   const program = { ...config };
   const warnings: Problem[] = [];
+  let allLabelled = true;
   const ours = paths.filter((p) => !p.includes(":"));
   for (const path of ours) {
     const [top, ...inner] = pathParts(path);
@@ -118,7 +125,10 @@ export function supplySecrets(
     const parsed = parseValue(config[key]);
     const current = whole ? parsed : getAt(parsed, inner);
     // A whole key the engine marked secret holds objects: they stay as they are, hidden.
-    if (typeof current !== "string" && typeof current !== "number") continue;
+    if (typeof current !== "string" && typeof current !== "number") {
+      allLabelled = false;
+      continue;
+    }
     const name = secretEnvName(path);
     const given = current === SECRET_PLACEHOLDER ? env[name] : undefined;
     let value: string | undefined;
@@ -158,5 +168,5 @@ export function supplySecrets(
           : {}),
     });
   }
-  return { checked, program, warnings };
+  return { checked, program, warnings, allLabelled };
 }

@@ -15,6 +15,7 @@ import {
   warningLines,
 } from "../../preview/offline";
 import { parseStackFile, StackConfig } from "../../preview/stack-file";
+import { PRIVATE } from "../fixtures/secrets/keys";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "secrets", "path-secrets.yaml");
 const fromFile = (): StackConfig => parseStackFile(readFileSync(FIXTURE, "utf8"), "homelab");
@@ -164,4 +165,21 @@ describe("offline, from the stack file (values not decryptable)", () => {
       "- \\[secret\\]",
     ]);
   });
+});
+
+test("a whole key decrypted by the engine keeps every secret hidden, labelled ones too", async () => {
+  // `routers` is secret as a whole, so the program holds its real values: the router's SSH
+  // connection (its real host beside the key's label) must stay [secret], not be shown.
+  const file = decrypted(VALUES, false);
+  const config = { ...file.config, "homelab:routerSshKey": PRIVATE };
+  const result = await previewConfig(
+    "example",
+    { ...file, config, secretKeys: [...file.secretKeys, "homelab:routerSshKey"] },
+    "homelab",
+  );
+  expect([result.ok, result.problems, result.error]).toEqual([true, [], undefined]);
+  const router = result.resources.find((r) => r.name === "router-edge-reconcile");
+  expect(router?.inputs.connection).toBe("[secret]");
+  expect(everything(result)).not.toContain(VALUES.host);
+  expect(everything(result)).not.toContain("b3BlbnNzaC1rZXkt");
 });
