@@ -133,7 +133,16 @@ export function validateStack(
     secret: site.secret,
     secretPaths,
     programConfig: supplied.program,
-    programLabelled: supplied.allLabelled,
+    // A secret key without a secret path inside it holds a value the program gets as it is.
+    programLabelled:
+      supplied.allLabelled &&
+      stackConfig.secretKeys.every((k) => {
+        if (!k.startsWith("homelab:")) return true;
+        const top = k.slice("homelab:".length);
+        return secretPaths.some(
+          (p) => p === top || p.startsWith(`${top}.`) || p.startsWith(`${top}[`),
+        );
+      }),
     peers,
   };
 }

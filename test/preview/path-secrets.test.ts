@@ -15,7 +15,7 @@ import {
   warningLines,
 } from "../../preview/offline";
 import { parseStackFile, StackConfig } from "../../preview/stack-file";
-import { PRIVATE } from "../fixtures/secrets/keys";
+import { ED25519, PRIVATE } from "../fixtures/secrets/keys";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "secrets", "path-secrets.yaml");
 const fromFile = (): StackConfig => parseStackFile(readFileSync(FIXTURE, "utf8"), "homelab");
@@ -182,4 +182,24 @@ test("a whole key decrypted by the engine keeps every secret hidden, labelled on
   expect(router?.inputs.connection).toBe("[secret]");
   expect(everything(result)).not.toContain(VALUES.host);
   expect(everything(result)).not.toContain("b3BlbnNzaC1rZXkt");
+});
+
+test("a secret key the secret paths do not cover keeps every secret hidden, labelled ones too", async () => {
+  // The paths name proxmox.endpoint, notes[1] and routers[0].ssh.host, not vmSshKeys: its value
+  // reaches the program as it is, so nothing holding a label is shown beside it.
+  const file = decrypted(VALUES, true);
+  const config = { ...file.config, "homelab:routerSshKey": PRIVATE, "homelab:vmSshKeys": ED25519 };
+  const result = await previewConfig(
+    "example",
+    {
+      ...file,
+      config,
+      secretKeys: [...file.secretKeys, "homelab:routerSshKey", "homelab:vmSshKeys"],
+      secretPaths: [...(file.secretPaths ?? []), "routerSshKey"],
+    },
+    "homelab",
+  );
+  expect(result.problems).toEqual([]);
+  const router = result.resources.find((r) => r.name === "router-edge-reconcile");
+  expect(router?.inputs.connection).toBe("[secret]");
 });
