@@ -72,7 +72,7 @@ export function warnings(
       path: "homelab:vmSshKeys",
       input: "",
       message: `is not set: the ${linux} cloud-init VM${linux === 1 ? "" : "s"} boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH)`,
-      fix: 'pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"',
+      fix: 'add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)',
     });
   }
   plan.tenants.forEach((t, i) => {

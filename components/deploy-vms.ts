@@ -78,15 +78,16 @@ function attachments(
   });
 }
 
-/** The user data: a secret whenever SSH keys are given (they are Pulumi secrets). */
+/**
+ * The user data with the SSH keys: a secret exactly when the keys are (a `secure:` value); keys
+ * written in plain text are public keys and leave it readable.
+ */
 export function userDataOf(
   m: CloudInitMachine,
   sshKeys: pulumi.Output<string> | undefined,
 ): pulumi.Input<string> {
   if (!sshKeys) return renderUserData({ ...m.userData, sshKeys: [] });
-  return pulumi.secret(
-    sshKeys.apply((k) => renderUserData({ ...m.userData, sshKeys: sshKeyLines(k) })),
-  );
+  return sshKeys.apply((k) => renderUserData({ ...m.userData, sshKeys: sshKeyLines(k) }));
 }
 
 /** One CloudInitVm per machine, by machine key (`node-<tenant>-<id>`, `vm-<vmId>`). */

@@ -14,6 +14,7 @@ import { PEER_STACK } from "../site/spec-talos";
 import { Topology } from "../topology/types";
 import { PREVIEW_FILE_MAX, readRegularFile, RefusedFile, STACK_FILE_MAX } from "./files";
 import { ROOT } from "./root";
+import { supplySecrets } from "./secret-values";
 import { leadingZeroProblems, readStackFile, StackConfig, withNumberSources } from "./stack-file";
 
 /** The project's name from its Pulumi.yaml, read like a stack file (preview/files.ts). */
@@ -86,6 +87,10 @@ export type ValidatedStack =
       readonly secret: SecretConfig;
       /** Loader paths of the secret values (site/secret-paths.ts). */
       readonly secretPaths: readonly string[];
+      /** The config the program runs with: each secret value as its label (secret-values.ts). */
+      readonly programConfig: Readonly<Record<string, string>>;
+      /** Whether every secret value of programConfig is a label (SuppliedSecrets.allLabelled). */
+      readonly programLabelled: boolean;
       /** Each peer stack's outputs, by `org/project/stack` (peerOutputs). */
       readonly peers: ReadonlyMap<string, unknown>;
     };
@@ -95,11 +100,18 @@ export type ValidatedStack =
  * with a leading zero, then every problem of the site (resolveStackConfig); a valid site's peer
  * stacks' outputs are read from `root`. Throws `RefusedFile` for a peer output it will not read.
  */
-export function validateStack(stackConfig: StackConfig, root = ROOT): ValidatedStack {
-  const raw = rawConfigOf(stackConfig.config);
+export function validateStack(
+  stackConfig: StackConfig,
+  root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ValidatedStack {
   const isSecret = (k: string) => stackConfig.secretKeys.includes(k);
   // The stack file says which values inside a secret key are the secret ones.
-  const secretPaths = stackConfig.secretPaths ?? enginePaths(raw, isSecret);
+  const secretPaths =
+    stackConfig.secretPaths ?? enginePaths(rawConfigOf(stackConfig.config), isSecret);
+  // Secret values given in the environment are checked like plain ones (preview/secret-values.ts).
+  const supplied = supplySecrets(stackConfig.config, secretPaths, env);
+  const raw = rawConfigOf(supplied.checked);
   const site = resolveStackConfig(raw, isSecret, secretPaths);
   const octal = leadingZeroProblems(stackConfig.numberSources);
   if (!site.ok || octal.length > 0) {
@@ -116,10 +128,21 @@ export function validateStack(stackConfig: StackConfig, root = ROOT): ValidatedS
   );
   return {
     ok: true,
-    plan: site.plan,
+    plan: { ...site.plan, warnings: [...site.plan.warnings, ...supplied.warnings] },
     topology: site.topology,
     secret: site.secret,
     secretPaths,
+    programConfig: supplied.program,
+    // A secret key without a secret path inside it holds a value the program gets as it is.
+    programLabelled:
+      supplied.allLabelled &&
+      stackConfig.secretKeys.every((k) => {
+        if (!k.startsWith("homelab:")) return true;
+        const top = k.slice("homelab:".length);
+        return secretPaths.some(
+          (p) => p === top || p.startsWith(`${top}.`) || p.startsWith(`${top}[`),
+        );
+      }),
     peers,
   };
 }
@@ -152,8 +175,12 @@ export function programError(stack: Extract<ValidatedStack, { ok: true }>): Erro
 }
 
 /** validateStack, then the program's own checks (programError): everything but the run itself. */
-export function checkConfig(stackConfig: StackConfig, root = ROOT): CheckResult {
-  const v = validateStack(stackConfig, root);
+export function checkConfig(
+  stackConfig: StackConfig,
+  root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CheckResult {
+  const v = validateStack(stackConfig, root, env);
   if (!v.ok) return { ok: false, problems: v.problems, warnings: [] };
   const error = programError(v);
   return {
@@ -188,10 +215,14 @@ export function readStack(
 }
 
 /** checkConfig for `Pulumi.<stack>.yaml` in `root`; throws `RefusedFile` as readStack does. */
-export function checkStack(stack: string, root = ROOT): CheckResult {
+export function checkStack(
+  stack: string,
+  root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CheckResult {
   const read = readStack(stack, root);
   if (!read.ok) return { ok: false, problems: read.problems, warnings: [] };
-  return checkConfig(read.config, root);
+  return checkConfig(read.config, root, env);
 }
 
 /** A result's warnings, one line each, formatted like problems. */

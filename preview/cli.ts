@@ -45,6 +45,12 @@ export function usage(root: string): string {
     "                  of the router that conflicts with a wanted one refuses the plan",
     "  -h, --help      show this text",
     "",
+    "Secrets: a secure: value of the stack file is checked when its value is in the environment,",
+    "one variable per value, HOMELAB_SECRET_<PATH> (homelab:vmSshKeys: HOMELAB_SECRET_VM_SSH_KEYS,",
+    "homelab:routers[0].ssh.host: HOMELAB_SECRET_ROUTERS_0_SSH_HOST); the artifacts show",
+    "[secret homelab:<path> <fingerprint>] where it lands, never the value. Not as an option:",
+    "arguments show in ps and the shell's history. Without it, a warning names the variable.",
+    "",
     `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
     "",
     "Examples:",
@@ -63,7 +69,12 @@ export function usage(root: string): string {
  * Runs the command with `argv` (the arguments after `--`) for the project in `root`. Returns the
  * exit status: 0 clean, 1 problems in the stack, 2 a usage error. Throws only on a bug.
  */
-export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Promise<number> {
+export async function planCli(
+  argv: string[],
+  sink: CliOutput,
+  root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   // No line can move the cursor or rewrite the terminal, whatever argument or value it echoes.
   const io = {
     out: (l: string) => sink.out(printable(l)),
@@ -100,7 +111,7 @@ export async function planCli(argv: string[], sink: CliOutput, root = ROOT): Pro
   }
   let result: PreviewResult;
   try {
-    result = await previewStack(stack, root);
+    result = await previewStack(stack, root, env);
   } catch (e) {
     if (!(e instanceof RefusedFile)) throw e;
     io.err(`plan: ${e.message}`);

@@ -77,16 +77,20 @@ export async function previewConfig(
   stackConfig: StackConfig,
   project = projectName(),
   root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<PreviewResult> {
-  const site = validateStack(stackConfig, root);
+  const site = validateStack(stackConfig, root, env);
   if (!site.ok)
     return { ok: false, problems: site.problems, resources: [], outputs: {}, warnings: [] };
   const { peers, secretPaths } = site;
   const run = await runUnderMocks({
     project,
     stack,
-    config: stackConfig.config,
+    // Labels in place of secret values (preview/secret-values.ts); secrets holding a label are
+    // shown only when every secret value is one, so no real value can be shown beside it.
+    config: site.programConfig,
     secretKeys: stackConfig.secretKeys,
+    revealLabelled: site.programLabelled,
     // Set for this run only: runs take turns, and the program reads the paths when it starts.
     program: async () => {
       useSecretPaths(secretPaths);
@@ -113,11 +117,15 @@ export async function previewConfig(
  * previewConfig for `Pulumi.<stack>.yaml` in `root`; a YAML syntax error becomes its problems.
  * Throws `RefusedFile` for a stack file, Pulumi.yaml or peer outputs it will not read.
  */
-export async function previewStack(stack: string, root = ROOT): Promise<PreviewResult> {
+export async function previewStack(
+  stack: string,
+  root = ROOT,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<PreviewResult> {
   const read = readStack(stack, root);
   if (!read.ok)
     return { ok: false, problems: read.problems, resources: [], outputs: {}, warnings: [] };
-  return previewConfig(stack, read.config, read.project, root);
+  return previewConfig(stack, read.config, read.project, root, env);
 }
 
 /** Every file a preview folder holds, by path relative to it, in writing order. */

@@ -3,6 +3,7 @@
 // taken from the mock monitor's RegisterResource requests, i.e. after the SDK serialised the inputs,
 // so secrets arrive marked as secrets and are written as "[secret]".
 import * as pulumi from "@pulumi/pulumi";
+import { holdsSecretLabel } from "../site/secret-paths";
 import { SECRET_PLACEHOLDER } from "./stack-file";
 
 export interface RecordedResource {
@@ -41,6 +42,11 @@ export interface RunOptions {
   stack: string;
   config: Record<string, string>;
   secretKeys: string[];
+  /**
+   * Show secrets that hold the offline preview's labels (plain). Only for a config in which every
+   * secret value is a label, so that no secret the program holds is a real value.
+   */
+  revealLabelled?: boolean;
   /** Loads the program; returns its exports (the stack outputs). */
   program: () => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Mock state per resource type, merged over the inputs (for outputs a provider would compute). */
@@ -53,28 +59,41 @@ export interface RunOptions {
 
 const rpc = pulumi.runtime;
 
-/** Replaces secret wrappers, resource references and unknowns with readable stand-ins. */
-export function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain);
+/**
+ * Replaces secret wrappers, resource references and unknowns with readable stand-ins. A secret is
+ * "[secret]", unless `revealLabelled` and it holds one of the offline preview's labels: the
+ * preview then ran the program with a label in place of every secret value (preview/
+ * secret-values.ts), so what the secret holds is labels and stand-in text, shown so the owner
+ * sees where each secret lands. Any other secret (a provider's secret output) stays hidden.
+ */
+export function plain(value: unknown, revealLabelled = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => plain(v, revealLabelled));
   if (value === rpc.unknownValue) return "[unknown]";
   if (typeof value === "object" && value !== null) {
     const v = value as Record<string, unknown>;
     const sig = v[rpc.specialSigKey];
-    if (sig === rpc.specialSecretSig) return SECRET_PLACEHOLDER;
+    if (sig === rpc.specialSecretSig) {
+      if (!revealLabelled) return SECRET_PLACEHOLDER;
+      const inner = plain(v.value, revealLabelled);
+      return holdsSecretLabel(JSON.stringify(inner) ?? "") ? inner : SECRET_PLACEHOLDER;
+    }
     if (sig === rpc.specialResourceSig) return `[resource ${String(v.urn)}]`;
     if (sig !== undefined) return `[${String(sig)}]`;
     if (v.__pulumiUnknown === true) return "[unknown]";
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = plain(v[k]);
+    for (const k of Object.keys(v).sort()) out[k] = plain(v[k], revealLabelled);
     return out;
   }
   return value;
 }
 
 /** A serialized property struct as plain, readable values. */
-function decode(struct: unknown): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return plain(rpc.deserializeProperties(struct as any, true)) as Record<string, unknown>;
+function decode(struct: unknown, revealLabelled: boolean): Record<string, unknown> {
+  return plain(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    rpc.deserializeProperties(struct as any, true),
+    revealLabelled,
+  ) as Record<string, unknown>;
 }
 
 interface CommonRequest {
@@ -122,6 +141,7 @@ export function runUnderMocks(options: RunOptions): Promise<RunResult> {
 async function runAlone(options: RunOptions): Promise<RunResult> {
   const resources: RecordedResource[] = [];
   let outputs: Record<string, unknown> = {};
+  const reveal = options.revealLabelled === true;
   rpc.setAllConfig(options.config, options.secretKeys);
   await rpc.setMocks(
     {
@@ -172,7 +192,7 @@ async function runAlone(options: RunOptions): Promise<RunResult> {
     return {
       custom: req.getCustom(),
       propertyDependencies,
-      inputs: decode(req.getObject()),
+      inputs: decode(req.getObject(), reveal),
       options: {
         protect: req.getProtect?.() || undefined,
         deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
@@ -180,7 +200,7 @@ async function runAlone(options: RunOptions): Promise<RunResult> {
         replaceOnChanges: req.getReplaceonchangesList().length
           ? req.getReplaceonchangesList()
           : undefined,
-        replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript()),
+        replacementTrigger: plain(req.getReplacementTrigger?.()?.toJavaScript(), reveal),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList().length
           ? req.getAdditionalsecretoutputsList()
           : undefined,
@@ -193,7 +213,7 @@ async function runAlone(options: RunOptions): Promise<RunResult> {
     custom: true,
     read: true,
     propertyDependencies: {},
-    inputs: decode(req.getProperties()),
+    inputs: decode(req.getProperties(), reveal),
     options: {},
   }));
   const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
@@ -201,7 +221,8 @@ async function runAlone(options: RunOptions): Promise<RunResult> {
     req: { getUrn(): string; getOutputs(): unknown },
     callback: unknown,
   ) => {
-    if (req.getUrn().includes("::pulumi:pulumi:Stack::")) outputs = decode(req.getOutputs());
+    if (req.getUrn().includes("::pulumi:pulumi:Stack::"))
+      outputs = decode(req.getOutputs(), reveal);
     return registerOutputs(req, callback);
   };
 

@@ -145,7 +145,14 @@ export function proxmoxApiToken(): pulumi.Output<string> | undefined {
   return new pulumi.Config(NAMESPACE).getSecret("proxmoxApiToken");
 }
 
-/** The SSH public keys for cloud-init VMs as a Pulumi secret, or undefined when not set. */
+/**
+ * The SSH public keys for cloud-init VMs, or undefined when not set: a Pulumi secret when the
+ * stack file holds them as one (`secure:`), plain text otherwise (public keys are not secrets,
+ * site/ssh-keys.ts), so that the rendered user data can be read in the preview and the state.
+ */
 export function vmSshKeys(): pulumi.Output<string> | undefined {
-  return new pulumi.Config(NAMESPACE).getSecret("vmSshKeys");
+  const config = new pulumi.Config(NAMESPACE);
+  if (isConfigSecret(`${NAMESPACE}:vmSshKeys`)) return config.getSecret("vmSshKeys");
+  const keys = config.get("vmSshKeys");
+  return keys === undefined ? undefined : pulumi.output(keys);
 }

@@ -10,6 +10,28 @@ import { configKeys } from "./spec";
 /** What a secret is shown as; also the value of a `secure:` the offline preview cannot decrypt. */
 export const SECRET_PLACEHOLDER = "[secret]";
 
+/**
+ * The label the offline preview gives the program in place of the secret at loader path `path`
+ * (preview/secret-values.ts): `[secret homelab:vmSshKeys SHA256:...]`, naming the key and, when the
+ * value was given, its fingerprint. It is checked as the stand-in, and shown where it lands.
+ */
+export function secretLabel(path: string, fingerprint?: string): string {
+  return `[secret homelab:${path}${fingerprint !== undefined ? ` ${fingerprint}` : ""}]`;
+}
+
+const LABEL = /^\[secret homelab:[A-Za-z0-9_.[\]]+(?: (?:SHA256|sha256):[A-Za-z0-9+/=]+)?\]$/;
+
+/** Whether `text` is the placeholder or labels only (one per line, as for several SSH keys). */
+export function isSecretStandIn(text: unknown): boolean {
+  if (text === SECRET_PLACEHOLDER) return true;
+  return typeof text === "string" && text.split("\n").every((l) => LABEL.test(l));
+}
+
+/** Whether `text` holds a label of the offline preview (secretLabel). */
+export function holdsSecretLabel(text: string): boolean {
+  return text.includes("[secret homelab:");
+}
+
 /** Text this short is not hidden inside longer text: it would hide unrelated words and digits. */
 const MIN_HIDDEN = 3;
 
@@ -85,8 +107,8 @@ function schemaAt(parts: readonly (string | number)[]): Schema<unknown> | undefi
 }
 
 /**
- * `raw` with each secret the offline preview could not decrypt (the placeholder "[secret]")
- * replaced by a value its schema accepts (Schema.standIn), so that the loader still checks the
+ * `raw` with each secret the offline preview could not decrypt (the placeholder "[secret]", or
+ * the label it gives the program: secretLabel) replaced by a value its schema accepts (Schema.standIn), so that the loader still checks the
  * rest of the site. A secret whose schema has no stand-in keeps the placeholder and gets the
  * loader's message about it, quoting "[secret]". Where the engine decrypted a value, the real
  * value is checked: nothing here touches it.
@@ -113,7 +135,7 @@ export function withStandIns(
 
 /** The paths of the placeholders at or under `at` (a whole key marked secret holds several). */
 function placeholders(value: unknown, at: (string | number)[]): (string | number)[][] {
-  if (value === SECRET_PLACEHOLDER) return at.length > 0 ? [at] : [];
+  if (isSecretStandIn(value)) return at.length > 0 ? [at] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, [...at, i]));
   if (typeof value === "object" && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => placeholders(v, [...at, k]));

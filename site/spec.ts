@@ -11,10 +11,11 @@ import {
   oneOf,
   prefix,
   range,
-  secretString,
   str,
   dnsLabel,
 } from "./schema";
+import { proxmoxApiTokenSchema } from "./secrets";
+import { sshPrivateKey, sshPublicKeys } from "./ssh-keys";
 import { existingSchema, hostNetworkSchema, proxmoxSchema, sdnSchema } from "./spec-network";
 import { expectSchema } from "./spec-expect";
 import { policySchema, RESERVED_NAMES, planName } from "./spec-policy";
@@ -344,8 +345,8 @@ export const configKeys = {
   fabric: field(fabricSchema, "ASNs, VXLAN IDs and MTUs."),
   proxmox: field(proxmoxSchema, "Proxmox VE API provider settings."),
   proxmoxApiToken: field(
-    secretString(),
-    "Proxmox API token `user@realm!id=uuid`, set with `pulumi config set --secret`; without it the provider reads PROXMOX_VE_API_TOKEN.",
+    proxmoxApiTokenSchema(),
+    "Proxmox API token `user@realm!tokenid=uuid`, a secret: set with `pulumi config set --secret`; without it the provider reads PROXMOX_VE_API_TOKEN. The offline preview takes its value from HOMELAB_SECRET_PROXMOX_API_TOKEN (docs/preview.md).",
   ),
   sdn: field(sdnSchema, "Proxmox SDN identifiers."),
   existing: field(
@@ -376,8 +377,8 @@ export const configKeys = {
     },
   ),
   routerSshKey: field(
-    secretString(),
-    'SSH private key for the routers and FRR nodes; set with `pulumi config set --secret homelab:routerSshKey -- "$(cat key)"`.',
+    sshPrivateKey(),
+    'SSH private key for the routers and FRR nodes (the whole key file, BEGIN and END lines included); a secret: set with `pulumi config set --secret homelab:routerSshKey -- "$(cat key)"`. The offline preview takes its value from HOMELAB_SECRET_ROUTER_SSH_KEY (docs/preview.md).',
   ),
   sharedSegments: field(
     sharedSegmentsSchema,
@@ -395,8 +396,8 @@ export const configKeys = {
     { defaultText: "[]" },
   ),
   vmSshKeys: field(
-    secretString(),
-    'SSH public keys (one per line) cloud-init gives every VM\'s default user (and root on FRR nodes); set with `pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"`.',
+    sshPublicKeys(),
+    'SSH public keys, one per line as in authorized_keys (`ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-*` or `sk-*` type, base64 key data, optional comment), that cloud-init gives every VM\'s default user (and root on FRR nodes). Public keys are not secrets: write them in plain text (`vmSshKeys: "ssh-ed25519 AAAA... you@laptop"`), or as a secret if you prefer. A private key pasted here is refused. Set from a file with `pulumi config set homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"`.',
   ),
   policy: field(
     policySchema,

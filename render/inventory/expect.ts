@@ -3,7 +3,7 @@
 // Markdown out.
 import { Expectation } from "../../topology/expect";
 import { Topology } from "../../topology/types";
-import { table, text } from "./table";
+import { ownerCell, table, text } from "./table";
 
 function what(e: Expectation): [string, string] {
   if (e.kind === "session") {
@@ -30,7 +30,7 @@ export function expectSection(topology: Topology): string | undefined {
   if (list.length === 0) return undefined;
   const rows = list.map((e) => {
     const [asks, probe] = what(e);
-    return [text(e.name), e.kind, text(asks), text(probe)];
+    return [ownerCell(e.name), e.kind, text(asks), text(probe)];
   });
   return [
     "## Expectations",

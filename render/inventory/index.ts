@@ -11,7 +11,17 @@ import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
 import { expectSection } from "./expect";
 import { policySection } from "./policy";
-import { cell, dualRow, hasAny, ifaceAddress, markdownText, table, text } from "./table";
+import {
+  cell,
+  dualRow,
+  hasAny,
+  ifaceAddress,
+  markdownText,
+  ownerCell,
+  ownerText,
+  table,
+  text,
+} from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
 import { renderTopology } from "./mermaid";
 import { utilizationSection } from "./utilization";
@@ -207,7 +217,7 @@ function dnsSection(plan: Plan): string | undefined {
   const rows = plan.dns.map((d) => [
     d.name,
     d.address.toString(),
-    text(owner.get(d.address.toString()) ?? "service IP"),
+    ownerCell(owner.get(d.address.toString()) ?? "service IP"),
   ]);
   return ["## Static DNS names", "", table(["Name", "Address", "Owner"], rows)].join("\n");
 }
@@ -238,7 +248,7 @@ export function renderInventory(plan: Plan, topology: Topology): string {
   // The description is one paragraph of plain text: a `# heading`, raw HTML or a line break in it
   // stays text (markdownText), also in the pull-request comment that quotes the inventory.
   const title = `# Address plan: ${markdownText(plan.site)}`;
-  const description = markdownText(plan.description ?? "");
+  const description = ownerText(plan.description ?? "");
   const intro = description ? `\n${description}\n` : "";
   const sections = [
     warningsSection(plan),

@@ -4,6 +4,7 @@
 // Mermaid-safe characters (and made unique), labels are quoted with every special character
 // written as a Mermaid entity code.
 import { FAMILIES, familyKey as key } from "../../addressing/ip";
+import { redactCredentials } from "../../addressing/quote";
 import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { DualAddress, DualPrefix } from "../../addressing/site";
 import { tenantNics } from "./nics";
@@ -135,9 +136,11 @@ export function renderTopology(plan: Plan): string {
     const title = g.vlan !== undefined ? `VLAN ${g.vlan} ${g.name}` : g.name;
     const id = d.node("seg", g.name, [title, ...prefixes(g.prefixes)]);
     if (!g.gatewayOwner) continue;
+    // The owner's free text: a credential pasted there reaches neither the label nor the ID.
+    const who = redactCredentials(g.gatewayOwner);
     const owner = routers.has(g.gatewayOwner)
       ? d.ids.id("router", g.gatewayOwner)
-      : d.node("gw", g.gatewayOwner, [g.gatewayOwner]);
+      : d.node("gw", who, [who]);
     const gw = addresses(g.gateway);
     d.edge(owner, id, gw ? `gateway ${gw}` : "gateway");
   }

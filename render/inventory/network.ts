@@ -4,7 +4,7 @@ import { FAMILIES, familyKey as key } from "../../addressing/ip";
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { DevicePlan, Plan, SegmentPlan } from "../../addressing/plan-types";
 import { DualPrefix } from "../../addressing/site";
-import { both, cell, markdownLines, markdownText, section, table, text } from "./table";
+import { both, cell, ownerCell, ownerLines, ownerText, section, table, text } from "./table";
 
 type VlanRow = { vlan?: number; cells: string[] };
 
@@ -16,10 +16,10 @@ function segmentRows(plan: Plan): VlanRow[] {
       cell(g.prefixes.ipv4),
       cell(g.prefixes.ipv6),
       both(g.gateway),
-      text(g.gatewayOwner),
+      ownerCell(g.gatewayOwner),
       text(g.mtu),
-      text(g.purpose),
-      text(g.managedBy),
+      ownerCell(g.purpose),
+      ownerCell(g.managedBy),
     ],
   }));
 }
@@ -122,11 +122,13 @@ const byStart = (a: Span, b: Span): number =>
 function rangesTable(g: SegmentPlan): string | undefined {
   const gateways: Span[] = FAMILIES.flatMap((f) => {
     const a = g.gateway[key(f)];
-    return a ? [{ start: a, cells: [a.toString(), "gateway", "1", text(g.gatewayOwner)] }] : [];
+    return a
+      ? [{ start: a, cells: [a.toString(), "gateway", "1", ownerCell(g.gatewayOwner)] }]
+      : [];
   });
   const ranges: Span[] = g.ranges.map((r) => ({
     start: r.range.start,
-    cells: [r.range.toString(), r.kind, r.range.size.toString(), text(r.purpose)],
+    cells: [r.range.toString(), r.kind, r.range.size.toString(), ownerCell(r.purpose)],
   }));
   const rows = [...gateways, ...ranges].sort(byStart);
   if (rows.length === 0) return undefined;
@@ -153,8 +155,8 @@ export function segmentsSection(plan: Plan): string | undefined {
     d.network,
     cell(d.address.ipv4),
     cell(d.address.ipv6),
-    text(d.purpose),
-    text(
+    ownerCell(d.purpose),
+    ownerCell(
       rangeOf(plan, d.network, d.address.ipv4) ??
         rangeOf(plan, d.network, d.address.ipv6) ??
         d.inRange,
@@ -187,10 +189,10 @@ export function notesSection(plan: Plan): string | undefined {
   }
   const managed = [...byManager].map(
     ([who, names]) =>
-      `Provisioned by ${markdownText(who)}, not by this program: segment${names.length > 1 ? "s" : ""} ${names.join(", ")}.`,
+      `Provisioned by ${ownerText(who)}, not by this program: segment${names.length > 1 ? "s" : ""} ${names.join(", ")}.`,
   );
   // The config's notes keep their lines, each escaped; the manager lines are ours, names escaped.
-  const notes = [...plan.notes.map(markdownLines), ...managed.map((m) => [m])].filter(
+  const notes = [...plan.notes.map(ownerLines), ...managed.map((m) => [m])].filter(
     (n) => n.length > 0,
   );
   return section("## Site notes", [notes.length > 0 ? notes.map(item).join("\n") : undefined]);

@@ -7,7 +7,7 @@ import { filterLines } from "../../topology/policy-lines";
 import { serviceText, setText } from "../../topology/policy-text";
 import { Policy, PolicyRule, Zone } from "../../topology/policy-types";
 import { Topology } from "../../topology/types";
-import { table, text } from "./table";
+import { ownerCell, table, text } from "./table";
 
 const setsText = (p: Policy, s: PolicyRule["src"]) =>
   s.families.map((f) => setText(p, s.only(f), f)).join("; ");
@@ -92,7 +92,7 @@ export function policySection(plan: Plan, topology: Topology): string | undefine
       r.action,
       r.log ? "yes" : "no",
       text(enforcedBy(p, plan, r)),
-      text(r.why),
+      ownerCell(r.why),
     ]),
   );
   return [

@@ -6,7 +6,7 @@ import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../../addressing/plan
 import { speaksBgp } from "../../topology/sessions";
 import { Topology } from "../../topology/types";
 import { lbPoolInputs } from "../cilium/inputs";
-import { both, cell, section, table, text } from "./table";
+import { both, cell, ownerCell, section, table, text } from "./table";
 
 const OS_NAMES: Record<RouterPlan["os"], string> = {
   routeros: "RouterOS",
@@ -106,7 +106,7 @@ function sharedTables(plan: Plan): string[] {
     const entries = [
       ...g.reserved.map((r) => ({
         start: r.address.value,
-        cells: [String(r.address), text(r.label)],
+        cells: [String(r.address), ownerCell(r.label)],
       })),
       ...clusters(plan).flatMap(({ k }) =>
         k.lbRanges
@@ -149,9 +149,12 @@ export function routersSection(plan: Plan, topology: Topology): string | undefin
     speaksBgp(topology, r) ? String(r.asn) : "-",
     cell(r.routerId),
     // Brackets keep an IPv6 host apart from the port, as ssh:// URLs write it.
-    // The port after the text: `host:22` must not read as a `secret: value` to redact.
+    // Written by the program from checked values: escaped only, never redacted (a host named
+    // `secret` stays `admin@secret:22`, not read as a `secret: value`).
     r.ssh
-      ? `${text(`${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}`)}:${r.ssh.port}`
+      ? text(
+          `${r.ssh.user}@${r.ssh.host.includes(":") ? `[${r.ssh.host}]` : r.ssh.host}:${r.ssh.port}`,
+        )
       : "-",
     (r.os !== "external" && speaksBgp(topology, r) && r.rejects.map(String).join(", ")) || "-",
   ]);

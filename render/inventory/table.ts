@@ -44,17 +44,15 @@ const MARKER_START = /^[-+=>]/;
 const NUMBER_START = /^[0-9]{1,9}(?=[.)](\s|$))/;
 
 /**
- * Text from the config (descriptions, purposes, owners, labels, notes, reasons) as Markdown that
- * shows exactly that text on one line, wherever it is written: in a table cell, a paragraph, a
- * list item or a heading. Line breaks become spaces (a lone `\r` would end a table row and start a
- * heading), other control characters go, and every character that could start Markdown or HTML is
- * escaped. Credentials (redactCredentials: `password=`, Proxmox tokens, URL userinfo, random tokens)
- * become "[redacted]" first. The one escaping function of the inventory's free text (markdown-table escapes nothing).
+ * Text as Markdown that shows exactly that text on one line, wherever it is written: in a table
+ * cell, a paragraph, a list item or a heading. Line breaks become spaces (a lone `\r` would end a
+ * table row and start a heading), other control characters go, and every character that could
+ * start Markdown or HTML is escaped. It only escapes: text the owner wrote goes through ownerText,
+ * which redacts credentials first; what the program writes (a host name, `user@host:22`) is shown
+ * as it is. The one escaping function of the inventory (markdown-table escapes nothing).
  */
 export function markdownText(s: string): string {
-  // A credential pasted into a note or a purpose (`password=...`, a Proxmox token, a URL's
-  // userinfo, a long random token) never reaches the inventory or the stack outputs that carry it.
-  return redactCredentials(s)
+  return s
     .replace(BREAKS, " ")
     .replace(/\t/g, " ")
     .replace(CONTROLS, "")
@@ -65,18 +63,34 @@ export function markdownText(s: string): string {
     .replace(NUMBER_START, "$&\\");
 }
 
-/** markdownText of each line of `s`, for text that keeps its lines (a note). Blank lines go. */
-export function markdownLines(s: string): string[] {
+/**
+ * The owner's free text (a description, a purpose, an owner or manager, a label, a rule's reason,
+ * an expectation's name) as markdownText, with credentials (redactCredentials: `password=`,
+ * Proxmox tokens, URL userinfo, random tokens) made "[redacted]" first: a credential pasted into a
+ * note or a purpose never reaches the inventory or the stack outputs that carry it.
+ */
+export function ownerText(s: string): string {
+  return markdownText(redactCredentials(s));
+}
+
+/** ownerText of each line of `s`, for the owner's text that keeps its lines (a note). Blank lines go. */
+export function ownerLines(s: string): string[] {
   return s
     .split(BREAK)
-    .map(markdownText)
+    .map(ownerText)
     .filter((l) => l !== "");
 }
 
-/** Free text from the config in a table cell (markdownText); `-` when there is none. */
+/** A value the program writes in a table cell (markdownText); `-` when there is none. */
 export function text(v: string | number | undefined): string {
   if (v === undefined || v === "") return "-";
   return markdownText(String(v));
+}
+
+/** The owner's free text in a table cell (ownerText); `-` when there is none. */
+export function ownerCell(v: string | number | undefined): string {
+  if (v === undefined || v === "") return "-";
+  return ownerText(String(v));
 }
 
 export function table(header: string[], rows: string[][]): string {

@@ -4,7 +4,7 @@
 import { FAMILIES, familyKey as key } from "../../addressing/ip";
 import { Address, AddressRange, Prefix } from "../../addressing/ip";
 import { Plan, PrefixFact } from "../../addressing/plan-types";
-import { table, text } from "./table";
+import { ownerCell, table } from "./table";
 
 export interface Utilization {
   readonly prefix: Prefix;
@@ -177,7 +177,7 @@ export function utilizationSection(plan: Pick<Plan, "facts" | "segments">): stri
     if (mine.length === 0) return [];
     const cells = mine.map((r) => [
       r.prefix.toString(),
-      text(r.label),
+      ownerCell(r.label),
       String(r.children),
       formatCount(r.covered),
       String(r.owned),

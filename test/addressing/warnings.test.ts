@@ -1,4 +1,5 @@
 // Warnings: questionable but legal choices, listed with the preview and never fatal.
+import { ED25519 } from "../fixtures/secrets/keys";
 import { formatProblem } from "../../addressing/problems";
 import { requirePlan } from "../../site";
 import { homelabWith, stackRaw } from "../fixtures/base";
@@ -40,10 +41,10 @@ test("cloud-init VMs without homelab:vmSshKeys are a warning; with the keys none
   const withVm = (keys: boolean) =>
     requirePlan({
       ...stackRaw("arc-hybrid"),
-      ...(keys ? { vmSshKeys: "ssh-ed25519 AAAA admin@example" } : {}),
+      ...(keys ? { vmSshKeys: ED25519 } : {}),
     });
   expect(withVm(false).warnings.map(formatProblem)).toEqual([
-    'homelab:vmSshKeys: "": is not set: the 11 cloud-init VMs boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH); pulumi config set --secret homelab:vmSshKeys -- "$(cat ~/.ssh/id_ed25519.pub)"',
+    'homelab:vmSshKeys: "": is not set: the 11 cloud-init VMs boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH); add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)',
   ]);
   expect(withVm(true).warnings).toEqual([]);
 });

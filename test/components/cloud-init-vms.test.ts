@@ -13,8 +13,9 @@ import { renderNetworkConfig } from "../../render/cloud-init/network-config";
 import { renderUserData } from "../../render/cloud-init/user-data";
 import { plannedUploads } from "../../render/proxmox/uploads";
 import { ROOT, stackRaw } from "../fixtures/base";
+import { ED25519, ED25519_FP } from "../fixtures/secrets/keys";
 
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHomelabTestKeyOnly admin@example";
+const KEY = ED25519;
 
 async function preview(stack: string, keys: boolean): Promise<PreviewResult> {
   const file = readStackFile(join(ROOT, `Pulumi.${stack}.yaml`), "homelab");
@@ -101,11 +102,14 @@ test("FRR goes to a node only after its VM exists", () => {
   expect(frr?.dependencies).toContain(vm?.urn);
 });
 
-test("SSH keys are secret: the user data is recorded as [secret] and the key appears nowhere", () => {
+test("SSH keys given as a secret: the user data names the key by its fingerprint, never the key", () => {
   const snippets = ofType(sol, "proxmoxve:index/fileLegacy:FileLegacy");
   const user = snippets.find((r) => r.name === "node-101-11-user-data");
-  expect(user?.inputs.sourceRaw).toBe("[secret]");
-  expect(JSON.stringify(sol.resources)).not.toContain("HomelabTestKeyOnly");
+  const data = (user?.inputs.sourceRaw as { data: string }).data.split("\n");
+  expect(
+    data.slice(data.indexOf("ssh_authorized_keys:"), data.indexOf("ssh_authorized_keys:") + 2),
+  ).toEqual(["ssh_authorized_keys:", `  - "[secret homelab:vmSshKeys ${ED25519_FP}]"`]);
+  expect(JSON.stringify(sol.resources)).not.toContain(ED25519.split(" ")[1]);
 });
 
 test("the preview's cloud-init files are the rendered ones, read from the recorded inputs", () => {
@@ -116,7 +120,13 @@ test("the preview's cloud-init files are the rendered ones, read from the record
   expect(files.map((a) => [a.path, a.text]).sort(byPath)).toEqual(
     machines
       .flatMap((m) => [
-        [`cloud-init/${m.name}/user-data`, "[secret]\n"],
+        [
+          `cloud-init/${m.name}/user-data`,
+          renderUserData({
+            ...m.userData,
+            sshKeys: [`[secret homelab:vmSshKeys ${ED25519_FP}]`],
+          }),
+        ],
         [`cloud-init/${m.name}/network-config`, renderNetworkConfig(m.network)],
       ])
       .sort(byPath),
@@ -151,7 +161,7 @@ test.each(["sol", "arc-hybrid"])(
       if (r.type === "proxmoxve:download/file:File")
         return [[i.nodeName, i.datastoreId, i.contentType, i.fileName]];
       if (r.type !== "proxmoxve:index/fileLegacy:FileLegacy") return [];
-      // User data holding SSH keys is recorded whole as "[secret]": its name is the VM's.
+      // User data holding a secret without a label is recorded whole as "[secret]": its name is the VM's.
       const raw = i.sourceRaw as { fileName?: string } | string;
       const vmId =
         /^vm-(\d+)-/.exec(r.name)?.[1] ?? /^node-(\d+)-(\d+)-/.exec(r.name)?.slice(1).join("");

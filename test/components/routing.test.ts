@@ -9,6 +9,7 @@ import { frrConfigProblems } from "../../twin/netns/frr-check";
 import { INSTALL_FRR_CONF } from "../../components/frr-config";
 import { runAsSystemScript } from "../../components/routeros-router";
 import { ROOT } from "../fixtures/base";
+import { PRIVATE } from "../fixtures/secrets/keys";
 import { join } from "path";
 
 let result: PreviewResult;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const file = readStackFile(join(ROOT, "Pulumi.sol.yaml"), "homelab");
   const config = {
     ...file.config,
-    "homelab:routerSshKey": "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n",
+    "homelab:routerSshKey": PRIVATE,
   };
   result = await previewConfig(
     "sol",
@@ -50,7 +51,15 @@ test("the router command runs the whole script in one session and re-runs when i
     /^\/system\/script\/remove \[find where name="homelab-sol-destroy"\]; /,
   );
   expect(String(r.inputs.create).includes("\n")).toBe(false);
-  expect(r.inputs.connection).toBe("[secret]");
+  // The program ran with the key's label in its place (preview/secret-values.ts).
+  expect(r.inputs.connection).toEqual({
+    dialErrorLimit: 10,
+    host: "fd00:10::fffe",
+    perDialTimeout: 15,
+    port: 22,
+    privateKey: "[secret homelab:routerSshKey sha256:6256eedf]",
+    user: "admin",
+  });
   expect(JSON.stringify(result.resources)).not.toContain("BEGIN OPENSSH");
 });
 
@@ -60,7 +69,14 @@ test("each FRR node receives its config on stdin, checked by vtysh before it goe
       r.name,
       INSTALL_FRR_CONF,
       INSTALL_FRR_CONF,
-      "[secret]",
+      {
+        dialErrorLimit: 10,
+        host: `fd00:101::${/^frr-node-101-(\d+)-frr$/.exec(r.name)?.[1]}`,
+        perDialTimeout: 15,
+        port: 22,
+        privateKey: "[secret homelab:routerSshKey sha256:6256eedf]",
+        user: "root",
+      },
     ]);
     expect((r.inputs.triggers as string[])[0]).toBe(r.inputs.stdin);
   }

@@ -60,9 +60,11 @@ test("protection follows config", () => {
   expect(inputsOf("evpn-zone")?.options).toEqual({ deleteBeforeReplace: true });
 });
 
-test("the API token reaches the provider only as a secret", () => {
+test("the API token reaches the provider only as a secret, shown by its label", () => {
+  // The preview runs the program with the token's label (preview/secret-values.ts):
+  // printf %s 'root@pam!pulumi=00000000-1111' | sha256sum | cut -c1-8
   expect(inputsOf("proxmox")?.inputs).toEqual({
-    apiToken: "[secret]",
+    apiToken: "[secret homelab:proxmoxApiToken sha256:0d703edb]",
     endpoint: "https://10.10.0.1:8006/",
     insecure: "true",
   });

@@ -56,6 +56,12 @@ Options:
                   of the router that conflicts with a wanted one refuses the plan
   -h, --help      show this text
 
+Secrets: a secure: value of the stack file is checked when its value is in the environment,
+one variable per value, HOMELAB_SECRET_<PATH> (homelab:vmSshKeys: HOMELAB_SECRET_VM_SSH_KEYS,
+homelab:routers[0].ssh.host: HOMELAB_SECRET_ROUTERS_0_SSH_HOST); the artifacts show
+[secret homelab:<path> <fingerprint>] where it lands, never the value. Not as an option:
+arguments show in ps and the shell's history. Without it, a warning names the variable.
+
 Stacks found: broken, other
 
 Examples:

@@ -15,6 +15,7 @@ import {
   warningLines,
 } from "../../preview/offline";
 import { parseStackFile, StackConfig } from "../../preview/stack-file";
+import { ED25519, PRIVATE } from "../fixtures/secrets/keys";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "secrets", "path-secrets.yaml");
 const fromFile = (): StackConfig => parseStackFile(readFileSync(FIXTURE, "utf8"), "homelab");
@@ -85,7 +86,9 @@ describe("decrypted by the engine, with the stack file's secret paths", () => {
 
   test("the provider's endpoint input is secret; the inventory shows [secret] in two places", () => {
     expect(providerEndpoint(result)).toBe("[secret]");
-    expect(inventoryLines(result, /\[secret\]/)).toEqual([ROUTER_ROW, "- [secret]"]);
+    // The program ran with labels in place of the values (preview/secret-values.ts): the note
+    // is its stand-in, Markdown-escaped, as offline.
+    expect(inventoryLines(result, /\[secret/)).toEqual([ROUTER_ROW, "- \\[secret\\]"]);
   });
 });
 
@@ -162,4 +165,41 @@ describe("offline, from the stack file (values not decryptable)", () => {
       "- \\[secret\\]",
     ]);
   });
+});
+
+test("a whole key decrypted by the engine keeps every secret hidden, labelled ones too", async () => {
+  // `routers` is secret as a whole, so the program holds its real values: the router's SSH
+  // connection (its real host beside the key's label) must stay [secret], not be shown.
+  const file = decrypted(VALUES, false);
+  const config = { ...file.config, "homelab:routerSshKey": PRIVATE };
+  const result = await previewConfig(
+    "example",
+    { ...file, config, secretKeys: [...file.secretKeys, "homelab:routerSshKey"] },
+    "homelab",
+  );
+  expect([result.ok, result.problems, result.error]).toEqual([true, [], undefined]);
+  const router = result.resources.find((r) => r.name === "router-edge-reconcile");
+  expect(router?.inputs.connection).toBe("[secret]");
+  expect(everything(result)).not.toContain(VALUES.host);
+  expect(everything(result)).not.toContain("b3BlbnNzaC1rZXkt");
+});
+
+test("a secret key the secret paths do not cover keeps every secret hidden, labelled ones too", async () => {
+  // The paths name proxmox.endpoint, notes[1] and routers[0].ssh.host, not vmSshKeys: its value
+  // reaches the program as it is, so nothing holding a label is shown beside it.
+  const file = decrypted(VALUES, true);
+  const config = { ...file.config, "homelab:routerSshKey": PRIVATE, "homelab:vmSshKeys": ED25519 };
+  const result = await previewConfig(
+    "example",
+    {
+      ...file,
+      config,
+      secretKeys: [...file.secretKeys, "homelab:routerSshKey", "homelab:vmSshKeys"],
+      secretPaths: [...(file.secretPaths ?? []), "routerSshKey"],
+    },
+    "homelab",
+  );
+  expect(result.problems).toEqual([]);
+  const router = result.resources.find((r) => r.name === "router-edge-reconcile");
+  expect(router?.inputs.connection).toBe("[secret]");
 });

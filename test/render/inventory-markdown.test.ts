@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { CMARK_GFM_MISSING, elementCounts, gfmHtml } from "../../lab/markdown-check";
 import { renderInventory } from "../../render/inventory";
-import { markdownText, table, text } from "../../render/inventory/table";
+import { markdownText, ownerText, table, text } from "../../render/inventory/table";
 import { requireSite } from "../../site";
 import { fileRaw, ROOT } from "../fixtures/base";
 
@@ -66,6 +66,13 @@ test.each([
   ["a bare URL and www", "https://x.example www.x.example", "https\\://x.example www\\.x.example"],
   ["a backslash", "C:\\path\\", "C:\\\\path\\\\"],
   ["an address, which starts no list", "10.0.0.1", "10.0.0.1"],
+])("markdownText of %s", (_what, input, escaped) => {
+  expect(markdownText(input)).toBe(escaped);
+  // The owner's text is escaped the same way.
+  expect(ownerText(input)).toBe(escaped);
+});
+
+test.each([
   // Found by a new-user trial: a credential pasted into a note reached inventory.md and outputs.json.
   ["a password in a note", "NAS login password=hunter2", "NAS login password=\\[redacted\\]"],
   [
@@ -73,8 +80,19 @@ test.each([
     "ci token root@pam!ci=0d8f7a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6",
     "ci token \\[redacted\\]",
   ],
-])("markdownText of %s", (_what, input, escaped) => {
-  expect(markdownText(input)).toBe(escaped);
+])("ownerText of %s: the credential is redacted, then escaped", (_what, input, escaped) => {
+  expect(ownerText(input)).toBe(escaped);
+});
+
+test.each([
+  // Found while merging stop 24: a host named `secret` made the SSH cell `admin@secret:[redacted]`.
+  ["an SSH cell whose host is named secret", "admin@secret:22", "admin@secret:22"],
+  ["a host name holding token=", "edge token=1", "edge token=1"],
+  ["a rule's sets with secret: in them", "vault-secret: 8200", "vault-secret: 8200"],
+])("markdownText of %s: program text is escaped only, never redacted", (_what, input, shown) => {
+  expect(markdownText(input)).toBe(shown);
+  // What ownerText would have made of it: the redaction the program's own text must not get.
+  expect(ownerText(input)).not.toBe(shown);
 });
 
 test("the description is one paragraph of text", () => {

@@ -168,3 +168,18 @@ test("a problem quotes no secret: not at its path, not inside a value holding it
     },
   ]);
 });
+
+test("the offline preview's labels are checked as stand-ins too; other text is not", () => {
+  const raw = {
+    proxmox: { endpoint: "[secret homelab:proxmox.endpoint sha256:1a2b3c4d]", insecure: true },
+    notes: ["[secret homelab:notes[0]]", "[secret] is a word here"],
+    vmSshKeys: `[secret homelab:vmSshKeys SHA256:ylOomyo6YJUSIm8E4tt3x7Tuqb9lsabDJJ8KEOKVA2A]\n[secret homelab:vmSshKeys SHA256:LBAxfixqrtXE6uODK8EARphL6Et4envSg7nYki8Whlc]`,
+  };
+  const checked = withStandIns(raw, ["proxmox.endpoint", "notes[0]", "notes[1]", "vmSshKeys"]);
+  expect(checked).toEqual({
+    proxmox: { endpoint: "https://offline-secret.invalid/", insecure: true },
+    notes: ["[secret]", "[secret] is a word here"],
+    vmSshKeys:
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA offline-secret",
+  });
+});

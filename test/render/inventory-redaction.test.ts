@@ -1,0 +1,64 @@
+// Credential redaction in the inventory happens where the owner's free text comes in (notes,
+// purposes, descriptions, owners, managers, labels, reasons), not on every cell: text the program
+// writes itself (a router's SSH cell, host names) is escaped only, so a host named `secret` or a
+// name holding `token=` is shown as it is (render/inventory/table.ts ownerText vs markdownText).
+import { join } from "path";
+import { renderInventory } from "../../render/inventory";
+import { requireSite } from "../../site";
+import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
+
+const UUID = "0d8f7a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const inventory = (raw: Record<string, any>): string => {
+  const { plan, topology } = requireSite(raw);
+  return renderInventory(plan, topology);
+};
+
+describe("credentials pasted into the owner's free text", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const c = raw as Record<string, any>;
+  c.site.description = `ci token root@pam!ci=${UUID}`;
+  const g = c.segments[0];
+  g.purpose = "switches, login password=hunter2";
+  g.managedBy = "https://admin:hunter2@unifi.lan/";
+  g.gateway.owner = "UDM password=hunter2";
+  g.ranges[0].purpose = "static, api token=hunter2";
+  c.devices[0].purpose = "switch password: hunter2";
+  c.devices[0].inRange = g.ranges[0].purpose;
+  c.notes = ["NAS login password=hunter2", `ci token root@pam!ci=${UUID}`];
+  const doc = inventory(raw);
+  const lines = doc.split("\n");
+
+  test("appear nowhere in the inventory, the Mermaid diagram included", () => {
+    expect(doc).not.toMatch(/hunter2|0d8f7a3e/);
+  });
+
+  test("each is [redacted] where it was written", () => {
+    expect(lines.filter((l) => l.includes("redacted"))).toEqual([
+      "ci token \\[redacted\\]",
+      "| 1    | default | 10.0.1.0/24 | -    | 10.0.1.1 | UDM password=\\[redacted\\] | -   | switches, login password=\\[redacted\\] | https\\://\\[redacted\\]@unifi.lan/ |",
+      "| 10.0.1.1           | gateway | 1     | UDM password=\\[redacted\\]      |",
+      "| 10.0.1.2-10.0.1.50 | static  | 49    | static, api token=\\[redacted\\] |",
+      "| usw-flex | default | 10.0.1.10 | -    | switch password: \\[redacted\\] | static, api token=\\[redacted\\] |",
+      '  gw_UDM_password__redacted_{{"UDM password=[redacted]"}}',
+      '  gw_UDM_password__redacted_ ---|"gateway 10.0.1.1"| seg_default',
+      "- NAS login password=\\[redacted\\]",
+      "- ci token \\[redacted\\]",
+      "- Provisioned by https\\://\\[redacted\\]@unifi.lan/, not by this program: segment default (VLAN 1).",
+    ]);
+  });
+});
+
+test("a router's SSH cell is the program's text: a host named secret is shown as it is", () => {
+  const raw = stackRaw("example");
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (raw.routers as any)[0].ssh.host = "secret";
+  const row = inventory(raw)
+    .split("\n")
+    .filter((l) => l.includes("admin@"));
+  expect(row).toEqual([
+    "| edge   | RouterOS | 7.24    | 65000 | 192.168.88.254 | admin@secret:22 | fc00::/8       |",
+  ]);
+});
