@@ -50,8 +50,22 @@ export interface TwinRoute {
   readonly src?: string;
   readonly metric?: number;
   readonly onLink?: boolean;
-  /** ECMP: the next hops of one multipath route (`nexthop via A nexthop via B`), instead of `via`. */
+  /**
+   * ECMP: the next hops of one multipath route (`nexthop via A nexthop via B`), instead of `via`;
+   * `dev` and `onLink` then apply to each next hop.
+   */
   readonly nexthops?: readonly string[];
+  /** The routing table (`table N`); the main table when absent. */
+  readonly table?: number;
+}
+
+/** A policy routing rule (`ip [-6] rule add iif <iif> lookup <table>`): a VRF standing in. */
+export interface TwinRule {
+  readonly node: string;
+  readonly family: Family;
+  /** The interface whose packets look up `table` first (then the main table, as unmatched). */
+  readonly iif: string;
+  readonly table: number;
 }
 
 /** GoBGP standing in for Cilium's BGP control plane on one node. */
@@ -98,6 +112,11 @@ export interface TwinProbe {
   /** The namespaces that hold `src` and `dst`. */
   readonly from: string;
   readonly to: string;
+  /**
+   * Other namespaces holding `dst` too (a LoadBalancer address on every node that announces it,
+   * reached by ECMP): their probe servers run as well, so whichever gets the probe answers it.
+   */
+  readonly alsoAt?: readonly string[];
 }
 
 /**
@@ -165,6 +184,8 @@ export interface TwinSite {
   /** Addresses on `lo` (loopbacks, VIPs). */
   readonly loopbacks: readonly { readonly node: string; readonly address: string }[];
   readonly routes: readonly TwinRoute[];
+  /** Policy routing rules (VRFs as routing tables: this kernel has no `vrf` links). */
+  readonly rules: readonly TwinRule[];
   readonly frr: readonly TwinFrr[];
   readonly gobgp: readonly TwinGobgp[];
   readonly l2: readonly TwinL2Answer[];
