@@ -70,7 +70,7 @@ export function buildTwin(
   }
   const expected = readExpectationsFile(files);
   buildPolicy(files, b, flowAddresses(expected));
-  buildExpectations(expected, b);
+  buildExpectations(expected, b, nodes.talos);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {

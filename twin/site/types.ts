@@ -141,6 +141,13 @@ export type TwinExpectation =
       readonly name: string;
       readonly vip: string;
       readonly holders: readonly string[];
+      /**
+       * A Talos shared VIP: each holder that is a Talos node, with the link its rendered machine
+       * config puts the VIP on (`Layer2VIPConfig` v1.12+, `machine.network.interfaces[].vip`
+       * before), or none where its config holds no such VIP. Absent for a VIP no Talos node of
+       * the twin is named to hold (an anycast VIP on FRR nodes).
+       */
+      readonly talos?: readonly { readonly node: string; readonly link?: string }[];
     };
 
 /** A device of the site and what plays it in the twin. */
