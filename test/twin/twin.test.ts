@@ -440,3 +440,17 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
     expect(r.code).toBe(1);
   }, 400_000);
 });
+
+test("the VIP removed from one control plane's Talos config (homelab): the failover fails, naming the file", async () => {
+  const r = await twin("homelab", (d) =>
+    replace(
+      join(d, "talos/k101cp12.yaml"),
+      '---\napiVersion: "v1alpha1"\nkind: "Layer2VIPConfig"\nname: "10.101.0.250"\nlink: "net0"\n',
+      "",
+    ),
+  );
+  expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
+    "FAIL expect failover k101: expected 10.101.0.250 answering from another holder within 15 s after its holder stops; seen talos/k101cp12.yaml holds no VIP 10.101.0.250 (Layer2VIPConfig, or machine.network.interfaces[].vip before Talos 1.12), so k101cp12 cannot take it over",
+  ]);
+  expect(r.summary).toBe("twin homelab: 43 passed, 1 failed");
+}, 180_000);
