@@ -205,6 +205,12 @@ function buildSdn(
     }
   }
   const zone = sdn.zone;
+  // VRF routes the twin cannot place (no zone with exit nodes on that host) are said so.
+  for (const [host, routes] of vrfRoutes)
+    if (!zone || zone.exitNodes.length === 0 || !zone.nodes.includes(host))
+      b.note(
+        `manual step not applied: ${host}: routes ${[...routes.keys()].join(", ")} in a VRF (no EVPN zone with exit nodes on ${host} in resources.json)`,
+      );
   if (!zone) return;
   b.note(
     `EVPN zone ${zone.id}: VNets as bridges with the anycast gateways on every host, real vxlan devices with static head-end replication between the hosts' loopbacks (FRR's EVPN control plane is not run)${zone.exitNodes.length > 0 ? "" : "; the zone's VRF is the main table"}`,
