@@ -118,6 +118,17 @@ export function importSdn(
             sdn.exitNodes = v.split(",").map((x) => x.trim());
             return true;
           },
+          // Proxmox writes the primary exit node and local routing as zone keys (pvesdn.adoc,
+          // EVPN zone options); the stack's sdn.primaryExitNode / sdn.exitNodesLocalRouting.
+          "exitnodes-primary": (v) => {
+            sdn.primaryExitNode = v.trim();
+            return true;
+          },
+          "exitnodes-local-routing": (v) => {
+            if (v !== "1" && v !== "0") return false;
+            sdn.exitNodesLocalRouting = v === "1";
+            return true;
+          },
           "advertise-subnets": (v) => {
             sdn.advertiseSubnets = v === "1";
             return true;
@@ -135,7 +146,24 @@ export function importSdn(
         }
         existing.subnets.push(`${m[1]}/${m[2]}`);
         report.expressed(file);
-        prop(file, s, { vnet: () => true });
+        const vnet = s.props.find((p) => p.key === "vnet")?.value;
+        const snat = s.props.find((p) => p.key === "snat");
+        prop(file, { ...s, props: s.props.filter((p) => p !== snat) }, { vnet: () => true });
+        if (snat?.value === "0") report.expressed(file);
+        else if (snat) {
+          // The import writes no tenants (a tenant's prefixes are derived from its ID), so the
+          // SNAT of a subnet is named with the key that carries it rather than dropped.
+          report.reported({
+            kind: "SDN settings",
+            file,
+            line: snat.line,
+            text: snat.text,
+            why:
+              snat.value === "1"
+                ? `subnet ${m[1]}/${m[2]} is SNATed on the exit nodes: set \`snat: true\` on the tenant whose VNet is ${vnet ?? "its VNet"} (tenants[].snat); the import writes no tenants`
+                : `subnet ${m[1]}/${m[2]}: \`snat ${snat.value}\` is neither 1 nor 0; Proxmox's \`snat\` is a boolean`,
+          });
+        }
       } else {
         unexpressed(
           file,

@@ -60,6 +60,15 @@ export const ROUTEROS_EDGE_TIMERS_NO_BFD: SessionTimers = { keepalive: 3, hold: 
 /** TTL of an eBGP multihop session that crosses one router (node -> gateway -> peer). */
 export const MULTIHOP_TTL = 2;
 
+/**
+ * TTL of a Cilium session from a node on an EVPN VNet to a peer outside the zone: the node's
+ * host routes it (anycast gateway, the zone's VRF), then an exit node routes it out of the zone
+ * (Proxmox pvesdn.adoc, EVPN exit nodes), so it crosses two routers when the node runs on a host
+ * that is not an exit node (and VMs migrate between hosts). Found by the twin (field case 34):
+ * with TTL 2 the session of a node on a non-exit host never comes up.
+ */
+export const EVPN_EXIT_MULTIHOP_TTL = 3;
+
 const hostLength = (f: Family): number => (f === 4 ? 32 : 128);
 
 /** Where an address is held: the device, the interface and the held address. */
@@ -377,13 +386,17 @@ class Sessions {
         }
         const announces = nodeAnnouncements(k, node, f, false);
         const peerSide = connectedInterface(peer.device, source.address);
+        const ttl =
+          t.vnet?.carries === "vms" && this.plan.sdn.exitNodes.length > 0
+            ? EVPN_EXIT_MULTIHOP_TTL
+            : MULTIHOP_TTL;
         this.push(peer.path, f, [
           {
             device: peer.device.name,
             asn: peer.asn,
             address: peer.address,
             interface: peer.iface,
-            ...(peerSide ? {} : { multihop: MULTIHOP_TTL }),
+            ...(peerSide ? {} : { multihop: ttl }),
             reach: peerSide
               ? "connected"
               : (routeOf(peer.device, source.address) ??
@@ -398,7 +411,7 @@ class Sessions {
             asn: k.asn,
             address: source.address,
             interface: nic.name,
-            ...(onLink ? {} : { multihop: MULTIHOP_TTL }),
+            ...(onLink ? {} : { multihop: ttl }),
             reach: onLink ? "connected" : (route as Route),
             announces,
             accepts: [],

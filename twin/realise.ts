@@ -76,14 +76,27 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
     for (const l2 of site.l2.filter((x) => x.node !== "")) {
       lab.addAddress(l2.node, l2.iface, `${l2.address}/${family(l2.address) === 4 ? 32 : 128}`);
     }
+    for (const x of site.rules) {
+      lab.exec(x.node, "ip", [
+        `-${x.family}`,
+        "rule",
+        "add",
+        "iif",
+        x.iif,
+        "lookup",
+        String(x.table),
+      ]);
+    }
     for (const r of site.routes) {
-      const args = [r.dst];
+      const args = r.dst.split(" ");
+      if (r.table !== undefined) args.push("table", String(r.table));
       if (r.via) args.push("via", r.via);
-      for (const v of r.nexthops ?? []) args.push("nexthop", "via", v);
-      if (r.dev) args.push("dev", r.dev);
+      const hop = [...(r.dev ? ["dev", r.dev] : []), ...(r.onLink ? ["onlink"] : [])];
+      for (const v of r.nexthops ?? []) args.push("nexthop", "via", v, ...hop);
+      if (r.dev && !r.nexthops) args.push("dev", r.dev);
       if (r.src) args.push("src", r.src);
       if (r.metric !== undefined) args.push("metric", String(r.metric));
-      if (r.onLink) args.push("onlink");
+      if (r.onLink && !r.nexthops) args.push("onlink");
       lab.addRoute(r.node, family(r.via ?? r.nexthops?.[0] ?? r.dst), args);
     }
     // The policy's rulesets, before any daemon starts (as on a device that boots with them).

@@ -105,6 +105,43 @@ describe("SDN section configs", () => {
   });
 });
 
+describe("SDN exit node options (issue 18 §4)", () => {
+  const exits = (zones?: string) => {
+    const report = new Report();
+    const files = new Map(
+      ["controllers.cfg", "subnets.cfg", "zones.cfg"].map((f) => [f, read(`sdn-exits/${f}`)]),
+    );
+    if (zones !== undefined) files.set("zones.cfg", zones);
+    return { s: importSdn(files, (n) => `sdn-exits/${n}`, report), report };
+  };
+
+  test("exitnodes-primary and exitnodes-local-routing become sdn.primaryExitNode and sdn.exitNodesLocalRouting; snat 1 names tenants[].snat", () => {
+    const { s, report } = exits();
+    expect(s.sdn).toEqual({
+      controller: "ctl1",
+      zone: "zone1",
+      exitNodes: ["pve1", "pve2"],
+      primaryExitNode: "pve1",
+      exitNodesLocalRouting: true,
+    });
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.text}: ${f.why}`)).toEqual([
+      "sdn-exits/controllers.cfg:2 asn 65000: evpn ctl1: the stack derives or has no key for `asn`; set it after the first `pulumi up` if it must stay",
+      "sdn-exits/subnets.cfg:3 snat 1: subnet 10.101.0.0/24 is SNATed on the exit nodes: set `snat: true` on the tenant whose VNet is vnet101 (tenants[].snat); the import writes no tenants",
+    ]);
+  });
+
+  test("exitnodes-local-routing 0 is false; a value that is neither 1 nor 0 is reported", () => {
+    const zone = (v: string) =>
+      `evpn: zone1\n\tcontroller ctl1\n\texitnodes pve1\n\texitnodes-local-routing ${v}\n`;
+    expect(exits(zone("0")).s.sdn.exitNodesLocalRouting).toBe(false);
+    const bad = exits(zone("yes"));
+    expect(bad.s.sdn.exitNodesLocalRouting).toBeUndefined();
+    expect(bad.report.findings.map((f) => `${f.file}:${f.line} ${f.text}`)).toContain(
+      "sdn-exits/zones.cfg:4 exitnodes-local-routing yes",
+    );
+  });
+});
+
 describe("RouterOS export", () => {
   test("addresses, routes, BGP peers, VLANs, A records, ASN and router ID are expressed; the rest is reported", () => {
     const report = new Report();

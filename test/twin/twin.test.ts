@@ -363,7 +363,94 @@ describe("RouterOS menus the twin does not realise", () => {
       '/ip/dns/static/add name=a.lab type=A address=10.0.0.1 comment="x"',
     ].join("\n");
     const b = new SiteBuilder("t");
-    buildRouterOs("routeros/edge.rsc", script, { mtu: new Map(), vlans: new Map(), other: [] }, b);
+    buildRouterOs(
+      "routeros/edge.rsc",
+      script,
+      { mtu: new Map(), vlans: new Map(), vrfRoutes: new Map(), other: [] },
+      b,
+    );
     expect(b.notes).toEqual(["edge: /ip/dns/static entries are recorded, not served"]);
   });
 });
+
+/** Field case 34: a Talos cluster on its own EVPN tenant, Cilium BGP to a MikroTik via the exit nodes. */
+let case34: Promise<PreviewResult> | undefined;
+const case34Preview = () => {
+  const text = readFileSync(
+    join(ROOT, "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml"),
+    "utf8",
+  );
+  case34 ??= previewConfig("case34", parseStackFile(text, projectName()));
+  return case34;
+};
+
+describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP return routes)", () => {
+  test("every check passes: Cilium's sessions come up across the exit nodes, the router reaches every node and back", async () => {
+    const r = await twin("case34", () => undefined, case34Preview);
+    expect(r.failed).toEqual([]);
+    expect(r.lines.filter((l) => l.startsWith("pass evpn mikrotik"))).toEqual(
+      [
+        ["10.60.0.11", "apps-cp1", "pve-a"],
+        ["10.60.0.12", "apps-cp2", "pve-b"],
+        ["10.60.0.13", "apps-cp3", "pve-c"],
+        ["10.60.0.21", "apps-w1", "pve-a"],
+        ["10.60.0.22", "apps-w2", "pve-b"],
+      ].map(
+        ([a, vm, host]) =>
+          `pass evpn mikrotik -> ${a} (${vm} on ${host}): ping via 192.168.50.11, 192.168.50.12: expected replies; seen replies`,
+      ),
+    );
+    expect(r.lines).toContain(
+      "pass policy rule=iot-to-ha: 192.168.30.2 -> 192.168.60.10 tcp 8123 (ep-iot -> apps-cp1): expected a reply (the policy allows it); seen reached: connected",
+    );
+    expect(r.lines).toContain(
+      "  modelled: EVPN zone vxevpn01: its VRF is routing table 10000, looked up first by packets from its VNets (ip rule iif; this kernel has no vrf links); on pve-a, pve-b it falls through to the main table (the exit nodes' route leak), on the other hosts its default route leads to the exit nodes pve-a, pve-b (ECMP) over the underlay (standing for the default route the exit nodes announce into the zone)",
+    );
+    expect(r.summary).toBe("twin home: 69 passed, 0 failed");
+  }, 300_000);
+
+  test("the router's return routes dropped from its script: every session, the pool and the zone's probes fail", async () => {
+    const r = await twin(
+      "case34",
+      (d) => {
+        for (const via of ["192.168.50.11", "192.168.50.12"])
+          replace(
+            join(d, "routeros/mikrotik.rsc"),
+            `/ip/route/add dst-address=10.60.0.0/24 gateway=${via} comment=$c; `,
+            "",
+          );
+      },
+      case34Preview,
+    );
+    const nodes = ["10.60.0.11", "10.60.0.12", "10.60.0.13", "10.60.0.21", "10.60.0.22"];
+    expect(r.failed).toEqual([
+      ...nodes.flatMap((a) => [`bgp mikrotik -> ${a}: session`, `bgp mikrotik <- ${a}: learned`]),
+      ...["apps-cp1", "apps-cp2", "apps-cp3", "apps-w1", "apps-w2"].map(
+        (n) => `bgp ${n} -> 192.168.50.1: session (GoBGP for Cilium)`,
+      ),
+      "policy rule=iot-to-ha: 192.168.30.2 -> 192.168.60.10 tcp 8123 (ep-iot -> apps-cp1)",
+      "policy default=iot: 192.168.30.2 -> 10.60.0.11 tcp 443 (ep-iot -> apps-cp1)",
+      "policy default=cameras: 192.168.40.2 -> 10.60.0.11 tcp 443 (ep-cameras -> apps-cp1)",
+      "policy default=internet: 203.0.113.10 -> 10.60.0.11 tcp 443 (internet -> apps-cp1)",
+    ]);
+    expect(r.lines).toContain(
+      "FAIL policy default=cameras: 192.168.40.2 -> 10.60.0.11 tcp 443 (ep-cameras -> apps-cp1): expected a reply (the policy allows it); seen error: ENETUNREACH",
+    );
+    expect(r.summary).toBe("twin home: 45 passed, 19 failed");
+    expect(r.code).toBe(1);
+  }, 400_000);
+});
+
+test("the VIP removed from one control plane's Talos config (homelab): the failover fails, naming the file", async () => {
+  const r = await twin("homelab", (d) =>
+    replace(
+      join(d, "talos/k101cp12.yaml"),
+      '---\napiVersion: "v1alpha1"\nkind: "Layer2VIPConfig"\nname: "10.101.0.250"\nlink: "net0"\n',
+      "",
+    ),
+  );
+  expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
+    "FAIL expect failover k101: expected 10.101.0.250 answering from another holder within 15 s after its holder stops; seen talos/k101cp12.yaml holds no VIP 10.101.0.250 (Layer2VIPConfig, or machine.network.interfaces[].vip before Talos 1.12), so k101cp12 cannot take it over",
+  ]);
+  expect(r.summary).toBe("twin homelab: 43 passed, 1 failed");
+}, 180_000);

@@ -5,9 +5,11 @@
 //   `deny`. An address no namespace holds fails the check, saying so.
 // - session: the BGP session Established at an end that runs FRR (vtysh) or GoBGP (its API).
 // - failover: the VIP answers from a prober; its holder stops (a Talos node's NIC goes down, or
-//   an FRR node's bgpd stops); the VIP answers again from another holder within 15 s. Talos's
-//   takeover (the next control plane adds the VIP and announces it by ARP/NDP from it) is modelled
-//   by iproute2 and one ping from the VIP, since the twin runs no Talos; the output says so.
+//   an FRR node's bgpd stops); the VIP answers again from another holder within 15 s. For a
+//   Talos VIP, each node named to hold it must carry it in its rendered machine config (v1.12+
+//   `Layer2VIPConfig`, or `.machine.network.interfaces[].vip`), and the next one takes it on the
+//   link its own config names. Talos's takeover (adding the VIP and announcing it by ARP/NDP) is
+//   modelled by iproute2 and one ping from the VIP, since the twin runs no Talos; the output says so.
 import { Address, Prefix } from "../../addressing/ip";
 import { LiveTwin } from "../realise";
 import { BuiltTwin } from "../site/build";
@@ -118,54 +120,95 @@ async function answersWithin(live: LiveTwin, from: string, vip: string, ms: numb
   return undefined;
 }
 
+/**
+ * A failover's outcome: after `what` (the holder stopped), the VIP answered the prober `ms` later
+ * (from `from` where that is known), or not within FAILOVER_MS (`ms` undefined).
+ */
+function failoverResult(
+  expected: string,
+  what: string,
+  vip: string,
+  prober: string,
+  ms: number | undefined,
+  from?: { readonly node: string; readonly how: string },
+): Outcome {
+  return {
+    ok: ms !== undefined,
+    expected,
+    seen:
+      ms === undefined
+        ? `${what}; ${vip} does not answer ${prober}`
+        : `${what}; ${vip} answers ${prober}${from ? ` from ${from.node}` : ""} after ${ms} ms${from ? ` (${from.how})` : ""}`,
+  };
+}
+
+/**
+ * A Talos shared VIP: every node named to hold it must have it in its rendered machine config;
+ * the holder's NIC goes down and the next holder takes the VIP on the link its own config names.
+ */
+async function talosFailover(
+  live: LiveTwin,
+  site: TwinSite,
+  e: Failover,
+  talos: NonNullable<Failover["talos"]>,
+  expected: string,
+): Promise<Outcome> {
+  const missing = talos.filter((t) => t.link === undefined).map((t) => t.node);
+  if (missing.length > 0)
+    return {
+      ok: false,
+      expected,
+      seen: missing
+        .map(
+          (n) =>
+            `talos/${n}.yaml holds no VIP ${e.vip} (Layer2VIPConfig, or machine.network.interfaces[].vip before Talos 1.12), so ${n} cannot take it over`,
+        )
+        .join("; "),
+    };
+  const holder = talos.find((t) => nicOf(site, t.node, e.vip));
+  if (!holder) return { ok: false, expected, seen: `no node holds ${e.vip} in the twin` };
+  const nic = nicOf(site, holder.node, e.vip) as { iface: string; cidr: string };
+  const probe = proberOf(site, e);
+  if (!probe)
+    return { ok: false, expected, seen: "no namespace on the VIP's subnet to probe from" };
+  const prober = probe.node;
+  if (!pings(live, prober, e.vip))
+    return {
+      ok: false,
+      expected,
+      seen: `${e.vip} does not answer ${prober} before ${holder.node} stops`,
+    };
+  const next = talos.find(
+    (t) => t !== holder && site.veths.some((v) => [v.a, v.b].some((x) => x.node === t.node)),
+  );
+  if (!next?.link)
+    return { ok: false, expected, seen: `no other holder of ${e.vip} is in the twin` };
+  const link = next.link;
+  const cidr = `${e.vip}/${e.vip.includes(":") ? 128 : 32}`;
+  live.lab.exec(holder.node, "ip", ["link", "set", nic.iface, "down"]);
+  try {
+    live.lab.exec(next.node, "ip", ["addr", "add", cidr, "dev", link]);
+    // Talos announces a VIP it takes over; a packet from the VIP updates the neighbours.
+    pings(live, next.node, probe.address, ["-c", "1", "-W", "0.5", "-I", e.vip]);
+    const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
+    return failoverResult(expected, `${holder.node}'s ${nic.iface} down`, e.vip, prober, ms, {
+      node: next.node,
+      how: `on ${link} as talos/${next.node}.yaml puts it; Talos's takeover modelled`,
+    });
+  } finally {
+    try {
+      live.lab.exec(next.node, "ip", ["addr", "del", cidr, "dev", link]);
+    } catch {
+      // already gone
+    }
+    live.lab.exec(holder.node, "ip", ["link", "set", nic.iface, "up"]);
+  }
+}
+
 function failoverCheck(site: TwinSite, e: Failover): Check["run"] {
   return async (live): Promise<Outcome> => {
     const expected = `${e.vip} answering from another holder within ${FAILOVER_MS / 1000} s after its holder stops`;
-    const holder = e.holders.find((h) => nicOf(site, h, e.vip));
-    if (holder) {
-      // A Talos shared VIP on a NIC: the holder's NIC goes down, the next one takes the VIP.
-      const nic = nicOf(site, holder, e.vip) as { iface: string; cidr: string };
-      const probe = proberOf(site, e);
-      if (!probe)
-        return { ok: false, expected, seen: "no namespace on the VIP's subnet to probe from" };
-      const prober = probe.node;
-      if (!pings(live, prober, e.vip))
-        return {
-          ok: false,
-          expected,
-          seen: `${e.vip} does not answer ${prober} before ${holder} stops`,
-        };
-      const next = e.holders.find(
-        (h) => h !== holder && site.veths.some((v) => [v.a, v.b].some((x) => x.node === h)),
-      );
-      if (!next) return { ok: false, expected, seen: `no other holder of ${e.vip} is in the twin` };
-      const nextNic = site.veths
-        .flatMap((v) => [v.a, v.b])
-        .find((x) => x.node === next && x.name === nic.iface);
-      if (!nextNic) return { ok: false, expected, seen: `${next} has no ${nic.iface}` };
-      live.lab.exec(holder, "ip", ["link", "set", nic.iface, "down"]);
-      try {
-        live.lab.exec(next, "ip", ["addr", "add", nic.cidr, "dev", nic.iface]);
-        // Talos announces a VIP it takes over; a packet from the VIP updates the neighbours.
-        pings(live, next, probe.address, ["-c", "1", "-W", "0.5", "-I", e.vip]);
-        const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
-        return {
-          ok: ms !== undefined,
-          expected,
-          seen:
-            ms !== undefined
-              ? `${holder}'s ${nic.iface} down; ${e.vip} answers ${prober} from ${next} after ${ms} ms (Talos's takeover modelled)`
-              : `${holder}'s ${nic.iface} down; ${e.vip} does not answer ${prober}`,
-        };
-      } finally {
-        try {
-          live.lab.exec(next, "ip", ["addr", "del", nic.cidr, "dev", nic.iface]);
-        } catch {
-          // already gone
-        }
-        live.lab.exec(holder, "ip", ["link", "set", nic.iface, "up"]);
-      }
-    }
+    if (e.talos) return talosFailover(live, site, e, e.talos, expected);
     // An anycast VIP on lo, announced over BGP: stop one holder's bgpd, another must answer.
     const lo = e.holders.filter((h) =>
       site.loopbacks.some((l) => l.node === h && l.address.split("/")[0] === e.vip),
@@ -198,14 +241,7 @@ function failoverCheck(site: TwinSite, e: Failover): Check["run"] {
     await live.lab.stopDaemon(stopped, "bgpd", "SIGTERM");
     try {
       const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
-      return {
-        ok: ms !== undefined,
-        expected,
-        seen:
-          ms !== undefined
-            ? `${stopped}'s bgpd stopped; ${e.vip} answers ${prober} after ${ms} ms`
-            : `${stopped}'s bgpd stopped; ${e.vip} does not answer ${prober}`,
-      };
+      return failoverResult(expected, `${stopped}'s bgpd stopped`, e.vip, prober, ms);
     } finally {
       await live.lab.restartDaemon(stopped, "bgpd");
     }

@@ -9,8 +9,15 @@ export interface ProbeNamespaces {
   ns(node: string): string;
 }
 
-/** A probe with the namespaces that hold its source and destination. */
-export type PlacedProbe = Omit<AgentProbe, "id"> & { readonly from: string; readonly to: string };
+/**
+ * A probe with the namespaces that hold its source and destination (`alsoAt`: other namespaces
+ * holding the destination too, where servers start as well).
+ */
+export type PlacedProbe = Omit<AgentProbe, "id"> & {
+  readonly from: string;
+  readonly to: string;
+  readonly alsoAt?: readonly string[];
+};
 
 /** Runs `source` with node inside namespace `node`. */
 function inNode(lab: ProbeNamespaces, node: string, source: string, args: readonly string[]) {
@@ -36,10 +43,12 @@ export async function startProbeServers(
 ): Promise<ChildProcess[]> {
   const byNode = new Map<string, { tcp: Set<number>; udp: Set<number>; addr: Set<string> }>();
   for (const x of probes) {
-    const n = byNode.get(x.to) ?? { tcp: new Set(), udp: new Set(), addr: new Set() };
-    if (x.protocol !== "icmp" && x.port !== undefined) n[x.protocol].add(x.port);
-    n.addr.add(x.dst);
-    byNode.set(x.to, n);
+    for (const to of [x.to, ...(x.alsoAt ?? [])]) {
+      const n = byNode.get(to) ?? { tcp: new Set(), udp: new Set(), addr: new Set() };
+      if (x.protocol !== "icmp" && x.port !== undefined) n[x.protocol].add(x.port);
+      n.addr.add(x.dst);
+      byNode.set(to, n);
+    }
   }
   const servers: ChildProcess[] = [];
   try {
@@ -85,8 +94,9 @@ export async function sendProbes(
 ): Promise<AgentResult[]> {
   const bySource = new Map<string, AgentProbe[]>();
   probes.forEach((x, id) => {
-    const { from, to, ...probe } = x;
+    const { from, to, alsoAt, ...probe } = x;
     void to;
+    void alsoAt;
     bySource.set(from, [...(bySource.get(from) ?? []), { ...probe, id }]);
   });
   const results = (

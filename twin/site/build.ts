@@ -7,7 +7,7 @@
 // addresses. Throws on an artifact it cannot read.
 import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
-import { buildHosts } from "./hosts";
+import { buildHosts, evpnHostRoutes } from "./hosts";
 import { readManualSteps } from "./manual";
 import { buildNodes, NodeFacts } from "./nodes";
 import { buildExpectations, flowAddresses, readExpectationsFile } from "./expect";
@@ -43,8 +43,9 @@ export function buildTwin(
   const b = new SiteBuilder(stack);
   const manual = readManualSteps(files);
   const px = readProxmox(files);
-  const plug = buildHosts(px, manual.mtu, b);
+  const plug = buildHosts(px, manual.mtu, b, manual.vrfRoutes);
   const nodes = buildNodes(files, px, plug, b);
+  evpnHostRoutes(px, b);
   const sorted = (prefix: string, ext: string) =>
     [...files]
       .filter(([p]) => p.startsWith(prefix) && p.endsWith(ext))
@@ -69,7 +70,7 @@ export function buildTwin(
   }
   const expected = readExpectationsFile(files);
   buildPolicy(files, b, flowAddresses(expected));
-  buildExpectations(expected, b);
+  buildExpectations(expected, b, nodes.talos);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {

@@ -14,6 +14,7 @@ import {
   TwinExpectation,
   TwinProbe,
   TwinRoute,
+  TwinRule,
   TwinSite,
   TwinVeth,
   TwinVethEnd,
@@ -42,6 +43,7 @@ export class SiteBuilder {
   readonly vxlans: TwinVxlan[] = [];
   readonly loopbacks: { node: string; address: string }[] = [];
   readonly routes: TwinRoute[] = [];
+  readonly rules: TwinRule[] = [];
   readonly frr: TwinFrr[] = [];
   readonly gobgp: TwinGobgp[] = [];
   readonly l2: TwinL2Answer[] = [];
@@ -145,6 +147,7 @@ export class SiteBuilder {
       vxlans: this.vxlans,
       loopbacks: this.loopbacks,
       routes: this.routes,
+      rules: this.rules,
       frr: this.frr,
       gobgp: this.gobgp,
       l2: this.l2,

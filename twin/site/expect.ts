@@ -5,6 +5,7 @@
 import { Address } from "../../addressing/ip";
 import { ExpectationDocument, readExpectations } from "../../render/expect/document";
 import { ArtifactMap } from "../readback/folder";
+import { ObservedDevice } from "../readback/types";
 import { SiteBuilder } from "./builder";
 import { placed } from "./policy";
 
@@ -22,11 +23,24 @@ export function flowAddresses(list: readonly ExpectationDocument[]): Address[] {
 }
 
 /**
+ * Where a Talos node's rendered machine config puts `vip`: the node and the link (the twin's NIC
+ * name) of its VIP entry, or no link when its config holds no VIP at that address.
+ */
+function talosVip(t: ObservedDevice, vip: string): { node: string; link?: string } {
+  const a = t.addresses.find((x) => x.vip && x.address.equals(Address.from(vip)));
+  return a ? { node: t.name, link: a.iface } : { node: t.name };
+}
+
+/**
  * Adds the expectations to the twin once every namespace and probe endpoint is placed: a flow's
  * `from`/`to` are the namespaces holding its addresses, absent where none does (its check then
  * fails saying so).
  */
-export function buildExpectations(list: readonly ExpectationDocument[], b: SiteBuilder): void {
+export function buildExpectations(
+  list: readonly ExpectationDocument[],
+  b: SiteBuilder,
+  talos: readonly ObservedDevice[] = [],
+): void {
   const holder = new Map<string, string>();
   for (const x of placed(b)) {
     const a = x.cidr.split("/")[0];
@@ -36,7 +50,14 @@ export function buildExpectations(list: readonly ExpectationDocument[], b: SiteB
     if (e.kind === "session") {
       b.expectations.push({ kind: e.kind, name: e.name, ends: e.ends });
     } else if (e.kind === "failover") {
-      b.expectations.push({ kind: e.kind, name: e.name, vip: e.vip, holders: e.holders });
+      const nodes = e.holders.flatMap((h) => talos.filter((t) => t.name === h));
+      b.expectations.push({
+        kind: e.kind,
+        name: e.name,
+        vip: e.vip,
+        holders: e.holders,
+        ...(nodes.length > 0 ? { talos: nodes.map((t) => talosVip(t, e.vip)) } : {}),
+      });
     } else {
       const from = holder.get(e.src);
       const to = holder.get(e.dst);

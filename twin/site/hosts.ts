@@ -7,7 +7,7 @@
 import { Address, Prefix } from "../../addressing/ip";
 import { ProxmoxHostNet, ProxmoxSite, DEFAULT_MTU } from "./resources";
 import { SiteBuilder } from "./builder";
-import { ManualMtu } from "./manual";
+import { ManualMtu, ManualSteps } from "./manual";
 
 const VXLAN_PORT = 4789;
 
@@ -40,6 +40,7 @@ export function buildHosts(
   px: ProxmoxSite,
   manual: ManualMtu,
   b: SiteBuilder,
+  vrfRoutes: ManualSteps["vrfRoutes"] = new Map(),
 ): (host: string, bridge: string, vlan: number | undefined) => string {
   const byName = new Map(px.hosts.map((h) => [h.name, h]));
   const vlanOn = (host: ProxmoxHostNet, bridge: string, vid: number): string => {
@@ -106,7 +107,7 @@ export function buildHosts(
   }
   for (const host of px.hosts) defaultRoutes(host, b);
   jumboPaths(px, b);
-  buildSdn(px, manual, b);
+  buildSdn(px, manual, b, vrfRoutes);
   return (host, bridge, vlan) => {
     const h = byName.get(host);
     if (!h) throw new Error(`resources.json: a VM runs on ${host}, which has no network resources`);
@@ -172,7 +173,12 @@ function jumboPaths(px: ProxmoxSite, b: SiteBuilder): void {
 }
 
 /** OpenFabric underlay and EVPN VNets. */
-function buildSdn(px: ProxmoxSite, manual: ManualMtu, b: SiteBuilder): void {
+function buildSdn(
+  px: ProxmoxSite,
+  manual: ManualMtu,
+  b: SiteBuilder,
+  vrfRoutes: ManualSteps["vrfRoutes"],
+): void {
   const { sdn } = px;
   if (sdn.fabric.length > 0) {
     b.note(
@@ -199,9 +205,15 @@ function buildSdn(px: ProxmoxSite, manual: ManualMtu, b: SiteBuilder): void {
     }
   }
   const zone = sdn.zone;
+  // VRF routes the twin cannot place (no zone with exit nodes on that host) are said so.
+  for (const [host, routes] of vrfRoutes)
+    if (!zone || zone.exitNodes.length === 0 || !zone.nodes.includes(host))
+      b.note(
+        `manual step not applied: ${host}: routes ${[...routes.keys()].join(", ")} in a VRF (no EVPN zone with exit nodes on ${host} in resources.json)`,
+      );
   if (!zone) return;
   b.note(
-    `EVPN zone ${zone.id}: VNets as bridges with the anycast gateways on every host, real vxlan devices with static head-end replication between the hosts' loopbacks (FRR's EVPN control plane is not run); the zone's VRF is the main table`,
+    `EVPN zone ${zone.id}: VNets as bridges with the anycast gateways on every host, real vxlan devices with static head-end replication between the hosts' loopbacks (FRR's EVPN control plane is not run)${zone.exitNodes.length > 0 ? "" : "; the zone's VRF is the main table"}`,
   );
   const vtep = (host: string) => {
     const f = sdn.fabric.find((x) => x.host === host);
@@ -228,7 +240,130 @@ function buildSdn(px: ProxmoxSite, manual: ManualMtu, b: SiteBuilder): void {
       });
     }
   }
+  if (zone.exitNodes.length > 0) buildVrf(px, zone, b, vrfRoutes);
   void VXLAN_PORT;
+}
+
+type Zone = NonNullable<ProxmoxSite["sdn"]["zone"]>;
+
+/**
+ * A zone with exit nodes: every VM address on one of its VNets as a host route on the zone's
+ * other hosts (in the VRF's table and the main table), via the VM's host's loopback over the
+ * underlay. It stands for the EVPN type-2 routes (MAC+IP) FRR learns from the VMs' ARP and
+ * NDP: without them a host would ARP for a VM behind another host through the VXLAN, and the
+ * reply, sent to the anycast gateway's MAC that every host shares, would stay on the VM's host.
+ * Call once the VMs are placed (their NICs are veths into the VNet bridges).
+ */
+export function evpnHostRoutes(px: ProxmoxSite, b: SiteBuilder): void {
+  const zone = px.sdn.zone;
+  if (!zone || zone.exitNodes.length === 0) return;
+  const table = vrfTable(zone);
+  const vnets = new Set(px.sdn.vnets.map((v) => v.id));
+  const subnets = px.sdn.vnets.flatMap((v) => v.subnets.map((x) => Prefix.from(x.cidr)));
+  let count = 0;
+  for (const { a, b: tap } of b.veths) {
+    if (!tap.master || !vnets.has(tap.master) || !zone.nodes.includes(tap.node)) continue;
+    const vtep = px.sdn.fabric.find((f) => f.host === tap.node);
+    for (const cidr of a.addresses) {
+      const addr = Address.from(cidr.split("/")[0]);
+      if (!subnets.some((p) => p.contains(addr))) continue;
+      const via = addr.family === 4 ? vtep?.ip : vtep?.ip6;
+      if (via === undefined) continue;
+      for (const host of zone.nodes.filter((h) => h !== tap.node)) {
+        const nic = px.sdn.fabric.find((f) => f.host === host)?.nics[0];
+        if (nic === undefined) continue;
+        const dst = `${addr}/${addr.family === 4 ? 32 : 128}`;
+        for (const t of [table, undefined]) {
+          b.routes.push({
+            node: host,
+            dst,
+            via,
+            dev: nic,
+            onLink: true,
+            ...(t === undefined ? {} : { table: t }),
+          });
+        }
+      }
+      count++;
+    }
+  }
+  if (count > 0)
+    b.note(
+      `EVPN zone ${zone.id}: the ${count} VM addresses on its VNets as host routes on the other hosts via their host's loopback (standing for EVPN type-2 routes; a host would otherwise ARP for them into the VXLAN and lose the reply to the shared anycast MAC)`,
+    );
+}
+
+/** The routing table that stands for a zone's VRF: its VRF VNI, as Proxmox numbers the VRF. */
+export const vrfTable = (zone: Zone): number => zone.vrfVni ?? 1000;
+
+/**
+ * A zone with exit nodes: its VRF as a routing table that packets from the zone's VNets look up
+ * first (`ip rule iif <vnet>`; this kernel has no `vrf` links), holding the zone's subnets. On an
+ * exit node the table ends there and the main table follows: the route leak between the VRF and
+ * the host's own routing that Proxmox's exit nodes make. On every other node the table's default
+ * route leads to the exit nodes (ECMP; to the primary exit node alone when one is set), over the
+ * underlay to their loopbacks: it stands for the default route the exit nodes announce into the
+ * zone (EVPN type-5 routes over the zone's VRF VXLAN), since FRR's EVPN control plane is not run.
+ * A family the exit nodes have no loopback of gets an unreachable default there (no way out).
+ */
+function buildVrf(
+  px: ProxmoxSite,
+  zone: Zone,
+  b: SiteBuilder,
+  vrfRoutes: ManualSteps["vrfRoutes"],
+): void {
+  const { sdn } = px;
+  const table = vrfTable(zone);
+  const exits = zone.primaryExitNode ? [zone.primaryExitNode] : zone.exitNodes;
+  const subnets = sdn.vnets.flatMap((v) => v.subnets.map((x) => ({ vnet: v.id, cidr: x.cidr })));
+  const families = [...new Set(subnets.map((x) => (x.cidr.includes(":") ? 6 : 4) as 4 | 6))];
+  for (const host of zone.nodes) {
+    for (const v of sdn.vnets)
+      for (const family of families) b.rules.push({ node: host, family, iif: v.id, table });
+    for (const x of subnets) b.routes.push({ node: host, dst: x.cidr, dev: x.vnet, table });
+    for (const [dst, hops] of vrfRoutes.get(host) ?? []) {
+      // The step's routes in the VRF; an exit node leaks them into its main table as well.
+      for (const t of zone.exitNodes.includes(host) ? [table, undefined] : [table]) {
+        const where = t === undefined ? {} : { table: t };
+        b.routes.push(
+          hops.length === 1
+            ? { node: host, dst, via: hops[0], ...where }
+            : { node: host, dst, nexthops: hops, ...where },
+        );
+      }
+      b.note(
+        `manual step applied: ${host} routes ${dst} in its VRF via ${hops.join(", ")}${hops.length > 1 ? " (ECMP)" : ""} (inventory.md, Manual steps)`,
+      );
+    }
+    if (zone.exitNodes.includes(host)) continue;
+    const fabric = sdn.fabric.find((f) => f.host === host);
+    for (const family of families) {
+      const hops = exits
+        .map((e) => sdn.fabric.find((f) => f.host === e))
+        .map((f) => (family === 4 ? f?.ip : f?.ip6))
+        .filter((a): a is string => a !== undefined);
+      const nic = fabric?.nics[0];
+      if (hops.length === 0 || nic === undefined) {
+        b.routes.push({
+          node: host,
+          dst: `unreachable ${family === 4 ? "0.0.0.0/0" : "::/0"}`,
+          table,
+        });
+        continue;
+      }
+      b.routes.push(
+        hops.length === 1
+          ? { node: host, dst: "default", via: hops[0], dev: nic, onLink: true, table }
+          : { node: host, dst: "default", nexthops: hops, dev: nic, onLink: true, table },
+      );
+    }
+  }
+  const ways = zone.primaryExitNode
+    ? `the primary exit node ${zone.primaryExitNode}`
+    : `the exit nodes ${zone.exitNodes.join(", ")}${zone.exitNodes.length > 1 ? " (ECMP)" : ""}`;
+  b.note(
+    `EVPN zone ${zone.id}: its VRF is routing table ${table}, looked up first by packets from its VNets (ip rule iif; this kernel has no vrf links); on ${zone.exitNodes.join(", ")} it falls through to the main table (the exit nodes' route leak), on the other hosts its default route leads to ${ways} over the underlay (standing for the default route the exit nodes announce into the zone)`,
+  );
 }
 
 export { VXLAN_PORT };

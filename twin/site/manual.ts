@@ -1,7 +1,8 @@
 // The inventory's manual steps (manual-steps.json), as far as the twin applies them: a NIC MTU on
 // a host ("set MTU 9000 on eno2 and eno3 (...)") and the VLAN a router's interface carries
-// ("interface vlan101 carries VLAN 101 (...)"). The twin does what the step says; every other
-// step is listed as not applied.
+// ("interface vlan101 carries VLAN 101 (...)") and the static routes an EVPN exit node's VRF
+// needs ("in /etc/frr/frr.conf.local: vrf vrf_x, ip route P N, ..., exit-vrf; ..."). The twin
+// does what the step says; every other step is listed as not applied.
 import { ArtifactMap } from "../readback/folder";
 
 /** `<device>/<nic>` -> MTU in bytes. */
@@ -12,6 +13,8 @@ export interface ManualSteps {
   readonly mtu: ManualMtu;
   /** `<router>/<interface>` -> VLAN ID. */
   readonly vlans: ReadonlyMap<string, number>;
+  /** Static routes in a host's VRF: `<host>` -> prefix -> next hops (one ECMP route each). */
+  readonly vrfRoutes: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Steps the twin does not apply, as `<device>: <what>`. */
   readonly other: readonly string[];
 }
@@ -29,7 +32,19 @@ export function readManualSteps(files: ArtifactMap): ManualSteps {
   const mtu = new Map<string, number>();
   const vlans = new Map<string, number>();
   const other: string[] = [];
+  const vrfRoutes = new Map<string, Map<string, string[]>>();
   for (const s of steps) {
+    const vrf =
+      /^in \/etc\/frr\/frr\.conf\.local: vrf \S+, ((?:ip(?:v6)? route \S+ \S+, )+)exit-vrf;/.exec(
+        s.what,
+      );
+    if (vrf) {
+      const byPrefix = vrfRoutes.get(s.device) ?? new Map<string, string[]>();
+      for (const m of vrf[1].matchAll(/ip(?:v6)? route (\S+) ([^\s,]+)/g))
+        byPrefix.set(m[1], [...(byPrefix.get(m[1]) ?? []), m[2]]);
+      vrfRoutes.set(s.device, byPrefix);
+      continue;
+    }
     const set = /^set ((?:MTU \d+ on [^,(]+(?:, )?)+) \(/.exec(s.what);
     const vlan = /^interface (\S+) carries VLAN (\d+) /.exec(s.what);
     if (set) {
@@ -43,5 +58,5 @@ export function readManualSteps(files: ArtifactMap): ManualSteps {
       other.push(`${s.device}: ${s.what}`);
     }
   }
-  return { mtu, vlans, other };
+  return { mtu, vlans, vrfRoutes, other };
 }

@@ -166,7 +166,21 @@ export function buildPolicy(
     if (!(unheld.get(key) ?? []).some((x) => x.equals(a)))
       unheld.set(key, [...(unheld.get(key) ?? []), a]);
   }
-  for (const [key, addresses] of unheld) {
+  const anycast = new Map<string, string[]>();
+  for (const [key, all] of unheld) {
+    const addresses = all.filter((a) => {
+      const nodes = announcers(b, a);
+      if (nodes.length === 0) return true;
+      for (const node of nodes)
+        b.loopbacks.push({ node, address: `${a}/${a.family === 4 ? 32 : 128}` });
+      holder.set(a.toString(), nodes[0]);
+      anycast.set(a.toString(), nodes.slice(1));
+      b.note(
+        `policy probes to ${a}: a LoadBalancer address Cilium announces by BGP from ${nodes.join(", ")}; each of them holds it on lo (Cilium's datapath answers it on every node the router may choose)`,
+      );
+      return false;
+    });
+    if (addresses.length === 0) continue;
     const [zone, f] = key.split("/");
     const z = p.zones.find((x) => x.name === zone) as Zone;
     if (!gateway)
@@ -190,8 +204,20 @@ export function buildPolicy(
       expect: x.expect,
       from: holder.get(x.flow.src.toString()) as string,
       to: holder.get(x.flow.dst.toString()) as string,
+      ...((anycast.get(x.flow.dst.toString()) ?? []).length > 0
+        ? { alsoAt: anycast.get(x.flow.dst.toString()) }
+        : {}),
     });
   }
+}
+
+/** The nodes whose GoBGP (Cilium) announces `a` as a host route, sorted. */
+function announcers(b: SiteBuilder, a: Address): string[] {
+  const host = `${a}/${a.family === 4 ? 32 : 128}`;
+  return b.gobgp
+    .filter((g) => g.announce.some((x) => x.prefix === host))
+    .map((g) => g.node)
+    .sort();
 }
 
 /** The internet namespace behind `router` holding `addresses`, routed both ways. */

@@ -70,7 +70,17 @@ export interface ProxmoxVm {
 export interface ProxmoxSdn {
   /** Per host: the loopback addresses and the fabric's NICs. */
   readonly fabric: readonly { host: string; ip?: string; ip6?: string; nics: readonly string[] }[];
-  readonly zone?: { readonly id: string; readonly mtu: number; readonly nodes: readonly string[] };
+  readonly zone?: {
+    readonly id: string;
+    readonly mtu: number;
+    readonly nodes: readonly string[];
+    /** The zone's exit nodes (`exitNodes`): where its VRF leaks into the hosts' main table. */
+    readonly exitNodes: readonly string[];
+    /** The primary exit node (`primaryExitNode`): the only way out when set (Proxmox SDN docs). */
+    readonly primaryExitNode?: string;
+    /** The zone's VRF VNI (`vrfVxlan`): the twin's routing table number for the VRF. */
+    readonly vrfVni?: number;
+  };
   readonly controllerPeers: readonly string[];
   readonly vnets: readonly {
     readonly id: string;
@@ -177,6 +187,11 @@ export function readProxmox(files: ArtifactMap): ProxmoxSite {
             id: str(zone, "resourceId"),
             mtu: num(zone, "mtu", DEFAULT_MTU),
             nodes: ((zone.inputs.nodes ?? []) as string[]).map(String),
+            exitNodes: ((zone.inputs.exitNodes ?? []) as string[]).map(String),
+            ...(typeof zone.inputs.primaryExitNode === "string"
+              ? { primaryExitNode: zone.inputs.primaryExitNode }
+              : {}),
+            ...(zone.inputs.vrfVxlan !== undefined ? { vrfVni: Number(zone.inputs.vrfVxlan) } : {}),
           },
         }
       : {}),

@@ -50,8 +50,22 @@ export interface TwinRoute {
   readonly src?: string;
   readonly metric?: number;
   readonly onLink?: boolean;
-  /** ECMP: the next hops of one multipath route (`nexthop via A nexthop via B`), instead of `via`. */
+  /**
+   * ECMP: the next hops of one multipath route (`nexthop via A nexthop via B`), instead of `via`;
+   * `dev` and `onLink` then apply to each next hop.
+   */
   readonly nexthops?: readonly string[];
+  /** The routing table (`table N`); the main table when absent. */
+  readonly table?: number;
+}
+
+/** A policy routing rule (`ip [-6] rule add iif <iif> lookup <table>`): a VRF standing in. */
+export interface TwinRule {
+  readonly node: string;
+  readonly family: Family;
+  /** The interface whose packets look up `table` first (then the main table, as unmatched). */
+  readonly iif: string;
+  readonly table: number;
 }
 
 /** GoBGP standing in for Cilium's BGP control plane on one node. */
@@ -98,6 +112,11 @@ export interface TwinProbe {
   /** The namespaces that hold `src` and `dst`. */
   readonly from: string;
   readonly to: string;
+  /**
+   * Other namespaces holding `dst` too (a LoadBalancer address on every node that announces it,
+   * reached by ECMP): their probe servers run as well, so whichever gets the probe answers it.
+   */
+  readonly alsoAt?: readonly string[];
 }
 
 /**
@@ -122,6 +141,13 @@ export type TwinExpectation =
       readonly name: string;
       readonly vip: string;
       readonly holders: readonly string[];
+      /**
+       * A Talos shared VIP: each holder that is a Talos node, with the link its rendered machine
+       * config puts the VIP on (`Layer2VIPConfig` v1.12+, `machine.network.interfaces[].vip`
+       * before), or none where its config holds no such VIP. Absent for a VIP no Talos node of
+       * the twin is named to hold (an anycast VIP on FRR nodes).
+       */
+      readonly talos?: readonly { readonly node: string; readonly link?: string }[];
     };
 
 /** A device of the site and what plays it in the twin. */
@@ -165,6 +191,8 @@ export interface TwinSite {
   /** Addresses on `lo` (loopbacks, VIPs). */
   readonly loopbacks: readonly { readonly node: string; readonly address: string }[];
   readonly routes: readonly TwinRoute[];
+  /** Policy routing rules (VRFs as routing tables: this kernel has no `vrf` links). */
+  readonly rules: readonly TwinRule[];
   readonly frr: readonly TwinFrr[];
   readonly gobgp: readonly TwinGobgp[];
   readonly l2: readonly TwinL2Answer[];
