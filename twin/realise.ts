@@ -76,8 +76,21 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
     for (const l2 of site.l2.filter((x) => x.node !== "")) {
       lab.addAddress(l2.node, l2.iface, `${l2.address}/${family(l2.address) === 4 ? 32 : 128}`);
     }
+    // Source-specific routes: a table per (namespace, source), chosen by an `ip rule from`.
+    const tables = new Map<string, number>();
     for (const r of site.routes) {
       const args = [r.dst];
+      if (r.from) {
+        const key = `${r.node} ${r.from}`;
+        let table = tables.get(key);
+        if (table === undefined) {
+          table = 100 + tables.size;
+          tables.set(key, table);
+          const f = family(r.from);
+          lab.exec(r.node, "ip", [`-${f}`, "rule", "add", "from", r.from, "table", String(table)]);
+        }
+        args.push("table", String(table));
+      }
       if (r.via) args.push("via", r.via);
       for (const v of r.nexthops ?? []) args.push("nexthop", "via", v);
       if (r.dev) args.push("dev", r.dev);

@@ -9,6 +9,7 @@ import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
 import { expectSection } from "./expect";
+import { flowsSection } from "./flows";
 import { policySection } from "./policy";
 import { cell, dualRow, hasAny, ifaceAddress, markdownText, table, text } from "./table";
 import { tenantsSummary, tenantSection } from "./tenants";
@@ -254,6 +255,7 @@ export function renderInventory(plan: Plan, topology: Topology): string {
     bgpSection(topology),
     policySection(plan, topology),
     expectSection(topology),
+    flowsSection(plan, topology),
     fabricSection(plan, topology),
     interfacesSection(plan),
     sdnSection(plan),
