@@ -11,8 +11,9 @@
 //   name (a mirror, a registry), a fixed stand-in address per name: STAND_INS below, from
 //   198.51.100.0/24 (RFC 5737) and 2001:db8:5a::/64 (RFC 3849); a name not listed gets
 //   .100 onward in sorted order. A flow to several names probes the first.
-// - A distinct flow is skipped (and says why) when the plan's check already finds every flow of it
-//   blocked, when no namespace of the twin is its machine or holds its destination, when it leads
+// - A distinct flow is probed from a machine whose flow the plan's check passes; it is skipped (and
+//   says why) when the plan's check passes none of its flows (blocked, or unverified: the path
+//   leaves what the plan and so the twin model, e.g. a gateway no device holds), when no namespace of the twin is its machine or holds its destination, when it leads
 //   to the internet and no router has an uplink, or when it is BFD to a namespace where bfdd holds
 //   the port (bfdd answers no probe; the BGP checks show the session).
 import { Address, Family } from "../../addressing/ip";
@@ -134,9 +135,14 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
   const held = new Set<string>();
   for (const g of flowGroups(doc.flows)) {
     const skip = (why: string) => b.flowSkips.push({ name: g.name, why });
-    const live = g.entries.filter((e) => e.verdict !== "blocked");
+    const live = g.entries.filter((e) => e.verdict === "pass");
     if (live.length === 0) {
-      skip(`the plan's check finds it blocked (${g.entries[0].reason})`);
+      const u = g.entries.find((e) => e.verdict === "unverified");
+      skip(
+        u
+          ? `the plan's check leaves it unverified (${u.reason}), and the twin models no more of its path than the plan`
+          : `the plan's check finds it blocked (${g.entries[0].reason})`,
+      );
       continue;
     }
     const e0 = live[0];
