@@ -10,7 +10,10 @@ import { table, text } from "./table";
 const some = (items: readonly string[], n = 3, sep = ", "): string =>
   items.length <= n ? items.join(sep) : `${items.slice(0, n).join(sep)} +${items.length - n}`;
 
-/** `pass: <reason>`, or the count of each verdict and the reason of the worst one. */
+/**
+ * `pass (<reason>)`, or the count of each verdict and the reason of the worst one (never
+ * `pass: ...`, which the inventory's credential filter reads as a password).
+ */
 function result(g: FlowGroup): string {
   const order = ["blocked", "unverified", "pass"] as const;
   const counts = order
@@ -18,7 +21,7 @@ function result(g: FlowGroup): string {
     .filter(([, n]) => n > 0);
   const worst = g.entries.find((e) => e.verdict === counts[0][0]);
   const head = counts.length === 1 ? counts[0][0] : counts.map(([v, n]) => `${v} ${n}`).join(", ");
-  return `${head}: ${worst?.reason ?? ""}`;
+  return `${head} (${worst?.reason ?? ""})`;
 }
 
 /** The "Flows" section; undefined when the site needs no flow. */
