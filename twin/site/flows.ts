@@ -58,6 +58,16 @@ const BFD_PORTS = [3784, 4784];
 
 const bare = (cidr: string) => Address.from(cidr.split("/")[0]).toString();
 
+/** Whether `node` has a default route of family `f` in its main table already. */
+function hasDefault(b: SiteBuilder, node: string, f: Family): boolean {
+  const any = f === 4 ? "0.0.0.0/0" : "::/0";
+  return b.routes.some((r) => {
+    if (r.node !== node || r.from || (r.dst !== "default" && r.dst !== any)) return false;
+    const gw = r.via ?? r.nexthops?.[0];
+    return r.dst === any || (gw !== undefined && Address.from(gw).family === f);
+  });
+}
+
 /** The uplinks: veths to the internet namespace, the routers' default routes. Returns how many. */
 function attachUplinks(
   b: SiteBuilder,
@@ -92,13 +102,7 @@ function attachUplinks(
           [4, bare(v4.internet)],
           [6, bare(v6.internet)],
         ] as const) {
-          const has = b.routes.some(
-            (r) =>
-              r.node === u.router &&
-              !r.from &&
-              (r.dst === "default" || r.dst === (f === 4 ? "0.0.0.0/0" : "::/0")) &&
-              Address.from(r.via ?? r.nexthops?.[0] ?? (f === 4 ? "0.0.0.0" : "::")).family === f,
-          );
+          const has = hasDefault(b, u.router, f);
           if (has)
             b.note(
               `flows: ${u.router} has an IPv${f} default route of its own; its uplink ${iface} gets none`,
