@@ -14,6 +14,8 @@ import { Policy } from "../topology/policy-types";
 import { policyJson } from "../render/policy/document";
 import { expectationsJson } from "../render/expect/document";
 import { Expectation } from "../topology/expect";
+import { flowsJson } from "../render/flows/document";
+import { flowReport } from "../topology/flow-report";
 
 export { ROOT };
 export {
@@ -42,6 +44,8 @@ export interface PreviewResult {
   readonly policy?: Policy;
   /** The owner's expectations, when the stack has some (written to expectations.json). */
   readonly expectations?: readonly Expectation[];
+  /** The site's own flows and the routers' uplinks: flows.json's text (none for an invalid site). */
+  readonly flows?: string;
 }
 
 /**
@@ -109,6 +113,7 @@ export async function previewConfig(
     manualSteps: site.topology.manualSteps,
     ...(site.topology.policy ? { policy: site.topology.policy } : {}),
     ...(site.topology.expectations?.length ? { expectations: site.topology.expectations } : {}),
+    flows: flowsJson(flowReport(site.plan, site.topology), site.topology.egress ?? []),
     ...run,
   };
 }
@@ -142,6 +147,8 @@ export function previewFiles(result: PreviewResult): [string, string][] {
     ...(result.expectations
       ? [["expectations.json", expectationsJson(result.expectations)] as [string, string]]
       : []),
+    // The site's own flows with the plan's verdicts: what the twin probes, one per distinct flow.
+    ...(result.flows !== undefined ? [["flows.json", result.flows] as [string, string]] : []),
     ...extractArtifacts(result.resources, result.outputs).map((a): [string, string] => [
       a.path,
       a.text,

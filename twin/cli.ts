@@ -25,6 +25,7 @@ import { bgpChecks } from "./checks/bgp";
 import { frrNodeChecks } from "./checks/frr-nodes";
 import { pathChecks } from "./checks/paths";
 import { expectChecks } from "./checks/expect";
+import { flowChecks } from "./checks/flows";
 import { policyChecks } from "./checks/policy";
 import { Check, Outcome } from "./checks/types";
 import { requireFrr } from "./netns/frr-check";
@@ -176,7 +177,21 @@ export function checksOf(twin: BuiltTwin): Check[] {
     ...frrNodeChecks(twin),
     ...policyChecks(twin),
     ...expectChecks(twin),
+    ...flowChecks(twin),
   ].filter((c) => !seen.has(c.name) && seen.add(c.name));
+}
+
+/** `; flows: P probed (F failed), S skipped` for a twin with flows.json's flows; "" without. */
+export function flowSummary(
+  twin: BuiltTwin,
+  checks: readonly Check[],
+  outcomes: readonly Outcome[],
+) {
+  const probed = twin.site.flows.length;
+  const skipped = twin.site.flowSkips.length;
+  if (probed + skipped === 0) return "";
+  const failed = checks.filter((c, i) => c.name.startsWith("flow ") && !outcomes[i].ok).length;
+  return `; flows: ${probed} probed (${failed} failed), ${skipped} skipped`;
 }
 
 /** Builds, runs and removes the twin of a preview folder; returns the number of failures. */
@@ -201,7 +216,10 @@ export async function twinFolder(
       if (!o.ok) failed++;
       io.out(`${o.ok ? "pass" : "FAIL"} ${checks[i].name}: expected ${o.expected}; seen ${o.seen}`);
     });
-    io.out(`twin ${stack}: ${checks.length - failed} passed, ${failed} failed`);
+    for (const s of twin.site.flowSkips) io.out(`skip flow ${s.name}: ${s.why}`);
+    io.out(
+      `twin ${stack}: ${checks.length - failed} passed, ${failed} failed${flowSummary(twin, checks, outcomes)}`,
+    );
     return failed;
   } finally {
     live.lab.destroy();

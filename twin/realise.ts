@@ -87,9 +87,22 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
         String(x.table),
       ]);
     }
+    // Source-specific routes: a table per (namespace, source), chosen by an `ip rule from`.
+    const tables = new Map<string, number>();
     for (const r of site.routes) {
       const args = r.dst.split(" ");
       if (r.table !== undefined) args.push("table", String(r.table));
+      else if (r.from) {
+        const key = `${r.node} ${r.from}`;
+        let table = tables.get(key);
+        if (table === undefined) {
+          table = 100 + tables.size;
+          tables.set(key, table);
+          const f = family(r.from);
+          lab.exec(r.node, "ip", [`-${f}`, "rule", "add", "from", r.from, "table", String(table)]);
+        }
+        args.push("table", String(table));
+      }
       if (r.via) args.push("via", r.via);
       const hop = [...(r.dev ? ["dev", r.dev] : []), ...(r.onLink ? ["onlink"] : [])];
       for (const v of r.nexthops ?? []) args.push("nexthop", "via", v, ...hop);

@@ -10,6 +10,7 @@ import { DualPrefix } from "../../addressing/site";
 import { bgpSection, loadBalancerSection, routersSection } from "./routing";
 import { notesSection, segmentsSection, vlansSection } from "./network";
 import { expectSection } from "./expect";
+import { flowsSection } from "./flows";
 import { policySection } from "./policy";
 import {
   cell,
@@ -264,6 +265,7 @@ export function renderInventory(plan: Plan, topology: Topology): string {
     bgpSection(topology),
     policySection(plan, topology),
     expectSection(topology),
+    flowsSection(plan, topology),
     fabricSection(plan, topology),
     interfacesSection(plan),
     sdnSection(plan),

@@ -217,6 +217,7 @@ describe("symbolic links in a preview folder are never followed to remove or wri
     expect(listed).not.toContain("old/old.yaml");
     expect(tree(previous).filter((f) => !/^(k8s|talos)\/./.test(f))).toEqual([
       ".preview-files.json",
+      "flows.json",
       "inventory.md",
       "k8s/",
       "manual-steps.json",

@@ -60,6 +60,7 @@ test("writes resources.json and inventory.md, and summarizes in one line", () =>
     "outputs.json",
     "manual-steps.json",
     "expectations.json",
+    "flows.json",
     "talos/k101cp11.yaml",
     "talos/k101cp12.yaml",
     "talos/k101cp13.yaml",

@@ -40,6 +40,7 @@ test("homelab: no VLANs, segments, routers or notes, so no such sections", () =>
     "## Tenant 101 (prod)",
     "## LoadBalancer pools and VIPs",
     "## Expectations",
+    "## Flows",
     "## Fabric",
     "## Proxmox host interfaces",
     "## Proxmox SDN",
@@ -201,6 +202,7 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
     "## Routers",
     "## BGP sessions",
     "## Expectations",
+    "## Flows",
     "## Fabric",
     "## Proxmox host interfaces",
     "## Proxmox SDN",
@@ -323,7 +325,7 @@ test("arc-hybrid: every cloud-init VM with its interface, address and route", ()
 });
 
 test("the expectations section: one row per expectation, what must hold and the twin's probe", () => {
-  const section = solDoc.slice(solDoc.indexOf("## Expectations"), solDoc.indexOf("## Fabric"));
+  const section = solDoc.slice(solDoc.indexOf("## Expectations"), solDoc.indexOf("## Flows"));
   const rows = section
     .split("\n")
     .filter((l) => l.startsWith("| ") && !l.startsWith("| Exp") && !l.startsWith("| -"));
@@ -346,6 +348,123 @@ test("the expectations section: one row per expectation, what must hold and the 
       "failover",
       "answers from another holder when its holder stops",
       "fd00:255:101::ac (solcp011, solcp012, solcp013)",
+    ],
+  ]);
+});
+
+test("the flows section: one row per distinct flow (source segment, destination, service) with the machines, what needs it and the plan's verdict", () => {
+  const example = requireSite(stackRaw("example"));
+  const doc = renderInventory(example.plan, example.topology);
+  const section = sectionOf(doc, "## Flows") ?? "";
+  const table = section
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("| From") && !l.startsWith("| -"))
+    .map((l) => l.split(" | ").map((c) => c.replace(/^\| ?| ?\|$/g, "").trim()));
+  expect(table).toEqual([
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "internet 1.1.1.1",
+      "udp/53",
+      "talos.nameservers: 1.1.1.1",
+      "pass (edge is the way out)",
+    ],
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "internet 1.1.1.1",
+      "tcp/53",
+      "talos.nameservers: 1.1.1.1",
+      "pass (edge is the way out)",
+    ],
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "internet 2606:4700:4700::1111",
+      "udp/53",
+      "talos.nameservers: 2606:4700:4700::1111",
+      "pass (edge is the way out)",
+    ],
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "internet 2606:4700:4700::1111",
+      "tcp/53",
+      "talos.nameservers: 2606:4700:4700::1111",
+      "pass (edge is the way out)",
+    ],
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "internet (factory.talos.dev, gcr.io, ghcr.io +2)",
+      "tcp/443",
+      "talos.factory: https\\://factory.talos.dev +1",
+      "pass (edge is the way out)",
+    ],
+    [
+      "pve1 (pve1)",
+      "internet (factory.talos.dev)",
+      "tcp/443",
+      "talos.factory: the Talos ISO v1.13.9",
+      "blocked (pve1 has no route to 203.0.113.10)",
+    ],
+    [
+      "pve2 (pve2)",
+      "internet (factory.talos.dev)",
+      "tcp/443",
+      "talos.factory: the Talos ISO v1.13.9",
+      "blocked (pve2 has no route to 203.0.113.10)",
+    ],
+    [
+      "lab (edge)",
+      "lab-cp1 10.20.0.11",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv4: BGP session edge\\~lab-cp1\\~v4",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "edge 10.20.0.254",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv4: BGP session edge\\~lab-cp1\\~v4 +2",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (edge)",
+      "lab-cp2 10.20.0.12",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv4: BGP session edge\\~lab-cp2\\~v4",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (edge)",
+      "lab-cp3 10.20.0.13",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv4: BGP session edge\\~lab-cp3\\~v4",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (edge)",
+      "lab-cp1 fd8a:3c5e:1b20:1400::11",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv6: BGP session edge\\~lab-cp1\\~v6",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (lab-cp1, lab-cp2, lab-cp3)",
+      "edge fd8a:3c5e:1b20:1400::fffe",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv6: BGP session edge\\~lab-cp1\\~v6 +2",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (edge)",
+      "lab-cp2 fd8a:3c5e:1b20:1400::12",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv6: BGP session edge\\~lab-cp2\\~v6",
+      "pass (routed and allowed)",
+    ],
+    [
+      "lab (edge)",
+      "lab-cp3 fd8a:3c5e:1b20:1400::13",
+      "tcp/179",
+      "tenants\\[0\\].gateway.ipv6: BGP session edge\\~lab-cp3\\~v6",
+      "pass (routed and allowed)",
     ],
   ]);
 });

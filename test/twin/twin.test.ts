@@ -131,7 +131,9 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "bgp bgp-router <- 10.103.0.11: learned",
       "bgp apps-cp11 -> 10.25.11.1: session (GoBGP for Cilium)",
     ]);
-    expect(r.summary).toBe("twin infra-apps: 19 passed, 3 failed");
+    expect(r.summary).toBe(
+      "twin infra-apps: 27 passed, 3 failed; flows: 8 probed (0 failed), 7 skipped",
+    );
   }, 120_000);
 
   test("a peer address edited (infra-apps): both ends of that session fail", async () => {
@@ -172,7 +174,9 @@ describe("twin checks fail on exactly the edited artifact", () => {
     expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
       "FAIL bfd solcp012 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
     ]);
-    expect(r.summary).toBe("twin sol: 87 passed, 1 failed");
+    expect(r.summary).toBe(
+      "twin sol: 98 passed, 1 failed; flows: 11 probed (0 failed), 25 skipped",
+    );
     expect(r.code).toBe(1);
   }, 180_000);
 
@@ -201,7 +205,9 @@ describe("twin checks fail on exactly the edited artifact", () => {
     expect(r.lines).toContain(
       "FAIL bfd solwk021 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
     );
-    expect(r.summary).toBe("twin sol: 84 passed, 4 failed");
+    expect(r.summary).toBe(
+      "twin sol: 95 passed, 4 failed; flows: 11 probed (0 failed), 25 skipped",
+    );
   }, 180_000);
 });
 
@@ -255,7 +261,9 @@ test("a rule to the router's BGP port is probed against bgpd itself; the SSH den
     "pass policy rule=bgp-in: 10.20.0.11 -> 10.20.0.254 tcp 179 (lab-cp1 -> edge): expected a reply (the policy allows it); seen reached: connected",
     "pass policy rule=no-ssh: 10.20.0.11 -> 10.20.0.254 tcp 22 (lab-cp1 -> edge): expected no reply (the policy denies it); seen no reply (no answer in 1500 ms)",
   ]);
-  expect(r.summary).toBe("twin example: 34 passed, 0 failed");
+  expect(r.summary).toBe(
+    "twin example: 47 passed, 0 failed; flows: 13 probed (0 failed), 2 skipped",
+  );
 }, 180_000);
 
 /** The IPv6-only fixture site (Cilium router IDs and source addresses from node overrides). */
@@ -267,7 +275,9 @@ async function ipv6Only(): Promise<PreviewResult> {
 test("IPv6 only: sessions come up from the nodes' own addresses; without the pinned source, the VIP holder's fail", async () => {
   const clean = await twin("v6only", () => undefined, ipv6Only);
   expect(clean.failed).toEqual([]);
-  expect(clean.summary).toBe("twin v6only: 18 passed, 0 failed");
+  expect(clean.summary).toBe(
+    "twin v6only: 25 passed, 0 failed; flows: 7 probed (0 failed), 2 skipped",
+  );
   const edited = await twin(
     "v6only",
     (d) => {

@@ -47,15 +47,32 @@ export function expectationProbes(site: LiveTwin["site"]): TwinProbe[] {
 }
 
 /**
- * Every probe of the live twin (the policy's, then the expectations'), sent once (servers
- * started, probes sent, servers stopped).
+ * The site's own flows as probes (sent after the expectations': result index =
+ * site.probes.length + expectationProbes(site).length + index here).
+ */
+export function flowProbes(site: LiveTwin["site"]): TwinProbe[] {
+  return site.flows.map((f) => ({
+    tag: `flow=${f.name}`,
+    src: f.src,
+    dst: f.dst,
+    protocol: f.protocol,
+    port: f.port,
+    expect: "allow" as const,
+    from: f.from,
+    to: f.to,
+  }));
+}
+
+/**
+ * Every probe of the live twin (the policy's, the expectations', then the flows'), sent once
+ * (servers started, probes sent, servers stopped).
  */
 export function results(live: LiveTwin): Promise<AgentResult[]> {
   const known = runs.get(live);
   if (known) return known;
   const run = (async () => {
     const held = new Set<string>();
-    const probes = [...live.site.probes, ...expectationProbes(live.site)];
+    const probes = [...live.site.probes, ...expectationProbes(live.site), ...flowProbes(live.site)];
     const servers = await startProbeServers(live.lab, probes, held);
     try {
       const sent = await sendProbes(live.lab, probes, PROBE_TIMEOUT_MS);

@@ -3,7 +3,8 @@
 // Talos nodes and Cilium, cloud-init/ and frr/ for Linux VMs, routeros/ for RouterOS routers,
 // external/ for the devices the stack only declares, policy.json (with nftables/,
 // proxmox-firewall/ and the external/ documents' firewall rules) for the policy and its rulesets,
-// expectations.json for the owner's expectations, manual-steps.json for what the operator does by hand, outputs.json for explicit service
+// expectations.json for the owner's expectations, flows.json for the site's own flows and the
+// routers' uplinks, manual-steps.json for what the operator does by hand, outputs.json for explicit service
 // addresses. Throws on an artifact it cannot read.
 import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
@@ -11,6 +12,7 @@ import { buildHosts, evpnHostRoutes } from "./hosts";
 import { readManualSteps } from "./manual";
 import { buildNodes, NodeFacts } from "./nodes";
 import { buildExpectations, flowAddresses, readExpectationsFile } from "./expect";
+import { buildFlows } from "./flows";
 import { buildPolicy } from "./policy";
 import { readProxmox } from "./resources";
 import { buildFrrRouter, buildRouterOs, buildStandIn } from "./routers";
@@ -71,6 +73,7 @@ export function buildTwin(
   const expected = readExpectationsFile(files);
   buildPolicy(files, b, flowAddresses(expected));
   buildExpectations(expected, b, nodes.talos);
+  buildFlows(files, b);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {

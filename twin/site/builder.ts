@@ -12,6 +12,8 @@ import {
   TwinJumbo,
   TwinL2Answer,
   TwinExpectation,
+  TwinFlow,
+  TwinFlowSkip,
   TwinProbe,
   TwinRoute,
   TwinRule,
@@ -51,6 +53,8 @@ export class SiteBuilder {
   readonly firewalls: TwinFirewall[] = [];
   readonly probes: TwinProbe[] = [];
   readonly expectations: TwinExpectation[] = [];
+  readonly flows: TwinFlow[] = [];
+  readonly flowSkips: TwinFlowSkip[] = [];
   readonly notes: string[] = [];
   /** Subnets of placed addresses and the switch segment they reach. */
   private readonly subnets: { prefix: Prefix; segment: string }[] = [];
@@ -155,6 +159,8 @@ export class SiteBuilder {
       firewalls: this.firewalls,
       probes: this.probes,
       expectations: this.expectations,
+      flows: this.flows,
+      flowSkips: this.flowSkips,
       notes: this.notes,
     };
   }

@@ -26,7 +26,7 @@ export const WAN: Record<Family, { router: string; internet: string; length: num
   6: { router: "2001:db8:ffff::1", internet: "2001:db8:ffff::2", length: 64 },
 };
 /** The namespace that holds internet probe addresses, and the router's end of its link. */
-const INTERNET = "internet";
+export const INTERNET = "internet";
 const WAN_PORT = "to-internet";
 
 const cidrAddress = (cidr: string) => Address.from(cidr.split("/")[0]);
@@ -248,11 +248,14 @@ function internet(
     },
     { node: INTERNET, name: `wan${f}`, mtu: 1500, addresses: [`${w.internet}/${w.length}`] },
   );
+  // The way back from a probe address is source-specific: the internet namespace's main table
+  // holds no route into the site, so the site's own flows (twin/site/flows.ts) get an answer
+  // only through the router's source NAT on its uplink.
   for (const a of addresses) {
     const host = Prefix.containing(f, a.value, f === 4 ? 32 : 128).toString();
     b.loopbacks.push({ node: INTERNET, address: host });
     b.routes.push({ node: router, dst: host, via: w.internet });
+    b.routes.push({ node: INTERNET, dst: "default", via: w.router, from: host });
   }
-  b.routes.push({ node: INTERNET, dst: "default", via: w.router });
   return INTERNET;
 }

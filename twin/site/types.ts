@@ -57,6 +57,11 @@ export interface TwinRoute {
   readonly nexthops?: readonly string[];
   /** The routing table (`table N`); the main table when absent. */
   readonly table?: number;
+  /**
+   * Source-specific: only packets from this `address/length` use the route (`ip rule from` it to
+   * a table of its own, the route in that table); the main table does not hold it. Not with `table`.
+   */
+  readonly from?: string;
 }
 
 /** A policy routing rule (`ip [-6] rule add iif <iif> lookup <table>`): a VRF standing in. */
@@ -150,6 +155,24 @@ export type TwinExpectation =
       readonly talos?: readonly { readonly node: string; readonly link?: string }[];
     };
 
+/**
+ * A distinct flow of the site (flows.json) as the twin probes it: one packet from a representative
+ * machine's namespace to the namespace holding the destination (the internet namespace for the
+ * outside, a stand-in address for a host name).
+ */
+export interface TwinFlow extends Omit<TwinProbe, "tag" | "expect"> {
+  /** The distinct flow's name (flows.json `group`). */
+  readonly name: string;
+  /** What the packet stands for: the representative and the machines of the group, the host name. */
+  readonly about: string;
+}
+
+/** A distinct flow the twin does not probe, and why (never counted as passed). */
+export interface TwinFlowSkip {
+  readonly name: string;
+  readonly why: string;
+}
+
 /** A device of the site and what plays it in the twin. */
 export interface TwinDevice {
   /** Namespace name (without the lab prefix): the device's own name. */
@@ -203,6 +226,10 @@ export interface TwinSite {
   readonly probes: readonly TwinProbe[];
   /** The owner's expectations (expectations.json), each checked and reported by name. */
   readonly expectations: readonly TwinExpectation[];
+  /** The site's own flows (flows.json) the twin probes, one per distinct flow. */
+  readonly flows: readonly TwinFlow[];
+  /** The distinct flows it does not probe, with the reason. */
+  readonly flowSkips: readonly TwinFlowSkip[];
   /** What the twin models instead of running, and manual steps it applied; one line each. */
   readonly notes: readonly string[];
 }

@@ -1,0 +1,103 @@
+// The site's own flows as the twin builds them from flows.json, before anything runs (no root
+// needed): the internet namespace on each uplink with no route back into the site, one probe per
+// distinct flow, the skips with their reasons, and flows.json read back strictly.
+import { previewFiles, previewStack } from "../../preview/offline";
+import { readFlows } from "../../render/flows/document";
+import { buildTwin } from "../../twin/site/build";
+
+async function filesOf(stack: string): Promise<Map<string, string>> {
+  return new Map(previewFiles(await previewStack(stack)));
+}
+
+test("arc-hybrid: the internet sits on the router's four uplinks; only the policy's probe addresses route back, by source", async () => {
+  const { site } = buildTwin("arc-hybrid", await filesOf("arc-hybrid"));
+  expect(
+    site.veths
+      .filter((v) => v.b.node === "internet")
+      .map(
+        (v) =>
+          `${v.a.node} ${v.a.name} ${v.a.addresses.join(",")} ~ ${v.b.name} ${v.b.addresses.join(",")}`,
+      ),
+  ).toEqual([
+    "router-server to-internet 100.64.255.1/30 ~ wan4 100.64.255.2/30",
+    "router-server wan1 192.0.2.1/30,2001:db8:fffe::1/64 ~ up0 192.0.2.2/30,2001:db8:fffe::2/64",
+    "router-server wan2 192.0.2.5/30,2001:db8:fffe:1::1/64 ~ up1 192.0.2.6/30,2001:db8:fffe:1::2/64",
+    "router-server wan3 192.0.2.9/30,2001:db8:fffe:2::1/64 ~ up2 192.0.2.10/30,2001:db8:fffe:2::2/64",
+    "router-server wan4 192.0.2.13/30,2001:db8:fffe:3::1/64 ~ up3 192.0.2.14/30,2001:db8:fffe:3::2/64",
+  ]);
+  expect(site.routes.filter((r) => r.node === "internet")).toEqual([
+    { node: "internet", dst: "default", via: "100.64.255.1", from: "203.0.113.10/32" },
+  ]);
+  expect(site.routes.filter((r) => r.node === "router-server" && r.dst === "default")).toEqual([
+    { node: "router-server", dst: "default", via: "192.0.2.2" },
+    { node: "router-server", dst: "default", via: "2001:db8:fffe::2" },
+  ]);
+  expect(site.loopbacks.filter((l) => l.node === "internet").map((l) => l.address)).toEqual([
+    "203.0.113.10/32",
+    "1.1.1.1/32",
+    "198.51.100.1/32",
+    "198.51.100.5/32",
+  ]);
+  expect(site.flows.length).toBe(15);
+  expect(site.flows[0]).toEqual({
+    name: "app -> internet (1.1.1.1) udp/53",
+    src: "10.10.30.10",
+    dst: "1.1.1.1",
+    protocol: "udp",
+    port: 53,
+    from: "reverse-proxy-app",
+    to: "internet",
+    about: "reverse-proxy-app for 1 machine",
+  });
+});
+
+test("homelab: flows behind the EVPN anycast gateway (unverified) or without a route (blocked) are skipped saying so; the Kubernetes API is probed", async () => {
+  const { site } = buildTwin("homelab", await filesOf("homelab"));
+  expect(site.devices.some((d) => d.name === "internet")).toBe(false);
+  expect(site.flows.map((f) => `${f.name} (${f.from} -> ${f.to})`)).toEqual([
+    "vnet101 -> k101 (10.101.0.250) tcp/6443 (k101wk21 -> k101cp11)",
+  ]);
+  expect(site.flowSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
+    "vnet101 -> internet (1.1.1.1) udp/53: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "vnet101 -> internet (1.1.1.1) tcp/53: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "vnet101 -> internet (2606:4700:4700::1111) udp/53: the plan's check leaves it unverified (k101cp11's gateway fd00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "vnet101 -> internet (2606:4700:4700::1111) tcp/53: the plan's check leaves it unverified (k101cp11's gateway fd00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "vnet101 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "pve01 -> internet (factory.talos.dev) tcp/443: the plan's check finds it blocked (pve01 has no route to 203.0.113.10)",
+    "pve02 -> internet (factory.talos.dev) tcp/443: the plan's check finds it blocked (pve02 has no route to 203.0.113.10)",
+    "pve03 -> internet (factory.talos.dev) tcp/443: the plan's check finds it blocked (pve03 has no route to 203.0.113.10)",
+  ]);
+});
+
+test("flows.json read back: an edited entry fails the twin naming it", async () => {
+  const text = (await filesOf("example")).get("flows.json") as string;
+  const doc = JSON.parse(text);
+  expect(readFlows(text).flows.length).toBe(29);
+  doc.flows[3].port = 70000;
+  expect(() => readFlows(JSON.stringify(doc))).toThrow(
+    "flows.json: flows[3].port is not a port: 70000",
+  );
+  doc.flows[3].port = 53;
+  doc.flows[4].src = "10.20.0.011";
+  expect(() => readFlows(JSON.stringify(doc))).toThrow(
+    'flows.json: flows[4].src is not an address: "10.20.0.011"',
+  );
+  delete doc.uplinks;
+  expect(() => readFlows(JSON.stringify(doc))).toThrow("flows.json: no uplinks or flows list");
+});
+
+test("ms01: its way out is a router the stack does not configure (no uplink), so internet flows are skipped saying so", async () => {
+  const { site } = buildTwin("ms01", await filesOf("ms01"));
+  expect(site.flows.map((f) => `${f.name} (${f.from} -> ${f.to})`)).toEqual([
+    "workload -> udm-pro (10.0.1.1) udp/53 (talos-k8s-01 -> udm-pro)",
+    "workload -> udm-pro (10.0.1.1) tcp/53 (talos-k8s-01 -> udm-pro)",
+  ]);
+  expect(site.flowSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
+    "workload -> internet (1.1.1.1) udp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "workload -> internet (1.1.1.1) tcp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "workload -> internet (8.8.8.8) udp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "workload -> internet (8.8.8.8) tcp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "workload -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "management -> internet (factory.talos.dev) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+  ]);
+});

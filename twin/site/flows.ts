@@ -1,0 +1,212 @@
+// The site's own flows in the twin (flows.json): an `internet` namespace standing for the outside,
+// attached to every uplink interface flows.json names (routers[].uplink.interfaces), and one probe
+// per distinct flow from a representative machine's namespace.
+// - Each uplink interface is a veth from the router to the internet namespace on a transfer /30
+//   and /64 of the documentation ranges (192.0.2.0/24, RFC 5737; 2001:db8:fffe::/48, RFC 3849);
+//   the router's default route (where its artifacts give none) leaves by its first uplink.
+// - The internet namespace's main table holds only those links: no route back into the site's
+//   private ranges, so a packet from a private address gets its answer only through the router's
+//   source NAT (masquerade, NAT66 or netmap, as the router's artifact renders it).
+// - It holds the internet addresses the flows name (1.1.1.1, 2606:4700:4700::1111) and, for a host
+//   name (a mirror, a registry), a fixed stand-in address per name: STAND_INS below, from
+//   198.51.100.0/24 (RFC 5737) and 2001:db8:5a::/64 (RFC 3849); a name not listed gets
+//   .100 onward in sorted order. A flow to several names probes the first.
+// - A distinct flow is probed from a machine whose flow the plan's check passes; it is skipped (and
+//   says why) when the plan's check passes none of its flows (blocked, or unverified: the path
+//   leaves what the plan and so the twin model, e.g. a gateway no device holds), when no namespace of the twin is its machine or holds its destination, when it leads
+//   to the internet and no router has an uplink, or when it is BFD to a namespace where bfdd holds
+//   the port (bfdd answers no probe; the BGP checks show the session).
+import { Address, Family } from "../../addressing/ip";
+import { FlowEntry, flowGroups } from "../../topology/flow-report";
+import { readFlows } from "../../render/flows/document";
+import { ArtifactMap } from "../readback/folder";
+import { SiteBuilder } from "./builder";
+import { INTERNET, placed } from "./policy";
+
+/** The stand-in address index of each internet host name the flows name (see the header). */
+export const STAND_INS: Readonly<Record<string, number>> = {
+  "deb.debian.org": 1,
+  "security.debian.org": 2,
+  "archive.ubuntu.com": 3,
+  "security.ubuntu.com": 4,
+  "cloud.debian.org": 5,
+  "cloud-images.ubuntu.com": 6,
+  "factory.talos.dev": 7,
+  "gcr.io": 8,
+  "ghcr.io": 9,
+  "quay.io": 10,
+  "registry.k8s.io": 11,
+};
+
+/** The stand-in address of the `index`th name in `family`. */
+export function standIn(index: number, family: Family): string {
+  return family === 4 ? `198.51.100.${index}` : `2001:db8:5a::${index.toString(16)}`;
+}
+
+/** The transfer link of the `k`th uplink interface: the router's and the internet's ends. */
+export function uplinkLink(k: number, f: Family): { router: string; internet: string } {
+  return f === 4
+    ? { router: `192.0.2.${4 * k + 1}/30`, internet: `192.0.2.${4 * k + 2}/30` }
+    : {
+        router: `2001:db8:fffe${k === 0 ? "" : `:${k.toString(16)}`}::1/64`,
+        internet: `2001:db8:fffe${k === 0 ? "" : `:${k.toString(16)}`}::2/64`,
+      };
+}
+
+/** BFD control ports (RFC 5881, RFC 5883). */
+const BFD_PORTS = [3784, 4784];
+
+const bare = (cidr: string) => Address.from(cidr.split("/")[0]).toString();
+
+/** Whether `node` has a default route of family `f` in its main table already. */
+function hasDefault(b: SiteBuilder, node: string, f: Family): boolean {
+  const any = f === 4 ? "0.0.0.0/0" : "::/0";
+  return b.routes.some((r) => {
+    if (r.node !== node || r.from || (r.dst !== "default" && r.dst !== any)) return false;
+    const gw = r.via ?? r.nexthops?.[0];
+    return r.dst === any || (gw !== undefined && Address.from(gw).family === f);
+  });
+}
+
+/** The uplinks: veths to the internet namespace, the routers' default routes. Returns how many. */
+function attachUplinks(
+  b: SiteBuilder,
+  uplinks: readonly { router: string; interfaces: readonly string[] }[],
+): number {
+  let k = 0;
+  for (const u of uplinks) {
+    if (!b.has(u.router)) {
+      b.note(`flows: flows.json names the uplink of ${u.router}, which no artifact makes a device`);
+      continue;
+    }
+    u.interfaces.forEach((iface, i) => {
+      const taken = b.veths.some((v) =>
+        [v.a, v.b].some((e) => e.node === u.router && e.name === iface),
+      );
+      if (taken) {
+        b.note(
+          `flows: ${u.router} ${iface} is already plugged by its artifact; not attached to the internet`,
+        );
+        return;
+      }
+      const v4 = uplinkLink(k, 4);
+      const v6 = uplinkLink(k, 6);
+      if (!b.has(INTERNET))
+        b.device({ name: INTERNET, kind: "endpoint", modelledBy: "", sysctls: [] });
+      b.veth(
+        { node: u.router, name: iface, mtu: 1500, addresses: [v4.router, v6.router] },
+        { node: INTERNET, name: `up${k}`, mtu: 1500, addresses: [v4.internet, v6.internet] },
+      );
+      if (i === 0)
+        for (const [f, via] of [
+          [4, bare(v4.internet)],
+          [6, bare(v6.internet)],
+        ] as const) {
+          const has = hasDefault(b, u.router, f);
+          if (has)
+            b.note(
+              `flows: ${u.router} has an IPv${f} default route of its own; its uplink ${iface} gets none`,
+            );
+          else b.routes.push({ node: u.router, dst: "default", via });
+        }
+      k++;
+    });
+  }
+  if (k > 0) {
+    const i = b.devices.findIndex((d) => d.name === INTERNET);
+    const policy = b.devices[i].modelledBy;
+    b.devices[i] = {
+      ...b.devices[i],
+      modelledBy: `the internet: behind ${uplinks.map((u) => `${u.router} (${u.interfaces.join(", ")})`).join(", ")} on 192.0.2.0/24 and 2001:db8:fffe::/48, no route back into the site${policy ? `; ${policy}` : ""}`,
+    };
+  }
+  return k;
+}
+
+/** The distinct flows of flows.json as probes and skips. Does nothing without flows.json. */
+export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
+  const text = files.get("flows.json");
+  if (text === undefined) return;
+  const doc = readFlows(text);
+  const uplinks = attachUplinks(b, doc.uplinks);
+  const holder = new Map<string, string>();
+  for (const x of placed(b)) if (!holder.has(bare(x.cidr))) holder.set(bare(x.cidr), x.node);
+  const bfdd = new Set(b.frr.filter((f) => f.daemons.includes("bfdd")).map((f) => f.node));
+  const others = [...new Set(doc.flows.flatMap((f) => f.hosts))]
+    .filter((h) => !(h in STAND_INS))
+    .sort();
+  const indexOf = (host: string) => STAND_INS[host] ?? 100 + others.indexOf(host);
+  const held = new Set<string>();
+  for (const g of flowGroups(doc.flows)) {
+    const skip = (why: string) => b.flowSkips.push({ name: g.name, why });
+    const live = g.entries.filter((e) => e.verdict === "pass");
+    if (live.length === 0) {
+      const u = g.entries.find((e) => e.verdict === "unverified");
+      skip(
+        u
+          ? `the plan's check leaves it unverified (${u.reason}), and the twin models no more of its path than the plan`
+          : `the plan's check finds it blocked (${g.entries[0].reason})`,
+      );
+      continue;
+    }
+    const e0 = live[0];
+    if (e0.to === "internet" && uplinks === 0) {
+      skip(
+        "no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+      );
+      continue;
+    }
+    const rep = live.find(
+      (e): e is FlowEntry & { src: string } => e.src !== undefined && holder.get(e.src) === e.from,
+    );
+    if (!rep) {
+      const modelled = live.filter((e) => b.has(e.from)).map((e) => e.from);
+      skip(
+        modelled.length === 0
+          ? `the twin does not model ${[...new Set(live.map((e) => e.from))].join(", ")}`
+          : `no namespace of the twin holds ${live.map((e) => `${e.from}'s ${e.src ?? "source address"}`).join(", ")}`,
+      );
+      continue;
+    }
+    const family = Address.from(rep.src).family;
+    const host = rep.dst === undefined ? rep.hosts[0] : undefined;
+    const dst = rep.dst ?? (host ? standIn(indexOf(host), family) : undefined);
+    if (!dst) {
+      skip("flows.json gives it no destination address or host name");
+      continue;
+    }
+    let to: string | undefined;
+    if (rep.to === "internet") {
+      to = INTERNET;
+      if (holder.get(dst) !== INTERNET && !held.has(dst)) {
+        if (holder.has(dst)) {
+          skip(`${dst} is an address of ${holder.get(dst)} in the twin, not of the internet`);
+          continue;
+        }
+        held.add(dst);
+        b.loopbacks.push({ node: INTERNET, address: `${dst}/${family === 4 ? 32 : 128}` });
+      }
+    } else to = holder.get(dst);
+    if (!to) {
+      skip(`no namespace of the twin holds ${dst}`);
+      continue;
+    }
+    if (rep.protocol === "udp" && BFD_PORTS.includes(rep.port) && bfdd.has(to)) {
+      skip(
+        `UDP ${rep.port} at ${dst} is held by bfdd of ${to}, which answers no probe; the BGP checks show the session`,
+      );
+      continue;
+    }
+    const machines = [...new Set(g.entries.map((e) => e.from))];
+    b.flows.push({
+      name: g.name,
+      src: rep.src,
+      dst,
+      protocol: rep.protocol,
+      port: rep.port,
+      from: rep.from,
+      to,
+      about: `${rep.from} for ${machines.length} machine${machines.length === 1 ? "" : "s"}${host ? `, ${host} as ${dst}` : ""}`,
+    });
+  }
+}
