@@ -48,6 +48,7 @@ function planInterfaces(b: Builder, hosts: readonly HostPlan[]): ExistingPlan["i
     const path = `existing.interfaces[${i}]`;
     const host = hosts.find((h) => h.name === entry.node);
     if (!host) {
+      if (b.isRefusedHost(entry.node, hosts)) return;
       b.problem(
         `${path}.node`,
         entry.node,

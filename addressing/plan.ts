@@ -92,7 +92,7 @@ function planSdn(
   }
   const names = hosts.map((h) => h.name);
   site.sdn.exitNodes.forEach((n, i) => {
-    if (!names.includes(n)) {
+    if (!names.includes(n) && !b.isRefusedHost(n, hosts)) {
       b.problem(
         `sdn.exitNodes[${i}]`,
         n,

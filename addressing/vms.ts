@@ -196,7 +196,7 @@ function planVm(
   b.id(`${path}.name`, "hostname", v.name);
   b.id(`${path}.vmId`, "VM ID", v.vmId);
   const host = hosts.find((h) => h.name === v.host);
-  if (!host) {
+  if (!host && !b.isRefusedHost(v.host, hosts)) {
     b.problem(
       `${path}.host`,
       v.host,
