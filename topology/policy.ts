@@ -237,7 +237,13 @@ export function resolveName(
   const m = /^([a-z]+):(.+)$/.exec(text);
   const [kind, name] = m ? [m[1], m[2]] : [undefined, text];
   if (kind && !KINDS.includes(kind)) {
-    problem(path, text, `${kind} is not a kind of name`, `use one of ${KINDS.join(", ")}`);
+    const meant = closest(kind, KINDS);
+    problem(
+      path,
+      text,
+      `${kind} is not a kind of name`,
+      meant ? `did you mean ${meant}:${name}?` : `use one of ${KINDS.join(", ")}`,
+    );
     return undefined;
   }
   const found = names.get(name, kind);
