@@ -3,6 +3,7 @@
 import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { planExisting } from "./existing";
+import { gatewayAgreement } from "./gateway-agreement";
 import { checkNetwork, planNetwork } from "./host-network";
 import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
@@ -410,6 +411,7 @@ export function plan(site: Site): PlanResult {
   checkTalosVersions(b, site.talos);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
+  gatewayAgreement(b);
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
 

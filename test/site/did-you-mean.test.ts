@@ -30,7 +30,7 @@ test("nameFix lists the names when none is near, and says when there are none", 
 
 test("the site the typo fixtures break is accepted as written", () => {
   const result = resolveSite(
-    fileRaw(join(__dirname, "..", "fixtures", "valid", "typos-base.yaml")),
+    fileRaw(join(__dirname, "..", "fixtures", "frictions", "typos-base.yaml")),
   );
   expect(result.ok ? [] : result.problems).toEqual([]);
   expect(result.ok).toBe(true);
