@@ -106,7 +106,9 @@ function policyNames(p: Plan, site: Site): Problem[] {
   );
   try {
     return buildTopology(p).problems.filter(
-      (q) => /^policy\.rules\[\d+\]\.(from|to)\b/.test(q.path) && !refused.has(q.input),
+      (q) =>
+        /^policy\.rules\[\d+\]\.(from|to)\b/.test(q.path) &&
+        !refused.has(q.input.replace(/^[a-z]+:/, "")),
     );
   } catch {
     return [];
