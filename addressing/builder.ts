@@ -85,6 +85,15 @@ export class Builder {
   }
 
   /** Whether a problem was reported at `path`: what follows from it is not reported again. */
+  /**
+   * Whether `name` is a host the site declares but the plan does not derive, because its id or
+   * name repeats an earlier host's (reported once as the duplicate): a reference to it is not
+   * a second problem, it depends on the refused one.
+   */
+  isRefusedHost(name: string, derived: readonly { readonly name: string }[]): boolean {
+    return !derived.some((h) => h.name === name) && this.site.hosts.some((h) => h.name === name);
+  }
+
   hasProblemAt(path: string): boolean {
     return this.problems.some((p) => p.path === path);
   }

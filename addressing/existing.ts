@@ -1,7 +1,7 @@
 // What a running site has already (homelab:existing), checked against the plan: each object the
 // stack file lists must be one the plan registers, so that the first `pulumi up` adopts it
 // (Pulumi's `import` option) instead of asking the API to create something that exists.
-import { closest } from "../site/schema";
+import { closest, nameFix } from "../site/schema";
 import { Builder } from "./builder";
 import { ExistingPlan, HostPlan, SdnPlan, TenantPlan } from "./plan-types";
 
@@ -19,11 +19,7 @@ export function managementBridge(host: HostPlan): string | undefined {
 }
 
 /** `did you mean X?` for a near miss, else the list of what there is (or `none`). */
-function fixFor(input: string, known: readonly string[], what: string, extra = ""): string {
-  const near = closest(input, known);
-  if (near) return `did you mean ${near}?`;
-  return `${what} ${known.length > 0 ? `are ${known.join(", ")}` : "are none"}${extra}`;
-}
+const fixFor = nameFix;
 
 /** Each listed name once: the second mention of one is a problem at its own path. */
 function once(b: Builder, path: string, names: readonly string[]): string[] {
@@ -48,6 +44,7 @@ function planInterfaces(b: Builder, hosts: readonly HostPlan[]): ExistingPlan["i
     const path = `existing.interfaces[${i}]`;
     const host = hosts.find((h) => h.name === entry.node);
     if (!host) {
+      if (b.isRefusedHost(entry.node, hosts)) return;
       b.problem(
         `${path}.node`,
         entry.node,

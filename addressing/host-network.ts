@@ -1,6 +1,7 @@
 // A Proxmox host's network devices (bridges, bonds, VLAN interfaces) with the addresses the plan
 // gives them, and the rules a host's wiring must satisfy: every member exists, no NIC is used twice,
 // VLAN IDs are unique per parent, a VLAN fits its parent's MTU and a bridge its bond ports', each network is carried once.
+import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, key } from "./builder";
 import { Address, Family } from "./ip";
 import { DevicePlan, HostNetworkPlan, InterfaceAddress } from "./plan-types";
@@ -42,7 +43,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
           where,
           m,
           `is not one of the host's interfaces (${path}.interfaces)`,
-          `add ${m} to ${path}.interfaces`,
+          near(m, [...nics]) ?? `add ${m} to ${path}.interfaces`,
         );
       }
       use(m, where);
@@ -53,7 +54,12 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
     br.ports.forEach((port, j) => {
       const where = `${path}.bridges[${i}].ports[${j}]`;
       if (!nics.has(port) && !bonds.has(port)) {
-        b.problem(where, port, `is neither an interface nor a bond of the host`);
+        b.problem(
+          where,
+          port,
+          `is neither an interface nor a bond of the host`,
+          near(port, [...nics, ...bonds]),
+        );
       }
       use(port, where);
       // A bridge carries no frame larger than its lowest port MTU (the kernel refuses a bridge
@@ -72,14 +78,24 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
   spec.underlay.forEach((u, i) => {
     const where = `${path}.underlay[${i}]`;
     if (!nics.has(u) && !bonds.has(u))
-      b.problem(where, u, `is neither an interface nor a bond of the host`);
+      b.problem(
+        where,
+        u,
+        `is neither an interface nor a bond of the host`,
+        near(u, [...nics, ...bonds]),
+      );
     use(u, where);
   });
   const vlanIds = new Map<string, string>();
   spec.vlans.forEach((v, i) => {
     const where = `${path}.vlans[${i}]`;
     if (!nics.has(v.on) && !bonds.has(v.on) && !bridges.has(v.on)) {
-      b.problem(`${where}.on`, v.on, `is not an interface, bond or bridge of the host`);
+      b.problem(
+        `${where}.on`,
+        v.on,
+        `is not an interface, bond or bridge of the host`,
+        nameFix(v.on, [...nics, ...bonds, ...bridges], "the host's interfaces, bonds and bridges"),
+      );
     }
     const k = `${v.on}.${v.id}`;
     const first = vlanIds.get(k);
@@ -128,7 +144,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
         where,
         br.segment,
         "is not a segment of homelab:segments",
-        names.length > 0 ? `segments are ${names.join(", ")}` : "define it in homelab:segments",
+        names.length > 0 ? nameFix(br.segment, names, "segments") : "define it in homelab:segments",
       );
     } else if (br.carries !== undefined) {
       b.problem(
@@ -163,7 +179,17 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
   }
   if (spec.vmBridge !== undefined) {
     const br = spec.bridges.find((x) => x.name === spec.vmBridge);
-    if (!br) b.problem(`${path}.vmBridge`, spec.vmBridge, "is not a bridge of the host");
+    if (!br)
+      b.problem(
+        `${path}.vmBridge`,
+        spec.vmBridge,
+        "is not a bridge of the host",
+        nameFix(
+          spec.vmBridge,
+          spec.bridges.map((x) => x.name),
+          "bridges",
+        ),
+      );
     else if (!br.vlanAware) {
       b.problem(
         `${path}.vmBridge`,

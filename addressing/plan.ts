@@ -1,7 +1,9 @@
 // plan(site): derive every value of a site by offset and index from its parents, apply the
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
+import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { planExisting } from "./existing";
+import { gatewayAgreement } from "./gateway-agreement";
 import { checkNetwork, planNetwork } from "./host-network";
 import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
@@ -92,13 +94,8 @@ function planSdn(
   }
   const names = hosts.map((h) => h.name);
   site.sdn.exitNodes.forEach((n, i) => {
-    if (!names.includes(n)) {
-      b.problem(
-        `sdn.exitNodes[${i}]`,
-        n,
-        "is not a host of the site",
-        `hosts are ${names.join(", ")}`,
-      );
+    if (!names.includes(n) && !b.isRefusedHost(n, hosts)) {
+      b.problem(`sdn.exitNodes[${i}]`, n, "is not a host of the site", nameFix(n, names, "hosts"));
     }
   });
   exitNodeProblems(b, names);
@@ -147,7 +144,7 @@ function exitNodeProblems(b: Builder, hosts: readonly string[]): void {
         ? `is not one of sdn.exitNodes (${exits.join(", ")})`
         : "names a primary exit node, but sdn.exitNodes is empty",
       exits.length > 0
-        ? `use one of ${exits.join(", ")}`
+        ? (near(sdn.primaryExitNode, exits) ?? `use one of ${exits.join(", ")}`)
         : `add it to sdn.exitNodes (hosts are ${hosts.join(", ")})`,
     );
   }
@@ -414,6 +411,7 @@ export function plan(site: Site): PlanResult {
   checkTalosVersions(b, site.talos);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
+  gatewayAgreement(b);
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
 
@@ -765,7 +763,9 @@ function planCluster(
   const lbRanges: AddressRange[] = [];
   (k.lbRanges ?? []).forEach((r, i) => {
     const p = `${path}.lbRanges[${i}]`;
-    b.ranges.push({ path: p, range: r, within: loadBalancers[r.family] });
+    // An lbSegment that names no shared segment is the problem; its ranges' IPv4 parent is unknown.
+    const unknownSegment = k.lbSegment !== undefined && !segment && r.family === 4;
+    if (!unknownSegment) b.ranges.push({ path: p, range: r, within: loadBalancers[r.family] });
     lbRanges.push(r);
   });
 
@@ -955,7 +955,7 @@ function sharedSegment(b: Builder, name: string, path: string): Ref | undefined 
   if (i < 0) {
     const known = b.site.sharedSegments.map((g) => g.name);
     const fix = known.length
-      ? `segments are ${known.join(", ")}`
+      ? nameFix(name, known, "segments")
       : "define it in homelab:sharedSegments";
     return b.problem(path, name, "is not a segment of homelab:sharedSegments", fix);
   }
@@ -979,7 +979,7 @@ function planVms(b: Builder, k: KubernetesSpec, path: string, t: TenantSpec): Vm
     // Default placement spreads nodes over the hosts by rank of node ID.
     const host = n.host ?? hosts[rank.indexOf(n.id) % hosts.length];
     if (n.host !== undefined && !hosts.includes(n.host)) {
-      b.problem(`${np}.host`, n.host, "is not a host of the site", `hosts are ${hosts.join(", ")}`);
+      b.problem(`${np}.host`, n.host, "is not a host of the site", nameFix(n.host, hosts, "hosts"));
     }
     const vmId = base + n.id;
     b.id(`${np}.id`, "VM ID", vmId, { input: String(n.id), derivation: derivation(n.id) });

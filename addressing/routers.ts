@@ -4,6 +4,7 @@ import { Builder } from "./builder";
 import { Address, Parsed, Prefix } from "./ip";
 import { RouterAddress, RouterBgpPeer, RouterPlan, TenantPlan, UplinkPlan } from "./plan-types";
 import { RouterSpecConfig } from "./site";
+import { notPublicProblem } from "./special-purpose";
 import { planRoutes } from "./vms";
 
 export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterPlan[] {
@@ -161,6 +162,10 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
   });
 }
 
+/** Where a router's real global IPv6 prefix is read, for a placeholder or documentation prefix. */
+const ISP_PREFIX_FIX =
+  "give the global prefix your ISP delegates (RouterOS: /ipv6/dhcp-client print; Linux: the prefix delegated to the WAN), or use mode: masquerade";
+
 /** Global unicast (RFC 4291 section 2.4, IANA's IPv6 address space: 2000::/3). */
 const GLOBAL_UNICAST = Prefix.from("2000::/3");
 
@@ -187,12 +192,13 @@ function planUplink(b: Builder, r: RouterSpecConfig, path: string): UplinkPlan |
   const v6 = u.ipv6;
   if (v6?.mode === "netmap") {
     const p = v6.prefix;
+    const special = p && notPublicProblem(`${where}.ipv6.prefix`, p, ISP_PREFIX_FIX);
     if (p === undefined) {
       b.problem(
         `${where}.ipv6.prefix`,
         "",
         "is required for mode: netmap (the global prefix the unique local /64s map into)",
-        "give the prefix your ISP delegates, e.g. 2001:db8:100::/48, or use mode: masquerade",
+        "give the global prefix your ISP delegates (a /48 or /56), or use mode: masquerade",
       );
     } else if (!GLOBAL_UNICAST.contains(p)) {
       b.problem(
@@ -201,6 +207,8 @@ function planUplink(b: Builder, r: RouterSpecConfig, path: string): UplinkPlan |
         "is not global unicast (2000::/3): the internet does not route it",
         "give the global prefix your ISP delegates",
       );
+    } else if (special !== undefined) {
+      b.problem(special.path, special.input, special.message, special.fix);
     } else if (p.length > 64) {
       b.problem(
         `${where}.ipv6.prefix`,

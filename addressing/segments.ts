@@ -2,6 +2,7 @@
 // the global networks: disjoint from them and from tenant blocks. Its ranges lie inside it and miss
 // each other; a range that is handed out (DHCP, a pool) holds no owned address, and a range kept
 // for one kind of device (static) holds only devices that say they belong there.
+import { near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { Address, Family } from "./ip";
 import { DeviceEntry, SegmentPlan } from "./plan-types";
@@ -95,7 +96,8 @@ export function planSegments(b: Builder): { segments: SegmentPlan[]; devices: De
         `${path}.network`,
         d.network,
         "is neither a segment nor a global network",
-        `segments are ${[...refs.keys()].join(", ") || "none"}`,
+        near(d.network, [...refs.keys(), ...GLOBAL_NETWORKS]) ??
+          `segments are ${[...refs.keys()].join(", ") || "none"}`,
       );
       return [];
     }

@@ -128,6 +128,32 @@ function problem(path: string, s: Span, b: SpecialBlock): Problem {
   };
 }
 
+/**
+ * The problem of a prefix or address at `path` that must be public (routed on the internet: a
+ * router's global netmap prefix) but lies in a special-purpose block, or undefined. Documentation
+ * blocks (RFC 3849 `2001:db8::/32`, RFC 9637 `3fff::/20`, RFC 5737 `192.0.2.0/24`,
+ * `198.51.100.0/24`, `203.0.113.0/24`) are named as such, since they come from copied examples;
+ * `fix` says where the real value comes from.
+ */
+export function notPublicProblem(
+  path: string,
+  s: Prefix | Address,
+  fix: string,
+): Problem | undefined {
+  const b = specialBlock(s);
+  if (!b) return undefined;
+  const inside = s instanceof Address ? true : b.prefix.contains(s);
+  const why = b.name.startsWith("Documentation")
+    ? "a block for documentation and examples, which the internet does not route"
+    : "not public address space";
+  return {
+    path,
+    input: s.toString(),
+    message: `${inside ? "lies in" : "overlaps"} ${describe(b)}: ${why}`,
+    fix,
+  };
+}
+
 type Fact = PrefixFact | AddressFact | RangeFact;
 
 const spanOf = (f: Fact): Span => ("prefix" in f ? f.prefix : "address" in f ? f.address : f.range);

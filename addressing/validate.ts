@@ -5,6 +5,7 @@ import { Plan, PrefixFact } from "./plan-types";
 import { Problem } from "./problems";
 import { VXLAN_OVERHEAD } from "./site";
 import { specialPurposeProblems } from "./special-purpose";
+import { lbRangeProblems } from "./lb-ranges";
 
 const MAX_VNI = 16777215;
 const AS_TRANS = 23456;
@@ -31,6 +32,7 @@ export function validateRest(plan: Plan): Problem[] {
     ...ranges(plan),
     ...mtu(plan),
     ...poolCollisions(plan),
+    ...lbRangeProblems(plan),
     ...dnsTargets(plan),
     ...specialPurposeProblems(plan.facts, "refuse"),
   ];

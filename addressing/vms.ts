@@ -5,6 +5,7 @@
 // exist on the VM's host (a VNet, a VLAN on its VLAN-aware bridge, or a bridge that carries it),
 // and each configured route's gateway must lie on one of the VM's networks: that NIC carries it.
 import { checkSetName } from "./nic-names";
+import { nameFix } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { Address, Family, Prefix } from "./ip";
 import {
@@ -182,9 +183,6 @@ export function notOnSubnets(
   return `is on no IPv${via.family} subnet of ${who}${list ? ` (${list})` : ""}`;
 }
 
-const nameLists = (what: string, names: readonly string[]) =>
-  `${what} are ${names.length > 0 ? names.join(", ") : "none"}`;
-
 function planVm(
   b: Builder,
   v: VmSpec,
@@ -196,14 +194,15 @@ function planVm(
   b.id(`${path}.name`, "hostname", v.name);
   b.id(`${path}.vmId`, "VM ID", v.vmId);
   const host = hosts.find((h) => h.name === v.host);
-  if (!host) {
+  if (!host && !b.isRefusedHost(v.host, hosts)) {
     b.problem(
       `${path}.host`,
       v.host,
       "is not a host of the site",
-      nameLists(
-        "hosts",
+      nameFix(
+        v.host,
         hosts.map((h) => h.name),
+        "hosts",
       ),
     );
   }
@@ -223,7 +222,7 @@ function planVm(
         `${np}.network`,
         n.network,
         "is neither a segment, a global network, a tenant nor a tenant's mesh",
-        nameLists("networks", [...known.keys()]),
+        nameFix(n.network, [...known.keys()], "networks"),
       );
       return [];
     }

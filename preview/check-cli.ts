@@ -5,7 +5,7 @@ import { watch, FSWatcher } from "fs";
 import { basename, dirname } from "path";
 import { printable } from "../addressing/quote";
 import { checkStack, CheckResult, peerOutputsFile, problemLines, warningLines } from "./check";
-import { CliOutput, parseCommand, stacksIn } from "./command";
+import { chooseStack, CliOutput, parseCommand, stacksIn } from "./command";
 import { RefusedFile } from "./files";
 import { ROOT } from "./root";
 
@@ -19,7 +19,8 @@ export function checkUsage(root: string): string {
     "without running the program under Pulumi's mocks and without writing anything.",
     "",
     "Options:",
-    "  --stack <name>  the stack to check, from Pulumi.<name>.yaml (default: homelab)",
+    "  --stack <name>  the stack to check, from Pulumi.<name>.yaml; needed when the project has",
+    "                  several stack files (without it, the only one is checked)",
     "  --watch         check again each time the stack file (or a peer stack's outputs.json) is",
     "                  saved; stop with Ctrl-C",
     "  -h, --help      show this text",
@@ -178,14 +179,8 @@ export function checkCli(argv: string[], sink: CliOutput, root = ROOT): number |
     checkUsage(root),
   );
   if (typeof values === "number") return values;
-  const stack = values.stack ?? "homelab";
-  const stacks = stacksIn(root);
-  if (!stacks.includes(stack)) {
-    io.err(
-      `check: no stack ${stack}: there is no Pulumi.${stack}.yaml; stacks found: ${stacks.join(", ") || "none"}`,
-    );
-    return 2;
-  }
+  const stack = chooseStack("check", values.stack, root, io, checkUsage(root));
+  if (typeof stack === "number") return stack;
   if (values.watch) return watchCheck(stack, root, io);
   return printCheck(stack, root, io);
 }

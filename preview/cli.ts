@@ -20,7 +20,7 @@ import {
 
 export type { CliOutput };
 export { parseCommand, stacksIn };
-import { CliOutput, parseCommand, stacksIn } from "./command";
+import { chooseStack, CliOutput, parseCommand, stacksIn } from "./command";
 import { shownPath } from "./folder";
 import { baseChanges, changesLines, parseBases, readBase, RouterBase } from "./routeros-base";
 
@@ -35,7 +35,8 @@ export function usage(root: string): string {
     "rendered configs. Needs no Pulumi CLI, credentials or reachable device.",
     "",
     "Options:",
-    "  --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)",
+    "  --stack <name>  the stack to preview, from Pulumi.<name>.yaml; needed when the project has",
+    "                  several stack files (without it, the only one is previewed)",
     "  --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a",
     "                  preview wrote; only files that preview listed are replaced, and only on",
     "                  success (a stack with problems writes and removes nothing)",
@@ -54,7 +55,6 @@ export function usage(root: string): string {
     `Stacks found: ${stacks.length > 0 ? stacks.join(", ") : "none"}`,
     "",
     "Examples:",
-    "  npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/",
     "  npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/",
     "  npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/",
     "  npm run plan -- --stack example --routeros-base edge=edge.rsc",
@@ -94,14 +94,8 @@ export async function planCli(
   if (typeof values === "number") return values;
   const bases = readBases(values["routeros-base"] ?? [], io);
   if (typeof bases === "number") return bases;
-  const stack = values.stack ?? "homelab";
-  const stacks = stacksIn(root);
-  if (!stacks.includes(stack)) {
-    io.err(
-      `plan: no stack ${stack}: there is no Pulumi.${stack}.yaml; stacks found: ${stacks.join(", ") || "none"}`,
-    );
-    return 2;
-  }
+  const stack = chooseStack("plan", values.stack, root, io, usage(root));
+  if (typeof stack === "number") return stack;
   const outDir = values.out ?? join(root, "out", stack);
   const shownDir = shownPath(outDir);
   const folderProblem = previewFolderProblem(outDir, root, stack);

@@ -70,3 +70,40 @@ export function parseCommand<T extends Record<string, unknown>>(
   }
   return values;
 }
+
+/**
+ * The stack a command (`plan`, `check`) runs on, or its exit status 2 after one line on `io.err`.
+ * `given` (--stack) must name a `Pulumi.<given>.yaml` of `root`. Without --stack, a project with one
+ * stack file runs that stack and says so on `io.out`; one with several (or none) is a usage error
+ * followed by `usageText`, as a mature CLI does when the stack is ambiguous (the Pulumi CLI asks
+ * for `pulumi stack select` rather than guessing): checking a stack the owner did not mean would
+ * print someone else's problems, or a clean result for a file never read.
+ */
+export function chooseStack(
+  name: string,
+  given: string | undefined,
+  root: string,
+  io: CliOutput,
+  usageText: string,
+): string | number {
+  const stacks = stacksIn(root);
+  if (given !== undefined) {
+    if (stacks.includes(given)) return given;
+    io.err(
+      `${name}: no stack ${given}: there is no Pulumi.${given}.yaml; stacks found: ${stacks.join(", ") || "none"}`,
+    );
+    return 2;
+  }
+  if (stacks.length === 1) {
+    io.out(`${name}: stack ${stacks[0]} (Pulumi.${stacks[0]}.yaml, the only stack file here)`);
+    return stacks[0];
+  }
+  io.err(
+    stacks.length === 0
+      ? `${name}: no stack file here: write Pulumi.<name>.yaml (docs/site.md), then run npm run ${name} -- --stack <name>`
+      : `${name}: which stack? ${stacks.length} stack files here (${stacks.join(", ")}); name one with --stack, e.g. npm run ${name} -- --stack ${stacks[0]}`,
+  );
+  io.err("");
+  io.err(usageText);
+  return 2;
+}

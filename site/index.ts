@@ -2,6 +2,7 @@
 import { plan } from "../addressing/plan";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
+import { Site } from "../addressing/site";
 import { validateIds, validateRest } from "../addressing/validate";
 import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
 import { lbPoolInputs } from "../render/cilium/inputs";
@@ -62,7 +63,7 @@ export function resolveSite(
     ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
   ];
   if (problems.length > 0)
-    return { ok: false, problems: [...problems, ...policyNames(derived.plan)] };
+    return { ok: false, problems: [...problems, ...policyNames(derived.plan, loaded.site)] };
   const built = buildTopology(derived.plan);
   // Needs unique VM IDs (round one), which every planned file name is keyed by.
   const uploads = uploadCollisions(plannedUploads(derived.plan));
@@ -96,12 +97,18 @@ function withLaterProblems(
  * The policy's name problems (a rule naming nothing of the plan) of a plan the address rules
  * refuse: names do not depend on addresses, so a typo is not hidden behind a host-bits error. The
  * topology is built regardless of those problems; anything else it finds, or a failure to build
- * on inconsistent values, waits for the next run.
+ * on inconsistent values, waits for the next run. A name of a host the plan does not derive (its
+ * id or name repeats another's, reported as the duplicate) is not a second problem.
  */
-function policyNames(p: Plan): Problem[] {
+function policyNames(p: Plan, site: Site): Problem[] {
+  const refused = new Set(
+    site.hosts.map((h) => h.name).filter((n) => !p.hosts.some((h) => h.name === n)),
+  );
   try {
-    return buildTopology(p).problems.filter((q) =>
-      /^policy\.rules\[\d+\]\.(from|to)\b/.test(q.path),
+    return buildTopology(p).problems.filter(
+      (q) =>
+        /^policy\.rules\[\d+\]\.(from|to)\b/.test(q.path) &&
+        !refused.has(q.input.replace(/^[a-z]+:/, "")),
     );
   } catch {
     return [];

@@ -575,16 +575,51 @@ export function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-/** Closest known key by edit distance, for "did you mean" on typos. */
+/**
+ * The known name a typo most likely meant, for "did you mean": the one nearest by edit distance
+ * (Levenshtein, case-insensitive; at most a third of the input's length, at least 2), else the one
+ * the input starts with or that starts with the input (`reachable` -> `reach`, `fail` ->
+ * `failover`; 3 characters at least). Undefined when nothing is that near, or when two names are
+ * equally near (`pve04` among pve01..pve03): a guess between them would mislead.
+ */
 export function closest(key: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const k of known) {
-    const d = distance(key.toLowerCase(), k.toLowerCase());
+  const k = key.toLowerCase();
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  let best: string[] = [];
+  let bestDistance = limit + 1;
+  for (const name of new Set(known)) {
+    const d = distance(k, name.toLowerCase());
     if (d < bestDistance) {
-      best = k;
+      best = [name];
       bestDistance = d;
-    }
+    } else if (d === bestDistance) best.push(name);
   }
-  return best;
+  if (best.length === 1) return best[0];
+  if (best.length > 1) return undefined;
+  const affix = [...new Set(known)].filter((name) => {
+    const n = name.toLowerCase();
+    return Math.min(n.length, k.length) >= 3 && (k.startsWith(n) || n.startsWith(k));
+  });
+  return affix.length === 1 ? affix[0] : undefined;
+}
+
+/** `did you mean <closest>?` for a name that names nothing, or undefined when none is near. */
+export function near(input: string, known: readonly string[]): string | undefined {
+  const found = closest(input, known);
+  return found === undefined ? undefined : `did you mean ${found}?`;
+}
+
+/**
+ * The fix for a name that names nothing: `did you mean <closest>?`, else the names there are
+ * (`<what> are a, b`, or `<what> are none`) followed by `otherwise` (a way to define it).
+ */
+export function nameFix(
+  input: string,
+  known: readonly string[],
+  what: string,
+  otherwise = "",
+): string {
+  const near = closest(input, known);
+  if (near !== undefined) return `did you mean ${near}?`;
+  return `${what} are ${known.length > 0 ? known.join(", ") : "none"}${otherwise}`;
 }

@@ -161,7 +161,7 @@ export const routersSchema = list(
             ),
             prefix: field(
               prefix(6),
-              "Global prefix the unique local /64s are mapped into (`mode: netmap` only; a /48 numbers tenant IDs up to 65535, a /56 up to 255).",
+              "Global prefix the unique local /64s are mapped into (`mode: netmap` only; a /48 numbers tenant IDs up to 65535, a /56 up to 255): the one your ISP delegates. A special-purpose block is refused, documentation prefixes (RFC 3849 `2001:db8::/32`, RFC 9637 `3fff::/20`) included.",
             ),
           }),
           "IPv6 toward the internet; absent: the site's IPv6 has no way out (a site that needs one is refused).",

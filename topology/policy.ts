@@ -4,7 +4,7 @@
 // a rule an earlier rule shadows). Names, never addresses: a rule says `workload` or `pve1`, and
 // both families follow from what the name holds.
 import { Address, FAMILIES, familyKey as key, Prefix } from "../addressing/ip";
-import { Plan } from "../addressing/plan-types";
+import { Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { AddressSet } from "./address-set";
 import { overlappingEarlier, serviceCovers, witness } from "./policy-eval";
@@ -27,6 +27,18 @@ function heldBy(d: Device, ownOnly: boolean): Address[] {
 
 const isRouter = (d: Device) => d.kind === "router" || d.kind === "external";
 
+/**
+ * The LoadBalancer addresses that are the cluster's own: its LoadBalancer prefixes, except on a
+ * shared segment (`lbSegment`, a home VLAN), where only its pool's ranges are: the rest of the
+ * segment stays the segment's, a zone and a policy name of its own (issue 20, new-user trial).
+ */
+function ownLoadBalancers(k: TenantPlan["kubernetes"]): Prefix[] {
+  if (!k) return [];
+  return FAMILIES.flatMap((f) =>
+    f === 4 && k.lbSegment !== undefined ? poolPrefixes(k, 4) : (k.loadBalancers[key(f)] ?? []),
+  );
+}
+
 /** Zone sets of the routed segments: each address in the segment with the longest prefix. */
 function zoneSets(plan: Plan, t: Omit<Topology, "manualSteps">): Map<string, AddressSet> {
   const extra = new Map<string, Prefix[]>();
@@ -35,7 +47,7 @@ function zoneSets(plan: Plan, t: Omit<Topology, "manualSteps">): Map<string, Add
     extra.set(tenantSegmentId(tn), [
       ...prefixesOf(tn.vmLoopbacks),
       ...prefixesOf(k?.pods),
-      ...prefixesOf(k?.loadBalancers),
+      ...ownLoadBalancers(k),
     ]);
   }
   const entries = t.segments.flatMap((s) =>
@@ -134,7 +146,7 @@ function nameIndex(
     const vip = FAMILIES.flatMap((f) => k.vip[key(f)] ?? []);
     n.add(k.name, {
       kind: "cluster",
-      set: AddressSet.of([...nodes, ...vip, ...prefixesOf(k.pods), ...prefixesOf(k.loadBalancers)]),
+      set: AddressSet.of([...nodes, ...vip, ...prefixesOf(k.pods), ...ownLoadBalancers(k)]),
     });
     // The cluster's CiliumLoadBalancerIPPool by its name, and each explicit service IP by the
     // Service's name (the part after `namespace/`), as render/cilium names and assigns them.
@@ -237,7 +249,13 @@ export function resolveName(
   const m = /^([a-z]+):(.+)$/.exec(text);
   const [kind, name] = m ? [m[1], m[2]] : [undefined, text];
   if (kind && !KINDS.includes(kind)) {
-    problem(path, text, `${kind} is not a kind of name`, `use one of ${KINDS.join(", ")}`);
+    const meant = closest(kind, KINDS);
+    problem(
+      path,
+      text,
+      `${kind} is not a kind of name`,
+      meant ? `did you mean ${meant}:${name}?` : `use one of ${KINDS.join(", ")}`,
+    );
     return undefined;
   }
   const found = names.get(name, kind);

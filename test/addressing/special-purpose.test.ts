@@ -2,7 +2,11 @@
 // and which (private, unique local, global unicast) are fine.
 import { Address, AddressRange, Prefix } from "../../addressing/ip";
 import { formatProblem } from "../../addressing/problems";
-import { specialBlock, specialPurposeProblems } from "../../addressing/special-purpose";
+import {
+  notPublicProblem,
+  specialBlock,
+  specialPurposeProblems,
+} from "../../addressing/special-purpose";
 import { resolveSite } from "../../site";
 import { homelabWith } from "../fixtures/base";
 
@@ -91,4 +95,28 @@ test("a tenant space in 100.64.0.0/10 (CGNAT) is accepted with a warning", () =>
   expect(r.plan.warnings.map(formatProblem)).toContain(
     'global.tenantSpace.ipv4: "100.64.0.0/10": lies in 100.64.0.0/10, IANA "Shared Address Space" (RFC 6598): ISPs\' carrier-grade NAT and overlay VPNs (Tailscale) use it too; fine if nothing on the path uses it; otherwise use private space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or global unicast you hold',
   );
+});
+
+test.each([
+  [
+    Prefix.from("203.0.113.0/24"),
+    '"203.0.113.0/24": lies in 203.0.113.0/24, IANA "Documentation (TEST-NET-3)" (RFC 5737): a block for documentation and examples, which the internet does not route; use yours',
+  ],
+  [
+    Address.from("198.51.100.7"),
+    '"198.51.100.7": lies in 198.51.100.0/24, IANA "Documentation (TEST-NET-2)" (RFC 5737): a block for documentation and examples, which the internet does not route; use yours',
+  ],
+  [
+    Prefix.from("2001:db8::/32"),
+    '"2001:db8::/32": lies in 2001:db8::/32, IANA "Documentation" (RFC 3849): a block for documentation and examples, which the internet does not route; use yours',
+  ],
+  [
+    Prefix.from("192.168.0.0/16"),
+    undefined, // private space is not a special-purpose block here; a caller needing global checks that apart
+  ],
+  [Prefix.from("9.9.9.0/24"), undefined],
+  [Prefix.from("2a0f::/32"), undefined],
+])("a public prefix or address: %s", (s, expected) => {
+  const p = notPublicProblem("x", s, "use yours");
+  expect(p === undefined ? undefined : formatProblem(p).slice("x: ".length)).toBe(expected);
 });

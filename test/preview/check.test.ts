@@ -155,10 +155,46 @@ describe("the command line", () => {
       err: ["check: no stack nope: there is no Pulumi.nope.yaml; stacks found: site"],
     });
     const help = cli(["--help"], root);
+    expect(help.out[0]).toContain(
+      "  --stack <name>  the stack to check, from Pulumi.<name>.yaml; needed when the project has\n" +
+        "                  several stack files (without it, the only one is checked)\n",
+    );
     expect([help.status, help.out[0]]).toEqual([
       0,
       expect.stringMatching(/^Usage: npm run check -- \[--stack <name>\] \[--watch\]\n/),
     ]);
+  });
+});
+
+describe("without --stack", () => {
+  test("the only stack file is checked, and named", () => {
+    const root = scratchProject({ site: BROKEN });
+    expect(cli([], root)).toEqual({
+      status: 1,
+      out: ["check: stack site (Pulumi.site.yaml, the only stack file here)"],
+      err: ["site: 1 problem", `  - ${BROKEN_LINE}`],
+    });
+  });
+
+  test("several stack files: a usage error naming them, nothing checked; exit 2", () => {
+    const root = scratchProject({ site: BROKEN, homelab: HOMELAB });
+    const got = cli([], root);
+    expect([got.status, got.out, got.err.slice(0, 2)]).toEqual([
+      2,
+      [],
+      [
+        "check: which stack? 2 stack files here (homelab, site); name one with --stack, e.g. npm run check -- --stack homelab",
+        "",
+      ],
+    ]);
+    expect(got.err[2]).toMatch(/^Usage: npm run check -- /);
+  });
+
+  test("no stack file: the file to write; exit 2", () => {
+    const root = scratchProject({});
+    expect(cli([], root).err[0]).toBe(
+      "check: no stack file here: write Pulumi.<name>.yaml (docs/site.md), then run npm run check -- --stack <name>",
+    );
   });
 });
 

@@ -46,7 +46,8 @@ and writes what \`pulumi up\` would send: resources.json, inventory.md, outputs.
 rendered configs. Needs no Pulumi CLI, credentials or reachable device.
 
 Options:
-  --stack <name>  the stack to preview, from Pulumi.<name>.yaml (default: homelab)
+  --stack <name>  the stack to preview, from Pulumi.<name>.yaml; needed when the project has
+                  several stack files (without it, the only one is previewed)
   --out <dir>     where to write it (default: out/<name>/): a new or empty folder, or one a
                   preview wrote; only files that preview listed are replaced, and only on
                   success (a stack with problems writes and removes nothing)
@@ -65,7 +66,6 @@ arguments show in ps and the shell's history. Without it, a warning names the va
 Stacks found: broken, other
 
 Examples:
-  npm run plan                                 preview Pulumi.homelab.yaml into out/homelab/
   npm run plan -- --stack example              preview Pulumi.example.yaml into out/example/
   npm run plan -- --stack sol --out /tmp/sol   preview Pulumi.sol.yaml into /tmp/sol/
   npm run plan -- --stack example --routeros-base edge=edge.rsc
@@ -130,6 +130,32 @@ test("an unknown stack lists the stacks that exist, exit 2", async () => {
   expect(err).toEqual([
     "plan: no stack nope: there is no Pulumi.nope.yaml; stacks found: broken, other",
   ]);
+});
+
+test("without --stack, a project with several stack files is a usage error naming them, exit 2", async () => {
+  expect(await planCli([], io, root)).toBe(2);
+  expect(err).toEqual([
+    "plan: which stack? 2 stack files here (broken, other); name one with --stack, e.g. npm run plan -- --stack broken",
+    "",
+    USAGE,
+  ]);
+  expect(out).toEqual([]);
+});
+
+test("without --stack, the only stack file is previewed and named", async () => {
+  rmSync(join(root, "Pulumi.other.yaml"));
+  expect(await planCli([], io, root)).toBe(1);
+  expect(out).toEqual(["plan: stack broken (Pulumi.broken.yaml, the only stack file here)"]);
+  expect(err[0]).toBe("broken: 1 problem; nothing was registered");
+});
+
+test("without --stack and without a stack file: the file to write, exit 2", async () => {
+  rmSync(join(root, "Pulumi.other.yaml"));
+  rmSync(join(root, "Pulumi.broken.yaml"));
+  expect(await planCli([], io, root)).toBe(2);
+  expect(err[0]).toBe(
+    "plan: no stack file here: write Pulumi.<name>.yaml (docs/site.md), then run npm run plan -- --stack <name>",
+  );
 });
 
 test("a YAML syntax error is a problem at file, line and column; the previous preview stays", async () => {

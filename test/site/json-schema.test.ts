@@ -52,6 +52,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "talos-talosctl-option.yaml",
     "talos-talosctl-relative.yaml",
     "tenant-reserved-name.yaml",
+    "typo-expect-kind.yaml",
   ]);
 });
 

@@ -37,10 +37,10 @@ test("sol: NAT66 masquerade of VLAN 101's unique local /64 out of ether1", () =>
 });
 
 test("netmap puts tenant 101 on the /64 its ID numbers in the global prefix (101 = 0x65)", () => {
-  expect(`${netmapTarget(Prefix.from("2001:db8:100::/48"), 101)}`).toBe("2001:db8:100:65::/64");
-  expect(netmapTarget(Prefix.from("2001:db8:100::/56"), 256)).toBeUndefined();
+  expect(`${netmapTarget(Prefix.from("3ffe:100::/48"), 101)}`).toBe("3ffe:100:0:65::/64");
+  expect(netmapTarget(Prefix.from("3ffe:100::/56"), 256)).toBeUndefined();
   const { plan, topology } = requireSite(
-    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" })),
+    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "3ffe:100::/48" })),
   );
   const state = routerOsDesiredState(topology, plan.routers[0], "sol");
   expect(
@@ -51,7 +51,7 @@ test("netmap puts tenant 101 on the /64 its ID numbers in the global prefix (101
       `${n.srcAddress}`,
       `${n.toAddress}`,
     ]),
-  ).toEqual([[6, "netmap", "ether1", "fd00:101::/64", "2001:db8:100:65::/64"]]);
+  ).toEqual([[6, "netmap", "ether1", "fd00:101::/64", "3ffe:100:0:65::/64"]]);
 });
 
 test("arc-hybrid: one nftables masquerade over the four WANs and the seven private VLANs", () => {
@@ -66,7 +66,7 @@ test("arc-hybrid: one nftables masquerade over the four WANs and the seven priva
 describe("nft -c -f", () => {
   beforeAll(() => requireNft());
   const { plan, topology } = requireSite(
-    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" })),
+    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "3ffe:100::/48" })),
   );
   const nat = topology.egress?.[0].nat ?? [];
   const text = renderNftables(
@@ -78,20 +78,20 @@ describe("nft -c -f", () => {
 
   test("accepts the netmap ruleset, NAT only", () => {
     expect(text.split("\n").filter((l) => l.includes("snat"))).toEqual([
-      '\t\toifname "ether1" ip6 saddr fd00:101::/64 snat ip6 prefix to ip6 saddr map { fd00:101::/64 : 2001:db8:100:65::/64 } comment "homelab:egress"',
+      '\t\toifname "ether1" ip6 saddr fd00:101::/64 snat ip6 prefix to ip6 saddr map { fd00:101::/64 : 3ffe:100:0:65::/64 } comment "homelab:egress"',
     ]);
     expect(nftProblems(text)).toEqual([]);
   });
 
   test("is not vacuous: an IPv4 target for an IPv6 source is rejected", () => {
-    const bad = text.replace("2001:db8:100:65::/64", "10.0.0.0/24");
+    const bad = text.replace("3ffe:100:0:65::/64", "10.0.0.0/24");
     expect(nftProblems(bad)).not.toEqual([]);
   });
 });
 
 describe("the RouterOS model runs the NAT entries of each release", () => {
   const { plan, topology } = requireSite(
-    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" })),
+    sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "3ffe:100::/48" })),
   );
   test.each(["7.18", "7.19", "7.20", "7.24"])(
     "%s: netmap added once, a second run changes nothing",
@@ -106,8 +106,8 @@ describe("the RouterOS model runs the NAT entries of each release", () => {
           action: "netmap",
           "out-interface": "ether1",
           "src-address": "fd00:101::/64",
-          "to-address": "2001:db8:100:65::/64",
-          comment: "managed-by=sol;key=nat:ether1:fd00:101::/64:netmap:2001:db8:100:65::/64",
+          "to-address": "3ffe:100:0:65::/64",
+          comment: "managed-by=sol;key=nat:ether1:fd00:101::/64:netmap:3ffe:100:0:65::/64",
         },
       ]);
       expect(r.run(script).mutations).toEqual([]);
@@ -145,7 +145,7 @@ describe("a site that needs the internet and has no way out is refused", () => {
 
   test("netmap needs a global prefix that numbers the tenant", () => {
     expect(problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap" })))).toContain(
-      'routers[0].uplink.ipv6.prefix: "": is required for mode: netmap (the global prefix the unique local /64s map into); give the prefix your ISP delegates, e.g. 2001:db8:100::/48, or use mode: masquerade',
+      'routers[0].uplink.ipv6.prefix: "": is required for mode: netmap (the global prefix the unique local /64s map into); give the global prefix your ISP delegates (a /48 or /56), or use mode: masquerade',
     );
     expect(
       problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "fd00:1::/48" }))),
@@ -153,10 +153,30 @@ describe("a site that needs the internet and has no way out is refused", () => {
       'routers[0].uplink.ipv6.prefix: "fd00:1::/48": is not global unicast (2000::/3): the internet does not route it; give the global prefix your ISP delegates',
     );
     expect(
-      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:1:100::/58" }))),
+      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "3ffe:1:1:100::/58" }))),
     ).toContain(
-      'routers[0].uplink.ipv6.prefix: "2001:db8:1:100::/58": has 64 /64s, too few for tenant 101 (routers[0].vlans[0]): netmap puts a tenant on the /64 its ID numbers; give a /57 or shorter',
+      'routers[0].uplink.ipv6.prefix: "3ffe:1:1:100::/58": has 64 /64s, too few for tenant 101 (routers[0].vlans[0]): netmap puts a tenant on the /64 its ID numbers; give a /57 or shorter',
     );
+  });
+
+  test("a documentation prefix copied from an example is refused, naming its RFC", () => {
+    const fix =
+      "give the global prefix your ISP delegates (RouterOS: /ipv6/dhcp-client print; Linux: the prefix delegated to the WAN), or use mode: masquerade";
+    expect(
+      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2001:db8:100::/48" }))),
+    ).toEqual([
+      `routers[0].uplink.ipv6.prefix: "2001:db8:100::/48": lies in 2001:db8::/32, IANA "Documentation" (RFC 3849): a block for documentation and examples, which the internet does not route; ${fix}`,
+    ]);
+    expect(
+      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "3fff:100::/48" }))),
+    ).toEqual([
+      `routers[0].uplink.ipv6.prefix: "3fff:100::/48": lies in 3fff::/20, IANA "Documentation" (RFC 9637): a block for documentation and examples, which the internet does not route; ${fix}`,
+    ]);
+    expect(
+      problems(sol((r) => (r.uplink.ipv6 = { mode: "netmap", prefix: "2002:100::/48" }))),
+    ).toEqual([
+      `routers[0].uplink.ipv6.prefix: "2002:100::/48": lies in 2002::/16, IANA "6to4" (RFC 3056): not public address space; ${fix}`,
+    ]);
   });
 
   test("the uplink is not a tenant VLAN", () => {
