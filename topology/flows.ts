@@ -1,8 +1,10 @@
 // The site's own flows: what the machines of a plan need to reach for the plan itself to work
 // (their resolvers, package and image egress, BGP and BFD, the Kubernetes API), derived from the
 // plan and its topology. Each flow is checked against routing and policy in flow-check.ts.
+import { closest } from "fastest-levenshtein";
 import { Address } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
+import { Problem } from "../addressing/problems";
 import { CloudImage } from "../addressing/site";
 import { Device, Topology } from "./types";
 
@@ -113,8 +115,18 @@ export function siteFlows(
   const egress = (from: string, hosts: readonly string[], ports: number[], why: string) => {
     for (const port of ports) out.add({ from, to: "internet", hosts, protocol: "tcp", port, why });
   };
-  // Resolvers and package mirrors of the cloud-init VMs.
+  // Resolvers, package mirrors and the declared outbound connections of the cloud-init VMs.
   plan.vms.forEach((vm, i) => {
+    vm.outbound.forEach((o, j) => {
+      for (const port of o.ports)
+        out.add({
+          from: vm.name,
+          to: o.to,
+          protocol: o.protocol,
+          port,
+          why: `vms[${i}].outbound[${j}]: ${o.why}`,
+        });
+    });
     for (const a of vm.nameservers) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);
     if (vm.packages.length > 0)
       egress(
@@ -129,10 +141,13 @@ export function siteFlows(
     const k = tn.kubernetes;
     if (!k) return;
     for (const n of k.nodes) {
+      // The families the renderers give the node resolvers in (render/talos/inputs.ts,
+      // render/cloud-init/inputs.ts): those of its NICs, not of its loopbacks.
       const families = new Set(
         t.devices
           .find((d) => d.name === n.name)
-          ?.interfaces.flatMap((x) => x.addresses.map((h) => h.address.family)) ?? [],
+          ?.interfaces.filter((x) => x.kind !== "loopback")
+          .flatMap((x) => x.addresses.map((h) => h.address.family)) ?? [],
       );
       for (const a of plan.nameservers)
         if (families.has(a.family)) resolver(n.name, a, `talos.nameservers: ${a}`);
@@ -152,8 +167,10 @@ export function siteFlows(
           `tenants[${i}].kubernetes.linux: ${k.linux.image} installs ${["frr", ...k.linux.packages].join(", ")}`,
         );
       }
-      if (k.vip.ipv4 || k.vip.ipv6) {
-        const vip = (k.vip.ipv4 ?? k.vip.ipv6) as Address;
+      // The VIP in the first family the node has a NIC address in (sol's IPv6-only nodes reach
+      // the IPv6 VIP; its IPv4 one sits among loopbacks they hold no route to).
+      const vip = [k.vip.ipv4, k.vip.ipv6].find((a) => a && families.has(a.family));
+      if (vip) {
         if (n.role === "worker")
           out.add({
             from: n.name,
@@ -201,6 +218,28 @@ export function siteFlows(
     }
   }
   return out.all();
+}
+
+/**
+ * The `vms[].outbound` entries whose `to` is neither `internet` nor a machine of the topology,
+ * each naming the closest machine name (Levenshtein distance) as the fix.
+ */
+export function outboundProblems(plan: Plan, devices: readonly Device[]): Problem[] {
+  const names = devices.map((d) => d.name);
+  return plan.vms.flatMap((vm, i) =>
+    vm.outbound.flatMap((o, j): Problem[] => {
+      if (o.to === "internet" || names.includes(o.to)) return [];
+      const near = names.length > 0 ? closest(o.to, names) : undefined;
+      return [
+        {
+          path: `vms[${i}].outbound[${j}].to`,
+          input: o.to,
+          message: "is no machine of the plan",
+          fix: `use internet or a VM, node, host or router name${near ? ` (did you mean ${near}?)` : ""}`,
+        },
+      ];
+    }),
+  );
 }
 
 /** `from -> to protocol/port` (`dst` and the hosts in brackets where known). */
