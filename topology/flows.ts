@@ -28,6 +28,11 @@ export interface SiteFlow {
   readonly hosts: readonly string[];
   readonly protocol: FlowProtocol;
   readonly port: number;
+  /**
+   * The last port of a range starting at `port` (Ceph OSDs: 6800-7300), absent for one port.
+   * The check decides on `port`, the first of the range (the policy's rules name ports as lists).
+   */
+  readonly portEnd?: number;
   /** The config facts that require it, each `<config path>: <what>`. */
   readonly why: readonly string[];
 }
@@ -38,6 +43,11 @@ const DNS_PORT = 53;
 const BGP_PORT = 179;
 /** BFD control: UDP 3784 single hop (RFC 5881), 4784 multihop (RFC 5883). */
 const BFD_PORT = { singleHop: 3784, multihop: 4784 } as const;
+/**
+ * Ceph's ports on the public network (Ceph docs, "Network Configuration Reference"): the monitors
+ * listen on 3300 (msgr2) and 6789 (msgr1), OSDs bind within 6800-7300.
+ */
+export const CEPH_PORTS = { mon: [3300, 6789], osd: { first: 6800, last: 7300 } } as const;
 /** kube-apiserver's secure port (Kubernetes default `--secure-port=6443`). */
 const KUBE_API_PORT = 6443;
 
@@ -71,7 +81,7 @@ class Collector {
   private readonly byKey = new Map<string, SiteFlow>();
 
   add(f: Omit<SiteFlow, "hosts" | "why"> & { hosts?: readonly string[]; why: string }): void {
-    const k = `${f.from}|${f.to}|${f.dst?.toString() ?? ""}|${f.protocol}|${f.port}`;
+    const k = `${f.from}|${f.to}|${f.dst?.toString() ?? ""}|${f.protocol}|${f.port}|${f.portEnd ?? ""}`;
     const had = this.byKey.get(k);
     const hosts = [...new Set([...(had?.hosts ?? []), ...(f.hosts ?? [])])].sort();
     const why = had ? (had.why.includes(f.why) ? had.why : [...had.why, f.why]) : [f.why];
@@ -95,7 +105,7 @@ function holderName(devices: readonly Device[], a: Address): string | undefined 
 /**
  * Every flow the site's own machines need, deduplicated (one per source machine, destination,
  * protocol and port; the config facts that need it are merged in `why`), in derivation order:
- * resolvers, egress, BGP/BFD, the Kubernetes API.
+ * resolvers, egress, the Kubernetes API, Ceph, the hosts' downloads, BGP/BFD.
  */
 export function siteFlows(
   plan: Plan,
@@ -183,6 +193,35 @@ export function siteFlows(
       }
     }
   });
+  // Ceph: a node or VM with its own route into the Ceph public network (a default route is not
+  // one: seed 001's nodes route fc00:20::/64 on purpose) is a client of the Proxmox hosts'
+  // monitors and OSDs there (clients use the public network only, never the cluster one).
+  for (const d of t.devices) {
+    if (d.kind !== "node" && d.kind !== "vm") continue;
+    for (const r of d.routes) {
+      const pub = [plan.global.cephPublic?.ipv4, plan.global.cephPublic?.ipv6].find(
+        (p) =>
+          p && r.kind === "static" && r.dst.length > 0 && (r.dst.contains(p) || p.contains(r.dst)),
+      );
+      if (!pub) continue;
+      for (const h of plan.hosts) {
+        const a = h.cephPublic[pub.family === 4 ? "ipv4" : "ipv6"];
+        if (!a) continue;
+        const why = `global.cephPublic: ${pub}, which ${d.name} routes to (${r.dst} via ${r.via ?? r.dev})`;
+        for (const port of CEPH_PORTS.mon)
+          out.add({ from: d.name, to: dest(a), dst: a, protocol: "tcp", port, why });
+        out.add({
+          from: d.name,
+          to: dest(a),
+          dst: a,
+          protocol: "tcp",
+          port: CEPH_PORTS.osd.first,
+          portEnd: CEPH_PORTS.osd.last,
+          why,
+        });
+      }
+    }
+  }
   // The images each Proxmox host downloads: the cloud images of its VMs, the Talos ISO.
   for (const h of plan.hosts) {
     const images = new Set<CloudImage>();
@@ -245,5 +284,5 @@ export function outboundProblems(plan: Plan, devices: readonly Device[]): Proble
 /** `from -> to protocol/port` (`dst` and the hosts in brackets where known). */
 export function flowText(f: SiteFlow): string {
   const where = f.dst ? ` (${f.dst})` : f.hosts.length > 0 ? ` (${f.hosts.join(", ")})` : "";
-  return `${f.from} -> ${f.to}${where} ${f.protocol}/${f.port}`;
+  return `${f.from} -> ${f.to}${where} ${f.protocol}/${f.port}${f.portEnd ? `-${f.portEnd}` : ""}`;
 }

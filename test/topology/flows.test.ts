@@ -228,3 +228,33 @@ test("vms[].outbound to a name that is no machine is refused, with the closest n
     'vms[0].outbound[0].to: "lokii": is no machine of the plan; use internet or a VM, node, host or router name (did you mean pve1?)',
   ]);
 });
+
+test("sol's nodes route to the Ceph public network: MON 3300/6789 and OSD 6800-7300 on each host", () => {
+  const r = resolved(stackRaw("sol"));
+  const ceph = siteFlows(r.plan, r.topology).filter((f) => f.to === "cephPublic");
+  expect(ceph.length).toBe(54); // 6 nodes x 3 hosts x (3300, 6789, 6800-7300)
+  expect(
+    ceph
+      .filter((f) => f.from === "solcp011")
+      .map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`),
+  ).toEqual([
+    "solcp011 -> cephPublic (fc00:20::1) tcp/3300 unverified",
+    "solcp011 -> cephPublic (fc00:20::1) tcp/6789 unverified",
+    "solcp011 -> cephPublic (fc00:20::1) tcp/6800-7300 unverified",
+    "solcp011 -> cephPublic (fc00:20::2) tcp/3300 unverified",
+    "solcp011 -> cephPublic (fc00:20::2) tcp/6789 unverified",
+    "solcp011 -> cephPublic (fc00:20::2) tcp/6800-7300 unverified",
+    "solcp011 -> cephPublic (fc00:20::3) tcp/3300 unverified",
+    "solcp011 -> cephPublic (fc00:20::3) tcp/6789 unverified",
+    "solcp011 -> cephPublic (fc00:20::3) tcp/6800-7300 unverified",
+  ]);
+  expect(ceph[0].why).toEqual([
+    "global.cephPublic: fc00:20::/64, which solcp011 routes to (fc00:20::/64 via fc00:101::fffe)",
+  ]);
+  expect(checkFlow(r.topology, ceph[0]).reason).toBe(
+    "solcp011's gateway fc00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled",
+  );
+  // ms01's Talos nodes reach VLAN 48 only by their default route: no Ceph flow (its policy isolates it).
+  const ms01 = resolved(stackRaw("ms01"));
+  expect(siteFlows(ms01.plan, ms01.topology).filter((f) => f.port === 3300)).toEqual([]);
+});
