@@ -258,3 +258,11 @@ test("sol's nodes route to the Ceph public network: MON 3300/6789 and OSD 6800-7
   const ms01 = resolved(stackRaw("ms01"));
   expect(siteFlows(ms01.plan, ms01.topology).filter((f) => f.port === 3300)).toEqual([]);
 });
+
+test("vms[].outbound to a VM of the plan is accepted, and its flow passes", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/outbound-to-vm.yaml")));
+  expect(verdictsOf(r).filter((l) => l.includes("3100"))).toEqual(["web1 -> loki tcp/3100 pass"]);
+  expect(siteFlows(r.plan, r.topology)[0].why).toEqual([
+    "vms[0].outbound[0]: log shipping to Loki",
+  ]);
+});
