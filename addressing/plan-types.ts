@@ -11,6 +11,7 @@ import {
   PolicySpec,
   SharedSegmentSpec,
   Site,
+  OutboundSpec,
   TalosSettings,
 } from "./site";
 
@@ -272,6 +273,8 @@ export interface CloudVmPlan {
   /** Configured routes, each with the index of the network whose NIC it uses. */
   readonly routes: readonly (ConfiguredRoute & { readonly nic: number })[];
   readonly packages: readonly string[];
+  /** Connections the VM's service opens (vms[].outbound), as configured. */
+  readonly outbound: readonly OutboundSpec[];
   readonly nameservers: readonly Address[];
   readonly k3s?: {
     readonly pods: DualPrefix;

@@ -206,12 +206,25 @@ export interface VmSpec {
   readonly networks: readonly VmNetworkSpec[];
   readonly routes: readonly RouteSpec[];
   readonly packages: readonly string[];
+  /** Connections the VM's service opens (vms[].outbound): flows the site needs. */
+  readonly outbound?: readonly OutboundSpec[];
   /**
    * DNS servers; default: the `nameservers` of the first segment of its networks that has some,
    * else talos.nameservers; either in the families the VM has addresses in.
    */
   readonly nameservers?: readonly string[];
   readonly k3s?: K3sSpec;
+}
+
+/**
+ * A connection a VM's own service opens (`vms[].outbound`): to `internet` or a machine of the plan,
+ * on a transport protocol and destination ports, with what needs it.
+ */
+export interface OutboundSpec {
+  readonly to: string;
+  readonly protocol: "tcp" | "udp";
+  readonly ports: readonly number[];
+  readonly why: string;
 }
 
 /** A router's uplink as configured: interfaces and the IPv6 egress. */

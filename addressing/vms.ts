@@ -305,6 +305,7 @@ function planVm(
     networks: nets,
     routes,
     packages: v.packages,
+    outbound: v.outbound ?? [],
     nameservers: v.nameservers
       ? nameservers
       : (segmentNameservers ?? siteNameservers).filter((a) => families.includes(a.family)),

@@ -128,6 +128,30 @@ export const vmsSchema = list(
     ),
     routes: routesField("of the VM"),
     packages: packagesField(""),
+    outbound: field(
+      list(
+        obj({
+          to: field(
+            dnsLabel(),
+            "What the VM connects to: `internet`, or a machine of the plan (VM, node, host or router name).",
+            { required: true },
+          ),
+          protocol: field(oneOf(["tcp", "udp"] as const), "Transport protocol.", {
+            required: true,
+          }),
+          ports: field(list(int(1, 65535), { minItems: 1 }), "Destination ports.", {
+            required: true,
+          }),
+          why: field(
+            str({ maxLength: 120 }),
+            "What needs it, in the vendor's words (cloudflared: the Cloudflare edge on 7844).",
+            { required: true },
+          ),
+        }),
+      ),
+      "Connections the VM's own service opens (a tunnel to its edge, log shipping): each port is a flow the site needs, checked against routing and `homelab:policy` like the derived ones (docs/flows.md), so a policy that drops one refuses the plan. Example: `{ to: internet, protocol: udp, ports: [7844], why: cloudflared QUIC to the Cloudflare edge }`.",
+      { defaultText: "[]" },
+    ),
     nameservers: field(list(str()), "DNS servers (IPv4 or IPv6 addresses).", {
       defaultText: "`talos.nameservers` in the families the VM has addresses in",
     }),

@@ -29,6 +29,8 @@ export interface FlowResult {
   readonly reason: string;
   /** For `blocked`: what to change (an allow rule as YAML, or a route). */
   readonly fix?: string;
+  /** For a missing route: the device on the way that has none. */
+  readonly hop?: string;
   /** The addresses checked: source and destination. */
   readonly src?: Address;
   readonly dst?: Address;
@@ -69,8 +71,43 @@ function holders(t: Pick<Topology, "devices">, a: Address): { device: Device; an
   );
 }
 
+/**
+ * What checkFlow reads of a topology: sessions (routes learned over BGP) and segments (the key a
+ * missing route's fix names) are optional.
+ */
+export type FlowTopology = Pick<Topology, "devices" | "policy"> &
+  Partial<Pick<Topology, "sessions" | "segments">>;
+
+/**
+ * The BGP route `d` learns towards `dst`: a prefix the other end of one of its sessions
+ * announces and `d`'s import filter accepts (the first matching rule permits it), longest first.
+ */
+function learned(
+  t: FlowTopology,
+  d: Device,
+  dst: Address,
+): { prefix: Prefix; device: string } | undefined {
+  let best: { prefix: Prefix; device: string } | undefined;
+  for (const s of t.sessions ?? [])
+    for (const [me, peer] of [s.ends, [s.ends[1], s.ends[0]] as const]) {
+      if (me.device !== d.name) continue;
+      for (const a of peer.announces) {
+        if (!a.prefix.contains(dst)) continue;
+        const rule = me.accepts.find(
+          (r) =>
+            r.prefix.contains(a.prefix) &&
+            (r.orLonger ? a.prefix.length >= r.prefix.length : a.prefix.length === r.prefix.length),
+        );
+        const taken = me.importFilter === "unmanaged" || rule?.action === "permit";
+        if (taken && (!best || a.prefix.length > best.prefix.length))
+          best = { prefix: a.prefix, device: peer.device };
+      }
+    }
+  return best;
+}
+
 /** One forwarding step at `d` towards `dst`. */
-function step(t: Pick<Topology, "devices">, d: Device, dst: Address, internet: boolean): Hop {
+function step(t: FlowTopology, d: Device, dst: Address, internet: boolean): Hop {
   if (d.interfaces.some((i) => i.addresses.some((h) => h.address.equals(dst))))
     return { kind: "here", device: d };
   const near = ownOn(d, dst);
@@ -84,9 +121,17 @@ function step(t: Pick<Topology, "devices">, d: Device, dst: Address, internet: b
     .filter((r) => r.kind === "static" && r.dst.contains(dst))
     .sort((a, b) => b.dst.length - a.dst.length);
   const r = routes[0];
+  const bgp = learned(t, d, dst);
+  if (bgp && (!r || bgp.prefix.length > r.dst.length)) {
+    const next = t.devices.find((x) => x.name === bgp.device);
+    if (next) return { kind: "next", device: next };
+  }
   if (!r) {
     if (internet && (d.kind === "router" || d.kind === "external"))
       return { kind: "edge", why: `${d.name} is the way out` };
+    // A router the stack does not configure: its routes are a manual step (topology/manual.ts).
+    if (d.kind === "external")
+      return { kind: "edge", why: `${d.name}'s routes are not modelled (os: external)` };
     return { kind: "none", why: `${d.name} has no route to ${dst}` };
   }
   if (!r.via) return { kind: "edge", why: `${d.name} sends ${r.dst} out of ${r.dev ?? "a link"}` };
@@ -109,19 +154,19 @@ function step(t: Pick<Topology, "devices">, d: Device, dst: Address, internet: b
 
 /** A walk from `d` to `dst`: where it ends and the source address of its first hop. */
 function walk(
-  t: Pick<Topology, "devices">,
+  t: FlowTopology,
   from: Device,
   dst: Address,
   internet: boolean,
 ):
   | { ok: true; modelled: boolean; why: string; src?: Address; last: Device }
-  | { ok: false; why: string } {
+  | { ok: false; why: string; at: Device } {
   let d = from;
   let src: Address | undefined;
   for (let n = 0; n < MAX_HOPS; n++) {
     const h = step(t, d, dst, internet);
     if (n === 0 && h.kind !== "none") src = h.src;
-    if (h.kind === "none") return { ok: false, why: h.why };
+    if (h.kind === "none") return { ok: false, why: h.why, at: d };
     if (h.kind === "here") return { ok: true, modelled: true, why: "", src, last: h.device };
     if (h.kind === "edge")
       return {
@@ -133,7 +178,11 @@ function walk(
       };
     d = h.device;
   }
-  return { ok: false, why: `no way from ${from.name} to ${dst} within ${MAX_HOPS} hops` };
+  return {
+    ok: false,
+    why: `no way from ${from.name} to ${dst} within ${MAX_HOPS} hops`,
+    at: from,
+  };
 }
 
 const firstAddress = (d: Device, f: Family): Address | undefined =>
@@ -146,7 +195,7 @@ const firstAddress = (d: Device, f: Family): Address | undefined =>
  * Whether `q` passes, in the first family that does (an address destination: its own family;
  * a device or the internet: IPv4, then IPv6). Throws for a `from` that is no device.
  */
-export function checkFlow(t: Pick<Topology, "devices" | "policy">, q: FlowQuery): FlowResult {
+export function checkFlow(t: FlowTopology, q: FlowQuery): FlowResult {
   const from = t.devices.find((d) => d.name === q.from);
   if (!from) throw new Error(`checkFlow: ${q.from} is not a device of the topology`);
   const to = t.devices.find((d) => d.name === q.to);
@@ -169,19 +218,15 @@ export function checkFlow(t: Pick<Topology, "devices" | "policy">, q: FlowQuery)
   );
 }
 
-function checkOne(
-  t: Pick<Topology, "devices" | "policy">,
-  from: Device,
-  dst: Address,
-  q: FlowQuery,
-): FlowResult {
+function checkOne(t: FlowTopology, from: Device, dst: Address, q: FlowQuery): FlowResult {
   const internet = q.to === "internet";
   const there = walk(t, from, dst, internet);
   if (!there.ok)
     return {
       verdict: "blocked",
       reason: there.why,
-      fix: `give ${there.why.split(" ")[0]} a route to ${dst}`,
+      fix: routeFix(t, there.at, dst),
+      hop: there.at.name,
       dst,
     };
   const src = there.src ?? firstAddress(from, dst.family);
@@ -192,7 +237,8 @@ function checkOne(
     return {
       verdict: "blocked",
       reason: `no way back: ${back.why}`,
-      fix: `give ${back.why.split(" ")[0]} a route to ${src}`,
+      fix: routeFix(t, back.at, src),
+      hop: back.at.name,
       src,
       dst,
     };
@@ -220,6 +266,33 @@ function checkOne(
   return { verdict: "pass", reason: there.why || "routed and allowed", src, dst };
 }
 
+/**
+ * The key to set so that `d` gets a route to `dst`: a VM's segment gateway (the default route
+ * cloud-init writes comes from it), the hosts' management gateway, a cluster's or router's
+ * routes; an external router is configured outside the stack (a manual step).
+ */
+function routeFix(t: FlowTopology, d: Device, dst: Address): string {
+  const f = `ipv${dst.family}`;
+  const to = dst.family === 4 ? "0.0.0.0/0" : "::/0";
+  if (d.kind === "host")
+    return `set hostNetwork.gateway.${f} to the management network's router, so that the hosts get a default route`;
+  if (d.kind === "vm") {
+    const seg = d.interfaces
+      .map((i) => t.segments?.find((s) => s.id === i.segment))
+      .find((s) => s !== undefined);
+    return seg && seg.kind === "segment"
+      ? `set ${seg.path}.gateway.${f} to the router's address on ${seg.name}, so that its VMs get a default route`
+      : `add { to: ${to}, via: <router> } under ${d.path}.routes`;
+  }
+  if (d.kind === "node" && d.node) {
+    const tenant = d.path.replace(/\.kubernetes\..*$/, "");
+    return `add { to: ${dst.family === 4 ? `${dst}/32` : `${dst}/128`}, via: <router> } under ${tenant}.kubernetes.routes`;
+  }
+  if (d.kind === "router")
+    return `add { to: <prefix of ${dst}>, via: <next hop> } under ${d.path}.routes`;
+  return `${d.name} is not configured by this stack: give it a route to ${dst}`;
+}
+
 function zonePath(p: NonNullable<Topology["policy"]>, zone: string): string {
   return p.zones.find((z) => z.name === zone)?.path ?? "policy.default";
 }
@@ -239,14 +312,19 @@ function allowRule(
  * The problems of the site's flows that do not pass: one per blocking reason, naming the flows,
  * the rule or missing route, and the fix (an allow rule to paste under policy.rules, or a route).
  * Flows the policy denies are grouped by (what denies, destination, protocol): one rule each.
+ * Flows without a route are grouped by the hop that has none and the key that gives it one.
  * With `routing: false`, a missing route is not a problem (checkFlow still reports it).
  */
 export function flowProblems(
-  t: Pick<Topology, "devices" | "policy">,
+  t: FlowTopology,
   flows: readonly SiteFlow[],
   options: { readonly routing: boolean } = { routing: true },
 ): Problem[] {
   const out: Problem[] = [];
+  const unrouted = new Map<
+    string,
+    { hops: string[]; fix?: string; to: string[]; flows: string[]; why: string[] }
+  >();
   const denied = new Map<
     string,
     {
@@ -279,15 +357,28 @@ export function flowProblems(
       g.flows.push(flowText(f));
       for (const w of f.why) if (!g.why.includes(w)) g.why.push(w);
       denied.set(k, g);
-    } else if (options.routing) {
-      out.push({
-        path: f.why[0].split(":")[0],
-        input: flowText(f),
-        message: `the site needs this flow (${f.why.join("; ")}), but ${r.reason}`,
-        ...(r.fix ? { fix: r.fix } : {}),
-      });
+    } else if (options.routing && r.hop) {
+      // One problem per fix: the hops without a route, and where the flows go.
+      const hop = r.hop;
+      const k = r.fix ?? hop;
+      const g = unrouted.get(k) ?? { hops: [], fix: r.fix, to: [], flows: [], why: [] };
+      if (!g.hops.includes(hop)) g.hops.push(hop);
+      const to = f.dst ? f.dst.toString() : f.to === "internet" ? "the internet" : f.to;
+      if (!g.to.includes(to)) g.to.push(to);
+      g.flows.push(flowText(f));
+      for (const w of f.why) if (!g.why.includes(w)) g.why.push(w);
+      unrouted.set(k, g);
     }
   }
+  for (const g of unrouted.values())
+    out.push({
+      path:
+        g.fix?.match(/^(?:set|add .*? under) ([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z0-9]+)*)/)?.[1] ??
+        "routes",
+      input: g.hops.join(", "),
+      message: `${g.hops.length === 1 ? "has" : "have"} no route to ${g.to.join(" or ")}, which ${g.flows.length === 1 ? "a flow the site needs takes" : `${g.flows.length} flows the site needs take`}: ${g.flows.join("; ")} (${g.why.join("; ")})`,
+      ...(g.fix ? { fix: g.fix } : {}),
+    });
   for (const g of denied.values()) {
     const ports = [...g.ports].sort((a, b) => a - b);
     const name = `allow-${g.to}-${g.protocol}-${ports.join("-")}`;

@@ -1,8 +1,10 @@
 // The site's own flows: what the machines of a plan need to reach for the plan itself to work
 // (their resolvers, package and image egress, BGP and BFD, the Kubernetes API), derived from the
 // plan and its topology. Each flow is checked against routing and policy in flow-check.ts.
+import { closest } from "fastest-levenshtein";
 import { Address } from "../addressing/ip";
 import { Plan } from "../addressing/plan-types";
+import { Problem } from "../addressing/problems";
 import { CloudImage } from "../addressing/site";
 import { Device, sessionBfd, Topology } from "./types";
 
@@ -26,6 +28,11 @@ export interface SiteFlow {
   readonly hosts: readonly string[];
   readonly protocol: FlowProtocol;
   readonly port: number;
+  /**
+   * The last port of a range starting at `port` (Ceph OSDs: 6800-7300), absent for one port.
+   * The check decides on `port`, the first of the range (the policy's rules name ports as lists).
+   */
+  readonly portEnd?: number;
   /** The config facts that require it, each `<config path>: <what>`. */
   readonly why: readonly string[];
 }
@@ -36,6 +43,11 @@ const DNS_PORT = 53;
 const BGP_PORT = 179;
 /** BFD control: UDP 3784 single hop (RFC 5881), 4784 multihop (RFC 5883). */
 const BFD_PORT = { singleHop: 3784, multihop: 4784 } as const;
+/**
+ * Ceph's ports on the public network (Ceph docs, "Network Configuration Reference"): the monitors
+ * listen on 3300 (msgr2) and 6789 (msgr1), OSDs bind within 6800-7300.
+ */
+export const CEPH_PORTS = { mon: [3300, 6789], osd: { first: 6800, last: 7300 } } as const;
 /** kube-apiserver's secure port (Kubernetes default `--secure-port=6443`). */
 const KUBE_API_PORT = 6443;
 
@@ -74,7 +86,7 @@ class Collector {
   private readonly byKey = new Map<string, SiteFlow>();
 
   add(f: Omit<SiteFlow, "hosts" | "why"> & { hosts?: readonly string[]; why: string }): void {
-    const k = `${f.from}|${f.to}|${f.dst?.toString() ?? ""}|${f.protocol}|${f.port}`;
+    const k = `${f.from}|${f.to}|${f.dst?.toString() ?? ""}|${f.protocol}|${f.port}|${f.portEnd ?? ""}`;
     const had = this.byKey.get(k);
     const hosts = [...new Set([...(had?.hosts ?? []), ...(f.hosts ?? [])])].sort();
     const why = had ? (had.why.includes(f.why) ? had.why : [...had.why, f.why]) : [f.why];
@@ -98,7 +110,7 @@ function holderName(devices: readonly Device[], a: Address): string | undefined 
 /**
  * Every flow the site's own machines need, deduplicated (one per source machine, destination,
  * protocol and port; the config facts that need it are merged in `why`), in derivation order:
- * resolvers, egress, BGP/BFD, the Kubernetes API.
+ * resolvers, egress, the Kubernetes API, Ceph, the hosts' downloads, BGP/BFD.
  */
 export function siteFlows(
   plan: Plan,
@@ -118,8 +130,18 @@ export function siteFlows(
   const egress = (from: string, hosts: readonly string[], ports: number[], why: string) => {
     for (const port of ports) out.add({ from, to: "internet", hosts, protocol: "tcp", port, why });
   };
-  // Resolvers and package mirrors of the cloud-init VMs.
+  // Resolvers, package mirrors and the declared outbound connections of the cloud-init VMs.
   plan.vms.forEach((vm, i) => {
+    vm.outbound.forEach((o, j) => {
+      for (const port of o.ports)
+        out.add({
+          from: vm.name,
+          to: o.to,
+          protocol: o.protocol,
+          port,
+          why: `vms[${i}].outbound[${j}]: ${o.why}`,
+        });
+    });
     for (const a of vm.nameservers) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);
     if (vm.packages.length > 0)
       egress(
@@ -134,10 +156,13 @@ export function siteFlows(
     const k = tn.kubernetes;
     if (!k) return;
     for (const n of k.nodes) {
+      // The families the renderers give the node resolvers in (render/talos/inputs.ts,
+      // render/cloud-init/inputs.ts): those of its NICs, not of its loopbacks.
       const families = new Set(
         t.devices
           .find((d) => d.name === n.name)
-          ?.interfaces.flatMap((x) => x.addresses.map((h) => h.address.family)) ?? [],
+          ?.interfaces.filter((x) => x.kind !== "loopback")
+          .flatMap((x) => x.addresses.map((h) => h.address.family)) ?? [],
       );
       for (const a of plan.nameservers)
         if (families.has(a.family)) resolver(n.name, a, `talos.nameservers: ${a}`);
@@ -157,8 +182,10 @@ export function siteFlows(
           `tenants[${i}].kubernetes.linux: ${k.linux.image} installs ${["frr", ...k.linux.packages].join(", ")}`,
         );
       }
-      if (k.vip.ipv4 || k.vip.ipv6) {
-        const vip = (k.vip.ipv4 ?? k.vip.ipv6) as Address;
+      // The VIP in the first family the node has a NIC address in (sol's IPv6-only nodes reach
+      // the IPv6 VIP; its IPv4 one sits among loopbacks they hold no route to).
+      const vip = [k.vip.ipv4, k.vip.ipv6].find((a) => a && families.has(a.family));
+      if (vip) {
         if (n.role === "worker")
           out.add({
             from: n.name,
@@ -171,6 +198,35 @@ export function siteFlows(
       }
     }
   });
+  // Ceph: a node or VM with its own route into the Ceph public network (a default route is not
+  // one: seed 001's nodes route fc00:20::/64 on purpose) is a client of the Proxmox hosts'
+  // monitors and OSDs there (clients use the public network only, never the cluster one).
+  for (const d of t.devices) {
+    if (d.kind !== "node" && d.kind !== "vm") continue;
+    for (const r of d.routes) {
+      const pub = [plan.global.cephPublic?.ipv4, plan.global.cephPublic?.ipv6].find(
+        (p) =>
+          p && r.kind === "static" && r.dst.length > 0 && (r.dst.contains(p) || p.contains(r.dst)),
+      );
+      if (!pub) continue;
+      for (const h of plan.hosts) {
+        const a = h.cephPublic[pub.family === 4 ? "ipv4" : "ipv6"];
+        if (!a) continue;
+        const why = `global.cephPublic: ${pub}, which ${d.name} routes to (${r.dst} via ${r.via ?? r.dev})`;
+        for (const port of CEPH_PORTS.mon)
+          out.add({ from: d.name, to: dest(a), dst: a, protocol: "tcp", port, why });
+        out.add({
+          from: d.name,
+          to: dest(a),
+          dst: a,
+          protocol: "tcp",
+          port: CEPH_PORTS.osd.first,
+          portEnd: CEPH_PORTS.osd.last,
+          why,
+        });
+      }
+    }
+  }
   // The images each Proxmox host downloads: the cloud images of its VMs, the Talos ISO.
   for (const h of plan.hosts) {
     const images = new Set<CloudImage>();
@@ -208,8 +264,30 @@ export function siteFlows(
   return out.all();
 }
 
+/**
+ * The `vms[].outbound` entries whose `to` is neither `internet` nor a machine of the topology,
+ * each naming the closest machine name (Levenshtein distance) as the fix.
+ */
+export function outboundProblems(plan: Plan, devices: readonly Device[]): Problem[] {
+  const names = devices.map((d) => d.name);
+  return plan.vms.flatMap((vm, i) =>
+    vm.outbound.flatMap((o, j): Problem[] => {
+      if (o.to === "internet" || names.includes(o.to)) return [];
+      const near = names.length > 0 ? closest(o.to, names) : undefined;
+      return [
+        {
+          path: `vms[${i}].outbound[${j}].to`,
+          input: o.to,
+          message: "is no machine of the plan",
+          fix: `use internet or a VM, node, host or router name${near ? ` (did you mean ${near}?)` : ""}`,
+        },
+      ];
+    }),
+  );
+}
+
 /** `from -> to protocol/port` (`dst` and the hosts in brackets where known). */
 export function flowText(f: SiteFlow): string {
   const where = f.dst ? ` (${f.dst})` : f.hosts.length > 0 ? ` (${f.hosts.join(", ")})` : "";
-  return `${f.from} -> ${f.to}${where} ${f.protocol}/${f.port}`;
+  return `${f.from} -> ${f.to}${where} ${f.protocol}/${f.port}${f.portEnd ? `-${f.portEnd}` : ""}`;
 }

@@ -17,18 +17,21 @@ test("arc-hybrid: default deny everywhere, five flows between VLANs, three to th
   expect(l.slice(at + 4, at + 14)).toEqual([
     "| from \\ to | management | storage | app | observability | devtest | mgmt | dmz | internet |",
     "| - | - | - | - | - | - | - | - | - |",
-    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny, rules 12 |",
+    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny, rules 14 |",
     "| **storage** | deny | - | deny | deny | deny | deny | deny | deny |",
-    "| **app** | deny | deny, rules 3 | - | deny | deny | deny | deny | deny, rules 9, 10, 11 |",
-    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny, rules 9, 10, 11 |",
-    "| **devtest** | deny | deny | deny | deny | - | deny | deny | deny, rules 8, 9, 10 |",
-    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6, 9, 10 |",
-    "| **dmz** | deny | deny | deny, rules 5 | deny | deny | deny, rules 5 | - | deny, rules 7, 9, 10 |",
+    "| **app** | deny | deny, rules 3 | - | deny, rules 9 | deny | deny | deny | deny, rules 11, 12, 13 |",
+    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny, rules 11, 12, 13 |",
+    "| **devtest** | deny | deny | deny | deny, rules 9 | - | deny | deny | deny, rules 10, 11, 12 |",
+    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6, 11, 12 |",
+    "| **dmz** | deny | deny | deny, rules 5 | deny, rules 9 | deny | deny, rules 5 | - | deny, rules 7, 8, 11, 12 |",
     "| **internet** | deny | deny | deny | deny | deny | deny | deny | - |",
   ]);
   expect(l).toContain("| internet | everything outside the site | deny | yes |");
   expect(l).toContain(
-    "| 7 | tunnel-outbound | cloudflare-tunnel (10.10.99.10/32) | internet (internet) | tcp 443 | allow | no | router-server (nftables) | VLAN 99: Cloudflare Tunnel outbound (443), no other internet access |",
+    "| 7 | tunnel-outbound | cloudflare-tunnel (10.10.99.10/32) | internet (internet) | tcp 443,7844 | allow | no | router-server (nftables) | VLAN 99: Cloudflare Tunnel outbound (443; cloudflared's HTTP/2 to the edge on 7844), no other internet access |",
+  );
+  expect(l).toContain(
+    "| 9 | log-shipping | app, devtest, dmz (10.10.30.0/24, 10.10.50.0/24, 10.10.99.0/24) | loki (10.10.40.30/32) | tcp 3100 | allow | no | router-server (nftables) | Every VLAN ships its logs to Loki (observability: Allow: Log collection) |",
   );
 });
 

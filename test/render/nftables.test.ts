@@ -140,7 +140,9 @@ describe("nftables ruleset", () => {
       'ip saddr @z_observability_v4 ip daddr @r_observability_to_all_dst_v4 accept comment "homelab:rule=observability-to-all"',
       'ip saddr @z_dmz_v4 ip daddr @r_dmz_to_app_mgmt_dst_v4 accept comment "homelab:rule=dmz-to-app-mgmt"',
       'ip saddr @z_mgmt_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=arc-outbound"',
-      'ip saddr @t_cloudflare_tunnel_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=tunnel-outbound"',
+      'ip saddr @t_cloudflare_tunnel_v4 ip daddr != @site_v4 tcp dport { 443, 7844 } accept comment "homelab:rule=tunnel-outbound"',
+      'ip saddr @t_cloudflare_tunnel_v4 ip daddr != @site_v4 udp dport 7844 accept comment "homelab:rule=tunnel-quic"',
+      'ip saddr @r_log_shipping_src_v4 ip daddr @t_loki_v4 tcp dport 3100 accept comment "homelab:rule=log-shipping"',
       'ip saddr @z_devtest_v4 ip daddr != @site_v4 tcp dport { 22, 443 } accept comment "homelab:rule=git-outbound"',
       'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 udp dport 53 accept comment "homelab:rule=vms-dns-udp"',
       'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 tcp dport 53 accept comment "homelab:rule=vms-dns-tcp"',
@@ -230,7 +232,7 @@ describe("nft -c -f accepts every rendered ruleset", () => {
       'accept comment "homelab:rule=app-to-storage"',
       'acept comment "homelab:rule=app-to-storage"',
     );
-    expect(nftProblems(bad)).toEqual(["line 93:51-57: Error: syntax error, unexpected comment"]);
+    expect(nftProblems(bad)).toEqual(["line 103:51-57: Error: syntax error, unexpected comment"]);
   });
 
   test("the longest table name (a 100-character stack of '_') loads; one past nft's limit does not", () => {

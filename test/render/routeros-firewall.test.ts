@@ -84,6 +84,8 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       "4 forward accept rule=dmz-to-app-mgmt",
       "4 forward accept rule=arc-outbound",
       "4 forward accept rule=tunnel-outbound",
+      "4 forward accept rule=tunnel-quic",
+      "4 forward accept rule=log-shipping",
       "4 forward accept rule=git-outbound",
       "4 forward accept rule=vms-dns-udp",
       "4 forward accept rule=vms-dns-tcp",
@@ -151,6 +153,7 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
         "10.10.60.0/24",
         "10.10.99.0/24",
       ],
+      "arc-hybrid-r-log-shipping-src": ["10.10.30.0/24", "10.10.50.0/24", "10.10.99.0/24"],
       "arc-hybrid-r-package-mirrors-src": ["10.10.30.10/32", "10.10.40.10/32"],
       "arc-hybrid-site": [
         "10.0.0.0/24",
@@ -165,6 +168,7 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
         "192.168.1.0/24",
       ],
       "arc-hybrid-t-cloudflare-tunnel": ["10.10.99.10/32"],
+      "arc-hybrid-t-loki": ["10.10.40.30/32"],
     });
   });
 
@@ -222,7 +226,7 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
     });
     m.run(renderRouterOsScript(state));
     const changed = site((c) => {
-      c.policy.rules[7].ports = [22];
+      c.policy.rules[9].ports = [22];
       c.policy.rules.splice(5, 1);
       // The owner's expectations hold of the stack's own policy, not of this edited one.
       delete c.expect;
@@ -234,16 +238,17 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       (x) => `${x.op} ${keyOf(x.comment).split(":").slice(1, 3).join(" ")}`,
     );
     expect(summary).toEqual([
-      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30].map(
+      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32].map(
         (n) => `remove ${String(n).padStart(3, "0")} ${tagAt(state, n)}`,
       ),
-      ...[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
+      ...[31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
         (n) => `add ${String(n).padStart(3, "0")} ${tagAt(changed, n)}`,
       ),
     ]);
     expect(tagAt(changed, 16)).toBe("rule.tunnel-outbound");
-    expect(tagAt(changed, 17)).toBe("rule.git-outbound");
-    expect(changed.firewall?.filters[16].dstPort).toBe("22");
+    expect(tagAt(changed, 17)).toBe("rule.tunnel-quic");
+    expect(tagAt(changed, 19)).toBe("rule.git-outbound");
+    expect(changed.firewall?.filters[18].dstPort).toBe("22");
     expect(m.run(renderRouterOsScript(changed)).mutations).toEqual([]);
     m.run(renderRouterOsDestroyScript(changed));
     expect(m.rows(F4)).toEqual([{ chain: "forward", action: "accept", comment: "user rule" }]);

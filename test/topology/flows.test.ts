@@ -3,7 +3,7 @@
 // drops them.
 import { formatProblem } from "../../addressing/problems";
 import { resolveSite } from "../../site";
-import { checkFlow, flowText, siteFlows } from "../../topology";
+import { checkFlow, flowProblems, flowText, siteFlows } from "../../topology";
 import { Address } from "../../addressing/ip";
 import { join } from "path";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
@@ -14,12 +14,16 @@ function resolved(raw: Record<string, unknown>) {
   return r;
 }
 
-/** Each flow as text with its verdict. */
-function verdicts(stack: string): string[] {
-  const r = resolved(stackRaw(stack));
+/** Each flow of a resolved site as text with its verdict. */
+function verdictsOf(r: ReturnType<typeof resolved>): string[] {
   return siteFlows(r.plan, r.topology).map(
     (f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`,
   );
+}
+
+/** Each flow of a bundled stack as text with its verdict. */
+function verdicts(stack: string): string[] {
+  return verdictsOf(resolved(stackRaw(stack)));
 }
 
 test("homelab: the flows its machines need, and what the check says of each", () => {
@@ -65,6 +69,7 @@ test("arc-hybrid: every flow its VMs and hosts need passes its policy", () => {
     "git -> lan (192.168.1.1) tcp/53 pass",
     "git -> internet (deb.debian.org, security.debian.org) tcp/80 unverified",
     "git -> internet (deb.debian.org, security.debian.org) tcp/443 unverified",
+    "reverse-proxy-app -> loki tcp/3100 pass",
     "reverse-proxy-app -> internet (1.1.1.1) udp/53 pass",
     "reverse-proxy-app -> internet (1.1.1.1) tcp/53 pass",
     "reverse-proxy-app -> internet (deb.debian.org, security.debian.org) tcp/80 pass",
@@ -77,14 +82,20 @@ test("arc-hybrid: every flow its VMs and hosts need passes its policy", () => {
     "grafana -> internet (1.1.1.1) tcp/53 pass",
     "loki -> internet (1.1.1.1) udp/53 pass",
     "loki -> internet (1.1.1.1) tcp/53 pass",
+    "cicd -> loki tcp/3100 pass",
     "cicd -> internet (1.1.1.1) udp/53 pass",
     "cicd -> internet (1.1.1.1) tcp/53 pass",
+    "jump-host -> loki tcp/3100 pass",
     "jump-host -> internet (1.1.1.1) udp/53 pass",
     "jump-host -> internet (1.1.1.1) tcp/53 pass",
+    "cloudflare-tunnel -> internet tcp/7844 pass",
+    "cloudflare-tunnel -> internet udp/7844 pass",
+    "cloudflare-tunnel -> loki tcp/3100 pass",
     "cloudflare-tunnel -> internet (1.1.1.1) udp/53 pass",
     "cloudflare-tunnel -> internet (1.1.1.1) tcp/53 pass",
     "reverse-proxy-dmz -> internet (1.1.1.1) udp/53 pass",
     "reverse-proxy-dmz -> internet (1.1.1.1) tcp/53 pass",
+    "bastion -> loki tcp/3100 pass",
     "bastion -> internet (1.1.1.1) udp/53 pass",
     "bastion -> internet (1.1.1.1) tcp/53 pass",
     "pve-ml110 -> internet (cloud.debian.org) tcp/443 pass",
@@ -109,16 +120,67 @@ test("checkFlow names the rule or default that denies a flow", () => {
   ).toBe("pass");
 });
 
-test("checkFlow reports a missing route (homelab's hosts have no default route yet)", () => {
+test("homelab's hosts have no route out: the problem names the hosts and the key to set", () => {
   const r = resolved(stackRaw("homelab"));
   expect(
     checkFlow(r.topology, { from: "pve01", to: "internet", protocol: "tcp", port: 443 }),
   ).toEqual({
     verdict: "blocked",
     reason: "pve01 has no route to 203.0.113.10",
-    fix: "give pve01 a route to 203.0.113.10",
+    fix: "set hostNetwork.gateway.ipv4 to the management network's router, so that the hosts get a default route",
+    hop: "pve01",
     dst: Address.from("203.0.113.10"),
   });
+  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology)).map(formatProblem)).toEqual([
+    'hostNetwork.gateway.ipv4: "pve01, pve02, pve03": have no route to the internet, which 3 flows the site needs take: pve01 -> internet (factory.talos.dev) tcp/443; pve02 -> internet (factory.talos.dev) tcp/443; pve03 -> internet (factory.talos.dev) tcp/443 (talos.factory: the Talos ISO v1.13.9); set hostNetwork.gateway.ipv4 to the management network\'s router, so that the hosts get a default route',
+  ]);
+});
+
+test("with a management gateway no device holds, the hosts' way out is unverified, not blocked", () => {
+  const raw = stackRaw("homelab") as { hostNetwork: Record<string, unknown> };
+  raw.hostNetwork.gateway = { ipv4: "10.10.0.254" };
+  const r = resolved(raw);
+  expect(
+    checkFlow(r.topology, { from: "pve01", to: "internet", protocol: "tcp", port: 443 }),
+  ).toEqual({
+    verdict: "unverified",
+    reason: "pve01's gateway 10.10.0.254 is held by no device of the plan",
+    src: Address.from("10.10.0.1"),
+    dst: Address.from("203.0.113.10"),
+  });
+  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology))).toEqual([]);
+});
+
+test("a VM on a segment without gateway: has no default route, and the problem names the key", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/segment-without-gateway.yaml")));
+  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology)).map(formatProblem)).toEqual([
+    'segments[0].gateway.ipv4: "web1": has no route to 1.1.1.1 or the internet, which 4 flows the site needs take: web1 -> internet (1.1.1.1) udp/53; web1 -> internet (1.1.1.1) tcp/53; web1 -> internet (deb.debian.org, security.debian.org) tcp/80; web1 -> internet (deb.debian.org, security.debian.org) tcp/443 (vms[0].nameservers: 1.1.1.1; vms[0].packages: debian-12 installs nginx from its mirrors); set segments[0].gateway.ipv4 to the router\'s address on web, so that its VMs get a default route',
+  ]);
+  // Not refused yet (topology/build.ts passes routing: false): the plan is accepted.
+  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology), { routing: false })).toEqual([]);
+});
+
+test("sol's IPv6-only workers reach the IPv6 VIP through the routes the edge learns over BGP", () => {
+  const r = resolved(stackRaw("sol"));
+  const api = siteFlows(r.plan, r.topology).filter((f) => f.port === 6443);
+  expect(api.map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`)).toEqual([
+    "solwk021 -> sol-k8s (fd00:255:101::ac) tcp/6443 pass",
+    "solwk022 -> sol-k8s (fd00:255:101::ac) tcp/6443 pass",
+    "solwk023 -> sol-k8s (fd00:255:101::ac) tcp/6443 pass",
+  ]);
+  // No resolver in a family a node has no NIC address in (render/cloud-init/inputs.ts).
+  expect(siteFlows(r.plan, r.topology).filter((f) => f.dst?.toString() === "1.1.1.1")).toEqual([]);
+});
+
+test("a VM on a declared segment with its gateway: every flow passes through the router", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/segment-gateway.yaml")));
+  expect(verdictsOf(r)).toEqual([
+    "web1 -> internet (1.1.1.1) udp/53 pass",
+    "web1 -> internet (1.1.1.1) tcp/53 pass",
+    "web1 -> internet (deb.debian.org, security.debian.org) tcp/80 pass",
+    "web1 -> internet (deb.debian.org, security.debian.org) tcp/443 pass",
+    "pve1 -> internet (cloud.debian.org) tcp/443 pass",
+  ]);
 });
 
 test("arc-hybrid without its package-mirrors rule is refused, with the rule to add", () => {
@@ -139,5 +201,68 @@ test("field case 31 with the allow rules its cluster needs is accepted, every fl
     "lab-cp1 -> internet (1.1.1.1) tcp/53 pass",
     "lab-cp1 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443 pass",
     "lab-cp1 -> edge (10.20.0.254) tcp/179 pass",
+  ]);
+});
+
+test("arc-hybrid without its tunnel and log-shipping rules is refused, with the rules to add", () => {
+  const raw = stackRaw("arc-hybrid") as { policy: { rules: { name: string }[] } };
+  raw.policy.rules = raw.policy.rules.filter(
+    (x) => !["tunnel-quic", "log-shipping"].includes(x.name),
+  );
+  const r = resolveSite(raw);
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    'policy.rules: "reverse-proxy-app -> loki tcp/3100": the default of zone app (policy.default: deny) drops 1 flow the site needs (vms[2].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100, from: [reverse-proxy-app], to: loki, protocol: tcp, ports: [3100], action: allow }',
+    'policy.rules: "cicd -> loki tcp/3100": the default of zone devtest (policy.default: deny) drops 1 flow the site needs (vms[6].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100, from: [cicd], to: loki, protocol: tcp, ports: [3100], action: allow }',
+    'policy.rules: "cloudflare-tunnel -> internet udp/7844": the default of zone dmz (policy.default: deny) drops 1 flow the site needs (vms[8].outbound[1]: cloudflared QUIC to the Cloudflare edge); add under policy.rules, above the rules that deny it: { name: allow-internet-udp-7844, from: [cloudflare-tunnel], to: internet, protocol: udp, ports: [7844], action: allow }',
+    'policy.rules: "cloudflare-tunnel, bastion -> loki tcp/3100": the default of zone dmz (policy.default: deny) drops 2 flows the site needs (vms[8].outbound[2]: log shipping to Loki (seed 003 "Log aggregation"); vms[10].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100, from: [cloudflare-tunnel, bastion], to: loki, protocol: tcp, ports: [3100], action: allow }',
+  ]);
+});
+
+test("vms[].outbound to a name that is no machine is refused, with the closest name", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/flows/segment-gateway.yaml")) as {
+    vms: Record<string, unknown>[];
+  };
+  raw.vms[0].outbound = [{ to: "lokii", protocol: "tcp", ports: [3100], why: "log shipping" }];
+  const r = resolveSite(raw);
+  expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+    'vms[0].outbound[0].to: "lokii": is no machine of the plan; use internet or a VM, node, host or router name (did you mean pve1?)',
+  ]);
+});
+
+test("sol's nodes route to the Ceph public network: MON 3300/6789 and OSD 6800-7300 on each host", () => {
+  const r = resolved(stackRaw("sol"));
+  const ceph = siteFlows(r.plan, r.topology).filter((f) => f.to === "cephPublic");
+  expect(ceph.length).toBe(54); // 6 nodes x 3 hosts x (3300, 6789, 6800-7300)
+  expect(
+    ceph
+      .filter((f) => f.from === "solcp011")
+      .map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`),
+  ).toEqual([
+    "solcp011 -> cephPublic (fc00:20::1) tcp/3300 unverified",
+    "solcp011 -> cephPublic (fc00:20::1) tcp/6789 unverified",
+    "solcp011 -> cephPublic (fc00:20::1) tcp/6800-7300 unverified",
+    "solcp011 -> cephPublic (fc00:20::2) tcp/3300 unverified",
+    "solcp011 -> cephPublic (fc00:20::2) tcp/6789 unverified",
+    "solcp011 -> cephPublic (fc00:20::2) tcp/6800-7300 unverified",
+    "solcp011 -> cephPublic (fc00:20::3) tcp/3300 unverified",
+    "solcp011 -> cephPublic (fc00:20::3) tcp/6789 unverified",
+    "solcp011 -> cephPublic (fc00:20::3) tcp/6800-7300 unverified",
+  ]);
+  expect(ceph[0].why).toEqual([
+    "global.cephPublic: fc00:20::/64, which solcp011 routes to (fc00:20::/64 via fc00:101::fffe)",
+  ]);
+  expect(checkFlow(r.topology, ceph[0]).reason).toBe(
+    "solcp011's gateway fc00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled",
+  );
+  // ms01's Talos nodes reach VLAN 48 only by their default route: no Ceph flow (its policy isolates it).
+  const ms01 = resolved(stackRaw("ms01"));
+  expect(siteFlows(ms01.plan, ms01.topology).filter((f) => f.port === 3300)).toEqual([]);
+});
+
+test("vms[].outbound to a VM of the plan is accepted, and its flow passes", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/outbound-to-vm.yaml")));
+  expect(verdictsOf(r).filter((l) => l.includes("3100"))).toEqual(["web1 -> loki tcp/3100 pass"]);
+  expect(siteFlows(r.plan, r.topology)[0].why).toEqual([
+    "vms[0].outbound[0]: log shipping to Loki",
   ]);
 });

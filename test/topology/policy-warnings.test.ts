@@ -23,6 +23,15 @@ const OWN_FLOWS = [
     ports: [53, 443],
     action: "allow",
   },
+  // The hosts download the Talos ISO from the image factory.
+  {
+    name: "hosts-images",
+    from: "management",
+    to: "internet",
+    protocol: "tcp",
+    ports: [443],
+    action: "allow",
+  },
 ];
 
 const warningsOf = (raw: Record<string, unknown>) =>
