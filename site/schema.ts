@@ -128,18 +128,25 @@ export function str(
   };
 }
 
+/**
+ * The JSON Schema of a value that must be a Pulumi secret: in a stack file a secret is
+ * `{ secure: <ciphertext> }` (Pulumi docs, "Secrets"); plain text is refused.
+ */
+export function secureJson(): JsonSchema {
+  return {
+    type: "object",
+    properties: { secure: { type: "string", minLength: 1 } },
+    required: ["secure"],
+    additionalProperties: false,
+  };
+}
+
 /** A string that must arrive as a secret; its value never appears in a message. */
 export function secretString(): Schema<string> {
   return {
     typeName: "secret string",
     standIn: "[secret]",
-    // In a stack file a secret is `{ secure: <ciphertext> }`; plain text is refused.
-    json: () => ({
-      type: "object",
-      properties: { secure: { type: "string", minLength: 1 } },
-      required: ["secure"],
-      additionalProperties: false,
-    }),
+    json: secureJson,
     check(value, path, problems) {
       if (typeof value !== "string" || value.length === 0) {
         problems.push({ path, input: "[secret]", message: "must be a non-empty string" });

@@ -1,7 +1,7 @@
 // Secret config keys must arrive encrypted. A token pasted in plain text into a stack file is an
 // error, not a warning: the file is committed, and the value would be in git history.
 import { Problem } from "../addressing/problems";
-import { Schema } from "./schema";
+import { Schema, secureJson } from "./schema";
 
 /**
  * Keys of the `homelab` namespace that hold credentials. `vmSshKeys` is not one: public keys may
@@ -32,12 +32,7 @@ export function proxmoxApiTokenSchema(): Schema<string> {
   return {
     typeName: "secret string (user@realm!tokenid=secret)",
     standIn: "offline@pve!preview=offline-secret",
-    json: () => ({
-      type: "object",
-      properties: { secure: { type: "string", minLength: 1 } },
-      required: ["secure"],
-      additionalProperties: false,
-    }),
+    json: secureJson,
     check(value, path, problems) {
       if (typeof value === "string" && /^\S+@[^\s@!=]+![^\s@!=]+=\S+$/.test(value)) return value;
       problems.push({

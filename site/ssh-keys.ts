@@ -4,7 +4,7 @@
 // public key belongs it is refused without being quoted, and `homelab:routerSshKey` must hold one.
 import { createHash } from "crypto";
 import { sshKeyLines } from "../render/cloud-init/user-data";
-import { Schema } from "./schema";
+import { Schema, secureJson } from "./schema";
 
 /**
  * The public key types OpenSSH accepts in authorized_keys (sshd_config(5) PubkeyAcceptedAlgorithms,
@@ -177,12 +177,7 @@ export function sshPrivateKey(): Schema<string> {
     typeName: "secret string (SSH private key)",
     standIn:
       "-----BEGIN OPENSSH PRIVATE KEY-----\nofflinesecret\n-----END OPENSSH PRIVATE KEY-----\n",
-    json: () => ({
-      type: "object",
-      properties: { secure: { type: "string", minLength: 1 } },
-      required: ["secure"],
-      additionalProperties: false,
-    }),
+    json: secureJson,
     check(value, path, problems) {
       const fail = (message: string, fix: string): undefined => {
         problems.push({ path, input: "[secret]", message, fix });
