@@ -53,6 +53,7 @@ export function flowReport(
     const source =
       (src && t.segments.find((s) => s.prefixes.some((p) => p.contains(src)))?.name) ?? f.from;
     const where = f.dst ? ` (${f.dst})` : f.hosts.length > 0 ? ` (${f.hosts.join(", ")})` : "";
+    const dst = f.dst ?? (f.to !== "internet" ? r.dst : undefined);
     return {
       group: `${source} -> ${f.to}${where} ${f.protocol}/${f.port}`,
       flow: flowText(f),
@@ -60,7 +61,9 @@ export function flowReport(
       to: f.to,
       source,
       ...(src ? { src: src.toString() } : {}),
-      ...(f.dst ? { dst: f.dst.toString() } : {}),
+      // A declared connection to a machine (vms[].outbound) names no address: the one the check
+      // took (the machine's first address in the source's family) is where it goes.
+      ...(dst ? { dst: dst.toString() } : {}),
       hosts: f.hosts,
       protocol: f.protocol,
       port: f.port,

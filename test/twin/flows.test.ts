@@ -70,7 +70,7 @@ test("example: every distinct flow passes; without the RouterOS IPv4 masquerade 
 }, 300_000);
 
 describe("arc-hybrid (a Linux router with a policy)", () => {
-  test("without the masquerade every internet flow fails; the policy's own internet probes (no NAT on their link) still pass", async () => {
+  test("without the masquerade every internet flow fails (cloudflared's declared 7844 too); the policy's own internet probes (no NAT on their link) still pass", async () => {
     const r = await twin("arc-hybrid", (d) =>
       removeLine(
         join(d, "nftables/router-server.nft"),
@@ -90,6 +90,8 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
       "FAIL flow devtest -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 tcp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no answer in 1500 ms)",
       "FAIL flow mgmt -> internet (1.1.1.1) udp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 udp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no echo in 1500 ms)",
       "FAIL flow mgmt -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 tcp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no answer in 1500 ms)",
+      "FAIL flow dmz -> internet tcp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 tcp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no answer in 1500 ms)",
+      "FAIL flow dmz -> internet udp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 udp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no echo in 1500 ms)",
       "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 1500 ms)",
       "FAIL flow dmz -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 tcp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no answer in 1500 ms)",
       "FAIL flow management -> internet (cloud.debian.org) tcp/443: expected a reply to 10.10.20.10 -> 198.51.100.5 tcp 443 (pve-ml110 -> internet; pve-ml110 for 2 machines, cloud.debian.org as 198.51.100.5); seen no reply (no answer in 1500 ms)",
@@ -102,7 +104,7 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
       "skip flow lan -> internet (deb.debian.org, security.debian.org) tcp/443: the plan's check leaves it unverified (git's gateway 192.168.1.1 is held by no device of the plan), and the twin models no more of its path than the plan",
     ]);
     expect(r.summary).toBe(
-      "twin arc-hybrid: 38 passed, 15 failed; flows: 15 probed (15 failed), 4 skipped",
+      "twin arc-hybrid: 44 passed, 17 failed; flows: 21 probed (17 failed), 4 skipped",
     );
   }, 300_000);
 
@@ -122,7 +124,7 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
       "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 1500 ms)",
     ]);
     expect(r.summary).toBe(
-      "twin arc-hybrid: 47 passed, 6 failed; flows: 15 probed (5 failed), 4 skipped",
+      "twin arc-hybrid: 55 passed, 6 failed; flows: 21 probed (5 failed), 4 skipped",
     );
   }, 300_000);
 });

@@ -23,6 +23,9 @@ import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
 import { INTERNET, placed } from "./policy";
 
+/** The name a flow to `internet` with neither an address nor a host name is probed as. */
+export const ANY_INTERNET_HOST = "(any internet address)";
+
 /** The stand-in address index of each internet host name the flows name (see the header). */
 export const STAND_INS: Readonly<Record<string, number>> = {
   "deb.debian.org": 1,
@@ -36,6 +39,8 @@ export const STAND_INS: Readonly<Record<string, number>> = {
   "ghcr.io": 9,
   "quay.io": 10,
   "registry.k8s.io": 11,
+  // A declared connection to the internet that names no host (vms[].outbound: cloudflared's 7844).
+  [ANY_INTERNET_HOST]: 12,
 };
 
 /** The stand-in address of the `index`th name in `family`. */
@@ -169,7 +174,10 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
       continue;
     }
     const family = Address.from(rep.src).family;
-    const host = rep.dst === undefined ? rep.hosts[0] : undefined;
+    const host =
+      rep.dst !== undefined
+        ? undefined
+        : (rep.hosts[0] ?? (rep.to === "internet" ? ANY_INTERNET_HOST : undefined));
     const dst = rep.dst ?? (host ? standIn(indexOf(host), family) : undefined);
     if (!dst) {
       skip("flows.json gives it no destination address or host name");
