@@ -36,6 +36,7 @@ test("arc-hybrid: the internet sits on the router's four uplinks; only the polic
     "203.0.113.10/32",
     "1.1.1.1/32",
     "198.51.100.1/32",
+    "198.51.100.12/32",
     "198.51.100.5/32",
   ]);
   expect(site.flows.length).toBe(15);
