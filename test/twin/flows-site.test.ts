@@ -39,15 +39,16 @@ test("arc-hybrid: the internet sits on the router's four uplinks; only the polic
     "198.51.100.12/32",
     "198.51.100.5/32",
   ]);
-  expect(site.flows.length).toBe(15);
+  expect(site.flows.length).toBe(21);
+  // A declared connection to a machine (vms[].outbound) goes to the address the check took.
   expect(site.flows[0]).toEqual({
-    name: "app -> internet (1.1.1.1) udp/53",
+    name: "app -> loki tcp/3100",
     src: "10.10.30.10",
-    dst: "1.1.1.1",
-    protocol: "udp",
-    port: 53,
+    dst: "10.10.40.30",
+    protocol: "tcp",
+    port: 3100,
     from: "reverse-proxy-app",
-    to: "internet",
+    to: "loki",
     about: "reverse-proxy-app for 1 machine",
   });
 });
