@@ -609,3 +609,69 @@ test("a factory address and DNS name equal to wanted ones are adopted, not added
   r.run(renderRouterOsDestroyScript(factory));
   expect(everything(r)).toEqual(before);
 });
+
+describe("the LAN interface list (issue 17 sections 3 and 5)", () => {
+  const members = (r: RouterModel) =>
+    r
+      .entriesOf("/interface/list/member")
+      .map((e) => [e.props.list, e.props.interface, e.props.comment]);
+
+  test("the exact lines that add a membership, only where the router has the list", () => {
+    expect(script).toContain(
+      [
+        "# reconcile /interface/list/member",
+        "{",
+        "  :local present false",
+        '  :foreach i in=[/interface/list/find where name="LAN"] do={ :set present true }',
+        "  :if ($present) do={",
+        "    {",
+        '      :local c "managed-by=adopt;key=lan-member:vlan20"',
+      ].join("\n"),
+    );
+    expect(script).toContain(
+      '      :if (!$found) do={ /interface/list/member/add list=LAN interface=vlan20 comment=$c; :put ("added " . $c) }',
+    );
+  });
+
+  test("a router without the list LAN: no membership, no list created, the rest reconciled", () => {
+    // user-managed.rsc has no /interface/list: RouterOS would refuse a member of a missing list.
+    const r = load("user-managed.rsc");
+    const first = r.run(script);
+    expect(first.mutations.filter((m) => m.menu.startsWith("/interface/list"))).toEqual([]);
+    expect(r.entriesOf("/interface/list")).toEqual([]);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    // Without the guard, the model refuses the add as RouterOS does.
+    expect(() =>
+      r.run(
+        script.replace(
+          /:foreach i in=\[\/interface\/list\/find where name="LAN"\] do=\{ :set present true \}/g,
+          ":set present true",
+        ),
+      ),
+    ).toThrow("/interface/list/member: input does not match any value of list: LAN");
+  });
+
+  test("a membership no longer wanted is removed; the owner's and the factory's stay", () => {
+    const r = load("user-vlans.rsc");
+    r.run(script);
+    // The stack without vlan20's membership (say vlan20 moved to the uplink).
+    const without = renderRouterOsScript({
+      ...state,
+      lanMembers: (state.lanMembers ?? []).filter((i) => i !== "vlan20"),
+    });
+    const { output } = r.run(without);
+    expect(output).toEqual(["removed managed-by=adopt;key=lan-member:vlan20"]);
+    expect(members(r)).toEqual([
+      ["LAN", "bridge", "defconf"],
+      ["WAN", "ether1", "defconf"],
+      ["LAN", "vlan30", "managed-by=adopt;key=lan-member:vlan30;adopted"],
+    ]);
+    // None wanted: the adopted one is released to its owner, the router's own stay.
+    r.run(renderRouterOsScript({ ...state, lanMembers: [] }));
+    expect(members(r)).toEqual([
+      ["LAN", "bridge", "defconf"],
+      ["WAN", "ether1", "defconf"],
+      ["LAN", "vlan30", undefined],
+    ]);
+  });
+});

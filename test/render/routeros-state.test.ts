@@ -2953,3 +2953,11 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 }
 `);
 });
+
+test("an address on the uplink interface does not make it a member of LAN", () => {
+  const s = stateOf(stackRaw("sol"), (c) => {
+    c.routers[0].addresses = [{ interface: "ether1", address: "192.168.1.2/24" }];
+  });
+  expect(s.addresses.map((a) => a.interface)).toEqual(["vlan101", "ether1"]);
+  expect(s.lanMembers).toEqual(["vlan101"]);
+});
