@@ -67,6 +67,12 @@ export interface Menu {
    */
   readonly ordered: boolean;
   readonly beforeDefconfDrop?: boolean;
+  /**
+   * The menu's entries are checked, adopted and added only when the router has an entry of menu
+   * `path` with `name` (the LAN interface list that a member names: RouterOS refuses a member of
+   * a list it does not have, and the script never creates the list). Pruning runs either way.
+   */
+  readonly requires?: { readonly path: string; readonly name: string };
   readonly entries: readonly ManagedEntry[];
 }
 
@@ -274,6 +280,34 @@ function vlanMenu(vlans: readonly VlanInterface[]): Menu {
   return { path: "/interface/vlan", ordered: false, entries };
 }
 
+/** The interface list a factory (`defconf`) RouterOS configuration trusts. */
+export const LAN_LIST = "LAN";
+
+/**
+ * The router's interfaces that hold site addresses, each a member of the interface list `LAN`
+ * when the router has that list, identified on `list` + `interface`: the router's own
+ * membership is adopted, never added twice. A factory configuration's firewall drops what comes
+ * in on an interface outside `LAN` (`defconf: drop all not coming from LAN`, and IPv6's `defconf:
+ * drop everything else not coming from LAN`); MikroTik's VLAN examples on a defconf router add
+ * the new VLAN interface to `LAN` the same way (issue 17 sections 3 and 5).
+ */
+function lanMemberMenu(interfaces: readonly string[]): Menu {
+  const entries = interfaces.map((i) => {
+    const props = [word("list", LAN_LIST), word("interface", i)];
+    return {
+      key: `lan-member:${i}`,
+      props,
+      identity: identity(props, ["list", "interface"]),
+    };
+  });
+  return {
+    path: "/interface/list/member",
+    ordered: false,
+    requires: { path: "/interface/list", name: LAN_LIST },
+    entries,
+  };
+}
+
 function dnsMenu(s: RouterOsDesiredState): Menu {
   const entries = s.dns.map((d) => {
     const props = [
@@ -415,6 +449,8 @@ export function menus(s: RouterOsDesiredState, v: RouterOsVersion): Menu[] {
   const all = [
     // The VLAN interfaces before the addresses on them (and pruned after them).
     ...(s.vlans !== undefined ? [vlanMenu(s.vlans)] : []),
+    // The memberships after the VLAN interfaces they name (and pruned before them).
+    ...(s.lanMembers !== undefined ? [lanMemberMenu(s.lanMembers)] : []),
     addressMenu(s, 4),
     addressMenu(s, 6),
     routeMenu(s, 4),

@@ -290,9 +290,32 @@ function differences(menu: Menu, e: ManagedEntry, stack: string): string[] {
   ];
 }
 
+/**
+ * `lines` as they are, or, for a menu with `requires`, inside a block that runs them only when
+ * the router has that entry (found as the adoption finds entries: a `:foreach` over `find`).
+ */
+function guarded(menu: Menu, lines: readonly string[]): string[] {
+  const r = menu.requires;
+  if (r === undefined || lines.length === 0) return [...lines];
+  return [
+    "{",
+    "  :local present false",
+    `  :foreach i in=[${r.path}/find where name=${quote(r.name)}] do={ :set present true }`,
+    "  :if ($present) do={",
+    ...lines.map((l) => `    ${l}`),
+    "  }",
+    "}",
+  ];
+}
+
 /** The first pass: checks every wanted entry and stops with every conflict, changing nothing. */
 function checkPass(all: readonly Menu[], stack: string): string[] {
-  const body = all.flatMap((m) => m.entries.flatMap((e) => check(m, e, stack)));
+  const body = all.flatMap((m) =>
+    guarded(
+      m,
+      m.entries.flatMap((e) => check(m, e, stack)),
+    ),
+  );
   if (body.length === 0) return [];
   return [
     "# check: stop before the first change if the router holds an entry that clashes",
@@ -454,8 +477,14 @@ export function reconcileScript(h: ScriptHeader, all: readonly Menu[]): string {
   for (const m of all) {
     if (m.entries.length === 0) continue;
     lines.push(`# reconcile ${m.path}`);
-    if (m.ordered) lines.push(...upsertOrdered(m, h.stack));
-    else for (const e of m.entries) lines.push(...upsert(m, e, h.stack));
+    if (m.ordered) lines.push(...guarded(m, upsertOrdered(m, h.stack)));
+    else
+      lines.push(
+        ...guarded(
+          m,
+          m.entries.flatMap((e) => upsert(m, e, h.stack)),
+        ),
+      );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -42,6 +42,16 @@ function addresses(device: Device): InterfaceAddress[] {
   );
 }
 
+/**
+ * The interfaces the router holds a site address on, in the order they come, except the uplink's
+ * (routers[].uplink.interfaces, which a factory router has in `WAN`): the members of `LAN`.
+ */
+function lanMembers(device: Device, router: RouterPlan): string[] {
+  const uplink = new Set(router.uplink?.interfaces ?? []);
+  const held = addresses(device).map((a) => a.interface);
+  return [...new Set(held)].filter((i) => !uplink.has(i));
+}
+
 function routes(device: Device): StaticRoute[] {
   return device.routes.flatMap((r) =>
     r.carrier === "routeros" && r.kind === "static" && r.via
@@ -249,6 +259,7 @@ export function routerOsDesiredState(
           })),
         }
       : {}),
+    lanMembers: lanMembers(device, router),
     addresses: addresses(device),
     routes: routes(device),
     ...(connections.length > 0

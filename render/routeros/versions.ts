@@ -44,6 +44,7 @@ const INSTANCE = `${CHANGELOG}7.20 (instance reintroduced, per https://github.co
 const BFD = `${HELP}/331612210/routing+bfd; ${API_DATA} ('routing', 'bfd', 'configuration'), ('routing', 'bfd', 'interface') "Not supported anymore in version >= 7.15"`;
 const DNS = `${API_DATA} ('ip', 'dns', 'static')`;
 const VLAN = `${HELP}/88014957/VLAN; ${API_DATA} ('interface', 'vlan')`;
+const IFLIST = `https://help.mikrotik.com/docs/x/LADWAg (Interface Lists: /interface list member, interface and list); ${API_DATA} ('interface', 'list', 'member')`;
 const FIREWALL = `${API_DATA} ('ip', 'firewall', 'filter'), ('ip', 'firewall', 'address-list') and their ipv6 twins`;
 const NAT = `https://help.mikrotik.com/docs/display/ROS/NAT (IPv4 and IPv6 sections: chain srcnat, actions masquerade and netmap, to-addresses / to-address); ${API_DATA} ('ip', 'firewall', 'nat') and ('ipv6', 'firewall', 'nat')`;
 const SSH = `${API_DATA} ('ip', 'ssh'): always-allow-password-login before 7.21, password-authentication and publickey-authentication-options from 7.21 (https://github.com/ansible-collections/community.routeros/pull/433)`;
@@ -87,6 +88,7 @@ export const ROUTEROS_TABLE: readonly VersionRow[] = [
   ),
   ...rows("/ip/dns/static", ["name", "type", "address"], DNS),
   ...rows("/interface/vlan", ["name", "vlan-id", "interface", "mtu"], VLAN),
+  ...rows("/interface/list/member", ["list", "interface"], IFLIST),
   ...["/ip", "/ipv6"].flatMap((f) => [
     ...rows(`${f}/firewall/address-list`, ["list", "address"], FIREWALL),
     ...rows(

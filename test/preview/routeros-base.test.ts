@@ -41,6 +41,9 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const K = "key fw-filter";
 const DEFCONF_CHANGES = [
+  // The factory firewall's `in-interface-list=!LAN` drops: the interfaces of the site join LAN.
+  "add /interface/list/member list=LAN interface=vlan20 (key lan-member:vlan20)",
+  "add /interface/list/member list=LAN interface=vlan30 (key lan-member:vlan30)",
   "add /ip/address address=10.20.0.254/24 interface=vlan20 (key ip-address:10.20.0.254)",
   "add /ip/address address=192.168.30.1/24 interface=vlan30 (key ip-address:192.168.30.1)",
   'add /routing/filter/rule chain=k8s-in rule="if (dst in 10.20.27.0/24) { accept }" (key filter-rule:k8s-in:1)',
@@ -72,12 +75,9 @@ test("a factory router: every entry added, none adopted, the filter rules above 
   const argv = ["--stack", "adopt", "--routeros-base", `edge=${fixture("defconf-home.rsc")}`];
   expect(await planCli(argv, io, root)).toBe(0);
   expect(err).toEqual([]);
-  const lan = (i: string) =>
-    `  ! edge: ${i} is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) drop what it sends to the router that no rule above them accepts (the stack's rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=${i} list=LAN`;
+  // vlan20 and vlan30 join LAN: no warning that the factory drops take what they send.
   expect(out.slice(1)).toEqual([
-    "  routeros/edge.changes.txt: 22 add, 0 adopt, 0 set, 0 remove, 0 release (67 entries read from the export)",
-    lan("vlan20"),
-    lan("vlan30"),
+    "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (67 entries read from the export)",
   ]);
   expect(readFileSync(join(dir, "routeros", "edge.changes.txt"), "utf8")).toBe(
     `${DEFCONF_CHANGES.join("\n")}\n`,
@@ -99,12 +99,14 @@ test("a router that ran the stack with its uplink and route: the plan without th
   expect(await planCli(argv, io, root)).toBe(0);
   expect(err).toEqual([]);
   expect(out[1]).toBe(
-    "  routeros/edge.changes.txt: 0 add, 0 adopt, 0 set, 2 remove, 0 release (72 entries read from the export)",
+    "  routeros/edge.changes.txt: 1 add, 0 adopt, 0 set, 2 remove, 0 release (72 entries read from the export)",
   );
   expect(readFileSync(join(root, "out", "home", "routeros", "edge.changes.txt"), "utf8")).toBe(
     [
       "remove /ip/firewall/nat action=masquerade chain=srcnat out-interface=ether1 src-address=192.168.30.0/24 (key nat:ether1:192.168.30.0/24:masquerade)",
       "remove /ip/route dst-address=10.99.0.0/16 gateway=192.168.30.5 (key ip-route:10.99.0.0/16)",
+      // The export is of a script from before the stack managed LAN memberships.
+      "add /interface/list/member list=LAN interface=vlan30 (key lan-member:vlan30)",
       "",
     ].join("\n"),
   );
@@ -206,20 +208,20 @@ describe("the changes of an owner's router", () => {
 
   test("with VLANs, addresses, routes and BGP: the equal entries are adopted", () => {
     const { lines, counts, warnings } = changes("user-vlans.rsc");
-    expect(counts).toEqual({ read: 34, add: 18, adopt: 4, set: 0, remove: 0, release: 0 });
-    // vlan30 is in LAN on this router; vlan20, where the node peers from, is not.
-    expect(warnings).toEqual([
-      'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (the stack\'s rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=vlan20 list=LAN',
-    ]);
+    expect(counts).toEqual({ read: 34, add: 19, adopt: 5, set: 0, remove: 0, release: 0 });
+    // vlan30 is in LAN on this router (adopted); vlan20, where the node peers from, joins it.
+    expect(warnings).toEqual([]);
+    expect(lines.filter((l) => l.startsWith("add /interface/"))).toEqual([DEFCONF_CHANGES[0]]);
     expect(lines.filter((l) => !l.startsWith("add "))).toEqual([
+      "adopt /interface/list/member interface=vlan30 list=LAN (key lan-member:vlan30)",
       "adopt /ip/address address=192.168.30.1/24 interface=vlan30 network=192.168.30.0 (key ip-address:192.168.30.1)",
       "adopt /ip/address address=10.20.0.254/24 interface=vlan20 network=10.20.0.0 (key ip-address:10.20.0.254)",
       "adopt /routing/bgp/connection afi=ip as=65000 input.filter=k8s-in local.address=10.20.0.254 local.role=ebgp multihop=no name=lab-cp1 remote.address=10.20.0.11 remote.as=65020 router-id=192.168.88.254 use-bfd=no (key bgp-connection:lab-cp1)",
       "adopt /ip/dns/static address=192.168.30.10 name=nas.home.arpa type=A (key dns:nas.home.arpa/192.168.30.10)",
     ]);
     expect(lines.filter((l) => l.includes(" before "))).toEqual([
-      DEFCONF_CHANGES[16],
-      DEFCONF_CHANGES[19],
+      DEFCONF_CHANGES[18],
+      DEFCONF_CHANGES[21],
     ]);
   });
 

@@ -90,8 +90,15 @@ describe("the factory configuration of a home router", () => {
     expect(first.output.filter((l) => !l.startsWith("added "))).toEqual([]);
     expect(first.mutations.every((m) => m.op === "add")).toBe(true);
     // 18 and the masquerade of the two private subnets out of ether1 (the factory's own
-    // `out-interface-list=WAN` masquerade is another rule: kept, not adopted).
-    expect(first.mutations).toHaveLength(22);
+    // `out-interface-list=WAN` masquerade is another rule: kept, not adopted), and vlan20 and
+    // vlan30 in the factory's interface list LAN, whose members its drops spare.
+    expect(first.mutations).toHaveLength(24);
+    expect(r.entriesOf("/interface/list/member").map((e) => e.props)).toEqual([
+      { comment: "defconf", interface: "bridge", list: "LAN" },
+      { comment: "defconf", interface: "ether1", list: "WAN" },
+      { list: "LAN", interface: "vlan20", comment: "managed-by=adopt;key=lan-member:vlan20" },
+      { list: "LAN", interface: "vlan30", comment: "managed-by=adopt;key=lan-member:vlan30" },
+    ]);
     // Nothing of the router's own changed, went or moved.
     expect(theirs(everything(r))).toEqual(before);
     expect(comments(r, "/ip/firewall/filter", "input")).toEqual([
@@ -120,9 +127,9 @@ describe("the factory configuration of a home router", () => {
     const settled = everything(r);
     expect(r.run(script)).toEqual({ mutations: [], output: [] });
     expect(everything(r)).toEqual(settled);
-    // Destroy removes exactly our 22 entries: the router is as it came from the factory.
+    // Destroy removes exactly our 24 entries: the router is as it came from the factory.
     const gone = r.run(destroy);
-    expect(gone.mutations).toHaveLength(22);
+    expect(gone.mutations).toHaveLength(24);
     expect(everything(r)).toEqual(before);
   });
 });
@@ -133,6 +140,8 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
     const before = everything(r);
     const { output } = r.run(script);
     expect(output.filter((l) => !l.startsWith("added "))).toEqual([
+      // The owner's own `add interface=vlan30 list=LAN`: adopted, not added a second time.
+      "adopted managed-by=adopt;key=lan-member:vlan30",
       "adopted managed-by=adopt;key=ip-address:10.20.0.254",
       "adopted managed-by=adopt;key=ip-address:192.168.30.1",
       "adopted managed-by=adopt;key=bgp-connection:lab-cp1",
@@ -140,6 +149,14 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
     ]);
     // Adopting writes the comment only: `;adopted`, and the owner's comment after `;was=`.
     expect(r.changes().filter((c) => c.op !== "add")).toEqual([
+      {
+        op: "set",
+        menu: "/interface/list/member",
+        id: "*D",
+        prop: "comment",
+        old: "",
+        new: "managed-by=adopt;key=lan-member:vlan30;adopted",
+      },
       {
         op: "set",
         menu: "/ip/address",
@@ -256,14 +273,16 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
       "released managed-by=adopt;key=bgp-connection:lab-cp1",
       "released managed-by=adopt;key=ip-address:192.168.30.1",
       "released managed-by=adopt;key=ip-address:10.20.0.254",
+      "released managed-by=adopt;key=lan-member:vlan30",
     ]);
-    // Only the 18 entries the script added go; the 4 adopted ones stay, their comments restored.
-    expect(mutations.filter((m) => m.op === "remove")).toHaveLength(18);
+    // Only the 19 entries the script added go; the 5 adopted ones stay, their comments restored.
+    expect(mutations.filter((m) => m.op === "remove")).toHaveLength(19);
     expect(mutations.filter((m) => m.op === "set").map((m) => [m.menu, m.comment])).toEqual([
       ["/ip/dns/static", ""],
       ["/routing/bgp/connection", "lab node"],
       ["/ip/address", "home VLAN gateway"],
       ["/ip/address", ""],
+      ["/interface/list/member", ""],
     ]);
     expect(everything(r)).toEqual(before);
   });
@@ -506,8 +525,8 @@ describe("the router accepts its own BGP and BFD sessions before the factory dro
 // runs twice on each export; nothing is added twice, nothing of the router's own goes, the second
 // run changes nothing, and destroy removes exactly what the runs added and releases the adopted.
 test.each([
-  ["defconf-home.rsc", 67, 22, 0],
-  ["user-vlans.rsc", 34, 18, 4],
+  ["defconf-home.rsc", 67, 24, 0],
+  ["user-vlans.rsc", 34, 19, 5],
 ])(
   "%s: %d entries read, %d added, %d adopted; twice, then destroy",
   (file, read, added, adopted) => {
@@ -561,6 +580,8 @@ test("a factory address and DNS name equal to wanted ones are adopted, not added
   expect(adopted).toEqual([
     expect.stringMatching(/^adopted managed-by=adopt;key=dns:router\.lan\/192\.168\.88\.1$/),
     expect.stringMatching(/^adopted managed-by=adopt;key=ip-address:192\.168\.88\.1/),
+    // bridge, where the address is, is the factory's member of LAN: adopted too.
+    "adopted managed-by=adopt;key=lan-member:bridge",
   ]);
   // One entry each, now ours with the factory's comment kept for release.
   const address = r.entriesOf("/ip/address").filter((e) => e.props.address === "192.168.88.1/24");
@@ -587,4 +608,70 @@ test("a factory address and DNS name equal to wanted ones are adopted, not added
   ).toEqual([]);
   r.run(renderRouterOsDestroyScript(factory));
   expect(everything(r)).toEqual(before);
+});
+
+describe("the LAN interface list (issue 17 sections 3 and 5)", () => {
+  const members = (r: RouterModel) =>
+    r
+      .entriesOf("/interface/list/member")
+      .map((e) => [e.props.list, e.props.interface, e.props.comment]);
+
+  test("the exact lines that add a membership, only where the router has the list", () => {
+    expect(script).toContain(
+      [
+        "# reconcile /interface/list/member",
+        "{",
+        "  :local present false",
+        '  :foreach i in=[/interface/list/find where name="LAN"] do={ :set present true }',
+        "  :if ($present) do={",
+        "    {",
+        '      :local c "managed-by=adopt;key=lan-member:vlan20"',
+      ].join("\n"),
+    );
+    expect(script).toContain(
+      '      :if (!$found) do={ /interface/list/member/add list=LAN interface=vlan20 comment=$c; :put ("added " . $c) }',
+    );
+  });
+
+  test("a router without the list LAN: no membership, no list created, the rest reconciled", () => {
+    // user-managed.rsc has no /interface/list: RouterOS would refuse a member of a missing list.
+    const r = load("user-managed.rsc");
+    const first = r.run(script);
+    expect(first.mutations.filter((m) => m.menu.startsWith("/interface/list"))).toEqual([]);
+    expect(r.entriesOf("/interface/list")).toEqual([]);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    // Without the guard, the model refuses the add as RouterOS does.
+    expect(() =>
+      r.run(
+        script.replace(
+          /:foreach i in=\[\/interface\/list\/find where name="LAN"\] do=\{ :set present true \}/g,
+          ":set present true",
+        ),
+      ),
+    ).toThrow("/interface/list/member: input does not match any value of list: LAN");
+  });
+
+  test("a membership no longer wanted is removed; the owner's and the factory's stay", () => {
+    const r = load("user-vlans.rsc");
+    r.run(script);
+    // The stack without vlan20's membership (say vlan20 moved to the uplink).
+    const without = renderRouterOsScript({
+      ...state,
+      lanMembers: (state.lanMembers ?? []).filter((i) => i !== "vlan20"),
+    });
+    const { output } = r.run(without);
+    expect(output).toEqual(["removed managed-by=adopt;key=lan-member:vlan20"]);
+    expect(members(r)).toEqual([
+      ["LAN", "bridge", "defconf"],
+      ["WAN", "ether1", "defconf"],
+      ["LAN", "vlan30", "managed-by=adopt;key=lan-member:vlan30;adopted"],
+    ]);
+    // None wanted: the adopted one is released to its owner, the router's own stay.
+    r.run(renderRouterOsScript({ ...state, lanMembers: [] }));
+    expect(members(r)).toEqual([
+      ["LAN", "bridge", "defconf"],
+      ["WAN", "ether1", "defconf"],
+      ["LAN", "vlan30", undefined],
+    ]);
+  });
 });

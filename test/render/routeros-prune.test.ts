@@ -103,6 +103,7 @@ test("every menu the script writes is pruned, with or without entries of its own
     "/ip/route",
     "/ipv6/address",
     "/ip/address",
+    "/interface/list/member",
   ]);
   expect(pruned(script())).toEqual(pruned(script(withoutUplink)));
 });

@@ -34,6 +34,8 @@ test("seed 001's edge toward FRR nodes: gateway on VLAN 101, loopback routes, eB
     router: "edge",
     stack: "sol",
     version: "7.19",
+    // The interface of the router's site address joins LAN; the uplink, ether1, does not.
+    lanMembers: ["vlan101"],
     addresses: [gateway],
     // "add dst-address=fd00:255:101::11/128 gateway=fd00:101::11" ... per node.
     routes: nodes.map((n) => ({
@@ -205,6 +207,7 @@ test("a tenant without a cluster gets its gateway and nothing else", () => {
     router: "edge",
     stack: "sol",
     version: "7.19",
+    lanMembers: ["vlan101"],
     addresses: [gateway],
     routes: [],
     filterRules: [],
@@ -262,6 +265,21 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
 # check: stop before the first change if the router holds an entry that clashes
 {
   :local problems ""
+  {
+    :local present false
+    :foreach i in=[/interface/list/find where name="LAN"] do={ :set present true }
+    :if ($present) do={
+      :foreach i in=[/interface/list/member/find where !(comment~"^managed-by=sol;key=")] do={
+        :local why ""
+        :if ((([:tostr [/interface/list/member/get $i list]] = "LAN") and ([:tostr [/interface/list/member/get $i interface]] = "vlan101"))) do={ :set why "" }
+        :if (((([:tostr [/interface/list/member/get $i list]] = "LAN") and ([:tostr [/interface/list/member/get $i interface]] = "vlan101"))) and ([:tostr [/interface/list/member/get $i disabled]] = "true")) do={ :set why "the same entry, disabled; enable or remove the router's entry" }
+        :if ($why != "") do={
+          :if ($problems != "") do={ :set problems ($problems . "\\n") }
+          :set problems ($problems . "conflict /interface/list/member: the router has list=" . [:tostr [/interface/list/member/get $i list]] . " interface=" . [:tostr [/interface/list/member/get $i interface]] . ", the stack wants list=LAN interface=vlan101 (key lan-member:vlan101): " . $why)
+        }
+      }
+    }
+  }
   :foreach i in=[/ipv6/address/find where address~"^fd00:101::fffe/" and !(comment~"^managed-by=sol;key=")] do={
     :local why "the same address on another interface or with another prefix length; remove or change the router's entry, or change the stack"
     :if ((([:tostr [/ipv6/address/get $i address]] = "fd00:101::fffe/64") and ([:tostr [/ipv6/address/get $i interface]] = "vlan101"))) do={ :set why "" }
@@ -1470,6 +1488,66 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :local was [:pick $own [:find $own ";adopted"] [:len $own]]
   :if ($was = ";adopted") do={ /ip/address/set $i comment="" } else={ /ip/address/set $i comment=[:pick $was 13 [:len $was]] }
   :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+}
+# prune /interface/list/member
+{
+  :local keep {"managed-by=sol;key=lan-member:vlan101"}
+  :foreach i in=[/interface/list/member/find where comment~"^managed-by=sol;key=\\5B^;\\5D*\\$"] do={
+    :local c [/interface/list/member/get $i comment]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={ /interface/list/member/remove $i; :put ("removed " . $c) }
+  }
+  :foreach i in=[/interface/list/member/find where comment~"^managed-by=sol;key=\\5B^;\\5D*;adopted"] do={
+    :local c [:pick [/interface/list/member/get $i comment] 0 [:find [/interface/list/member/get $i comment] ";adopted"]]
+    :local wanted false
+    :foreach k in=$keep do={ :if ($k = $c) do={ :set wanted true } }
+    :if (!$wanted) do={
+      :local own [/interface/list/member/get $i comment]
+      :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+      :if ($was = ";adopted") do={ /interface/list/member/set $i comment="" } else={ /interface/list/member/set $i comment=[:pick $was 13 [:len $was]] }
+      :put ("released " . [:pick $own 0 [:find $own ";adopted"]])
+    }
+  }
+}
+# reconcile /interface/list/member
+{
+  :local present false
+  :foreach i in=[/interface/list/find where name="LAN"] do={ :set present true }
+  :if ($present) do={
+    {
+      :local c "managed-by=sol;key=lan-member:vlan101"
+      :local r "^managed-by=sol;key=lan-member:vlan101(\\$|;adopted)"
+      :local found false
+      :foreach i in=[/interface/list/member/find where comment~$r] do={ :set found true }
+      :if (!$found) do={
+        :foreach i in=[/interface/list/member/find where !(comment~"^managed-by=")] do={
+          :if ((!$found) and (([:tostr [/interface/list/member/get $i list]] = "LAN") and ([:tostr [/interface/list/member/get $i interface]] = "vlan101")) and ([:tostr [/interface/list/member/get $i disabled]] != "true")) do={
+            :local own [:tostr [/interface/list/member/get $i comment]]
+            :if ($own = "") do={ /interface/list/member/set $i comment=($c . ";adopted") } else={ /interface/list/member/set $i comment=($c . ";adopted;was=" . $own) }
+            :put ("adopted " . $c)
+            :set found true
+          }
+        }
+      }
+      :set found false
+      :foreach i in=[/interface/list/member/find where comment~$r] do={
+        :if ($found) do={
+          :if ([/interface/list/member/get $i comment] = $c) do={ /interface/list/member/remove $i; :put ("removed duplicate " . $c) } else={
+            :local own [/interface/list/member/get $i comment]
+            :local was [:pick $own [:find $own ";adopted"] [:len $own]]
+            :if ($was = ";adopted") do={ /interface/list/member/set $i comment="" } else={ /interface/list/member/set $i comment=[:pick $was 13 [:len $was]] }
+            :put ("released duplicate " . [:pick $own 0 [:find $own ";adopted"]])
+          }
+        } else={
+          :set found true
+          :if ([:tostr [/interface/list/member/get $i list]] != "LAN") do={ /interface/list/member/set $i list=LAN; :put ("set list " . $c) }
+          :if ([:tostr [/interface/list/member/get $i interface]] != "vlan101") do={ /interface/list/member/set $i interface=vlan101; :put ("set interface " . $c) }
+        }
+      }
+      :if (!$found) do={ /interface/list/member/add list=LAN interface=vlan101 comment=$c; :put ("added " . $c) }
+    }
+  }
 }
 # reconcile /ipv6/address
 {
@@ -2874,4 +2952,12 @@ test("the sol stack's RouterOS 7.19 reconcile script, line for line", () => {
   :if (!$found) do={ /ipv6/firewall/nat/add chain=srcnat action=masquerade out-interface=ether1 src-address=fd00:101::/64 comment=$c; :put ("added " . $c) }
 }
 `);
+});
+
+test("an address on the uplink interface does not make it a member of LAN", () => {
+  const s = stateOf(stackRaw("sol"), (c) => {
+    c.routers[0].addresses = [{ interface: "ether1", address: "192.168.1.2/24" }];
+  });
+  expect(s.addresses.map((a) => a.interface)).toEqual(["vlan101", "ether1"]);
+  expect(s.lanMembers).toEqual(["vlan101"]);
 });

@@ -155,7 +155,8 @@ describe("a factory (defconf) router after the adopt stack's script", () => {
       'ct state invalid drop comment "/ip/firewall/filter 7: defconf: drop invalid"',
       'meta l4proto icmp accept comment "/ip/firewall/filter 8: defconf: accept ICMP"',
       'ip daddr 127.0.0.1 accept comment "/ip/firewall/filter 9: defconf: accept to local loopback (for CAPsMAN)"',
-      'iifname != { "bridge" } drop comment "/ip/firewall/filter 10: defconf: drop all not coming from LAN"',
+      // vlan20 and vlan30 are in LAN: the script made them members.
+      'iifname != { "bridge", "vlan20", "vlan30" } drop comment "/ip/firewall/filter 10: defconf: drop all not coming from LAN"',
     ]);
     // The ipsec-policy rules (11, 12) never match in the twin; fasttrack accepts.
     expect(chain("ip", "forward").slice(0, 1)).toEqual([

@@ -238,6 +238,18 @@ function menuSchemas(minor: number): Record<string, Schema> {
       unique: ["name"],
       defaults: { mtu: "1500", arp: "enabled", disabled: "false" },
     },
+    // help.mikrotik.com "Interface Lists" (docs/x/LADWAg): a list by name (include, exclude);
+    // a member names an interface and a list, which must exist (`memberList`).
+    "/interface/list": {
+      props: { name: "str", include: "str", exclude: "str", comment: "str" },
+      required: ["name"],
+      unique: ["name"],
+    },
+    "/interface/list/member": {
+      props: { list: "str", interface: "str", comment: "str", disabled: "bool" },
+      required: ["list", "interface"],
+      defaults: { disabled: "false" },
+    },
     "/ip/address": {
       props: { address: "cidr4", interface: "str", comment: "str", disabled: "bool" },
       required: ["address", "interface"],
@@ -617,9 +629,18 @@ export class RouterModel {
       if (clash) throw new Error(`${path}: failure: an entry with ${prop}=${v} already exists`);
     }
     if (prop === "instance") this.requireInstance(v);
+    if (path === "/interface/list/member" && prop === "list") this.requireList(v);
     // An empty comment is no comment: `/export` prints none.
     if (prop === "comment" && v === "") e.props.delete(prop);
     else e.props.set(prop, stored);
+  }
+
+  /** RouterOS refuses a member of a list it does not have (its four predefined ones aside). */
+  private requireList(name: string): void {
+    const predefined = ["all", "none", "dynamic", "static"];
+    const found = this.entries("/interface/list").some((l) => l.props.get("name") === name);
+    if (!found && !predefined.includes(name))
+      throw new Error(`/interface/list/member: input does not match any value of list: ${name}`);
   }
 
   private requireInstance(name: string): void {
