@@ -152,9 +152,78 @@ function samePrefix(a: string, b: string): boolean {
   return lx === ly && x.kind() === y.kind() && x.toString() === y.toString();
 }
 
+/** A rule the import leaves on the router: where it is and what it matches. */
+interface KeptRule {
+  readonly line: number;
+  readonly action: string;
+  readonly args: readonly (readonly [string, string])[];
+}
+
+/**
+ * Whether a packet could match both rules, judged on what both say about src-address,
+ * dst-address, protocol and dst-port (an absent one matches every packet). Any other matcher of
+ * the kept rule only narrows it, so it is ignored; a value this cannot read (a negation `!x`, a
+ * range `a-b`, a protocol number, a port name) counts as overlapping: when unsure, overlap.
+ */
+export function couldOverlap(
+  kept: readonly (readonly [string, string])[],
+  rule: readonly (readonly [string, string])[],
+): boolean {
+  const get = (args: readonly (readonly [string, string])[], k: string) =>
+    args.find(([n]) => n === k)?.[1];
+  const prefixes = (a: string, b: string): boolean => {
+    const cidr = (x: string) => {
+      const c = x.includes("/") ? x : `${x}/${ipaddr.isValid(x) && x.includes(":") ? 128 : 32}`;
+      return ipaddr.isValidCIDR(c) ? ipaddr.parseCIDR(c) : undefined;
+    };
+    const x = cidr(a);
+    const y = cidr(b);
+    if (!x || !y) return true;
+    if (x[0].kind() !== y[0].kind()) return false;
+    // Two prefixes overlap when the shorter one holds the other's network address.
+    const [short, long] = x[1] <= y[1] ? [x, y] : [y, x];
+    return long[0].match(short as [ipaddr.IPv4, number]);
+  };
+  for (const k of ["src-address", "dst-address"]) {
+    const a = get(kept, k);
+    const b = get(rule, k);
+    if (a !== undefined && b !== undefined && !prefixes(a, b)) return false;
+  }
+  const named = /^[a-z][a-z0-9-]*$/;
+  const pa = get(kept, "protocol");
+  const pb = get(rule, "protocol");
+  if (pa !== undefined && pb !== undefined && named.test(pa) && named.test(pb) && pa !== pb)
+    return false;
+  const ports = (v: string) => {
+    const parts = v.split(",");
+    if (!parts.every((p) => /^[0-9]{1,5}(-[0-9]{1,5})?$/.test(p))) return undefined;
+    return parts.map((p) => {
+      const [lo, hi] = p.split("-").map(Number);
+      return [lo, hi ?? lo] as const;
+    });
+  };
+  const da = get(kept, "dst-port");
+  const db = get(rule, "dst-port");
+  if (da !== undefined && db !== undefined) {
+    const x = ports(da);
+    const y = ports(db);
+    if (x && y && !x.some(([l1, h1]) => y.some(([l2, h2]) => l1 <= h2 && l2 <= h1))) return false;
+  }
+  return true;
+}
+
 /**
  * The routers' filter rules as homelab:policy rules, in each router's order: expressed ones
  * counted, the rest reported with file and line (nothing dropped silently).
+ *
+ * A rule is expressed only if that cannot change a decision of a rule the import leaves on the
+ * router. The RouterOS script adds the stack's filter rules before the chain's first factory
+ * `defconf` drop (render/routeros/script.ts, `upsertChain`), so above the router's own rules
+ * after it, and never moves the router's rules: a rule expressed from below a kept rule would go
+ * above it. So within a router's chain and family, once a rule stays on the router (reported; a
+ * factory defconf rule excepted, whose drops the stack's rules go above by design), every later
+ * rule whose match could overlap it (`couldOverlap`, whatever its action) is reported too, naming
+ * that line; such a rule stays on the router in turn.
  */
 export function importFilters(
   filters: readonly RouterFilter[],
@@ -162,19 +231,28 @@ export function importFilters(
   report: Report,
 ): Record<string, unknown>[] {
   const rules: Record<string, unknown>[] = [];
+  const kept = new Map<string, KeptRule[]>();
   for (const f of filters) {
+    const c = f.command;
+    const arg = (k: string) => c.args.find(([n]) => n === k)?.[1];
+    const chainKey = `${f.router}\u0000${c.menu}\u0000${arg("chain") ?? ""}`;
+    const above = kept.get(chainKey) ?? [];
     const r = policyRule(f, segments);
-    if ("rule" in r) {
+    const blocker = "rule" in r ? above.find((k) => couldOverlap(k.args, c.args)) : undefined;
+    if ("rule" in r && !blocker) {
       rules.push(r.rule);
       report.expressed(f.file);
-    } else
-      report.reported({
-        kind: KIND,
-        file: f.file,
-        line: f.command.line,
-        text: f.command.text,
-        why: r.why,
-      });
+      continue;
+    }
+    const why = blocker
+      ? `not imported, because line ${blocker.line} above it stays on the router and the stack's rules go before the router's own (expressing it would put its ${arg("action") ?? "accept"} above line ${blocker.line}'s ${blocker.action})`
+      : (r as { why: string }).why;
+    report.reported({ kind: KIND, file: f.file, line: c.line, text: c.text, why });
+    if (!arg("comment")?.startsWith("defconf"))
+      kept.set(chainKey, [
+        ...above,
+        { line: c.line, action: arg("action") ?? "accept", args: c.args },
+      ]);
   }
   return rules;
 }

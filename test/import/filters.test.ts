@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { Address } from "../../addressing/ip";
 import { formatProblem } from "../../addressing/problems";
 import { importCli } from "../../import/cli";
-import { policyRule } from "../../import/filters";
+import { couldOverlap, policyRule } from "../../import/filters";
 import { resolveSite } from "../../site";
 import { decide } from "../../topology/policy-eval";
 import { Flow } from "../../topology/policy-types";
@@ -267,5 +267,140 @@ describe("policyRule: one filter rule at a time", () => {
     ],
   ])("%s: %s", (menu, text, want) => {
     expect(rule(menu, text)).toEqual(want);
+  });
+});
+
+// A rule the import leaves on the router keeps deciding (a new-user trial): order.rsc keeps the
+// accept of iot to the NAS's SMB (a single host, line 14) above the drop of iot to lan (line 15).
+// The script adds the stack's rules before the chain's first defconf drop (line 12), so above
+// both: the drop is reported too, and the router after the first run decides as before.
+describe("a rule that stays on the router keeps its place above the rules below it", () => {
+  const ORDER = "test/fixtures/import/routers/order.rsc";
+  const odir = fs.mkdtempSync(path.join(os.tmpdir(), "import-order-"));
+  afterAll(() => fs.rmSync(odir, { recursive: true, force: true }));
+  const oout = path.join(odir, "Pulumi.home.yaml");
+  const olines: string[] = [];
+  const oerr: string[] = [];
+  const ocode = importCli(
+    [
+      "--site",
+      "home",
+      "--proxmox",
+      "pve2=test/fixtures/import/pve2/interfaces",
+      "--routeros",
+      `home=${ORDER}`,
+      "--out",
+      oout,
+    ],
+    { out: (l) => olines.push(l), err: (l) => oerr.push(l) },
+  );
+  const oconfig = () =>
+    Object.fromEntries(
+      Object.entries(
+        (parse(fs.readFileSync(oout, "utf8")) as { config: Record<string, unknown> }).config,
+      ).map(([k, v]) => [k.replace(/^homelab:/, ""), v]),
+    );
+  const orows = parseExport(ORDER, fs.readFileSync(ORDER, "utf8"))
+    .commands.filter((c) => c.menu === "/ip/firewall/filter")
+    .map((c) => Object.fromEntries(c.args));
+  const smb: Flow = {
+    src: Address.from("192.168.20.7"),
+    dst: Address.from("192.168.10.20"),
+    protocol: "tcp",
+    port: 445,
+  };
+  const OPROBES: Flow[] = [
+    smb,
+    { ...smb, port: 443 },
+    { ...smb, dst: Address.from("192.168.10.5") },
+    { ...smb, protocol: "udp", port: 445 },
+    { src: smb.dst, dst: smb.src, protocol: "tcp", port: 445 },
+    { src: smb.dst, dst: smb.src, protocol: "icmp" },
+  ];
+  /** The router after the first run: its own rules, the stack's rendered ones before line 12. */
+  const afterFirstRun = (policyRules: readonly Record<string, unknown>[]) => {
+    const r = resolveSite({ ...oconfig(), policy: { rules: policyRules } });
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+    const model = new RouterModel("7.19", { "/ip/firewall/filter": orows });
+    model.run(renderRouterOsScript(routerOsDesiredState(r.topology, r.plan.routers[0], "home")));
+    const lists = new Map<string, string[]>();
+    for (const e of model.entriesOf("/ip/firewall/address-list"))
+      lists.set(e.props.list, [...(lists.get(e.props.list) ?? []), e.props.address]);
+    const rows = model.entriesOf("/ip/firewall/filter").map((e) => e.props);
+    return { rows, decides: (f: Flow) => chainDecides(rows, lists, f) };
+  };
+
+  test("line 15 is reported naming line 14; only line 13 becomes a policy rule", () => {
+    expect(oerr).toEqual([]);
+    expect(ocode).toBe(0);
+    expect(olines[1]).toBe(`${ORDER}: 8 read, 5 expressed, 3 reported`);
+    expect(oconfig().policy).toEqual({
+      rules: [
+        {
+          name: "home-13",
+          from: "lan",
+          to: "iot",
+          action: "allow",
+          why: `lan to iot (${ORDER}:13)`,
+        },
+      ],
+    });
+    const report = fs.readFileSync(path.join(odir, "import-report.md"), "utf8");
+    const section = report
+      .split("## RouterOS firewall filter rules\n\n")[1]
+      .split("\n\n")[0]
+      .trimEnd();
+    expect(
+      section.split("\n").map((l) => l.replace(/^- [^:]*:([0-9]+): `[^`]*`: /, "line $1: ")),
+    ).toEqual([
+      "line 12: a factory defconf rule: the router keeps it, and the stack's own rules are placed before its drops (docs/adopting.md)",
+      "line 14: dst-address=192.168.10.20/32 is not the prefix of a segment read; the policy names segments, devices and named ranges (add one for it and write the rule by name)",
+      "line 15: not imported, because line 14 above it stays on the router and the stack's rules go before the router's own (expressing it would put its drop above line 14's accept)",
+    ]);
+  });
+
+  test("after the first run the router decides every probe as before; iot to the NAS's SMB is accepted", () => {
+    const before = (f: Flow) => chainDecides(orows, new Map(), f);
+    expect(OPROBES.map(before)).toEqual(["allow", "deny", "deny", "deny", "allow", "allow"]);
+    const policy = oconfig().policy as { rules: Record<string, unknown>[] };
+    const after = afterFirstRun(policy.rules);
+    // The stack's rules sit above the defconf drop, the router's own rules below it, unmoved.
+    expect(after.rows.filter((e) => e.chain === "forward").map((e) => e.comment ?? "")).toEqual([
+      "managed-by=home;key=fw-filter:001:stateful:8b5f5072",
+      "managed-by=home;key=fw-filter:002:invalid:e311f2ca",
+      "managed-by=home;key=fw-filter:003:intra.lan:a1e7f3ef",
+      "managed-by=home;key=fw-filter:004:intra.iot:5200ccb3",
+      "managed-by=home;key=fw-filter:005:rule.home-13:22c88b95",
+      "defconf: drop invalid",
+      "lan to iot",
+      "iot to nas smb",
+      "iot isolated",
+    ]);
+    expect(after.decides(smb)).toBe("allow");
+    expect(OPROBES.filter((f) => after.decides(f) !== before(f))).toEqual([]);
+    // Expressing line 15 as well (what the import did before) puts its drop above line 14.
+    const wrong = afterFirstRun([
+      ...policy.rules,
+      { name: "home-15", from: "iot", to: "lan", action: "deny", why: "iot isolated" },
+    ]);
+    expect(OPROBES.filter((f) => wrong.decides(f) !== before(f))).toEqual([smb]);
+  });
+});
+
+describe("couldOverlap: whether a packet could match a kept rule and a later one", () => {
+  const args = (text: string) =>
+    parseExport("r.rsc", `# 2026-12-01 by RouterOS 7.19.4\n/ip firewall filter\nadd ${text}\n`)
+      .commands[0].args;
+  test.each([
+    ["dst-address=192.168.10.20/32 protocol=tcp", "dst-address=192.168.10.0/24", true],
+    ["dst-address=192.168.10.5", "dst-address=192.168.40.0/24", false],
+    ["protocol=tcp dst-port=443", "protocol=udp dst-port=5000-5010", false],
+    ["protocol=tcp dst-port=440-445", "protocol=tcp dst-port=445,8080", true],
+    ["protocol=tcp dst-port=443", "protocol=tcp dst-port=22", false],
+    ["connection-mark=vpn", "src-address=192.168.20.0/24 dst-address=192.168.10.0/24", true],
+    ["dst-address=!192.168.10.0/24", "dst-address=192.168.10.0/24", true],
+    ["src-address=192.168.20.0/24", "src-address=192.168.30.0/24", false],
+  ])("%s / %s: %s", (kept, later, want) => {
+    expect(couldOverlap(args(`chain=forward ${kept}`), args(`chain=forward ${later}`))).toBe(want);
   });
 });
