@@ -223,7 +223,8 @@ export function couldOverlap(
  * above it. So within a router's chain and family, once a rule stays on the router (reported; a
  * factory defconf rule excepted, whose drops the stack's rules go above by design), every later
  * rule whose match could overlap it (`couldOverlap`, whatever its action) is reported too, naming
- * that line; such a rule stays on the router in turn.
+ * that line; such a rule stays on the router in turn. A `set` that names no chain counts as a
+ * kept rule of every chain of its menu.
  */
 export function importFilters(
   filters: readonly RouterFilter[],
@@ -235,8 +236,14 @@ export function importFilters(
   for (const f of filters) {
     const c = f.command;
     const arg = (k: string) => c.args.find(([n]) => n === k)?.[1];
-    const chainKey = `${f.router}\u0000${c.menu}\u0000${arg("chain") ?? ""}`;
-    const above = kept.get(chainKey) ?? [];
+    // A `set` may name no chain (`set [ find comment=x ] ...`): kept under "*", it stands above
+    // the later rules of every chain of its menu (when unsure, it could be in any).
+    const chain = arg("chain") ?? c.find?.find(([n]) => n === "chain")?.[1] ?? "*";
+    const chainKey = `${f.router}\u0000${c.menu}\u0000${chain}`;
+    const above = [
+      ...(kept.get(`${f.router}\u0000${c.menu}\u0000*`) ?? []),
+      ...(chain === "*" ? [] : (kept.get(chainKey) ?? [])),
+    ].sort((a, b) => a.line - b.line);
     const r = policyRule(f, segments);
     const blocker = "rule" in r ? above.find((k) => couldOverlap(k.args, c.args)) : undefined;
     if ("rule" in r && !blocker) {
@@ -250,8 +257,12 @@ export function importFilters(
     report.reported({ kind: KIND, file: f.file, line: c.line, text: c.text, why });
     if (!arg("comment")?.startsWith("defconf"))
       kept.set(chainKey, [
-        ...above,
-        { line: c.line, action: arg("action") ?? "accept", args: c.args },
+        ...(kept.get(chainKey) ?? []),
+        {
+          line: c.line,
+          action: arg("action") ?? (c.verb === "set" ? "rule" : "accept"),
+          args: c.args,
+        },
       ]);
   }
   return rules;

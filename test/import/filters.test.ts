@@ -10,7 +10,8 @@ import { parse } from "yaml";
 import { Address } from "../../addressing/ip";
 import { formatProblem } from "../../addressing/problems";
 import { importCli } from "../../import/cli";
-import { couldOverlap, policyRule } from "../../import/filters";
+import { couldOverlap, importFilters, policyRule } from "../../import/filters";
+import { Report } from "../../import/report";
 import { resolveSite } from "../../site";
 import { decide } from "../../topology/policy-eval";
 import { Flow } from "../../topology/policy-types";
@@ -402,5 +403,76 @@ describe("couldOverlap: whether a packet could match a kept rule and a later one
     ["src-address=192.168.20.0/24", "src-address=192.168.30.0/24", false],
   ])("%s / %s: %s", (kept, later, want) => {
     expect(couldOverlap(args(`chain=forward ${kept}`), args(`chain=forward ${later}`))).toBe(want);
+  });
+});
+
+describe("importFilters: a kept rule stands above the later rules of its chain and family", () => {
+  const segments = [
+    { name: "lan", ipv4: "192.168.10.0/24" },
+    { name: "iot", ipv4: "192.168.20.0/24" },
+  ];
+  const run = (text: string) => {
+    const report = new Report();
+    const rules = importFilters(
+      parseExport("r.rsc", `# 2026-12-01 by RouterOS 7.19.4\n${text}`).commands.map((command) => ({
+        router: "r1",
+        file: "r.rsc",
+        command,
+      })),
+      segments,
+      report,
+    );
+    return {
+      names: rules.map((r) => r.name),
+      why: report.findings.map((f) => `line ${f.line}: ${f.why}`),
+      counts: report.counts,
+    };
+  };
+  const DROP =
+    "add action=drop chain=forward src-address=192.168.20.0/24 dst-address=192.168.10.0/24";
+  test("a kept input rule, or an IPv6 one, does not hold back a forward IPv4 rule", () => {
+    expect(
+      run(
+        `/ip firewall filter\nadd action=accept chain=input protocol=tcp dst-port=22\n/ipv6 firewall filter\nadd action=accept chain=forward connection-mark=x\n/ip firewall filter\n${DROP}\n`,
+      ),
+    ).toEqual({
+      names: ["r1-7"],
+      why: [
+        "line 3: chain=input: only forward rules (between segments) are imported; the router keeps this rule",
+        "line 5: matches on connection-mark, which homelab:policy cannot say; the router keeps this rule",
+      ],
+      counts: [{ file: "r.rsc", read: 3, expressed: 1, reported: 2 }],
+    });
+  });
+  test("a set naming no chain holds back the later rules of every chain; the held-back rule holds back the next", () => {
+    expect(
+      run(
+        `/ip firewall filter\nset [ find comment=x ] dst-port=22\n${DROP}\nadd action=accept chain=forward src-address=192.168.20.0/24 dst-address=192.168.20.0/24\nadd action=accept chain=forward src-address=192.168.10.0/24 dst-address=192.168.20.0/24\n`,
+      ),
+    ).toEqual({
+      names: [],
+      why: [
+        "line 3: a `set` of a rule the export does not add",
+        "line 4: not imported, because line 3 above it stays on the router and the stack's rules go before the router's own (expressing it would put its drop above line 3's rule)",
+        "line 5: not imported, because line 3 above it stays on the router and the stack's rules go before the router's own (expressing it would put its accept above line 3's rule)",
+        "line 6: not imported, because line 3 above it stays on the router and the stack's rules go before the router's own (expressing it would put its accept above line 3's rule)",
+      ],
+      counts: [{ file: "r.rsc", read: 4, expressed: 0, reported: 4 }],
+    });
+  });
+  test("a rule reported for a kept one is kept in turn: line 5 is held back by line 4, not line 3", () => {
+    expect(
+      run(
+        `/ip firewall filter\nadd action=accept chain=forward src-address=192.168.20.0/24 dst-address=192.168.10.20 protocol=tcp dst-port=445\n${DROP}\nadd action=accept chain=forward src-address=192.168.20.0/24 dst-address=192.168.10.0/24 protocol=udp\n`,
+      ),
+    ).toEqual({
+      names: [],
+      why: [
+        "line 3: dst-address=192.168.10.20 is not the prefix of a segment read; the policy names segments, devices and named ranges (add one for it and write the rule by name)",
+        "line 4: not imported, because line 3 above it stays on the router and the stack's rules go before the router's own (expressing it would put its drop above line 3's accept)",
+        "line 5: not imported, because line 4 above it stays on the router and the stack's rules go before the router's own (expressing it would put its accept above line 4's drop)",
+      ],
+      counts: [{ file: "r.rsc", read: 3, expressed: 0, reported: 3 }],
+    });
   });
 });
