@@ -25,6 +25,8 @@ const ASSIGNED =
   /\b((?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?(?:key|token)|private[_-]?key|client[_-]?secret)\s*[=:]\s*)(?!\[redacted\])("[^"]*"|'[^']*'|[^\s"',;&]+)/gi;
 // `user:password@host` without a scheme.
 const BARE_USERINFO = /(^|[\s"'(])[^\s"'/\\@:()]+:[^\s"'/\\@]+@/g;
+// An AWS access key ID (AWS IAM docs, "Understanding unique ID prefixes": AKIA, 16 more).
+const AWS_KEY_ID = /\bAKIA[0-9A-Z]{16}\b/g;
 // A long run of token characters (base64, hex, JWT parts).
 const TOKEN_RUN = /[A-Za-z0-9+/_=.-]{32,}/g;
 
@@ -72,7 +74,7 @@ function redactUrl(scheme: string, rest: string): string {
  * `text` with every credential-looking part replaced by "[redacted]": a URL's userinfo, query
  * values and fragment (also with backslashes for slashes), `user:password@`, a Proxmox API token
  * `user@realm!tokenid=secret`, a PEM or OpenSSH private key block, the value of `password=`,
- * `token:` and the like, and a long high-entropy token.
+ * `token:` and the like, an AWS access key ID (`AKIA...`), and a long high-entropy token.
  */
 export function redactCredentials(text: string): string {
   return text
@@ -81,7 +83,41 @@ export function redactCredentials(text: string): string {
     .replace(PVE_TOKEN, REDACTED)
     .replace(ASSIGNED, `$1${REDACTED}`)
     .replace(BARE_USERINFO, `$1${REDACTED}@`)
+    .replace(AWS_KEY_ID, REDACTED)
     .replace(TOKEN_RUN, (run) => (looksRandom(run) ? REDACTED : run));
+}
+
+// A run of 32+ hex digits standing alone (a device key, an API token, a digest): in the owner's
+// text only, since the program's own messages name digests (a Talos schematic ID) on purpose.
+const HEX_RUN = /(?<![0-9A-Za-z])[0-9A-Fa-f]{32,}(?![0-9A-Za-z])/g;
+// A word after `psk`, `pw`, `pass`, `passphrase`, `key` (`local key X`), then `:`, `=` or a space.
+const NAMED_SECRET =
+  /\b(psk|pw|pwd|pass|passwd|passphrase|key)(\s*[=:]\s*|\s+)(?!\[redacted\])([^\s"',;]+)/gi;
+
+/**
+ * Whether `value`, written after a secret's name (`psk`, `pw`, `key`), looks like the secret:
+ * after `:` or `=` when it holds a digit or is 8+ characters; after a space when it holds a digit,
+ * or is 8+ characters and not one lowercase word (`key management` is prose, `PSK Hunter-Horse` not).
+ */
+function looksSecret(value: string, separator: string): boolean {
+  if (/\d/.test(value)) return true;
+  if (value.length < 8) return false;
+  return /[=:]/.test(separator) || !/^[a-z]+$/.test(value);
+}
+
+/**
+ * The owner's free text (a note, a purpose, a description, an owner) with credentials made
+ * "[redacted]": everything redactCredentials finds, and also a run of 32+ hex digits, and the
+ * word after `psk`, `pw`, `pass`, `passphrase` or `key` when it looks like a secret (looksSecret):
+ * `tuya local key 6f3c...` and `PSK Hunter2-Correct-Horse-Battery` lose their values. Only for
+ * text the owner wrote: the program's own text is never passed here.
+ */
+export function redactOwnerText(text: string): string {
+  return redactCredentials(text)
+    .replace(HEX_RUN, REDACTED)
+    .replace(NAMED_SECRET, (whole, name: string, sep: string, value: string) =>
+      looksSecret(value, sep) ? `${name}${sep}${REDACTED}` : whole,
+    );
 }
 
 /** The escape for one character: the usual short forms, else \xNN or \uNNNN. */

@@ -80,8 +80,18 @@ function typeOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** What a message shows for the owner's free text it does not quote (see `str`'s `freeText`). */
+export const NOT_SHOWN = "[not shown]";
+
+/**
+ * A string. `pattern` (described by `patternText`) and `maxLength` (characters) constrain it.
+ * `freeText` marks the owner's free text (a note, a purpose, a description, an owner, a label, a
+ * rule's reason): whatever is written there may hold a credential the redaction does not know
+ * (`PSK Hunter2-Correct-Horse-Battery`), so a message about it never quotes the input: a value
+ * of the wrong type or too long is shown as "[not shown]", the path says where it is.
+ */
 export function str(
-  opts: { pattern?: RegExp; patternText?: string; maxLength?: number } = {},
+  opts: { pattern?: RegExp; patternText?: string; maxLength?: number; freeText?: boolean } = {},
 ): Schema<string> {
   return {
     typeName: "string",
@@ -99,7 +109,7 @@ export function str(
       if (typeof value !== "string") {
         problems.push({
           path,
-          input: show(value),
+          input: opts.freeText ? NOT_SHOWN : show(value),
           message: `must be a string, not ${typeOf(value)}`,
           ...(typeof value === "number"
             ? { fix: "quote it as written in the stack file (unquoted, YAML reads it as a number)" }
@@ -118,7 +128,7 @@ export function str(
       if (opts.maxLength !== undefined && value.length > opts.maxLength) {
         problems.push({
           path,
-          input: value,
+          input: opts.freeText ? NOT_SHOWN : value,
           message: `must be at most ${opts.maxLength} characters`,
         });
         return undefined;

@@ -216,7 +216,10 @@ export const policySchema = obj({
         ),
         action: field(oneOf(POLICY_ACTIONS), "allow or deny.", { required: true }),
         log: field(bool(), "Log the traffic the rule matches.", { defaultText: "false" }),
-        why: field(str({ maxLength: 200 }), "Why the rule exists (shown in the inventory)."),
+        why: field(
+          str({ maxLength: 200, freeText: true }),
+          "Why the rule exists (shown in the inventory).",
+        ),
       }),
     ),
     "Rules in order: the first rule that matches a packet decides it. Both address families follow from what the names hold.",

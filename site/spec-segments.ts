@@ -26,7 +26,7 @@ export const segmentsSchema = list(
     ipv4: field(prefix(4), "IPv4 prefix."),
     ipv6: field(prefix(6), "IPv6 prefix."),
     mtu: field(int(576, 9216), "MTU."),
-    purpose: field(str({ maxLength: 160 }), "What the segment is for."),
+    purpose: field(str({ maxLength: 160, freeText: true }), "What the segment is for."),
     nameservers: field(
       list(str()),
       "DNS servers of the segment (IPv4 or IPv6 addresses): a plain VM on it (vms[].networks) takes them unless it sets vms[].nameservers.",
@@ -37,14 +37,14 @@ export const segmentsSchema = list(
         ipv4: field(address(4), "IPv4 gateway."),
         ipv6: field(address(6), "IPv6 gateway."),
         owner: field(
-          str({ maxLength: 60 }),
+          str({ maxLength: 60, freeText: true }),
           "What holds the gateway (e.g. UDM-Pro). When a router of the stack has another address on the segment, the gateway must be that router's address unless the owner names another device.",
         ),
       }),
       "The segment's gateway.",
     ),
     managedBy: field(
-      str({ maxLength: 80 }),
+      str({ maxLength: 80, freeText: true }),
       "What provisions the segment when this program does not (shown in the site notes).",
     ),
     ranges: field(
@@ -58,7 +58,9 @@ export const segmentsSchema = list(
               defaultText: "`reserved`",
             },
           ),
-          purpose: field(str({ maxLength: 120 }), "What the range is for.", { required: true }),
+          purpose: field(str({ maxLength: 120, freeText: true }), "What the range is for.", {
+            required: true,
+          }),
           name: field(planName(), "How policy rules name the range (`homelab:policy`)."),
         }),
       ),
@@ -77,12 +79,15 @@ export const devicesSchema = list(
     ),
     ipv4: field(address(4), "IPv4 address."),
     ipv6: field(address(6), "IPv6 address."),
-    purpose: field(str({ maxLength: 120 }), "What it is."),
-    inRange: field(str({ maxLength: 120 }), "Purpose of the segment range it is meant to sit in."),
+    purpose: field(str({ maxLength: 120, freeText: true }), "What it is."),
+    inRange: field(
+      str({ maxLength: 120, freeText: true }),
+      "Purpose of the segment range it is meant to sit in.",
+    ),
   }),
 );
 
-export const notesSchema = list(str({ maxLength: 600 }));
+export const notesSchema = list(str({ maxLength: 600, freeText: true }));
 
 export const dnsSchema = list(
   obj({

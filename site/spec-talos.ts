@@ -184,7 +184,7 @@ export const sharedSegmentsSchema = list(
           address: field(address(4), "An address something else owns on the segment.", {
             required: true,
           }),
-          label: field(str({ maxLength: 60 }), "What owns it.", { required: true }),
+          label: field(str({ maxLength: 60, freeText: true }), "What owns it.", { required: true }),
         }),
       ),
       "Addresses pools must avoid (the BGP router, static infrastructure).",

@@ -143,7 +143,7 @@ export const vmsSchema = list(
             required: true,
           }),
           why: field(
-            str({ maxLength: 120 }),
+            str({ maxLength: 120, freeText: true }),
             "What needs it, in the vendor's words (cloudflared: the Cloudflare edge on 7844).",
             { required: true },
           ),

@@ -49,7 +49,7 @@ export const siteSchema = obj({
     required: true,
   }),
   description: field(
-    str({ maxLength: 200 }),
+    str({ maxLength: 200, freeText: true }),
     "One line describing the site, shown in the inventory.",
   ),
 });

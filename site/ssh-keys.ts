@@ -75,7 +75,7 @@ export function parseSshPublicKey(line: string): SshPublicKey | { problem: strin
   const named = n >= 0 && 4 + n <= data.length ? data.subarray(4, 4 + n).toString("latin1") : "";
   if (named !== type) {
     return {
-      problem: `has key data that is not an ${type} key${named !== "" && /^[ -~]+$/.test(named) ? ` (it says ${named})` : ""}: was the line cut or two keys mixed?`,
+      problem: `has key data that is not an ${type} key${(SSH_KEY_TYPES as readonly string[]).includes(named) || named === "ssh-dss" ? ` (it says ${named})` : ""}: was the line cut or two keys mixed?`,
     };
   }
   const comment = rest.join(" ");
@@ -87,9 +87,21 @@ export function parseSshPublicKey(line: string): SshPublicKey | { problem: strin
   };
 }
 
-/** A line as quoted in a message: its type and the start of its key data. */
-function shortLine(line: string): string {
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+/** A line of bare base64 (no key type, no comment): the body of a private key file. */
+const BARE_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** The first body line of an OpenSSH private key: base64 of its magic "openssh-key-v1\0" (OpenSSH PROTOCOL.key). */
+const OPENSSH_KEY_V1 = "b3BlbnNzaC1rZXktdjE";
+
+/**
+ * Whether line `i` of `lines` is part of a pasted private key body: it starts with the OpenSSH
+ * private key magic, or it is bare base64 of 20+ characters, or bare base64 next to such a line
+ * (the short last line of a block). A public key line always starts with its type, never so.
+ */
+function privateBodyLine(lines: readonly string[], i: number): boolean {
+  const long = (l: string | undefined) =>
+    l !== undefined && BARE_BASE64.test(l) && (l.length >= 20 || l.startsWith(OPENSSH_KEY_V1));
+  if (lines[i].startsWith(OPENSSH_KEY_V1) || long(lines[i])) return true;
+  return BARE_BASE64.test(lines[i]) && (long(lines[i - 1]) || long(lines[i + 1]));
 }
 
 const PRIVATE_KEY_FIX =
@@ -108,8 +120,10 @@ const STAND_IN_KEY = (() => {
 })();
 
 /**
- * SSH public keys, one per line (authorized_keys form), in plain text or as a secret. A private
- * key is refused without being quoted; a bad line is quoted by its start.
+ * SSH public keys, one per line (authorized_keys form), in plain text or as a secret. No line
+ * that is not a valid public key is ever quoted (it may be part of a private key): a bad line is
+ * named by its number and what is wrong, its input shown as "[redacted]". A private key block,
+ * or its body without the BEGIN/END lines (bare base64 lines), is named as a pasted private key.
  */
 export function sshPublicKeys(): Schema<string> {
   return {
@@ -148,24 +162,39 @@ export function sshPublicKeys(): Schema<string> {
       if (lines.length === 0) {
         problems.push({
           path,
-          input: value.trim().slice(0, 40),
+          input: "[redacted]",
           message: "holds no SSH public key",
           fix: 'give one key per line, as in ~/.ssh/id_ed25519.pub: "ssh-ed25519 AAAA... you@laptop"',
         });
         return undefined;
       }
       const before = problems.length;
-      lines.forEach((line, i) => {
-        const key = parseSshPublicKey(line);
+      const n = lines.length;
+      for (let i = 0; i < n; i++) {
+        if (privateBodyLine(lines, i)) {
+          let last = i;
+          while (last + 1 < n && privateBodyLine(lines, last + 1)) last++;
+          const which =
+            last > i ? `keys ${i + 1} to ${last + 1} of ${n} are` : `key ${i + 1} of ${n} is`;
+          problems.push({
+            path,
+            input: "[redacted]",
+            message: `${which} the body of a pasted SSH private key (${lines[i].startsWith(OPENSSH_KEY_V1) ? `base64 starting ${OPENSSH_KEY_V1}, "openssh-key-v1"` : "lines of bare base64 with no key type before them"}), which must never be in a stack file`,
+            fix: PRIVATE_KEY_FIX,
+          });
+          i = last;
+          continue;
+        }
+        const key = parseSshPublicKey(lines[i]);
         if ("problem" in key) {
           problems.push({
             path,
-            input: shortLine(line),
-            message: `key ${i + 1} of ${lines.length} ${key.problem}`,
+            input: "[redacted]",
+            message: `key ${i + 1} of ${n} ${key.problem}`,
             fix: "copy the line whole from the key's .pub file (ssh-keygen -y -f <private key file> prints it)",
           });
         }
-      });
+      }
       return problems.length === before ? value : undefined;
     },
   };

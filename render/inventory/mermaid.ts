@@ -4,7 +4,7 @@
 // Mermaid-safe characters (and made unique), labels are quoted with every special character
 // written as a Mermaid entity code.
 import { FAMILIES, familyKey as key } from "../../addressing/ip";
-import { redactCredentials } from "../../addressing/quote";
+import { redactOwnerText } from "../../addressing/quote";
 import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { DualAddress, DualPrefix } from "../../addressing/site";
 import { tenantNics } from "./nics";
@@ -137,7 +137,7 @@ export function renderTopology(plan: Plan): string {
     const id = d.node("seg", g.name, [title, ...prefixes(g.prefixes)]);
     if (!g.gatewayOwner) continue;
     // The owner's free text: a credential pasted there reaches neither the label nor the ID.
-    const who = redactCredentials(g.gatewayOwner);
+    const who = redactOwnerText(g.gatewayOwner);
     const owner = routers.has(g.gatewayOwner)
       ? d.ids.id("router", g.gatewayOwner)
       : d.node("gw", who, [who]);

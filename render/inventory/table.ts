@@ -2,7 +2,7 @@
 import markdownTable from "markdown-table";
 import { Address, AddressRange, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
 import { InterfaceAddress } from "../../addressing/plan-types";
-import { redactCredentials } from "../../addressing/quote";
+import { redactOwnerText } from "../../addressing/quote";
 import { DualAddress, DualPrefix } from "../../addressing/site";
 
 type Value = Address | Prefix | AddressRange | undefined;
@@ -65,12 +65,13 @@ export function markdownText(s: string): string {
 
 /**
  * The owner's free text (a description, a purpose, an owner or manager, a label, a rule's reason,
- * an expectation's name) as markdownText, with credentials (redactCredentials: `password=`,
- * Proxmox tokens, URL userinfo, random tokens) made "[redacted]" first: a credential pasted into a
+ * an expectation's name) as markdownText, with credentials (redactOwnerText: `password=`,
+ * Proxmox tokens, URL userinfo, random tokens, AWS key IDs, 32+ hex digits, the value after `psk`,
+ * `pw`, `key`) made "[redacted]" first: a credential pasted into a
  * note or a purpose never reaches the inventory or the stack outputs that carry it.
  */
 export function ownerText(s: string): string {
-  return markdownText(redactCredentials(s));
+  return markdownText(redactOwnerText(s));
 }
 
 /** ownerText of each line of `s`, for the owner's text that keeps its lines (a note). Blank lines go. */

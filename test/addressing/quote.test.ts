@@ -1,7 +1,13 @@
 // The one quoting function of every message (addressing/quote.ts): what a user wrote is shown,
 // never acted on by the terminal, never echoed as a credential, and never echoed at length.
 import { formatProblem } from "../../addressing/problems";
-import { clean, printable, quote, redactCredentials } from "../../addressing/quote";
+import {
+  clean,
+  printable,
+  quote,
+  redactCredentials,
+  redactOwnerText,
+} from "../../addressing/quote";
 import { resolveStackConfig } from "../../site";
 import { stackRaw } from "../fixtures/base";
 
@@ -72,8 +78,38 @@ test.each([
   ["a random token goes", "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "[redacted]"],
   ["a base64 run of mixed parts goes", "QWxhZGRpbjpvcGVu_c2VzYW1lLWFuZC1tb3Jl=", "[redacted]"],
   ["a Proxmox token goes", "root@pam!ci=0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "[redacted]"],
+  ["an AWS access key ID goes", "aws AKIAIOSFODNN7EXAMPLE", "aws [redacted]"],
+  ["key 5 of 6 (a message's own words) stays", "key 5 of 6 is bad", "key 5 of 6 is bad"],
 ])("%s", (_what, text, shown) => {
   expect(redactCredentials(text)).toBe(shown);
+});
+
+const HEX40 = "6f3c2a7b9e8d4c1a0b5f7e2d9c8b1a3f01234567";
+const HEX32 = "6f3c2a7b9e8d4c1a0b5f7e2d9c8b1a3f";
+
+// The owner's free text (notes, purposes, descriptions, owners): also hex runs, AWS key IDs and
+// the word after psk, pw, pass, passphrase or key when it looks like a secret.
+test.each([
+  ["token and 40 hex digits", `token ${HEX40}`, "token [redacted]"],
+  [
+    "a versioned token of hex parts",
+    `v1.0-${HEX32}-deadbeefdeadbeefdeadbeefdeadbeef`,
+    "v1.0-[redacted]-[redacted]",
+  ],
+  ["an AWS access key ID", "AKIAIOSFODNN7EXAMPLE", "[redacted]"],
+  ["a Wi-Fi PSK", "PSK Hunter2-Correct-Horse-Battery", "PSK [redacted]"],
+  ["pw: and a password", "admin pw: hunter2hunter2", "admin pw: [redacted]"],
+  ["a Tuya local key (32 hex digits)", `tuya local key ${HEX32}`, "tuya local key [redacted]"],
+  ["key= and a word of 8+ characters", "key=swordfish", "key=[redacted]"],
+  ["passphrase and a mixed word", "passphrase Correct-Horse", "passphrase [redacted]"],
+  ["prose after key stays", "key management VLAN", "key management VLAN"],
+  ["prose after pass stays", "pass traffic to the NAS", "pass traffic to the NAS"],
+  ["a short word after psk stays", "psk rotation yearly", "psk rotation yearly"],
+  ["31 hex digits stay", HEX32.slice(1), HEX32.slice(1)],
+  ["hex inside a word stays", `x${HEX32}`, `x${HEX32}`],
+  ["password= is redacted once", "password=hunter2", "password=[redacted]"],
+])("owner text: %s", (_what, text, shown) => {
+  expect(redactOwnerText(text)).toBe(shown);
 });
 
 test("path, message and fix are cleaned too; printable keeps line breaks only", () => {

@@ -51,6 +51,29 @@ describe("credentials pasted into the owner's free text", () => {
   });
 });
 
+test("credential forms in notes are [redacted] in the inventory and the stack outputs", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  const hex32 = "6f3c2a7b9e8d4c1a0b5f7e2d9c8b1a3f";
+  raw.notes = [
+    `token ${hex32}01234567`,
+    `v1.0-${hex32}-deadbeefdeadbeefdeadbeefdeadbeef`,
+    "AKIAIOSFODNN7EXAMPLE",
+    "PSK Hunter2-Correct-Horse-Battery",
+    "admin pw: hunter2hunter2",
+    `tuya local key ${hex32}`,
+  ];
+  const doc = inventory(raw);
+  expect(doc).not.toMatch(/6f3c2a7b|deadbeef|AKIA|Hunter2|hunter2/);
+  expect(doc.split("\n").filter((l) => l.includes("redacted"))).toEqual([
+    "- token \\[redacted\\]",
+    "- v1.0-\\[redacted\\]-\\[redacted\\]",
+    "- \\[redacted\\]",
+    "- PSK \\[redacted\\]",
+    "- admin pw: \\[redacted\\]",
+    "- tuya local key \\[redacted\\]",
+  ]);
+});
+
 test("a router's SSH cell is the program's text: a host named secret is shown as it is", () => {
   const raw = stackRaw("example");
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

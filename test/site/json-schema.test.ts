@@ -44,6 +44,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "config-unknown-namespace-key.yaml",
     "config-wrong-type.yaml",
     "existing-unknown-key.yaml",
+    "free-text-not-shown.yaml",
     "peer-stack-name.yaml",
     "plan-reserved-names.yaml",
     "policy-bad-port.yaml",

@@ -16,6 +16,8 @@ import {
   PRIVATE,
   RSA,
   RSA_FP,
+  THROWAWAY_PRIVATE_BODY,
+  THROWAWAY_PUBLIC,
 } from "../fixtures/secrets/keys";
 
 const check = (schema: ReturnType<typeof sshPublicKeys>, value: unknown): string[] => {
@@ -61,28 +63,70 @@ const fix =
 test.each([
   [
     `ssh-dss ${edBlob}`,
-    `vmSshKeys: "ssh-dss ${edBlob.slice(0, 29)}...": key 1 of 1 is a DSA key, which OpenSSH has refused by default since 7.0 and removed in 10.0; ${fix}`,
+    `vmSshKeys: "[redacted]": key 1 of 1 is a DSA key, which OpenSSH has refused by default since 7.0 and removed in 10.0; ${fix}`,
   ],
   [
     "PuTTY-User-Key-File-3: ssh-ed25519",
-    `vmSshKeys: "PuTTY-User-Key-File-3: ssh-ed25519": key 1 of 1 does not start with an SSH public key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com or sk-ecdsa-sha2-nistp256@openssh.com); ${fix}`,
+    `vmSshKeys: "[redacted]": key 1 of 1 does not start with an SSH public key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com or sk-ecdsa-sha2-nistp256@openssh.com); ${fix}`,
   ],
-  [ed, `vmSshKeys: "ssh-ed25519": key 1 of 1 has no key data after ssh-ed25519; ${fix}`],
+  [ed, `vmSshKeys: "[redacted]": key 1 of 1 has no key data after ssh-ed25519; ${fix}`],
   [
     `${ed} ${edBlob.slice(0, 30)}`,
-    `vmSshKeys: "ssh-ed25519 ${edBlob.slice(0, 25)}...": key 1 of 1 has key data after ssh-ed25519 that is not base64; ${fix}`,
+    `vmSshKeys: "[redacted]": key 1 of 1 has key data after ssh-ed25519 that is not base64; ${fix}`,
   ],
   [
     `${ed} ${rsaBlob} admin@example`,
-    `vmSshKeys: "ssh-ed25519 ${rsaBlob.slice(0, 25)}...": key 1 of 1 has key data that is not an ssh-ed25519 key (it says ssh-rsa): was the line cut or two keys mixed?; ${fix}`,
+    `vmSshKeys: "[redacted]": key 1 of 1 has key data that is not an ssh-ed25519 key (it says ssh-rsa): was the line cut or two keys mixed?; ${fix}`,
   ],
 ])("the line %s is refused", (line, message) => {
   expect(check(sshPublicKeys(), line)).toEqual([message]);
 });
 
+const PRIVATE_FIX =
+  "give the public key instead: the .pub file beside the private key (ssh-keygen -y -f <private key file> prints it); if the stack file was committed with it, treat that private key as exposed and make a new one";
+
+test.each([
+  [
+    "the whole body",
+    [THROWAWAY_PUBLIC, ...THROWAWAY_PRIVATE_BODY],
+    `vmSshKeys: "[redacted]": keys 2 to 6 of 6 are the body of a pasted SSH private key (base64 starting b3BlbnNzaC1rZXktdjE, "openssh-key-v1"), which must never be in a stack file; ${PRIVATE_FIX}`,
+  ],
+  [
+    "the body without its first line",
+    [THROWAWAY_PUBLIC, ...THROWAWAY_PRIVATE_BODY.slice(1)],
+    `vmSshKeys: "[redacted]": keys 2 to 5 of 5 are the body of a pasted SSH private key (lines of bare base64 with no key type before them), which must never be in a stack file; ${PRIVATE_FIX}`,
+  ],
+  [
+    "its last two lines between public keys",
+    [THROWAWAY_PUBLIC, ...THROWAWAY_PRIVATE_BODY.slice(3), ED25519],
+    `vmSshKeys: "[redacted]": keys 2 to 3 of 4 are the body of a pasted SSH private key (lines of bare base64 with no key type before them), which must never be in a stack file; ${PRIVATE_FIX}`,
+  ],
+  [
+    "its first line alone",
+    [THROWAWAY_PRIVATE_BODY[0]],
+    `vmSshKeys: "[redacted]": key 1 of 1 is the body of a pasted SSH private key (base64 starting b3BlbnNzaC1rZXktdjE, "openssh-key-v1"), which must never be in a stack file; ${PRIVATE_FIX}`,
+  ],
+])(
+  "a private key body pasted without BEGIN/END (%s) is named as one; no line of it is quoted",
+  (_what, lines, message) => {
+    const out = check(sshPublicKeys(), lines.join("\n"));
+    expect(out).toEqual([message]);
+    // Each body line past the 19 characters every OpenSSH key starts with (b3BlbnNzaC1rZXktdjE).
+    for (const line of THROWAWAY_PRIVATE_BODY) {
+      for (const o of out) expect(o).not.toContain(line.slice(19, 35));
+    }
+  },
+);
+
+test("a short word on its own line is a bad line, not a private key", () => {
+  expect(check(sshPublicKeys(), `${ED25519}\nlaptop`)).toEqual([
+    `vmSshKeys: "[redacted]": key 2 of 2 does not start with an SSH public key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com or sk-ecdsa-sha2-nistp256@openssh.com); ${fix}`,
+  ]);
+});
+
 test("only comments: no key", () => {
   expect(check(sshPublicKeys(), "# none yet\n")).toEqual([
-    'vmSshKeys: "# none yet": holds no SSH public key; give one key per line, as in ~/.ssh/id_ed25519.pub: "ssh-ed25519 AAAA... you@laptop"',
+    'vmSshKeys: "[redacted]": holds no SSH public key; give one key per line, as in ~/.ssh/id_ed25519.pub: "ssh-ed25519 AAAA... you@laptop"',
   ]);
 });
 
