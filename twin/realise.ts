@@ -53,26 +53,64 @@ export async function startGobgp(live: LiveTwin, node: string): Promise<void> {
   }
 }
 
+/**
+ * Runs one build step of the twin; a command that fails (iproute2, sysctl) is rethrown as
+ * `could not build <what>: <the tool's own error>`, naming what was being built and why, never a
+ * bare `Command failed`.
+ */
+export function building<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const message = (e as { message?: unknown } | undefined)?.message;
+    const text = typeof message === "string" ? message : String(e);
+    const lines = text.split("\n").filter((l) => l.trim() !== "");
+    const command = lines[0]?.startsWith("Command failed: ") ? lines[0].slice(16) : undefined;
+    const why = command
+      ? lines
+          .slice(1)
+          .join(" ")
+          .replace(/^Error: /, "") || "it failed"
+      : text;
+    throw new Error(`could not build ${what}: ${why}${command ? ` (${command})` : ""}`);
+  }
+}
+
 /** Builds the namespaces and links, starts every daemon; destroys the lab if anything fails. */
 export async function realise(site: TwinSite): Promise<LiveTwin> {
   const lab = NetnsLab.create();
   const live: LiveTwin = { lab, site, gobgpd: new Map() };
   try {
     for (const d of site.devices) {
-      lab.addNode(d.name);
-      for (const s of d.sysctls) lab.exec(d.name, "sysctl", ["-q", "-w", s]);
+      building(`the namespace of ${d.name}`, () => lab.addNode(d.name));
+      for (const s of d.sysctls)
+        building(`${d.name}'s sysctl ${s}`, () => lab.exec(d.name, "sysctl", ["-q", "-w", s]));
     }
     for (const br of site.bridges) {
-      lab.addBridge(br.node, br.name, br.mtu, br.mac);
-      for (const a of br.addresses) lab.addAddress(br.node, br.name, a);
+      building(`${br.node}'s bridge ${br.name}`, () =>
+        lab.addBridge(br.node, br.name, br.mtu, br.mac),
+      );
+      for (const a of br.addresses)
+        building(`${br.node}'s address ${a} on ${br.name}`, () =>
+          lab.addAddress(br.node, br.name, a),
+        );
     }
     for (const v of site.veths) {
-      lab.addVeth(v.a, v.b);
+      building(`the link ${v.a.node} ${v.a.name} - ${v.b.node} ${v.b.name}`, () =>
+        lab.addVeth(v.a, v.b),
+      );
       for (const end of [v.a, v.b])
-        for (const a of end.addresses) lab.addAddress(end.node, end.name, a);
+        for (const a of end.addresses)
+          building(`${end.node}'s address ${a} on ${end.name}`, () =>
+            lab.addAddress(end.node, end.name, a),
+          );
     }
-    for (const x of site.vxlans) lab.addVxlan(x.node, { ...x, port: 4789 });
-    for (const l of site.loopbacks) lab.addAddress(l.node, "lo", l.address);
+    for (const x of site.vxlans)
+      building(`${x.node}'s VXLAN ${x.name}`, () => lab.addVxlan(x.node, { ...x, port: 4789 }));
+    for (const l of site.loopbacks)
+      building(`${l.node}'s address ${l.address} on lo`, () =>
+        lab.addAddress(l.node, "lo", l.address),
+      );
     for (const l2 of site.l2.filter((x) => x.node !== "")) {
       lab.addAddress(l2.node, l2.iface, `${l2.address}/${family(l2.address) === 4 ? 32 : 128}`);
     }
@@ -110,7 +148,11 @@ export async function realise(site: TwinSite): Promise<LiveTwin> {
       if (r.src) args.push("src", r.src);
       if (r.metric !== undefined) args.push("metric", String(r.metric));
       if (r.onLink && !r.nexthops) args.push("onlink");
-      lab.addRoute(r.node, family(r.via ?? r.nexthops?.[0] ?? r.dst), args);
+      const modelled = site.devices.find((d) => d.name === r.node)?.modelledBy;
+      building(
+        `${r.node}'s route ${args.join(" ")}${modelled ? ` (${r.node}: ${modelled})` : ""}`,
+        () => lab.addRoute(r.node, family(r.via ?? r.nexthops?.[0] ?? r.dst), args),
+      );
     }
     // The policy's rulesets, before any daemon starts (as on a device that boots with them).
     site.firewalls.forEach((f, i) => {

@@ -266,6 +266,28 @@ test("a rule to the router's BGP port is probed against bgpd itself; the SSH den
   );
 }, 180_000);
 
+/** The example stack with the owner's expectation that its control-plane VIP fails over. */
+async function exampleWithFailover(): Promise<PreviewResult> {
+  const text = readFileSync(join(ROOT, "Pulumi.example.yaml"), "utf8");
+  const expectation = ["  homelab:expect:", "    - { kind: failover, vip: lab }", ""].join("\n");
+  return previewConfig("example-failover", parseStackFile(`${text}${expectation}`, projectName()));
+}
+
+test("example: the VIP moves to lab-cp2 and answers the edge; lab-cp1 is whole again for the flows after it", async () => {
+  const r = await twin("example", () => undefined, exampleWithFailover);
+  const line = r.lines.find((l) => l.startsWith("pass expect failover lab:")) ?? "";
+  const ms = Number(/after (\d+) ms/.exec(line)?.[1]);
+  expect(ms).toBeLessThan(15_000);
+  expect(line.replace(/after \d+ ms/, "after N ms")).toBe(
+    "pass expect failover lab: expected 10.20.0.250 answering from another holder within 15 s after its holder stops; seen lab-cp1's ens18 down; 10.20.0.250 answers edge from lab-cp2 after N ms (on ens18 as talos/lab-cp2.yaml puts it; Talos's takeover and gratuitous ARP modelled)",
+  );
+  // The flows from lab-cp1 run after the failover: its routes and IPv6 addresses are back.
+  expect(r.failed).toEqual([]);
+  expect(r.summary).toBe(
+    "twin example: 44 passed, 0 failed; flows: 13 probed (0 failed), 2 skipped",
+  );
+}, 180_000);
+
 /** The IPv6-only fixture site (Cilium router IDs and source addresses from node overrides). */
 async function ipv6Only(): Promise<PreviewResult> {
   const text = readFileSync(join(ROOT, "test/fixtures/valid/ipv6-only.yaml"), "utf8");
@@ -462,5 +484,7 @@ test("the VIP removed from one control plane's Talos config (homelab): the failo
   expect(r.lines.filter((l) => l.startsWith("FAIL "))).toEqual([
     "FAIL expect failover k101: expected 10.101.0.250 answering from another holder within 15 s after its holder stops; seen talos/k101cp12.yaml holds no VIP 10.101.0.250 (Layer2VIPConfig, or machine.network.interfaces[].vip before Talos 1.12), so k101cp12 cannot take it over",
   ]);
-  expect(r.summary).toBe("twin homelab: 43 passed, 1 failed");
+  expect(r.summary).toBe(
+    "twin homelab: 44 passed, 1 failed; flows: 1 probed (0 failed), 8 skipped",
+  );
 }, 180_000);

@@ -8,8 +8,10 @@
 //   an FRR node's bgpd stops); the VIP answers again from another holder within 15 s. For a
 //   Talos VIP, each node named to hold it must carry it in its rendered machine config (v1.12+
 //   `Layer2VIPConfig`, or `.machine.network.interfaces[].vip`), and the next one takes it on the
-//   link its own config names. Talos's takeover (adding the VIP and announcing it by ARP/NDP) is
-//   modelled by iproute2 and one ping from the VIP, since the twin runs no Talos; the output says so.
+//   link its own config names. Talos's takeover (adding the VIP and announcing it by gratuitous
+//   ARP/unsolicited NA) is modelled by iproute2 and flushing the other namespaces' neighbour entry
+//   for the VIP, since the twin runs no Talos; the output says so. The holder is then restored
+//   (link up, its routes put back, the VIP back on it and announced) before any later check.
 import { Address, Prefix } from "../../addressing/ip";
 import { LiveTwin } from "../realise";
 import { BuiltTwin } from "../site/build";
@@ -185,15 +187,24 @@ async function talosFailover(
     return { ok: false, expected, seen: `no other holder of ${e.vip} is in the twin` };
   const link = next.link;
   const cidr = `${e.vip}/${e.vip.includes(":") ? 128 : 32}`;
+  // A link going down takes its routes with it (and its IPv6 addresses unless kept): the holder's
+  // routes are saved here and put back with the link, so later checks see the node as it was.
+  const saved = routesOf(live, holder.node);
+  live.lab.exec(holder.node, "sysctl", [
+    "-q",
+    "-w",
+    `net.ipv6.conf.${nic.iface}.keep_addr_on_down=1`,
+  ]);
   live.lab.exec(holder.node, "ip", ["link", "set", nic.iface, "down"]);
   try {
     live.lab.exec(next.node, "ip", ["addr", "add", cidr, "dev", link]);
-    // Talos announces a VIP it takes over; a packet from the VIP updates the neighbours.
-    pings(live, next.node, probe.address, ["-c", "1", "-W", "0.5", "-I", e.vip]);
+    // Talos announces a VIP it takes over by gratuitous ARP (unsolicited NA for IPv6), which
+    // replaces the neighbours' cached entry; modelled by flushing it from every other namespace.
+    announce(live, site, e.vip, next.node);
     const ms = await answersWithin(live, prober, e.vip, FAILOVER_MS);
     return failoverResult(expected, `${holder.node}'s ${nic.iface} down`, e.vip, prober, ms, {
       node: next.node,
-      how: `on ${link} as talos/${next.node}.yaml puts it; Talos's takeover modelled`,
+      how: `on ${link} as talos/${next.node}.yaml puts it; Talos's takeover and gratuitous ARP modelled`,
     });
   } finally {
     try {
@@ -202,7 +213,52 @@ async function talosFailover(
       // already gone
     }
     live.lab.exec(holder.node, "ip", ["link", "set", nic.iface, "up"]);
+    restoreRoutes(live, holder.node, saved);
+    // The VIP is back on its first holder, which announces it again.
+    announce(live, site, e.vip, holder.node);
   }
+}
+
+/** A node's IPv4 and IPv6 routes (`ip -o route show`, one line each, main table). */
+function routesOf(live: LiveTwin, node: string): string[] {
+  return (["-4", "-6"] as const).flatMap((f) =>
+    live.lab
+      .exec(node, "ip", ["-o", f, "route", "show"])
+      .split("\n")
+      .map((l) => l.replace(/\\\t/g, " ").replace(/\s+/g, " ").trim())
+      .filter((l) => l !== "")
+      .map((l) => `${f} ${l}`),
+  );
+}
+
+/**
+ * Puts back the routes of `saved` the node lost (a link down drops the routes through it);
+ * a route that cannot be put back throws, naming it, so the check fails rather than leaving the
+ * node broken silently for later checks.
+ */
+function restoreRoutes(live: LiveTwin, node: string, saved: readonly string[]) {
+  const now = new Set(routesOf(live, node));
+  for (const r of saved) {
+    if (now.has(r)) continue;
+    const [family, ...rest] = r.split(" ");
+    const words = rest.filter((w) => w !== "linkdown");
+    try {
+      live.lab.exec(node, "ip", [family, "route", "replace", ...words]);
+    } catch (err) {
+      throw new Error(
+        `${node}'s route ${rest.join(" ")} could not be restored after the failover: ${err instanceof Error ? err.message.split("\n").slice(-1)[0] : String(err)}`,
+      );
+    }
+  }
+}
+
+/**
+ * The effect of a gratuitous ARP / unsolicited NA for `vip` from `holder`: every other namespace
+ * of the twin forgets its cached neighbour entry for the VIP and resolves it afresh.
+ */
+function announce(live: LiveTwin, site: TwinSite, vip: string, holder: string) {
+  const nodes = new Set(site.veths.flatMap((v) => [v.a.node, v.b.node]));
+  for (const n of nodes) if (n !== holder) live.lab.exec(n, "ip", ["neigh", "flush", "to", vip]);
 }
 
 function failoverCheck(site: TwinSite, e: Failover): Check["run"] {

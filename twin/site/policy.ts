@@ -84,7 +84,13 @@ export function placed(b: SiteBuilder): { node: string; cidr: string }[] {
   ];
 }
 
-/** An endpoint namespace for the zone: on its segment, its default route via the gateway. */
+/**
+ * An endpoint namespace for the zone: on a segment where the gateway holds an address whose
+ * prefix contains the endpoint's addresses, its default route via that address (a next hop must
+ * be on the endpoint's own link). The gateway's addresses inside the zone come first; a pool on a
+ * shared segment (a Cilium LB range on a home VLAN, docs/loadbalancers.md) lies outside its
+ * tenant's prefix, so its endpoint sits on the shared segment behind the gateway's address there.
+ */
 function endpoint(
   b: SiteBuilder,
   gateway: PolicyPoint,
@@ -92,17 +98,26 @@ function endpoint(
   f: Family,
   addresses: readonly Address[],
 ): string {
-  const where = placed(b).filter(
-    (x) =>
-      x.cidr.includes("/") &&
-      gateway.own.has(cidrAddress(x.cidr)) &&
-      z.set.has(cidrAddress(x.cidr)) &&
-      cidrAddress(x.cidr).family === f,
-  );
+  const contains = (cidr: string) => {
+    const [a, len] = cidr.split("/");
+    const p = Prefix.containing(f, Address.from(a).value, Number(len));
+    return addresses.every((x) => p.contains(x));
+  };
+  const where = placed(b)
+    .filter(
+      (x) =>
+        x.cidr.includes("/") &&
+        gateway.own.has(cidrAddress(x.cidr)) &&
+        cidrAddress(x.cidr).family === f &&
+        contains(x.cidr),
+    )
+    .sort(
+      (x, y) => Number(z.set.has(cidrAddress(y.cidr))) - Number(z.set.has(cidrAddress(x.cidr))),
+    );
   const on = where.map((x) => ({ ...x, segment: b.segmentFor(x.cidr) })).find((x) => x.segment);
   if (!on?.segment) {
     throw new Error(
-      `policy probes from or to ${addresses.join(", ")} (zone ${z.name}): ${gateway.device} holds no IPv${f} address on a segment of the zone to reach them through`,
+      `policy probes from or to ${addresses.join(", ")} (zone ${z.name}): ${gateway.device} holds no IPv${f} address on a segment whose prefix contains them to reach them through`,
     );
   }
   const name = `ep-${z.name}`.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 15);
