@@ -51,7 +51,7 @@ test("arc-hybrid: the internet sits on the router's four uplinks; only the polic
   });
 });
 
-test("homelab: flows behind the EVPN anycast gateway (unverified) or without a route (blocked) are skipped saying so; the Kubernetes API is probed", async () => {
+test("homelab: flows behind the EVPN anycast gateway or a gateway no device holds (unverified) are skipped saying so; the Kubernetes API is probed", async () => {
   const { site } = buildTwin("homelab", await filesOf("homelab"));
   expect(site.devices.some((d) => d.name === "internet")).toBe(false);
   expect(site.flows.map((f) => `${f.name} (${f.from} -> ${f.to})`)).toEqual([
