@@ -61,6 +61,8 @@ test("host bridge carries management with seed 000's addresses", () => {
     address: "10.10.0.2/24",
     address6: "fd00:10::2/64",
     comment: "managed-by homelab/homelab hostNetwork.bridges[0]",
+    gateway: "10.10.0.254",
+    gateway6: "fd00:10::fffe",
     mtu: 1500,
     name: "vmbr0",
     nodeName: "pve02",

@@ -17,6 +17,7 @@ beforeAll(async () => {
       bridges: [{ name: "vmbr0", ports: ["enp87s0"], vlanAware: true, carries: "management" }],
       bonds: [{ name: "bond0", members: ["enp2s0f0np0", "enp2s0f1np1"], mtu: 9000 }],
       vlans: [{ on: "bond0", id: 48, mtu: 9000, carries: "cephPublic" }],
+      gateway: c.hostNetwork.gateway,
     };
   });
   result = await previewConfig(

@@ -107,7 +107,7 @@ test("the segment is in the utilization and the topology, with its gateway owner
     "| 10.0.1.0/24     | segment default            | 2        | 149         | 2     | 256    | 58.59%    |",
   );
   expect(doc.split("\n")).toContain(
-    "| 10.10.0.0/24    | management                 | 0        | 0           | 4     | 256    | 1.56%     |",
+    "| 10.10.0.0/24    | management                 | 0        | 0           | 5     | 256    | 1.95%     |",
   );
   expect(doc.split("\n")).toEqual(
     expect.arrayContaining([

@@ -148,7 +148,7 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
       "",
       "| Prefix          | What                       | Children | In children | Owned | Size   | Allocated |",
       "| --------------- | -------------------------- | -------- | ----------- | ----- | ------ | --------- |",
-      "| 10.10.0.0/24    | management                 | 0        | 0           | 3     | 256    | 1.17%     |",
+      "| 10.10.0.0/24    | management                 | 0        | 0           | 4     | 256    | 1.56%     |",
       "| 10.100.0.0/14   | tenantSpace                | 1        | 65536       | 0     | 262144 | 25.00%    |",
       "| 10.101.0.0/16   | tenant 101's IPv4 block    | 6        | 2304        | 0     | 65536  | 3.52%     |",
       "| 10.101.0.0/24   | tenant 101 VMs             | 0        | 0           | 7     | 256    | 2.73%     |",
@@ -163,28 +163,28 @@ test("homelab: the SDN section is as before, utilization and the diagram follow 
     `## Topology\n\n\`\`\`mermaid\n${renderTopology(homelab)}\n\`\`\``,
   );
   // The manual steps close the document: the underlay NICs' MTU, the IPv6 VIP nobody holds, the
-  // way back into the EVPN zone (no host gateway) and loose rp_filter on the two exit nodes.
+  // way back into the EVPN zone (routes on the hosts' gateway) and loose rp_filter on the two exit nodes.
   expect(sectionOf(homelabDoc, "## Manual steps")).toBe(
     lines(
       "## Manual steps",
       "",
       "Planned values that no rendered config carries. Until they are done, the site does not work as planned.",
       "",
-      "| Where                         | What                                                                                                                                                         | Why                                                                                                                                                                                                      |",
-      "| ----------------------------- | ------------------------------------------------------------------------------------------------------------------------------------------------------------ | -------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- |",
-      "| pve01                         | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces)                                                                      | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise                            |",
-      "| pve02                         | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces)                                                                      | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise                            |",
-      "| pve03                         | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces)                                                                      | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise                            |",
-      "| k101 control planes           | nothing holds the planned IPv6 VIP fd00:101::250; reach the API at 10.101.0.250, or hold fd00:101::250 yourself (e.g. keepalived)                            | Talos holds one shared VIP per interface, and only inside a node subnet                                                                                                                                  |",
-      "| EVPN zone vxevpn01 exit nodes | give the hosts an IPv4 default gateway (hostNetwork.gateway.ipv4), and on it routes 10.101.0.0/24 and 10.101.27.0/24 via 10.10.0.1 and 10.10.0.2 (ECMP)      | the VNet subnets leave EVPN zone vxevpn01 at pve01 (10.10.0.1) and pve02 (10.10.0.2) by the hosts' default route, and the hosts have none in IPv4                                                        |",
-      "| EVPN zone vxevpn01 exit nodes | give the hosts an IPv6 default gateway (hostNetwork.gateway.ipv6), and on it routes fd00:101::/64 and fd00:101:1b::/112 via fd00:10::1 and fd00:10::2 (ECMP) | the VNet subnets leave EVPN zone vxevpn01 at pve01 (fd00:10::1) and pve02 (fd00:10::2) by the hosts' default route, and the hosts have none in IPv6                                                      |",
-      "| pve01                         | sysctl net.ipv4.conf.all.rp\\_filter=2 and net.ipv4.conf.default.rp\\_filter=2 (loose; in /etc/sysctl.d/)                                                      | EVPN zone vxevpn01 has 2 exit nodes (pve01, pve02): a tenant's packets can arrive at one and leave by another, which strict reverse-path filtering drops (Proxmox pvesdn.adoc, Multiple EVPN Exit Nodes) |",
-      "| pve02                         | sysctl net.ipv4.conf.all.rp\\_filter=2 and net.ipv4.conf.default.rp\\_filter=2 (loose; in /etc/sysctl.d/)                                                      | EVPN zone vxevpn01 has 2 exit nodes (pve01, pve02): a tenant's packets can arrive at one and leave by another, which strict reverse-path filtering drops (Proxmox pvesdn.adoc, Multiple EVPN Exit Nodes) |",
+      "| Where                 | What                                                                                                                              | Why                                                                                                                                                                                                                                  |",
+      "| --------------------- | --------------------------------------------------------------------------------------------------------------------------------- | ------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------ |",
+      "| pve01                 | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces)                                           | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise                                                        |",
+      "| pve02                 | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces)                                           | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise                                                        |",
+      "| pve03                 | set MTU 9000 on eno2 and eno3 (System > Network, or \\`mtu\\` in /etc/network/interfaces)                                           | the EVPN underlay carries VNet frames of 8950 bytes plus VXLAN overhead (fabric.mtu.physical 9000); no Proxmox resource sets a NIC's MTU, and the NIC stays at 1500 otherwise                                                        |",
+      "| k101 control planes   | nothing holds the planned IPv6 VIP fd00:101::250; reach the API at 10.101.0.250, or hold fd00:101::250 yourself (e.g. keepalived) | Talos holds one shared VIP per interface, and only inside a node subnet                                                                                                                                                              |",
+      "| gateway 10.10.0.254   | routes 10.101.0.0/24 and 10.101.27.0/24 via 10.10.0.1 and 10.10.0.2 (ECMP)                                                        | the VNet subnets leave EVPN zone vxevpn01 at its exit nodes pve01 (10.10.0.1) and pve02 (10.10.0.2) toward the hosts' gateway 10.10.0.254, which this stack does not configure; without these routes the replies never come back     |",
+      "| gateway fd00:10::fffe | routes fd00:101::/64 and fd00:101:1b::/112 via fd00:10::1 and fd00:10::2 (ECMP)                                                   | the VNet subnets leave EVPN zone vxevpn01 at its exit nodes pve01 (fd00:10::1) and pve02 (fd00:10::2) toward the hosts' gateway fd00:10::fffe, which this stack does not configure; without these routes the replies never come back |",
+      "| pve01                 | sysctl net.ipv4.conf.all.rp\\_filter=2 and net.ipv4.conf.default.rp\\_filter=2 (loose; in /etc/sysctl.d/)                           | EVPN zone vxevpn01 has 2 exit nodes (pve01, pve02): a tenant's packets can arrive at one and leave by another, which strict reverse-path filtering drops (Proxmox pvesdn.adoc, Multiple EVPN Exit Nodes)                             |",
+      "| pve02                 | sysctl net.ipv4.conf.all.rp\\_filter=2 and net.ipv4.conf.default.rp\\_filter=2 (loose; in /etc/sysctl.d/)                           | EVPN zone vxevpn01 has 2 exit nodes (pve01, pve02): a tenant's packets can arrive at one and leave by another, which strict reverse-path filtering drops (Proxmox pvesdn.adoc, Multiple EVPN Exit Nodes)                             |",
     ),
   );
   expect(
     homelabDoc.endsWith(
-      `| pve02                         | sysctl net.ipv4.conf.all.rp\\_filter=2 and net.ipv4.conf.default.rp\\_filter=2 (loose; in /etc/sysctl.d/)                                                      | EVPN zone vxevpn01 has 2 exit nodes (pve01, pve02): a tenant's packets can arrive at one and leave by another, which strict reverse-path filtering drops (Proxmox pvesdn.adoc, Multiple EVPN Exit Nodes) |\n`,
+      `| pve02                 | sysctl net.ipv4.conf.all.rp\\_filter=2 and net.ipv4.conf.default.rp\\_filter=2 (loose; in /etc/sysctl.d/)                           | EVPN zone vxevpn01 has 2 exit nodes (pve01, pve02): a tenant's packets can arrive at one and leave by another, which strict reverse-path filtering drops (Proxmox pvesdn.adoc, Multiple EVPN Exit Nodes)                             |\n`,
     ),
   ).toBe(true);
 });
@@ -216,7 +216,7 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
       "",
       "| VLAN | Name             | IPv4         | IPv6          | Gateway        | Gateway owner  | MTU  | Purpose                                                                | Managed by   |",
       "| ---- | ---------------- | ------------ | ------------- | -------------- | -------------- | ---- | ---------------------------------------------------------------------- | ------------ |",
-      "| 10   | management       | 10.10.0.0/24 | fd00:10::/64  | -              | -              | 1500 | Host interface vmbr0.10 on pve01, vmbr0.10 on pve02, vmbr0.10 on pve03 | this program |",
+      "| 10   | management       | 10.10.0.0/24 | fd00:10::/64  | fd00:10::fffe  | -              | 1500 | Host interface vmbr0.10 on pve01, vmbr0.10 on pve02, vmbr0.10 on pve03 | this program |",
       "| 101  | tenant 101 (sol) | -            | fd00:101::/64 | fd00:101::fffe | edge (vlan101) | -    | VM subnet of tenant 101 (egress beside the mesh)                       | this program |",
     ),
   );
@@ -397,18 +397,11 @@ test("the flows section: one row per distinct flow (source segment, destination,
       "pass (edge is the way out)",
     ],
     [
-      "pve1 (pve1)",
+      "management (pve1, pve2)",
       "internet (factory.talos.dev)",
       "tcp/443",
       "talos.factory: the Talos ISO v1.13.9",
-      "blocked (pve1 has no route to 203.0.113.10)",
-    ],
-    [
-      "pve2 (pve2)",
-      "internet (factory.talos.dev)",
-      "tcp/443",
-      "talos.factory: the Talos ISO v1.13.9",
-      "blocked (pve2 has no route to 203.0.113.10)",
+      "unverified (pve1's gateway 192.168.88.254 is held by no device of the plan)",
     ],
     [
       "lab (edge)",

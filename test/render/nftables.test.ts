@@ -67,6 +67,15 @@ function dualStack(): Policy {
         ports: [53],
         action: "allow",
       },
+      // The hosts' own flow: the Talos ISO from the image factory, through this router.
+      {
+        name: "hosts-images",
+        from: "management",
+        to: "internet",
+        protocol: "tcp",
+        ports: [443],
+        action: "allow",
+      },
     ],
   };
   return policyOf(raw);
@@ -185,6 +194,7 @@ describe("nftables ruleset", () => {
       'ip6 saddr @z_lab_v6 ip6 daddr != @site_v6 tcp dport { 53, 443 } accept comment "homelab:rule=lab-own-flows"',
       'ip saddr @z_lab_v4 ip daddr != @site_v4 udp dport 53 accept comment "homelab:rule=lab-dns"',
       'ip6 saddr @z_lab_v6 ip6 daddr != @site_v6 udp dport 53 accept comment "homelab:rule=lab-dns"',
+      'ip saddr @z_management_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=hosts-images"',
     ]);
     expect(chain("input")).toEqual([
       "chain input {",

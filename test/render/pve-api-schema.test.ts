@@ -436,12 +436,12 @@ const STACKS = ["homelab", "ms01", "sol", "arc-hybrid", "example", "infra-apps"]
  * resources changes its count.
  */
 const CHECKED: Record<string, number> = {
-  homelab: 242,
+  homelab: 248,
   ms01: 404,
-  sol: 330,
+  sol: 333,
   "arc-hybrid": 425,
-  example: 117,
-  "infra-apps": 136,
+  example: 119,
+  "infra-apps": 137,
 };
 
 describe("the bundled stacks' Proxmox inputs fit the Proxmox VE API schema", () => {

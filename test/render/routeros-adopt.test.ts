@@ -566,10 +566,12 @@ test("a factory address and DNS name equal to wanted ones are adopted, not added
   // bridge and its router.lan record, which the factory configuration holds with comment=defconf.
   const raw = fileRaw(join(DIR, "adopt-site.yaml")) as {
     hosts: { id: number }[];
+    hostNetwork: { gateway: unknown };
     routers: { addresses: unknown[]; dnsRecords: unknown[] }[];
   };
   raw.hosts[0].id = 10; // the factory router holds .1
   raw.routers[0].addresses.push({ interface: "bridge", address: "192.168.88.1/24" });
+  raw.hostNetwork.gateway = { ipv4: "192.168.88.1" }; // and is the hosts' way out
   raw.routers[0].dnsRecords.push({ name: "router.lan", address: "192.168.88.1" });
   const { plan, topology } = requireSite(raw);
   const factory = routerOsDesiredState(topology, plan.routers[0], "adopt");

@@ -20,7 +20,7 @@ const row = (u: Utilization): Row => [
 test("seed 000: 10.101.0.0/16 holds three /24s, the /22 of pods and two more /24s: 2304 of 65536", () => {
   const rows = utilization(requirePlan(stackRaw("homelab"))).map(row);
   expect(rows.filter((r) => !r[0].includes(":"))).toEqual([
-    ["10.10.0.0/24", "management", 0, 0n, 3, 256n, "1.17%"],
+    ["10.10.0.0/24", "management", 0, 0n, 4, 256n, "1.56%"],
     ["10.100.0.0/14", "tenantSpace", 1, 65536n, 0, 262144n, "25.00%"],
     ["10.101.0.0/16", "tenant 101's IPv4 block", 6, 2304n, 0, 65536n, "3.52%"],
     // Gateway .254, VIP .250 and five nodes.

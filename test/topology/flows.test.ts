@@ -55,9 +55,9 @@ test("homelab: the flows its machines need, and what the check says of each", ()
     "k101wk22 -> internet (2606:4700:4700::1111) tcp/53 unverified",
     "k101wk22 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443 unverified",
     "k101wk22 -> k101 (10.101.0.250) tcp/6443 pass",
-    "pve01 -> internet (factory.talos.dev) tcp/443 blocked",
-    "pve02 -> internet (factory.talos.dev) tcp/443 blocked",
-    "pve03 -> internet (factory.talos.dev) tcp/443 blocked",
+    "pve01 -> internet (factory.talos.dev) tcp/443 unverified",
+    "pve02 -> internet (factory.talos.dev) tcp/443 unverified",
+    "pve03 -> internet (factory.talos.dev) tcp/443 unverified",
   ]);
 });
 
@@ -120,8 +120,10 @@ test("checkFlow names the rule or default that denies a flow", () => {
   ).toBe("pass");
 });
 
-test("homelab's hosts have no route out: the problem names the hosts and the key to set", () => {
-  const r = resolved(stackRaw("homelab"));
+test("homelab without its management gateway: the hosts have no route out, and the problem names the key", () => {
+  const raw = stackRaw("homelab") as { hostNetwork: Record<string, unknown> };
+  delete raw.hostNetwork.gateway;
+  const r = resolved(raw);
   expect(
     checkFlow(r.topology, { from: "pve01", to: "internet", protocol: "tcp", port: 443 }),
   ).toEqual({
