@@ -175,7 +175,7 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "FAIL bfd solcp012 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
     ]);
     expect(r.summary).toBe(
-      "twin sol: 98 passed, 1 failed; flows: 11 probed (0 failed), 25 skipped",
+      "twin sol: 99 passed, 1 failed; flows: 12 probed (0 failed), 17 skipped",
     );
     expect(r.code).toBe(1);
   }, 180_000);
@@ -206,7 +206,7 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "FAIL bfd solwk021 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
     );
     expect(r.summary).toBe(
-      "twin sol: 95 passed, 4 failed; flows: 11 probed (0 failed), 25 skipped",
+      "twin sol: 96 passed, 4 failed; flows: 12 probed (0 failed), 17 skipped",
     );
   }, 180_000);
 });
