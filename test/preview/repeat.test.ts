@@ -54,14 +54,14 @@ beforeAll(async () => {
 test("the first homelab preview: 62 resources, clean", () => {
   expect([homelab.ok, homelab.error, homelab.problems]).toEqual(["true", "undefined", ""]);
   expect(JSON.parse(homelab["resources.json"])).toHaveLength(62);
-  expect(Object.keys(homelab)).toHaveLength(17);
+  expect(Object.keys(homelab)).toHaveLength(18);
 });
 
 test("homelab, then sol, then homelab again: the same resources and the same bytes in every file", async () => {
   const sol = everything(await previewStack("sol"));
   expect([sol.ok, sol.error, sol.problems]).toEqual(["true", "undefined", ""]);
   expect(JSON.parse(sol["resources.json"])).toHaveLength(64);
-  expect(Object.keys(sol)).toHaveLength(28);
+  expect(Object.keys(sol)).toHaveLength(29);
   expectSame("homelab", everything(await previewStack("homelab")), homelab);
   expectSame("sol", everything(await previewStack("sol")), sol);
   expectSame("homelab", everything(await previewStack("homelab")), homelab);
