@@ -1,7 +1,9 @@
 // The site's own flows as the twin builds them from flows.json, before anything runs (no root
 // needed): the internet namespace on each uplink with no route back into the site, one probe per
 // distinct flow, the skips with their reasons, and flows.json read back strictly.
-import { previewFiles, previewStack } from "../../preview/offline";
+import { previewConfig, previewFiles, previewStack } from "../../preview/offline";
+import { stackRaw } from "../fixtures/base";
+import { stackConfigOf } from "../fixtures/stack";
 import { readFlows } from "../../render/flows/document";
 import { buildTwin } from "../../twin/site/build";
 
@@ -101,5 +103,26 @@ test("ms01: its way out is a router the stack does not configure (no uplink), so
     "workload -> internet (8.8.8.8) tcp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "workload -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "management -> internet (factory.talos.dev) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+  ]);
+});
+
+test("an uplink interface holding the router's own WAN address: the skips say it was plugged, not that no uplink exists (M9)", async () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
+  raw.routers[0].addresses = [{ interface: "ether1", address: "192.168.178.2/24" }];
+  const files = new Map(previewFiles(await previewConfig("sol", stackConfigOf(raw), "homelab")));
+  const { site } = buildTwin("sol", files);
+  expect(site.notes.filter((n) => n.includes("ether1"))).toEqual([
+    "flows: edge ether1 is already plugged by its artifact; not attached to the internet",
+  ]);
+  expect(site.veths.filter((v) => v.b.node === "internet")).toEqual([]);
+  expect(
+    site.flowSkips
+      .filter((x) => x.name.includes("-> internet") && x.name.startsWith("sol"))
+      .map((x) => `${x.name}: ${x.why}`),
+  ).toEqual([
+    "sol -> internet (2606:4700:4700::1111) udp/53: the twin attached no uplink to the internet (edge ether1 already plugged by its artifact), so it has no way out to probe",
+    "sol -> internet (2606:4700:4700::1111) tcp/53: the twin attached no uplink to the internet (edge ether1 already plugged by its artifact), so it has no way out to probe",
+    "sol -> internet (deb.debian.org, security.debian.org) tcp/80: the twin attached no uplink to the internet (edge ether1 already plugged by its artifact), so it has no way out to probe",
+    "sol -> internet (deb.debian.org, security.debian.org) tcp/443: the twin attached no uplink to the internet (edge ether1 already plugged by its artifact), so it has no way out to probe",
   ]);
 });

@@ -77,8 +77,9 @@ function hasDefault(b: SiteBuilder, node: string, f: Family): boolean {
 function attachUplinks(
   b: SiteBuilder,
   uplinks: readonly { router: string; interfaces: readonly string[] }[],
-): number {
+): { attached: number; plugged: string[] } {
   let k = 0;
+  const plugged: string[] = [];
   for (const u of uplinks) {
     if (!b.has(u.router)) {
       b.note(`flows: flows.json names the uplink of ${u.router}, which no artifact makes a device`);
@@ -92,6 +93,7 @@ function attachUplinks(
         b.note(
           `flows: ${u.router} ${iface} is already plugged by its artifact; not attached to the internet`,
         );
+        plugged.push(`${u.router} ${iface}`);
         return;
       }
       const v4 = uplinkLink(k, 4);
@@ -125,7 +127,7 @@ function attachUplinks(
       modelledBy: `the internet: behind ${uplinks.map((u) => `${u.router} (${u.interfaces.join(", ")})`).join(", ")} on 192.0.2.0/24 and 2001:db8:fffe::/48, no route back into the site${policy ? `; ${policy}` : ""}`,
     };
   }
-  return k;
+  return { attached: k, plugged };
 }
 
 /** The distinct flows of flows.json as probes and skips. Does nothing without flows.json. */
@@ -133,7 +135,7 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
   const text = files.get("flows.json");
   if (text === undefined) return;
   const doc = readFlows(text);
-  const uplinks = attachUplinks(b, doc.uplinks);
+  const { attached: uplinks, plugged } = attachUplinks(b, doc.uplinks);
   const holder = new Map<string, string>();
   for (const x of placed(b)) if (!holder.has(bare(x.cidr))) holder.set(bare(x.cidr), x.node);
   const bfdd = new Set(b.frr.filter((f) => f.daemons.includes("bfdd")).map((f) => f.node));
@@ -157,7 +159,9 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
     const e0 = live[0];
     if (e0.to === "internet" && uplinks === 0) {
       skip(
-        "no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+        plugged.length > 0
+          ? `the twin attached no uplink to the internet (${plugged.join(", ")} already plugged by its artifact), so it has no way out to probe`
+          : "no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
       );
       continue;
     }
