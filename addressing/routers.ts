@@ -100,6 +100,7 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       b.id(`${path}.addresses[${j}].interface`, `interface on router ${r.name}`, a.interface);
       return [{ interface: a.interface, path: where, ...parsed.value }];
     });
+    sharedSubnetProblems(b, addresses, path);
     const rejects = r.rejects.flatMap((text, j) => {
       const parsed = Prefix.parse(text);
       if (parsed.ok) return [parsed.value];
@@ -133,7 +134,7 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       b.problem(`${path}.dnsRecords[${j}].address`, d.address, parsed.error, parsed.fix);
       return [];
     });
-    const uplink = planUplink(b, r, path);
+    const uplink = planUplink(b, r, path, addresses, tenants);
     return {
       name: r.name,
       os: r.os,
@@ -162,6 +163,61 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
   });
 }
 
+/** IPv6 link-local (RFC 4291 section 2.5.6): every interface holds fe80::/64, each its own link. */
+const LINK_LOCAL = Prefix.from("fe80::/10");
+
+/** A router address as planned: the entry's `.address` key, its interface, address and length. */
+type HeldAddress = RouterAddress & { readonly path: string };
+
+/** The subnet an interface address sits in (`192.168.1.100/24` is in 192.168.1.0/24). */
+const subnetOf = (a: HeldAddress): Prefix =>
+  Prefix.containing(a.address.family, a.address.value, a.length);
+
+/**
+ * One subnet on two interfaces of one router, refused: the router would hold two connected routes
+ * to the same addresses and answer ARP/ND for them on both links (RouterOS `/ip/address` and Linux
+ * `ip address` accept it, then one of the two links loses its traffic). Overlapping prefixes of
+ * either family count; link-local IPv6 (fe80::/10) is per link and does not. Each later entry is
+ * reported once, against the first earlier entry it overlaps.
+ */
+function sharedSubnetProblems(b: Builder, addresses: readonly HeldAddress[], path: string): void {
+  addresses.forEach((a, j) => {
+    if (LINK_LOCAL.contains(a.address)) return;
+    const mine = subnetOf(a);
+    const k = addresses.findIndex(
+      (o, i) =>
+        i < j &&
+        o.interface !== a.interface &&
+        o.address.family === a.address.family &&
+        !LINK_LOCAL.contains(o.address) &&
+        subnetOf(o).overlaps(mine),
+    );
+    if (k < 0) return;
+    const o = addresses[k];
+    b.problem(
+      a.path,
+      `${a.address}/${a.length}`,
+      `is on ${a.interface}, but its subnet ${mine} ${subnetOf(o).equals(mine) ? "is also that" : `overlaps ${subnetOf(o)}`} of ${path}.addresses[${k}] (${o.address}/${o.length} on ${o.interface}): a router holds one subnet on one interface, or it routes that subnet out of both`,
+      "keep each subnet on one interface; an address towards your ISP's box or modem goes in that box's subnet (e.g. 192.168.178.2/24), not in a network of the site",
+    );
+  });
+}
+
+/** A network of the plan an address sits in, in words, or undefined when it is in none. */
+function networkHolding(
+  site: Builder["site"],
+  tenants: readonly TenantPlan[],
+  address: Address,
+): string | undefined {
+  const f = address.family === 4 ? "ipv4" : "ipv6";
+  const segment = site.segments.find((s) => s[f]?.contains(address));
+  if (segment) return `segment ${segment.name}`;
+  if (site.global.management[f]?.contains(address)) return "the management network";
+  const tenant = tenants.find((t) => t.vms[f]?.contains(address));
+  if (tenant) return `tenant ${tenant.name}`;
+  return undefined;
+}
+
 /** Where a router's real global IPv6 prefix is read, for a placeholder or documentation prefix. */
 const ISP_PREFIX_FIX =
   "give the global prefix your ISP delegates (RouterOS: /ipv6/dhcp-client print; Linux: the prefix delegated to the WAN), or use mode: masquerade";
@@ -174,11 +230,35 @@ const GLOBAL_UNICAST = Prefix.from("2000::/3");
  * every tenant the router holds (the tenant ID is the /64's index inside it); a prefix is only
  * read by `netmap`; an uplink interface is not one of the router's tenant VLAN interfaces.
  */
-function planUplink(b: Builder, r: RouterSpecConfig, path: string): UplinkPlan | undefined {
+function planUplink(
+  b: Builder,
+  r: RouterSpecConfig,
+  path: string,
+  addresses: readonly HeldAddress[],
+  tenants: readonly TenantPlan[],
+): UplinkPlan | undefined {
   const u = r.uplink;
   if (!u) return undefined;
   const where = `${path}.uplink`;
   u.interfaces.forEach((name, j) => {
+    const first = u.interfaces.indexOf(name);
+    if (first !== j) {
+      b.problem(`${where}.interfaces[${j}]`, name, `duplicates ${where}.interfaces[${first}]`);
+      return;
+    }
+    // The uplink masquerades what the router's other interfaces hold; an inside network on it
+    // would be sent out untranslated (and its machines never reach the internet).
+    for (const a of addresses.filter((x) => x.interface === name)) {
+      const network = networkHolding(b.site, tenants, a.address);
+      if (network === undefined) continue;
+      b.problem(
+        `${where}.interfaces[${j}]`,
+        name,
+        `holds ${a.address}/${a.length} of ${network}, a network of the site`,
+        `the uplink is the interface towards the internet (your ISP's box or modem), e.g. ${r.os === "routeros" ? "ether1" : "eth0"}`,
+      );
+      break;
+    }
     const vlan = r.vlans.findIndex((v) => v.interface === name);
     if (vlan >= 0) {
       b.problem(

@@ -231,13 +231,21 @@ export function egressProblems(plan: Plan, t: Topology): Problem[] {
     const what = needText(ns);
     const path = `routers[${i}].uplink`;
     const has = r.uplink;
+    // The uplink already translates this family (IPv4 is always masqueraded; IPv6 by masquerade
+    // or netmap), yet not their network: it sits on the uplink interface itself, or is routed
+    // behind the router. Asking for the translation again would loop (new-user trial M3).
+    const translates =
+      has !== undefined &&
+      (f === 4 || has.ipv6?.mode === "masquerade" || has.ipv6?.mode === "netmap");
     const why = !has
       ? "which has no uplink"
       : r.os === "frr"
         ? "an os: frr router, which renders no NAT"
-        : f === 6 && !has.ipv6
-          ? "whose uplink has no IPv6 way out"
-          : "whose uplink translates none of their unique local addresses";
+        : translates
+          ? `whose uplink (${has.interfaces.join(", ")}) translates only the networks on the router's other interfaces, and theirs is not one`
+          : f === 6 && !has.ipv6
+            ? "whose uplink has no IPv6 way out"
+            : "whose uplink translates none of their unique local addresses";
     const fix =
       r.os === "frr"
         ? `set routers[${i}].os: linux (FRR and an nftables ruleset with the NAT) and ${path}`
@@ -245,10 +253,12 @@ export function egressProblems(plan: Plan, t: Topology): Problem[] {
           ? f === 4
             ? `set ${path}: { interfaces: [<WAN interface>] } (private IPv4 is then masqueraded)`
             : `set ${path}: { interfaces: [<WAN interface>], ipv6: { mode: masquerade } } (NAT66), or mode: netmap with a global prefix`
-          : `set ${path}.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }`;
+          : translates
+            ? `set ${path}.interfaces to the interface towards the internet (your ISP's box or modem), not one holding their network, and give their network an address of router ${r.name} on another interface`
+            : `set ${path}.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }`;
     return {
-      path: f === 6 && has ? `${path}.ipv6` : path,
-      input: has?.ipv6 ? `mode: ${has.ipv6.mode}` : "",
+      path: translates ? `${path}.interfaces` : f === 6 && has ? `${path}.ipv6` : path,
+      input: translates ? has.interfaces.join(", ") : has?.ipv6 ? `mode: ${has.ipv6.mode}` : "",
       message: `${listed(machines)} ${machines.length === 1 ? "needs" : "need"} the internet over IPv${f} (${what}) through router ${r.name}, ${why}`,
       fix,
     };

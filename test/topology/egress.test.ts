@@ -8,7 +8,7 @@ import { renderRouterOsScript } from "../../render/routeros";
 import { routerOsDesiredState } from "../../render/routeros/state";
 import { natRules, renderNftables } from "../../render/nftables/ruleset";
 import { requireSite, resolveSite } from "../../site";
-import { netmapTarget } from "../../topology/egress";
+import { egressProblems, netmapTarget, routerEgress } from "../../topology/egress";
 import { RouterModel } from "../../twin/routeros/model";
 import { stackRaw } from "../fixtures/base";
 
@@ -184,4 +184,22 @@ describe("a site that needs the internet and has no way out is refused", () => {
       'routers[0].uplink.interfaces[0]: "vlan101": is routers[0].vlans[0].interface, a tenant VLAN; the uplink is the interface toward the internet; name the WAN interface (RouterOS: ether1 on a factory configuration)',
     );
   });
+});
+
+test("an uplink on the interface holding the nodes' network gets a fix that does not loop (M3)", () => {
+  const { plan, topology } = requireSite(sol());
+  const r = plan.routers[0];
+  const held = r.vlans[0].interface;
+  expect(held).toBe("vlan101");
+  const inside = {
+    ...plan,
+    routers: [
+      { ...r, uplink: { ...r.uplink!, interfaces: ["vlan101"] } },
+      ...plan.routers.slice(1),
+    ],
+  };
+  const egress = routerEgress(inside, topology);
+  expect(egressProblems(inside, { ...topology, egress }).map(formatProblem)).toEqual([
+    "routers[0].uplink.interfaces: \"vlan101\": solcp011, solcp012, solcp013 and 3 more need the internet over IPv6 (resolver 2606:4700:4700::1111; packages frr, frr-pythontools, qemu-guest-agent at first boot) through router edge, whose uplink (vlan101) translates only the networks on the router's other interfaces, and theirs is not one; set routers[0].uplink.interfaces to the interface towards the internet (your ISP's box or modem), not one holding their network, and give their network an address of router edge on another interface",
+  ]);
 });

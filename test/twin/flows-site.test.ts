@@ -1,9 +1,12 @@
 // The site's own flows as the twin builds them from flows.json, before anything runs (no root
 // needed): the internet namespace on each uplink with no route back into the site, one probe per
 // distinct flow, the skips with their reasons, and flows.json read back strictly.
-import { previewFiles, previewStack } from "../../preview/offline";
+import { previewConfig, previewFiles, previewStack } from "../../preview/offline";
+import { stackRaw } from "../fixtures/base";
+import { stackConfigOf } from "../fixtures/stack";
 import { readFlows } from "../../render/flows/document";
 import { buildTwin } from "../../twin/site/build";
+import { ispAddress } from "../../twin/site/flows";
 
 async function filesOf(stack: string): Promise<Map<string, string>> {
   return new Map(previewFiles(await previewStack(stack)));
@@ -100,4 +103,44 @@ test("ms01: its way out is a router the stack does not configure (no uplink), so
     "workload -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "management -> internet (factory.talos.dev) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
   ]);
+});
+
+test("an uplink interface holding the router's own WAN address: the internet joins that subnet as the ISP's box (M9)", async () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("sol")));
+  raw.routers[0].addresses = [{ interface: "ether1", address: "192.168.178.2/24" }];
+  const files = new Map(previewFiles(await previewConfig("sol", stackConfigOf(raw), "homelab")));
+  const { site } = buildTwin("sol", files);
+  expect(site.notes.filter((n) => n.includes("ether1"))).toEqual([
+    "flows: edge ether1 holds 192.168.178.2/24; the internet joins its link at 192.168.178.1/24, standing for the ISP's box",
+  ]);
+  expect(
+    site.veths
+      .filter((v) => v.a.node === "internet")
+      .map((v) => `${v.a.name} ${v.a.addresses.join(",")} ~ ${v.b.node} ${v.b.master}`),
+  ).toEqual(["up0 192.168.178.1/24 ~ switch edge-ether1"]);
+  expect(site.routes.filter((r) => r.node === "edge" && r.dst === "default")).toEqual([
+    { node: "edge", dst: "default", via: "192.168.178.1" },
+  ]);
+  // sol's nodes reach the internet over IPv6 only; the link to the ISP's box carries IPv4 only.
+  const why =
+    "the twin's internet joins edge ether1 (192.168.178.2/24) in the router's own subnet, which has no IPv6 address, so the twin has no IPv6 way out to probe";
+  expect(
+    site.flowSkips
+      .filter((x) => x.name.startsWith("sol -> internet"))
+      .map((x) => `${x.name}: ${x.why}`),
+  ).toEqual([
+    `sol -> internet (2606:4700:4700::1111) udp/53: ${why}`,
+    `sol -> internet (2606:4700:4700::1111) tcp/53: ${why}`,
+    `sol -> internet (deb.debian.org, security.debian.org) tcp/80: ${why}`,
+    `sol -> internet (deb.debian.org, security.debian.org) tcp/443: ${why}`,
+  ]);
+});
+
+test("the ISP box's stand-in: the first free address of the router's uplink subnet", () => {
+  expect(ispAddress("192.168.178.2/24", new Set())).toBe("192.168.178.1/24");
+  expect(ispAddress("192.168.178.1/24", new Set())).toBe("192.168.178.2/24");
+  expect(ispAddress("192.168.178.1/24", new Set(["192.168.178.2"]))).toBe("192.168.178.3/24");
+  expect(ispAddress("2001:db8:1::2/64", new Set())).toBe("2001:db8:1::1/64");
+  expect(ispAddress("192.0.2.1/31", new Set())).toBeUndefined();
+  expect(ispAddress("192.0.2.1/30", new Set(["192.0.2.2"]))).toBeUndefined();
 });

@@ -16,7 +16,7 @@
 //   leaves what the plan and so the twin model, e.g. a gateway no device holds), when no namespace of the twin is its machine or holds its destination, when it leads
 //   to the internet and no router has an uplink, or when it is BFD to a namespace where bfdd holds
 //   the port (bfdd answers no probe; the BGP checks show the session).
-import { Address, Family } from "../../addressing/ip";
+import { Address, Family, Prefix } from "../../addressing/ip";
 import { FlowEntry, flowGroups } from "../../topology/flow-report";
 import { readFlows } from "../../render/flows/document";
 import { ArtifactMap } from "../readback/folder";
@@ -73,12 +73,35 @@ function hasDefault(b: SiteBuilder, node: string, f: Family): boolean {
   });
 }
 
+/**
+ * The ISP box's stand-in address on a subnet the router holds on its uplink (`192.168.178.2/24`
+ * gives `192.168.178.1/24`): the first address of the subnet no end of the twin holds, skipping
+ * the network address (and, in IPv4, the broadcast address); undefined for a host route or a
+ * full subnet.
+ */
+export function ispAddress(cidr: string, held: ReadonlySet<string>): string | undefined {
+  const [text, len] = cidr.split("/");
+  const a = Address.from(text);
+  const length = Number(len);
+  if (length >= (a.family === 4 ? 31 : 127)) return undefined;
+  const p = Prefix.containing(a.family, a.value, length);
+  const last = p.size - (a.family === 4 ? 2n : 1n);
+  for (let o = 1n; o <= last && o < 65536n; o++) {
+    const x = p.host(o);
+    if (!x.equals(a) && !held.has(x.toString())) return `${x}/${length}`;
+  }
+  return undefined;
+}
+
 /** The uplinks: veths to the internet namespace, the routers' default routes. Returns how many. */
 function attachUplinks(
   b: SiteBuilder,
   uplinks: readonly { router: string; interfaces: readonly string[] }[],
-): number {
+): { attached: number; plugged: string[]; families: Set<Family>; onSubnet: string[] } {
   let k = 0;
+  const plugged: string[] = [];
+  const families = new Set<Family>();
+  const onSubnet: string[] = [];
   for (const u of uplinks) {
     if (!b.has(u.router)) {
       b.note(`flows: flows.json names the uplink of ${u.router}, which no artifact makes a device`);
@@ -88,12 +111,60 @@ function attachUplinks(
       const taken = b.veths.some((v) =>
         [v.a, v.b].some((e) => e.node === u.router && e.name === iface),
       );
+      const plug = b.veths.find((v) =>
+        [v.a, v.b].some((e) => e.node === u.router && e.name === iface),
+      );
+      if (plug) {
+        // The router holds its own address towards the ISP's box on this interface: the
+        // internet joins that link at a free address of the subnet, standing for the box.
+        const mine = plug.a.node === u.router && plug.a.name === iface ? plug.a : plug.b;
+        const other = mine === plug.a ? plug.b : plug.a;
+        const held = new Set(placed(b).map((x) => bare(x.cidr)));
+        const isp = mine.addresses.flatMap((c) => {
+          const x = Address.from(c.split("/")[0]);
+          if (x.family === 6 && Prefix.from("fe80::/10").contains(x)) return [];
+          const found = ispAddress(c, held);
+          return found ? [found] : [];
+        });
+        if (other.master !== undefined && isp.length > 0) {
+          if (!b.has(INTERNET))
+            b.device({ name: INTERNET, kind: "endpoint", modelledBy: "", sysctls: [] });
+          b.veth(
+            { node: INTERNET, name: `up${k}`, mtu: 1500, addresses: isp },
+            {
+              node: other.node,
+              name: b.port(other.node),
+              mtu: other.mtu,
+              master: other.master,
+              addresses: [],
+            },
+          );
+          b.note(
+            `flows: ${u.router} ${iface} holds ${mine.addresses.join(", ")}; the internet joins its link at ${isp.join(", ")}, standing for the ISP's box`,
+          );
+          for (const c of isp) families.add(Address.from(c.split("/")[0]).family);
+          onSubnet.push(`${u.router} ${iface} (${mine.addresses.join(", ")})`);
+          if (i === 0)
+            for (const c of isp) {
+              const f = Address.from(c.split("/")[0]).family;
+              if (hasDefault(b, u.router, f))
+                b.note(
+                  `flows: ${u.router} has an IPv${f} default route of its own; its uplink ${iface} gets none`,
+                );
+              else b.routes.push({ node: u.router, dst: "default", via: bare(c) });
+            }
+          k++;
+          return;
+        }
+      }
       if (taken) {
         b.note(
           `flows: ${u.router} ${iface} is already plugged by its artifact; not attached to the internet`,
         );
+        plugged.push(`${u.router} ${iface}`);
         return;
       }
+      families.add(4).add(6);
       const v4 = uplinkLink(k, 4);
       const v6 = uplinkLink(k, 6);
       if (!b.has(INTERNET))
@@ -125,7 +196,7 @@ function attachUplinks(
       modelledBy: `the internet: behind ${uplinks.map((u) => `${u.router} (${u.interfaces.join(", ")})`).join(", ")} on 192.0.2.0/24 and 2001:db8:fffe::/48, no route back into the site${policy ? `; ${policy}` : ""}`,
     };
   }
-  return k;
+  return { attached: k, plugged, families, onSubnet };
 }
 
 /** The distinct flows of flows.json as probes and skips. Does nothing without flows.json. */
@@ -133,7 +204,7 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
   const text = files.get("flows.json");
   if (text === undefined) return;
   const doc = readFlows(text);
-  const uplinks = attachUplinks(b, doc.uplinks);
+  const { attached: uplinks, plugged, families, onSubnet } = attachUplinks(b, doc.uplinks);
   const holder = new Map<string, string>();
   for (const x of placed(b)) if (!holder.has(bare(x.cidr))) holder.set(bare(x.cidr), x.node);
   const bfdd = new Set(b.frr.filter((f) => f.daemons.includes("bfdd")).map((f) => f.node));
@@ -157,7 +228,9 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
     const e0 = live[0];
     if (e0.to === "internet" && uplinks === 0) {
       skip(
-        "no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+        plugged.length > 0
+          ? `the twin attached no uplink to the internet (${plugged.join(", ")} already plugged by its artifact), so it has no way out to probe`
+          : "no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
       );
       continue;
     }
@@ -174,6 +247,12 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
       continue;
     }
     const family = Address.from(rep.src).family;
+    if (rep.to === "internet" && !families.has(family)) {
+      skip(
+        `the twin's internet joins ${onSubnet.join(", ")} in the router's own subnet, which has no IPv${family} address, so the twin has no IPv${family} way out to probe`,
+      );
+      continue;
+    }
     const host =
       rep.dst !== undefined
         ? undefined
