@@ -28,6 +28,8 @@ function dualStack(): Policy {
   const raw = JSON.parse(JSON.stringify(stackRaw("example")));
   raw.routers[0].os = "linux";
   raw.routers[0].addresses = [{ interface: "ether1", address: "192.168.88.254/24" }];
+  // ether1 holds the management network here, so the way out is another interface.
+  raw.routers[0].uplink = { ...raw.routers[0].uplink, interfaces: ["ether2"] };
   raw.policy = {
     default: "deny",
     log: true,

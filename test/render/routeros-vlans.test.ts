@@ -125,7 +125,8 @@ test.each([
     (c: Raw) => {
       c.routers[0].addresses.push({ interface: "vlan31", address: "192.168.30.2/24" });
     },
-    'routers[0].trunk: "bridge": would carry VLAN 30 twice: interfaces vlan30 and vlan31 of router edge both sit on a segment with VLAN ID 30; put the two interfaces\' addresses on one interface, or give one segment another VLAN ID',
+    // Two interfaces in one segment's subnet: the one-subnet-one-interface rule refuses it first.
+    "routers[0].addresses[2].address: \"192.168.30.2/24\": is on vlan31, but its subnet 192.168.30.0/24 is also that of routers[0].addresses[0] (192.168.30.1/24 on vlan30): a router holds one subnet on one interface, or it routes that subnet out of both; keep each subnet on one interface; an address towards your ISP's box or modem goes in that box's subnet (e.g. 192.168.178.2/24), not in a network of the site",
   ],
 ])("refused: %#", (edit, message) => {
   const config = raw();
