@@ -7,7 +7,8 @@
 import { createHash } from "crypto";
 import { distance } from "fastest-levenshtein";
 import { Problem } from "../addressing/problems";
-import { SECRET_PLACEHOLDER, pathParts, secretLabel } from "../site/secret-paths";
+import { SECRET_PLACEHOLDER, pathParts, secretLabel, valueAt } from "../site/secret-paths";
+import { parseConfigValue } from "../site/raw-config";
 import { parseSshPublicKey } from "../site/ssh-keys";
 import { sshKeyLines } from "../render/cloud-init/user-data";
 
@@ -82,24 +83,6 @@ function setAt(root: Json, parts: readonly (string | number)[], value: Json): Js
   return copy;
 }
 
-/** A config value as the engine hands it over: JSON, or a plain string (site/raw-config.ts). */
-function parseValue(text: string): Json {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function getAt(root: Json, parts: readonly (string | number)[]): Json {
-  let at = root;
-  for (const p of parts) {
-    if (typeof at !== "object" || at === null) return undefined;
-    at = (at as Record<string | number, Json>)[p];
-  }
-  return at;
-}
-
 /**
  * The secrets of a stack's config (`config` as the engine hands it over, `paths` the loader paths
  * of its `homelab:` secret values) with their values from `env` where given. A value still
@@ -122,8 +105,8 @@ export function supplySecrets(
     const key = `homelab:${top}`;
     if (config[key] === undefined) continue;
     const whole = inner.length === 0;
-    const parsed = parseValue(config[key]);
-    const current = whole ? parsed : getAt(parsed, inner);
+    const parsed = parseConfigValue(config[key]);
+    const current = whole ? parsed : valueAt(parsed, inner);
     // A whole key the engine marked secret holds objects: they stay as they are, hidden.
     if (typeof current !== "string" && typeof current !== "number") {
       allLabelled = false;

@@ -27,13 +27,14 @@ export function rawConfigOf(all: Record<string, string>): Record<string, unknown
   for (const [k, v] of Object.entries(all)) {
     const colon = k.indexOf(":");
     const ns = colon < 0 ? "" : k.slice(0, colon);
-    if (ns === NAMESPACE) raw[k.slice(NAMESPACE.length + 1)] = parseValue(v);
-    else if (colon > 0 && isNearMissNamespace(ns)) raw[k] = parseValue(v);
+    if (ns === NAMESPACE) raw[k.slice(NAMESPACE.length + 1)] = parseConfigValue(v);
+    else if (colon > 0 && isNearMissNamespace(ns)) raw[k] = parseConfigValue(v);
   }
   return raw;
 }
 
-function parseValue(v: string): unknown {
+/** A config value as the engine hands it over: JSON where it parses, else the plain string. */
+export function parseConfigValue(v: string): unknown {
   try {
     return JSON.parse(v);
   } catch {

@@ -89,7 +89,8 @@ export function enginePaths(
   });
 }
 
-function valueAt(raw: unknown, parts: readonly (string | number)[]): unknown {
+/** The value at `parts` (object keys, array indexes) inside `raw`; undefined where a step is missing. */
+export function valueAt(raw: unknown, parts: readonly (string | number)[]): unknown {
   let at = raw;
   for (const p of parts) {
     if (typeof at !== "object" || at === null) return undefined;
