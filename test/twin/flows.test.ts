@@ -58,9 +58,9 @@ test("example: every distinct flow passes; without the RouterOS IPv4 masquerade 
     removeBlock(join(d, "routeros/edge.rsc"), "# reconcile /ip/firewall/nat"),
   );
   expect(fails(edited.lines)).toEqual([
-    "FAIL flow lab -> internet (1.1.1.1) udp/53: expected a reply to 10.20.0.11 -> 1.1.1.1 udp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no echo in 1500 ms)",
-    "FAIL flow lab -> internet (1.1.1.1) tcp/53: expected a reply to 10.20.0.11 -> 1.1.1.1 tcp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no answer in 1500 ms)",
-    "FAIL flow lab -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: expected a reply to 10.20.0.11 -> 198.51.100.7 tcp 443 (lab-cp1 -> internet; lab-cp1 for 3 machines, factory.talos.dev as 198.51.100.7); seen no reply (no answer in 1500 ms)",
+    "FAIL flow lab -> internet (1.1.1.1) udp/53: expected a reply to 10.20.0.11 -> 1.1.1.1 udp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no echo in 3000 ms)",
+    "FAIL flow lab -> internet (1.1.1.1) tcp/53: expected a reply to 10.20.0.11 -> 1.1.1.1 tcp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no answer in 3000 ms)",
+    "FAIL flow lab -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: expected a reply to 10.20.0.11 -> 198.51.100.7 tcp 443 (lab-cp1 -> internet; lab-cp1 for 3 machines, factory.talos.dev as 198.51.100.7); seen no reply (no answer in 3000 ms)",
   ]);
   expect(edited.summary).toBe(
     "twin example: 40 passed, 3 failed; flows: 13 probed (3 failed), 1 skipped",
@@ -77,23 +77,23 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
       ),
     );
     expect(fails(r.lines)).toEqual([
-      "FAIL flow app -> internet (1.1.1.1) udp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 udp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no echo in 1500 ms)",
-      "FAIL flow app -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 tcp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no answer in 1500 ms)",
-      "FAIL flow app -> internet (deb.debian.org, security.debian.org) tcp/80: expected a reply to 10.10.30.10 -> 198.51.100.1 tcp 80 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 1500 ms)",
-      "FAIL flow app -> internet (deb.debian.org, security.debian.org) tcp/443: expected a reply to 10.10.30.10 -> 198.51.100.1 tcp 443 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 1500 ms)",
-      "FAIL flow observability -> internet (1.1.1.1) udp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 udp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no echo in 1500 ms)",
-      "FAIL flow observability -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 tcp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no answer in 1500 ms)",
-      "FAIL flow observability -> internet (deb.debian.org, security.debian.org) tcp/80: expected a reply to 10.10.40.10 -> 198.51.100.1 tcp 80 (prometheus -> internet; prometheus for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 1500 ms)",
-      "FAIL flow observability -> internet (deb.debian.org, security.debian.org) tcp/443: expected a reply to 10.10.40.10 -> 198.51.100.1 tcp 443 (prometheus -> internet; prometheus for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 1500 ms)",
-      "FAIL flow devtest -> internet (1.1.1.1) udp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 udp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no echo in 1500 ms)",
-      "FAIL flow devtest -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 tcp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no answer in 1500 ms)",
-      "FAIL flow mgmt -> internet (1.1.1.1) udp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 udp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no echo in 1500 ms)",
-      "FAIL flow mgmt -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 tcp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no answer in 1500 ms)",
-      "FAIL flow dmz -> internet tcp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 tcp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no answer in 1500 ms)",
-      "FAIL flow dmz -> internet udp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 udp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no echo in 1500 ms)",
-      "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 1500 ms)",
-      "FAIL flow dmz -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 tcp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no answer in 1500 ms)",
-      "FAIL flow management -> internet (cloud.debian.org) tcp/443: expected a reply to 10.10.20.10 -> 198.51.100.5 tcp 443 (pve-ml110 -> internet; pve-ml110 for 2 machines, cloud.debian.org as 198.51.100.5); seen no reply (no answer in 1500 ms)",
+      "FAIL flow app -> internet (1.1.1.1) udp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 udp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no echo in 3000 ms)",
+      "FAIL flow app -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 tcp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no answer in 3000 ms)",
+      "FAIL flow app -> internet (deb.debian.org, security.debian.org) tcp/80: expected a reply to 10.10.30.10 -> 198.51.100.1 tcp 80 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
+      "FAIL flow app -> internet (deb.debian.org, security.debian.org) tcp/443: expected a reply to 10.10.30.10 -> 198.51.100.1 tcp 443 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
+      "FAIL flow observability -> internet (1.1.1.1) udp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 udp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no echo in 3000 ms)",
+      "FAIL flow observability -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 tcp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no answer in 3000 ms)",
+      "FAIL flow observability -> internet (deb.debian.org, security.debian.org) tcp/80: expected a reply to 10.10.40.10 -> 198.51.100.1 tcp 80 (prometheus -> internet; prometheus for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
+      "FAIL flow observability -> internet (deb.debian.org, security.debian.org) tcp/443: expected a reply to 10.10.40.10 -> 198.51.100.1 tcp 443 (prometheus -> internet; prometheus for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
+      "FAIL flow devtest -> internet (1.1.1.1) udp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 udp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no echo in 3000 ms)",
+      "FAIL flow devtest -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 tcp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no answer in 3000 ms)",
+      "FAIL flow mgmt -> internet (1.1.1.1) udp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 udp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no echo in 3000 ms)",
+      "FAIL flow mgmt -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 tcp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no answer in 3000 ms)",
+      "FAIL flow dmz -> internet tcp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 tcp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no answer in 3000 ms)",
+      "FAIL flow dmz -> internet udp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 udp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no echo in 3000 ms)",
+      "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 3000 ms)",
+      "FAIL flow dmz -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 tcp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no answer in 3000 ms)",
+      "FAIL flow management -> internet (cloud.debian.org) tcp/443: expected a reply to 10.10.20.10 -> 198.51.100.5 tcp 443 (pve-ml110 -> internet; pve-ml110 for 2 machines, cloud.debian.org as 198.51.100.5); seen no reply (no answer in 3000 ms)",
     ]);
     // The flows of git and k3s leave through a LAN gateway no device of the plan holds.
     expect(r.lines.filter((l) => l.startsWith("skip flow "))).toEqual([
@@ -115,12 +115,12 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
       ),
     );
     expect(fails(r.lines)).toEqual([
-      "FAIL policy rule=vms-dns-udp: 10.10.30.10 -> 203.0.113.10 udp 53 (reverse-proxy-app -> internet): expected a reply (the policy allows it); seen no reply (no echo in 1500 ms)",
-      "FAIL flow app -> internet (1.1.1.1) udp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 udp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no echo in 1500 ms)",
-      "FAIL flow observability -> internet (1.1.1.1) udp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 udp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no echo in 1500 ms)",
-      "FAIL flow devtest -> internet (1.1.1.1) udp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 udp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no echo in 1500 ms)",
-      "FAIL flow mgmt -> internet (1.1.1.1) udp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 udp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no echo in 1500 ms)",
-      "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 1500 ms)",
+      "FAIL policy rule=vms-dns-udp: 10.10.30.10 -> 203.0.113.10 udp 53 (reverse-proxy-app -> internet): expected a reply (the policy allows it); seen no reply (no echo in 3000 ms)",
+      "FAIL flow app -> internet (1.1.1.1) udp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 udp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no echo in 3000 ms)",
+      "FAIL flow observability -> internet (1.1.1.1) udp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 udp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no echo in 3000 ms)",
+      "FAIL flow devtest -> internet (1.1.1.1) udp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 udp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no echo in 3000 ms)",
+      "FAIL flow mgmt -> internet (1.1.1.1) udp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 udp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no echo in 3000 ms)",
+      "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 3000 ms)",
     ]);
     expect(r.summary).toBe(
       "twin arc-hybrid: 55 passed, 6 failed; flows: 21 probed (5 failed), 4 skipped",

@@ -53,8 +53,8 @@ test("example on a factory edge: vlan20 joins LAN and every check passes; withou
 
   const stripped = await twin((d) => removeBlock(join(d, "routeros/edge.rsc"), HEAD));
   expect(fails(stripped.lines)).toEqual([
-    "FAIL flow lab -> internet (2606:4700:4700::1111) udp/53: expected a reply to fd8a:3c5e:1b20:1400::11 -> 2606:4700:4700::1111 udp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no echo in 1500 ms)",
-    "FAIL flow lab -> internet (2606:4700:4700::1111) tcp/53: expected a reply to fd8a:3c5e:1b20:1400::11 -> 2606:4700:4700::1111 tcp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no answer in 1500 ms)",
+    "FAIL flow lab -> internet (2606:4700:4700::1111) udp/53: expected a reply to fd8a:3c5e:1b20:1400::11 -> 2606:4700:4700::1111 udp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no echo in 3000 ms)",
+    "FAIL flow lab -> internet (2606:4700:4700::1111) tcp/53: expected a reply to fd8a:3c5e:1b20:1400::11 -> 2606:4700:4700::1111 tcp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no answer in 3000 ms)",
   ]);
   expect(stripped.summary).toBe(
     "twin example: 41 passed, 2 failed; flows: 13 probed (2 failed), 1 skipped",

@@ -30,12 +30,20 @@ for (const port of tcp) {
   s.on("error", held("tcp " + port));
   s.listen({ port, host: "::" }, up);
 }
-for (const port of udp) for (const address of addresses) {
+// An address the kernel has not made usable yet (EADDRNOTAVAIL: an IPv6 address still tentative
+// while its link comes up) is tried again every 100 ms for 5 s before the server gives up.
+const echo = (port, address, tries) => {
   const s = dgram.createSocket({ type: address.includes(":") ? "udp6" : "udp4" });
   s.on("message", (m, r) => s.send(m, r.port, r.address));
-  s.on("error", held("udp " + port + " " + address));
+  s.on("error", (e) => {
+    if (e.code === "EADDRNOTAVAIL" && tries < 50) {
+      try { s.close(); } catch {}
+      setTimeout(() => echo(port, address, tries + 1), 100);
+    } else held("udp " + port + " " + address)(e);
+  });
   s.bind(port, address, up);
-}
+};
+for (const port of udp) for (const address of addresses) echo(port, address, 0);
 `;
 
 /** One probe as the client takes it. */
