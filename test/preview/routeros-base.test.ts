@@ -113,6 +113,23 @@ test("a factory router with the owner's VLANs: every entry added, none adopted, 
   expect(listed.files.map((f: { path: string }) => f.path)).toContain("routeros/edge.changes.txt");
 });
 
+test("the dry run's warnings are counted in the summary line and listed under its changes file", async () => {
+  const path = factoryWithVlans();
+  writeFileSync(
+    path,
+    readFileSync(path, "utf8").replace("by RouterOS 7.19.4", "by RouterOS 7.16.2"),
+  );
+  expect(await planCli(["--stack", "adopt", "--routeros-base", `edge=${path}`], io, root)).toBe(0);
+  expect(err).toEqual([]);
+  expect(out[0]).toBe(
+    `adopt: 25 resources (18 custom, 7 components), 1 to import, 17 to create, 1 warning, 1 manual step (inventory.md), written to ${shown(join(root, "out", "adopt"))}`,
+  );
+  expect(out.slice(1)).toEqual([
+    "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (69 entries read from the export)",
+    `  ! edge: ${shown(path)} is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router`,
+  ]);
+});
+
 test("a router that ran the stack with its uplink and route: the plan without them says remove", async () => {
   // uplink-site.yaml without routers[0].uplink and routes, on the export of its router after the
   // script of the stack with them ran (defconf-uplink-ran.rsc): the factory's `defconf:
