@@ -337,6 +337,7 @@ export function plan(site: Site): PlanResult {
           globals[source][f],
           h.id,
           h[what]?.[key(f)],
+          String(h.id),
         );
       }
       return out;

@@ -332,7 +332,10 @@ function freeAddress(net: Prefix, from: Address, taken: ReadonlySet<string>): Ad
 
 function owners(plan: Plan): Problem[] {
   const out: Problem[] = [];
-  const seen = new Map<string, { path: string; label: string }>();
+  const seen = new Map<
+    string,
+    { path: string; label: string; fact: (typeof plan.facts.addresses)[number] }
+  >();
   const taken = new Set(plan.facts.addresses.map((a) => `${a.address.family}:${a.address.value}`));
   for (const f of plan.facts.addresses) {
     // A derived address is reported at the value it came from (e.g. a host ID).
@@ -357,6 +360,22 @@ function owners(plan: Plan): Problem[] {
     }
     const k = `${f.address.family}:${f.address.value}`;
     const first = seen.get(k);
+    if (first && first.fact.derivedFrom !== undefined && f.derivedFrom === undefined) {
+      // An address written out (a gateway: a router that exists) meets one derived from an ID,
+      // the choice that can move: the problem and the fix go to the ID (new-user trial L3).
+      const d = first.fact;
+      const net = d.within?.prefix;
+      const id = Number(d.derivedFrom);
+      const offset = net ? d.address.value - net.network : undefined;
+      const free = net && offset === BigInt(id) ? freeAddress(net, net.first, taken) : undefined;
+      out.push({
+        path: d.path.replace(/\.[A-Za-z]+\.ipv[46]$/, ".id"),
+        input: d.derivedFrom as string,
+        message: `gives ${d.label} ${d.address}, the address of ${f.path} (${f.label}), a device that exists`,
+        fix: `choose another ID${free && net ? `: ${free.value - net.network} gives ${free}, which is free` : ""}`,
+      });
+      continue;
+    }
     if (first) {
       const free =
         f.derivedFrom === undefined && f.within
@@ -374,7 +393,7 @@ function owners(plan: Plan): Problem[] {
               : undefined,
       });
     } else {
-      seen.set(k, { path: f.path, label: f.label });
+      seen.set(k, { path: f.path, label: f.label, fact: f });
     }
   }
   return out;
