@@ -313,13 +313,9 @@ function allowRule(
  * the rule or missing route, and the fix (an allow rule to paste under policy.rules, or a route).
  * Flows the policy denies are grouped by (what denies, destination, protocol): one rule each.
  * Flows without a route are grouped by the hop that has none and the key that gives it one.
- * With `routing: false`, a missing route is not a problem (checkFlow still reports it).
+ * A flow that leaves what the plan models (`unverified`) is no problem: the plan cannot tell.
  */
-export function flowProblems(
-  t: FlowTopology,
-  flows: readonly SiteFlow[],
-  options: { readonly routing: boolean } = { routing: true },
-): Problem[] {
+export function flowProblems(t: FlowTopology, flows: readonly SiteFlow[]): Problem[] {
   const out: Problem[] = [];
   const unrouted = new Map<
     string,
@@ -357,7 +353,7 @@ export function flowProblems(
       g.flows.push(flowText(f));
       for (const w of f.why) if (!g.why.includes(w)) g.why.push(w);
       denied.set(k, g);
-    } else if (options.routing && r.hop) {
+    } else if (r.hop) {
       // One problem per fix: the hops without a route, and where the flows go.
       const hop = r.hop;
       const k = r.fix ?? hop;

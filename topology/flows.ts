@@ -190,19 +190,15 @@ export function siteFlows(
         // node subnet) is not where the workers go: the Talos configs and Cilium's values point
         // them at the first control-plane node instead (render/talos/inputs.ts apiServerAddress).
         const first = k.nodes.find((x) => x.role === "controlplane");
-        const fallback = first?.address.ipv4 ?? first?.address.ipv6;
-        const held = holderName(t.devices, vip) !== undefined;
-        out.add({
-          from: n.name,
-          to: k.name,
-          dst: held || !first || !fallback ? vip : fallback,
-          protocol: "tcp",
-          port: KUBE_API_PORT,
-          why:
-            held || !first || !fallback
-              ? `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}`
-              : `tenants[${i}].kubernetes.nodes: the Kubernetes API of ${k.name} at its first control-plane node ${first.name} (no node holds the VIP ${vip})`,
-        });
+        const firstAddress = first?.address.ipv4 ?? first?.address.ipv6;
+        const api =
+          holderName(t.devices, vip) === undefined && first && firstAddress
+            ? {
+                dst: firstAddress,
+                why: `tenants[${i}].kubernetes.nodes: the Kubernetes API of ${k.name} at its first control-plane node ${first.name} (no node holds the VIP ${vip})`,
+              }
+            : { dst: vip, why: `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}` };
+        out.add({ from: n.name, to: k.name, protocol: "tcp", port: KUBE_API_PORT, ...api });
       }
     }
   });
