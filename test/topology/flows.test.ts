@@ -221,6 +221,23 @@ test("a VM on a declared segment with its gateway: every flow passes through the
   ]);
 });
 
+test("two routers with a route to each other's segment: the connection across both passes", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/two-routers-routed.yaml")));
+  expect(
+    siteFlows(r.plan, r.topology).map((f) => {
+      const c = checkFlow(r.topology, f);
+      return `${flowText(f)} ${c.verdict} (${c.reason})`;
+    }),
+  ).toEqual([
+    "web1 -> db1 tcp/5432 pass (routed and allowed)",
+    "web1 -> internet (1.1.1.1) udp/53 pass (gw is the way out)",
+    "web1 -> internet (1.1.1.1) tcp/53 pass (gw is the way out)",
+    "db1 -> internet (1.1.1.1) udp/53 pass (db-router is the way out)",
+    "db1 -> internet (1.1.1.1) tcp/53 pass (db-router is the way out)",
+    "pve1 -> internet (cloud.debian.org) tcp/443 pass (gw is the way out)",
+  ]);
+});
+
 test("arc-hybrid without its package-mirrors rule is refused, with the rule to add", () => {
   const raw = stackRaw("arc-hybrid") as { policy: { rules: { name: string }[] } };
   raw.policy.rules = raw.policy.rules.filter((x) => x.name !== "package-mirrors");
