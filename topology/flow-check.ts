@@ -300,7 +300,8 @@ function routeFix(t: FlowTopology, d: Device, dst: Address): string {
 /**
  * The route a router `d` lacks towards `dst`, where the plan knows it: the prefix of the segment
  * that holds `dst`, via the address of another device attached to that segment on a subnet `d`
- * is connected to (a second router on the management LAN). Undefined when no such device exists.
+ * is connected to (a second router on the management LAN; routers before other devices).
+ * Undefined when no such device exists.
  */
 function nextHopTowards(
   t: FlowTopology,
@@ -310,7 +311,11 @@ function nextHopTowards(
   for (const s of t.segments ?? []) {
     const prefix = s.prefixes.find((p) => p.contains(dst));
     if (!prefix) continue;
-    for (const x of t.devices) {
+    // Routers first: a VM on both subnets is no next hop to route through.
+    const candidates = [...t.devices].sort(
+      (a, b) => Number(b.kind === "router") - Number(a.kind === "router"),
+    );
+    for (const x of candidates) {
       if (x === d) continue;
       const own = x.interfaces.flatMap((i) => i.addresses);
       if (!own.some((h) => prefix.contains(h.address))) continue;
