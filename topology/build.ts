@@ -85,11 +85,9 @@ export function buildTopology(plan: Plan): TopologyResult {
   ];
   // The site's own flows only on a topology without other problems: a route or rule that is
   // wrong for another reason would make every verdict wrong.
-  // Policy only for now: missing routes (routing: true) are found and their problems written
-  // (flowProblems), but refusing them needs the bundled stacks' management gateways and the test
-  // fixtures' hosts a way out first (docs/flows.md); checkFlow reports them already.
+  // A flow with no route at some hop is refused like one the policy drops; a path that leaves
+  // what the plan models (an EVPN anycast gateway, a gateway no device holds) stays unverified.
   if (problems.length === 0) problems.push(...outboundProblems(plan, topology.devices));
-  if (problems.length === 0)
-    problems.push(...flowProblems(topology, siteFlows(plan, topology), { routing: false }));
+  if (problems.length === 0) problems.push(...flowProblems(topology, siteFlows(plan, topology)));
   return { topology, problems, warnings: policyWarnings(resolved.policy) };
 }

@@ -288,9 +288,48 @@ function routeFix(t: FlowTopology, d: Device, dst: Address): string {
     const tenant = d.path.replace(/\.kubernetes\..*$/, "");
     return `add { to: ${dst.family === 4 ? `${dst}/32` : `${dst}/128`}, via: <router> } under ${tenant}.kubernetes.routes`;
   }
-  if (d.kind === "router")
-    return `add { to: <prefix of ${dst}>, via: <next hop> } under ${d.path}.routes`;
+  if (d.kind === "router") {
+    const hop = nextHopTowards(t, d, dst);
+    return hop
+      ? `add { to: ${hop.prefix}, via: ${hop.via} } under ${d.path}.routes (${hop.device} is attached to ${hop.segment})`
+      : `add { to: <prefix of ${dst}>, via: <next hop> } under ${d.path}.routes`;
+  }
   return `${d.name} is not configured by this stack: give it a route to ${dst}`;
+}
+
+/**
+ * The route a router `d` lacks towards `dst`, where the plan knows it: the prefix of the segment
+ * that holds `dst`, via the address of another device attached to that segment on a subnet `d`
+ * is connected to (a second router on the management LAN; routers before other devices).
+ * Undefined when no such device exists.
+ */
+function nextHopTowards(
+  t: FlowTopology,
+  d: Device,
+  dst: Address,
+): { prefix: Prefix; via: Address; device: string; segment: string } | undefined {
+  for (const s of t.segments ?? []) {
+    const prefix = s.prefixes.find((p) => p.contains(dst));
+    if (!prefix) continue;
+    // Routers first: a VM on both subnets is no next hop to route through.
+    const candidates = [...t.devices].sort(
+      (a, b) => Number(b.kind === "router") - Number(a.kind === "router"),
+    );
+    for (const x of candidates) {
+      if (x === d) continue;
+      const own = x.interfaces.flatMap((i) => i.addresses);
+      if (!own.some((h) => prefix.contains(h.address))) continue;
+      const via = own.find(
+        (h) =>
+          h.role !== "vip" &&
+          h.role !== "anycast-gateway" &&
+          h.address.family === dst.family &&
+          ownOn(d, h.address) !== undefined,
+      )?.address;
+      if (via) return { prefix, via, device: x.name, segment: s.name };
+    }
+  }
+  return undefined;
 }
 
 function zonePath(p: NonNullable<Topology["policy"]>, zone: string): string {
@@ -313,13 +352,9 @@ function allowRule(
  * the rule or missing route, and the fix (an allow rule to paste under policy.rules, or a route).
  * Flows the policy denies are grouped by (what denies, destination, protocol): one rule each.
  * Flows without a route are grouped by the hop that has none and the key that gives it one.
- * With `routing: false`, a missing route is not a problem (checkFlow still reports it).
+ * A flow that leaves what the plan models (`unverified`) is no problem: the plan cannot tell.
  */
-export function flowProblems(
-  t: FlowTopology,
-  flows: readonly SiteFlow[],
-  options: { readonly routing: boolean } = { routing: true },
-): Problem[] {
+export function flowProblems(t: FlowTopology, flows: readonly SiteFlow[]): Problem[] {
   const out: Problem[] = [];
   const unrouted = new Map<
     string,
@@ -357,13 +392,18 @@ export function flowProblems(
       g.flows.push(flowText(f));
       for (const w of f.why) if (!g.why.includes(w)) g.why.push(w);
       denied.set(k, g);
-    } else if (options.routing && r.hop) {
+    } else if (r.hop) {
       // One problem per fix: the hops without a route, and where the flows go.
       const hop = r.hop;
       const k = r.fix ?? hop;
       const g = unrouted.get(k) ?? { hops: [], fix: r.fix, to: [], flows: [], why: [] };
       if (!g.hops.includes(hop)) g.hops.push(hop);
-      const to = f.dst ? f.dst.toString() : f.to === "internet" ? "the internet" : f.to;
+      const there = f.dst ? f.dst.toString() : f.to === "internet" ? "the internet" : f.to;
+      // A hop on the way back lacks the route to the source, not to the destination.
+      const to =
+        r.reason.startsWith("no way back") && r.src
+          ? `${r.src} (the way back to ${f.from})`
+          : there;
       if (!g.to.includes(to)) g.to.push(to);
       g.flows.push(flowText(f));
       for (const w of f.why) if (!g.why.includes(w)) g.why.push(w);

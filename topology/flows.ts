@@ -185,16 +185,20 @@ export function siteFlows(
       // The VIP in the first family the node has a NIC address in (sol's IPv6-only nodes reach
       // the IPv6 VIP; its IPv4 one sits among loopbacks they hold no route to).
       const vip = [k.vip.ipv4, k.vip.ipv6].find((a) => a && families.has(a.family));
-      if (vip) {
-        if (n.role === "worker")
-          out.add({
-            from: n.name,
-            to: k.name,
-            dst: vip,
-            protocol: "tcp",
-            port: KUBE_API_PORT,
-            why: `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}`,
-          });
+      if (vip && n.role === "worker") {
+        // A VIP no node holds (seed 001's loopback VIP on Talos, which holds VIPs only inside a
+        // node subnet) is not where the workers go: the Talos configs and Cilium's values point
+        // them at the first control-plane node instead (render/talos/inputs.ts apiServerAddress).
+        const first = k.nodes.find((x) => x.role === "controlplane");
+        const firstAddress = first?.address.ipv4 ?? first?.address.ipv6;
+        const api =
+          holderName(t.devices, vip) === undefined && first && firstAddress
+            ? {
+                dst: firstAddress,
+                why: `tenants[${i}].kubernetes.nodes: the Kubernetes API of ${k.name} at its first control-plane node ${first.name} (no node holds the VIP ${vip})`,
+              }
+            : { dst: vip, why: `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}` };
+        out.add({ from: n.name, to: k.name, protocol: "tcp", port: KUBE_API_PORT, ...api });
       }
     }
   });

@@ -2,8 +2,11 @@
 // (topology/flow-check.ts): exact flows of two bundled stacks, and the refusal of a policy that
 // drops them.
 import { formatProblem } from "../../addressing/problems";
+import { plan } from "../../addressing/plan";
 import { resolveSite } from "../../site";
-import { checkFlow, flowProblems, flowText, siteFlows } from "../../topology";
+import { loadSite } from "../../site/load";
+import { buildTopology, checkFlow, flowProblems, flowText, siteFlows } from "../../topology";
+import { seed001Talos } from "../fixtures/seed001";
 import { Address } from "../../addressing/ip";
 import { join } from "path";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
@@ -120,12 +123,15 @@ test("checkFlow names the rule or default that denies a flow", () => {
   ).toBe("pass");
 });
 
-test("homelab without its management gateway: the hosts have no route out, and the problem names the key", () => {
+test("homelab without its management gateway: the hosts have no route out, and the plan is refused", () => {
   const raw = stackRaw("homelab") as { hostNetwork: Record<string, unknown> };
   delete raw.hostNetwork.gateway;
-  const r = resolved(raw);
+  // The topology of the refused plan, to ask checkFlow where the route ends.
+  const loaded = loadSite(raw);
+  if (!loaded.ok) throw new Error("homelab does not load");
+  const { topology } = buildTopology(plan(loaded.site).plan);
   expect(
-    checkFlow(r.topology, { from: "pve01", to: "internet", protocol: "tcp", port: 443 }),
+    checkFlow(topology, { from: "pve01", to: "internet", protocol: "tcp", port: 443 }),
   ).toEqual({
     verdict: "blocked",
     reason: "pve01 has no route to 203.0.113.10",
@@ -133,7 +139,8 @@ test("homelab without its management gateway: the hosts have no route out, and t
     hop: "pve01",
     dst: Address.from("203.0.113.10"),
   });
-  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology)).map(formatProblem)).toEqual([
+  const refused = resolveSite(raw);
+  expect(refused.ok ? [] : refused.problems.map(formatProblem)).toEqual([
     'hostNetwork.gateway.ipv4: "pve01, pve02, pve03": have no route to the internet, which 3 flows the site needs take: pve01 -> internet (factory.talos.dev) tcp/443; pve02 -> internet (factory.talos.dev) tcp/443; pve03 -> internet (factory.talos.dev) tcp/443 (talos.factory: the Talos ISO v1.13.9); set hostNetwork.gateway.ipv4 to the management network\'s router, so that the hosts get a default route',
   ]);
 });
@@ -153,13 +160,13 @@ test("with a management gateway no device holds, the hosts' way out is unverifie
   expect(flowProblems(r.topology, siteFlows(r.plan, r.topology))).toEqual([]);
 });
 
-test("a VM on a segment without gateway: has no default route, and the problem names the key", () => {
-  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/segment-without-gateway.yaml")));
-  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology)).map(formatProblem)).toEqual([
+test("a VM on a segment without gateway: has no default route, and the plan is refused", () => {
+  const refused = resolveSite(
+    fileRaw(join(ROOT, "test/fixtures/invalid/flows-segment-without-gateway.yaml")),
+  );
+  expect(refused.ok ? [] : refused.problems.map(formatProblem)).toEqual([
     'segments[0].gateway.ipv4: "web1": has no route to 1.1.1.1 or the internet, which 4 flows the site needs take: web1 -> internet (1.1.1.1) udp/53; web1 -> internet (1.1.1.1) tcp/53; web1 -> internet (deb.debian.org, security.debian.org) tcp/80; web1 -> internet (deb.debian.org, security.debian.org) tcp/443 (vms[0].nameservers: 1.1.1.1; vms[0].packages: debian-12 installs nginx from its mirrors); set segments[0].gateway.ipv4 to the router\'s address on web, so that its VMs get a default route',
   ]);
-  // Not refused yet (topology/build.ts passes routing: false): the plan is accepted.
-  expect(flowProblems(r.topology, siteFlows(r.plan, r.topology), { routing: false })).toEqual([]);
 });
 
 test("sol's IPv6-only workers reach the IPv6 VIP through the routes the edge learns over BGP", () => {
@@ -174,6 +181,35 @@ test("sol's IPv6-only workers reach the IPv6 VIP through the routes the edge lea
   expect(siteFlows(r.plan, r.topology).filter((f) => f.dst?.toString() === "1.1.1.1")).toEqual([]);
 });
 
+test("seed 001 on Talos: no node holds its loopback VIP, so the workers' API flow goes to the first control-plane node", () => {
+  const r = resolved(seed001Talos);
+  const api = siteFlows(r.plan, r.topology).filter((f) => f.port === 6443);
+  expect(api.map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`)).toEqual([
+    "solwk021 -> sol-k8s (fd00:101::11) tcp/6443 pass",
+    "solwk022 -> sol-k8s (fd00:101::11) tcp/6443 pass",
+    "solwk023 -> sol-k8s (fd00:101::11) tcp/6443 pass",
+  ]);
+  expect(api[0].why).toEqual([
+    "tenants[0].kubernetes.nodes: the Kubernetes API of sol-k8s at its first control-plane node solcp011 (no node holds the VIP fd00:255:101::ac)",
+  ]);
+  // The VIP itself has no route at the edge: a flow to it would be refused.
+  expect(
+    checkFlow(r.topology, {
+      from: "solwk021",
+      to: "sol-k8s",
+      dst: Address.from("fd00:255:101::ac"),
+      protocol: "tcp",
+      port: 6443,
+    }),
+  ).toEqual({
+    verdict: "blocked",
+    reason: "edge has no route to fd00:255:101::ac",
+    fix: "add { to: <prefix of fd00:255:101::ac>, via: <next hop> } under routers[0].routes",
+    hop: "edge",
+    dst: Address.from("fd00:255:101::ac"),
+  });
+});
+
 test("a VM on a declared segment with its gateway: every flow passes through the router", () => {
   const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/segment-gateway.yaml")));
   expect(verdictsOf(r)).toEqual([
@@ -182,6 +218,23 @@ test("a VM on a declared segment with its gateway: every flow passes through the
     "web1 -> internet (deb.debian.org, security.debian.org) tcp/80 pass",
     "web1 -> internet (deb.debian.org, security.debian.org) tcp/443 pass",
     "pve1 -> internet (cloud.debian.org) tcp/443 pass",
+  ]);
+});
+
+test("two routers with a route to each other's segment: the connection across both passes", () => {
+  const r = resolved(fileRaw(join(ROOT, "test/fixtures/flows/two-routers-routed.yaml")));
+  expect(
+    siteFlows(r.plan, r.topology).map((f) => {
+      const c = checkFlow(r.topology, f);
+      return `${flowText(f)} ${c.verdict} (${c.reason})`;
+    }),
+  ).toEqual([
+    "web1 -> db1 tcp/5432 pass (routed and allowed)",
+    "web1 -> internet (1.1.1.1) udp/53 pass (gw is the way out)",
+    "web1 -> internet (1.1.1.1) tcp/53 pass (gw is the way out)",
+    "db1 -> internet (1.1.1.1) udp/53 pass (db-router is the way out)",
+    "db1 -> internet (1.1.1.1) tcp/53 pass (db-router is the way out)",
+    "pve1 -> internet (cloud.debian.org) tcp/443 pass (gw is the way out)",
   ]);
 });
 
