@@ -156,7 +156,8 @@ export function ports(): Schema<PortSpec[]> {
   };
 }
 
-const RULE_NAME = /^[a-z][a-z0-9-]{0,40}$/;
+/** A policy rule's name: it becomes part of RouterOS comments and nftables names (41 characters). */
+export const RULE_NAME = /^[a-z][a-z0-9-]{0,40}$/;
 
 /** `homelab:policy`: zone defaults and rules (README "Network policy"). */
 export const policySchema = obj({

@@ -3,6 +3,7 @@
 // source) and the policy (topology/policy-eval.ts decides the first packet; the rendered rules
 // accept established and related traffic, so the replies follow). Generic: any {from, to,
 // protocol, port} whose `from` is a device of the topology.
+import { RULE_NAME } from "../site/spec-policy";
 import { Address, Family, Prefix } from "../addressing/ip";
 import { Problem } from "../addressing/problems";
 import { FlowProtocol, flowText, SiteFlow } from "./flows";
@@ -419,9 +420,21 @@ export function flowProblems(t: FlowTopology, flows: readonly SiteFlow[]): Probl
       message: `${g.hops.length === 1 ? "has" : "have"} no route to ${g.to.join(" or ")}, which ${g.flows.length === 1 ? "a flow the site needs takes" : `${g.flows.length} flows the site needs take`}: ${g.flows.join("; ")} (${g.why.join("; ")})`,
       ...(g.fix ? { fix: g.fix } : {}),
     });
+  // Each suggested rule gets a name no rule of the policy and no other suggestion has, so that
+  // pasting every fix at once is a valid policy (new-user trial M8): the short name, else the
+  // sources' names before it, else a number after it.
+  const taken = new Set((t.policy?.rules ?? []).map((r) => r.name));
+  const unique = (short: string, from: readonly string[]) => {
+    const candidates = [short, `allow-${from.join("-")}-${short.slice("allow-".length)}`];
+    let name = candidates.find((c) => !taken.has(c) && RULE_NAME.test(c));
+    for (let i = 2; name === undefined; i++)
+      if (!taken.has(`${short}-${i}`)) name = `${short}-${i}`;
+    taken.add(name);
+    return name;
+  };
   for (const g of denied.values()) {
     const ports = [...g.ports].sort((a, b) => a - b);
-    const name = `allow-${g.to}-${g.protocol}-${ports.join("-")}`;
+    const name = unique(`allow-${g.to}-${g.protocol}-${ports.join("-")}`, g.from);
     out.push({
       path: "policy.rules",
       input: `${g.from.join(", ")} -> ${g.to} ${g.protocol}/${ports.join(",")}`,

@@ -9,6 +9,7 @@ import { buildTopology, checkFlow, flowProblems, flowText, siteFlows } from "../
 import { seed001Talos } from "../fixtures/seed001";
 import { Address } from "../../addressing/ip";
 import { join } from "path";
+import { parse as parseYaml } from "yaml";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 
 function resolved(raw: Record<string, unknown>) {
@@ -244,7 +245,7 @@ test("arc-hybrid without its package-mirrors rule is refused, with the rule to a
   const r = resolveSite(raw);
   expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
     'policy.rules: "reverse-proxy-app -> internet tcp/80,443": the default of zone app (policy.default: deny) drops 2 flows the site needs (vms[2].packages: debian-12 installs nginx from its mirrors); add under policy.rules, above the rules that deny it: { name: allow-internet-tcp-80-443, from: [reverse-proxy-app], to: internet, protocol: tcp, ports: [80, 443], action: allow }',
-    'policy.rules: "prometheus -> internet tcp/80,443": the default of zone observability (policy.default: deny) drops 2 flows the site needs (vms[3].packages: debian-12 installs prometheus from its mirrors); add under policy.rules, above the rules that deny it: { name: allow-internet-tcp-80-443, from: [prometheus], to: internet, protocol: tcp, ports: [80, 443], action: allow }',
+    'policy.rules: "prometheus -> internet tcp/80,443": the default of zone observability (policy.default: deny) drops 2 flows the site needs (vms[3].packages: debian-12 installs prometheus from its mirrors); add under policy.rules, above the rules that deny it: { name: allow-prometheus-internet-tcp-80-443, from: [prometheus], to: internet, protocol: tcp, ports: [80, 443], action: allow }',
   ]);
 });
 
@@ -267,10 +268,25 @@ test("arc-hybrid without its tunnel and log-shipping rules is refused, with the 
   const r = resolveSite(raw);
   expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
     'policy.rules: "reverse-proxy-app -> loki tcp/3100": the default of zone app (policy.default: deny) drops 1 flow the site needs (vms[2].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100, from: [reverse-proxy-app], to: loki, protocol: tcp, ports: [3100], action: allow }',
-    'policy.rules: "cicd -> loki tcp/3100": the default of zone devtest (policy.default: deny) drops 1 flow the site needs (vms[6].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100, from: [cicd], to: loki, protocol: tcp, ports: [3100], action: allow }',
+    'policy.rules: "cicd -> loki tcp/3100": the default of zone devtest (policy.default: deny) drops 1 flow the site needs (vms[6].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-cicd-loki-tcp-3100, from: [cicd], to: loki, protocol: tcp, ports: [3100], action: allow }',
     'policy.rules: "cloudflare-tunnel -> internet udp/7844": the default of zone dmz (policy.default: deny) drops 1 flow the site needs (vms[8].outbound[1]: cloudflared QUIC to the Cloudflare edge); add under policy.rules, above the rules that deny it: { name: allow-internet-udp-7844, from: [cloudflare-tunnel], to: internet, protocol: udp, ports: [7844], action: allow }',
-    'policy.rules: "cloudflare-tunnel, bastion -> loki tcp/3100": the default of zone dmz (policy.default: deny) drops 2 flows the site needs (vms[8].outbound[2]: log shipping to Loki (seed 003 "Log aggregation"); vms[10].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100, from: [cloudflare-tunnel, bastion], to: loki, protocol: tcp, ports: [3100], action: allow }',
+    'policy.rules: "cloudflare-tunnel, bastion -> loki tcp/3100": the default of zone dmz (policy.default: deny) drops 2 flows the site needs (vms[8].outbound[2]: log shipping to Loki (seed 003 "Log aggregation"); vms[10].outbound[0]: log shipping to Loki (seed 003 "Log aggregation")); add under policy.rules, above the rules that deny it: { name: allow-loki-tcp-3100-2, from: [cloudflare-tunnel, bastion], to: loki, protocol: tcp, ports: [3100], action: allow }',
   ]);
+});
+
+test("every suggested rule pasted at once is a policy the plan accepts (distinct names)", () => {
+  const raw = stackRaw("arc-hybrid") as { policy: { rules: Record<string, unknown>[] } };
+  raw.policy.rules = raw.policy.rules.filter(
+    (x) => !["tunnel-quic", "log-shipping", "package-mirrors"].includes(x.name as string),
+  );
+  const r = resolveSite(raw);
+  const fixes = r.ok ? [] : r.problems.map((p) => p.fix ?? "");
+  const pasted = fixes.map((f) => parseYaml(f.slice(f.indexOf("{ name:"))) as { name: string });
+  expect(pasted.length).toBeGreaterThan(4);
+  expect(new Set(pasted.map((x) => x.name)).size).toBe(pasted.length);
+  raw.policy.rules = [...pasted, ...raw.policy.rules];
+  const again = resolveSite(raw);
+  expect(again.ok ? [] : again.problems.map(formatProblem)).toEqual([]);
 });
 
 test("vms[].outbound to a name that is no machine is refused, with the closest name", () => {
