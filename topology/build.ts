@@ -87,7 +87,12 @@ export function buildTopology(plan: Plan): TopologyResult {
   // wrong for another reason would make every verdict wrong.
   // A flow with no route at some hop is refused like one the policy drops; a path that leaves
   // what the plan models (an EVPN anycast gateway, a gateway no device holds) stays unverified.
-  if (problems.length === 0) problems.push(...outboundProblems(plan, topology.devices));
-  if (problems.length === 0) problems.push(...flowProblems(topology, siteFlows(plan, topology)));
+  // The owner's expectations are judged on the same topology but change none of it: a problem
+  // of theirs does not hide the flows' (new-user trial M7).
+  const blocking = problems.length - expected.problems.length;
+  const outbound = blocking === 0 ? outboundProblems(plan, topology.devices) : [];
+  problems.push(...outbound);
+  if (blocking === 0 && outbound.length === 0)
+    problems.push(...flowProblems(topology, siteFlows(plan, topology)));
   return { topology, problems, warnings: policyWarnings(resolved.policy) };
 }
