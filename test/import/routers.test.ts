@@ -231,13 +231,23 @@ test("round trip: a router's own BGP connections, imported, are adopted by the p
   expect(out[1]).toBe(
     "  routeros/home.changes.txt: 4 add, 8 adopt, 0 set, 0 remove, 0 release (10 entries read from the export)",
   );
-  const changes = fs
-    .readFileSync(path.join(dir, "out", "home", "routeros", "home.changes.txt"), "utf8")
-    .split("\n")
-    .filter((l) => l.includes("/routing/bgp/"));
-  expect(changes).toEqual([
+  const changes = fs.readFileSync(
+    path.join(dir, "out", "home", "routeros", "home.changes.txt"),
+    "utf8",
+  );
+  expect(changes.split("\n")).toEqual([
+    "adopt /interface/vlan interface=bridge name=vlan30 vlan-id=30 (key vlan:bridge:30)",
+    "adopt /ip/address address=192.168.88.1/24 interface=bridge network=192.168.88.0 (key ip-address:192.168.88.1)",
+    "adopt /ip/address address=192.168.30.1/24 interface=vlan30 network=192.168.30.0 (key ip-address:192.168.30.1)",
+    "adopt /ip/address address=192.168.99.2/30 interface=ether1 network=192.168.99.0 (key ip-address:192.168.99.2)",
+    "adopt /ip/route dst-address=0.0.0.0/0 gateway=192.168.99.1 (key ip-route:0.0.0.0/0)",
     "add /routing/bgp/instance name=home as=65000 router-id=192.168.88.1 (key bgp-instance)",
+    "adopt /routing/bfd/configuration addresses=10.20.0.11 min-rx=00:00:00.300 min-tx=00:00:00.300 multiplier=3 (key bfd-config:10.20.0.11)",
     'adopt /routing/bgp/connection instance=main local.role=ebgp name=upstream remote.address=192.168.99.1 remote.as=64999 hold-time=00:00:30 (key bgp-connection:upstream): instance main -> home, local.address "" -> 192.168.99.2, afi "" -> ip',
     'adopt /routing/bgp/connection instance=main local.role=ebgp name=lab remote.address=10.20.0.11 remote.as=65020 multihop=yes use-bfd=yes (key bgp-connection:lab): instance main -> home, local.address "" -> 192.168.88.1, afi "" -> ip',
+    "add /ip/firewall/filter chain=input action=accept src-address=192.168.99.1 in-interface=ether1 protocol=tcp dst-port=179 log=no (key fw-filter:001:bgp.upstream:e7b44405)",
+    "add /ip/firewall/filter chain=input action=accept src-address=10.20.0.11 protocol=tcp dst-port=179 log=no (key fw-filter:002:bgp.lab:14459749)",
+    "add /ip/firewall/filter chain=input action=accept src-address=10.20.0.11 protocol=udp dst-port=4784 log=no (key fw-filter:003:bfd.lab:b7878d24)",
+    "",
   ]);
 }, 120_000);

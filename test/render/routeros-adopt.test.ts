@@ -300,6 +300,10 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
     const r = routerFromExport("cp1.rsc", parseExport("cp1.rsc", text), "7.19");
     r.run(script);
     expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    // Destroy releases it: the owner's comment comes back, the values the script set stay.
+    r.run(destroy);
+    const after = everything(r)["/routing/bgp/connection"].find((c) => c.name === "lab-cp1");
+    expect([after?.comment, after?.["input.filter"]]).toEqual(["lab node", "k8s-in"]);
   });
 
   test("a BGP connection equal on its name with another peer AS is a conflict, never changed", () => {
