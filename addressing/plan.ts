@@ -414,6 +414,7 @@ export function plan(site: Site): PlanResult {
   gatewayAgreement(b);
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
+  clusterResolverFamilies(b, tenants, nameservers);
 
   const sdn = planSdn(b, hosts, vnet, tenants);
   const derived: Omit<Plan, "warnings"> = {
@@ -449,6 +450,36 @@ export function plan(site: Site): PlanResult {
     facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
   };
   return { plan: { ...derived, warnings: warnings(derived) }, problems: b.problems };
+}
+
+/**
+ * A cluster's nodes get the talos.nameservers of the families they have addresses in (a resolver
+ * of another family is unreachable: every lookup would wait on it). A cluster left with none
+ * would fall back to Talos's built-in resolvers without a word (new-user trial M5): refused,
+ * naming the families on both sides.
+ */
+function clusterResolverFamilies(
+  b: Builder,
+  tenants: readonly TenantPlan[],
+  nameservers: readonly Address[],
+): void {
+  if (nameservers.length === 0) return;
+  const label = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
+  for (const t of tenants) {
+    if (!t.kubernetes) continue;
+    const families = FAMILIES.filter((f) => t.vms[key(f)] !== undefined);
+    // A tenant without a VM subnet has its own problem already.
+    if (families.length === 0) continue;
+    if (nameservers.some((a) => families.includes(a.family))) continue;
+    const theirs = [...new Set(nameservers.map((a) => a.family))].map(label).join(" and ");
+    const ours = families.map(label).join(" and ");
+    b.problem(
+      "talos.nameservers",
+      nameservers.map(String).join(", "),
+      `has only ${theirs} resolvers, and the nodes of tenant ${t.id} (${t.name}) have ${ours} addresses only: they would be given no resolver`,
+      `add ${families.length === 1 ? `an ${ours}` : "a"} resolver to talos.nameservers (e.g. ${families.includes(4) ? "1.1.1.1" : "2606:4700:4700::1111"}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
+    );
+  }
 }
 
 function planTenant(

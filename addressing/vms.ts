@@ -291,6 +291,19 @@ function planVm(
       return parseNameservers(b, texts, `segments[${i}].nameservers`);
     })
     .find((a) => a.length > 0);
+  // The inherited resolvers in the VM's families; none left would leave it without DNS.
+  const inherited = segmentNameservers ?? siteNameservers;
+  const reachable = inherited.filter((a) => families.includes(a.family));
+  if (!v.nameservers && inherited.length > 0 && reachable.length === 0 && families.length > 0) {
+    const label = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
+    const from = segmentNameservers ? "its segment's nameservers" : "talos.nameservers";
+    b.problem(
+      `${path}.nameservers`,
+      "",
+      `is not set, and the resolvers ${v.name} would take from ${from} (${inherited.map(String).join(", ")}) are all of a family it has no address in (it has ${families.map(label).join(" and ")} only): it would be given no resolver`,
+      `set ${path}.nameservers to ${families.includes(4) ? "an IPv4 resolver, e.g. [1.1.1.1]" : 'an IPv6 resolver, e.g. ["2606:4700:4700::1111"]'}`,
+    );
+  }
   return {
     name: v.name,
     id: v.id,
@@ -306,9 +319,7 @@ function planVm(
     routes,
     packages: v.packages,
     outbound: v.outbound ?? [],
-    nameservers: v.nameservers
-      ? nameservers
-      : (segmentNameservers ?? siteNameservers).filter((a) => families.includes(a.family)),
+    nameservers: v.nameservers ? nameservers : reachable,
     ...(v.k3s ? { k3s: planK3s(b, v, `${path}.k3s`) } : {}),
   };
 }

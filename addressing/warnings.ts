@@ -8,6 +8,8 @@ import {
   ROUTEROS_LONG_TERM,
   ROUTEROS_VERSIONS_TEXT,
   isSupportedRouterOs,
+  ROUTEROS_MINORS,
+  routerOsMinor,
 } from "./routeros-versions";
 import { specialPurposeProblems } from "./special-purpose";
 
@@ -87,11 +89,28 @@ export function warnings(
   });
   (plan.routers ?? []).forEach((r, i) => {
     if (r.os !== "routeros" || isSupportedRouterOs(r.version)) return;
+    const minor = routerOsMinor(r.version) ?? 0;
+    const newest = Math.max(...ROUTEROS_MINORS);
+    if (minor > newest) {
+      // A later release: the script uses the newest sourced names, which later releases keep
+      // unless their changelog says otherwise; upgrading is not the fix.
+      out.push({
+        path: `routers[${i}].version`,
+        input: r.version,
+        message: `is newer than the RouterOS releases this program's property names are sourced for (${ROUTEROS_VERSIONS_TEXT}): the script is written with 7.${newest}'s names`,
+        fix: `check the changelogs from 7.${newest + 1} to ${r.version} for renamed properties (https://mikrotik.com/download/changelogs), and try the script with npm run plan -- --routeros-base ${r.name}=<its /export>`,
+      });
+      return;
+    }
+    // "7.2" is a 2022 release, or "7.20" mistyped.
+    const tens = `7.${minor}0`;
+    const typo =
+      minor < 10 && isSupportedRouterOs(tens) ? `; if it runs ${tens}, write "${tens}"` : "";
     out.push({
       path: `routers[${i}].version`,
       input: r.version,
-      message: `is not a RouterOS release this program's property names are sourced for (${ROUTEROS_VERSIONS_TEXT})`,
-      fix: `upgrade the router to ${ROUTEROS_DEFAULT_VERSION} (stable) or ${ROUTEROS_LONG_TERM} (long-term) and set the version to match`,
+      message: `is older than the RouterOS releases this program's property names are sourced for (${ROUTEROS_VERSIONS_TEXT})`,
+      fix: `upgrade the router to ${ROUTEROS_DEFAULT_VERSION} (stable) or ${ROUTEROS_LONG_TERM} (long-term) and set the version to match${typo}`,
     });
   });
   for (const r of plan.routers ?? []) {

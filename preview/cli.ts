@@ -150,7 +150,8 @@ export async function planCli(
     io.err(`plan: ${e.message}`);
     return 2;
   }
-  io.out(summarize(stack, result, shownDir));
+  const dryWarnings = dry.changes.reduce((n, c) => n + c.warnings.length, 0);
+  io.out(summarize(stack, result, shownDir, dryWarnings));
   for (const name of kept)
     io.out(
       `  kept ${join(shownDir, name)}: the previous preview wrote it, but it was changed since and this preview no longer writes it; remove it yourself if the changes are not needed`,

@@ -178,14 +178,20 @@ export function writePreview(
  * (registered with the `import` option: homelab:existing) and what it creates; warnings are
  * counted here and listed after it.
  */
-export function summarize(stack: string, result: PreviewResult, outDir: string): string {
+export function summarize(
+  stack: string,
+  result: PreviewResult,
+  outDir: string,
+  /** Warnings of the `--routeros-base` dry runs, listed with their changes files. */
+  dryRunWarnings = 0,
+): string {
   const custom = result.resources.filter((r) => r.custom);
   const components = result.resources.length - custom.length;
   const adopted = custom.filter((r) => r.options.import !== undefined).length;
   const reads = custom.filter((r) => r.read).length;
   const created = custom.length - adopted - reads;
   const read = reads > 0 ? `, ${reads} to read` : "";
-  const n = result.warnings.length;
+  const n = result.warnings.length + dryRunWarnings;
   const warned = n > 0 ? `, ${n} warning${n === 1 ? "" : "s"}` : "";
   const m = result.manualSteps?.length ?? 0;
   const manual = m > 0 ? `, ${m} manual step${m === 1 ? "" : "s"} (inventory.md)` : "";

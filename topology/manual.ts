@@ -4,7 +4,7 @@
 // adds addresses to, everything an external device must do for its sessions, software this stack
 // does not install (Kubernetes on Linux nodes, K3s).
 import { FAMILIES, familyKey as key } from "../addressing/ip";
-import { Plan } from "../addressing/plan-types";
+import { Plan, RouterAddress, RouterPlan } from "../addressing/plan-types";
 import { routeOf } from "./sessions";
 import { ManualStep, Topology } from "./types";
 
@@ -235,6 +235,52 @@ function sdnExitSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[
     }));
 }
 
+/**
+ * A LoadBalancer pool inside a shared segment (`lbSegment`) that the cluster announces by BGP:
+ * the segment's devices look its addresses up with ARP, as they lie in their own subnet, and the
+ * router that holds an address on the segment has BGP routes to them but answers ARP for them
+ * only with proxy ARP, which no script here sets (it changes the owner's interface for every
+ * address it routes). (A pool announced by L2 lies on the nodes' own segment: Cilium answers.)
+ */
+function lbProxyArpSteps(plan: Plan): ManualStep[] {
+  // One step per router interface, naming every pool it must answer for.
+  const by = new Map<
+    string,
+    { r: RouterPlan; a: RouterAddress; segment: string; pools: string[] }
+  >();
+  for (const t of plan.tenants) {
+    const k = t.kubernetes;
+    if (!k || k.lbSegment === undefined || k.announcement !== "bgp") continue;
+    const segment = plan.sharedSegments.find((s) => s.name === k.lbSegment);
+    if (!segment) continue;
+    const pool = k.lbRanges.filter((x) => segment.prefix.contains(x.start)).map(String);
+    if (pool.length === 0) continue;
+    for (const r of plan.routers) {
+      for (const a of r.addresses.filter((x) => segment.prefix.contains(x.address))) {
+        const id = `${r.name} ${a.interface}`;
+        const entry = by.get(id) ?? {
+          r,
+          a,
+          segment: `${segment.name} (${segment.prefix})`,
+          pools: [],
+        };
+        entry.pools.push(`cluster ${k.name}'s ${pool.join(", ")}`);
+        by.set(id, entry);
+      }
+    }
+  }
+  return [...by.values()].map(({ r, a, segment, pools }) => ({
+    device: r.name,
+    what:
+      r.os === "routeros"
+        ? `turn on proxy ARP on ${a.interface} (arp=proxy-arp on the interface, e.g. /interface/vlan/set ${a.interface} arp=proxy-arp)`
+        : r.os === "external"
+          ? `turn on proxy ARP on ${a.interface}, the interface holding ${a.address}/${a.length}`
+          : `turn on proxy ARP on ${a.interface} (sysctl -w net.ipv4.conf.${a.interface}.proxy_arp=1, and a file in /etc/sysctl.d/ to keep it)`,
+    why: `the devices on shared segment ${segment} look up the LoadBalancer addresses (${pools.join("; ")}) with ARP, as they lie in their own subnet; ${r.name} routes them to the nodes by BGP but answers ARP for them only with proxy ARP, which ${r.os === "external" ? "this stack does not configure" : "the rendered config does not set"}`,
+  }));
+}
+
 /** Every manual step of the site, grouped by kind, in plan order. */
 export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
   return [
@@ -245,5 +291,6 @@ export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): Manua
     ...sdnExitSteps(plan, t),
     ...k3sSteps(plan),
     ...clusterSteps(plan, t),
+    ...lbProxyArpSteps(plan),
   ];
 }

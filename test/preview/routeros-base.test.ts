@@ -70,14 +70,40 @@ const DEFCONF_CHANGES = [
   "add /ip/firewall/nat chain=srcnat action=masquerade out-interface=ether1 src-address=192.168.30.0/24 (key nat:ether1:192.168.30.0/24:masquerade)",
 ];
 
-test("a factory router: every entry added, none adopted, the filter rules above the defconf drops", async () => {
-  const dir = join(root, "out", "adopt");
+/**
+ * The factory export with the two VLAN interfaces the adopt-site stack names (it sets no trunk,
+ * so the owner makes them), written to the scratch project.
+ */
+function factoryWithVlans(): string {
+  const path = join(root, "factory-vlans.rsc");
+  const vlans = [
+    "/interface vlan",
+    "add interface=bridge name=vlan20 vlan-id=20",
+    "add interface=bridge name=vlan30 vlan-id=30",
+    "",
+  ].join("\n");
+  writeFileSync(path, readFileSync(fixture("defconf-home.rsc"), "utf8") + vlans);
+  return path;
+}
+
+test("a factory router without the VLAN interfaces the stack names: the plan is refused with the fix", async () => {
+  // RouterOS refuses an address or a list member on an interface it does not have; the stack
+  // sets no trunk, so its script creates no /interface/vlan.
   const argv = ["--stack", "adopt", "--routeros-base", `edge=${fixture("defconf-home.rsc")}`];
+  expect(await planCli(argv, io, root)).toBe(1);
+  expect(err.slice(-1)).toEqual([
+    `  - the script fails on the router of ${shown(fixture("defconf-home.rsc"))}: /interface/list/member: input does not match any value of interface: vlan20; ${shown(fixture("defconf-home.rsc"))} has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=<its bridge> vlan-id=<id>), or set the router's trunk in the stack so that the script creates its VLAN interfaces`,
+  ]);
+});
+
+test("a factory router with the owner's VLANs: every entry added, none adopted, the filter rules above the defconf drops", async () => {
+  const dir = join(root, "out", "adopt");
+  const argv = ["--stack", "adopt", "--routeros-base", `edge=${factoryWithVlans()}`];
   expect(await planCli(argv, io, root)).toBe(0);
   expect(err).toEqual([]);
   // vlan20 and vlan30 join LAN: no warning that the factory drops take what they send.
   expect(out.slice(1)).toEqual([
-    "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (67 entries read from the export)",
+    "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (69 entries read from the export)",
   ]);
   expect(readFileSync(join(dir, "routeros", "edge.changes.txt"), "utf8")).toBe(
     `${DEFCONF_CHANGES.join("\n")}\n`,
@@ -85,6 +111,23 @@ test("a factory router: every entry added, none adopted, the filter rules above 
   // A file of the preview: listed, so that the next preview replaces or removes it.
   const listed = JSON.parse(readFileSync(join(dir, PREVIEW_MANIFEST), "utf8"));
   expect(listed.files.map((f: { path: string }) => f.path)).toContain("routeros/edge.changes.txt");
+});
+
+test("the dry run's warnings are counted in the summary line and listed under its changes file", async () => {
+  const path = factoryWithVlans();
+  writeFileSync(
+    path,
+    readFileSync(path, "utf8").replace("by RouterOS 7.19.4", "by RouterOS 7.16.2"),
+  );
+  expect(await planCli(["--stack", "adopt", "--routeros-base", `edge=${path}`], io, root)).toBe(0);
+  expect(err).toEqual([]);
+  expect(out[0]).toBe(
+    `adopt: 25 resources (18 custom, 7 components), 1 to import, 17 to create, 1 warning, 1 manual step (inventory.md), written to ${shown(join(root, "out", "adopt"))}`,
+  );
+  expect(out.slice(1)).toEqual([
+    "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (69 entries read from the export)",
+    `  ! edge: ${shown(path)} is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router`,
+  ]);
 });
 
 test("a router that ran the stack with its uplink and route: the plan without them says remove", async () => {

@@ -45,9 +45,15 @@ test("lb-home-vlan: the pool is a range of the home VLAN, announced to the edge 
   const r = await planExample("lb-home-vlan");
   expect(r.problems).toEqual([]);
   expect(summarize("lb-home-vlan", r, "out/lb-home-vlan")).toBe(
-    "lb-home-vlan: 25 resources (18 custom, 7 components), 1 to import, 17 to create, 1 manual step (inventory.md), written to out/lb-home-vlan",
+    "lb-home-vlan: 25 resources (18 custom, 7 components), 1 to import, 17 to create, 2 manual steps (inventory.md), written to out/lb-home-vlan",
   );
   expect(warningLines(r)).toEqual([]);
+  // The home VLAN's devices ARP for the pool's addresses: the router answers with proxy ARP only.
+  expect(r.manualSteps?.[1]).toEqual({
+    device: "edge",
+    what: "turn on proxy ARP on vlan60 (arp=proxy-arp on the interface, e.g. /interface/vlan/set vlan60 arp=proxy-arp)",
+    why: "the devices on shared segment home (192.168.60.0/24) look up the LoadBalancer addresses (cluster lab's 192.168.60.200-192.168.60.230) with ARP, as they lie in their own subnet; edge routes them to the nodes by BGP but answers ARP for them only with proxy ARP, which the rendered config does not set",
+  });
   const inventory = fileOf(r, "inventory.md");
   expect(inventory).toContain(
     "| lab     | lab-pool | 192.168.60.200-192.168.60.230 | 31        | configured range | 192.168.60.0/24 | home           | BGP          |",

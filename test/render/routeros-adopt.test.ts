@@ -450,10 +450,11 @@ test("our rules an earlier script appended below the factory drop move above it;
 });
 
 test("the dry run warns about an export of another RouterOS minor release than the stack's", () => {
-  const text = readFileSync(join(DIR, "defconf-home.rsc"), "utf8").replace(
-    "by RouterOS 7.19.4",
-    "by RouterOS 7.16.2",
-  );
+  // The factory export, the owner's VLAN interfaces added (the stack sets no trunk).
+  const text = readFileSync(join(DIR, "defconf-home.rsc"), "utf8")
+    .replace("by RouterOS 7.19.4", "by RouterOS 7.16.2")
+    .concat("/interface vlan\nadd interface=bridge name=vlan20 vlan-id=20\n")
+    .concat("add interface=bridge name=vlan30 vlan-id=30\n");
   const r = dryRun(script, "edge.rsc", text);
   expect(r.ok && r.warnings[0]).toBe(
     "edge.rsc is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router",

@@ -216,7 +216,7 @@ describe("the stack's version", () => {
     expect(plan.warnings.filter((w) => w.path === "routers[0].version")).toEqual([]);
   });
 
-  test("a version outside 7.18-7.24 is warned about, naming the supported releases", () => {
+  test("a version before 7.18 is warned about, naming the supported releases", () => {
     expect(ROUTEROS_VERSIONS_TEXT).toBe("7.18, 7.19, 7.20, 7.21, 7.22, 7.23, 7.24");
     const { plan } = site((r) => (r.version = "7.16.2"));
     expect(plan.warnings.filter((w) => w.path === "routers[0].version")).toEqual([
@@ -224,9 +224,42 @@ describe("the stack's version", () => {
         path: "routers[0].version",
         input: "7.16.2",
         message:
-          "is not a RouterOS release this program's property names are sourced for (7.18, 7.19, 7.20, 7.21, 7.22, 7.23, 7.24)",
+          "is older than the RouterOS releases this program's property names are sourced for (7.18, 7.19, 7.20, 7.21, 7.22, 7.23, 7.24)",
         fix: "upgrade the router to 7.24 (stable) or 7.21 (long-term) and set the version to match",
       },
     ]);
+  });
+
+  test('"7.2" (a 2022 release) is warned about and "7.20" suggested', () => {
+    const { plan } = site((r) => (r.version = "7.2"));
+    expect(plan.warnings.filter((w) => w.path === "routers[0].version")).toEqual([
+      {
+        path: "routers[0].version",
+        input: "7.2",
+        message:
+          "is older than the RouterOS releases this program's property names are sourced for (7.18, 7.19, 7.20, 7.21, 7.22, 7.23, 7.24)",
+        fix: 'upgrade the router to 7.24 (stable) or 7.21 (long-term) and set the version to match; if it runs 7.20, write "7.20"',
+      },
+    ]);
+  });
+
+  test("a version after 7.24 is not told to upgrade: the script uses 7.24's names", () => {
+    const { plan } = site((r) => (r.version = "7.26"));
+    expect(plan.warnings.filter((w) => w.path === "routers[0].version")).toEqual([
+      {
+        path: "routers[0].version",
+        input: "7.26",
+        message:
+          "is newer than the RouterOS releases this program's property names are sourced for (7.18, 7.19, 7.20, 7.21, 7.22, 7.23, 7.24): the script is written with 7.24's names",
+        fix: "check the changelogs from 7.25 to 7.26 for renamed properties (https://mikrotik.com/download/changelogs), and try the script with npm run plan -- --routeros-base edge=<its /export>",
+      },
+    ]);
+    const { plan: p, topology } = site((r) => (r.version = "7.26"));
+    const script = renderRouterOsScript(routerOsDesiredState(topology, p.routers[0], "sol"));
+    expect(script.split("\n")[0]).toBe(
+      "# RouterOS 7.26 reconcile script for router edge, stack sol. Generated; do not edit.",
+    );
+    expect(script).toContain(" afi=");
+    expect(script).toContain(" instance=");
   });
 });

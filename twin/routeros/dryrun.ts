@@ -63,11 +63,18 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   const router = routerFromExport(file, exported, version);
   const before = snapshot(router);
   const read = [...before.values()].length;
+  router.requireInterfaces();
   try {
     router.run(script);
   } catch (e) {
     if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
-    throw new DryRunError(`the script fails on the router of ${file}: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    const missing = /input does not match any value of interface: (\S+)$/.exec(message)?.[1];
+    const fix =
+      missing === undefined
+        ? ""
+        : `; ${file} has no interface ${missing}: create it on the router (for a VLAN, /interface/vlan/add name=${missing} interface=<its bridge> vlan-id=<id>), or set the router's trunk in the stack so that the script creates its VLAN interfaces`;
+    throw new DryRunError(`the script fails on the router of ${file}: ${message}${fix}`);
   }
   const lines = summarise(router, before, marker);
   const count = (op: string) => lines.filter((l) => l.startsWith(`${op} `)).length;

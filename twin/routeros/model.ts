@@ -48,6 +48,34 @@ interface Schema {
   readonly open?: boolean;
 }
 
+/** Menus under /interface whose entries are not interfaces. */
+const NOT_INTERFACES = new Set([
+  "/interface/list",
+  "/interface/list/member",
+  "/interface/bridge/port",
+  "/interface/bridge/vlan",
+  "/interface/bridge/settings",
+  "/interface/ethernet/switch",
+  "/interface/detect-internet",
+]);
+
+/** Menus whose `interface` property names an interface of the router. */
+const INTERFACE_REFS = new Set([
+  "/ip/address",
+  "/ipv6/address",
+  "/interface/vlan",
+  "/interface/list/member",
+  "/interface/bridge/port",
+]);
+
+/**
+ * A port's factory name, which an `/export` prints only when the port is changed: MikroTik names
+ * its ports etherN, sfpN, sfp-sfpplusN, sfp28-N, qsfpplusN-M, qsfp28-N-M, combo, wlanN, wifiN,
+ * lteN (help.mikrotik.com "Ethernet", product block diagrams).
+ */
+const PORT_NAME_RE =
+  /^(ether[0-9]+|sfp[0-9]+|sfp-sfpplus[0-9]+|sfp28-[0-9]+|qsfpplus[0-9]+-[0-9]+|qsfp28-[0-9]+-[0-9]+|combo[0-9]*|wlan[0-9]+|wifi[0-9]+|lte[0-9]+)$/;
+
 class Id {
   constructor(readonly id: string) {}
 }
@@ -498,6 +526,8 @@ export class RouterModel {
   readonly version: string;
   private readonly menus = new Map<string, Entry[]>();
   private counter = 0;
+  /** Whether `interface` values must name an interface the router has (`requireInterfaces`). */
+  private checkInterfaces = false;
   private mutations: Mutation[] = [];
   private log: Change[] = [];
   private output: string[] = [];
@@ -574,6 +604,39 @@ export class RouterModel {
     list.splice(at ?? list.length, 0, e);
   }
 
+  /**
+   * From now on, an `interface` written to a menu that names one (an address, a VLAN's parent, a
+   * list member, a bridge port) must be an interface the router has, as RouterOS checks it
+   * ("input does not match any value of interface"). The router's interfaces are the `name`s of
+   * its `/interface/...` entries (bridges, VLANs, bonds, WireGuard, and the ports an export
+   * renames) and its ports' factory names (ether1, sfp-sfpplus1, wlan1, ...), which an `/export`
+   * leaves out while they are unchanged. Used by the dry run on a router's export; the twin's
+   * own factory model, which holds no port list, does not check.
+   */
+  requireInterfaces(): void {
+    this.checkInterfaces = true;
+  }
+
+  /** The interface names the router has (see `requireInterfaces`). */
+  interfaceNames(): Set<string> {
+    const names = new Set<string>();
+    for (const [path, list] of this.menus) {
+      if (!path.startsWith("/interface/") || NOT_INTERFACES.has(path)) continue;
+      for (const e of list) {
+        for (const k of ["name", "default-name"]) {
+          const v = e.props.get(k);
+          if (typeof v === "string" && v !== "") names.add(v);
+        }
+      }
+    }
+    return names;
+  }
+
+  private requireInterface(path: string, name: string): void {
+    if (this.interfaceNames().has(name) || PORT_NAME_RE.test(name)) return;
+    throw new Error(`${path}: input does not match any value of interface: ${name}`);
+  }
+
   /** Every entry of a menu in list order with its id, each property as `/export` prints it. */
   entriesOf(path: string): { id: string; props: Record<string, string> }[] {
     return this.entries(path).map((e) => ({ id: e.id, props: this.row(e) }));
@@ -630,6 +693,8 @@ export class RouterModel {
     }
     if (prop === "instance") this.requireInstance(v);
     if (path === "/interface/list/member" && prop === "list") this.requireList(v);
+    if (this.checkInterfaces && prop === "interface" && INTERFACE_REFS.has(path))
+      this.requireInterface(path, v);
     // An empty comment is no comment: `/export` prints none.
     if (prop === "comment" && v === "") e.props.delete(prop);
     else e.props.set(prop, stored);
