@@ -139,7 +139,7 @@ export const routersSchema = list(
           ),
         }),
       ),
-      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address. The stack leaves its input filter and BGP timers to the router; BFD is `bfd`. `npm run import` fills it from the router's export.",
+      "BGP peers of a RouterOS router outside the stack (an upstream, a neighbour site), besides the sessions with the tenants' clusters: one `/routing/bgp/connection` each, adopted when the router has one of that name or remote address (the script then sets its other properties as the stack writes them, e.g. `instance`, `local.address`, `afi`, each listed by the `--routeros-base` dry run; a different `as`, `remote.address`, `remote.as` or `local.role` stops the script before its first change). The stack leaves its input filter and BGP timers to the router; BFD is `bfd`. `npm run import` fills it from the router's export.",
       { defaultText: "[]" },
     ),
     rejects: field(list(str()), "Prefixes never accepted from cluster peers (IPv4 or IPv6).", {

@@ -71,6 +71,13 @@ export interface Identity {
   /** Properties that describe an entry in a conflict message, the router's and the wanted. */
   readonly shown: readonly KeyProp[];
   readonly conflict?: Conflict;
+  /**
+   * Adoption with `set`: the router's own entry, equal on `keys`, is adopted even when these
+   * properties differ, and the reconcile sets them as the stack wants (the dry run's `adopt ...:
+   * prop old -> new`); a difference in any other managed property still stops the script, with
+   * `breaks` saying why. Absent: an entry is adopted only when every managed property is equal.
+   */
+  readonly adoptSets?: { readonly props: readonly string[]; readonly breaks: string };
 }
 
 /** A regular expression (POSIX ERE, as RouterOS's `~`) matching `text` literally. */

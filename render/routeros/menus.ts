@@ -238,6 +238,18 @@ function bfdMenu(bgp: BgpSettings | undefined): Menu {
   return { path: "/routing/bfd/configuration", ordered: false, entries };
 }
 
+/**
+ * What a BGP connection peers with: the peer's address and AS, the session's role, and this
+ * end's AS (before RouterOS 7.20, where the connection carries `as`). The router's own connection
+ * equal on name or remote.address (community.routeros `api_modify`'s keys for this menu) is
+ * adopted and every other property set as the stack wants (instance, local.address, afi, ...);
+ * one of these differing would turn the owner's session to another peer or AS, so it stops the
+ * script instead.
+ */
+const BGP_PEERING = ["as", "remote.address", "remote.as", "local.role"];
+const BGP_BREAKS =
+  "the stack adopts a connection and sets its other properties, but never the peering itself (as, remote.address, remote.as, local.role): setting them would move the router's session to another peer or AS; correct them on the router's entry, or rename or remove it";
+
 function connectionMenu(bgp: BgpSettings | undefined, v: RouterOsVersion): Menu {
   const entries = (bgp?.connections ?? []).map((n) => {
     const props = bgp ? connectionProps(bgp, n, v) : [];
@@ -247,7 +259,14 @@ function connectionMenu(bgp: BgpSettings | undefined, v: RouterOsVersion): Menu 
     return {
       key: `bgp-connection:${n.name}`,
       props,
-      identity: { keys: [byName, byPeer], shown: [...byName, ...byPeer] },
+      identity: {
+        keys: [byName, byPeer],
+        shown: [...byName, ...byPeer],
+        adoptSets: {
+          props: props.map((p) => p.name).filter((name) => !BGP_PEERING.includes(name)),
+          breaks: BGP_BREAKS,
+        },
+      },
     };
   });
   return { path: "/routing/bgp/connection", ordered: false, entries };

@@ -178,7 +178,8 @@ function notOurs(path: string): string {
  * wanted one and is no stack's (`notOurs`), and is not disabled, as
  * adopted (`adoptedComment`, keeping the owner's comment): it is adopted, not added a second
  * time. The check pass has already stopped the script if that entry differs in a property we
- * manage, so adopting never changes anything of the owner's but the comment.
+ * manage (outside the identity's `adoptSets`, which the reconcile then sets on it), so adopting
+ * changes nothing else of the owner's but the comment.
  */
 function adopt(path: string, e: ManagedEntry, stack: string): string[] {
   const cond = `(!$found) and ${sameEntry(path, e.identity)} and (${got(path, "disabled")} != "true")`;
@@ -249,7 +250,9 @@ function check(menu: Menu, e: ManagedEntry, stack: string): string[] {
  * The check that an entry we would adopt, or have adopted, has the wanted value of every property
  * we manage: else `$problems` gets `... (key K): the same entry with other properties: <prop>
  * <router's> (the stack wants <value>), ...; <fix>`. The script never writes a property of an
- * entry it did not add, so that releasing it restores the owner's entry exactly.
+ * entry it did not add, so that releasing it restores the owner's entry exactly, except in a
+ * menu whose identity has `adoptSets` (BGP connections): those properties are set on the adopted
+ * entry (the dry run lists each), and releasing it gives back its comment only.
  */
 function differences(menu: Menu, e: ManagedEntry, stack: string): string[] {
   const path = menu.path;
@@ -260,8 +263,10 @@ function differences(menu: Menu, e: ManagedEntry, stack: string): string[] {
   const keyed = id.keys
     .map((k) => new Set(k.map((p) => p.name)))
     .reduce((a, b) => new Set([...a].filter((n) => b.has(n))));
-  const props = e.props.filter((p) => !p.addOnly && !keyed.has(p.name));
+  const sets = new Set(id.adoptSets?.props ?? []);
+  const props = e.props.filter((p) => !p.addOnly && !keyed.has(p.name) && !sets.has(p.name));
   if (props.length === 0) return [];
+  const fix = id.adoptSets ? `; ${id.adoptSets.breaks}` : OTHER_FIX;
   const body = (cond: string): string[] => [
     `  :if (${cond}) do={`,
     '    :local diff ""',
@@ -274,7 +279,7 @@ function differences(menu: Menu, e: ManagedEntry, stack: string): string[] {
     }),
     '    :if ($diff != "") do={',
     '      :if ($problems != "") do={ :set problems ($problems . "\\n") }',
-    `      :set problems ($problems . ${router} . ${wanted} . $diff . ${quote(OTHER_FIX)})`,
+    `      :set problems ($problems . ${router} . ${wanted} . $diff . ${quote(fix)})`,
     "    }",
     "  }",
   ];

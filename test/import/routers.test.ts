@@ -7,6 +7,8 @@ import * as path from "path";
 import { parse } from "yaml";
 import { formatProblem } from "../../addressing/problems";
 import { importCli } from "../../import/cli";
+import { planCli } from "../../preview/cli";
+import { ROOT } from "../../preview/offline";
 import { Report } from "../../import/report";
 import { importRouter } from "../../import/routeros";
 import { renderRouterOsScript } from "../../render/routeros";
@@ -154,8 +156,7 @@ test("a peer's BFD entry with other timers or properties is reported with what t
 test("the imported router's VLAN interfaces are adopted by its script, none added twice", () => {
   const out = path.join(dir, "Pulumi.home.yaml");
   // The VLAN part of home.rsc: its bridge, VLAN interfaces and IPv4 addresses (lines 1-15).
-  // Its BGP connections are not adopted as they are (instance, local.address and afi differ from
-  // what the stack writes): a conflict the dry run names, left for later.
+  // Its BGP connections are adopted with what the stack sets on them: the next test, on bgp.rsc.
   const text =
     fs.readFileSync(`${FIX}/home.rsc`, "utf8").split("\n").slice(0, 15).join("\n") + "\n";
   fs.writeFileSync(path.join(dir, "home.rsc"), text);
@@ -202,3 +203,51 @@ test("the imported router's VLAN interfaces are adopted by its script, none adde
     "adopt /interface/vlan interface=bridge name=IoT_40 vlan-id=40 (key vlan:bridge:40)",
   ]);
 });
+
+test("round trip: a router's own BGP connections, imported, are adopted by the plan on the same export, each property set listed", async () => {
+  // bgp.rsc: two eBGP connections on the instance `main`, without local.address or afi. The
+  // stack writes its own instance (named after the stack), each connection's source address and
+  // its families: the plan on the same export adopts both and sets those three properties.
+  const bgp = `${FIX}/bgp.rsc`;
+  fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+  const pve2 = path.join(dir, "pve2-interfaces");
+  fs.writeFileSync(
+    pve2,
+    fs
+      .readFileSync("test/fixtures/import/pve2/interfaces", "utf8")
+      .replace("gateway 192.168.88.254", "gateway 192.168.88.1"),
+  );
+  const imported: string[] = [];
+  const argv = ["--site", "home", "--proxmox", `pve2=${pve2}`, "--routeros", `home=${bgp}`];
+  const io = { out: (l: string) => imported.push(l), err: (l: string) => imported.push(l) };
+  expect(importCli([...argv, "--out", path.join(dir, "Pulumi.home.yaml")], io)).toBe(0);
+  expect(imported[1]).toBe(`${bgp}: 10 read, 9 expressed, 1 reported`);
+  const out: string[] = [];
+  const err: string[] = [];
+  const plan = ["--stack", "home", "--routeros-base", `home=${path.resolve(bgp)}`];
+  const code = await planCli(plan, { out: (l) => out.push(l), err: (l) => err.push(l) }, dir);
+  expect(err).toEqual([]);
+  expect(code).toBe(0);
+  expect(out[1]).toBe(
+    "  routeros/home.changes.txt: 4 add, 8 adopt, 0 set, 0 remove, 0 release (10 entries read from the export)",
+  );
+  const changes = fs.readFileSync(
+    path.join(dir, "out", "home", "routeros", "home.changes.txt"),
+    "utf8",
+  );
+  expect(changes.split("\n")).toEqual([
+    "adopt /interface/vlan interface=bridge name=vlan30 vlan-id=30 (key vlan:bridge:30)",
+    "adopt /ip/address address=192.168.88.1/24 interface=bridge network=192.168.88.0 (key ip-address:192.168.88.1)",
+    "adopt /ip/address address=192.168.30.1/24 interface=vlan30 network=192.168.30.0 (key ip-address:192.168.30.1)",
+    "adopt /ip/address address=192.168.99.2/30 interface=ether1 network=192.168.99.0 (key ip-address:192.168.99.2)",
+    "adopt /ip/route dst-address=0.0.0.0/0 gateway=192.168.99.1 (key ip-route:0.0.0.0/0)",
+    "add /routing/bgp/instance name=home as=65000 router-id=192.168.88.1 (key bgp-instance)",
+    "adopt /routing/bfd/configuration addresses=10.20.0.11 min-rx=00:00:00.300 min-tx=00:00:00.300 multiplier=3 (key bfd-config:10.20.0.11)",
+    'adopt /routing/bgp/connection instance=main local.role=ebgp name=upstream remote.address=192.168.99.1 remote.as=64999 hold-time=00:00:30 (key bgp-connection:upstream): instance main -> home, local.address "" -> 192.168.99.2, afi "" -> ip',
+    'adopt /routing/bgp/connection instance=main local.role=ebgp name=lab remote.address=10.20.0.11 remote.as=65020 multihop=yes use-bfd=yes (key bgp-connection:lab): instance main -> home, local.address "" -> 192.168.88.1, afi "" -> ip',
+    "add /ip/firewall/filter chain=input action=accept src-address=192.168.99.1 in-interface=ether1 protocol=tcp dst-port=179 log=no (key fw-filter:001:bgp.upstream:e7b44405)",
+    "add /ip/firewall/filter chain=input action=accept src-address=10.20.0.11 protocol=tcp dst-port=179 log=no (key fw-filter:002:bgp.lab:14459749)",
+    "add /ip/firewall/filter chain=input action=accept src-address=10.20.0.11 protocol=udp dst-port=4784 log=no (key fw-filter:003:bfd.lab:b7878d24)",
+    "",
+  ]);
+}, 120_000);

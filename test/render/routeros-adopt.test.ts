@@ -287,15 +287,34 @@ describe("an owner's router with VLANs, addresses, routes and BGP", () => {
     expect(everything(r)).toEqual(before);
   });
 
-  test("an equal entry with other values of our properties is a conflict, never changed", () => {
+  test("a BGP connection equal on its peer with another name and input filter is adopted, both set", () => {
     // The owner's connection to the node as it was before they named it as the stack does.
     const text = readFileSync(join(DIR, "user-vlans.rsc"), "utf8")
       .replace("name=lab-cp1", "name=cp1")
       .replace("input.filter=k8s-in ", "");
+    const run = dryRun(script, "cp1.rsc", text);
+    if (!run.ok) throw new Error(run.conflicts.join("\n"));
+    expect(run.lines.filter((l) => l.includes(" /routing/bgp/connection "))).toEqual([
+      'adopt /routing/bgp/connection afi=ip as=65000 local.address=10.20.0.254 local.role=ebgp multihop=no name=cp1 remote.address=10.20.0.11 remote.as=65020 router-id=192.168.88.254 use-bfd=no (key bgp-connection:lab-cp1): name cp1 -> lab-cp1, input.filter "" -> k8s-in',
+    ]);
     const r = routerFromExport("cp1.rsc", parseExport("cp1.rsc", text), "7.19");
+    r.run(script);
+    expect(r.run(script)).toEqual({ mutations: [], output: [] });
+    // Destroy releases it: the owner's comment comes back, the values the script set stay.
+    r.run(destroy);
+    const after = everything(r)["/routing/bgp/connection"].find((c) => c.name === "lab-cp1");
+    expect([after?.comment, after?.["input.filter"]]).toEqual(["lab node", "k8s-in"]);
+  });
+
+  test("a BGP connection equal on its name with another peer AS is a conflict, never changed", () => {
+    const text = readFileSync(join(DIR, "user-vlans.rsc"), "utf8").replace(
+      ".as=65020",
+      ".as=65021",
+    );
+    const r = routerFromExport("as.rsc", parseExport("as.rsc", text), "7.19");
     const before = everything(r);
     expect(() => r.run(script)).toThrow(
-      'conflict /routing/bgp/connection: the router has name=cp1 remote.address=10.20.0.11, the stack wants name=lab-cp1 remote.address=10.20.0.11 (key bgp-connection:lab-cp1): the same entry with other properties: name="cp1" (the stack wants "lab-cp1"), input.filter="" (the stack wants "k8s-in"); set them on the router\'s entry as the stack wants, or remove the entry: the stack adopts an entry only as it is, so that releasing it gives the owner\'s entry back unchanged',
+      'conflict /routing/bgp/connection: the router has name=lab-cp1 remote.address=10.20.0.11, the stack wants name=lab-cp1 remote.address=10.20.0.11 (key bgp-connection:lab-cp1): the same entry with other properties: remote.as="65021" (the stack wants "65020"); the stack adopts a connection and sets its other properties, but never the peering itself (as, remote.address, remote.as, local.role): setting them would move the router\'s session to another peer or AS; correct them on the router\'s entry, or rename or remove it',
     );
     expect(r.changes()).toEqual([]);
     expect(everything(r)).toEqual(before);

@@ -13,6 +13,9 @@
 //   the entry's min-tx / min-rx / multiplier (multihop when the connection is); without such an
 //   entry RouterOS keeps the session down, so the neighbor is shut down;
 // - /ip/dns/static is recorded but not served (nothing in the twin resolves names).
+// - /interface/vlan: a VLAN interface is the router's port on the switch segment vlan<vid> (the
+//   Proxmox hosts' VLANs join the same segment; this kernel has no `vlan` links); its parent is
+//   not realised, as a trunk carries nothing untagged the twin probes.
 // An external device (external/<device>.yaml) is played by an FRR stand-in that holds its
 // addresses and runs exactly the sessions the document asks for, accepting its `accept` list.
 import { parse } from "yaml";
@@ -155,7 +158,35 @@ function chainEntries(rules: readonly string[]): Neighbor["accept"] {
   ];
 }
 
-/** Plugs a router interface: the manual step's VLAN, else the segment of its subnet, else alone. */
+/** A RouterOS VLAN interface (`/interface/vlan`): its VLAN ID, parent and MTU in bytes. */
+export interface RouterVlan {
+  readonly vid: number;
+  readonly parent: string;
+  readonly mtu: number;
+}
+
+/**
+ * The enabled `/interface/vlan` entries of a router model, by name. This kernel cannot create
+ * `vlan` links, so the twin plays each as the router's own port on the switch segment
+ * `vlan<vid>`, the segment every Proxmox host's VLAN bridge `vmbr0v<vid>` joins (docs/twin.md).
+ */
+export function routerVlans(r: RouterModel): Map<string, RouterVlan> {
+  return new Map(
+    r
+      .rows("/interface/vlan")
+      .filter((v) => v.disabled !== "true")
+      .map((v) => [
+        v.name,
+        { vid: Number(v["vlan-id"]), parent: v.interface, mtu: Number(v.mtu ?? "1500") },
+      ]),
+  );
+}
+
+/**
+ * Plugs a router interface: a VLAN interface of its own (`vlans`, from the script's
+ * `/interface/vlan`) on the segment of its VLAN ID, else the manual step's VLAN, else the segment
+ * of its subnet, else alone.
+ */
 function attach(
   b: SiteBuilder,
   device: string,
@@ -164,22 +195,32 @@ function attach(
   manual: ManualSteps,
   fallback: string,
   assign = true,
+  vlans: ReadonlyMap<string, RouterVlan> = new Map(),
 ): void {
-  const vid = manual.vlans.get(`${device}/${iface}`);
+  const own = vlans.get(iface);
+  const vid = own?.vid ?? manual.vlans.get(`${device}/${iface}`);
   const segment =
     vid !== undefined
       ? `vlan${vid}`
       : (addresses.map((a) => b.segmentFor(a)).find((s) => s !== undefined) ?? fallback);
-  if (vid !== undefined)
+  if (own)
+    b.note(
+      `${device}: /interface/vlan ${iface} (VLAN ${own.vid} on ${own.parent}) as its port on switch segment vlan${own.vid}`,
+    );
+  else if (vid !== undefined)
     b.note(
       `manual step applied: ${device} ${iface} carries VLAN ${vid} (inventory.md, Manual steps)`,
     );
-  b.toSwitch({ node: device, name: iface, mtu: 1500, addresses: assign ? addresses : [] }, segment);
+  b.toSwitch(
+    { node: device, name: iface, mtu: own?.mtu ?? 1500, addresses: assign ? addresses : [] },
+    segment,
+  );
   if (!assign) b.onSegment(addresses, segment);
 }
 
 /** The RouterOS menus the twin realises; entries in any other menu fail the twin. */
 const REALISED = [
+  "/interface/vlan",
   "/ip/address",
   "/ipv6/address",
   "/ip/route",
@@ -289,8 +330,23 @@ export function buildRouterOs(
   for (const row of [...r.rows("/ip/address"), ...r.rows("/ipv6/address")]) {
     byIface.set(row.interface, [...(byIface.get(row.interface) ?? []), row.address]);
   }
-  for (const [iface, addresses] of byIface)
-    attach(b, name, iface, addresses, manual, `${name}-${iface}`);
+  const vlans = routerVlans(r);
+  const marker = markerPrefix(stack);
+  const trunk = r.rows("/interface/vlan").find((v) => (v.comment ?? "").startsWith(marker));
+  for (const [iface, addresses] of byIface) {
+    const tagged = addresses.map((a) => b.segmentFor(a)).find((s) => /^vlan\d+$/.test(s ?? ""));
+    if (trunk && tagged && !vlans.has(iface) && !manual.vlans.has(`${name}/${iface}`)) {
+      // The script rides the router's VLAN interfaces on a trunk (routers[].trunk), so an
+      // address on a VLAN's segment names a VLAN interface the script should have made: without
+      // it RouterOS refuses the address (no such interface), and nothing on the VLAN reaches it.
+      b.note(
+        `${name}: ${iface} holds ${addresses.join(", ")} of switch segment ${tagged} but is no /interface/vlan of the script (its VLAN interfaces ride on ${trunk.interface}); plugged into no segment`,
+      );
+      b.toSwitch({ node: name, name: iface, mtu: 1500, addresses }, `${name}-${iface}`);
+      continue;
+    }
+    attach(b, name, iface, addresses, manual, `${name}-${iface}`, true, vlans);
+  }
   // Entries to one destination through several gateways are one ECMP route (RouterOS v7).
   const byDst = new Map<string, string[]>();
   for (const row of [...r.rows("/ip/route"), ...r.rows("/ipv6/route")]) {
