@@ -2,29 +2,14 @@
 // namespace that has no route back into the site, so a flow from a private address passes only
 // through the router's source NAT, and only where the policy allows it. Each edit of an artifact
 // makes exactly the flows that depend on it fail. Needs root, FRR, gobgpd and nftables.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { previewStack, writePreview } from "../../preview/offline";
-import { twinCli } from "../../twin/cli";
+import { previewStack } from "../../preview/offline";
+import { twinOfEdited } from "./edited-twin";
 
 /** The twin of `stack`'s preview after `edit`: its output lines and exit status. */
-async function twin(stack: string, edit: (dir: string) => void) {
-  const base = mkdtempSync(join(tmpdir(), `twin-flows-${stack}-`));
-  try {
-    writePreview(await previewStack(stack), join(base, "clean"));
-    cpSync(join(base, "clean"), join(base, "edited"), { recursive: true });
-    edit(join(base, "edited"));
-    const lines: string[] = [];
-    const code = await twinCli(["--from", join(base, "edited")], {
-      out: (l) => lines.push(l),
-      err: (l) => lines.push(l),
-    });
-    return { code, lines, summary: lines[lines.length - 1] };
-  } finally {
-    rmSync(base, { recursive: true, force: true });
-  }
-}
+const twin = (stack: string, edit: (dir: string) => void) =>
+  twinOfEdited(`flows-${stack}`, previewStack(stack), edit);
 
 /** Removes the exact line `line` from `file` (throws when it is not there). */
 function removeLine(file: string, line: string): void {

@@ -6,18 +6,11 @@
 // home segment holds no device of the artifacts: its probe endpoint sits wherever the router's
 // vlan30 is, so its VLAN ID is not something a check can see.) The twins need root, FRR, gobgpd
 // and nftables.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
-import {
-  PreviewResult,
-  previewConfig,
-  projectName,
-  ROOT,
-  writePreview,
-} from "../../preview/offline";
+import { PreviewResult, previewConfig, projectName, ROOT } from "../../preview/offline";
 import { parseStackFile } from "../../preview/stack-file";
-import { twinCli } from "../../twin/cli";
+import { replaceIn, twinOfEdited } from "./edited-twin";
 import { SiteBuilder } from "../../twin/site/builder";
 import { buildRouterOs } from "../../twin/site/routers";
 
@@ -84,36 +77,9 @@ const trunkPreview = () => {
 };
 
 /** The twin of the trunk fixture's preview after `edit`. */
-async function twin(edit: (dir: string) => void) {
-  const base = mkdtempSync(join(tmpdir(), "twin-trunk-"));
-  try {
-    writePreview(await trunkPreview(), join(base, "clean"));
-    cpSync(join(base, "clean"), join(base, "edited"), { recursive: true });
-    edit(join(base, "edited"));
-    const lines: string[] = [];
-    const code = await twinCli(["--from", join(base, "edited")], {
-      out: (l) => lines.push(l),
-      err: (l) => lines.push(l),
-    });
-    return {
-      code,
-      lines,
-      failLines: lines.filter((l) => l.startsWith("FAIL ")),
-      failed: lines
-        .filter((l) => l.startsWith("FAIL "))
-        .map((l) => l.slice(5, l.indexOf(": expected"))),
-      summary: lines[lines.length - 1],
-    };
-  } finally {
-    rmSync(base, { recursive: true, force: true });
-  }
-}
+const twin = (edit: (dir: string) => void) => twinOfEdited("trunk", trunkPreview(), edit);
 
-const replace = (file: string, from: string, to: string) => {
-  const text = readFileSync(file, "utf8");
-  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
-  writeFileSync(file, text.split(from).join(to));
-};
+const replace = replaceIn;
 
 const SCRIPT = "routeros/edge.rsc";
 const ADD20 = "/interface/vlan/add name=vlan20 vlan-id=20 interface=bridge comment=$c;";

@@ -1,8 +1,7 @@
 // The twin is not vacuous: an edited artifact (an MTU, an `afi`, an interface name, a peer ASN,
 // RouterOS BFD) makes exactly the checks that depend on it fail, on a copy of a preview folder (`--from`).
 // Needs root, FRR and gobgpd (.ci/install-frr.sh, .ci/install-gobgp.sh).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import {
   PreviewResult,
@@ -10,10 +9,9 @@ import {
   previewStack,
   projectName,
   ROOT,
-  writePreview,
 } from "../../preview/offline";
 import { parseStackFile } from "../../preview/stack-file";
-import { twinCli } from "../../twin/cli";
+import { replaceIn, TwinRun, twinOfEdited } from "./edited-twin";
 import { SiteBuilder } from "../../twin/site/builder";
 import { buildRouterOs, unrealisedMenus } from "../../twin/site/routers";
 
@@ -25,48 +23,14 @@ const preview = (stack: string) => {
   return previews.get(stack) as ReturnType<typeof previewStack>;
 };
 
-async function twin(
+/** The twin of `stack`'s preview (or `previewOf`'s) after `edit`. */
+const twin = (
   stack: string,
   edit: (dir: string) => void,
   previewOf: () => Promise<PreviewResult> = () => preview(stack),
-): Promise<{
-  code: number;
-  failed: string[];
-  failLines: string[];
-  lines: string[];
-  summary: string;
-}> {
-  const base = mkdtempSync(join(tmpdir(), `twin-${stack}-`));
-  try {
-    const result = await previewOf();
-    writePreview(result, join(base, "clean"));
-    cpSync(join(base, "clean"), join(base, "edited"), { recursive: true });
-    edit(join(base, "edited"));
-    const lines: string[] = [];
-    const code = await twinCli(["--from", join(base, "edited")], {
-      out: (l) => lines.push(l),
-      err: (l) => lines.push(l),
-    });
-    return {
-      code,
-      failed: lines
-        .filter((l) => l.startsWith("FAIL "))
-        .map((l) => l.slice(5, l.indexOf(": expected"))),
-      // The whole lines (expected and seen), so that a run that should pass says why it did not.
-      failLines: lines.filter((l) => l.startsWith("FAIL ")),
-      lines,
-      summary: lines[lines.length - 1],
-    };
-  } finally {
-    rmSync(base, { recursive: true, force: true });
-  }
-}
+): Promise<TwinRun> => twinOfEdited(stack, previewOf(), edit);
 
-const replace = (file: string, from: string, to: string) => {
-  const text = readFileSync(file, "utf8");
-  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
-  writeFileSync(file, text.split(from).join(to));
-};
+const replace = replaceIn;
 
 describe("twin checks fail on exactly the edited artifact", () => {
   test("unedited example: every check passes", async () => {
