@@ -43,7 +43,7 @@ export const routersSchema = list(
     ),
     version: field(
       str({ pattern: /^7\.[0-9]+(\.[0-9]+)?$/, patternText: "a RouterOS v7 version like 7.24" }),
-      "RouterOS version the script targets: its property names come from a sourced table for 7.18 to 7.24 (`afi` from 7.19, an explicit `/routing/bgp/instance` from 7.20); an older version is warned about (upgrade), a newer one too (the script keeps 7.24's names). Quote it: `\"7.20\"` (YAML reads 7.20 as the number 7.2).",
+      'RouterOS version the script targets: its property names come from a sourced table for 7.18 to 7.24 (`afi` from 7.19, an explicit `/routing/bgp/instance` from 7.20); an older version is warned about (upgrade), a newer one too (the script keeps 7.24\'s names). Quote it: `"7.20"` (YAML reads 7.20 as the number 7.2).',
       { defaultText: "`7.24`" },
     ),
     asn: field(int(1, 4294967294), "Router ASN.", { defaultText: "fabric.asn.router" }),

@@ -60,9 +60,13 @@ export const talosSchema = obj({
     "Image Factory URL.",
     { defaultText: "`https://factory.talos.dev`" },
   ),
-  nameservers: field(list(str()), "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.", {
-    defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
-  }),
+  nameservers: field(
+    list(str()),
+    "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.",
+    {
+      defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
+    },
+  ),
   isoDatastore: datastore("Storage the Talos nocloud ISO is downloaded to.", "local"),
   diskDatastore: datastore("Storage of the VM disks and cloud-init drives.", "local-lvm"),
   snippetDatastore: datastore("Storage of the cloud-init snippets (machine configs).", "local"),

@@ -152,9 +152,13 @@ export const vmsSchema = list(
       "Connections the VM's own service opens (a tunnel to its edge, log shipping): each port is a flow the site needs, checked against routing and `homelab:policy` like the derived ones (docs/flows.md), so a policy that drops one, or a hop without a route for it, refuses the plan. Example: `{ to: internet, protocol: udp, ports: [7844], why: cloudflared QUIC to the Cloudflare edge }`.",
       { defaultText: "[]" },
     ),
-    nameservers: field(list(str()), "DNS servers (IPv4 or IPv6 addresses). Unset, a VM inherits its first segment's nameservers or `talos.nameservers`, in the families it has addresses in; a VM that would inherit none of its families is refused.", {
-      defaultText: "`talos.nameservers` in the families the VM has addresses in",
-    }),
+    nameservers: field(
+      list(str()),
+      "DNS servers (IPv4 or IPv6 addresses). Unset, a VM inherits its first segment's nameservers or `talos.nameservers`, in the families it has addresses in; a VM that would inherit none of its families is refused.",
+      {
+        defaultText: "`talos.nameservers` in the families the VM has addresses in",
+      },
+    ),
     k3s: field(
       obj({
         pods: field(dual("pod CIDR (cluster-cidr)"), "K3s cluster-cidr.", { required: true }),
