@@ -19,7 +19,7 @@ import {
   Site,
   TenantSpec,
 } from "../addressing/site";
-import { closest, show } from "./schema";
+import { closest, NOT_SHOWN } from "./schema";
 import { configKeys } from "./spec";
 
 export type LoadResult = { ok: true; site: Site } | { ok: false; problems: Problem[] };
@@ -37,7 +37,7 @@ export function loadSite(raw: Raw): LoadResult {
       const near = known.includes(rest) ? rest : closest(rest, known);
       problems.push({
         path: key,
-        input: show(raw[key]),
+        input: NOT_SHOWN,
         message: `is not read: the project's keys start with "homelab:"`,
         fix: near ? `did you mean homelab:${near}?` : `write it as homelab:${rest}`,
       });
@@ -47,7 +47,7 @@ export function loadSite(raw: Raw): LoadResult {
       const near = closest(key, known);
       problems.push({
         path: `homelab:${key}`,
-        input: show(raw[key]),
+        input: NOT_SHOWN,
         message: "is not a known config key",
         fix: near
           ? `did you mean homelab:${near}?`

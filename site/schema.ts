@@ -84,6 +84,15 @@ function typeOf(value: unknown): string {
 export const NOT_SHOWN = "[not shown]";
 
 /**
+ * Whether a refused string looks like `user:password` (or `user:password@host`): a name, a colon,
+ * then more, and not an IPv6 address or prefix (hex digits, colons, dots, a slash only).
+ */
+export function credentialLike(value: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:[\\/]/i.test(value)) return false; // a URL: redacted where it is shown
+  return /^[^\s:]+:\S/.test(value) && !/^[0-9a-f:.]+(\/[0-9]+)?$/i.test(value);
+}
+
+/**
  * A string. `pattern` (described by `patternText`) and `maxLength` (characters) constrain it.
  * `freeText` marks the owner's free text (a note, a purpose, a description, an owner, a label, a
  * rule's reason): whatever is written there may hold a credential the redaction does not know
@@ -120,7 +129,9 @@ export function str(
       if (opts.pattern && !opts.pattern.test(value)) {
         problems.push({
           path,
-          input: value,
+          // `admin:hunter2` in a user name is a credential pasted whole: not quoted (an address
+          // or a prefix, all hex digits, colons, dots and slashes, is).
+          input: opts.freeText || credentialLike(value) ? NOT_SHOWN : value,
           message: `must be ${opts.patternText ?? `like ${opts.pattern}`}`,
         });
         return undefined;
@@ -511,12 +522,13 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
       const out: Record<string, unknown> = {};
       let ok = true;
       const known = Object.keys(shape);
-      for (const [key, v] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
         if (!(key in shape)) {
           const near = closest(key, known);
           problems.push({
+            // An unknown key's value is not quoted: its type is unknown, so it may be free text.
             path: join(path, key),
-            input: show(v),
+            input: NOT_SHOWN,
             message: "is not a known key",
             fix: near ? `did you mean ${near}?` : `known keys: ${known.join(", ")}`,
           });

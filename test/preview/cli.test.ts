@@ -531,10 +531,10 @@ test("a password in a URL is never shown, wherever the URL is", async () => {
   const redacted = '"https://[redacted]@192.168.1.1:8006/"';
   expect(err).toEqual([
     "other: 6 problems; nothing was registered",
-    `  - homelab:proxmx: "{"endpoint":${redacted}}": is not a known config key; did you mean homelab:proxmox?`,
+    `  - homelab:proxmx: "[not shown]": is not a known config key; did you mean homelab:proxmox?`,
     `  - homelab:site: "": is required (The site's identity.)`,
     `  - homelab:global: "": is required (The site's top-level allocation.)`,
-    `  - proxmox.url: ${redacted}: is not a known key; known keys: endpoint, insecure, protectZone, protectManagement`,
+    `  - proxmox.url: "[not shown]": is not a known key; known keys: endpoint, insecure, protectZone, protectManagement`,
     `  - proxmox.endpoint: ${redacted}: carries a user name or password, which the URL may not hold; remove the part before @; give the Proxmox API token as the secret homelab:proxmoxApiToken`,
     `  - homelab:hosts: "": is required (Proxmox VE hosts.)`,
   ]);

@@ -31,7 +31,7 @@ const CASES: [string, string, string, string][] = [
   [
     "a Proxmox API token under a typo'd key",
     exampleWith((c) => (c["homelab:proxmoxApiTokn"] = "root@pam!pulumi=SECRET")),
-    '  - homelab:proxmoxApiTokn: "[redacted]": is not a known config key; did you mean homelab:proxmoxApiToken?',
+    '  - homelab:proxmoxApiTokn: "[not shown]": is not a known config key; did you mean homelab:proxmoxApiToken?',
     "SECRET",
   ],
   [
@@ -57,7 +57,7 @@ const CASES: [string, string, string, string][] = [
   [
     "an endpoint without a scheme",
     exampleWith((c) => (c["homelab:proxmox"] = { endpoint: "root:hunter2@pve.lan:8006/" })),
-    '  - proxmox.endpoint: "[redacted]@pve.lan:8006/": must be an https URL ending in /, like https://10.10.0.1:8006/',
+    '  - proxmox.endpoint: "[not shown]": must be an https URL ending in /, like https://10.10.0.1:8006/',
     "hunter2",
   ],
   [
@@ -91,7 +91,7 @@ const CASES: [string, string, string, string][] = [
   [
     "a token under an unknown key of a router",
     exampleWith((c) => (c["homelab:routers"][0].login = `root@pve!ci=${UUID}`)),
-    '  - routers[0].login: "[redacted]": is not a known key; known keys: name, os, version, asn, routerId, ssh, addresses, vlans, trunk, routes, bgpPeers, rejects, uplink, dnsDomain, dnsRecords',
+    '  - routers[0].login: "[not shown]": is not a known key; known keys: name, os, version, asn, routerId, ssh, addresses, vlans, trunk, routes, bgpPeers, rejects, uplink, dnsDomain, dnsRecords',
     UUID,
   ],
   [
@@ -168,7 +168,15 @@ test("npm run plan, as a process, prints none of them and no stack trace", () =>
     "",
   ]);
   const secrets = header("secrets")[0].split(" ");
-  expect(secrets).toEqual(["SECRET", UUID, "hunter2", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"]);
+  expect(secrets).toEqual([
+    "SECRET",
+    UUID,
+    "hunter2",
+    "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE",
+    // A password in an unknown key's free text, and one pasted into a user name (new-user trial).
+    "Sommer2026",
+    "Lenz2027",
+  ]);
   for (const secret of secrets) expect(printed).not.toContain(secret);
   expect(printed).not.toMatch(/\n\s+at /);
 });
