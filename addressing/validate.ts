@@ -29,6 +29,7 @@ export function validateRest(plan: Plan): Problem[] {
     ...containment(plan),
     ...disjoint(plan),
     ...owners(plan),
+    ...routerIdentityOwners(plan),
     ...ranges(plan),
     ...mtu(plan),
     ...poolCollisions(plan),
@@ -397,6 +398,63 @@ function owners(plan: Plan): Problem[] {
     }
   }
   return out;
+}
+
+/**
+ * A router's `ssh.host` (where Pulumi sends its script) and `routerId` are the router's own
+ * addresses: one that the plan gives a host, node or VM (a host ID on the router's .1) would send
+ * the RouterOS script over SSH to that machine, or give BGP two speakers one identifier
+ * (new-user trial). Reported at the machine's ID when its address is derived from it.
+ */
+function routerIdentityOwners(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  const taken = new Set(plan.facts.addresses.map((a) => `${a.address.family}:${a.address.value}`));
+  const machine = /^(hosts|vms|devices|tenants\[\d+\]\.kubernetes\.nodes)\[\d+\]/;
+  plan.routers.forEach((r, i) => {
+    const own: { key: string; what: string; address?: Address }[] = [
+      {
+        key: `routers[${i}].ssh.host`,
+        what: `the address Pulumi reaches router ${r.name} at`,
+        address: sshAddress(r.ssh?.host),
+      },
+      {
+        key: `routers[${i}].routerId`,
+        what: `router ${r.name}'s BGP router ID`,
+        address: r.routerId,
+      },
+    ];
+    const seen = new Set<string>();
+    for (const o of own) {
+      if (!o.address) continue;
+      const a = o.address;
+      for (const f of plan.facts.addresses) {
+        if (!machine.test(f.path) || !f.address.equals(a) || seen.has(f.path)) continue;
+        seen.add(f.path);
+        const net = f.within?.prefix;
+        const derived = f.derivedFrom !== undefined;
+        const free =
+          derived && net && a.value - net.network === BigInt(Number(f.derivedFrom))
+            ? freeAddress(net, net.first, taken)
+            : undefined;
+        out.push({
+          path: derived ? f.path.replace(/\.[A-Za-z]+\.ipv[46]$/, ".id") : f.path,
+          input: f.derivedFrom ?? a.toString(),
+          message: `gives ${f.label} ${a}, which is ${o.what} (${o.key})`,
+          fix: derived
+            ? `choose another ID${free && net ? `: ${free.value - net.network} gives ${free}, which is free` : ""}, or correct ${o.key}`
+            : `give it another address, or correct ${o.key}`,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** `ssh.host` as an address; undefined for a host name or nothing. */
+function sshAddress(host: string | undefined): Address | undefined {
+  if (host === undefined) return undefined;
+  const parsed = Address.parse(host);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function reservedIn(net: Prefix, a: Address): string | undefined {

@@ -165,13 +165,13 @@ test("rejects, the router's AS and router ID, and the filter chain per VLAN come
   const s = stateOf(stackRaw("sol"), (c) => {
     c.routers[0].rejects = ["fc00:100::/24"];
     c.routers[0].asn = 64999;
-    c.routers[0].routerId = "10.10.0.1";
+    c.routers[0].routerId = "10.10.0.254";
     c.routers[0].vlans[0].filterChain = "sol-k8s-in";
   });
   expect({ ...s.bgp, connections: s.bgp?.connections.length }).toEqual({
     asn: 64999,
     instance: "sol",
-    routerId: A("10.10.0.1"),
+    routerId: A("10.10.0.254"),
     connections: 6,
   });
   expect(new Set(s.bgp?.connections.map((c) => c.inputFilter))).toEqual(new Set(["sol-k8s-in"]));
