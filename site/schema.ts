@@ -84,14 +84,46 @@ function typeOf(value: unknown): string {
 export const NOT_SHOWN = "[not shown]";
 
 /**
- * A string. `pattern` (described by `patternText`) and `maxLength` (characters) constrain it.
+ * The fix for a string its pattern refuses: `fix` when the caller knows one, else the value in
+ * lowercase without surrounding blanks when the pattern takes that, else none: the message names
+ * the form.
+ */
+function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
+  if (fix) return fix;
+  const meant = value.trim().toLowerCase();
+  return meant !== value && pattern.test(meant) ? `did you mean ${meant}?` : undefined;
+}
+
+/**
+ * The fix for a value that is not an integer: the number without quotes when a string holds one
+ * in range, else the range (and the whole part of a fraction when it lies in the range).
+ */
+function integerFix(value: unknown, min: number, max: number): string {
+  const n =
+    typeof value === "string" && /^-?[0-9]+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+  if (n !== undefined && n >= min && n <= max) return `write it as a number without quotes: ${n}`;
+  const whole = typeof value === "number" ? Math.trunc(value) : undefined;
+  return `use a whole number from ${min} to ${max}${
+    whole !== undefined && whole >= min && whole <= max ? `, like ${whole}` : ""
+  }`;
+}
+
+/**
+ * A string. `pattern` (described by `patternText`; `patternFix` says how to mend a refused value)
+ * and `maxLength` (characters) constrain it.
  * `freeText` marks the owner's free text (a note, a purpose, a description, an owner, a label, a
  * rule's reason): whatever is written there may hold a credential the redaction does not know
  * (`PSK Hunter2-Correct-Horse-Battery`), so a message about it never quotes the input: a value
  * of the wrong type or too long is shown as "[not shown]", the path says where it is.
  */
 export function str(
-  opts: { pattern?: RegExp; patternText?: string; maxLength?: number; freeText?: boolean } = {},
+  opts: {
+    pattern?: RegExp;
+    patternText?: string;
+    patternFix?: string;
+    maxLength?: number;
+    freeText?: boolean;
+  } = {},
 ): Schema<string> {
   return {
     typeName: "string",
@@ -111,9 +143,10 @@ export function str(
           path,
           input: opts.freeText ? NOT_SHOWN : show(value),
           message: `must be a string, not ${typeOf(value)}`,
-          ...(typeof value === "number"
-            ? { fix: "quote it as written in the stack file (unquoted, YAML reads it as a number)" }
-            : {}),
+          fix:
+            typeof value === "number"
+              ? "quote it as written in the stack file (unquoted, YAML reads it as a number)"
+              : "write one line of text here, in quotes if it holds ': ' or starts with [ or {",
         });
         return undefined;
       }
@@ -122,6 +155,7 @@ export function str(
           path,
           input: value,
           message: `must be ${opts.patternText ?? `like ${opts.pattern}`}`,
+          fix: patternFix(value, opts.pattern, opts.patternFix),
         });
         return undefined;
       }
@@ -130,6 +164,7 @@ export function str(
           path,
           input: opts.freeText ? NOT_SHOWN : value,
           message: `must be at most ${opts.maxLength} characters`,
+          fix: `shorten it to ${opts.maxLength} characters or fewer`,
         });
         return undefined;
       }
@@ -239,7 +274,12 @@ export function int(min: number, max: number): Schema<number> {
     check(value, path, problems) {
       if (typeof value !== "number" || !Number.isInteger(value)) {
         const not = typeof value === "number" ? "" : `, not ${typeOf(value)}`;
-        problems.push({ path, input: show(value), message: `must be an integer${not}` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be an integer${not}`,
+          fix: integerFix(value, min, max),
+        });
         return undefined;
       }
       if (value < min || value > max) {
@@ -533,7 +573,7 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
               message: `is required (${spec.doc})`,
               fix: spec.schema.allowed
                 ? `set it to one of ${spec.schema.allowed.join(", ")}`
-                : undefined,
+                : `add ${key} to ${path || "the stack config"} (${spec.schema.typeName})`,
             });
             ok = false;
           }

@@ -60,9 +60,13 @@ export const talosSchema = obj({
     "Image Factory URL.",
     { defaultText: "`https://factory.talos.dev`" },
   ),
-  nameservers: field(list(str()), "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.", {
-    defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
-  }),
+  nameservers: field(
+    list(str()),
+    "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.",
+    {
+      defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
+    },
+  ),
   isoDatastore: datastore("Storage the Talos nocloud ISO is downloaded to.", "local"),
   diskDatastore: datastore("Storage of the VM disks and cloud-init drives.", "local-lvm"),
   snippetDatastore: datastore("Storage of the cloud-init snippets (machine configs).", "local"),
@@ -85,6 +89,8 @@ export const talosSchema = obj({
       pattern: TALOSCTL,
       patternText:
         "a command name on PATH (like talosctl: letters, digits, _.+-, not starting with - or .) or an absolute path (like /usr/local/bin/talosctl) without . or .. parts",
+      patternFix:
+        "write talosctl to find it on PATH, or its absolute path, like /usr/local/bin/talosctl",
     }),
     "talosctl on the machine that runs Pulumi: a command name looked up on PATH, or an absolute path. It runs with the cluster secrets in its environment, so a relative path or an option is refused.",
     {
@@ -195,6 +201,7 @@ export const sharedSegmentsSchema = list(
           pattern: PEER_STACK,
           patternText:
             "org/project/stack: three names of letters, digits, '-', '_' (and '.' after the org), each starting with a letter or digit",
+          patternFix: "write the peer stack's fully qualified name, like acme/homelab/apps",
         }),
       ),
       "Other stacks whose clusters announce on this segment; their exported lbPools are checked against ours.",
