@@ -374,6 +374,7 @@ export function prefix(family: Family): Schema<Prefix> {
           path,
           input: value,
           message: `is an ${familyName(parsed.value.family)} prefix; this key takes ${familyName(family)}`,
+          fix: `write an ${familyName(family)} prefix here`,
         });
         return undefined;
       }
@@ -427,6 +428,7 @@ export function address(family: Family): Schema<Address> {
           path,
           input: value,
           message: `is an ${familyName(parsed.value.family)} address; this key takes ${familyName(family)}`,
+          fix: `write an ${familyName(family)} address here`,
         });
         return undefined;
       }
