@@ -30,7 +30,13 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
   const names = new Map<string, string>();
   const declare = (name: string, where: string) => {
     const first = names.get(name);
-    if (first) b.problem(where, name, `is already the name of ${first}`);
+    if (first)
+      b.problem(
+        where,
+        name,
+        `is already the name of ${first}`,
+        "give each interface, bond, bridge and VLAN its own name",
+      );
     else names.set(name, where);
   };
   spec.interfaces.forEach((n, i) => declare(n, `${path}.interfaces[${i}]`));
@@ -104,6 +110,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
         `${where}.id`,
         String(v.id),
         `VLAN ${v.id} is already defined on ${v.on} by ${first}`,
+        `remove one of the two, or give ${where}.id another VLAN ID`,
       );
     else vlanIds.set(k, where);
     // A NIC's MTU is not in the config, so only bonds and bridges are checked.
@@ -129,7 +136,13 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
       b.problem(where, net, `has no global.${net} to take an address from`, `define global.${net}`);
     }
     const first = carried.get(net);
-    if (first) b.problem(where, net, `is already carried by ${first}`);
+    if (first)
+      b.problem(
+        where,
+        net,
+        `is already carried by ${first}`,
+        `one device carries ${net}: remove this carries`,
+      );
     else carried.set(net, where);
   }
   // A bridge that carries a declared segment untagged has that one network on its ports.
@@ -151,10 +164,17 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
         where,
         br.segment,
         `${br.name} already carries ${br.carries} untagged; a bridge carries one network untagged`,
+        `put segment ${br.segment} on a bridge of its own, or carry ${br.carries} on a VLAN`,
       );
     }
     const first = segmentBridges.get(br.segment);
-    if (first) b.problem(where, br.segment, `is already carried by ${first}`);
+    if (first)
+      b.problem(
+        where,
+        br.segment,
+        `is already carried by ${first}`,
+        `one bridge carries segment ${br.segment}: remove this segment`,
+      );
     else segmentBridges.set(br.segment, where);
   });
   // Tenant VLANs ride on the VM bridge next to the host's own VLANs there: one ID, one use.

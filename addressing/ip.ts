@@ -75,9 +75,17 @@ export class Address {
       return { ok: true, value: new Address(6, value) };
     }
     if (/^[0-9.]+$/.test(text)) {
+      // Leading zeros read as octal in some tools (inet_aton): name the decimal reading.
+      const octets = text.split(".");
+      const decimal = octets.map((o) => String(Number(o))).join(".");
+      const fix =
+        octets.length === 4 && IPV4_RE.test(decimal)
+          ? `did you mean ${decimal}?`
+          : "write four decimal numbers from 0 to 255 separated by dots, like 10.10.0.1";
       return {
         ok: false,
         error: "is not a valid IPv4 address (four decimal octets, no leading zeros)",
+        fix,
       };
     }
     return { ok: false, error: "is not an IP address" };
@@ -110,6 +118,17 @@ export class Address {
   toPrefix(): Prefix {
     return Prefix.of(this.family, this.value, bitsOf(this.family));
   }
+}
+
+/**
+ * The addresses of `p` a host may take, as `first-last`: an IPv4 prefix up to /30 without its
+ * network and broadcast addresses, an IPv6 prefix up to /126 without its subnet-router anycast
+ * address (RFC 4291 2.6.1), else every address. For fixes that name where a value may go.
+ */
+export function hostSpan(p: Prefix): string {
+  const low = (p.family === 4 && p.length <= 30) || (p.family === 6 && p.length <= 126) ? 1n : 0n;
+  const high = p.family === 4 && p.length <= 30 ? 1n : 0n;
+  return `${Address.of(p.family, p.network + low)}-${Address.of(p.family, p.last.value - high)}`;
 }
 
 /** An IPv4 or IPv6 network: the network address (no host bits) and a prefix length. */
@@ -283,8 +302,18 @@ export class AddressRange {
     if (parts.length !== 2) return { ok: false, error: "is not a range (expected start-stop)" };
     const start = Address.parse(parts[0]);
     const stop = Address.parse(parts[1]);
-    if (!start.ok) return start;
-    if (!stop.ok) return stop;
+    if (!start.ok || !stop.ok) {
+      // An end's fix names an address; the range's fix names the whole range.
+      const meant = (r: Parsed<Address>) =>
+        r.ok ? r.value.toString() : /^did you mean (.+)\?$/.exec(r.fix ?? "")?.[1];
+      const [a, b] = [meant(start), meant(stop)];
+      const bad = !start.ok ? start : (stop as { ok: false; error: string; fix?: string });
+      return {
+        ok: false,
+        error: bad.error,
+        fix: a !== undefined && b !== undefined ? `did you mean ${a}-${b}?` : bad.fix,
+      };
+    }
     if (start.value.family !== stop.value.family) {
       return { ok: false, error: "mixes IPv4 and IPv6" };
     }

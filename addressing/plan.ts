@@ -1016,7 +1016,12 @@ function planVms(b: Builder, k: KubernetesSpec, path: string, t: TenantSpec): Vm
     const vmId = base + n.id;
     b.id(`${np}.id`, "VM ID", vmId, { input: String(n.id), derivation: derivation(n.id) });
     if (vmId > 999999999) {
-      b.problem(`${np}.id`, String(n.id), `gives VM ID ${vmId}, above Proxmox's 999999999`);
+      b.problem(
+        `${np}.id`,
+        String(n.id),
+        `gives VM ID ${vmId}, above Proxmox's 999999999`,
+        "choose a smaller node id",
+      );
     }
     const size = n.role === "controlplane" ? k.controlPlane : k.worker;
     return { node: n.name, host, vmId, ...size };

@@ -39,7 +39,12 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       const where = `${path}.vlans[${j}].tenant`;
       const earlier = tenantsSeen.get(v.tenant);
       if (earlier !== undefined) {
-        b.problem(where, String(v.tenant), `duplicates ${path}.vlans[${earlier}].tenant`);
+        b.problem(
+          where,
+          String(v.tenant),
+          `duplicates ${path}.vlans[${earlier}].tenant`,
+          `a router has one VLAN interface per tenant: remove ${path}.vlans[${j}]`,
+        );
         return;
       }
       tenantsSeen.set(v.tenant, j);
@@ -75,7 +80,12 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       b.id(`${path}.vlans[${j}].interface`, `interface on router ${r.name}`, v.interface);
     });
     if (r.routerId === undefined && r.os !== "external") {
-      b.problem(`${path}.routerId`, "", "is required (BGP needs an IPv4 router ID)");
+      b.problem(
+        `${path}.routerId`,
+        "",
+        "is required (BGP needs an IPv4 router ID)",
+        "set it to an IPv4 address of the router, such as its loopback or LAN address",
+      );
     }
     if (r.ssh === undefined && r.os !== "external") {
       b.problem(
@@ -243,7 +253,12 @@ function planUplink(
   u.interfaces.forEach((name, j) => {
     const first = u.interfaces.indexOf(name);
     if (first !== j) {
-      b.problem(`${where}.interfaces[${j}]`, name, `duplicates ${where}.interfaces[${first}]`);
+      b.problem(
+        `${where}.interfaces[${j}]`,
+        name,
+        `duplicates ${where}.interfaces[${first}]`,
+        "list each interface once",
+      );
       return;
     }
     // The uplink masquerades what the router's other interfaces hold; an inside network on it

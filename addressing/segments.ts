@@ -4,7 +4,7 @@
 // for one kind of device (static) holds only devices that say they belong there.
 import { near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
-import { Address, Family } from "./ip";
+import { Address, Family, hostSpan } from "./ip";
 import { DeviceEntry, SegmentPlan } from "./plan-types";
 
 const GLOBAL_NETWORKS = [
@@ -50,9 +50,15 @@ export function planSegments(b: Builder): { segments: SegmentPlan[]; devices: De
           where,
           r.range.toString(),
           `has no IPv${r.range.family} prefix of segment ${g.name} to lie in`,
+          `give segment ${g.name} an ipv${r.range.family} prefix that contains it, or remove the range`,
         );
       } else if (!r.range.within(parent.prefix)) {
-        b.problem(where, r.range.toString(), `is not inside segment ${g.name} ${parent.prefix}`);
+        b.problem(
+          where,
+          r.range.toString(),
+          `is not inside segment ${g.name} ${parent.prefix}`,
+          `keep both ends inside ${parent.prefix} (${hostSpan(parent.prefix)})`,
+        );
       }
       g.ranges.slice(0, j).forEach((o, k) => {
         if (o.range.overlaps(r.range)) {
@@ -60,6 +66,7 @@ export function planSegments(b: Builder): { segments: SegmentPlan[]; devices: De
             where,
             r.range.toString(),
             `overlaps ${path}.ranges[${k}] ${o.range} (${o.purpose})`,
+            "shrink or move one of the two ranges so that they share no address",
           );
         }
       });

@@ -1,6 +1,6 @@
 // The rules every plan must pass before a single resource is registered. Each rule reads the facts
 // that plan() recorded and reports every violation; nothing stops at the first.
-import { Address, AddressRange, Prefix } from "./ip";
+import { Address, AddressRange, hostSpan, Prefix } from "./ip";
 import { Plan, PrefixFact } from "./plan-types";
 import { Problem } from "./problems";
 import { VXLAN_OVERHEAD } from "./site";
@@ -80,6 +80,7 @@ function dnsTargets(plan: Plan): Problem[] {
         path: `${path}.name`,
         input: d.name,
         message: `already has an IPv${d.address.family} record at dns[${first}]`,
+        fix: `remove one of the two, or give ${path} another name`,
       });
     } else {
       seen.set(`${d.name}|${d.address.family}`, i);
@@ -260,7 +261,10 @@ function containment(plan: Plan): Problem[] {
             path: f.path,
             input: f.prefix.toString(),
             message: `is not inside ${f.parent.name} ${f.parent.prefix}`,
-            fix: f.fix ?? homeVlanPoolFix(f.path, f.prefix),
+            fix:
+              f.fix ??
+              homeVlanPoolFix(f.path, f.prefix) ??
+              `choose a prefix inside ${f.parent.prefix}`,
           },
     );
   }
@@ -345,7 +349,15 @@ function owners(plan: Plan): Problem[] {
     if (f.within) {
       const net = f.within.prefix;
       if (!net.contains(f.address)) {
-        out.push({ path: f.path, input, message: `${lead}is not inside ${f.within.name} ${net}` });
+        out.push({
+          path: f.path,
+          input,
+          message: `${lead}is not inside ${f.within.name} ${net}`,
+          fix:
+            f.derivedFrom !== undefined
+              ? `choose an ID that gives an address inside ${net}`
+              : `choose an address inside ${net} (${hostSpan(net)})`,
+        });
         continue;
       }
       const reserved = reservedIn(net, f.address);
@@ -378,9 +390,11 @@ function owners(plan: Plan): Problem[] {
       continue;
     }
     if (first) {
+      // The next free address after this one, else the first free one of the prefix.
       const free =
         f.derivedFrom === undefined && f.within
-          ? freeAddress(f.within.prefix, f.address, taken)
+          ? (freeAddress(f.within.prefix, f.address, taken) ??
+            freeAddress(f.within.prefix, f.within.prefix.first, taken))
           : undefined;
       out.push({
         path: f.path,
@@ -390,8 +404,8 @@ function owners(plan: Plan): Problem[] {
           f.derivedFrom !== undefined
             ? `give it an ID that ${first.path} does not take`
             : free
-              ? `use ${free}, the next free address in ${f.within?.name} ${f.within?.prefix}`
-              : undefined,
+              ? `use ${free}, ${free.value > f.address.value ? "the next" : "the first"} free address in ${f.within?.name} ${f.within?.prefix}`
+              : "choose an address that nothing else owns",
       });
     } else {
       seen.set(k, { path: f.path, label: f.label, fact: f });
@@ -476,12 +490,14 @@ function ranges(plan: Plan): Problem[] {
         path: f.path,
         input: f.range.toString(),
         message: `has no IPv${f.range.family} LoadBalancer prefix to lie in`,
+        fix: `remove it, or give the cluster an IPv${f.range.family} LoadBalancer prefix that contains it`,
       });
     } else if (!f.range.within(f.within.prefix)) {
       out.push({
         path: f.path,
         input: f.range.toString(),
         message: `is not inside ${f.within.name} ${f.within.prefix}`,
+        fix: `keep both ends inside ${f.within.prefix} (${hostSpan(f.within.prefix)})`,
       });
     }
     for (const other of facts.slice(0, i)) {
@@ -490,6 +506,7 @@ function ranges(plan: Plan): Problem[] {
           path: f.path,
           input: f.range.toString(),
           message: `overlaps ${other.path} ${other.range}`,
+          fix: "shrink or move one of the two ranges so that they share no address",
         });
       }
     }
@@ -546,6 +563,10 @@ function ids(plan: Plan): Problem[] {
         path: f.path,
         input,
         message: `${what || "is a VNI that"} is above the 24-bit maximum ${MAX_VNI}`,
+        fix:
+          f.derivation !== undefined
+            ? `lower ${f.derivation.split(" ")[0]} or ${f.path} until their sum is at most ${MAX_VNI}`
+            : `use a VNI of at most ${MAX_VNI}`,
       });
       continue;
     }
@@ -558,6 +579,10 @@ function ids(plan: Plan): Problem[] {
         path: f.path,
         input,
         message: `${what || "is an ASN that"} is reserved or out of range`,
+        fix:
+          (f.derivation !== undefined
+            ? `choose ${f.derivation.split(" ")[0]} and ${f.path} so that their sum is `
+            : "use ") + "a private ASN (RFC 6996): 64512-65534 or 4200000000-4294967294",
       });
       continue;
     }
@@ -568,6 +593,10 @@ function ids(plan: Plan): Problem[] {
         path: f.path,
         input,
         message: `${what ? `${what} is` : `is a duplicate ${f.kind}:`} already used by ${first}`,
+        fix:
+          f.derivation !== undefined
+            ? `choose another ${f.path}, one that does not give ${f.kind} ${shown}`
+            : `give each its own ${f.kind}: change ${f.path} or ${first}`,
       });
     } else {
       seen.set(k, f.path);

@@ -29,7 +29,7 @@ interface Network {
   readonly gateway: DualAddress;
   readonly mtu?: number;
   /** Where it is on a host, or why it is not there. */
-  readonly attach: (h: HostPlan) => NicAttachment | string;
+  readonly attach: (h: HostPlan) => NicAttachment | Unattached;
 }
 
 const prefixRefs = (path: string, p: DualPrefix): Partial<Record<Family, Ref>> => {
@@ -42,11 +42,20 @@ const prefixRefs = (path: string, p: DualPrefix): Partial<Record<Family, Ref>> =
 };
 
 /** A VLAN on the host's VM bridge, or why the host cannot carry it. */
-function onVmBridge(h: HostPlan, vlan: number): NicAttachment | string {
+/** Why a network cannot reach a VM's host, and what to set so that it does. */
+interface Unattached {
+  readonly why: string;
+  readonly fix: string;
+}
+
+function onVmBridge(h: HostPlan, vlan: number): NicAttachment | Unattached {
   const bridge = h.network.vmBridge;
   return bridge
     ? { bridge, vlan }
-    : `host ${h.name} has no VLAN-aware bridge to carry VLAN ${vlan}`;
+    : {
+        why: `host ${h.name} has no VLAN-aware bridge to carry VLAN ${vlan}`,
+        fix: `set vlanAware: true on a bridge of host ${h.name}`,
+      };
 }
 
 /** Every network a VM can name, by name. */
@@ -72,11 +81,20 @@ function networks(
         if (d?.kind === "vlan" && d.vlanId !== undefined && parent?.kind === "bridge") {
           return parent.vlanAware
             ? { bridge: parent.name, vlan: d.vlanId }
-            : `host ${h.name} carries ${name} on ${d.name}, and ${parent.name} is not VLAN-aware`;
+            : {
+                why: `host ${h.name} carries ${name} on ${d.name}, and ${parent.name} is not VLAN-aware`,
+                fix: `set vlanAware: true on ${parent.name}`,
+              };
         }
         return d
-          ? `host ${h.name} carries ${name} on ${d.name}, which is on no bridge`
-          : `host ${h.name} carries no ${name} network`;
+          ? {
+              why: `host ${h.name} carries ${name} on ${d.name}, which is on no bridge`,
+              fix: `set carries: ${name} on a bridge of host ${h.name}, or put ${d.name} on a VLAN-aware bridge`,
+            }
+          : {
+              why: `host ${h.name} carries no ${name} network`,
+              fix: `set carries: ${name} on a bridge or VLAN of host ${h.name}`,
+            };
       },
     });
   }
@@ -91,7 +109,10 @@ function networks(
         const d = h.network.devices.find((x) => x.segment === g.name);
         return d
           ? { bridge: d.name }
-          : `segment ${g.name} has no VLAN, and no bridge of host ${h.name} carries it (set segment: ${g.name} on one)`;
+          : {
+              why: `segment ${g.name} has no VLAN, and no bridge of host ${h.name} carries it`,
+              fix: `set segment: ${g.name} on a bridge of host ${h.name}, or give the segment a vlan`,
+            };
       },
     });
   });
@@ -109,7 +130,10 @@ function networks(
           ? { vnet: vnet.id }
           : t.vlan !== undefined
             ? onVmBridge(h, t.vlan)
-            : `tenant ${t.name} has neither a VNet nor a VLAN`,
+            : {
+                why: `tenant ${t.name} has neither a VNet nor a VLAN`,
+                fix: `give tenant ${t.name} a vlan`,
+              },
     });
     if (t.mesh && vnet?.carries === "mesh") {
       out.set(`${t.name}.mesh`, {
@@ -146,6 +170,7 @@ export function planRoutes<T extends object>(
         `${p}.via`,
         r.via,
         `is an IPv${via.value.family} gateway for the IPv${to.value.family} destination ${to.value}`,
+        `give an IPv${to.value.family} gateway for ${to.value}`,
       );
       return [];
     }
@@ -213,7 +238,13 @@ function planVm(
     if (n.name !== undefined) {
       checkSetName(b, `${np}.name`, n.name, `net${j}`);
       const first = nicNames.get(n.name);
-      if (first) b.problem(`${np}.name`, n.name, `is already the name of ${first}`);
+      if (first)
+        b.problem(
+          `${np}.name`,
+          n.name,
+          `is already the name of ${first}`,
+          "give each of the VM's networks its own name",
+        );
     }
     nicNames.set(name, np);
     const net = known.get(n.network);
@@ -227,8 +258,8 @@ function planVm(
       return [];
     }
     const attach = host ? net.attach(host) : undefined;
-    if (typeof attach === "string") {
-      b.problem(`${np}.network`, n.network, `is not on the VM's host: ${attach}`);
+    if (attach && "why" in attach) {
+      b.problem(`${np}.network`, n.network, `is not on the VM's host: ${attach.why}`, attach.fix);
       return [];
     }
     const address: { ipv4?: Address; ipv6?: Address } = {};

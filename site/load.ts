@@ -60,7 +60,12 @@ export function loadSite(raw: Raw): LoadResult {
     const value = raw[key];
     if (value === undefined || value === null) {
       if ("required" in spec && spec.required) {
-        problems.push({ path: `homelab:${key}`, input: "", message: `is required (${spec.doc})` });
+        problems.push({
+          path: `homelab:${key}`,
+          input: "",
+          message: `is required (${spec.doc})`,
+          fix: `add homelab:${key} under config: in the stack file (${spec.schema.typeName})`,
+        });
       }
       continue;
     }

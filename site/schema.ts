@@ -93,14 +93,46 @@ export function credentialLike(value: string): boolean {
 }
 
 /**
- * A string. `pattern` (described by `patternText`) and `maxLength` (characters) constrain it.
+ * The fix for a string its pattern refuses: `fix` when the caller knows one, else the value in
+ * lowercase without surrounding blanks when the pattern takes that, else none: the message names
+ * the form.
+ */
+function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
+  if (fix) return fix;
+  const meant = value.trim().toLowerCase();
+  return meant !== value && pattern.test(meant) ? `did you mean ${meant}?` : undefined;
+}
+
+/**
+ * The fix for a value that is not an integer: the number without quotes when a string holds one
+ * in range, else the range (and the whole part of a fraction when it lies in the range).
+ */
+function integerFix(value: unknown, min: number, max: number): string {
+  const n =
+    typeof value === "string" && /^-?[0-9]+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+  if (n !== undefined && n >= min && n <= max) return `write it as a number without quotes: ${n}`;
+  const whole = typeof value === "number" ? Math.trunc(value) : undefined;
+  return `use a whole number from ${min} to ${max}${
+    whole !== undefined && whole >= min && whole <= max ? `, like ${whole}` : ""
+  }`;
+}
+
+/**
+ * A string. `pattern` (described by `patternText`; `patternFix` says how to mend a refused value)
+ * and `maxLength` (characters) constrain it.
  * `freeText` marks the owner's free text (a note, a purpose, a description, an owner, a label, a
  * rule's reason): whatever is written there may hold a credential the redaction does not know
  * (`PSK Hunter2-Correct-Horse-Battery`), so a message about it never quotes the input: a value
  * of the wrong type or too long is shown as "[not shown]", the path says where it is.
  */
 export function str(
-  opts: { pattern?: RegExp; patternText?: string; maxLength?: number; freeText?: boolean } = {},
+  opts: {
+    pattern?: RegExp;
+    patternText?: string;
+    patternFix?: string;
+    maxLength?: number;
+    freeText?: boolean;
+  } = {},
 ): Schema<string> {
   return {
     typeName: "string",
@@ -120,9 +152,10 @@ export function str(
           path,
           input: opts.freeText ? NOT_SHOWN : show(value),
           message: `must be a string, not ${typeOf(value)}`,
-          ...(typeof value === "number"
-            ? { fix: "quote it as written in the stack file (unquoted, YAML reads it as a number)" }
-            : {}),
+          fix:
+            typeof value === "number"
+              ? "quote it as written in the stack file (unquoted, YAML reads it as a number)"
+              : "write one line of text here, in quotes if it holds ': ' or starts with [ or {",
         });
         return undefined;
       }
@@ -133,6 +166,11 @@ export function str(
           // or a prefix, all hex digits, colons, dots and slashes, is).
           input: opts.freeText || credentialLike(value) ? NOT_SHOWN : value,
           message: `must be ${opts.patternText ?? `like ${opts.pattern}`}`,
+          // A value not quoted is not echoed in the fix either.
+          fix:
+            opts.freeText || credentialLike(value)
+              ? opts.patternFix
+              : patternFix(value, opts.pattern, opts.patternFix),
         });
         return undefined;
       }
@@ -141,6 +179,7 @@ export function str(
           path,
           input: opts.freeText ? NOT_SHOWN : value,
           message: `must be at most ${opts.maxLength} characters`,
+          fix: `shorten it to ${opts.maxLength} characters or fewer`,
         });
         return undefined;
       }
@@ -250,7 +289,12 @@ export function int(min: number, max: number): Schema<number> {
     check(value, path, problems) {
       if (typeof value !== "number" || !Number.isInteger(value)) {
         const not = typeof value === "number" ? "" : `, not ${typeOf(value)}`;
-        problems.push({ path, input: show(value), message: `must be an integer${not}` });
+        problems.push({
+          path,
+          input: show(value),
+          message: `must be an integer${not}`,
+          fix: integerFix(value, min, max),
+        });
         return undefined;
       }
       if (value < min || value > max) {
@@ -345,6 +389,7 @@ export function prefix(family: Family): Schema<Prefix> {
           path,
           input: value,
           message: `is an ${familyName(parsed.value.family)} prefix; this key takes ${familyName(family)}`,
+          fix: `write an ${familyName(family)} prefix here`,
         });
         return undefined;
       }
@@ -398,6 +443,7 @@ export function address(family: Family): Schema<Address> {
           path,
           input: value,
           message: `is an ${familyName(parsed.value.family)} address; this key takes ${familyName(family)}`,
+          fix: `write an ${familyName(family)} address here`,
         });
         return undefined;
       }
@@ -545,7 +591,7 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
               message: `is required (${spec.doc})`,
               fix: spec.schema.allowed
                 ? `set it to one of ${spec.schema.allowed.join(", ")}`
-                : undefined,
+                : `add ${key} to ${path || "the stack config"} (${spec.schema.typeName})`,
             });
             ok = false;
           }

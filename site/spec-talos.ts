@@ -89,6 +89,8 @@ export const talosSchema = obj({
       pattern: TALOSCTL,
       patternText:
         "a command name on PATH (like talosctl: letters, digits, _.+-, not starting with - or .) or an absolute path (like /usr/local/bin/talosctl) without . or .. parts",
+      patternFix:
+        "write talosctl to find it on PATH, or its absolute path, like /usr/local/bin/talosctl",
     }),
     "talosctl on the machine that runs Pulumi: a command name looked up on PATH, or an absolute path. It runs with the cluster secrets in its environment, so a relative path or an option is refused.",
     {
@@ -199,6 +201,7 @@ export const sharedSegmentsSchema = list(
           pattern: PEER_STACK,
           patternText:
             "org/project/stack: three names of letters, digits, '-', '_' (and '.' after the org), each starting with a letter or digit",
+          patternFix: "write the peer stack's fully qualified name, like acme/homelab/apps",
         }),
       ),
       "Other stacks whose clusters announce on this segment; their exported lbPools are checked against ours.",

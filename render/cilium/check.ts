@@ -58,6 +58,7 @@ export function checkServiceIps(
         path: a.path,
         input,
         message: `is already assigned to ${o.service} of cluster ${o.cluster} (${o.path})`,
+        fix: "give each service its own address",
       });
     }
   });

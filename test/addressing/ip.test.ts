@@ -19,14 +19,18 @@ describe("Address.parse", () => {
     [
       "10.010.0.1",
       "is not a valid IPv4 address (four decimal octets, no leading zeros)",
-      undefined,
+      "did you mean 10.10.0.1?",
     ],
     [
       "10.0.0.256",
       "is not a valid IPv4 address (four decimal octets, no leading zeros)",
-      undefined,
+      "write four decimal numbers from 0 to 255 separated by dots, like 10.10.0.1",
     ],
-    ["10.0.1", "is not a valid IPv4 address (four decimal octets, no leading zeros)", undefined],
+    [
+      "10.0.1",
+      "is not a valid IPv4 address (four decimal octets, no leading zeros)",
+      "write four decimal numbers from 0 to 255 separated by dots, like 10.10.0.1",
+    ],
     ["FD00::1", "is not in canonical form (RFC 5952)", "did you mean fd00::1?"],
     ["fd00:0101::1", "is not in canonical form (RFC 5952)", "did you mean fd00:101::1?"],
     ["fd00:0:0:0:0:0:0:1", "is not in canonical form (RFC 5952)", "did you mean fd00::1?"],

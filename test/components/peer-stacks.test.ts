@@ -185,7 +185,7 @@ describe("peer stack names", () => {
       root,
     );
     expect(result.problems.map(formatProblem)).toEqual([
-      `sharedSegments[0].peerStacks[0]: "org/proj/..": must be org/project/stack: three names of letters, digits, '-', '_' (and '.' after the org), each starting with a letter or digit`,
+      `sharedSegments[0].peerStacks[0]: "org/proj/..": must be org/project/stack: three names of letters, digits, '-', '_' (and '.' after the org), each starting with a letter or digit; write the peer stack's fully qualified name, like acme/homelab/apps`,
     ]);
     expect(result.resources).toEqual([]);
   });

@@ -83,6 +83,6 @@ test("a segment's nameserver is parsed strictly, like a VM's", () => {
   raw.segments[0].nameservers = ["192.168.30.01"];
   const r = resolveSite(raw);
   expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
-    `segments[0].nameservers[0]: "192.168.30.01": is not a valid IPv4 address (four decimal octets, no leading zeros)`,
+    `segments[0].nameservers[0]: "192.168.30.01": is not a valid IPv4 address (four decimal octets, no leading zeros); did you mean 192.168.30.1?`,
   ]);
 });

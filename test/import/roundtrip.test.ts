@@ -86,7 +86,7 @@ const routerFacts = (p: Plan, name: string) => {
  */
 const PLAN_PROBLEMS: Record<string, string[]> = {
   example: [
-    "`routers[0].addresses[1].interface: vlan20`: is a duplicate interface on router edge: already used by routers[0].addresses[0].interface",
+    "`routers[0].addresses[1].interface: vlan20`: is a duplicate interface on router edge: already used by routers[0].addresses[0].interface; give each its own interface on router edge: change routers[0].addresses[1].interface or routers[0].addresses[0].interface",
   ],
 };
 

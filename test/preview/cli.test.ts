@@ -532,11 +532,11 @@ test("a password in a URL is never shown, wherever the URL is", async () => {
   expect(err).toEqual([
     "other: 6 problems; nothing was registered",
     `  - homelab:proxmx: "[not shown]": is not a known config key; did you mean homelab:proxmox?`,
-    `  - homelab:site: "": is required (The site's identity.)`,
-    `  - homelab:global: "": is required (The site's top-level allocation.)`,
+    `  - homelab:site: "": is required (The site's identity.); add homelab:site under config: in the stack file (object)`,
+    `  - homelab:global: "": is required (The site's top-level allocation.); add homelab:global under config: in the stack file (object)`,
     `  - proxmox.url: "[not shown]": is not a known key; known keys: endpoint, insecure, protectZone, protectManagement`,
     `  - proxmox.endpoint: ${redacted}: carries a user name or password, which the URL may not hold; remove the part before @; give the Proxmox API token as the secret homelab:proxmoxApiToken`,
-    `  - homelab:hosts: "": is required (Proxmox VE hosts.)`,
+    `  - homelab:hosts: "": is required (Proxmox VE hosts.); add homelab:hosts under config: in the stack file (list of object)`,
   ]);
   expect([...out, ...err].join("\n")).not.toContain("hunter2");
 });
@@ -558,7 +558,7 @@ test("numbers are shown as the stack file wrote them", async () => {
   expect(err).toEqual([
     "other: 3 problems; nothing was registered",
     '  - hosts[0].id: "100000000000000000000000": must be between 1 and 65535',
-    '  - hosts[1].id: ".inf": is not an integer: YAML reads it as infinity or NaN',
+    '  - hosts[1].id: ".inf": is not an integer: YAML reads it as infinity or NaN; use a whole number from 1 to 65535',
     '  - routers[0].version: "7.20": must be a string, not a number; quote it: "7.20"',
   ]);
 });

@@ -44,6 +44,7 @@ describe("checkServiceIps", () => {
         message:
           "is already assigned to kube-system/clustermesh-apiserver of cluster apps " +
           "(clusters[1].serviceIps.clustermesh)",
+        fix: "give each service its own address",
       },
     ]);
   });

@@ -120,7 +120,7 @@ test.each([
   ],
   [
     { routes: [{ to: "::/0", via: "192.168.99.1" }] },
-    'routers[0].routes[0].via: "192.168.99.1": is an IPv4 gateway for the IPv6 destination ::/0',
+    'routers[0].routes[0].via: "192.168.99.1": is an IPv4 gateway for the IPv6 destination ::/0; give an IPv6 gateway for ::/0',
   ],
   [
     {

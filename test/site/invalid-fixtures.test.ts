@@ -42,4 +42,13 @@ describe.each(files)("%s", (file) => {
     const got = result.ok ? [] : result.problems.map(formatProblem);
     expect(got).toEqual(expected);
   });
+
+  // Every refusal names its fix (docs/validation.md): the problem carries one, and its expected
+  // line shows it after "; ". No fixture is exempt.
+  test("names a fix for every problem", () => {
+    const result = resolveSite(fileRaw(join(DIR, file)));
+    const unfixed = result.ok ? [] : result.problems.filter((p) => !p.fix).map(formatProblem);
+    expect(unfixed).toEqual([]);
+    expect(expected.filter((line) => !line.includes("; "))).toEqual([]);
+  });
 });

@@ -45,9 +45,9 @@ test("every problem is collected, not only the first", () => {
 test("a missing required key names its purpose", () => {
   const r = loadSite({});
   expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
-    `homelab:site: "": is required (The site's identity.)`,
-    `homelab:global: "": is required (The site's top-level allocation.)`,
-    `homelab:hosts: "": is required (Proxmox VE hosts.)`,
+    `homelab:site: "": is required (The site's identity.); add homelab:site under config: in the stack file (object)`,
+    `homelab:global: "": is required (The site's top-level allocation.); add homelab:global under config: in the stack file (object)`,
+    `homelab:hosts: "": is required (Proxmox VE hosts.); add homelab:hosts under config: in the stack file (list of object)`,
   ]);
 });
 
@@ -124,7 +124,7 @@ test.each([
 });
 
 const TALOSCTL_RULE =
-  "must be a command name on PATH (like talosctl: letters, digits, _.+-, not starting with - or .) or an absolute path (like /usr/local/bin/talosctl) without . or .. parts";
+  "must be a command name on PATH (like talosctl: letters, digits, _.+-, not starting with - or .) or an absolute path (like /usr/local/bin/talosctl) without . or .. parts; write talosctl to find it on PATH, or its absolute path, like /usr/local/bin/talosctl";
 
 // talosctl runs with the cluster secrets in its environment: the stack file may name a command
 // looked up on PATH or an absolute path, never one relative to the working directory or an option.
