@@ -39,6 +39,8 @@ export interface SiteFlow {
 
 /** DNS: UDP and TCP 53 (RFC 1035 section 4.2, RFC 7766 makes TCP mandatory). */
 const DNS_PORT = 53;
+/** NTP: UDP 123 (RFC 5905 section 7.2). */
+const NTP_PORT = 123;
 /** BGP: TCP 179 (RFC 4271 section 8.2.1). */
 const BGP_PORT = 179;
 /** BFD control: UDP 3784 single hop (RFC 5881), 4784 multihop (RFC 5883). */
@@ -64,6 +66,9 @@ export const IMAGE_MIRRORS: Readonly<Record<CloudImage, readonly string[]>> = {
   "ubuntu-26.04": ["archive.ubuntu.com", "security.ubuntu.com"],
 };
 
+/** Debian's NTP pool, as systemd-timesyncd is built on Debian (see IMAGE_TIME_SERVERS). */
+const DEBIAN_POOL = [0, 1, 2, 3].map((k) => `${k}.debian.pool.ntp.org`);
+
 /** Where a cloud image is downloaded from by the Proxmox host (render/cloud-init/images.ts). */
 export const IMAGE_HOSTS: Readonly<Record<CloudImage, string>> = {
   "debian-12": "cloud.debian.org",
@@ -79,6 +84,33 @@ export const IMAGE_HOSTS: Readonly<Record<CloudImage, string>> = {
  * "Air-gapped environments": the image list of `talosctl image default`).
  */
 export const TALOS_REGISTRIES = ["gcr.io", "ghcr.io", "quay.io", "registry.k8s.io"] as const;
+
+/**
+ * The time servers a Talos node uses when its machine config sets none: the stack renders no
+ * `machine.time.servers` and no `TimeSyncConfig` (render/talos/*), so Talos keeps its default
+ * (Talos docs, "Time Servers" and "Time Synchronization": time.cloudflare.com).
+ */
+export const TALOS_TIME_SERVERS = ["time.cloudflare.com"] as const;
+
+/**
+ * The time servers of a cloud image's own NTP client, which the stack's cloud-init leaves as the
+ * image ships it (render/cloud-init/* writes no `ntp:` module config): Debian's
+ * systemd-timesyncd is built with the Debian pool (`0.debian.pool.ntp.org` to `3.`, debian/rules
+ * of the systemd package), Ubuntu's with `ntp.ubuntu.com` (its timesyncd.conf `NTP=` default).
+ */
+export const IMAGE_TIME_SERVERS: Readonly<Record<CloudImage, readonly string[]>> = {
+  "debian-12": DEBIAN_POOL,
+  "debian-13": DEBIAN_POOL,
+  "ubuntu-24.04": ["ntp.ubuntu.com"],
+  "ubuntu-26.04": ["ntp.ubuntu.com"],
+};
+
+/**
+ * The time servers of a Proxmox VE host: chrony, the default NTP daemon since Proxmox VE 7
+ * (Proxmox VE admin guide, "Time Synchronization"), with Debian's /etc/chrony/chrony.conf
+ * (`pool 2.debian.pool.ntp.org iburst`), which the stack does not change.
+ */
+export const PROXMOX_TIME_SERVERS = ["2.debian.pool.ntp.org"] as const;
 
 const hostOf = (url: string): string => url.replace(/^[a-z]+:\/\//, "").replace(/[/:].*$/, "");
 
@@ -110,7 +142,8 @@ function holderName(devices: readonly Device[], a: Address): string | undefined 
 /**
  * Every flow the site's own machines need, deduplicated (one per source machine, destination,
  * protocol and port; the config facts that need it are merged in `why`), in derivation order:
- * resolvers, egress, the Kubernetes API, Ceph, the hosts' downloads, BGP/BFD.
+ * resolvers, time servers, egress, the Kubernetes API, Ceph, the hosts' time servers and
+ * downloads, BGP/BFD.
  */
 export function siteFlows(
   plan: Plan,
@@ -130,6 +163,8 @@ export function siteFlows(
   const egress = (from: string, hosts: readonly string[], ports: number[], why: string) => {
     for (const port of ports) out.add({ from, to: "internet", hosts, protocol: "tcp", port, why });
   };
+  const ntp = (from: string, hosts: readonly string[], why: string) =>
+    out.add({ from, to: "internet", hosts, protocol: "udp", port: NTP_PORT, why });
   // Resolvers, package mirrors and the declared outbound connections of the cloud-init VMs.
   plan.vms.forEach((vm, i) => {
     vm.outbound.forEach((o, j) => {
@@ -143,6 +178,11 @@ export function siteFlows(
         });
     });
     for (const a of vm.nameservers) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);
+    ntp(
+      vm.name,
+      IMAGE_TIME_SERVERS[vm.image],
+      `vms[${i}].image: ${vm.image} sets its clock by NTP from its distribution's servers`,
+    );
     if (vm.packages.length > 0)
       egress(
         vm.name,
@@ -167,6 +207,11 @@ export function siteFlows(
       for (const a of plan.nameservers)
         if (families.has(a.family)) resolver(n.name, a, `talos.nameservers: ${a}`);
       if (k.nodeOs === "talos") {
+        ntp(
+          n.name,
+          TALOS_TIME_SERVERS,
+          `tenants[${i}].kubernetes: Talos sets its clock by NTP from its default time server (no machine.time.servers)`,
+        );
         egress(n.name, [hostOf(plan.talos.factory)], [443], `talos.factory: ${plan.talos.factory}`);
         egress(
           n.name,
@@ -175,6 +220,11 @@ export function siteFlows(
           `tenants[${i}].kubernetes: Talos pulls etcd, Kubernetes and Cilium images`,
         );
       } else {
+        ntp(
+          n.name,
+          IMAGE_TIME_SERVERS[k.linux.image],
+          `tenants[${i}].kubernetes.linux: ${k.linux.image} sets its clock by NTP from its distribution's servers`,
+        );
         egress(
           n.name,
           IMAGE_MIRRORS[k.linux.image],
@@ -233,6 +283,15 @@ export function siteFlows(
   }
   // The images each Proxmox host downloads: the cloud images of its VMs, the Talos ISO.
   for (const h of plan.hosts) {
+    // Where the stack gives the hosts a way out (hostNetwork.gateway: their default route);
+    // without one, what the hosts set their clocks from is not the plan's to say.
+    const routes = t.devices.find((d) => d.name === h.name)?.routes ?? [];
+    if (routes.some((r) => r.dst.length === 0))
+      ntp(
+        h.name,
+        PROXMOX_TIME_SERVERS,
+        "hosts: Proxmox VE sets its clock by chrony from the Debian pool",
+      );
     const images = new Set<CloudImage>();
     plan.vms.filter((v) => v.host === h.name).forEach((v) => images.add(v.image));
     for (const tn of plan.tenants)

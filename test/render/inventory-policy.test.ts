@@ -17,13 +17,13 @@ test("arc-hybrid: default deny everywhere, five flows between VLANs, three to th
   expect(l.slice(at + 4, at + 14)).toEqual([
     "| from \\ to | management | storage | app | observability | devtest | mgmt | dmz | internet |",
     "| - | - | - | - | - | - | - | - | - |",
-    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny, rules 14 |",
+    "| **management** | - | deny, rules 2 | deny | deny | deny | deny | deny | deny, rules 15, 16 |",
     "| **storage** | deny | - | deny | deny | deny | deny | deny | deny |",
-    "| **app** | deny | deny, rules 3 | - | deny, rules 9 | deny | deny | deny | deny, rules 11, 12, 13 |",
-    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny, rules 11, 12, 13 |",
-    "| **devtest** | deny | deny | deny | deny, rules 9 | - | deny | deny | deny, rules 10, 11, 12 |",
-    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6, 11, 12 |",
-    "| **dmz** | deny | deny | deny, rules 5 | deny, rules 9 | deny | deny, rules 5 | - | deny, rules 7, 8, 11, 12 |",
+    "| **app** | deny | deny, rules 3 | - | deny, rules 9 | deny | deny | deny | deny, rules 11, 12, 13, 14 |",
+    "| **observability** | deny, rules 4 | deny, rules 4 | deny, rules 4 | - | deny, rules 4 | deny, rules 4 | deny, rules 4 | deny, rules 11, 12, 13, 14 |",
+    "| **devtest** | deny | deny | deny | deny, rules 9 | - | deny | deny | deny, rules 10, 11, 12, 13 |",
+    "| **mgmt** | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | deny, rules 1 | - | deny, rules 1 | deny, rules 6, 11, 12, 13 |",
+    "| **dmz** | deny | deny | deny, rules 5 | deny, rules 9 | deny | deny, rules 5 | - | deny, rules 7, 8, 11, 12, 13 |",
     "| **internet** | deny | deny | deny | deny | deny | deny | deny | - |",
   ]);
   expect(l).toContain("| internet | everything outside the site | deny | yes |");

@@ -7,12 +7,13 @@ import { portForwardSite } from "../fixtures/port-forward";
 
 /** The allow rules the site's own flows need under a default deny (topology/flows.ts). */
 const OWN_FLOWS = [
+  // DNS, and NTP to Talos's default time server time.cloudflare.com.
   {
-    name: "dns-udp",
+    name: "dns-ntp-udp",
     from: "cluster:lab",
     to: "internet",
     protocol: "udp",
-    ports: [53],
+    ports: [53, 123],
     action: "allow",
   },
   {
@@ -30,6 +31,15 @@ const OWN_FLOWS = [
     to: "internet",
     protocol: "tcp",
     ports: [443],
+    action: "allow",
+  },
+  // The hosts set their clocks by chrony from 2.debian.pool.ntp.org.
+  {
+    name: "hosts-ntp",
+    from: "management",
+    to: "internet",
+    protocol: "udp",
+    ports: [123],
     action: "allow",
   },
 ];

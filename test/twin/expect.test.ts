@@ -49,7 +49,7 @@ test("a pool on a shared home VLAN: its probe endpoint sits on that VLAN, behind
       "pass expect reach home -> lab-pool tcp/443: expected a reply to 192.168.60.2 -> 192.168.60.201 tcp 443 (ep-home -> ep-lab); seen reached: connected",
     ]);
     expect(lines[lines.length - 1]).toBe(
-      "twin pool-on-home: 18 passed, 0 failed; flows: 5 probed (0 failed), 1 skipped",
+      "twin pool-on-home: 19 passed, 0 failed; flows: 6 probed (0 failed), 2 skipped",
     );
     expect(code).toBe(0);
   } finally {

@@ -38,11 +38,13 @@ test("arc-hybrid: the internet sits on the router's four uplinks; only the polic
   expect(site.loopbacks.filter((l) => l.node === "internet").map((l) => l.address)).toEqual([
     "203.0.113.10/32",
     "1.1.1.1/32",
+    "198.51.100.14/32",
     "198.51.100.1/32",
     "198.51.100.12/32",
+    "198.51.100.16/32",
     "198.51.100.5/32",
   ]);
-  expect(site.flows.length).toBe(21);
+  expect(site.flows.length).toBe(27);
   // A declared connection to a machine (vms[].outbound) goes to the address the check took.
   expect(site.flows[0]).toEqual({
     name: "app -> loki tcp/3100",
@@ -67,7 +69,9 @@ test("homelab: flows behind the EVPN anycast gateway or a gateway no device hold
     "vnet101 -> internet (1.1.1.1) tcp/53: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
     "vnet101 -> internet (2606:4700:4700::1111) udp/53: the plan's check leaves it unverified (k101cp11's gateway fd00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
     "vnet101 -> internet (2606:4700:4700::1111) tcp/53: the plan's check leaves it unverified (k101cp11's gateway fd00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "vnet101 -> internet (time.cloudflare.com) udp/123: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
     "vnet101 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    "management -> internet (2.debian.pool.ntp.org) udp/123: the plan's check leaves it unverified (pve01's gateway 10.10.0.254 is held by no device of the plan), and the twin models no more of its path than the plan",
     "management -> internet (factory.talos.dev) tcp/443: the plan's check leaves it unverified (pve01's gateway 10.10.0.254 is held by no device of the plan), and the twin models no more of its path than the plan",
   ]);
 });
@@ -75,7 +79,7 @@ test("homelab: flows behind the EVPN anycast gateway or a gateway no device hold
 test("flows.json read back: an edited entry fails the twin naming it", async () => {
   const text = (await filesOf("example")).get("flows.json") as string;
   const doc = JSON.parse(text);
-  expect(readFlows(text).flows.length).toBe(29);
+  expect(readFlows(text).flows.length).toBe(34);
   doc.flows[3].port = 70000;
   expect(() => readFlows(JSON.stringify(doc))).toThrow(
     "flows.json: flows[3].port is not a port: 70000",
@@ -100,7 +104,9 @@ test("ms01: its way out is a router the stack does not configure (no uplink), so
     "workload -> internet (1.1.1.1) tcp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "workload -> internet (8.8.8.8) udp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "workload -> internet (8.8.8.8) tcp/53: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "workload -> internet (time.cloudflare.com) udp/123: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "workload -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
+    "management -> internet (2.debian.pool.ntp.org) udp/123: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
     "management -> internet (factory.talos.dev) tcp/443: no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe",
   ]);
 });
@@ -131,6 +137,7 @@ test("an uplink interface holding the router's own WAN address: the internet joi
   ).toEqual([
     `sol -> internet (2606:4700:4700::1111) udp/53: ${why}`,
     `sol -> internet (2606:4700:4700::1111) tcp/53: ${why}`,
+    `sol -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: ${why}`,
     `sol -> internet (deb.debian.org, security.debian.org) tcp/80: ${why}`,
     `sol -> internet (deb.debian.org, security.debian.org) tcp/443: ${why}`,
   ]);

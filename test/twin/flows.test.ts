@@ -34,10 +34,11 @@ test("example: every distinct flow passes; without the RouterOS IPv4 masquerade 
   const clean = await twin("example", () => undefined);
   expect(fails(clean.lines)).toEqual([]);
   expect(clean.lines.filter((l) => l.startsWith("skip flow "))).toEqual([
+    "skip flow management -> internet (2.debian.pool.ntp.org) udp/123: the plan's check leaves it unverified (pve1's gateway 192.168.88.254 is held by no device of the plan), and the twin models no more of its path than the plan",
     "skip flow management -> internet (factory.talos.dev) tcp/443: the plan's check leaves it unverified (pve1's gateway 192.168.88.254 is held by no device of the plan), and the twin models no more of its path than the plan",
   ]);
   expect(clean.summary).toBe(
-    "twin example: 43 passed, 0 failed; flows: 13 probed (0 failed), 1 skipped",
+    "twin example: 44 passed, 0 failed; flows: 14 probed (0 failed), 2 skipped",
   );
   const edited = await twin("example", (d) =>
     removeBlock(join(d, "routeros/edge.rsc"), "# reconcile /ip/firewall/nat"),
@@ -45,10 +46,11 @@ test("example: every distinct flow passes; without the RouterOS IPv4 masquerade 
   expect(fails(edited.lines)).toEqual([
     "FAIL flow lab -> internet (1.1.1.1) udp/53: expected a reply to 10.20.0.11 -> 1.1.1.1 udp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no echo in 3000 ms)",
     "FAIL flow lab -> internet (1.1.1.1) tcp/53: expected a reply to 10.20.0.11 -> 1.1.1.1 tcp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no answer in 3000 ms)",
+    "FAIL flow lab -> internet (time.cloudflare.com) udp/123: expected a reply to 10.20.0.11 -> 198.51.100.13 udp 123 (lab-cp1 -> internet; lab-cp1 for 3 machines, time.cloudflare.com as 198.51.100.13); seen no reply (no echo in 3000 ms)",
     "FAIL flow lab -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: expected a reply to 10.20.0.11 -> 198.51.100.7 tcp 443 (lab-cp1 -> internet; lab-cp1 for 3 machines, factory.talos.dev as 198.51.100.7); seen no reply (no answer in 3000 ms)",
   ]);
   expect(edited.summary).toBe(
-    "twin example: 40 passed, 3 failed; flows: 13 probed (3 failed), 1 skipped",
+    "twin example: 40 passed, 4 failed; flows: 14 probed (4 failed), 2 skipped",
   );
   expect(edited.code).toBe(1);
 }, 300_000);
@@ -64,31 +66,38 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
     expect(fails(r.lines)).toEqual([
       "FAIL flow app -> internet (1.1.1.1) udp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 udp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no echo in 3000 ms)",
       "FAIL flow app -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.30.10 -> 1.1.1.1 tcp 53 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine); seen no reply (no answer in 3000 ms)",
+      "FAIL flow app -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: expected a reply to 10.10.30.10 -> 198.51.100.14 udp 123 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, 0.debian.pool.ntp.org as 198.51.100.14); seen no reply (no echo in 3000 ms)",
       "FAIL flow app -> internet (deb.debian.org, security.debian.org) tcp/80: expected a reply to 10.10.30.10 -> 198.51.100.1 tcp 80 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
       "FAIL flow app -> internet (deb.debian.org, security.debian.org) tcp/443: expected a reply to 10.10.30.10 -> 198.51.100.1 tcp 443 (reverse-proxy-app -> internet; reverse-proxy-app for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
       "FAIL flow observability -> internet (1.1.1.1) udp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 udp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no echo in 3000 ms)",
       "FAIL flow observability -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.40.10 -> 1.1.1.1 tcp 53 (prometheus -> internet; prometheus for 3 machines); seen no reply (no answer in 3000 ms)",
+      "FAIL flow observability -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: expected a reply to 10.10.40.10 -> 198.51.100.14 udp 123 (prometheus -> internet; prometheus for 3 machines, 0.debian.pool.ntp.org as 198.51.100.14); seen no reply (no echo in 3000 ms)",
       "FAIL flow observability -> internet (deb.debian.org, security.debian.org) tcp/80: expected a reply to 10.10.40.10 -> 198.51.100.1 tcp 80 (prometheus -> internet; prometheus for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
       "FAIL flow observability -> internet (deb.debian.org, security.debian.org) tcp/443: expected a reply to 10.10.40.10 -> 198.51.100.1 tcp 443 (prometheus -> internet; prometheus for 1 machine, deb.debian.org as 198.51.100.1); seen no reply (no answer in 3000 ms)",
       "FAIL flow devtest -> internet (1.1.1.1) udp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 udp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no echo in 3000 ms)",
       "FAIL flow devtest -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.50.70 -> 1.1.1.1 tcp 53 (cicd -> internet; cicd for 1 machine); seen no reply (no answer in 3000 ms)",
+      "FAIL flow devtest -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: expected a reply to 10.10.50.70 -> 198.51.100.14 udp 123 (cicd -> internet; cicd for 1 machine, 0.debian.pool.ntp.org as 198.51.100.14); seen no reply (no echo in 3000 ms)",
       "FAIL flow mgmt -> internet (1.1.1.1) udp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 udp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no echo in 3000 ms)",
       "FAIL flow mgmt -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.60.10 -> 1.1.1.1 tcp 53 (jump-host -> internet; jump-host for 1 machine); seen no reply (no answer in 3000 ms)",
+      "FAIL flow mgmt -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: expected a reply to 10.10.60.10 -> 198.51.100.14 udp 123 (jump-host -> internet; jump-host for 1 machine, 0.debian.pool.ntp.org as 198.51.100.14); seen no reply (no echo in 3000 ms)",
       "FAIL flow dmz -> internet tcp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 tcp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no answer in 3000 ms)",
       "FAIL flow dmz -> internet udp/7844: expected a reply to 10.10.99.10 -> 198.51.100.12 udp 7844 (cloudflare-tunnel -> internet; cloudflare-tunnel for 1 machine, (any internet address) as 198.51.100.12); seen no reply (no echo in 3000 ms)",
       "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 3000 ms)",
       "FAIL flow dmz -> internet (1.1.1.1) tcp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 tcp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no answer in 3000 ms)",
+      "FAIL flow dmz -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: expected a reply to 10.10.99.10 -> 198.51.100.14 udp 123 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines, 0.debian.pool.ntp.org as 198.51.100.14); seen no reply (no echo in 3000 ms)",
+      "FAIL flow management -> internet (2.debian.pool.ntp.org) udp/123: expected a reply to 10.10.20.10 -> 198.51.100.16 udp 123 (pve-ml110 -> internet; pve-ml110 for 2 machines, 2.debian.pool.ntp.org as 198.51.100.16); seen no reply (no echo in 3000 ms)",
       "FAIL flow management -> internet (cloud.debian.org) tcp/443: expected a reply to 10.10.20.10 -> 198.51.100.5 tcp 443 (pve-ml110 -> internet; pve-ml110 for 2 machines, cloud.debian.org as 198.51.100.5); seen no reply (no answer in 3000 ms)",
     ]);
     // The flows of git and k3s leave through a LAN gateway no device of the plan holds.
     expect(r.lines.filter((l) => l.startsWith("skip flow "))).toEqual([
       "skip flow lan -> lan (192.168.1.1) udp/53: no namespace of the twin holds 192.168.1.1",
       "skip flow lan -> lan (192.168.1.1) tcp/53: no namespace of the twin holds 192.168.1.1",
+      "skip flow lan -> internet (0.debian.pool.ntp.org, 1.debian.pool.ntp.org, 2.debian.pool.ntp.org, 3.debian.pool.ntp.org) udp/123: the plan's check leaves it unverified (k3s's gateway 192.168.1.1 is held by no device of the plan), and the twin models no more of its path than the plan",
       "skip flow lan -> internet (deb.debian.org, security.debian.org) tcp/80: the plan's check leaves it unverified (git's gateway 192.168.1.1 is held by no device of the plan), and the twin models no more of its path than the plan",
       "skip flow lan -> internet (deb.debian.org, security.debian.org) tcp/443: the plan's check leaves it unverified (git's gateway 192.168.1.1 is held by no device of the plan), and the twin models no more of its path than the plan",
     ]);
     expect(r.summary).toBe(
-      "twin arc-hybrid: 44 passed, 17 failed; flows: 21 probed (17 failed), 4 skipped",
+      "twin arc-hybrid: 46 passed, 23 failed; flows: 27 probed (23 failed), 5 skipped",
     );
   }, 300_000);
 
@@ -108,7 +117,7 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
       "FAIL flow dmz -> internet (1.1.1.1) udp/53: expected a reply to 10.10.99.10 -> 1.1.1.1 udp 53 (cloudflare-tunnel -> internet; cloudflare-tunnel for 3 machines); seen no reply (no echo in 3000 ms)",
     ]);
     expect(r.summary).toBe(
-      "twin arc-hybrid: 55 passed, 6 failed; flows: 21 probed (5 failed), 4 skipped",
+      "twin arc-hybrid: 63 passed, 6 failed; flows: 27 probed (5 failed), 5 skipped",
     );
   }, 300_000);
 });

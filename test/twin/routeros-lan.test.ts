@@ -47,7 +47,7 @@ test("example on a factory edge: vlan20 joins LAN and every check passes; withou
   ]);
   expect(fails(clean.lines)).toEqual([]);
   expect(clean.summary).toBe(
-    "twin example: 43 passed, 0 failed; flows: 13 probed (0 failed), 1 skipped",
+    "twin example: 44 passed, 0 failed; flows: 14 probed (0 failed), 2 skipped",
   );
   expect(clean.code).toBe(0);
 
@@ -57,7 +57,7 @@ test("example on a factory edge: vlan20 joins LAN and every check passes; withou
     "FAIL flow lab -> internet (2606:4700:4700::1111) tcp/53: expected a reply to fd8a:3c5e:1b20:1400::11 -> 2606:4700:4700::1111 tcp 53 (lab-cp1 -> internet; lab-cp1 for 3 machines); seen no reply (no answer in 3000 ms)",
   ]);
   expect(stripped.summary).toBe(
-    "twin example: 41 passed, 2 failed; flows: 13 probed (2 failed), 1 skipped",
+    "twin example: 42 passed, 2 failed; flows: 14 probed (2 failed), 2 skipped",
   );
   expect(stripped.code).toBe(1);
 }, 300_000);

@@ -104,7 +104,7 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "bgp apps-cp11 -> 10.25.11.1: session (GoBGP for Cilium)",
     ]);
     expect(r.summary).toBe(
-      "twin infra-apps: 27 passed, 3 failed; flows: 8 probed (0 failed), 7 skipped",
+      "twin infra-apps: 27 passed, 3 failed; flows: 8 probed (0 failed), 10 skipped",
     );
   }, 120_000);
 
@@ -147,7 +147,7 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "FAIL bfd solcp012 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
     ]);
     expect(r.summary).toBe(
-      "twin sol: 99 passed, 1 failed; flows: 12 probed (0 failed), 17 skipped",
+      "twin sol: 100 passed, 1 failed; flows: 13 probed (0 failed), 18 skipped",
     );
     expect(r.code).toBe(1);
   }, 180_000);
@@ -178,7 +178,7 @@ describe("twin checks fail on exactly the edited artifact", () => {
       "FAIL bfd solwk021 -> fd00:101::fffe: Up: expected BFD session up; seen not up",
     );
     expect(r.summary).toBe(
-      "twin sol: 96 passed, 4 failed; flows: 12 probed (0 failed), 17 skipped",
+      "twin sol: 97 passed, 4 failed; flows: 13 probed (0 failed), 18 skipped",
     );
   }, 180_000);
 });
@@ -234,7 +234,7 @@ test("a rule to the router's BGP port is probed against bgpd itself; the SSH den
     "pass policy rule=no-ssh: 10.20.0.11 -> 10.20.0.254 tcp 22 (lab-cp1 -> edge): expected no reply (the policy denies it); seen no reply (no answer in 1500 ms)",
   ]);
   expect(r.summary).toBe(
-    "twin example: 47 passed, 0 failed; flows: 13 probed (0 failed), 1 skipped",
+    "twin example: 48 passed, 0 failed; flows: 14 probed (0 failed), 2 skipped",
   );
 }, 180_000);
 
@@ -256,7 +256,7 @@ test("example: the VIP moves to lab-cp2 and answers the edge; lab-cp1 is whole a
   // The flows from lab-cp1 run after the failover: its routes and IPv6 addresses are back.
   expect(r.failLines).toEqual([]);
   expect(r.summary).toBe(
-    "twin example: 44 passed, 0 failed; flows: 13 probed (0 failed), 1 skipped",
+    "twin example: 45 passed, 0 failed; flows: 14 probed (0 failed), 2 skipped",
   );
 }, 180_000);
 
@@ -270,7 +270,7 @@ test("IPv6 only: sessions come up from the nodes' own addresses; without the pin
   const clean = await twin("v6only", () => undefined, ipv6Only);
   expect(clean.failLines).toEqual([]);
   expect(clean.summary).toBe(
-    "twin v6only: 25 passed, 0 failed; flows: 7 probed (0 failed), 1 skipped",
+    "twin v6only: 26 passed, 0 failed; flows: 8 probed (0 failed), 2 skipped",
   );
   const edited = await twin(
     "v6only",
@@ -411,7 +411,7 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
       "  modelled: EVPN zone vxevpn01: its VRF is routing table 10000, looked up first by packets from its VNets (ip rule iif; this kernel has no vrf links); on pve-a, pve-b it falls through to the main table (the exit nodes' route leak), on the other hosts its default route leads to the exit nodes pve-a, pve-b (ECMP) over the underlay (standing for the default route the exit nodes announce into the zone)",
     );
     expect(r.summary).toBe(
-      "twin home: 74 passed, 0 failed; flows: 5 probed (0 failed), 11 skipped",
+      "twin home: 76 passed, 0 failed; flows: 7 probed (0 failed), 12 skipped",
     );
   }, 300_000);
 
@@ -444,7 +444,7 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
     // The iot zone's deny probe still passes: without the return route the router sends the packet
     // out of its default route (the uplink) and no reply comes, which is what a deny expects.
     expect(r.summary).toBe(
-      "twin home: 51 passed, 18 failed; flows: 5 probed (0 failed), 11 skipped",
+      "twin home: 53 passed, 18 failed; flows: 7 probed (0 failed), 12 skipped",
     );
     expect(r.code).toBe(1);
   }, 400_000);
@@ -462,6 +462,6 @@ test("the VIP removed from one control plane's Talos config (homelab): the failo
     "FAIL expect failover k101: expected 10.101.0.250 answering from another holder within 15 s after its holder stops; seen talos/k101cp12.yaml holds no VIP 10.101.0.250 (Layer2VIPConfig, or machine.network.interfaces[].vip before Talos 1.12), so k101cp12 cannot take it over",
   ]);
   expect(r.summary).toBe(
-    "twin homelab: 44 passed, 1 failed; flows: 1 probed (0 failed), 6 skipped",
+    "twin homelab: 44 passed, 1 failed; flows: 1 probed (0 failed), 8 skipped",
   );
 }, 180_000);

@@ -41,6 +41,13 @@ export const STAND_INS: Readonly<Record<string, number>> = {
   "registry.k8s.io": 11,
   // A declared connection to the internet that names no host (vms[].outbound: cloudflared's 7844).
   [ANY_INTERNET_HOST]: 12,
+  // Time servers (topology/flows.ts: Talos, the cloud images, the Proxmox hosts).
+  "time.cloudflare.com": 13,
+  "0.debian.pool.ntp.org": 14,
+  "1.debian.pool.ntp.org": 15,
+  "2.debian.pool.ntp.org": 16,
+  "3.debian.pool.ntp.org": 17,
+  "ntp.ubuntu.com": 18,
 };
 
 /** The stand-in address of the `index`th name in `family`. */
