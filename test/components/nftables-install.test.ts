@@ -67,9 +67,10 @@ describe("the router server's nftables install script", () => {
       'include "/etc/nftables.d/*.nft"',
       "600 /etc/nftables.d/homelab_arc_hybrid.nft",
       // The policy's forward lines with the port-forward accept (issue 20, friction 4), the
-      // flows' four allow rules (issue 18), the tunnel's QUIC and the log shipping the VMs
-      // declare (vms[].outbound), and the masquerade of the way out.
-      "32",
+      // flows' six allow rules (issue 18: DNS over UDP and TCP, NTP, mirrors, the hosts' images and
+      // NTP), the tunnel's QUIC and the log shipping the VMs declare (vms[].outbound), and the
+      // masquerade of the way out.
+      "34",
       "",
     ]);
     expect(r.status).toBe(0);

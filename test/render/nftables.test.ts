@@ -78,6 +78,15 @@ function dualStack(): Policy {
         ports: [443],
         action: "allow",
       },
+      // ... and their clock: chrony's Debian pool (topology/flows.ts).
+      {
+        name: "hosts-ntp",
+        from: "management",
+        to: "internet",
+        protocol: "udp",
+        ports: [123],
+        action: "allow",
+      },
     ],
   };
   return policyOf(raw);
@@ -157,8 +166,10 @@ describe("nftables ruleset", () => {
       'ip saddr @z_devtest_v4 ip daddr != @site_v4 tcp dport { 22, 443 } accept comment "homelab:rule=git-outbound"',
       'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 udp dport 53 accept comment "homelab:rule=vms-dns-udp"',
       'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 tcp dport 53 accept comment "homelab:rule=vms-dns-tcp"',
+      'ip saddr @r_vms_dns_udp_src_v4 ip daddr != @site_v4 udp dport 123 accept comment "homelab:rule=vms-ntp"',
       'ip saddr @r_package_mirrors_src_v4 ip daddr != @site_v4 tcp dport { 80, 443 } accept comment "homelab:rule=package-mirrors"',
       'ip saddr @z_management_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=host-images"',
+      'ip saddr @z_management_v4 ip daddr != @site_v4 udp dport 123 accept comment "homelab:rule=host-ntp"',
       ...["management", "storage", "app", "observability", "devtest", "mgmt", "dmz"].map(
         (z) => `ip saddr @z_${z}_v4 log prefix "default=${z} " drop comment "homelab:default=${z}"`,
       ),
@@ -197,6 +208,7 @@ describe("nftables ruleset", () => {
       'ip saddr @z_lab_v4 ip daddr != @site_v4 udp dport 53 accept comment "homelab:rule=lab-dns"',
       'ip6 saddr @z_lab_v6 ip6 daddr != @site_v6 udp dport 53 accept comment "homelab:rule=lab-dns"',
       'ip saddr @z_management_v4 ip daddr != @site_v4 tcp dport 443 accept comment "homelab:rule=hosts-images"',
+      'ip saddr @z_management_v4 ip daddr != @site_v4 udp dport 123 accept comment "homelab:rule=hosts-ntp"',
     ]);
     expect(chain("input")).toEqual([
       "chain input {",

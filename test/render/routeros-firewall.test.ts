@@ -89,8 +89,10 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       "4 forward accept rule=git-outbound",
       "4 forward accept rule=vms-dns-udp",
       "4 forward accept rule=vms-dns-tcp",
+      "4 forward accept rule=vms-ntp",
       "4 forward accept rule=package-mirrors",
       "4 forward accept rule=host-images",
+      "4 forward accept rule=host-ntp",
       ...[
         "management",
         "storage",
@@ -238,10 +240,10 @@ describe("seed 003's policy as RouterOS firewall rules", () => {
       (x) => `${x.op} ${keyOf(x.comment).split(":").slice(1, 3).join(" ")}`,
     );
     expect(summary).toEqual([
-      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32].map(
+      ...[16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34].map(
         (n) => `remove ${String(n).padStart(3, "0")} ${tagAt(state, n)}`,
       ),
-      ...[31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
+      ...[33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16].map(
         (n) => `add ${String(n).padStart(3, "0")} ${tagAt(changed, n)}`,
       ),
     ]);

@@ -283,6 +283,9 @@ const siteArb = fc
         interfaces: ["eno1", "eno2"],
         bridges: [{ name: "vmbr0", ports: ["eno1"], vlanAware: true, carries: "management" }],
         underlay: ["eno2"],
+        // The hosts download the Talos ISO: a home router on the management network, no device of
+        // the plan (a site without one is refused: test/fixtures/invalid/flows-hosts-without-gateway.yaml).
+        gateway: { ipv4: "10.10.0.254", ...(dual ? { ipv6: "fd00:10::fffe" } : {}) },
       },
       hosts: Array.from({ length: hosts }, (_, i) => ({ name: `pve${i + 1}`, id: i + 1 })),
       routers,
