@@ -307,7 +307,7 @@ describe("the policy in the twin: a deleted deny lets exactly its probe through"
       // The owner's expectation that dev/test stays out of the app tier fails with it (seed 003).
       "FAIL expect deny devtest -> app tcp/443: expected no reply to 10.10.50.70 -> 10.10.30.10 tcp 443 (cicd -> reverse-proxy-app); seen reached: connected",
     ]);
-    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(21);
+    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(23);
     expect(r.code).toBe(1);
   }, 120_000);
 
@@ -322,7 +322,7 @@ describe("the policy in the twin: a deleted deny lets exactly its probe through"
       // Without the DMZ's default drop its reverse proxy reaches the internet, which seed 003 forbids.
       "expect deny reverse-proxy-dmz -> internet tcp/443",
     ]);
-    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(21);
+    expect(r.lines.filter((l) => l.startsWith("pass policy ")).length).toBe(23);
     expect(r.lines).toContain(
       "  modelled: policy: router-server loads routeros/router-server.rsc: its /ip and /ipv6 firewall filter rules, address lists and source NAT, translated to nftables",
     );
