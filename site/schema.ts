@@ -88,8 +88,14 @@ export const NOT_SHOWN = "[not shown]";
  * then more, and not an IPv6 address or prefix (hex digits, colons, dots, a slash only).
  */
 export function credentialLike(value: string): boolean {
-  if (/^[a-z][a-z0-9+.-]*:[\\/]/i.test(value)) return false; // a URL: redacted where it is shown
-  return /^[^\s:]+:\S/.test(value) && !/^[0-9a-f:.]+(\/[0-9]+)?$/i.test(value);
+  // Read by index, not by a regular expression over the whole value: a value may be megabytes.
+  const colon = value.indexOf(":");
+  if (colon <= 0 || colon > 256) return false;
+  const name = value.slice(0, colon);
+  const next = value.charAt(colon + 1);
+  if (/\s/.test(name) || next === "" || /\s/.test(next)) return false;
+  if (/^[a-z][a-z0-9+.-]*$/i.test(name) && (next === "/" || next === "\\")) return false; // a URL
+  return !/^[0-9a-f:.]+(\/[0-9]+)?$/i.test(value.slice(0, 64)) || value.length > 64;
 }
 
 /**
