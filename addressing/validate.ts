@@ -1,7 +1,7 @@
 // The rules every plan must pass before a single resource is registered. Each rule reads the facts
 // that plan() recorded and reports every violation; nothing stops at the first.
 import { Address, AddressRange, hostSpan, Prefix } from "./ip";
-import { Plan, PrefixFact } from "./plan-types";
+import { AddressFact, Plan, PrefixFact } from "./plan-types";
 import { Problem } from "./problems";
 import { VXLAN_OVERHEAD } from "./site";
 import { specialPurposeProblems } from "./special-purpose";
@@ -337,10 +337,7 @@ function freeAddress(net: Prefix, from: Address, taken: ReadonlySet<string>): Ad
 
 function owners(plan: Plan): Problem[] {
   const out: Problem[] = [];
-  const seen = new Map<
-    string,
-    { path: string; label: string; fact: (typeof plan.facts.addresses)[number] }
-  >();
+  const seen = new Map<string, AddressFact>();
   const taken = new Set(plan.facts.addresses.map((a) => `${a.address.family}:${a.address.value}`));
   for (const f of plan.facts.addresses) {
     // A derived address is reported at the value it came from (e.g. a host ID).
@@ -373,19 +370,16 @@ function owners(plan: Plan): Problem[] {
     }
     const k = `${f.address.family}:${f.address.value}`;
     const first = seen.get(k);
-    if (first && first.fact.derivedFrom !== undefined && f.derivedFrom === undefined) {
+    if (first && first.derivedFrom !== undefined && f.derivedFrom === undefined) {
       // An address written out (a gateway: a router that exists) meets one derived from an ID,
       // the choice that can move: the problem and the fix go to the ID (new-user trial L3).
-      const d = first.fact;
-      const net = d.within?.prefix;
-      const id = Number(d.derivedFrom);
-      const offset = net ? d.address.value - net.network : undefined;
-      const free = net && offset === BigInt(id) ? freeAddress(net, net.first, taken) : undefined;
+      const d = first;
+      const moved = movedId(d, taken);
       out.push({
-        path: d.path.replace(/\.[A-Za-z]+\.ipv[46]$/, ".id"),
+        path: moved.path,
         input: d.derivedFrom as string,
         message: `gives ${d.label} ${d.address}, the address of ${f.path} (${f.label}), a device that exists`,
-        fix: `choose another ID${free && net ? `: ${free.value - net.network} gives ${free}, which is free` : ""}`,
+        fix: `choose another ID${moved.free}`,
       });
       continue;
     }
@@ -408,7 +402,7 @@ function owners(plan: Plan): Problem[] {
               : "choose an address that nothing else owns",
       });
     } else {
-      seen.set(k, { path: f.path, label: f.label, fact: f });
+      seen.set(k, f);
     }
   }
   return out;
@@ -444,24 +438,34 @@ function routerIdentityOwners(plan: Plan): Problem[] {
       for (const f of plan.facts.addresses) {
         if (!machine.test(f.path) || !f.address.equals(a) || seen.has(f.path)) continue;
         seen.add(f.path);
-        const net = f.within?.prefix;
-        const derived = f.derivedFrom !== undefined;
-        const free =
-          derived && net && a.value - net.network === BigInt(Number(f.derivedFrom))
-            ? freeAddress(net, net.first, taken)
-            : undefined;
+        const moved = f.derivedFrom !== undefined ? movedId(f, taken) : undefined;
         out.push({
-          path: derived ? f.path.replace(/\.[A-Za-z]+\.ipv[46]$/, ".id") : f.path,
+          path: moved?.path ?? f.path,
           input: f.derivedFrom ?? a.toString(),
           message: `gives ${f.label} ${a}, which is ${o.what} (${o.key})`,
-          fix: derived
-            ? `choose another ID${free && net ? `: ${free.value - net.network} gives ${free}, which is free` : ""}, or correct ${o.key}`
+          fix: moved
+            ? `choose another ID${moved.free}, or correct ${o.key}`
             : `give it another address, or correct ${o.key}`,
         });
       }
     }
   });
   return out;
+}
+
+/**
+ * Where to move an address derived from an ID: the ID's path (`hosts[1].id` for
+ * `hosts[1].management.ipv4`) and, when the address is its prefix plus the ID, the first free
+ * ID as `: 3 gives 192.168.1.3, which is free` (else "").
+ */
+function movedId(f: AddressFact, taken: ReadonlySet<string>): { path: string; free: string } {
+  const path = f.path.replace(/\.[A-Za-z]+\.ipv[46]$/, ".id");
+  const net = f.within?.prefix;
+  if (!net || f.address.value - net.network !== BigInt(Number(f.derivedFrom))) {
+    return { path, free: "" };
+  }
+  const free = freeAddress(net, net.first, taken);
+  return { path, free: free ? `: ${free.value - net.network} gives ${free}, which is free` : "" };
 }
 
 /** `ssh.host` as an address; undefined for a host name or nothing. */
