@@ -465,20 +465,22 @@ function clusterResolverFamilies(
   nameservers: readonly Address[],
 ): void {
   if (nameservers.length === 0) return;
-  const label = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
   for (const t of tenants) {
     if (!t.kubernetes) continue;
     const families = FAMILIES.filter((f) => t.vms[key(f)] !== undefined);
     // A tenant without a VM subnet has its own problem already.
     if (families.length === 0) continue;
     if (nameservers.some((a) => families.includes(a.family))) continue;
-    const theirs = [...new Set(nameservers.map((a) => a.family))].map(label).join(" and ");
-    const ours = families.map(label).join(" and ");
+    const theirs = [...new Set(nameservers.map((a) => a.family))]
+      .map((f) => `IPv${f}`)
+      .join(" and ");
+    // One family: a dual-stack cluster takes a resolver of either.
+    const ours = `IPv${families[0]}`;
     b.problem(
       "talos.nameservers",
       nameservers.map(String).join(", "),
       `has only ${theirs} resolvers, and the nodes of tenant ${t.id} (${t.name}) have ${ours} addresses only: they would be given no resolver`,
-      `add ${families.length === 1 ? `an ${ours}` : "a"} resolver to talos.nameservers (e.g. ${families.includes(4) ? "1.1.1.1" : "2606:4700:4700::1111"}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
+      `add an ${ours} resolver to talos.nameservers (e.g. ${families.includes(4) ? "1.1.1.1" : "2606:4700:4700::1111"}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
     );
   }
 }

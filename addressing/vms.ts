@@ -41,13 +41,13 @@ const prefixRefs = (path: string, p: DualPrefix): Partial<Record<Family, Ref>> =
   return out;
 };
 
-/** A VLAN on the host's VM bridge, or why the host cannot carry it. */
 /** Why a network cannot reach a VM's host, and what to set so that it does. */
 interface Unattached {
   readonly why: string;
   readonly fix: string;
 }
 
+/** A VLAN on the host's VM bridge, or why the host cannot carry it. */
 function onVmBridge(h: HostPlan, vlan: number): NicAttachment | Unattached {
   const bridge = h.network.vmBridge;
   return bridge
@@ -326,12 +326,11 @@ function planVm(
   const inherited = segmentNameservers ?? siteNameservers;
   const reachable = inherited.filter((a) => families.includes(a.family));
   if (!v.nameservers && inherited.length > 0 && reachable.length === 0 && families.length > 0) {
-    const label = (f: Family) => (f === 4 ? "IPv4" : "IPv6");
     const from = segmentNameservers ? "its segment's nameservers" : "talos.nameservers";
     b.problem(
       `${path}.nameservers`,
       "",
-      `is not set, and the resolvers ${v.name} would take from ${from} (${inherited.map(String).join(", ")}) are all of a family it has no address in (it has ${families.map(label).join(" and ")} only): it would be given no resolver`,
+      `is not set, and the resolvers ${v.name} would take from ${from} (${inherited.map(String).join(", ")}) are all of a family it has no address in (it has ${families.map((f) => `IPv${f}`).join(" and ")} only): it would be given no resolver`,
       `set ${path}.nameservers to ${families.includes(4) ? "an IPv4 resolver, e.g. [1.1.1.1]" : 'an IPv6 resolver, e.g. ["2606:4700:4700::1111"]'}`,
     );
   }
