@@ -633,7 +633,7 @@ export class RouterModel {
   }
 
   private requireInterface(path: string, name: string): void {
-    if (this.interfaceNames().has(name) || PORT_NAME_RE.test(name)) return;
+    if (PORT_NAME_RE.test(name) || this.interfaceNames().has(name)) return;
     throw new Error(`${path}: input does not match any value of interface: ${name}`);
   }
 
