@@ -9,7 +9,8 @@ import { announcementObjects, ciliumValues, lbPoolObjects } from "../render/cili
 import { announcementInput, ciliumValuesInput, lbPoolInputs } from "../render/cilium/inputs";
 import { talosIsoFileName } from "../render/proxmox/uploads";
 import { renderTalosPatchYaml } from "../render/talos/patch";
-import { apiServerAddress, clusterNodes, talosNodeInputs } from "../render/talos/inputs";
+import { talosNodeInputs } from "../render/talos/inputs";
+import { apiServerAddress, clusterNodes } from "../topology/kube-api";
 import { Topology } from "../topology/types";
 import { Cilium } from "./cilium";
 import { CiliumLbPool } from "./cilium-lb-pool";

@@ -3,9 +3,10 @@
 // plan and its topology. Each flow is checked against routing and policy in flow-check.ts.
 import { closest } from "fastest-levenshtein";
 import { Address } from "../addressing/ip";
-import { Plan } from "../addressing/plan-types";
+import { Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { CloudImage } from "../addressing/site";
+import { apiServerAddress } from "./kube-api";
 import { Device, sessionBfd, Topology } from "./types";
 
 /** IP protocol of a flow (its destination port is TCP or UDP). */
@@ -50,6 +51,34 @@ const BFD_PORT = { singleHop: 3784, multihop: 4784 } as const;
  * listen on 3300 (msgr2) and 6789 (msgr1), OSDs bind within 6800-7300.
  */
 export const CEPH_PORTS = { mon: [3300, 6789], osd: { first: 6800, last: 7300 } } as const;
+/**
+ * The Kubernetes API a cluster's workers open: the address `apiServerAddress` gives the Talos
+ * cluster endpoint and Cilium's `k8sServiceHost`, so the flow is to where the configs point,
+ * with the config fact that puts it there. `i` is the tenant's index in the plan.
+ */
+function kubeApiFlow(
+  t: Pick<Topology, "devices">,
+  tenant: TenantPlan,
+  i: number,
+): { readonly to: string; readonly dst: Address; readonly why: string } {
+  const k = tenant.kubernetes;
+  if (!k) throw new Error(`tenant ${tenant.id} has no Kubernetes cluster`);
+  const dst = apiServerAddress(t, tenant);
+  const vips = [k.vip.ipv4, k.vip.ipv6].filter((v): v is Address => v !== undefined);
+  if (vips.some((v) => v.equals(dst)))
+    return {
+      to: k.name,
+      dst,
+      why: `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}`,
+    };
+  const first = k.nodes.find((x) => x.role === "controlplane")?.name;
+  return {
+    to: k.name,
+    dst,
+    why: `tenants[${i}].kubernetes.nodes: the Kubernetes API of ${k.name} at its first control-plane node ${first} (no node holds the VIP ${vips.join(" or ")})`,
+  };
+}
+
 /** kube-apiserver's secure port (Kubernetes default `--secure-port=6443`). */
 const KUBE_API_PORT = 6443;
 
@@ -195,6 +224,7 @@ export function siteFlows(
   plan.tenants.forEach((tn, i) => {
     const k = tn.kubernetes;
     if (!k) return;
+    const api = kubeApiFlow(t, tn, i);
     for (const n of k.nodes) {
       // The families the renderers give the node resolvers in (render/talos/inputs.ts,
       // render/cloud-init/inputs.ts): those of its NICs, not of its loopbacks.
@@ -232,24 +262,10 @@ export function siteFlows(
           `tenants[${i}].kubernetes.linux: ${k.linux.image} installs ${["frr", ...k.linux.packages].join(", ")}`,
         );
       }
-      // The VIP in the first family the node has a NIC address in (sol's IPv6-only nodes reach
-      // the IPv6 VIP; its IPv4 one sits among loopbacks they hold no route to).
-      const vip = [k.vip.ipv4, k.vip.ipv6].find((a) => a && families.has(a.family));
-      if (vip && n.role === "worker") {
-        // A VIP no node holds (seed 001's loopback VIP on Talos, which holds VIPs only inside a
-        // node subnet) is not where the workers go: the Talos configs and Cilium's values point
-        // them at the first control-plane node instead (render/talos/inputs.ts apiServerAddress).
-        const first = k.nodes.find((x) => x.role === "controlplane");
-        const firstAddress = first?.address.ipv4 ?? first?.address.ipv6;
-        const api =
-          holderName(t.devices, vip) === undefined && first && firstAddress
-            ? {
-                dst: firstAddress,
-                why: `tenants[${i}].kubernetes.nodes: the Kubernetes API of ${k.name} at its first control-plane node ${first.name} (no node holds the VIP ${vip})`,
-              }
-            : { dst: vip, why: `tenants[${i}].kubernetes.vip: the Kubernetes API of ${k.name}` };
-        out.add({ from: n.name, to: k.name, protocol: "tcp", port: KUBE_API_PORT, ...api });
-      }
+      // Every worker opens the API at the one address its Talos config and Cilium's values name
+      // (kube-api.ts apiServerAddress): a VIP Talos holds, else the first control-plane node.
+      if (n.role === "worker")
+        out.add({ from: n.name, ...api, protocol: "tcp", port: KUBE_API_PORT });
     }
   });
   // Ceph: a node or VM with its own route into the Ceph public network (a default route is not

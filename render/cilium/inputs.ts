@@ -6,7 +6,7 @@ import { FAMILIES, familyKey as key, Family } from "../../addressing/ip";
 import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { lbBlocks } from "../../topology/pools";
 import { Topology } from "../../topology/types";
-import { apiServerAddress, clusterNodes, clusterOf } from "../talos/inputs";
+import { apiServerAddress, clusterNodes, clusterOf } from "../../topology/kube-api";
 import {
   AnnouncementInput,
   BgpPeerInput,

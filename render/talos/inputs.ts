@@ -4,23 +4,8 @@
 import { Address, FAMILIES, familyKey as key, Prefix } from "../../addressing/ip";
 import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { Device, Topology } from "../../topology/types";
+import { clusterNodes, clusterOf, vipOf } from "../../topology/kube-api";
 import { TalosNic, TalosNodeInput } from "./patch";
-
-/** The tenant's cluster; callers pass only tenants that have one. */
-export function clusterOf(tenant: TenantPlan) {
-  if (!tenant.kubernetes) throw new Error(`tenant ${tenant.id} has no Kubernetes cluster`);
-  return tenant.kubernetes;
-}
-
-/** The node devices of a tenant's cluster, in plan order. */
-export function clusterNodes(t: Topology, tenant: TenantPlan): Device[] {
-  const k = clusterOf(tenant);
-  return k.nodes.map((n) => {
-    const d = t.devices.find((x) => x.name === n.name && x.node?.cluster === k.name);
-    if (!d) throw new Error(`node ${n.name} is not in the topology`);
-    return d;
-  });
-}
 
 /**
  * Interface kinds a Talos node device may have: its VM's NICs, and the loopback. VLANs and bonds
@@ -63,16 +48,6 @@ function nics(device: Device): TalosNic[] {
         ...(i.mtuCarrier === "talos" ? { mtu: i.mtu } : {}),
       };
     });
-}
-
-/** The VIP a node device holds, by NIC index. */
-function vipOf(device: Device): { nic: number; address: Address } | undefined {
-  const list = device.interfaces.filter((i) => i.kind === "nic");
-  for (const [nic, i] of list.entries()) {
-    const vip = i.addresses.find((h) => h.role === "vip");
-    if (vip) return { nic, address: vip.address };
-  }
-  return undefined;
 }
 
 /** Kubelet's default pod limit (KubeletConfiguration `maxPods`). */
@@ -130,26 +105,4 @@ export function talosNodeInputs(t: Topology, plan: Plan, tenant: TenantPlan): Ta
       talosVersion: plan.talos.version,
     };
   });
-}
-
-/**
- * The address clients reach the Kubernetes API at before any CNI runs: the VIP a control plane
- * holds through Talos (IPv4 first), else the first control-plane node's address. A VIP announced
- * by BGP (seed 001) cannot serve here: BGP comes from Cilium, and Cilium needs the API server.
- */
-export function apiServerAddress(t: Topology, tenant: TenantPlan): Address {
-  const k = clusterOf(tenant);
-  const nodes = clusterNodes(t, tenant).filter((_, j) => k.nodes[j].role === "controlplane");
-  const first = nodes[0];
-  if (!first) throw new Error(`cluster ${k.name} has no control-plane node`);
-  const vip = nodes.map(vipOf).find((v) => v !== undefined);
-  if (vip) return vip.address;
-  const own = first.interfaces
-    .flatMap((i) => i.addresses)
-    .filter((h) => h.role === "interface")
-    .sort((a, b) => a.address.family - b.address.family);
-  const n = k.nodes.find((x) => x.name === first.name);
-  const address = n?.address.ipv4 ?? n?.address.ipv6 ?? own[0]?.address;
-  if (!address) throw new Error(`control-plane node ${first.name} has no address`);
-  return address;
 }

@@ -13,7 +13,8 @@ import {
   TalosNic,
   TalosNodeInput,
 } from "../../render/talos/patch";
-import { apiServerAddress, maxPodsFor, talosNodeInputs } from "../../render/talos/inputs";
+import { maxPodsFor, talosNodeInputs } from "../../render/talos/inputs";
+import { apiServerAddress } from "../../topology/kube-api";
 import { macFor, talosNicName, talosVip } from "../../topology/nodes";
 import { homelabWith } from "../fixtures/base";
 import { seed001Talos } from "../fixtures/seed001";

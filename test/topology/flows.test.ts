@@ -212,7 +212,7 @@ test("seed 001 on Talos: no node holds its loopback VIP, so the workers' API flo
     "solwk023 -> sol-k8s (fd00:101::11) tcp/6443 pass",
   ]);
   expect(api[0].why).toEqual([
-    "tenants[0].kubernetes.nodes: the Kubernetes API of sol-k8s at its first control-plane node solcp011 (no node holds the VIP fd00:255:101::ac)",
+    "tenants[0].kubernetes.nodes: the Kubernetes API of sol-k8s at its first control-plane node solcp011 (no node holds the VIP 10.255.101.250 or fd00:255:101::ac)",
   ]);
   // The VIP itself has no route at the edge: a flow to it would be refused.
   expect(
