@@ -122,7 +122,12 @@ export async function planCli(
     for (const line of lines) io.err(`  - ${line}`);
     return 1;
   }
-  const dry = baseChanges(bases, new Map(previewFiles(result)), shownPath);
+  const dry = baseChanges(
+    bases,
+    new Map(previewFiles(result)),
+    shownPath,
+    result.plannedAddresses ?? [],
+  );
   if (!dry.ok) {
     if (dry.status === 2) {
       for (const line of dry.problems) io.err(`plan: ${line}`);

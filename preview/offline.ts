@@ -1,5 +1,6 @@
 // The offline preview: what `pulumi preview` would register for a stack, computed here without the
 // Pulumi CLI, credentials or any reachable device. Used by `npm run plan`, the tests and the bench.
+import { plannedAddresses, PlannedAddress } from "./dhcp-pools";
 import { basename, join, resolve } from "path";
 import { Problem } from "../addressing/problems";
 import { useSecretPaths } from "../site/pulumi-config";
@@ -46,6 +47,8 @@ export interface PreviewResult {
   readonly expectations?: readonly Expectation[];
   /** The site's own flows and the routers' uplinks: flows.json's text (none for an invalid site). */
   readonly flows?: string;
+  /** The IPv4 addresses and pools the plan gives out, for the `--routeros-base` DHCP check. */
+  readonly plannedAddresses?: readonly PlannedAddress[];
 }
 
 /**
@@ -114,6 +117,7 @@ export async function previewConfig(
     ...(site.topology.policy ? { policy: site.topology.policy } : {}),
     ...(site.topology.expectations?.length ? { expectations: site.topology.expectations } : {}),
     flows: flowsJson(flowReport(site.plan, site.topology), site.topology.egress ?? []),
+    plannedAddresses: plannedAddresses(site.plan, site.topology),
     ...run,
   };
 }

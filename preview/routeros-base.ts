@@ -11,7 +11,8 @@ import {
   realpathSync,
 } from "fs";
 import { pseudoFilesystem } from "./folder";
-import { ExportError } from "../twin/routeros/export";
+import { ExportError, parseExport } from "../twin/routeros/export";
+import { dhcpPoolWarnings, PlannedAddress } from "./dhcp-pools";
 import { dryRun, DryRunCounts, DryRunError } from "../twin/routeros/dryrun";
 
 /** The largest export read (4 MiB): a home router's export is tens of KiB. */
@@ -94,7 +95,8 @@ export interface BaseChanges {
 
 /**
  * The dry run of each base (`text`: the export read by `readBase`) against the preview's
- * `routeros/<router>.rsc` in `files`. Returns the changes files; or the problems and the exit
+ * `routeros/<router>.rsc` in `files`, with warnings for the router's DHCP pools and static leases
+ * that hold `planned` addresses (dhcp-pools.ts). Returns the changes files; or the problems and the exit
  * status: 2 for a router the stack has no script for, 1 for an export that cannot be read, a
  * script the router would refuse, or a conflict (the plan is refused with the script's message).
  */
@@ -102,6 +104,7 @@ export function baseChanges(
   bases: readonly (RouterBase & { readonly text: string })[],
   files: ReadonlyMap<string, string>,
   shown: (file: string) => string,
+  planned: readonly PlannedAddress[] = [],
 ): { ok: true; changes: BaseChanges[] } | { ok: false; status: 1 | 2; problems: string[] } {
   const routers = [...files.keys()].flatMap((p) => /^routeros\/(.+)\.rsc$/.exec(p)?.[1] ?? []);
   const missing = bases.filter((b) => !files.has(`routeros/${b.router}.rsc`));
@@ -128,7 +131,9 @@ export function baseChanges(
       }
       const text = r.lines.length > 0 ? `${r.lines.join("\n")}\n` : "";
       const path = `routeros/${b.router}.changes.txt`;
-      changes.push({ router: b.router, path, text, counts: r.counts, warnings: r.warnings });
+      const dhcp = dhcpPoolWarnings(shown(b.file), parseExport(shown(b.file), b.text), planned);
+      const warnings = [...r.warnings, ...dhcp];
+      changes.push({ router: b.router, path, text, counts: r.counts, warnings });
     } catch (e) {
       if (!(e instanceof ExportError) && !(e instanceof DryRunError)) throw e;
       problems.push(e.message);
