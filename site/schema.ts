@@ -612,7 +612,15 @@ export function obj<S extends Shape>(shape: S): Schema<Checked<S>> {
   };
 }
 
-export function list<T>(item: Schema<T>, opts: { minItems?: number } = {}): Schema<T[]> {
+/**
+ * A list of `item`. `minItems` refuses a shorter list (an empty one where `[]` would read as
+ * leaving the key out, or as nothing where something is needed) with `fix`, or else "list at
+ * least N items".
+ */
+export function list<T>(
+  item: Schema<T>,
+  opts: { minItems?: number; fix?: string } = {},
+): Schema<T[]> {
   return {
     typeName: `list of ${item.typeName}`,
     children: item.children,
@@ -637,6 +645,7 @@ export function list<T>(item: Schema<T>, opts: { minItems?: number } = {}): Sche
           path,
           input: show(value),
           message: `must have at least ${opts.minItems} item(s)`,
+          fix: opts.fix ?? `list at least ${opts.minItems} item${opts.minItems === 1 ? "" : "s"}`,
         });
         return undefined;
       }

@@ -1,17 +1,5 @@
 // Config keys for Talos clusters on Proxmox, Cilium and LoadBalancer pools.
-import {
-  address,
-  bool,
-  field,
-  int,
-  list,
-  obj,
-  oneOf,
-  prefix,
-  range,
-  str,
-  dnsLabel,
-} from "./schema";
+import { address, bool, field, int, list, obj, oneOf, prefix, str, dnsLabel } from "./schema";
 import { planName } from "./spec-policy";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
@@ -208,5 +196,3 @@ export const sharedSegmentsSchema = list(
     ),
   }),
 );
-
-export const lbRangesField = field(list(range()), "Ranges the cluster's pool hands out.");

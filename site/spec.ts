@@ -290,8 +290,11 @@ const kubernetesSchema = obj({
   services: field(dual("service CIDR of the cluster"), "Override of the derived service prefix."),
   loadBalancers: field(dual("LoadBalancer prefix"), "Override of the derived LoadBalancer prefix."),
   lbRanges: field(
-    list(range()),
-    "Ranges inside the LoadBalancer prefix that the pool may hand out.",
+    list(range(), {
+      minItems: 1,
+      fix: "leave lbRanges out for a pool of the whole LoadBalancer prefix, or list the ranges the pool may hand out",
+    }),
+    "Ranges inside the LoadBalancer prefix that the pool may hand out; left out, the pool is the whole prefix (an empty list is refused, as it would read the same).",
   ),
   vip: field(dualAddress("control-plane VIP"), "Override of the derived control-plane VIP."),
   nodes: field(list(nodeSchema, { minItems: 1 }), "Cluster nodes.", { required: true }),

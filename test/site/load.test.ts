@@ -38,7 +38,7 @@ test("every problem is collected, not only the first", () => {
     "site.name: \"Bad Name\": must be a DNS label: lowercase letters, digits and '-', starting with a letter",
     'global.management.ipv4: "5": must be an IPv4 prefix string',
     'global.tenantSpace: "10.0.0.0/8": must be an object, not a string',
-    'hosts: "[]": must have at least 1 item(s)',
+    'hosts: "[]": must have at least 1 item(s); list at least 1 item',
   ]);
 });
 
