@@ -48,7 +48,8 @@ for (const file of chosen.length > 0 ? chosen : STACKS.map((s) => join(ROOT, `Pu
   for (const f of flows) {
     const r = checkFlow(t, f);
     count[r.verdict]++;
-    lines.push(`  ${flowText(f)} ${r.verdict}${r.verdict === "pass" ? "" : `: ${r.reason}`}`);
+    const fix = r.verdict === "unverified" && r.fix ? `; ${r.fix}` : "";
+    lines.push(`  ${flowText(f)} ${r.verdict}${r.verdict === "pass" ? "" : `: ${r.reason}${fix}`}`);
   }
   console.log(
     `${stack}: ${flows.length} flows, ${count.pass} pass, ${count.unverified} unverified, ${count.blocked} blocked`,

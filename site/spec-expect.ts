@@ -48,7 +48,10 @@ const shape = obj({
   ),
   port: field(int(1, 65535), "`reach`/`deny` with tcp or udp: the destination port."),
   between: field(
-    list(planRef(), { minItems: 2 }),
+    list(planRef(), {
+      minItems: 2,
+      fix: "name both peers of the session, e.g. between: [edge, pve01]",
+    }),
     "`session`: the two BGP peers (router, host, node or VM names) whose configured session must be Established.",
   ),
   vip: field(

@@ -28,7 +28,10 @@ export interface FlowQuery {
 export interface FlowResult {
   readonly verdict: "pass" | "blocked" | "unverified";
   readonly reason: string;
-  /** For `blocked`: what to change (an allow rule as YAML, or a route). */
+  /**
+   * For `blocked`: what to change (an allow rule as YAML, or a route). For `unverified`, where
+   * the plan can learn the way on: the device to declare.
+   */
   readonly fix?: string;
   /** For a missing route: the device on the way that has none. */
   readonly hop?: string;
@@ -48,7 +51,13 @@ const MAX_HOPS = 8;
 type Hop =
   | { kind: "here"; device: Device; src?: Address }
   | { kind: "next"; device: Device; src?: Address }
-  | { kind: "edge"; src?: Address; why: string }
+  | {
+      kind: "edge";
+      src?: Address;
+      why: string;
+      /** The way on is not in the plan (the flow is unverified), and how to put it there. */
+      unmodelled?: { fix?: string };
+    }
   | { kind: "none"; why: string };
 
 /** An address of `d` in `family` on the subnet holding `peer` (connected, or the route's via). */
@@ -132,7 +141,11 @@ function step(t: FlowTopology, d: Device, dst: Address, internet: boolean): Hop 
       return { kind: "edge", why: `${d.name} is the way out` };
     // A router the stack does not configure: its routes are a manual step (topology/manual.ts).
     if (d.kind === "external")
-      return { kind: "edge", why: `${d.name}'s routes are not modelled (os: external)` };
+      return {
+        kind: "edge",
+        why: `${d.name}'s routes are not modelled (os: external)`,
+        unmodelled: {},
+      };
     return { kind: "none", why: `${d.name} has no route to ${dst}` };
   }
   if (!r.via) return { kind: "edge", why: `${d.name} sends ${r.dst} out of ${r.dev ?? "a link"}` };
@@ -143,12 +156,16 @@ function step(t: FlowTopology, d: Device, dst: Address, internet: boolean): Hop 
       kind: "edge",
       src,
       why: `${d.name}'s gateway ${r.via} is held by no device of the plan`,
+      unmodelled: {
+        fix: `declare the router that holds ${r.via} under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked`,
+      },
     };
   if (next.some((x) => x.anycast))
     return {
       kind: "edge",
       src,
       why: `${d.name}'s gateway ${r.via} is an EVPN anycast gateway; the zone's way on is not modelled`,
+      unmodelled: {},
     };
   return { kind: "next", device: next[0].device, src };
 }
@@ -160,7 +177,15 @@ function walk(
   dst: Address,
   internet: boolean,
 ):
-  | { ok: true; modelled: boolean; why: string; src?: Address; last: Device }
+  | {
+      ok: true;
+      modelled: boolean;
+      why: string;
+      src?: Address;
+      last: Device;
+      /** Where the way on is not modelled: the device to declare. */
+      fix?: string;
+    }
   | { ok: false; why: string; at: Device } {
   let d = from;
   let src: Address | undefined;
@@ -172,10 +197,11 @@ function walk(
     if (h.kind === "edge")
       return {
         ok: true,
-        modelled: !h.why.includes("not modelled") && !h.why.includes("no device"),
+        modelled: h.unmodelled === undefined,
         why: h.why,
         src,
         last: d,
+        ...(h.unmodelled?.fix ? { fix: h.unmodelled.fix } : {}),
       };
     d = h.device;
   }
@@ -263,7 +289,13 @@ function checkOne(t: FlowTopology, from: Device, dst: Address, q: FlowQuery): Fl
   }
   const unmodelled = [there, back].find((w) => w.ok && !w.modelled);
   if (unmodelled && unmodelled.ok)
-    return { verdict: "unverified", reason: unmodelled.why, src, dst };
+    return {
+      verdict: "unverified",
+      reason: unmodelled.why,
+      ...(unmodelled.fix ? { fix: unmodelled.fix } : {}),
+      src,
+      dst,
+    };
   return { verdict: "pass", reason: there.why || "routed and allowed", src, dst };
 }
 

@@ -34,6 +34,8 @@ export interface FlowEntry {
   readonly verdict: FlowResult["verdict"];
   /** checkFlow's reason: the way out, the missing route, the denying rule. */
   readonly reason: string;
+  /** For an unverified flow the plan could check: the device to declare (checkFlow's fix). */
+  readonly declare?: string;
 }
 
 /** A distinct flow: its name and the flows of the site it stands for, in derivation order. */
@@ -70,6 +72,7 @@ export function flowReport(
       why: f.why,
       verdict: r.verdict,
       reason: r.reason,
+      ...(r.verdict === "unverified" && r.fix ? { declare: r.fix } : {}),
     };
   });
 }

@@ -41,11 +41,18 @@ export function flowsSection(plan: Plan, topology: Topology): string | undefined
       text(result(g)),
     ];
   });
+  // What would let the plan check its unverified flows, once each, with how many it concerns.
+  const entries = groups.flatMap((g) => g.entries);
+  const declares = [...new Set(entries.flatMap((e) => e.declare ?? []))].map((d) => {
+    const n = entries.filter((e) => e.declare === d).length;
+    return `- ${n} unverified flow${n === 1 ? "" : "s"}: ${d}.`;
+  });
   return [
     "## Flows",
     "",
     "What the site's own machines need (resolvers, package and image egress, BGP/BFD, the Kubernetes API), one row per distinct flow, checked against the plan's routing and policy; the twin probes one machine of each (`flow <source> -> <to> ...`).",
     "",
     table(["From", "To", "Service", "Why", "Routing and policy"], rows),
+    ...(declares.length > 0 ? ["", ...declares] : []),
   ].join("\n");
 }

@@ -111,6 +111,7 @@ describe("decrypted by the engine, knowing only its secret keys (each key secret
     expect(inventoryLines(result, /^- |^\| \[secret\] +\| RouterOS/)).toEqual([
       "- `ens18`: VM subnet 10.20.0.0/24, fd8a:3c5e:1b20:1400::/64 on VLAN 20 on vmbr0, gateway 10.20.0.254, fd8a:3c5e:1b20:1400::fffe",
       "| [secret]   | RouterOS | 7.24    | 65000 | [secret] | admin@[secret]:22 | fc00::/8       |",
+      "- 4 unverified flows: declare the router that holds [secret] under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked.",
       "- [secret]",
       "- [secret]",
     ]);

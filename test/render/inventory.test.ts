@@ -475,3 +475,18 @@ test("the flows section: one row per distinct flow (source segment, destination,
     ],
   ]);
 });
+
+test("the Flows section ends with the router to declare for the flows the plan cannot check", () => {
+  // homelab's hosts leave through 10.10.0.254, which no device of the plan holds (no router).
+  const flows = sectionOf(homelabDoc, "## Flows") ?? "";
+  expect(flows.split("\n").filter((l) => l.startsWith("- "))).toEqual([
+    "- 6 unverified flows: declare the router that holds 10.10.0.254 under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked.",
+  ]);
+  // sol's management network leaves through fd00:10::fffe, which no device holds either; its
+  // tenant's flows leave by EVPN anycast gateways, which declaring a router does not model.
+  expect(
+    (sectionOf(solDoc, "## Flows") ?? "").split("\n").filter((l) => l.startsWith("- ")),
+  ).toEqual([
+    "- 6 unverified flows: declare the router that holds fd00:10::fffe under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked.",
+  ]);
+});

@@ -80,7 +80,7 @@ test("refusals: a deny without a policy, a VIP that is no cluster, a peer that i
     ]).problems,
   ).toEqual([
     'expect[2].port: "22": needs protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove port',
-    'expect[3].between: "["pve01"]": must have at least 2 item(s)',
+    'expect[3].between: "["pve01"]": must have at least 2 item(s); name both peers of the session, e.g. between: [edge, pve01]',
   ]);
   expect(
     resolved("homelab", [

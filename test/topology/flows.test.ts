@@ -176,6 +176,7 @@ test("with a management gateway no device holds, the hosts' way out is unverifie
   ).toEqual({
     verdict: "unverified",
     reason: "pve01's gateway 10.10.0.254 is held by no device of the plan",
+    fix: "declare the router that holds 10.10.0.254 under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked",
     src: Address.from("10.10.0.1"),
     dst: Address.from("203.0.113.10"),
   });
