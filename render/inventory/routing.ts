@@ -1,6 +1,6 @@
 // Inventory sections of what is announced and who peers with whom: LoadBalancer pools, VIPs and
 // service IPs, shared segments, edge routers with the gateways they hold, and every BGP session.
-import { familyKey as key } from "../../addressing/ip";
+import { familyKey as key, Prefix } from "../../addressing/ip";
 import { Address } from "../../addressing/ip";
 import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../../addressing/plan-types";
 import { speaksBgp } from "../../topology/sessions";
@@ -171,11 +171,36 @@ export function routersSection(plan: Plan, topology: Topology): string | undefin
         v.filterChain,
       ];
     });
+    // The router's other addresses (routers[].addresses), one row per interface: the segment
+    // each sits on (its VLAN ID) where the plan declares one (new-user trial L17: they were left out).
+    const own = [...new Set(r.addresses.map((a) => a.interface))].map((i) => {
+      const held = r.addresses.filter((a) => a.interface === i);
+      const subnets = held.map((a) =>
+        Prefix.containing(a.address.family, a.address.value, a.length),
+      );
+      const segment = plan.segments.find((g) =>
+        subnets.some((p) => [g.prefixes.ipv4, g.prefixes.ipv6].some((q) => q?.equals(p))),
+      );
+      const management = subnets.some((p) =>
+        [plan.global.management.ipv4, plan.global.management.ipv6].some((q) => q?.equals(p)),
+      );
+      return [
+        i,
+        segment ? `segment ${segment.name}` : management ? "management network" : "-",
+        segment?.vlan !== undefined ? String(segment.vlan) : "-",
+        subnets.join(", "),
+        held.map((a) => a.address.toString()).join(", "),
+        "-",
+      ];
+    });
     const records = r.dnsRecords.map((d) => [d.name, d.address.toString()]);
     return [
       `### Interfaces of ${r.name}`,
       "",
-      table(["Interface", "Tenant", "VLAN", "Subnet", "Gateway held", "Filter chain"], vlans),
+      table(
+        ["Interface", "Tenant or segment", "VLAN", "Subnet", "Address held", "Filter chain"],
+        [...vlans, ...own],
+      ),
       ...(r.dnsDomain
         ? ["", `DNS: each node and cluster VIP is named under \`${r.dnsDomain}\`.`]
         : []),

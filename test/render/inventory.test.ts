@@ -230,9 +230,9 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
       "",
       "### Interfaces of edge",
       "",
-      "| Interface | Tenant    | VLAN | Subnet        | Gateway held   | Filter chain |",
-      "| --------- | --------- | ---- | ------------- | -------------- | ------------ |",
-      "| vlan101   | 101 (sol) | 101  | fd00:101::/64 | fd00:101::fffe | k8s-in       |",
+      "| Interface | Tenant or segment | VLAN | Subnet        | Address held   | Filter chain |",
+      "| --------- | ----------------- | ---- | ------------- | -------------- | ------------ |",
+      "| vlan101   | 101 (sol)         | 101  | fd00:101::/64 | fd00:101::fffe | k8s-in       |",
     ),
   );
 });
@@ -488,5 +488,20 @@ test("the Flows section ends with the router to declare for the flows the plan c
     (sectionOf(solDoc, "## Flows") ?? "").split("\n").filter((l) => l.startsWith("- ")),
   ).toEqual([
     "- 6 unverified flows: declare the router that holds fd00:10::fffe under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked.",
+  ]);
+});
+
+test("a router's own addresses are rows of its interfaces: the segment or the management network each sits on", () => {
+  const arc = requireSite(stackRaw("arc-hybrid"));
+  const doc = renderInventory(arc.plan, arc.topology);
+  const rows = (sectionOf(doc, "## Routers") ?? "").split("\n").filter((l) => /^\| vlan/.test(l));
+  expect(rows).toEqual([
+    "| vlan10    | segment storage       | 10   | 10.10.10.0/24 | 10.10.10.1   | -            |",
+    "| vlan20    | management network    | -    | 10.10.20.0/24 | 10.10.20.1   | -            |",
+    "| vlan30    | segment app           | 30   | 10.10.30.0/24 | 10.10.30.1   | -            |",
+    "| vlan40    | segment observability | 40   | 10.10.40.0/24 | 10.10.40.1   | -            |",
+    "| vlan50    | segment devtest       | 50   | 10.10.50.0/24 | 10.10.50.1   | -            |",
+    "| vlan60    | segment mgmt          | 60   | 10.10.60.0/24 | 10.10.60.1   | -            |",
+    "| vlan99    | segment dmz           | 99   | 10.10.99.0/24 | 10.10.99.1   | -            |",
   ]);
 });
