@@ -195,7 +195,8 @@ function planVnet(
     b.problem(
       `${path}.id`,
       String(t.id),
-      `gives the VNet ID ${id}, longer than the 8 characters Proxmox allows`,
+      `gives the VNet ID ${id}, longer than the 8 characters Proxmox allows (pve-network VnetPlugin.pm, pve-sdn-vnet-id)`,
+      `use a tenant ID from 1 to 9999 (vnet9999 is 8 characters), or put the tenant on a VLAN behind a router (${path}.vlan), which needs no VNet`,
     );
     return undefined;
   }

@@ -49,6 +49,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "plan-reserved-names.yaml",
     "policy-bad-port.yaml",
     "proxmox-endpoint-userinfo.yaml",
+    "sdn-zone-id-short.yaml",
     "syntax-family-mismatch.yaml",
     "talos-talosctl-option.yaml",
     "talos-talosctl-relative.yaml",
