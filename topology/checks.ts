@@ -6,6 +6,7 @@ import { AddressRange, FAMILIES, Family, familyKey as key, Prefix } from "../add
 import { ClusterPlan, Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { ciliumAnswersNdp } from "../addressing/site";
+import { ROUTEROS_NAME_MAX, routerOsConnections } from "./routeros-names";
 import { connectedInterface, holdersByAddress } from "./sessions";
 import {
   Announcement,
@@ -310,6 +311,40 @@ function linuxRules(k: ClusterPlan, path: string, tenantPath: string): Problem[]
 }
 
 /**
+ * A RouterOS router names each BGP connection after its peer (`-v4`/`-v6` added when both
+ * families peer with one device), and RouterOS takes names of at most 63 characters: a peer name
+ * that would give a longer one is refused at the name (trial M6'), once, with how long it may be.
+ */
+function connectionNameProblems(t: Partial): Problem[] {
+  const devices = new Map(t.devices.map((d) => [d.name, d]));
+  const routers = [
+    ...new Set(
+      t.sessions.flatMap((s) =>
+        s.ends.filter((e) => e.carrier === "routeros").map((e) => e.device),
+      ),
+    ),
+  ];
+  const out = new Map<string, Problem>();
+  for (const router of routers) {
+    for (const c of routerOsConnections(t.sessions, router)) {
+      if (c.name.length <= ROUTEROS_NAME_MAX) continue;
+      const peer = devices.get(c.other.device);
+      const path = peer && peer.name === c.end.peerName ? `${peer.path}.name` : `${c.s.path}.name`;
+      if (out.has(path)) continue;
+      const suffix = c.name.length - c.end.peerName.length;
+      const why = suffix > 0 ? ` (${c.name.slice(-suffix)} added, as both families peer)` : "";
+      out.set(path, {
+        path,
+        input: c.end.peerName,
+        message: `gives router ${router} the BGP connection name ${c.name}${why}, ${c.name.length} characters: RouterOS takes names of at most ${ROUTEROS_NAME_MAX}`,
+        fix: `use a name of at most ${ROUTEROS_NAME_MAX - suffix} characters`,
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
  * Where a segment's name is written: a declared or shared segment's `name`, a VLAN tenant's
  * `name`, or (for a VNet, named `vnet<T>`) the tenant ID it is derived from.
  */
@@ -494,6 +529,7 @@ export function checkTopology(plan: Plan, t: Partial, earlier: readonly Problem[
     ...vlanProblems(plan, t),
     ...segmentNameProblems(plan, t, earlier),
     ...sessionProblems(t),
+    ...connectionNameProblems(t),
   ];
   return [
     ...first,
