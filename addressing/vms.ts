@@ -328,6 +328,7 @@ function planVm(
   const reachable = inherited.filter((a) => families.includes(a.family));
   const from = segmentNameservers ? "its segment's nameservers" : "talos.nameservers";
   resolverProblems(b, v, path, families, nameservers, { list: inherited, from });
+  dataDiskLimit(b, v, path);
   return {
     name: v.name,
     id: v.id,
@@ -346,6 +347,24 @@ function planVm(
     nameservers: v.nameservers ? nameservers : reachable,
     ...(v.k3s ? { k3s: planK3s(b, v, `${path}.k3s`) } : {}),
   };
+}
+
+/**
+ * Proxmox's SCSI slots are scsi0 to scsi30 (qm(1) `--scsi[n]`, n from 0 to 30; MAX_SCSI_DISKS 31
+ * in qemu-server); scsi0 is the boot disk and data disk i is scsi<i+1>, so a VM takes at most 30
+ * data disks (trial M16). Refused at the first disk past them, once.
+ */
+export const MAX_DATA_DISKS = 30;
+
+function dataDiskLimit(b: Builder, v: VmSpec, path: string): void {
+  const disks = v.disks ?? [];
+  if (disks.length <= MAX_DATA_DISKS) return;
+  b.problem(
+    `${path}.disks[${MAX_DATA_DISKS}]`,
+    `${disks[MAX_DATA_DISKS].size} GiB`,
+    `would be scsi${MAX_DATA_DISKS + 1}, data disk ${MAX_DATA_DISKS + 1} of ${disks.length} on ${v.name}: Proxmox has the SCSI slots scsi0 to scsi30 (qm --scsi[n]), and scsi0 is the boot disk`,
+    `give ${v.name} at most ${MAX_DATA_DISKS} data disks (remove ${disks.length - MAX_DATA_DISKS}), or use fewer, larger ones`,
+  );
 }
 
 /**
