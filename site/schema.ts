@@ -137,6 +137,8 @@ export function str(
     patternText?: string;
     patternFix?: string;
     maxLength?: number;
+    /** Whose limit `maxLength` is, for the message: `of a DNS label (RFC 1035 section 2.3.4)`. */
+    maxLengthOf?: string;
     freeText?: boolean;
   } = {},
 ): Schema<string> {
@@ -184,7 +186,9 @@ export function str(
         problems.push({
           path,
           input: opts.freeText ? NOT_SHOWN : value,
-          message: `must be at most ${opts.maxLength} characters`,
+          message: opts.maxLengthOf
+            ? `is ${value.length} characters, more than the ${opts.maxLength} ${opts.maxLengthOf}`
+            : `must be at most ${opts.maxLength} characters`,
           fix: `shorten it to ${opts.maxLength} characters or fewer`,
         });
         return undefined;
@@ -223,11 +227,17 @@ export function secretString(): Schema<string> {
   };
 }
 
-/** A name that goes into hostnames and resource names: one DNS label. */
+/**
+ * A name that goes into hostnames and resource names: one DNS label, at most 63 characters
+ * (RFC 1035 section 2.3.4, RFC 1123 section 2.1). The length is its own check, so a long name
+ * of the right characters is told its length and the limit, not that it is no DNS label.
+ */
 export function dnsLabel(): Schema<string> {
   return str({
-    pattern: /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    pattern: /^[a-z]([a-z0-9-]*[a-z0-9])?$/,
     patternText: "a DNS label: lowercase letters, digits and '-', starting with a letter",
+    maxLength: 63,
+    maxLengthOf: "a DNS label may have (RFC 1035 section 2.3.4)",
   });
 }
 

@@ -45,6 +45,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "config-wrong-type.yaml",
     "existing-unknown-key.yaml",
     "free-text-not-shown.yaml",
+    "name-dns-label-too-long.yaml",
     "peer-stack-name.yaml",
     "plan-reserved-names.yaml",
     "policy-bad-port.yaml",
