@@ -99,14 +99,13 @@ export function credentialLike(value: string): boolean {
 }
 
 /**
- * The fix for a string its pattern refuses: `fix` when the caller knows one, else the value in
- * lowercase without surrounding blanks when the pattern takes that, else none: the message names
- * the form.
+ * The fix for a string its pattern refuses: the value in lowercase without surrounding blanks
+ * when the pattern takes that (the likeliest mend), else `fix` when the caller knows one, else
+ * none: the message names the form.
  */
 function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
-  if (fix) return fix;
   const meant = value.trim().toLowerCase();
-  return meant !== value && pattern.test(meant) ? `did you mean ${meant}?` : undefined;
+  return meant !== value && pattern.test(meant) ? `did you mean ${meant}?` : fix;
 }
 
 /**
