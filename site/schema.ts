@@ -6,6 +6,7 @@ import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
 import { Problem } from "../addressing/problems";
 import { redactCredentials } from "../addressing/quote";
 import { distance } from "fastest-levenshtein";
+import { foldLookalikes, lookalikeNote } from "./lookalike";
 
 /** A JSON Schema (draft 2020-12) fragment, as plain data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -104,8 +105,12 @@ export function credentialLike(value: string): boolean {
  * none: the message names the form.
  */
 function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
-  const meant = value.trim().toLowerCase();
-  return meant !== value && pattern.test(meant) ? `did you mean ${meant}?` : fix;
+  const lower = value.trim().toLowerCase();
+  // A look-alike letter (Cyrillic "р" for "p") or a fullwidth form read as the ASCII one.
+  const meant = pattern.test(lower) ? lower : foldLookalikes(value.trim());
+  return meant !== value && pattern.test(meant)
+    ? `did you mean ${meant}?${meant === lower ? "" : lookalikeNote(value)}`
+    : fix;
 }
 
 /**
@@ -667,12 +672,17 @@ export function join(path: string, key: string): string {
 
 /**
  * The known name a typo most likely meant, for "did you mean": the one nearest by edit distance
+ * A name equal to the input but for case and look-alike letters (site/lookalike.ts: Cyrillic
+ * "ѕеrvеr" is "server") comes first; then the nearest by edit distance
  * (Levenshtein, case-insensitive; at most a third of the input's length, at least 2), else the one
  * the input starts with or that starts with the input (`reachable` -> `reach`, `fail` ->
  * `failover`; 3 characters at least). Undefined when nothing is that near, or when two names are
  * equally near (`pve04` among pve01..pve03): a guess between them would mislead.
  */
 export function closest(key: string, known: readonly string[]): string | undefined {
+  // A name that differs only in case or in look-alike letters is the one meant, however long.
+  const alike = [...new Set(known)].filter((n) => foldLookalikes(n) === foldLookalikes(key));
+  if (alike.length === 1) return alike[0];
   const k = key.toLowerCase();
   const limit = Math.max(2, Math.floor(key.length / 3));
   let best: string[] = [];
