@@ -99,6 +99,9 @@ export function credentialLike(value: string): boolean {
   return !/^[0-9a-f:.]+(\/[0-9]+)?$/i.test(value.slice(0, 64)) || value.length > 64;
 }
 
+/** Longest value read for look-alike letters: a DNS name's 253 characters. */
+const FOLD_MAX = 253;
+
 /**
  * The fix for a string its pattern refuses: the value in lowercase without surrounding blanks
  * when the pattern takes that (the likeliest mend), else `fix` when the caller knows one, else
@@ -107,7 +110,9 @@ export function credentialLike(value: string): boolean {
 function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
   const lower = value.trim().toLowerCase();
   // A look-alike letter (Cyrillic "р" for "p") or a fullwidth form read as the ASCII one.
-  const meant = pattern.test(lower) ? lower : foldLookalikes(value.trim());
+  // Folding reads every character: not for a value no name is as long as (a pasted file).
+  const meant =
+    pattern.test(lower) || value.length > FOLD_MAX ? lower : foldLookalikes(value.trim());
   return meant !== value && pattern.test(meant)
     ? `did you mean ${meant}?${meant === lower ? "" : lookalikeNote(value)}`
     : fix;
@@ -681,7 +686,8 @@ export function join(path: string, key: string): string {
  */
 export function closest(key: string, known: readonly string[]): string | undefined {
   // A name that differs only in case or in look-alike letters is the one meant, however long.
-  const alike = [...new Set(known)].filter((n) => foldLookalikes(n) === foldLookalikes(key));
+  const folded = key.length <= FOLD_MAX ? foldLookalikes(key) : undefined;
+  const alike = [...new Set(known)].filter((n) => foldLookalikes(n) === folded);
   if (alike.length === 1) return alike[0];
   const k = key.toLowerCase();
   const limit = Math.max(2, Math.floor(key.length / 3));

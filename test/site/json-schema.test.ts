@@ -56,6 +56,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "talos-talosctl-relative.yaml",
     "tenant-reserved-name.yaml",
     "typo-expect-kind.yaml",
+    "typo-lookalike-host.yaml",
   ]);
 });
 
