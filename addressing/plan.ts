@@ -1,5 +1,6 @@
 // plan(site): derive every value of a site by offset and index from its parents, apply the
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
+import { unreachableResolvers } from "./resolvers";
 import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { planExisting } from "./existing";
@@ -195,7 +196,8 @@ function planVnet(
     b.problem(
       `${path}.id`,
       String(t.id),
-      `gives the VNet ID ${id}, longer than the 8 characters Proxmox allows`,
+      `gives the VNet ID ${id}, longer than the 8 characters Proxmox allows (pve-network VnetPlugin.pm, pve-sdn-vnet-id)`,
+      `use a tenant ID from 1 to 9999 (vnet9999 is 8 characters), or put the tenant on a VLAN behind a router (${path}.vlan), which needs no VNet`,
     );
     return undefined;
   }
@@ -467,20 +469,15 @@ function clusterResolverFamilies(
   if (nameservers.length === 0) return;
   for (const t of tenants) {
     if (!t.kubernetes) continue;
+    // A tenant without a VM subnet has no families, and its own problem already.
     const families = FAMILIES.filter((f) => t.vms[key(f)] !== undefined);
-    // A tenant without a VM subnet has its own problem already.
-    if (families.length === 0) continue;
-    if (nameservers.some((a) => families.includes(a.family))) continue;
-    const theirs = [...new Set(nameservers.map((a) => a.family))]
-      .map((f) => `IPv${f}`)
-      .join(" and ");
-    // One family: a dual-stack cluster takes a resolver of either.
-    const ours = `IPv${families[0]}`;
+    const none = unreachableResolvers(nameservers, families);
+    if (!none) continue;
     b.problem(
       "talos.nameservers",
       nameservers.map(String).join(", "),
-      `has only ${theirs} resolvers, and the nodes of tenant ${t.id} (${t.name}) have ${ours} addresses only: they would be given no resolver`,
-      `add an ${ours} resolver to talos.nameservers (e.g. ${families.includes(4) ? "1.1.1.1" : "2606:4700:4700::1111"}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
+      `has only ${none.theirs} resolvers, and the nodes of tenant ${t.id} (${t.name}) have ${none.ours} addresses only: they would be given no resolver`,
+      `add an ${none.ours} resolver to talos.nameservers (e.g. ${none.example}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
     );
   }
 }

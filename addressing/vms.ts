@@ -4,6 +4,7 @@
 // so the validator checks it lies inside its network and belongs to nobody else. Each network must
 // exist on the VM's host (a VNet, a VLAN on its VLAN-aware bridge, or a bridge that carries it),
 // and each configured route's gateway must lie on one of the VM's networks: that NIC carries it.
+import { unreachableResolvers } from "./resolvers";
 import { checkSetName } from "./nic-names";
 import { nameFix } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
@@ -325,15 +326,9 @@ function planVm(
   // The inherited resolvers in the VM's families; none left would leave it without DNS.
   const inherited = segmentNameservers ?? siteNameservers;
   const reachable = inherited.filter((a) => families.includes(a.family));
-  if (!v.nameservers && inherited.length > 0 && reachable.length === 0 && families.length > 0) {
-    const from = segmentNameservers ? "its segment's nameservers" : "talos.nameservers";
-    b.problem(
-      `${path}.nameservers`,
-      "",
-      `is not set, and the resolvers ${v.name} would take from ${from} (${inherited.map(String).join(", ")}) are all of a family it has no address in (it has ${families.map((f) => `IPv${f}`).join(" and ")} only): it would be given no resolver`,
-      `set ${path}.nameservers to ${families.includes(4) ? "an IPv4 resolver, e.g. [1.1.1.1]" : 'an IPv6 resolver, e.g. ["2606:4700:4700::1111"]'}`,
-    );
-  }
+  const from = segmentNameservers ? "its segment's nameservers" : "talos.nameservers";
+  resolverProblems(b, v, path, families, nameservers, { list: inherited, from });
+  dataDiskLimit(b, v, path);
   return {
     name: v.name,
     id: v.id,
@@ -352,6 +347,81 @@ function planVm(
     nameservers: v.nameservers ? nameservers : reachable,
     ...(v.k3s ? { k3s: planK3s(b, v, `${path}.k3s`) } : {}),
   };
+}
+
+/**
+ * Proxmox's SCSI slots are scsi0 to scsi30 (qm(1) `--scsi[n]`, n from 0 to 30; MAX_SCSI_DISKS 31
+ * in qemu-server); scsi0 is the boot disk and data disk i is scsi<i+1>, so a VM takes at most 30
+ * data disks (trial M16). Refused at the first disk past them, once.
+ */
+export const MAX_DATA_DISKS = 30;
+
+function dataDiskLimit(b: Builder, v: VmSpec, path: string): void {
+  const disks = v.disks ?? [];
+  if (disks.length <= MAX_DATA_DISKS) return;
+  b.problem(
+    `${path}.disks[${MAX_DATA_DISKS}]`,
+    `${disks[MAX_DATA_DISKS].size} GiB`,
+    `would be scsi${MAX_DATA_DISKS + 1}, data disk ${MAX_DATA_DISKS + 1} of ${disks.length} on ${v.name}: Proxmox has the SCSI slots scsi0 to scsi30 (qm --scsi[n]), and scsi0 is the boot disk`,
+    `give ${v.name} at most ${MAX_DATA_DISKS} data disks (remove ${disks.length - MAX_DATA_DISKS}), or use fewer, larger ones`,
+  );
+}
+
+/**
+ * A VM left without a resolver is refused (it could not look up a name: its packages, its
+ * updates): explicit nameservers all of a family it has no address in, an empty list, or,
+ * unset, inherited ones all of another family (new-user trials M5, H4). One rule of families
+ * with the cluster's talos.nameservers (addressing/resolvers.ts).
+ */
+function resolverProblems(
+  b: Builder,
+  v: VmSpec,
+  path: string,
+  families: readonly Family[],
+  own: readonly Address[],
+  inherited: { readonly list: readonly Address[]; readonly from: string },
+): void {
+  const at = `${path}.nameservers`;
+  const ours = families.map((f) => `IPv${f}`).join(" and ");
+  const suggest = (f: Family | undefined) =>
+    f === 6
+      ? 'an IPv6 resolver, e.g. ["2606:4700:4700::1111"]'
+      : "an IPv4 resolver, e.g. [1.1.1.1]";
+  if (v.nameservers === undefined) {
+    if (!unreachableResolvers(inherited.list, families)) return;
+    b.problem(
+      at,
+      "",
+      `is not set, and the resolvers ${v.name} would take from ${inherited.from} (${inherited.list.map(String).join(", ")}) are all of a family it has no address in (it has ${ours} only): it would be given no resolver`,
+      `set ${at} to ${suggest(families[0])}`,
+    );
+    return;
+  }
+  if (v.nameservers.length === 0) {
+    const take = inherited.list.some((a) => families.includes(a.family))
+      ? `, or remove it to take ${inherited.from} (${inherited.list
+          .filter((a) => families.includes(a.family))
+          .map(String)
+          .join(", ")})`
+      : "";
+    b.problem(
+      at,
+      "[]",
+      `is an empty list: ${v.name} would be given no resolver, and could look up no name (its packages, its updates)`,
+      `set ${at} to ${suggest(families[0])}${take}`,
+    );
+    return;
+  }
+  // A resolver the parser refused has its own problem; judge the rest only when all parsed.
+  if (own.length !== v.nameservers.length) return;
+  const none = unreachableResolvers(own, families);
+  if (!none) return;
+  b.problem(
+    at,
+    own.map(String).join(", "),
+    `has only ${none.theirs} resolvers, and ${v.name} has ${none.ours} addresses only: it would be given no resolver`,
+    `add an ${none.ours} resolver to ${at} (e.g. ${none.example})`,
+  );
 }
 
 /** The K3s server's prefixes (allocations of the site, like any other) and its cluster DNS. */

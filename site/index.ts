@@ -4,7 +4,7 @@ import { Plan } from "../addressing/plan-types";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
 import { Site } from "../addressing/site";
 import { validateIds, validateRest } from "../addressing/validate";
-import { checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
+import { checkClusterLabels, checkServiceIps, ServiceIpAssignment } from "../render/cilium/check";
 import { lbPoolInputs } from "../render/cilium/inputs";
 import { plannedUploads, uploadCollisions } from "../render/proxmox/uploads";
 import { buildTopology } from "../topology/build";
@@ -61,6 +61,7 @@ export function resolveSite(
     ...derived.problems,
     ...validateRest(derived.plan),
     ...checkServiceIps(lbPoolInputs(derived.plan), serviceIpAssignments(derived.plan)),
+    ...checkClusterLabels(derived.plan),
   ];
   if (problems.length > 0)
     return { ok: false, problems: [...problems, ...policyNames(derived.plan, loaded.site)] };

@@ -6,6 +6,7 @@ import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
 import { Problem } from "../addressing/problems";
 import { redactCredentials } from "../addressing/quote";
 import { distance } from "fastest-levenshtein";
+import { foldLookalikes, lookalikeNote } from "./lookalike";
 
 /** A JSON Schema (draft 2020-12) fragment, as plain data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -98,15 +99,23 @@ export function credentialLike(value: string): boolean {
   return !/^[0-9a-f:.]+(\/[0-9]+)?$/i.test(value.slice(0, 64)) || value.length > 64;
 }
 
+/** Longest value read for look-alike letters: a DNS name's 253 characters. */
+const FOLD_MAX = 253;
+
 /**
- * The fix for a string its pattern refuses: `fix` when the caller knows one, else the value in
- * lowercase without surrounding blanks when the pattern takes that, else none: the message names
- * the form.
+ * The fix for a string its pattern refuses: the value in lowercase without surrounding blanks
+ * when the pattern takes that (the likeliest mend), else `fix` when the caller knows one, else
+ * none: the message names the form.
  */
 function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
-  if (fix) return fix;
-  const meant = value.trim().toLowerCase();
-  return meant !== value && pattern.test(meant) ? `did you mean ${meant}?` : undefined;
+  const lower = value.trim().toLowerCase();
+  // A look-alike letter (Cyrillic "р" for "p") or a fullwidth form read as the ASCII one.
+  // Folding reads every character: not for a value no name is as long as (a pasted file).
+  const meant =
+    pattern.test(lower) || value.length > FOLD_MAX ? lower : foldLookalikes(value.trim());
+  return meant !== value && pattern.test(meant)
+    ? `did you mean ${meant}?${meant === lower ? "" : lookalikeNote(value)}`
+    : fix;
 }
 
 /**
@@ -137,6 +146,8 @@ export function str(
     patternText?: string;
     patternFix?: string;
     maxLength?: number;
+    /** Whose limit `maxLength` is, for the message: `of a DNS label (RFC 1035 section 2.3.4)`. */
+    maxLengthOf?: string;
     freeText?: boolean;
   } = {},
 ): Schema<string> {
@@ -184,7 +195,9 @@ export function str(
         problems.push({
           path,
           input: opts.freeText ? NOT_SHOWN : value,
-          message: `must be at most ${opts.maxLength} characters`,
+          message: opts.maxLengthOf
+            ? `is ${value.length} characters, more than the ${opts.maxLength} ${opts.maxLengthOf}`
+            : `must be at most ${opts.maxLength} characters`,
           fix: `shorten it to ${opts.maxLength} characters or fewer`,
         });
         return undefined;
@@ -223,11 +236,17 @@ export function secretString(): Schema<string> {
   };
 }
 
-/** A name that goes into hostnames and resource names: one DNS label. */
+/**
+ * A name that goes into hostnames and resource names: one DNS label, at most 63 characters
+ * (RFC 1035 section 2.3.4, RFC 1123 section 2.1). The length is its own check, so a long name
+ * of the right characters is told its length and the limit, not that it is no DNS label.
+ */
 export function dnsLabel(): Schema<string> {
   return str({
-    pattern: /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    pattern: /^[a-z]([a-z0-9-]*[a-z0-9])?$/,
     patternText: "a DNS label: lowercase letters, digits and '-', starting with a letter",
+    maxLength: 63,
+    maxLengthOf: "a DNS label may have (RFC 1035 section 2.3.4)",
   });
 }
 
@@ -667,12 +686,18 @@ export function join(path: string, key: string): string {
 
 /**
  * The known name a typo most likely meant, for "did you mean": the one nearest by edit distance
+ * A name equal to the input but for case and look-alike letters (site/lookalike.ts: Cyrillic
+ * "ѕеrvеr" is "server") comes first; then the nearest by edit distance
  * (Levenshtein, case-insensitive; at most a third of the input's length, at least 2), else the one
  * the input starts with or that starts with the input (`reachable` -> `reach`, `fail` ->
  * `failover`; 3 characters at least). Undefined when nothing is that near, or when two names are
  * equally near (`pve04` among pve01..pve03): a guess between them would mislead.
  */
 export function closest(key: string, known: readonly string[]): string | undefined {
+  // A name that differs only in case or in look-alike letters is the one meant, however long.
+  const folded = key.length <= FOLD_MAX ? foldLookalikes(key) : undefined;
+  const alike = [...new Set(known)].filter((n) => foldLookalikes(n) === folded);
+  if (alike.length === 1) return alike[0];
   const k = key.toLowerCase();
   const limit = Math.max(2, Math.floor(key.length / 3));
   let best: string[] = [];

@@ -18,8 +18,15 @@ const IFACE_TEXT =
   "a Linux interface name: a letter, then letters, digits, '_', '.', '-' (at most 15)";
 const DEVICE = /^[a-zA-Z][a-zA-Z0-9_]{0,9}$/;
 const DEVICE_TEXT = "a letter, then letters, digits or '_' (at most 10, as Proxmox requires)";
-const SDN_ID = /^[a-z][a-z0-9]{0,7}$/;
-const SDN_ID_TEXT = "1-8 lowercase letters or digits, starting with a letter";
+// Proxmox's zone and VNet IDs (pve-network Zones/Plugin.pm pve-sdn-zone-id, VnetPlugin.pm
+// pve-sdn-vnet-id): [a-zA-Z][a-zA-Z0-9]*[a-zA-Z0-9], 2 to 8 characters; controllers take the same
+// here. Lowercase only: the IDs become interface names (vrf_<zone>, the VNet's bridge).
+const SDN_ID = /^[a-z][a-z0-9]{1,7}$/;
+const SDN_ID_TEXT =
+  "2-8 lowercase letters or digits, starting with a letter (Proxmox's SDN zone and VNet ID rule)";
+// pve-network Fabrics.pm: [a-zA-Z0-9][a-zA-Z0-9-]{0,6}[a-zA-Z0-9]?; one character is allowed.
+const FABRIC_ID = /^[a-z][a-z0-9]{0,7}$/;
+const FABRIC_ID_TEXT = "1-8 lowercase letters or digits, starting with a letter";
 
 export const CARRIES = ["management", "cephPublic", "cephCluster"] as const;
 export const BOND_MODES = [
@@ -35,7 +42,18 @@ export const HASH_POLICIES = ["layer2", "layer2+3", "layer3+4"] as const;
 
 const iface = () => str({ pattern: IFACE, patternText: IFACE_TEXT });
 const device = () => str({ pattern: DEVICE, patternText: DEVICE_TEXT });
-const sdnId = () => str({ pattern: SDN_ID, patternText: SDN_ID_TEXT });
+const sdnId = () =>
+  str({
+    pattern: SDN_ID,
+    patternText: SDN_ID_TEXT,
+    patternFix: "use an ID such as vxevpn01: a lowercase letter, then 1 to 7 letters or digits",
+  });
+const fabricId = () =>
+  str({
+    pattern: FABRIC_ID,
+    patternText: FABRIC_ID_TEXT,
+    patternFix: "use an ID such as underlay: a lowercase letter, then up to 7 letters or digits",
+  });
 
 const carries = field(
   oneOf(CARRIES),
@@ -112,7 +130,7 @@ export const hostNetworkSchema = obj({
 export const sdnSchema = obj({
   zone: field(sdnId(), "EVPN zone ID.", { defaultText: "`vxevpn01`" }),
   controller: field(sdnId(), "EVPN controller ID.", { defaultText: "`evpnctl`" }),
-  fabric: field(sdnId(), "OpenFabric underlay ID; Proxmox names its loopback dummy_<id>.", {
+  fabric: field(fabricId(), "OpenFabric underlay ID; Proxmox names its loopback dummy_<id>.", {
     defaultText: "`underlay`",
   }),
   exitNodes: field(

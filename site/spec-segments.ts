@@ -19,9 +19,13 @@ export const RANGE_KINDS = ["reserved", "dhcp", "pool", "static"] as const;
 
 export const segmentsSchema = list(
   obj({
-    name: field(planName(), "Segment name.", {
-      required: true,
-    }),
+    name: field(
+      planName(),
+      "Segment name: one segment per name, so not a VLAN tenant's name nor a VNet ID (`vnet<T>`); the policy, flows and firewall know segments by name.",
+      {
+        required: true,
+      },
+    ),
     vlan: field(int(1, 4094), "VLAN ID."),
     ipv4: field(prefix(4), "IPv4 prefix."),
     ipv6: field(prefix(6), "IPv6 prefix."),

@@ -154,7 +154,7 @@ export const vmsSchema = list(
     ),
     nameservers: field(
       list(str()),
-      "DNS servers (IPv4 or IPv6 addresses). Unset, a VM inherits its first segment's nameservers or `talos.nameservers`, in the families it has addresses in; a VM that would inherit none of its families is refused.",
+      "DNS servers (IPv4 or IPv6 addresses). Unset, a VM inherits its first segment's nameservers or `talos.nameservers`, in the families it has addresses in; a VM left without a resolver of its families (inherited or its own, or an empty list) is refused.",
       {
         defaultText: "`talos.nameservers` in the families the VM has addresses in",
       },

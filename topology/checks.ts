@@ -6,8 +6,17 @@ import { AddressRange, FAMILIES, Family, familyKey as key, Prefix } from "../add
 import { ClusterPlan, Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { ciliumAnswersNdp } from "../addressing/site";
+import { ROUTEROS_NAME_MAX, routerOsConnections } from "./routeros-names";
 import { connectedInterface, holdersByAddress } from "./sessions";
-import { Announcement, BgpSession, Device, PrefixRule, SessionEnd, Topology } from "./types";
+import {
+  Announcement,
+  BgpSession,
+  Device,
+  PrefixRule,
+  Segment,
+  SessionEnd,
+  Topology,
+} from "./types";
 
 /** Kubernetes caps a service CIDR at 2^20 addresses (kube-apiserver, --service-cluster-ip-range). */
 export const MAX_SERVICE_BITS = 20;
@@ -301,6 +310,95 @@ function linuxRules(k: ClusterPlan, path: string, tenantPath: string): Problem[]
   );
 }
 
+/**
+ * A RouterOS router names each BGP connection after its peer (`-v4`/`-v6` added when both
+ * families peer with one device), and RouterOS takes names of at most 63 characters: a peer name
+ * that would give a longer one is refused at the name (trial M6'), once, with how long it may be.
+ */
+function connectionNameProblems(t: Partial): Problem[] {
+  const devices = new Map(t.devices.map((d) => [d.name, d]));
+  const routers = [
+    ...new Set(
+      t.sessions.flatMap((s) =>
+        s.ends.filter((e) => e.carrier === "routeros").map((e) => e.device),
+      ),
+    ),
+  ];
+  const out = new Map<string, Problem>();
+  for (const router of routers) {
+    for (const c of routerOsConnections(t.sessions, router)) {
+      if (c.name.length <= ROUTEROS_NAME_MAX) continue;
+      const peer = devices.get(c.other.device);
+      const path = peer && peer.name === c.end.peerName ? `${peer.path}.name` : `${c.s.path}.name`;
+      if (out.has(path)) continue;
+      const suffix = c.name.length - c.end.peerName.length;
+      const why = suffix > 0 ? ` (${c.name.slice(-suffix)} added, as both families peer)` : "";
+      out.set(path, {
+        path,
+        input: c.end.peerName,
+        message: `gives router ${router} the BGP connection name ${c.name}${why}, ${c.name.length} characters: RouterOS takes names of at most ${ROUTEROS_NAME_MAX}`,
+        fix: `use a name of at most ${ROUTEROS_NAME_MAX - suffix} characters`,
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Where a segment's name is written: a declared or shared segment's `name`, a VLAN tenant's
+ * `name`, or (for a VNet, named `vnet<T>`) the tenant ID it is derived from.
+ */
+function segmentNamePath(
+  plan: Plan,
+  s: Segment,
+): { path: string; input: string; derived: boolean } {
+  const m = /^tenants\[(\d+)\]/.exec(s.path);
+  if (!m) return { path: `${s.path}.name`, input: s.name, derived: false };
+  return s.kind === "vnet"
+    ? { path: `${m[0]}.id`, input: String(plan.tenants[Number(m[1])].id), derived: true }
+    : { path: `${m[0]}.name`, input: s.name, derived: false };
+}
+
+/**
+ * One name names one segment: the policy's zones, its `policy.zones[].zone` overrides, the flows
+ * and the firewall sets know a segment by its name, so a declared segment named like a tenant (or
+ * like a VNet, `vnet<T>`) would have the two mixed up (new-user trial M8'). Reported at the later
+ * one, naming the first.
+ */
+function segmentNameProblems(plan: Plan, t: Partial, earlier: readonly Problem[]): Problem[] {
+  const out: Problem[] = [];
+  const byName = new Map<string, Segment>();
+  for (const s of t.segments) {
+    const first = byName.get(s.name);
+    if (!first) {
+      byName.set(s.name, s);
+      continue;
+    }
+    // One network written twice (the same prefixes) under one name is not two segments.
+    if (first.id === s.id || sameNetwork(t, first.id, s.id)) continue;
+    const at = segmentNamePath(plan, s);
+    const was = segmentNamePath(plan, first);
+    // Two declared or shared segments of one name are refused as a duplicate segment name.
+    if (earlier.some((p) => p.path === at.path || p.path === was.path)) continue;
+    const m = /^tenants\[(\d+)\]/.exec(first.path);
+    const tenant = m ? plan.tenants[Number(m[1])] : undefined;
+    const what = !tenant
+      ? "a segment"
+      : first.kind === "vnet"
+        ? `tenant ${tenant.id}'s VNet`
+        : `tenant ${tenant.id}'s VLAN segment`;
+    const from = was.derived ? `derived from ${was.path}` : was.path;
+    const rename = at.derived ? was.path : at.path;
+    out.push({
+      path: at.path,
+      input: at.input,
+      message: `is also the name of ${what} (${from}): the policy, the flows and the firewall know a segment by its name, and would mix the two up`,
+      fix: `rename ${rename}`,
+    });
+  }
+  return out;
+}
+
 /** One VLAN ID names one L2 network across the site, and one network rides one VLAN ID. */
 function vlanProblems(plan: Plan, t: Partial): Problem[] {
   const out: Problem[] = [];
@@ -429,7 +527,9 @@ export function checkTopology(plan: Plan, t: Partial, earlier: readonly Problem[
     ...routerTenants(plan),
     ...clusterProblems(plan),
     ...vlanProblems(plan, t),
+    ...segmentNameProblems(plan, t, earlier),
     ...sessionProblems(t),
+    ...connectionNameProblems(t),
   ];
   return [
     ...first,

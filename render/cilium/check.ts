@@ -3,7 +3,8 @@
 // segment must lie inside it, miss each other, and miss addresses something else owns there.
 import { Address, Prefix } from "../../addressing/ip";
 import { Problem } from "../../addressing/problems";
-import { LbPoolInput } from "./objects";
+import { Plan } from "../../addressing/plan-types";
+import { advertisementName, LbPoolInput } from "./objects";
 
 /** An address a Service asks for (Cilium's `lbipam.cilium.io/ips` annotation). */
 export interface ServiceIpAssignment {
@@ -105,4 +106,30 @@ export function checkSegmentPools(
     }
   });
   return problems;
+}
+
+/** Longest Kubernetes label value (Kubernetes "Labels and Selectors": 63 characters or fewer). */
+export const LABEL_VALUE_MAX = 63;
+
+/**
+ * A cluster announced by BGP names its CiliumBGPAdvertisement `<cluster>-lb` and labels it with
+ * that name (render/cilium/objects.ts advertisementName), a label value of at most 63 characters:
+ * a cluster name that would exceed it is refused at the name, with how long it may be (trial M7').
+ */
+export function checkClusterLabels(plan: Plan): Problem[] {
+  return plan.tenants.flatMap((t, i) => {
+    const k = t.kubernetes;
+    if (!k || k.announcement !== "bgp") return [];
+    const value = advertisementName(k.name);
+    if (value.length <= LABEL_VALUE_MAX) return [];
+    const room = LABEL_VALUE_MAX - (value.length - k.name.length);
+    return [
+      {
+        path: `tenants[${i}].kubernetes.name`,
+        input: k.name,
+        message: `names the cluster's CiliumBGPAdvertisement and its label value ${value} (${value.length} characters), and a Kubernetes label value is at most ${LABEL_VALUE_MAX}`,
+        fix: `use a cluster name of at most ${room} characters`,
+      },
+    ];
+  });
 }

@@ -215,6 +215,13 @@ export const ANNOUNCE_ALL: LabelSelector = {
 
 const ADVERTISE_LABEL = "homelab/bgp-advertisement";
 
+/**
+ * The cluster's CiliumBGPAdvertisement, by name and as the value of its `homelab/bgp-advertisement`
+ * label the peer configs select it by: `<cluster>-lb`. A label value is at most 63 characters
+ * (Kubernetes, "Labels and Selectors"), so the cluster name at most 60 (render/cilium/check.ts).
+ */
+export const advertisementName = (cluster: string): string => `${cluster}-lb`;
+
 /** The objects that make the cluster's LB addresses reachable: BGP resources or an L2 policy. */
 export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
   const c = input.cluster;
@@ -233,7 +240,7 @@ export function announcementObjects(input: AnnouncementInput): CiliumObject[] {
       },
     ];
   }
-  const advertisement = `${c}-lb`;
+  const advertisement = advertisementName(c);
   // One peer config per distinct session shape (families, TTL): each peer references its own.
   const shapes = new Map<string, { families: readonly Family[]; ebgpMultihop?: number }>();
   const shapeOf = (p: BgpPeerInput) =>

@@ -6,6 +6,7 @@ import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
 import { Device, PrefixRule, sessionBfd as bfdOf, Topology } from "../../topology/types";
 import { routerVlanInterfaces } from "../../topology/routers";
+import { routerOsConnections } from "../../topology/routeros-names";
 import { routerOsFirewall } from "./firewall";
 import {
   BgpConnection,
@@ -188,31 +189,17 @@ export function routerOsDesiredState(
   const device = t.devices.find((d) => d.name === router.name);
   if (!device) throw new Error(`router ${router.name} is not in the topology`);
   const byName = new Map(t.devices.map((d) => [d.name, d]));
-  const ends = t.sessions.flatMap((s) =>
-    s.ends.flatMap((end, i) =>
-      end.device === router.name && end.carrier === "routeros"
-        ? [{ s, end, other: s.ends[1 - i] }]
-        : [],
-    ),
-  );
-  const transports = new Map<string, Set<number>>();
-  for (const { s, other } of ends) {
-    transports.set(other.device, (transports.get(other.device) ?? new Set()).add(s.transport));
-  }
+  const ends = routerOsConnections(t.sessions, router.name);
   const chains = new Map<string, PrefixRule[]>();
   const onLink = new Map<BgpConnection, string>();
-  const connections: BgpConnection[] = ends.map(({ s, end, other }) => {
+  const connections: BgpConnection[] = ends.map(({ s, end, other, name }) => {
     // A peer outside the stack (routers[].bgpPeers): the router keeps its own input filter.
     const chain =
       end.importFilter === "unmanaged" ? undefined : chainOf(router, byName.get(other.device));
     if (chain !== undefined) chains.set(chain, [...(chains.get(chain) ?? []), ...end.accepts]);
     const bfd = bfdOf(end);
     return {
-      // Both families peer: one connection each, so the name says which.
-      name:
-        (transports.get(other.device)?.size ?? 0) > 1
-          ? `${end.peerName}-v${s.transport}`
-          : end.peerName,
+      name,
       remoteAddress: other.address,
       remoteAs: other.asn,
       localRole: "ebgp",

@@ -52,3 +52,42 @@ test("the same VM with an IPv4 resolver inherited beside the IPv6 one: accepted,
     ["pihole", ["1.1.1.1", "9.9.9.9"]],
   ]);
 });
+
+const OWN = join(__dirname, "..", "fixtures", "invalid", "vm-nameservers-other-family.yaml");
+const EMPTY = join(__dirname, "..", "fixtures", "invalid", "vm-nameservers-empty.yaml");
+type VmsRaw = { vms: { nameservers?: string[] }[] };
+
+test("a VM's own resolvers all IPv6, with IPv4 only: refused by the cluster's rule (H4)", () => {
+  const result = resolveSite(fileRaw(OWN));
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+    'vms[0].nameservers: "2606:4700:4700::1111, 2606:4700:4700::1001": has only IPv6 resolvers, and nas has IPv4 addresses only: it would be given no resolver; add an IPv4 resolver to vms[0].nameservers (e.g. 1.1.1.1)',
+  ]);
+});
+
+test("the same VM with 1.1.1.1 added to its own: accepted, given its own list as written", () => {
+  const raw = fileRaw(OWN) as VmsRaw;
+  raw.vms[0].nameservers?.push("1.1.1.1");
+  const result = resolveSite(raw);
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  if (!result.ok) return;
+  expect(result.plan.vms.map((v) => [v.name, v.nameservers.map(String)])).toEqual([
+    ["nas", ["2606:4700:4700::1111", "2606:4700:4700::1001", "1.1.1.1"]],
+    ["pihole", ["1.1.1.1", "9.9.9.9"]],
+  ]);
+});
+
+test("an empty nameservers list: refused; without the key the VM takes talos.nameservers' IPv4", () => {
+  const refused = resolveSite(fileRaw(EMPTY));
+  expect(refused.ok ? [] : refused.problems.map(formatProblem)).toEqual([
+    'vms[0].nameservers: "[]": is an empty list: nas would be given no resolver, and could look up no name (its packages, its updates); set vms[0].nameservers to an IPv4 resolver, e.g. [1.1.1.1], or remove it to take talos.nameservers (1.1.1.1)',
+  ]);
+  const raw = fileRaw(EMPTY) as VmsRaw;
+  delete raw.vms[0].nameservers;
+  const result = resolveSite(raw);
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  if (!result.ok) return;
+  expect(result.plan.vms.map((v) => [v.name, v.nameservers.map(String)])).toEqual([
+    ["nas", ["1.1.1.1"]],
+    ["pihole", ["1.1.1.1", "9.9.9.9"]],
+  ]);
+});

@@ -53,6 +53,6 @@ test("a 512 KB value (the stack file stays under its 1 MiB cap) is one short lin
   expect(await planCli(["--stack", "hostile"], io, root)).toBe(1);
   expect(err).toEqual([
     "hostile: 1 problem; nothing was registered",
-    `  - site.name: "${"x".repeat(80)}…" (524288 characters): ${NAME_RULE}`,
+    `  - site.name: "${"x".repeat(80)}…" (524288 characters): is 524288 characters, more than the 63 a DNS label may have (RFC 1035 section 2.3.4); shorten it to 63 characters or fewer`,
   ]);
 });

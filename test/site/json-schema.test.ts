@@ -46,15 +46,18 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "existing-unknown-key.yaml",
     "free-text-not-shown.yaml",
     "lb-ranges-empty.yaml",
+    "name-dns-label-too-long.yaml",
     "peer-stack-name.yaml",
     "plan-reserved-names.yaml",
     "policy-bad-port.yaml",
     "proxmox-endpoint-userinfo.yaml",
+    "sdn-zone-id-short.yaml",
     "syntax-family-mismatch.yaml",
     "talos-talosctl-option.yaml",
     "talos-talosctl-relative.yaml",
     "tenant-reserved-name.yaml",
     "typo-expect-kind.yaml",
+    "typo-lookalike-host.yaml",
   ]);
 });
 
