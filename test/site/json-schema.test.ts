@@ -50,6 +50,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "policy-bad-port.yaml",
     "proxmox-endpoint-userinfo.yaml",
     "syntax-family-mismatch.yaml",
+    "talos-registry-mirror-url.yaml",
     "talos-talosctl-option.yaml",
     "talos-talosctl-relative.yaml",
     "tenant-reserved-name.yaml",
