@@ -271,12 +271,27 @@ export interface RouterSpecConfig {
   readonly dnsRecords: readonly { readonly name: string; readonly address: string }[];
 }
 
+/** One `talos.registryMirrors` entry: a registry and the mirror endpoints Talos pulls it from. */
+export interface RegistryMirror {
+  /** The registry host as an image reference names it (`docker.io`, `ghcr.io`), or `*`. */
+  readonly registry: string;
+  /** Endpoint URLs (`https://mirror.lan:5000`), in the order Talos tries them. */
+  readonly endpoints: readonly string[];
+}
+
 export interface TalosSettings {
   readonly version: string;
   readonly kubernetesVersion: string;
   readonly schematic: string;
   readonly factory: string;
   readonly nameservers: readonly string[];
+  /**
+   * Registry mirrors of every Talos node, in config order: the registry (`docker.io`, `ghcr.io`,
+   * `*` for all) and its endpoint URLs (http or https, tried in order). Rendered as Talos's
+   * `machine.registries.mirrors` (v1.11) or `RegistryMirrorConfig` documents (v1.12+); the
+   * node's image flows go to the endpoints instead of the mirrored registries (topology/flows.ts).
+   */
+  readonly registryMirrors: readonly RegistryMirror[];
   readonly isoDatastore: string;
   readonly diskDatastore: string;
   readonly snippetDatastore: string;
@@ -461,6 +476,7 @@ export const DEFAULT_TALOS: TalosSettings = {
   schematic: "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515",
   factory: "https://factory.talos.dev",
   nameservers: ["1.1.1.1", "2606:4700:4700::1111"],
+  registryMirrors: [],
   isoDatastore: "local",
   diskDatastore: "local-lvm",
   snippetDatastore: "local",

@@ -1,5 +1,18 @@
 // Config keys for Talos clusters on Proxmox, Cilium and LoadBalancer pools.
-import { address, bool, field, int, list, obj, oneOf, prefix, str, dnsLabel } from "./schema";
+import {
+  address,
+  bool,
+  field,
+  int,
+  list,
+  obj,
+  oneOf,
+  prefix,
+  str,
+  dnsLabel,
+  noUserinfo,
+  Schema,
+} from "./schema";
 import { planName } from "./spec-policy";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
@@ -10,6 +23,43 @@ const VERSION_TEXT = "a version like v1.13.9";
  * working directory, which a stack file could point at a binary of its own choosing.
  */
 const TALOSCTL = /^(?:[A-Za-z0-9_+][A-Za-z0-9_.+-]*|(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9_.+-]+)+)$/;
+/** A registry as an image reference names it: a host with an optional port, or `*` (all). */
+const REGISTRY = /^(?:\*|[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::[0-9]{1,5})?)$/;
+/** An http(s) URL: a host name, IPv4 address or bracketed IPv6 address, a port, a path. */
+const MIRROR_URL =
+  /^https?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?$/;
+
+/**
+ * A registry mirror endpoint (Talos `RegistryEndpoint.url`): an http or https URL whose port, if
+ * given, is 1-65535.
+ */
+function mirrorUrl(): Schema<string> {
+  const inner = str({
+    pattern: MIRROR_URL,
+    patternText: "an http or https URL like https://mirror.lan:5000",
+    patternFix:
+      "write the mirror's URL with its scheme, like https://mirror.lan:5000 or http://10.0.0.5:5000",
+  });
+  return {
+    ...inner,
+    check(value, path, problems) {
+      const v = inner.check(value, path, problems);
+      if (v === undefined) return undefined;
+      const port = Number(/^https?:\/\/(?:\[[^\]]+\]|[^:/]+)(?::([0-9]+))?/.exec(v)?.[1] ?? "443");
+      if (port < 1 || port > 65535) {
+        problems.push({
+          path,
+          input: v,
+          message: `has port ${port}, outside 1-65535`,
+          fix: "give the port the mirror listens on, like :5000",
+        });
+        return undefined;
+      }
+      return v;
+    },
+  };
+}
+
 const DATASTORE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const DATASTORE_TEXT = "a Proxmox storage ID";
 
@@ -53,6 +103,30 @@ export const talosSchema = obj({
     "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.",
     {
       defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
+    },
+  ),
+  registryMirrors: field(
+    list(
+      obj({
+        registry: field(
+          str({
+            pattern: REGISTRY,
+            patternText: "a registry host as an image names it (docker.io, ghcr.io:443) or *",
+          }),
+          "The registry mirrored, as the first part of an image reference names it (`docker.io`, `ghcr.io`, `registry.k8s.io`, `factory.talos.dev`), or `*` for every registry.",
+          { required: true },
+        ),
+        endpoints: field(
+          list(noUserinfo(mirrorUrl()), { minItems: 1 }),
+          "Mirror URLs (`https://mirror.lan:5000`, `http://10.0.0.5:5000`), tried in this order. A mirror at an address of the site (or a homelab:dns name of one) is a flow to that machine, checked against routing and policy like any other.",
+          { required: true },
+        ),
+      }),
+    ),
+    "Registry mirrors of the Talos nodes (Talos `machine.registries.mirrors` before v1.12, `RegistryMirrorConfig` documents from v1.12). The nodes pull a mirrored registry's images from its endpoints instead of the registry, so the flows the plan checks go there (tcp to the URL's port, 443 or 80 by default); Talos still falls back to the registry itself when no endpoint answers.",
+    {
+      defaultText:
+        "none: the nodes pull from the image factory, ghcr.io, gcr.io, registry.k8s.io and quay.io",
     },
   ),
   isoDatastore: datastore("Storage the Talos nocloud ISO is downloaded to.", "local"),

@@ -117,7 +117,11 @@ export const TALOS_REGISTRIES = ["gcr.io", "ghcr.io", "quay.io", "registry.k8s.i
 /**
  * The time servers a Talos node uses when its machine config sets none: the stack renders no
  * `machine.time.servers` and no `TimeSyncConfig` (render/talos/*), so Talos keeps its default
- * (Talos docs, "Time Servers" and "Time Synchronization": time.cloudflare.com).
+ * (Talos docs, "Time Servers" and "Time Synchronization": time.cloudflare.com). Over plain NTP
+ * (udp/123) only: the Time Servers pages of v1.12 to v1.14 name no NTS, and v1.15's is the first to
+ * say "NTS is used by default with the default time server (time.cloudflare.com)" (docs.siderolabs.com
+ * /talos/v1.15/networking/configuration/time), which would add its TLS key exchange on tcp/4460
+ * (RFC 8915 section 4). The stack renders v1.11 to v1.13 (addressing/talos-versions.ts).
  */
 export const TALOS_TIME_SERVERS = ["time.cloudflare.com"] as const;
 
@@ -142,6 +146,65 @@ export const IMAGE_TIME_SERVERS: Readonly<Record<CloudImage, readonly string[]>>
 export const PROXMOX_TIME_SERVERS = ["2.debian.pool.ntp.org"] as const;
 
 const hostOf = (url: string): string => url.replace(/^[a-z]+:\/\//, "").replace(/[/:].*$/, "");
+
+/** One mirror endpoint the Talos nodes pull from, with the registries it stands in for. */
+export interface MirrorEndpoint {
+  /** Index of the talos.registryMirrors entry. */
+  readonly index: number;
+  readonly url: string;
+  /** The URL's host: a name, or an address (IPv6 without its brackets). */
+  readonly host: string;
+  /** The host as an address, when the URL gives one. */
+  readonly address?: Address;
+  /** The URL's port, else 443 for https and 80 for http. */
+  readonly port: number;
+  /** The registries the node would otherwise pull from, sorted. */
+  readonly registries: readonly string[];
+}
+
+/** `https://[fd00::5]:5000/v2` -> host `fd00::5`, port 5000; the scheme's port when none. */
+export function mirrorEndpoint(url: string): { host: string; port: number } {
+  const m = /^(https?):\/\/(?:\[([^\]]+)\]|([^:/]+))(?::([0-9]+))?/.exec(url);
+  if (!m)
+    throw new Error(`mirror endpoint ${url} is no http(s) URL (site/spec-talos.ts checks it)`);
+  return { host: m[2] ?? m[3], port: m[4] ? Number(m[4]) : m[1] === "https" ? 443 : 80 };
+}
+
+/**
+ * Where a Talos node pulls its images from: the registries no talos.registryMirrors entry names
+ * (the image factory's host and TALOS_REGISTRIES; an entry for the registry itself wins over `*`,
+ * as in Talos), and each endpoint of the entries that apply, once per distinct URL.
+ */
+export function talosPulls(plan: Pick<Plan, "talos">): {
+  direct: string[];
+  mirrors: MirrorEndpoint[];
+} {
+  const all = [hostOf(plan.talos.factory), ...TALOS_REGISTRIES];
+  const mirrors = plan.talos.registryMirrors;
+  const entryOf = (r: string) => {
+    const own = mirrors.findIndex((m) => m.registry === r);
+    return own >= 0 ? own : mirrors.findIndex((m) => m.registry === "*");
+  };
+  const byUrl = new Map<string, MirrorEndpoint>();
+  for (const r of all) {
+    const index = entryOf(r);
+    if (index < 0) continue;
+    for (const url of mirrors[index].endpoints) {
+      const had = byUrl.get(url);
+      const { host, port } = mirrorEndpoint(url);
+      const parsed = Address.parse(host);
+      byUrl.set(url, {
+        index: had?.index ?? index,
+        url,
+        host,
+        ...(parsed.ok ? { address: parsed.value } : {}),
+        port,
+        registries: [...(had?.registries ?? []), r].sort(),
+      });
+    }
+  }
+  return { direct: all.filter((r) => entryOf(r) < 0), mirrors: [...byUrl.values()] };
+}
 
 class Collector {
   private readonly byKey = new Map<string, SiteFlow>();
@@ -192,6 +255,10 @@ export function siteFlows(
   const egress = (from: string, hosts: readonly string[], ports: number[], why: string) => {
     for (const port of ports) out.add({ from, to: "internet", hosts, protocol: "tcp", port, why });
   };
+  const factory = hostOf(plan.talos.factory);
+  // A mirror named by a homelab:dns entry is that address of the site.
+  const dnsAddress = (host: string) =>
+    plan.dns.find((d) => d.name.toLowerCase() === host.toLowerCase())?.address;
   const ntp = (from: string, hosts: readonly string[], why: string) =>
     out.add({ from, to: "internet", hosts, protocol: "udp", port: NTP_PORT, why });
   // Resolvers, package mirrors and the declared outbound connections of the cloud-init VMs.
@@ -242,13 +309,24 @@ export function siteFlows(
           TALOS_TIME_SERVERS,
           `tenants[${i}].kubernetes: Talos sets its clock by NTP from its default time server (no machine.time.servers)`,
         );
-        egress(n.name, [hostOf(plan.talos.factory)], [443], `talos.factory: ${plan.talos.factory}`);
-        egress(
-          n.name,
-          TALOS_REGISTRIES,
-          [443],
+        const pulls = talosPulls(plan);
+        const direct = (hosts: readonly string[], why: string) => {
+          if (hosts.length > 0) egress(n.name, hosts, [443], why);
+        };
+        direct(
+          pulls.direct.filter((h) => h === factory),
+          `talos.factory: ${plan.talos.factory}`,
+        );
+        direct(
+          pulls.direct.filter((h) => h !== factory),
           `tenants[${i}].kubernetes: Talos pulls etcd, Kubernetes and Cilium images`,
         );
+        for (const m of pulls.mirrors) {
+          const a = m.address ?? dnsAddress(m.host);
+          const why = `talos.registryMirrors[${m.index}]: ${m.registries.join(", ")} from ${m.url}`;
+          if (a) out.add({ from: n.name, to: dest(a), dst: a, protocol: "tcp", port: m.port, why });
+          else egress(n.name, [m.host], [m.port], why);
+        }
       } else {
         ntp(
           n.name,

@@ -103,6 +103,7 @@ export function talosNodeInputs(t: Topology, plan: Plan, tenant: TenantPlan): Ta
       },
       ...(maxPodsFor(node.pods) !== undefined ? { maxPods: maxPodsFor(node.pods) } : {}),
       talosVersion: plan.talos.version,
+      registryMirrors: plan.talos.registryMirrors,
     };
   });
 }

@@ -5,7 +5,7 @@
 // without `.machine.network` plus those documents; before v1.12 it is the one v1alpha1 document.
 import { stringify } from "yaml";
 import { Address, FAMILIES, Family, familyKey as key, Prefix } from "../../addressing/ip";
-import { DualAddress, DualPrefix } from "../../addressing/site";
+import { DualAddress, DualPrefix, RegistryMirror } from "../../addressing/site";
 
 const DEFAULT_ROUTE: Record<Family, string> = { 4: "0.0.0.0/0", 6: "::/0" };
 const MAC_RE = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
@@ -50,6 +50,8 @@ export interface TalosNodeInput {
   readonly maxPods?: number;
   /** `talos.version`: picks the network form (see `talosNetworkForm`). */
   readonly talosVersion: string;
+  /** `talos.registryMirrors`, in config order. */
+  readonly registryMirrors: readonly RegistryMirror[];
 }
 
 /** A route of the v1alpha1 form: `network` is `0.0.0.0/0` or `::/0` for a default route. */
@@ -79,6 +81,10 @@ export interface TalosV1Alpha1Patch {
     readonly kubelet: {
       readonly nodeIP: { readonly validSubnets: readonly string[] };
       readonly extraConfig?: { readonly maxPods: number };
+    };
+    /** Only for Talos before v1.12 (Talos reference, `RegistriesConfig.mirrors`). */
+    readonly registries?: {
+      readonly mirrors: Readonly<Record<string, { readonly endpoints: readonly string[] }>>;
     };
   };
   readonly cluster: {
@@ -138,12 +144,25 @@ export type TalosNetworkDocument =
   HostnameConfig | ResolverConfig | LinkAliasConfig | LinkConfig | Layer2VIPConfig;
 
 /**
- * A node's patch: the v1alpha1 document, then (Talos v1.12+) one network document each, as one
+ * A registry mirror as a Talos v1.12+ document (Talos reference, "RegistryMirrorConfig": `name`
+ * is the registry or `*`, `endpoints[].url` the mirrors in the order they are tried).
+ */
+export interface RegistryMirrorConfig extends Doc<"RegistryMirrorConfig"> {
+  readonly name: string;
+  readonly endpoints: readonly { readonly url: string }[];
+}
+
+/** Every document of a patch after the v1alpha1 one. */
+export type TalosDocument = TalosNetworkDocument | RegistryMirrorConfig;
+
+/**
+ * A node's patch: the v1alpha1 document, then (Talos v1.12+) one network document each and one
+ * RegistryMirrorConfig per registry mirror, as one
  * YAML stream for `talosctl gen config --config-patch`.
  */
 export interface TalosPatch {
   readonly config: TalosV1Alpha1Patch;
-  readonly documents: readonly TalosNetworkDocument[];
+  readonly documents: readonly TalosDocument[];
 }
 
 /** Where a Talos version reads the node's network settings from. */
@@ -341,6 +360,15 @@ export function renderTalosPatch(node: TalosNodeInput): TalosPatch {
         nodeIP: { validSubnets: node.nodeIpSubnets.map(String) },
         ...(node.maxPods !== undefined ? { extraConfig: { maxPods: node.maxPods } } : {}),
       },
+      ...(legacy && node.registryMirrors.length > 0
+        ? {
+            registries: {
+              mirrors: Object.fromEntries(
+                node.registryMirrors.map((m) => [m.registry, { endpoints: [...m.endpoints] }]),
+              ),
+            },
+          }
+        : {}),
     },
     cluster: {
       network: {
@@ -353,7 +381,13 @@ export function renderTalosPatch(node: TalosNodeInput): TalosPatch {
       ...(masks ? { controllerManager: { extraArgs: masks } } : {}),
     },
   };
-  return { config, documents: legacy ? [] : networkDocuments(node, nics, vip) };
+  const mirrors = node.registryMirrors.map((m): RegistryMirrorConfig => ({
+    apiVersion: "v1alpha1",
+    kind: "RegistryMirrorConfig",
+    name: m.registry,
+    endpoints: m.endpoints.map((url) => ({ url })),
+  }));
+  return { config, documents: legacy ? [] : [...networkDocuments(node, nics, vip), ...mirrors] };
 }
 
 const YAML_OPTIONS = {

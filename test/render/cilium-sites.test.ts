@@ -56,6 +56,7 @@ test("every Cilium object of every bundled stack and site fixture passes Cilium'
     "test/fixtures/valid/existing-sdn.yaml": 2,
     "test/fixtures/valid/ipv6-only.yaml": 7,
     "test/fixtures/valid/markdown-injection.yaml": 2,
+    "test/fixtures/valid/talos-registry-mirror.yaml": 4,
     "test/fixtures/valid/ula48.yaml": 12,
   };
   expect(seen).toEqual(

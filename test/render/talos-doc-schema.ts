@@ -42,6 +42,14 @@ const HOSTNAME: JsonSchema = {
   maxLength: 253,
   pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$",
 };
+/** A registry as an image reference names it (`docker.io`, `ghcr.io:443`), or `*`. */
+const REGISTRY = "^(?:\\*|[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::[0-9]{1,5})?)$";
+/** A mirror endpoint: an http or https URL (Talos `RegistryEndpoint.url`). */
+const MIRROR_URL: JsonSchema = {
+  type: "string",
+  description: "an http or https URL",
+  pattern: "^https?://[^/\\s]+(?:/\\S*)?$",
+};
 /** Talos `uint32` fields. */
 const UINT32: JsonSchema = { type: "integer", minimum: 0, maximum: 4294967295 };
 const list = (items: JsonSchema, minItems = 0): JsonSchema => ({ type: "array", items, minItems });
@@ -111,13 +119,32 @@ const networkConfig = (minor: string): JsonSchema =>
     },
   );
 
+/**
+ * `machine.registries` of the v1alpha1 config, the mirrors only (RegistriesConfig,
+ * RegistryMirrorConfig: `mirrors.<registry>.endpoints`, http(s) URLs).
+ */
+const registriesConfig = (minor: string): JsonSchema =>
+  object(
+    {
+      mirrors: {
+        type: "object",
+        propertyNames: { pattern: REGISTRY },
+        additionalProperties: object({ endpoints: list(MIRROR_URL, 1) }, ["endpoints"]),
+      },
+    },
+    ["mirrors"],
+    { $comment: `Written from ${v1alpha1Ref(minor)} (RegistriesConfig, RegistryMirrorConfig)` },
+  );
+
 /** The v1alpha1 document of a patch: no `version` (talosctl merges it into the generated one). */
 function v1alpha1Config(minor: string, withMachineNetwork: boolean): JsonSchema {
   return object(
     {
       machine: object(
         {
-          ...(withMachineNetwork ? { network: networkConfig(minor) } : {}),
+          ...(withMachineNetwork
+            ? { network: networkConfig(minor), registries: registriesConfig(minor) }
+            : {}),
           kubelet: object(
             {
               nodeIP: object({ validSubnets: list(PREFIX, 1) }, ["validSubnets"]),
@@ -218,6 +245,19 @@ function networkDocuments(minor: string): Record<string, JsonSchema> {
   };
 }
 
+/** `RegistryMirrorConfig` of Talos 1.12+ (the CRI documents that replace `machine.registries`). */
+const registryMirrorDocument = (minor: string): Record<string, JsonSchema> => ({
+  RegistryMirrorConfig: documentKind(
+    "RegistryMirrorConfig",
+    `https://docs.siderolabs.com/talos/${minor}/reference/configuration/cri/registrymirrorconfig`,
+    {
+      name: { type: "string", pattern: REGISTRY, description: "a registry name or *" },
+      endpoints: list(object({ url: MIRROR_URL }, ["url"]), 1),
+    },
+    ["name", "endpoints"],
+  ),
+});
+
 /** The schema of one Talos minor: a `oneOf` over the document kinds it has. */
 function talosSchema(minor: string, defs: Record<string, JsonSchema>): JsonSchema {
   return {
@@ -241,9 +281,11 @@ export const TALOS_DOC_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   "v1.12": talosSchema("v1.12", {
     "v1alpha1.Config": v1alpha1Config("v1.12", true),
     ...networkDocuments("v1.12"),
+    ...registryMirrorDocument("v1.12"),
   }),
   "v1.13": talosSchema("v1.13", {
     "v1alpha1.Config": v1alpha1Config("v1.13", false),
     ...networkDocuments("v1.13"),
+    ...registryMirrorDocument("v1.13"),
   }),
 };

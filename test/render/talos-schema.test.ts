@@ -8,7 +8,8 @@ import { TALOS_KUBERNETES } from "../../addressing/talos-versions";
 import { renderTalosPatchYaml, talosMinor, talosNetworkForm } from "../../render/talos/patch";
 import { talosNodeInputs } from "../../render/talos/inputs";
 import { requireSite } from "../../site";
-import { stackRaw } from "../fixtures/base";
+import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
+import { join } from "path";
 import { talosSites as sites } from "../fixtures/talos-sites";
 import { TALOS_DOC_SCHEMAS } from "./talos-doc-schema";
 import { minorOf, talosSchemaErrors, talosSchemaMinors } from "./talos-schema";
@@ -96,6 +97,8 @@ const EXPECTED_113 = expected("v1.13", {
   "test/fixtures/valid/existing-sdn.yaml": [5, 28],
   "test/fixtures/valid/ipv6-only.yaml": [3, 18],
   "test/fixtures/valid/markdown-injection.yaml": [5, 28],
+  // Its one node also has a RegistryMirrorConfig (talos.registryMirrors).
+  "test/fixtures/valid/talos-registry-mirror.yaml": [1, 7],
   "test/fixtures/valid/ula48.yaml": [7, 41],
   "test/fixtures/cases/02-evpn-underlay-nic-mtu.yaml": [1, 6],
   "test/fixtures/cases/06-bgp-peer-not-connected.yaml": [2, 11],
@@ -128,8 +131,16 @@ describe("our Talos schemas", () => {
       talosSchemaMinors().map((minor) => [minor, TALOS_DOC_SCHEMAS[minor].$id, kinds(minor)]),
     ).toEqual([
       ["v1.11", "urn:homelab-netcode:talos-doc-schema:v1.11", ["v1alpha1.Config"]],
-      ["v1.12", "urn:homelab-netcode:talos-doc-schema:v1.12", ["v1alpha1.Config", ...NETWORK]],
-      ["v1.13", "urn:homelab-netcode:talos-doc-schema:v1.13", ["v1alpha1.Config", ...NETWORK]],
+      [
+        "v1.12",
+        "urn:homelab-netcode:talos-doc-schema:v1.12",
+        ["v1alpha1.Config", ...NETWORK, "RegistryMirrorConfig"],
+      ],
+      [
+        "v1.13",
+        "urn:homelab-netcode:talos-doc-schema:v1.13",
+        ["v1alpha1.Config", ...NETWORK, "RegistryMirrorConfig"],
+      ],
     ]);
   });
 
@@ -147,6 +158,11 @@ describe("our Talos schemas", () => {
           kind,
           `Written from https://docs.siderolabs.com/talos/${minor}/reference/configuration/network/${kind.toLowerCase()}`,
         ]),
+        [
+          minor,
+          "RegistryMirrorConfig",
+          `Written from https://docs.siderolabs.com/talos/${minor}/reference/configuration/cri/registrymirrorconfig`,
+        ],
       ]),
     ]);
   });
@@ -182,6 +198,7 @@ describe("every rendered Talos document passes its release's schema", () => {
       "test/fixtures/valid/existing-sdn.yaml",
       "test/fixtures/valid/ipv6-only.yaml",
       "test/fixtures/valid/markdown-injection.yaml",
+      "test/fixtures/valid/talos-registry-mirror.yaml",
       "test/fixtures/valid/ula48.yaml",
       "test/fixtures/cases/02-evpn-underlay-nic-mtu.yaml",
       "test/fixtures/cases/06-bgp-peer-not-connected.yaml",
@@ -245,6 +262,41 @@ describe("the schemas refuse the other release's form", () => {
     expect(talosSchemaErrors("v1.13.9", broken).find((r) => r.kind === "LinkConfig")).toEqual({
       kind: "LinkConfig",
       errors: ["/ must NOT have additional properties: deviceSelector"],
+    });
+  });
+
+  test("the registry mirrors: a document from v1.12, machine.registries on v1.11, a bad URL refused", () => {
+    const raw = fileRaw(join(ROOT, "test/fixtures/valid/talos-registry-mirror.yaml"));
+    const mirror = patches(raw)[0][1].split("---\n").at(-1);
+    expect(mirror).toBe(
+      'apiVersion: "v1alpha1"\nkind: "RegistryMirrorConfig"\nname: "*"\nendpoints:\n  - url: "http://registry.lab.internal:5000"\n',
+    );
+    const legacy = patches(onTalos111(raw))[0][1];
+    expect(legacy).toContain(
+      'registries:\n    mirrors:\n      "*":\n        endpoints:\n          - "http://registry.lab.internal:5000"\n',
+    );
+    const bad = (text: string) =>
+      text.replaceAll("http://registry.lab.internal:5000", "registry.lab.internal:5000");
+    expect(
+      talosSchemaErrors("v1.13.9", bad(patches(raw)[0][1])).filter((r) => r.errors.length),
+    ).toEqual([
+      {
+        kind: "RegistryMirrorConfig",
+        errors: ['/endpoints/0/url: "registry.lab.internal:5000" is not an http or https URL'],
+      },
+    ]);
+    expect(talosSchemaErrors("v1.11.6", bad(legacy))).toEqual([
+      {
+        kind: "v1alpha1",
+        errors: [
+          '/machine/registries/mirrors/*/endpoints/0: "registry.lab.internal:5000" is not an http or https URL',
+        ],
+      },
+    ]);
+    // A RegistryMirrorConfig is no document of v1.11, and v1.13's v1alpha1 has no registries here.
+    expect(talosSchemaErrors("v1.11.6", patches(raw)[0][1]).at(-1)).toEqual({
+      kind: "RegistryMirrorConfig",
+      errors: ["no document kind RegistryMirrorConfig in Talos v1.11"],
     });
   });
 

@@ -6,6 +6,7 @@ import { plan } from "../../addressing/plan";
 import { resolveSite } from "../../site";
 import { loadSite } from "../../site/load";
 import { buildTopology, checkFlow, flowProblems, flowText, siteFlows } from "../../topology";
+import { mirrorEndpoint } from "../../topology/flows";
 import { seed001Talos } from "../fixtures/seed001";
 import { Address } from "../../addressing/ip";
 import { join } from "path";
@@ -364,4 +365,84 @@ test("vms[].outbound to a VM of the plan is accepted, and its flow passes", () =
   expect(siteFlows(r.plan, r.topology)[0].why).toEqual([
     "vms[0].outbound[0]: log shipping to Loki",
   ]);
+});
+
+describe("talos.registryMirrors: the nodes pull from the mirrors instead of the registries", () => {
+  const MIRROR = join(ROOT, "test/fixtures/valid/talos-registry-mirror.yaml");
+  type Raw = {
+    talos: { registryMirrors: { registry: string; endpoints: string[] }[] };
+    policy: { rules: { name: string }[] };
+  };
+
+  test("field case 31 with a mirror on pve1 for every registry: no tcp/443 to the internet, every flow passing", () => {
+    const r = resolved(fileRaw(MIRROR));
+    const flows = siteFlows(r.plan, r.topology).filter((f) => f.from === "lab-cp1");
+    expect(flows.map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`)).toEqual([
+      "lab-cp1 -> internet (1.1.1.1) udp/53 pass",
+      "lab-cp1 -> internet (1.1.1.1) tcp/53 pass",
+      "lab-cp1 -> internet (time.cloudflare.com) udp/123 pass",
+      "lab-cp1 -> pve1 (192.168.88.1) tcp/5000 pass",
+      "lab-cp1 -> edge (10.20.0.254) tcp/179 pass",
+    ]);
+    expect(flows[3].why).toEqual([
+      "talos.registryMirrors[0]: factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io from http://registry.lab.internal:5000",
+    ]);
+  });
+
+  test("without the rule to the mirror, the plan is refused with the rule to add", () => {
+    const raw = fileRaw(MIRROR) as Raw;
+    raw.policy.rules = raw.policy.rules.filter((x) => x.name !== "lab-registry-mirror");
+    const r = resolveSite(raw);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      'policy.rules: "lab-cp1 -> pve1 tcp/5000": the default of zone lab (policy.default: deny) drops 1 flow the site needs (talos.registryMirrors[0]: factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io from http://registry.lab.internal:5000); add under policy.rules, above the rules that deny it: { name: allow-pve1-tcp-5000, from: [lab-cp1], to: pve1, protocol: tcp, ports: [5000], action: allow }',
+    ]);
+  });
+
+  test("a registry's own entry wins over *; unmirrored registries stay on the internet; a mirror outside the site is an internet host", () => {
+    const raw = fileRaw(MIRROR) as Raw;
+    raw.talos.registryMirrors = [
+      { registry: "ghcr.io", endpoints: ["https://ghcr.mirror.example.net"] },
+      { registry: "docker.io", endpoints: ["https://hub.mirror.example.net"] },
+      {
+        registry: "registry.k8s.io",
+        endpoints: ["http://203.0.113.5:5000/v2", "http://registry.lab.internal:5000"],
+      },
+    ];
+    raw.policy.rules = [];
+    const r = resolveSite({ ...raw, policy: { default: "allow", rules: [] } });
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+    const flows = siteFlows(r.plan, r.topology).filter(
+      (f) => f.from === "lab-cp1" && f.protocol === "tcp" && f.port !== 53 && f.port !== 179,
+    );
+    expect(flows.map((f) => [flowText(f), f.why])).toEqual([
+      // One flow per destination and port: the registries left and the ghcr.io mirror share
+      // internet tcp/443, and its hosts name all of them.
+      [
+        "lab-cp1 -> internet (factory.talos.dev, gcr.io, ghcr.mirror.example.net, quay.io) tcp/443",
+        [
+          "talos.factory: https://factory.talos.dev",
+          "tenants[0].kubernetes: Talos pulls etcd, Kubernetes and Cilium images",
+          "talos.registryMirrors[0]: ghcr.io from https://ghcr.mirror.example.net",
+        ],
+      ],
+      [
+        "lab-cp1 -> internet (203.0.113.5) tcp/5000",
+        ["talos.registryMirrors[2]: registry.k8s.io from http://203.0.113.5:5000/v2"],
+      ],
+      [
+        "lab-cp1 -> pve1 (192.168.88.1) tcp/5000",
+        ["talos.registryMirrors[2]: registry.k8s.io from http://registry.lab.internal:5000"],
+      ],
+    ]);
+  });
+});
+
+test.each([
+  ["https://mirror.lan", "mirror.lan", 443],
+  ["http://mirror.lan", "mirror.lan", 80],
+  ["http://10.0.0.5:5000/v2/", "10.0.0.5", 5000],
+  ["https://[fd00::5]:8443", "fd00::5", 8443],
+  ["https://[fd00::5]", "fd00::5", 443],
+])("mirrorEndpoint(%s): host %s, port %i", (url, host, port) => {
+  expect(mirrorEndpoint(url)).toEqual({ host, port });
 });

@@ -4,8 +4,10 @@
 // makes exactly the flows that depend on it fail. Needs root, FRR, gobgpd and nftables.
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { previewStack } from "../../preview/offline";
-import { twinOfEdited } from "./edited-twin";
+import { previewConfig, previewStack, ROOT } from "../../preview/offline";
+import { fileRaw } from "../fixtures/base";
+import { stackConfigOf } from "../fixtures/stack";
+import { replaceIn, twinOfEdited } from "./edited-twin";
 
 /** The twin of `stack`'s preview after `edit`: its output lines and exit status. */
 const twin = (stack: string, edit: (dir: string) => void) =>
@@ -121,3 +123,29 @@ describe("arc-hybrid (a Linux router with a policy)", () => {
     );
   }, 300_000);
 });
+
+test("field case 31 with a registry mirror on pve1 (talos.registryMirrors): the nodes' image flow goes to pve1 tcp/5000 and passes; the router's rule moved to 5001, exactly it fails", async () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/talos-registry-mirror.yaml"));
+  const preview = previewConfig("mirror", stackConfigOf(raw), "homelab");
+  const MIRROR_FLOW =
+    "flow lab -> pve1 (192.168.88.1) tcp/5000: expected a reply to 10.20.0.11 -> 192.168.88.1 tcp 5000 (lab-cp1 -> pve1; lab-cp1 for 1 machine)";
+  const clean = await twinOfEdited("flows-mirror", preview);
+  expect(fails(clean.lines)).toEqual([]);
+  expect(clean.lines).toContain(`pass ${MIRROR_FLOW}; seen reached: connected`);
+  // No flow of the cluster to tcp/443 of the internet: the mirror serves every registry.
+  expect(
+    clean.lines.filter((l) => l.startsWith("pass flow lab -> internet") && l.includes("tcp/443")),
+  ).toEqual([]);
+  expect(clean.summary).toBe(
+    "twin field31: 24 passed, 0 failed; flows: 8 probed (0 failed), 0 skipped",
+  );
+  const edited = await twinOfEdited("flows-mirror", preview, (d) =>
+    replaceIn(join(d, "routeros/edge.rsc"), 'dst-port="5000"', 'dst-port="5001"'),
+  );
+  // The rule's own policy probe and the flow, nothing else.
+  expect(fails(edited.lines)).toEqual([
+    "FAIL policy rule=lab-registry-mirror: 10.20.0.11 -> 192.168.88.1 tcp 5000 (lab-cp1 -> pve1): expected a reply (the policy allows it); seen no reply (no answer in 3000 ms)",
+    `FAIL ${MIRROR_FLOW}; seen no reply (no answer in 3000 ms)`,
+  ]);
+  expect(edited.code).toBe(1);
+}, 300_000);

@@ -14,7 +14,13 @@ import { replaceIn, twinOfEdited } from "./edited-twin";
 import { SiteBuilder } from "../../twin/site/builder";
 import { buildRouterOs } from "../../twin/site/routers";
 
-const NO_STEPS = { mtu: new Map(), vlans: new Map(), vrfRoutes: new Map(), other: [] };
+const NO_STEPS = {
+  mtu: new Map(),
+  vlans: new Map(),
+  vrfRoutes: new Map(),
+  sysctls: new Map(),
+  other: [],
+};
 const HEAD = "# RouterOS 7.19 reconcile script for router edge, stack t. Generated; do not edit.";
 
 /** The switch segment the router's interface `iface` is plugged into. */

@@ -370,7 +370,7 @@ describe("RouterOS menus the twin does not realise", () => {
     buildRouterOs(
       "routeros/edge.rsc",
       script,
-      { mtu: new Map(), vlans: new Map(), vrfRoutes: new Map(), other: [] },
+      { mtu: new Map(), vlans: new Map(), vrfRoutes: new Map(), sysctls: new Map(), other: [] },
       b,
     );
     expect(b.notes).toEqual(["edge: /ip/dns/static entries are recorded, not served"]);
@@ -410,8 +410,43 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
     expect(r.lines).toContain(
       "  modelled: EVPN zone vxevpn01: its VRF is routing table 10000, looked up first by packets from its VNets (ip rule iif; this kernel has no vrf links); on pve-a, pve-b it falls through to the main table (the exit nodes' route leak), on the other hosts its default route leads to the exit nodes pve-a, pve-b (ECMP) over the underlay (standing for the default route the exit nodes announce into the zone)",
     );
+    expect(r.lines.filter((l) => l.includes("rp_filter"))).toEqual(
+      ["pve-a", "pve-b"].map(
+        (h) =>
+          `  modelled: manual step applied: ${h}: sysctl net.ipv4.conf.all.rp_filter=2 and net.ipv4.conf.default.rp_filter=2`,
+      ),
+    );
     expect(r.summary).toBe(
       "twin home: 76 passed, 0 failed; flows: 7 probed (0 failed), 12 skipped",
+    );
+  }, 300_000);
+
+  test("the exit nodes' rp_filter strict (1) where the plan says loose (2): the replies that leave by the other exit node are dropped", async () => {
+    // manual-steps.json asks pve-a and pve-b for loose reverse-path filtering (topology/evpn-edge.ts);
+    // the twin applies it on their namespaces. Strict drops a packet whose way back leaves by
+    // another interface: with ECMP across the two exit nodes, the flows hashed that way fail.
+    const r = await twin(
+      "case34",
+      (d) => replace(join(d, "manual-steps.json"), "rp_filter=2", "rp_filter=1"),
+      case34Preview,
+    );
+    expect(r.lines).toContain(
+      "  modelled: manual step applied: pve-a: sysctl net.ipv4.conf.all.rp_filter=1 and net.ipv4.conf.default.rp_filter=1",
+    );
+    expect(r.failLines).toEqual([
+      "FAIL bgp mikrotik -> 10.60.0.12: session: expected IPv4 Established; seen IPv4 Connect",
+      "FAIL bgp mikrotik <- 10.60.0.12: learned: expected 192.168.60.1/32 192.168.60.10/32 192.168.60.30/32; seen nothing",
+      "FAIL bgp mikrotik -> 10.60.0.22: session: expected IPv4 Established; seen IPv4 Connect",
+      "FAIL bgp mikrotik <- 10.60.0.22: learned: expected 192.168.60.1/32 192.168.60.10/32 192.168.60.30/32; seen nothing",
+      "FAIL bgp apps-cp2 -> 192.168.50.1: session (GoBGP for Cilium): expected established; seen active",
+      "FAIL bgp apps-w2 -> 192.168.50.1: session (GoBGP for Cilium): expected established; seen active",
+      "FAIL evpn mikrotik -> 10.60.0.12 (apps-cp2 on pve-b): ping via 192.168.50.11, 192.168.50.12: expected replies; seen no reply",
+      "FAIL evpn mikrotik -> 10.60.0.21 (apps-w1 on pve-a): ping via 192.168.50.11, 192.168.50.12: expected replies; seen no reply",
+      "FAIL evpn mikrotik -> 10.60.0.22 (apps-w2 on pve-b): ping via 192.168.50.11, 192.168.50.12: expected replies; seen no reply",
+      "FAIL policy default=cameras: 192.168.40.2 -> 10.60.0.11 tcp 443 (ep-cameras -> apps-cp1): expected a reply (the policy allows it); seen no reply (no answer in 3000 ms)",
+    ]);
+    expect(r.summary).toBe(
+      "twin home: 66 passed, 10 failed; flows: 7 probed (0 failed), 12 skipped",
     );
   }, 300_000);
 

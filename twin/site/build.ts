@@ -45,7 +45,10 @@ export function buildTwin(
   const b = new SiteBuilder(stack);
   const manual = readManualSteps(files);
   const px = readProxmox(files);
-  const plug = buildHosts(px, manual.mtu, b, manual.vrfRoutes);
+  const plug = buildHosts(px, manual.mtu, b, manual.vrfRoutes, manual.sysctls);
+  for (const [device, keys] of manual.sysctls)
+    if (!px.hosts.some((h) => h.name === device))
+      b.note(`manual step not applied: ${device}: sysctl ${keys.join(" and ")}`);
   const nodes = buildNodes(files, px, plug, b);
   evpnHostRoutes(px, b);
   const sorted = (prefix: string, ext: string) =>

@@ -41,6 +41,7 @@ export function buildHosts(
   manual: ManualMtu,
   b: SiteBuilder,
   vrfRoutes: ManualSteps["vrfRoutes"] = new Map(),
+  sysctls: ManualSteps["sysctls"] = new Map(),
 ): (host: string, bridge: string, vlan: number | undefined) => string {
   const byName = new Map(px.hosts.map((h) => [h.name, h]));
   const vlanOn = (host: ProxmoxHostNet, bridge: string, vid: number): string => {
@@ -69,8 +70,11 @@ export function buildHosts(
       name: host.name,
       kind: "host",
       modelledBy: "Proxmox host: resources.json (bridges, bonds, VLANs, SDN) on iproute2",
-      sysctls: [],
+      // The manual step's sysctls (the exit nodes' loose rp_filter) over the twin's defaults.
+      sysctls: sysctls.get(host.name) ?? [],
     });
+    const own = sysctls.get(host.name);
+    if (own) b.note(`manual step applied: ${host.name}: sysctl ${own.join(" and ")}`);
     for (const br of host.bridges) {
       b.bridge(host.name, { name: br.name, mtu: br.mtu, addresses: br.addresses });
       const port = br.ports[0];
