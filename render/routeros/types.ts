@@ -191,7 +191,8 @@ export interface RouterOsDesiredState {
    * Interfaces the script makes members of the interface list `LAN` (`/interface/list/member`),
    * when the router has that list (a factory `defconf` configuration has it, and its firewall's
    * `in-interface-list=!LAN` drops decide on everything else): every interface the router holds
-   * a site address on, never an uplink interface (those belong in `WAN`). MikroTik's VLAN
+   * a site address on, never an uplink interface (those belong in `WAN`), nor one on a zone whose
+   * default denies (state.ts lanMembership: `LAN` would open the router to it). MikroTik's VLAN
    * examples on a defconf router add each new VLAN interface to `LAN` the same way. Present
    * (possibly empty): stale managed memberships are pruned; absent: the script leaves
    * /interface/list/member alone.
