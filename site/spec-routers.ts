@@ -54,7 +54,7 @@ export const routersSchema = list(
         obj({
           interface: field(
             str({ pattern: IFACE, patternText: IFACE_TEXT }),
-            "Router interface that holds the address.",
+            "Router interface that holds the address: one address per family on an interface (a dual-stack gateway lists its interface twice, once with each family).",
             { required: true },
           ),
           address: field(
