@@ -282,6 +282,7 @@ export function routerOsDesiredState(
     sessionFilters(connections.map((c) => ({ ...c, onLink: onLink.get(c) }))),
   );
   const egress = t.egress?.find((e) => e.router === router.name);
+  const lan = lanMembership(t, router);
   const nat: NatRule[] = (egress?.nat ?? []).map((e) => ({
     family: e.family,
     action: e.action,
@@ -303,7 +304,15 @@ export function routerOsDesiredState(
           })),
         }
       : {}),
-    lanMembers: [...lanMembership(t, router).members],
+    lanMembers: [...lan.members],
+    ...(lan.keptOut.length > 0
+      ? {
+          lanKeptOut: lan.keptOut.map((k) => ({
+            interface: k.interface,
+            why: `zone ${k.zone} denies by default, ${k.path}`,
+          })),
+        }
+      : {}),
     addresses: addresses(device),
     routes: routes(device),
     ...(connections.length > 0

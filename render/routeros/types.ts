@@ -198,6 +198,12 @@ export interface RouterOsDesiredState {
    * /interface/list/member alone.
    */
   readonly lanMembers?: readonly string[];
+  /**
+   * Interfaces held with a site address that stay out of `LAN`, each with why (a zone whose
+   * default denies): stated in the script's header, so that the `--routeros-base` dry run says
+   * so instead of advising to add them.
+   */
+  readonly lanKeptOut?: readonly { readonly interface: string; readonly why: string }[];
   readonly addresses: readonly InterfaceAddress[];
   readonly routes: readonly StaticRoute[];
   /** Absent: the stack manages no BGP instance or connection (existing managed ones are pruned). */

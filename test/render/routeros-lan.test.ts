@@ -3,7 +3,10 @@
 // (IPv4 input `defconf: drop all not coming from LAN`, IPv6 input `defconf: drop everything else
 // not coming from LAN`). An interface on a zone whose default denies stays out of it; the packets:
 // test/twin/routeros-lan-deny.test.ts.
+import { readFileSync } from "fs";
 import { join } from "path";
+import { renderRouterOsScript } from "../../render/routeros";
+import { dryRun } from "../../twin/routeros/dryrun";
 import { renderInventory } from "../../render/inventory";
 import { lanMembership, routerOsDesiredState } from "../../render/routeros/state";
 import { requireSite } from "../../site";
@@ -86,5 +89,29 @@ test("the inventory says which interfaces join LAN and which stay out, and why",
   const text = renderInventory(plan, topology);
   expect(text.split("\n").filter((l) => l.startsWith("Interface list `LAN`"))).toEqual([
     "Interface list `LAN` (when the router has it, as a factory configuration does): `vlan30` joins it: the factory firewall lets `LAN` reach the router itself and forwards its IPv6; `vlan20` stays out: zone lab denies by default (policy.zones[0]), so the factory `defconf` drops keep it off the router itself (SSH, Winbox, WebFig, DNS); what the policy allows from it, its rules naming edge and its BGP sessions are accepted above those drops.",
+  ]);
+});
+
+test("the --routeros-base dry run says vlan20 is kept out of LAN, and does not advise adding it; without the script's header line it would", () => {
+  const { plan, topology } = site("adopt-site.yaml", (c) => {
+    c.policy.zones = [{ zone: "lab", default: "deny" }];
+    c.policy.rules.push(LAB_OUT);
+  });
+  const script = renderRouterOsScript(routerOsDesiredState(topology, plan.routers[0], "adopt"));
+  expect(script.split("\n").filter((l) => l.startsWith("# kept out of LAN"))).toEqual([
+    "# kept out of LAN: vlan20 (zone lab denies by default, policy.zones[0])",
+  ]);
+  const text = readFileSync(join(DIR, "user-vlans.rsc"), "utf8");
+  const r = dryRun(script, "user-vlans.rsc", text);
+  if (!r.ok) throw new Error(r.conflicts.join("\n"));
+  expect(r.lines.filter((l) => l.includes("/interface/list/member"))).toEqual([
+    "adopt /interface/list/member interface=vlan30 list=LAN (key lan-member:vlan30)",
+    "keep out /interface/list/member list=LAN interface=vlan20 (zone lab denies by default, policy.zones[0]: the factory drops keep it off the router itself)",
+  ]);
+  expect(r.warnings).toEqual([]);
+  const broken = dryRun(script.replace(/^# kept out of LAN: .*\n/m, ""), "user-vlans.rsc", text);
+  if (!broken.ok) throw new Error(broken.conflicts.join("\n"));
+  expect(broken.warnings).toEqual([
+    'vlan20 is not in the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) drops what it sends to the router that no rule above it accepts (the stack\'s rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=vlan20 list=LAN',
   ]);
 });

@@ -36,7 +36,7 @@ const ADMIN = [22, 8291].map((port) => ({
   port,
 }));
 
-/** The twin of the stack's preview, its script replaced by `script(state)` when given. */
+/** The twin of the stack's preview; with `lanMembers`, its script renders those members instead. */
 async function twin(lanMembers?: string[]) {
   const dir = mkdtempSync(join(tmpdir(), "twin-lan-deny-"));
   try {
@@ -49,7 +49,13 @@ async function twin(lanMembers?: string[]) {
     const state = routerOsDesiredState(topology, plan.routers[0], "example-deny");
     // The preview's script is the renderer's: the broken one differs in the members alone.
     expect(readFileSync(file, "utf8")).toBe(renderRouterOsScript(state));
-    if (lanMembers) writeFileSync(file, renderRouterOsScript({ ...state, lanMembers }));
+    if (lanMembers) {
+      const { lanKeptOut, ...rest } = state;
+      expect(lanKeptOut).toEqual([
+        { interface: "vlan20", why: "zone lab denies by default, policy.zones[0]" },
+      ]);
+      writeFileSync(file, renderRouterOsScript({ ...rest, lanMembers }));
+    }
     // The stack has no homelab:expect: the probes are the whole file.
     expect(existsSync(join(dir, "expectations.json"))).toBe(false);
     writeFileSync(join(dir, "expectations.json"), JSON.stringify({ expectations: ADMIN }));
