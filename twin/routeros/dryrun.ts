@@ -70,10 +70,7 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
     if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
     const message = (e as Error).message;
     const missing = /input does not match any value of interface: (\S+)$/.exec(message)?.[1];
-    const fix =
-      missing === undefined
-        ? ""
-        : `; ${file} has no interface ${missing}: create it on the router (for a VLAN, /interface/vlan/add name=${missing} interface=<its bridge> vlan-id=<id>), or set the router's trunk in the stack so that the script creates its VLAN interfaces`;
+    const fix = missing === undefined ? "" : `; ${missingFix(router, script, file, missing)}`;
     throw new DryRunError(`the script fails on the router of ${file}: ${message}${fix}`);
   }
   const keptOut = script.split("\n").flatMap((l) => {
@@ -104,6 +101,28 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
       release: count("release"),
     },
   };
+}
+
+/**
+ * The fix for an interface the script names that the router of `file` does not have, with the
+ * names the export holds: its bridges (a factory router's is `bridge`; an owner may have renamed
+ * it) and the trunk the script creates its VLAN interfaces on (keys `vlan:<trunk>:<id>`).
+ */
+function missingFix(router: RouterModel, script: string, file: string, missing: string): string {
+  const bridges = router.menuPaths().includes("/interface/bridge")
+    ? router.entriesOf("/interface/bridge").flatMap((e) => e.props.name ?? [])
+    : [];
+  const bridge = bridges.length === 1 ? bridges[0] : undefined;
+  const has =
+    bridges.length === 0
+      ? `${file} has no bridge`
+      : `${file} has ${bridges.length === 1 ? "the bridge" : "the bridges"} ${bridges.join(", ")}`;
+  const trunks = [...new Set([...script.matchAll(/;key=vlan:([^:\s"]+):\d+/g)].map((m) => m[1]))];
+  if (trunks.includes(missing))
+    return `${file} has no interface ${missing}, the router's trunk (routers[].trunk) that the script creates the VLAN interfaces on: set trunk to the interface the router's VLANs ride on (${has})`;
+  if (trunks.length > 0)
+    return `${file} has no interface ${missing}: create it on the router, or hold the address on an interface it has`;
+  return `${file} has no interface ${missing}: create it on the router (for a VLAN, /interface/vlan/add name=${missing} interface=${bridge ?? "<its bridge>"} vlan-id=<id>; ${has}), or set the router's trunk in the stack (trunk: ${bridge ?? "<its bridge>"}) so that the script creates its VLAN interfaces`;
 }
 
 /**
