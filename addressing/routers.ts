@@ -107,9 +107,9 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       if (!declaredGateways.has(parsed.value.address.toString())) {
         b.address(where, parsed.value.address, `router ${r.name} ${a.interface}`);
       }
-      b.id(`${path}.addresses[${j}].interface`, `interface on router ${r.name}`, a.interface);
-      return [{ interface: a.interface, path: where, ...parsed.value }];
+      return [{ interface: a.interface, path: where, j, ...parsed.value }];
     });
+    interfaceFamilyProblems(b, addresses, r.name, path);
     sharedSubnetProblems(b, addresses, path);
     const rejects = r.rejects.flatMap((text, j) => {
       const parsed = Prefix.parse(text);
@@ -190,6 +190,38 @@ const subnetOf = (a: HeldAddress): Prefix =>
  * either family count; link-local IPv6 (fe80::/10) is per link and does not. Each later entry is
  * reported once, against the first earlier entry it overlaps.
  */
+/**
+ * One address per family on a router interface (new-user trial of issue 17, M9): a dual-stack
+ * gateway holds its IPv4 and its IPv6 address on one VLAN interface, so an interface may appear in
+ * two routers[].addresses entries of different families. A second address of one family there is
+ * refused: the topology takes an interface's segment, and a segment's gateway, from one address
+ * per family. The first entry of each interface is also an `interface on router` ID, so an
+ * interface that is both a routers[].vlans interface and an address's is still refused once.
+ */
+function interfaceFamilyProblems(
+  b: Builder,
+  addresses: readonly (HeldAddress & { readonly j: number })[],
+  router: string,
+  path: string,
+): void {
+  addresses.forEach((a, n) => {
+    const where = `${path}.addresses[${a.j}].interface`;
+    const earlier = addresses.slice(0, n).filter((o) => o.interface === a.interface);
+    if (earlier.length === 0) {
+      b.id(where, `interface on router ${router}`, a.interface);
+      return;
+    }
+    const same = earlier.find((o) => o.address.family === a.address.family);
+    if (!same) return;
+    b.problem(
+      where,
+      a.interface,
+      `holds a second IPv${a.address.family} address of router ${router} (${a.address}/${a.length}; ${path}.addresses[${same.j}] holds ${same.address}/${same.length} there): an interface holds one address per family here`,
+      `keep one of the two, or put the other on an interface of its own (a VLAN interface per subnet); an IPv4 and an IPv6 address may share ${a.interface}`,
+    );
+  });
+}
+
 function sharedSubnetProblems(b: Builder, addresses: readonly HeldAddress[], path: string): void {
   addresses.forEach((a, j) => {
     if (LINK_LOCAL.contains(a.address)) return;

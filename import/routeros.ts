@@ -11,6 +11,12 @@ import { Report } from "./report";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 
+/** Why an interface name of the router is not one the stack holds, with the rename that fixes it. */
+function ifaceWhy(menu: string, n: string): string {
+  const renamed = n.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[^A-Za-z]+/, "") || "vlanN";
+  return `the interface name ${JSON.stringify(n)} is not one the stack holds (a letter, then letters, digits, '_', '.' or '-', at most 32 characters): rename it on the router (${menu}/set [find name=${JSON.stringify(n)}] name=${renamed.slice(0, 32)}, for every interface named so) and export again; the router keeps it as it is`;
+}
+
 function arg(c: ExportCommand, key: string): string | undefined {
   return c.args.find(([k]) => k === key)?.[1];
 }
@@ -135,6 +141,8 @@ export function importRouter(
   const bfdEntries: ExportCommand[] = [];
   const filters: RouterFilter[] = [];
   const dnsRecords: { name: string; address: string }[] = [];
+  // Members of the interface list WAN (a factory configuration's ether1): routers[].uplink.
+  const wan: string[] = [];
   let routerId: string | undefined;
   let asn: number | undefined;
   let bgpAsn: number | undefined;
@@ -163,7 +171,8 @@ export function importRouter(
       if (address && iface && IFACE.test(iface) && address.includes("/") && rest.length === 0) {
         addresses.push({ interface: iface, address });
         report.expressed(file);
-      } else
+      } else if (iface !== undefined && !IFACE.test(iface)) rep(c, ifaceWhy("/interface", iface));
+      else
         rep(
           c,
           "an address the stack cannot hold: it needs address=<a>/<len> interface=<name> and nothing else",
@@ -271,7 +280,24 @@ export function importRouter(
           ...(mtu !== undefined && mtu !== "1500" ? { mtu: Number(mtu) } : {}),
         });
         report.expressed(file);
-      } else rep(c, WHY[c.menu]);
+      } else if (n !== undefined && !IFACE.test(n)) rep(c, ifaceWhy(c.menu, n));
+      else rep(c, WHY[c.menu]);
+    } else if (
+      c.menu === "/interface/list/member" &&
+      c.verb === "add" &&
+      arg(c, "list") === "WAN" &&
+      c.args.every(([k]) => ["list", "interface", "comment"].includes(k))
+    ) {
+      // A factory configuration's WAN list holds the port towards the ISP: the router's uplink.
+      const iface = arg(c, "interface");
+      if (iface !== undefined && IFACE.test(iface)) {
+        wan.push(iface);
+        report.expressed(file);
+      } else
+        rep(
+          c,
+          iface === undefined ? "a WAN member without an interface" : ifaceWhy("/interface", iface),
+        );
     } else if (c.menu === "/ip/firewall/filter" || c.menu === "/ipv6/firewall/filter") {
       // Into homelab:policy once the segments are known (import/filters.ts), or reported there.
       filters.push({ router: name, file, command: c });
@@ -338,6 +364,15 @@ export function importRouter(
     });
   }
   if (addresses.length > 0) entry.addresses = addresses;
+  if (wan.length > 0) {
+    entry.uplink = { interfaces: [...new Set(wan)] };
+    report.assumed({
+      file,
+      line: 1,
+      text: `router ${name}`,
+      why: `uplink.interfaces is ${[...new Set(wan)].join(", ")}, the router's WAN interface list; the stack masquerades the site's private IPv4 out of it (uplink.ipv6 sets the IPv6 egress)`,
+    });
+  }
   entry.vlans = [];
   const parents = [...new Set(vlans.map((v) => v.on))];
   if (parents.length === 1) entry.trunk = parents[0];

@@ -179,7 +179,7 @@ export const policySchema = obj({
         ),
         default: field(
           oneOf(POLICY_ACTIONS),
-          "What happens to traffic from this zone to another zone that no rule decides.",
+          "What happens to traffic from this zone to another zone that no rule decides. `deny` also keeps the zone's interface on a RouterOS router out of the factory interface list `LAN`, so the factory firewall keeps the zone off the router itself except what rules naming the router allow (docs/adopting.md).",
           { required: true },
         ),
         log: field(bool(), "Log what the zone default denies.", {

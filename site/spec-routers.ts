@@ -54,7 +54,7 @@ export const routersSchema = list(
         obj({
           interface: field(
             str({ pattern: IFACE, patternText: IFACE_TEXT }),
-            "Router interface that holds the address.",
+            "Router interface that holds the address: one address per family on an interface (a dual-stack gateway lists its interface twice, once with each family).",
             { required: true },
           ),
           address: field(
@@ -93,7 +93,7 @@ export const routersSchema = list(
     ),
     trunk: field(
       str({ pattern: IFACE, patternText: IFACE_TEXT }),
-      "The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan` `interface=`; `bridge` on a factory home router). With it, the script creates one `/interface/vlan` per VLAN interface of the router: each `routers[].vlans` interface (its tenant's VLAN ID) and each interface in `routers[].addresses` that holds an address on a `homelab:segments` entry with a VLAN ID (that ID, and the segment's MTU). One the router has with the same `interface` and `vlan-id` is adopted; one of the same name on another interface or VLAN ID stops the script before its first change. RouterOS routers only. `npm run import` sets it when all the router's VLAN interfaces ride on one interface.",
+      "The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan` `interface=`; `bridge` on a factory home router). With it, the script creates one `/interface/vlan` per VLAN interface of the router: each `routers[].vlans` interface (its tenant's VLAN ID) and each interface in `routers[].addresses` that holds an address on a `homelab:segments` entry with a VLAN ID (that ID, and the segment's MTU). One the router has with the same `interface` and `vlan-id` is adopted; one of the same name on another interface or VLAN ID stops the script before its first change. Not an uplink interface (`routers[].uplink.interfaces`) and not one of the router's own VLAN interfaces. RouterOS routers only. `npm run import` sets it when all the router's VLAN interfaces ride on one interface.",
       { defaultText: "none: the script creates no VLAN interface (a manual step names each)" },
     ),
     routes: field(

@@ -200,13 +200,19 @@ export function routerVlanInterfaces(
 }
 
 /**
- * routers[].trunk problems: two VLAN interfaces of one router with one VLAN ID on the trunk
- * (RouterOS keys a VLAN interface on its parent and VLAN ID: the second would be the first).
+ * routers[].trunk problems:
+ * - the trunk is an uplink interface (routers[].uplink.interfaces): the site's VLANs would be
+ *   tagged towards the ISP's box, and the factory firewall drops what comes in there (`WAN`);
+ * - the trunk is one of the router's own VLAN interfaces (a routers[].vlans interface, or a
+ *   routers[].addresses interface on a segment with a VLAN ID): a VLAN interface rides on the
+ *   trunk, and the script would leave it uncreated (new-user trial of issue 17);
+ * - two VLAN interfaces of one router with one VLAN ID on the trunk (RouterOS keys a VLAN
+ *   interface on its parent and VLAN ID: the second would be the first).
  */
 export function trunkProblems(plan: Plan, t: Pick<Topology, "devices" | "segments">): Problem[] {
-  return plan.routers.flatMap((r, i) => {
-    const vlans = routerVlanInterfaces(t, r);
-    return vlans.flatMap((v, j) => {
+  return plan.routers.flatMap((r, i) => [
+    ...trunkRoleProblems(t, r, i),
+    ...routerVlanInterfaces(t, r).flatMap((v, j, vlans) => {
       const first = vlans.findIndex((w) => w.vlan === v.vlan);
       if (first === j) return [];
       return [
@@ -217,6 +223,48 @@ export function trunkProblems(plan: Plan, t: Pick<Topology, "devices" | "segment
           fix: "put the two interfaces' addresses on one interface, or give one segment another VLAN ID",
         },
       ];
-    });
-  });
+    }),
+  ]);
+}
+
+/** The trunk named as an uplink interface, or as a VLAN interface of the router itself. */
+function trunkRoleProblems(
+  t: Pick<Topology, "devices" | "segments">,
+  r: RouterPlan,
+  i: number,
+): Problem[] {
+  const trunk = r.trunk;
+  if (trunk === undefined) return [];
+  const path = `routers[${i}].trunk`;
+  const up = r.uplink?.interfaces.indexOf(trunk) ?? -1;
+  if (up >= 0) {
+    return [
+      {
+        path,
+        input: trunk,
+        message: `is the uplink interface of router ${r.name} (routers[${i}].uplink.interfaces[${up}]), its way to the internet: the site's VLANs do not ride on it`,
+        fix: "set trunk to the interface the site's VLANs ride on towards the hosts (`bridge` on a factory home router); the uplink stays in uplink.interfaces",
+      },
+    ];
+  }
+  const iface = t.devices
+    .find((d) => d.name === r.name)
+    ?.interfaces.find((x) => x.name === trunk && x.kind === "vlan");
+  // As routerVlanInterfaces: a tenant VLAN or a homelab:segments entry, with a VLAN ID.
+  const segment = t.segments.find((s) => s.id === iface?.segment);
+  const vlan = segment?.vlan;
+  if (vlan === undefined || (segment?.kind !== "vlan" && segment?.kind !== "segment")) return [];
+  const j = r.vlans.findIndex((v) => v.interface === trunk);
+  const where =
+    j >= 0
+      ? `routers[${i}].vlans[${j}].interface`
+      : `${(r.addresses.find((a) => a.interface === trunk)?.path ?? `routers[${i}]`).replace(/\.address$/, "")}.interface`;
+  return [
+    {
+      path,
+      input: trunk,
+      message: `is a VLAN interface of router ${r.name} (${where}, VLAN ${vlan}): the script creates each VLAN interface on the trunk, so the trunk cannot be one of them`,
+      fix: `set trunk to the interface ${trunk} rides on (\`bridge\` on a factory home router, where the site's VLANs ride on the bridge)`,
+    },
+  ];
 }

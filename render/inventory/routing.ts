@@ -6,6 +6,7 @@ import { ClusterPlan, Plan, RouterPlan, TenantPlan } from "../../addressing/plan
 import { speaksBgp } from "../../topology/sessions";
 import { Topology } from "../../topology/types";
 import { lbPoolInputs } from "../cilium/inputs";
+import { lanMembership } from "../routeros/state";
 import { both, cell, ownerCell, section, table, text } from "./table";
 
 const OS_NAMES: Record<RouterPlan["os"], string> = {
@@ -137,6 +138,23 @@ export function loadBalancerSection(plan: Plan, topology: Topology): string | un
   ]);
 }
 
+/**
+ * Which interfaces of a RouterOS router the script makes members of the factory interface list
+ * `LAN`, and which it keeps out and why (render/routeros/state.ts lanMembership).
+ */
+function lanText(topology: Topology, r: RouterPlan): string {
+  const { members, keptOut } = lanMembership(topology, r);
+  const joins =
+    members.length > 0
+      ? `${members.map((m) => `\`${m}\``).join(", ")} ${members.length === 1 ? "joins" : "join"} it: the factory firewall lets \`LAN\` reach the router itself and forwards its IPv6`
+      : "no interface joins it";
+  const out = keptOut.map(
+    (k) =>
+      `\`${k.interface}\` stays out: zone ${k.zone} denies by default (${k.path}), so the factory \`defconf\` drops keep it off the router itself (SSH, Winbox, WebFig, DNS); what the policy allows from it, its rules naming ${r.name} and its BGP sessions are accepted above those drops`,
+  );
+  return `Interface list \`LAN\` (when the router has it, as a factory configuration does): ${[joins, ...out].join("; ")}.`;
+}
+
 export function routersSection(plan: Plan, topology: Topology): string | undefined {
   if (plan.routers.length === 0) return undefined;
   // The ASN only of a router that speaks BGP, the prefixes it never accepts only where a config of
@@ -205,6 +223,7 @@ export function routersSection(plan: Plan, topology: Topology): string | undefin
         ? ["", `DNS: each node and cluster VIP is named under \`${r.dnsDomain}\`.`]
         : []),
       ...(records.length > 0 ? ["", table(["DNS name", "Address"], records)] : []),
+      ...(r.os === "routeros" ? ["", lanText(topology, r)] : []),
     ].join("\n");
   });
   return section("## Routers", [table(header, rows), ...perRouter]);

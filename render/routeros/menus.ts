@@ -303,7 +303,8 @@ function vlanMenu(vlans: readonly VlanInterface[]): Menu {
 export const LAN_LIST = "LAN";
 
 /**
- * The router's interfaces that hold site addresses, each a member of the interface list `LAN`
+ * The router's interfaces that hold site addresses (but those on a zone whose default denies:
+ * state.ts lanMembership), each a member of the interface list `LAN`
  * when the router has that list, identified on `list` + `interface`: the router's own
  * membership is adopted, never added twice. A factory configuration's firewall drops what comes
  * in on an interface outside `LAN` (`defconf: drop all not coming from LAN`, and IPv6's `defconf:

@@ -457,7 +457,12 @@ export interface ScriptHeader {
   readonly router: string;
   readonly stack: string;
   readonly version: string;
+  /** Interfaces kept out of the interface list `LAN`, and why (RouterOsDesiredState). */
+  readonly lanKeptOut?: readonly { readonly interface: string; readonly why: string }[];
 }
+
+/** A header line naming an interface the script keeps out of `LAN` (read by the dry run). */
+export const LAN_KEPT_OUT_RE = /^# kept out of LAN: (\S+) \((.*)\)$/;
 
 function checkKeys(all: readonly Menu[]): void {
   for (const m of all) for (const e of m.entries) checked(KEY_RE, "key", e.key);
@@ -476,6 +481,7 @@ export function reconcileScript(h: ScriptHeader, all: readonly Menu[]): string {
     "# `;was=`), adds the missing ones (filter rules before the chain's first factory defconf",
     "# drop) and sets properties that differ on the entries it added. Nothing else is removed,",
     "# moved or changed. A second run only finds and compares.",
+    ...(h.lanKeptOut ?? []).map((k) => `# kept out of LAN: ${k.interface} (${k.why})`),
     ...checkPass(all, h.stack),
   ];
   for (const m of [...all].reverse()) lines.push(`# prune ${m.path}`, ...prune(m, h.stack));

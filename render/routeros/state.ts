@@ -5,6 +5,7 @@
 import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
 import { Device, PrefixRule, sessionBfd as bfdOf, Topology } from "../../topology/types";
+import { zoneOf } from "../../topology/policy-eval";
 import { routerVlanInterfaces } from "../../topology/routers";
 import { routerOsConnections } from "../../topology/routeros-names";
 import { routerOsFirewall } from "./firewall";
@@ -43,14 +44,57 @@ function addresses(device: Device): InterfaceAddress[] {
   );
 }
 
+/** An interface the router holds a site address on that stays out of the interface list `LAN`. */
+export interface LanKeptOut {
+  readonly interface: string;
+  /** The zone whose default denies, holding an address of the interface. */
+  readonly zone: string;
+  /** Config path of that default (`policy.zones[0]`, or `policy.default`). */
+  readonly path: string;
+}
+
+/** Which of a router's interfaces join the factory interface list `LAN`, and which stay out. */
+export interface LanMembership {
+  /** Members, in the order the interfaces come. */
+  readonly members: readonly string[];
+  readonly keptOut: readonly LanKeptOut[];
+}
+
 /**
  * The interfaces the router holds a site address on, in the order they come, except the uplink's
- * (routers[].uplink.interfaces, which a factory router has in `WAN`): the members of `LAN`.
+ * (routers[].uplink.interfaces, which a factory router has in `WAN`), split in two:
+ * - members of `LAN`: a factory (`defconf`) firewall trusts them for the router itself (IPv4
+ *   input `defconf: drop all not coming from LAN`, IPv6 input `defconf: drop everything else not
+ *   coming from LAN`) and lets IPv6 through it (forward `defconf: drop everything else not coming
+ *   from LAN`), as MikroTik's VLAN examples do for a new VLAN interface;
+ * - kept out: an interface holding an address of a zone whose default is deny (policy.zones[],
+ *   policy.default), when this router enforces the policy. In `LAN` such a zone would reach the
+ *   router's SSH, Winbox, WebFig and DNS, which the zone's default is meant to close (new-user
+ *   trial of issue 17). Out of it, the router still takes from the zone what the stack renders
+ *   above the defconf drops: the policy's rules that name the router, the BGP sessions' accepts,
+ *   and forwarded traffic the policy allows (its forward chain decides every flow of a denying
+ *   zone: its rules, then the zone's drop); the factory rules keep ICMP/ICMPv6.
  */
-function lanMembers(device: Device, router: RouterPlan): string[] {
+export function lanMembership(t: Topology, router: RouterPlan): LanMembership {
+  const device = t.devices.find((d) => d.name === router.name);
+  if (!device) throw new Error(`router ${router.name} is not in the topology`);
   const uplink = new Set(router.uplink?.interfaces ?? []);
-  const held = addresses(device).map((a) => a.interface);
-  return [...new Set(held)].filter((i) => !uplink.has(i));
+  const p = t.policy;
+  const enforces = p?.points.some((x) => x.kind === "router" && x.device === router.name);
+  const members: string[] = [];
+  const keptOut: LanKeptOut[] = [];
+  for (const a of addresses(device)) {
+    const i = a.interface;
+    if (uplink.has(i) || members.includes(i) || keptOut.some((k) => k.interface === i)) continue;
+    const held = addresses(device).filter((x) => x.interface === i);
+    const deny =
+      p && enforces
+        ? held.map((x) => zoneOf(p, x.address)).find((z) => z?.default === "deny")
+        : undefined;
+    if (deny) keptOut.push({ interface: i, zone: deny.name, path: deny.path });
+    else members.push(i);
+  }
+  return { members, keptOut };
 }
 
 function routes(device: Device): StaticRoute[] {
@@ -225,6 +269,7 @@ export function routerOsDesiredState(
     sessionFilters(connections.map((c) => ({ ...c, onLink: onLink.get(c) }))),
   );
   const egress = t.egress?.find((e) => e.router === router.name);
+  const lan = lanMembership(t, router);
   const nat: NatRule[] = (egress?.nat ?? []).map((e) => ({
     family: e.family,
     action: e.action,
@@ -246,7 +291,15 @@ export function routerOsDesiredState(
           })),
         }
       : {}),
-    lanMembers: lanMembers(device, router),
+    lanMembers: [...lan.members],
+    ...(lan.keptOut.length > 0
+      ? {
+          lanKeptOut: lan.keptOut.map((k) => ({
+            interface: k.interface,
+            why: `zone ${k.zone} denies by default, ${k.path}`,
+          })),
+        }
+      : {}),
     addresses: addresses(device),
     routes: routes(device),
     ...(connections.length > 0

@@ -191,12 +191,19 @@ export interface RouterOsDesiredState {
    * Interfaces the script makes members of the interface list `LAN` (`/interface/list/member`),
    * when the router has that list (a factory `defconf` configuration has it, and its firewall's
    * `in-interface-list=!LAN` drops decide on everything else): every interface the router holds
-   * a site address on, never an uplink interface (those belong in `WAN`). MikroTik's VLAN
+   * a site address on, never an uplink interface (those belong in `WAN`), nor one on a zone whose
+   * default denies (state.ts lanMembership: `LAN` would open the router to it). MikroTik's VLAN
    * examples on a defconf router add each new VLAN interface to `LAN` the same way. Present
    * (possibly empty): stale managed memberships are pruned; absent: the script leaves
    * /interface/list/member alone.
    */
   readonly lanMembers?: readonly string[];
+  /**
+   * Interfaces held with a site address that stay out of `LAN`, each with why (a zone whose
+   * default denies): stated in the script's header, so that the `--routeros-base` dry run says
+   * so instead of advising to add them.
+   */
+  readonly lanKeptOut?: readonly { readonly interface: string; readonly why: string }[];
   readonly addresses: readonly InterfaceAddress[];
   readonly routes: readonly StaticRoute[];
   /** Absent: the stack manages no BGP instance or connection (existing managed ones are pruned). */

@@ -251,3 +251,32 @@ test("round trip: a router's own BGP connections, imported, are adopted by the p
     "",
   ]);
 }, 120_000);
+
+test("the WAN interface list's member becomes the uplink; a VLAN interface named with a space is reported with the rename", () => {
+  const text = [
+    "# 2026-12-01 10:00:00 by RouterOS 7.19.4",
+    "/interface vlan",
+    'add interface=bridge name="IoT VLAN" vlan-id=40',
+    "/interface list member",
+    "add comment=defconf interface=bridge list=LAN",
+    "add comment=defconf interface=ether1 list=WAN",
+    "/ip address",
+    'add address=192.168.40.1/24 interface="IoT VLAN" network=192.168.40.0',
+    "add address=192.168.88.1/24 interface=bridge network=192.168.88.0",
+    "",
+  ].join("\n");
+  const report = new Report();
+  const { entry } = importRouter("edge", "edge.rsc", parseExport("edge.rsc", text), report);
+  expect(entry.uplink).toEqual({ interfaces: ["ether1"] });
+  expect(entry.addresses).toEqual([{ interface: "bridge", address: "192.168.88.1/24" }]);
+  expect(report.counts).toEqual([{ file: "edge.rsc", read: 5, expressed: 2, reported: 3 }]);
+  const rename = (menu: string) =>
+    `the interface name "IoT VLAN" is not one the stack holds (a letter, then letters, digits, '_', '.' or '-', at most 32 characters): rename it on the router (${menu}/set [find name="IoT VLAN"] name=IoT-VLAN, for every interface named so) and export again; the router keeps it as it is`;
+  expect(report.findings.map((f) => `${f.line}: ${f.why}`)).toEqual([
+    `3: ${rename("/interface/vlan")}`,
+    "5: the stack has no key for interface list member; the router keeps it",
+    `8: ${rename("/interface")}`,
+    "1: ssh.host is 192.168.88.1 (its first IPv4 address); set the address Pulumi reaches the router at",
+    "1: uplink.interfaces is ether1, the router's WAN interface list; the stack masquerades the site's private IPv4 out of it (uplink.ipv6 sets the IPv6 egress)",
+  ]);
+});

@@ -92,7 +92,7 @@ test("a factory router without the VLAN interfaces the stack names: the plan is 
   const argv = ["--stack", "adopt", "--routeros-base", `edge=${fixture("defconf-home.rsc")}`];
   expect(await planCli(argv, io, root)).toBe(1);
   expect(err.slice(-1)).toEqual([
-    `  - the script fails on the router of ${shown(fixture("defconf-home.rsc"))}: /interface/list/member: input does not match any value of interface: vlan20; ${shown(fixture("defconf-home.rsc"))} has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=<its bridge> vlan-id=<id>), or set the router's trunk in the stack so that the script creates its VLAN interfaces`,
+    `  - the script fails on the router of ${shown(fixture("defconf-home.rsc"))}: /interface/list/member: input does not match any value of interface: vlan20; ${shown(fixture("defconf-home.rsc"))} has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=bridge vlan-id=<id>; ${shown(fixture("defconf-home.rsc"))} has the bridge bridge), or set the router's trunk in the stack (trunk: bridge) so that the script creates its VLAN interfaces`,
   ]);
 });
 

@@ -233,6 +233,8 @@ test("sol: VLANs, routers and BGP sessions appear; the rest keeps its order", ()
       "| Interface | Tenant or segment | VLAN | Subnet        | Address held   | Filter chain |",
       "| --------- | ----------------- | ---- | ------------- | -------------- | ------------ |",
       "| vlan101   | 101 (sol)         | 101  | fd00:101::/64 | fd00:101::fffe | k8s-in       |",
+      "",
+      "Interface list `LAN` (when the router has it, as a factory configuration does): `vlan101` joins it: the factory firewall lets `LAN` reach the router itself and forwards its IPv6.",
     ),
   );
 });

@@ -7,7 +7,7 @@
 //   release <menu> <entry> (key K)[ comment=C]  (adopted: the owner's comment C back, entry kept)
 //   conflict <menu>: the router has ..., the stack wants ... (the script stops; nothing changes)
 // An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
-import { ADOPTED } from "../../render/routeros/script";
+import { ADOPTED, LAN_KEPT_OUT_RE } from "../../render/routeros/script";
 import { parseExport, routerFromExport } from "./export";
 import { Change, RouterModel, RouterOsScriptError } from "./model";
 
@@ -70,20 +70,27 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
     if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
     const message = (e as Error).message;
     const missing = /input does not match any value of interface: (\S+)$/.exec(message)?.[1];
-    const fix =
-      missing === undefined
-        ? ""
-        : `; ${file} has no interface ${missing}: create it on the router (for a VLAN, /interface/vlan/add name=${missing} interface=<its bridge> vlan-id=<id>), or set the router's trunk in the stack so that the script creates its VLAN interfaces`;
+    const fix = missing === undefined ? "" : `; ${missingFix(router, script, file, missing)}`;
     throw new DryRunError(`the script fails on the router of ${file}: ${message}${fix}`);
   }
-  const lines = summarise(router, before, marker);
+  const keptOut = script.split("\n").flatMap((l) => {
+    const m = LAN_KEPT_OUT_RE.exec(l);
+    return m ? [{ interface: m[1], why: m[2] }] : [];
+  });
+  const lines = [
+    ...summarise(router, before, marker),
+    ...keptOut.map(
+      (k) =>
+        `keep out /interface/list/member list=LAN interface=${k.interface} (${k.why}: the factory drops keep it off the router itself)`,
+    ),
+  ];
   const count = (op: string) => lines.filter((l) => l.startsWith(`${op} `)).length;
   return {
     ok: true,
     lines,
     warnings: [
       ...versionWarnings(file, exported.version, version),
-      ...lanListWarnings(router, marker),
+      ...lanListWarnings(router, marker, new Set(keptOut.map((k) => k.interface))),
     ],
     counts: {
       read,
@@ -97,12 +104,35 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
 }
 
 /**
+ * The fix for an interface the script names that the router of `file` does not have, with the
+ * names the export holds: its bridges (a factory router's is `bridge`; an owner may have renamed
+ * it) and the trunk the script creates its VLAN interfaces on (keys `vlan:<trunk>:<id>`).
+ */
+function missingFix(router: RouterModel, script: string, file: string, missing: string): string {
+  const bridges = router.menuPaths().includes("/interface/bridge")
+    ? router.entriesOf("/interface/bridge").flatMap((e) => e.props.name ?? [])
+    : [];
+  const bridge = bridges.length === 1 ? bridges[0] : undefined;
+  const has =
+    bridges.length === 0
+      ? `${file} has no bridge`
+      : `${file} has ${bridges.length === 1 ? "the bridge" : "the bridges"} ${bridges.join(", ")}`;
+  const trunks = [...new Set([...script.matchAll(/;key=vlan:([^:\s"]+):\d+/g)].map((m) => m[1]))];
+  if (trunks.includes(missing))
+    return `${file} has no interface ${missing}, the router's trunk (routers[].trunk) that the script creates the VLAN interfaces on: set trunk to the interface the router's VLANs ride on (${has})`;
+  if (trunks.length > 0)
+    return `${file} has no interface ${missing}: create it on the router, or hold the address on an interface it has`;
+  return `${file} has no interface ${missing}: create it on the router (for a VLAN, /interface/vlan/add name=${missing} interface=${bridge ?? "<its bridge>"} vlan-id=<id>; ${has}), or set the router's trunk in the stack (trunk: ${bridge ?? "<its bridge>"}) so that the script creates its VLAN interfaces`;
+}
+
+/**
  * The factory input rule `defconf: drop all not coming from LAN` (`in-interface-list=!LAN`) drops
  * everything to the router from an interface outside that list that no rule above it accepts
  * (BGP from the nodes on a tenant VLAN). One warning per interface that holds one of our addresses
- * and is not in the list, naming the factory rules and the command that adds it.
+ * and is not in the list, naming the factory rules and the command that adds it; none for an
+ * interface the script keeps out of `LAN` on purpose (its header says so: a denying zone's).
  */
-function lanListWarnings(r: RouterModel, marker: string): string[] {
+function lanListWarnings(r: RouterModel, marker: string, keptOut: ReadonlySet<string>): string[] {
   const held = new Set(r.menuPaths());
   const rows = (menu: string) => (held.has(menu) ? r.entriesOf(menu) : []);
   const members = rows("/interface/list/member").map((e) => e.props);
@@ -114,7 +144,7 @@ function lanListWarnings(r: RouterModel, marker: string): string[] {
           .map((e) => e.props.interface),
       ),
     ),
-  ];
+  ].filter((i) => !keptOut.has(i));
   const drops = new Map<string, string[]>();
   for (const menu of ["/ip/firewall/filter", "/ipv6/firewall/filter"]) {
     for (const { props: rule } of rows(menu)) {
