@@ -20,7 +20,8 @@ export interface PlannedAddress {
 
 /**
  * Every IPv4 address the plan gives a device interface (management, VM and node addresses,
- * router addresses, gateways and VIPs) and every LoadBalancer pool range: what a DHCP server of
+ * router addresses, gateways and VIPs), each declared device (homelab:devices), each static or
+ * reserved segment range and each LoadBalancer pool range: what a DHCP server of
  * the router must not hand out. IPv6 is left out: RouterOS hands out IPv6 prefixes by DHCPv6-PD
  * and SLAAC, not addresses from an `/ip/pool`.
  */
@@ -35,6 +36,24 @@ export function plannedAddresses(plan: Plan, t: Pick<Topology, "devices">): Plan
             owner: `${d.name}, ${d.path}`,
             ...(i.mac !== undefined ? { mac: i.mac } : {}),
           });
+  // Declared devices (homelab:devices: an MQTT broker, a printer) own their addresses too, and
+  // a segment's static and reserved ranges are the plan's, not a DHCP server's to hand out.
+  plan.devices.forEach((d, i) => {
+    if (d.address.ipv4)
+      out.push({
+        range: AddressRange.of(d.address.ipv4, d.address.ipv4),
+        owner: `${d.name}, devices[${i}]`,
+      });
+  });
+  plan.segments.forEach((g, i) =>
+    g.ranges.forEach((r, j) => {
+      if ((r.kind === "static" || r.kind === "reserved") && r.range.family === 4)
+        out.push({
+          range: r.range,
+          owner: `${r.kind} range of ${g.name}, segments[${i}].ranges[${j}]`,
+        });
+    }),
+  );
   for (const p of poolRanges(plan))
     if (p.range.family === 4)
       out.push({ range: p.range, owner: `the LoadBalancer pool of ${p.cluster}, ${p.path}` });

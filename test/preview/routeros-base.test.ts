@@ -315,14 +315,15 @@ describe("the changes of an owner's router", () => {
 });
 
 test("the router's DHCP pool and a static lease holding the plan's addresses: one warning each, with the range to set", async () => {
-  // Hosts 11 and 12 on the factory's 192.168.88.0/24, where its DHCP server `defconf` hands out
+  // Hosts 11 and 12 and a declared device (.30) on the factory's 192.168.88.0/24, where its DHCP
+  // server `defconf` hands out
   // 192.168.88.10-192.168.88.254 on bridge; the owner's static lease gives .12 to a laptop.
   const stack = join(root, "Pulumi.adopt.yaml");
   writeFileSync(
     stack,
     readFileSync(stack, "utf8").replace(
       "    - { name: pve1, id: 1 }\n",
-      "    - { name: pve1, id: 11 }\n    - { name: pve2, id: 12 }\n",
+      "    - { name: pve1, id: 11 }\n    - { name: pve2, id: 12 }\n  homelab:devices:\n    - { name: mqtt, network: management, ipv4: 192.168.88.30 }\n",
     ),
   );
   const path = factoryWithVlans();
@@ -334,7 +335,7 @@ test("the router's DHCP pool and a static lease holding the plan's addresses: on
   expect(err).toEqual([]);
   expect(out.slice(1)).toEqual([
     "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (70 entries read from the export)",
-    `  ! edge: the DHCP server defconf on bridge hands out pool default-dhcp (192.168.88.10-192.168.88.254) in ${shown(path)}, which holds addresses the stack gives out: 192.168.88.11 (pve1, hosts[0]), 192.168.88.12 (pve2, hosts[1]); the router may lease one to another device while its machine is off: shrink the pool (/ip/pool/set [find name="default-dhcp"] ranges=192.168.88.10,192.168.88.13-192.168.88.254) or give those machines addresses outside it`,
+    `  ! edge: the DHCP server defconf on bridge hands out pool default-dhcp (192.168.88.10-192.168.88.254) in ${shown(path)}, which holds addresses the stack gives out: 192.168.88.11 (pve1, hosts[0]), 192.168.88.12 (pve2, hosts[1]), 192.168.88.30 (mqtt, devices[0]); the router may lease one to another device while its machine is off: shrink the pool (/ip/pool/set [find name="default-dhcp"] ranges=192.168.88.10,192.168.88.13-192.168.88.29,192.168.88.31-192.168.88.254) or give those machines addresses outside it`,
     `  ! edge: a static lease in ${shown(path)} gives 192.168.88.12 to AA:BB:CC:00:00:12, an address the stack gives pve2, hosts[1]: remove the lease (/ip/dhcp-server/lease/remove [find address=192.168.88.12]) or give the machine another address`,
   ]);
   expect(out[0]).toMatch(/, 2 warnings, /);
