@@ -383,6 +383,17 @@ function owners(plan: Plan): Problem[] {
       });
       continue;
     }
+    if (first && f.derivedFrom !== undefined && first.derivedFrom === undefined) {
+      // The same, the other way round: the ID comes after the written address it meets.
+      const moved = movedId(f, taken);
+      out.push({
+        path: moved.path,
+        input: f.derivedFrom,
+        message: `gives ${f.label} ${f.address}, the address of ${first.path} (${first.label}), a device that exists`,
+        fix: `choose another ID${moved.free}`,
+      });
+      continue;
+    }
     if (first) {
       // The next free address after this one, else the first free one of the prefix.
       const free =
@@ -459,7 +470,8 @@ function routerIdentityOwners(plan: Plan): Problem[] {
  * ID as `: 3 gives 192.168.1.3, which is free` (else "").
  */
 function movedId(f: AddressFact, taken: ReadonlySet<string>): { path: string; free: string } {
-  const path = f.path.replace(/\.[A-Za-z]+\.ipv[46]$/, ".id");
+  // hosts[1].management.ipv4, vms[0].networks[0].ipv4: the machine's ID.
+  const path = f.path.replace(/\.(?:[A-Za-z]+|networks\[\d+\])\.ipv[46]$/, ".id");
   const net = f.within?.prefix;
   if (!net || f.address.value - net.network !== BigInt(Number(f.derivedFrom))) {
     return { path, free: "" };

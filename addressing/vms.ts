@@ -281,6 +281,8 @@ function planVm(
         net.refs[f],
         v.id,
         given,
+        // Not written: the address comes from the VM's ID, where a clash is reported and moved.
+        given === undefined ? String(v.id) : undefined,
       );
     }
     return [
