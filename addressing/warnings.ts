@@ -65,15 +65,17 @@ export function warnings(
       });
     }
   });
-  const linux = plan.tenants.reduce(
+  const nodes = plan.tenants.reduce(
     (n, t) => n + (t.kubernetes?.nodeOs === "linux" ? t.kubernetes.nodes.length : 0),
-    plan.vms?.length ?? 0,
+    0,
   );
+  const linux = nodes + (plan.vms?.length ?? 0);
   if (linux > 0 && plan.vmSshKeys === false) {
     out.push({
       path: "homelab:vmSshKeys",
       input: "",
-      message: `is not set: the ${linux} cloud-init VM${linux === 1 ? "" : "s"} boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH)`,
+      // FRR goes to the Linux nodes only (over SSH); a site of plain VMs is told nothing of it.
+      message: `is not set: ${linux === 1 ? "the 1 cloud-init VM boots" : `the ${linux} cloud-init VMs boot`} with no SSH key, and cloud images allow no password login${nodes > 0 ? " (FRR is delivered over SSH)" : ""}`,
       fix: 'add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)',
     });
   }

@@ -2,7 +2,8 @@
 import { ED25519 } from "../fixtures/secrets/keys";
 import { formatProblem } from "../../addressing/problems";
 import { requirePlan } from "../../site";
-import { homelabWith, stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { fileRaw, homelabWith, ROOT, stackRaw } from "../fixtures/base";
 
 test.each([
   [
@@ -44,9 +45,27 @@ test("cloud-init VMs without homelab:vmSshKeys are a warning; with the keys none
       ...(keys ? { vmSshKeys: ED25519 } : {}),
     });
   expect(withVm(false).warnings.map(formatProblem)).toEqual([
-    'homelab:vmSshKeys: "": is not set: the 11 cloud-init VMs boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH); add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)',
+    'homelab:vmSshKeys: "": is not set: the 11 cloud-init VMs boot with no SSH key, and cloud images allow no password login; add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)',
   ]);
   expect(withVm(true).warnings).toEqual([]);
+});
+
+test("one cloud-init VM: 'the 1 cloud-init VM boots'; FRR is named only where Linux nodes get it", () => {
+  const raw = fileRaw(join(ROOT, "examples/vms-management.yaml")) as { vms: unknown[] };
+  const one = requirePlan({ ...raw, vms: raw.vms.slice(0, 1) });
+  expect(one.warnings.map((w) => w.message)).toEqual([
+    "is not set: the 1 cloud-init VM boots with no SSH key, and cloud images allow no password login",
+  ]);
+  // sol's Linux nodes get FRR over SSH.
+  const sol = stackRaw("sol") as Record<string, unknown>;
+  delete sol.vmSshKeys;
+  expect(
+    requirePlan(sol)
+      .warnings.filter((w) => w.path === "homelab:vmSshKeys")
+      .map((w) => w.message),
+  ).toEqual([
+    "is not set: the 6 cloud-init VMs boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH)",
+  ]);
 });
 
 test("a RouterOS address that is the router's ssh.host is a warning (the scripts own the way in)", () => {

@@ -113,7 +113,7 @@ test("vms-management: two VMs at .20 and .21 of the management network, their ow
     "vms-management: 13 resources (9 custom, 4 components), 1 to import, 8 to create, 1 warning, written to out/vms-management",
   );
   expect(warningLines(r)).toEqual([
-    `homelab:vmSshKeys: "": is not set: the 2 cloud-init VMs boot with no SSH key, and cloud images allow no password login (FRR is delivered over SSH); add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)`,
+    `homelab:vmSshKeys: "": is not set: the 2 cloud-init VMs boot with no SSH key, and cloud images allow no password login; add your public key to the stack file, e.g. homelab:vmSshKeys: "ssh-ed25519 AAAA... you@laptop" (the line of ~/.ssh/id_ed25519.pub; a public key is not a secret)`,
   ]);
   const inventory = fileOf(r, "inventory.md");
   expect(inventory).toContain(
