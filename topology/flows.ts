@@ -256,9 +256,12 @@ export function siteFlows(
     for (const port of ports) out.add({ from, to: "internet", hosts, protocol: "tcp", port, why });
   };
   const factory = hostOf(plan.talos.factory);
-  // A mirror named by a homelab:dns entry is that address of the site.
+  // A mirror named by a homelab:dns entry, or by a static record a router of the stack serves
+  // (routers[].dnsRecords and the names under its dnsDomain), is that address of the site.
   const dnsAddress = (host: string) =>
-    plan.dns.find((d) => d.name.toLowerCase() === host.toLowerCase())?.address;
+    [...plan.dns, ...plan.routers.flatMap((r) => r.dnsRecords)].find(
+      (d) => d.name.toLowerCase() === host.toLowerCase(),
+    )?.address;
   const ntp = (from: string, hosts: readonly string[], why: string) =>
     out.add({ from, to: "internet", hosts, protocol: "udp", port: NTP_PORT, why });
   // Resolvers, package mirrors and the declared outbound connections of the cloud-init VMs.

@@ -389,6 +389,24 @@ describe("talos.registryMirrors: the nodes pull from the mirrors instead of the 
     ]);
   });
 
+  test("a mirror named by a static record of the stack's router is that machine, not the internet", () => {
+    // The name moved from homelab:dns to routers[0].dnsRecords (trial M3: it was an internet
+    // host, so a rule denying the cluster the management network could not drop it).
+    const raw = fileRaw(MIRROR) as Raw & {
+      dns?: unknown[];
+      routers: { dnsRecords?: { name: string; address: string }[] }[];
+    };
+    delete raw.dns;
+    raw.routers[0].dnsRecords = [{ name: "registry.lab.internal", address: "192.168.88.1" }];
+    const r = resolved(raw);
+    const mirror = siteFlows(r.plan, r.topology).filter(
+      (f) => f.from === "lab-cp1" && f.port === 5000,
+    );
+    expect(mirror.map((f) => `${flowText(f)} ${checkFlow(r.topology, f).verdict}`)).toEqual([
+      "lab-cp1 -> pve1 (192.168.88.1) tcp/5000 pass",
+    ]);
+  });
+
   test("without the rule to the mirror, the plan is refused with the rule to add", () => {
     const raw = fileRaw(MIRROR) as Raw;
     raw.policy.rules = raw.policy.rules.filter((x) => x.name !== "lab-registry-mirror");
