@@ -16,6 +16,17 @@ export const familyKey = (f: Family): "ipv4" | "ipv6" => (f === 4 ? "ipv4" : "ip
 /** Result of strict parsing: either a value or the reason it was refused and a suggested fix. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; fix?: string };
 
+/**
+ * A text with spaces (or tabs, line ends) around a value that parses without them, refused with
+ * the value itself as the fix (`"192.168.88.0/24 "` from a copied line, new-user trial); undefined
+ * otherwise, so that the strict parse gives its own reason.
+ */
+function spaced<T>(text: string, parse: (t: string) => Parsed<T>): Parsed<T> | undefined {
+  const trimmed = text.trim();
+  if (trimmed === text || trimmed === "" || !parse(trimmed).ok) return undefined;
+  return { ok: false, error: "has spaces around it", fix: `did you mean ${trimmed}?` };
+}
+
 // Dotted quad without leading zeros (netmask would read "010" as octal, an old CVE class).
 const OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 const IPV4_RE = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
@@ -59,6 +70,8 @@ export class Address {
 
   /** Strict parse: dotted quad without leading zeros, or IPv6 in RFC 5952 form. */
   static parse(text: string): Parsed<Address> {
+    const around = spaced(text, Address.parse);
+    if (around) return around;
     if (IPV4_RE.test(text)) return { ok: true, value: new Address(4, BigInt(ip2long(text) >>> 0)) };
     if (text.includes(":")) {
       if (text.includes("%")) return { ok: false, error: "zone IDs are not allowed" };
@@ -160,6 +173,8 @@ export class Prefix {
 
   /** Strict parse of `address/length`: canonical address and no host bits set. */
   static parse(text: string): Parsed<Prefix> {
+    const around = spaced(text, Prefix.parse);
+    if (around) return around;
     const slash = text.indexOf("/");
     if (slash < 0) return { ok: false, error: "is not a prefix (expected address/length)" };
     const addrText = text.slice(0, slash);
@@ -298,6 +313,8 @@ export class AddressRange {
 
   /** Strict parse of `start-stop`, both full addresses of one family, start <= stop. */
   static parse(text: string): Parsed<AddressRange> {
+    const around = spaced(text, AddressRange.parse);
+    if (around) return around;
     const parts = text.split("-");
     if (parts.length !== 2) return { ok: false, error: "is not a range (expected start-stop)" };
     const start = Address.parse(parts[0]);

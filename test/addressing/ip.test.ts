@@ -184,3 +184,23 @@ describe("properties", () => {
     );
   });
 });
+
+test("a value with spaces around it is refused with the value itself as the fix", () => {
+  expect(Prefix.parse("192.168.88.0/24 ")).toEqual({
+    ok: false,
+    error: "has spaces around it",
+    fix: "did you mean 192.168.88.0/24?",
+  });
+  expect(Address.parse(" 192.168.88.1")).toEqual({
+    ok: false,
+    error: "has spaces around it",
+    fix: "did you mean 192.168.88.1?",
+  });
+  expect(AddressRange.parse("10.0.0.10-10.0.0.20\t")).toEqual({
+    ok: false,
+    error: "has spaces around it",
+    fix: "did you mean 10.0.0.10-10.0.0.20?",
+  });
+  // Spaces around a value that is wrong anyway: the strict parse's own reason.
+  expect(Address.parse(" 192.168.88.256")).toEqual({ ok: false, error: "is not an IP address" });
+});

@@ -53,6 +53,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "proxmox-endpoint-userinfo.yaml",
     "sdn-zone-id-short.yaml",
     "syntax-family-mismatch.yaml",
+    "syntax-prefix-spaces.yaml",
     "talos-registry-mirror-url.yaml",
     "talos-talosctl-option.yaml",
     "talos-talosctl-relative.yaml",
