@@ -281,7 +281,7 @@ const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
  * A URL schema that refuses `user:password@` before `inner` sees the value: a password in a URL
  * would sit in the stack file in plain text and be echoed by every message; it is never shown.
  */
-export function noUserinfo(inner: Schema<string>): Schema<string> {
+export function noUserinfo(inner: Schema<string>, fix: string): Schema<string> {
   return {
     typeName: inner.typeName,
     standIn: inner.standIn,
@@ -292,7 +292,7 @@ export function noUserinfo(inner: Schema<string>): Schema<string> {
           path,
           input: redactUserinfo(value),
           message: "carries a user name or password, which the URL may not hold",
-          fix: "remove the part before @; give the Proxmox API token as the secret homelab:proxmoxApiToken",
+          fix,
         });
         return undefined;
       }

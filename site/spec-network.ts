@@ -164,6 +164,7 @@ export const proxmoxSchema = obj({
         pattern: /^https:\/\/[A-Za-z0-9.:[\]-]+\/$/,
         patternText: "an https URL ending in /, like https://10.10.0.1:8006/",
       }),
+      "remove the part before @; give the Proxmox API token as the secret homelab:proxmoxApiToken",
     ),
     "Proxmox VE API endpoint.",
     { defaultText: "https://<first host's IPv4 management address>:8006/" },

@@ -117,7 +117,13 @@ export const talosSchema = obj({
           { required: true },
         ),
         endpoints: field(
-          list(noUserinfo(mirrorUrl()), { minItems: 1 }),
+          list(
+            noUserinfo(
+              mirrorUrl(),
+              "remove the part before @; the stack renders no registry credentials (Talos keeps them in machine.registries.config, apart from the mirror's URL)",
+            ),
+            { minItems: 1 },
+          ),
           "Mirror URLs (`https://mirror.lan:5000`, `http://10.0.0.5:5000`), tried in this order. A mirror at an address of the site (or a homelab:dns name of one) is a flow to that machine, checked against routing and policy like any other.",
           { required: true },
         ),

@@ -54,6 +54,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "sdn-zone-id-short.yaml",
     "syntax-family-mismatch.yaml",
     "syntax-prefix-spaces.yaml",
+    "talos-mirror-userinfo.yaml",
     "talos-registry-mirror-url.yaml",
     "talos-talosctl-option.yaml",
     "talos-talosctl-relative.yaml",
