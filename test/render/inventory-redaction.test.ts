@@ -85,3 +85,32 @@ test("a router's SSH cell is the program's text: a host named secret is shown as
     "| edge   | RouterOS | 7.24    | 65000 | 192.168.88.254 | admin@secret:22 | fc00::/8       |",
   ]);
 });
+
+// The new-user trial's phrases, printed as written before: a secret's name with `is`, `:`, `/`
+// or a space, then the value. In the notes, the site's description and a range's purpose.
+test("the trial's password phrases are [redacted] in notes, description and purposes", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const c = raw as Record<string, any>;
+  c.site.description = "router password is Tr0ub4dor&3x";
+  c.segments[0].ranges[0].purpose = "wifi psk is CorrectHorseBatteryStaple9";
+  c.devices[0].inRange = c.segments[0].ranges[0].purpose;
+  c.notes = [
+    "wifi password Hunter2Wifi99",
+    "WPA2: Sup3rS3cretWifi",
+    "login root / Hunter2Secret!",
+    "the password is in the vault",
+  ];
+  const doc = inventory(raw);
+  expect(doc).not.toMatch(/Tr0ub4dor|CorrectHorse|Hunter2|Sup3rS3cret/);
+  expect(doc.split("\n").filter((l) => /redacted|vault/.test(l))).toEqual([
+    "router password is \\[redacted\\]",
+    "| 10.0.1.2-10.0.1.50 | static  | 49    | wifi psk is \\[redacted\\] |",
+    "| usw-flex | default | 10.0.1.10 | -    | \\# Owned | wifi psk is \\[redacted\\] |",
+    "- wifi password \\[redacted\\]",
+    "- WPA2: \\[redacted\\]",
+    "- login root / \\[redacted\\]",
+    // Prose naming a password with no value after it stays.
+    "- the password is in the vault",
+  ]);
+});
