@@ -168,7 +168,7 @@ export function redactOwnerText(text: string): string {
 
 // A RouterOS property (`name=value`, the name dotted as in `security.passphrase`) or an
 // ifupdown option at the start of a line (`wpa-psk value`) whose name holds a secret.
-const CONFIG_PAIR = /(^|[\s[])([A-Za-z][A-Za-z0-9_.-]*)=("(?:[^"\\]|\\.)*"?|[^\s\]]*)/g;
+const CONFIG_PAIR = /(^|[\s[])([A-Za-z][A-Za-z0-9_.-]*)=("(?:[^"\\]|\\.)*"?|[^\s\]"]*)/g;
 const CONFIG_OPTION = /^(\s*)([A-Za-z][A-Za-z0-9_.-]*)(\s+)(\S.*)$/;
 
 /**

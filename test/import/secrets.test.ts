@@ -70,6 +70,24 @@ test("show-sensitive lines are quoted with [redacted] values; no secret is writt
   expect(SECRETS.filter((s) => shown.includes(s))).toEqual([]);
 });
 
+test("a refused export line is printed with its secret [redacted]", () => {
+  const file = path.join(dir, "edge.rsc");
+  fs.writeFileSync(
+    file,
+    "# 2026-01-01 00:00:00 by RouterOS 7.19.4\n:global x preshared-key=Qq1Secret\n/ip address\nadd address=192.168.88.1/24 interface=bridge\n",
+  );
+  const err: string[] = [];
+  const code = importCli(
+    ["--site", "sec", "--routeros", `edge=${file}`, "--out", path.join(dir, "Pulumi.sec.yaml")],
+    { out: (l) => err.push(l), err: (l) => err.push(l) },
+  );
+  expect(code).toBe(1);
+  expect(err).toEqual([
+    `import: ${file}: line 2: ":global x preshared-key=[redacted]": a command before the first /menu line`,
+    "import: nothing written: fix or leave out the refused files",
+  ]);
+});
+
 test.each([
   [
     "a quoted value with an escaped quote goes whole",
@@ -88,6 +106,11 @@ test.each([
     "pre-shared-key=, wpa2-pre-shared-key=",
     "add pre-shared-key=a wpa2-pre-shared-key=b",
     "add pre-shared-key=[redacted] wpa2-pre-shared-key=[redacted]",
+  ],
+  [
+    "an unquoted value ends before a closing quote (a line as quote() shows it)",
+    '":global x preshared-key=Qq1Secret": a command',
+    '":global x preshared-key=[redacted]": a command',
   ],
   ["an ifupdown wpa-passphrase", "\twpa-passphrase correct horse", "\twpa-passphrase [redacted]"],
   ["an ifupdown wpa-ssid stays", "\twpa-ssid homelab", "\twpa-ssid homelab"],
