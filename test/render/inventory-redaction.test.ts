@@ -4,7 +4,8 @@
 // name holding `token=` is shown as it is (render/inventory/table.ts ownerText vs markdownText).
 import { join } from "path";
 import { renderInventory } from "../../render/inventory";
-import { requireSite } from "../../site";
+import { formatProblem } from "../../addressing/problems";
+import { requireSite, resolveSite } from "../../site";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 
 const UUID = "0d8f7a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6";
@@ -112,5 +113,16 @@ test("the trial's password phrases are [redacted] in notes, description and purp
     "- login root / \\[redacted\\]",
     // Prose naming a password with no value after it stays.
     "- the password is in the vault",
+  ]);
+});
+
+test("a range's purpose quoted in a problem is redacted as in the inventory", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const c = raw as Record<string, any>;
+  c.segments[0].ranges[0].purpose = "wifi psk is CorrectHorseBatteryStaple9";
+  const result = resolveSite(raw);
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+    'devices[0].ipv4: "10.0.1.10": is inside segment default\'s static range for wifi psk is [redacted] 10.0.1.2-10.0.1.50 (segments[0].ranges[0]); move it out, or mark the device inRange: wifi psk is [redacted]',
   ]);
 });
