@@ -90,34 +90,122 @@ export function redactCredentials(text: string): string {
 // A run of 32+ hex digits standing alone (a device key, an API token, a digest): in the owner's
 // text only, since the program's own messages name digests (a Talos schematic ID) on purpose.
 const HEX_RUN = /(?<![0-9A-Za-z])[0-9A-Fa-f]{32,}(?![0-9A-Za-z])/g;
-// A word after `psk`, `pw`, `pass`, `passphrase`, `key` (`local key X`), then `:`, `=` or a space.
-const NAMED_SECRET =
-  /\b(psk|pw|pwd|pass|passwd|passphrase|key)(\s*[=:]\s*|\s+)(?!\[redacted\])([^\s"',;]+)/gi;
+// A secret's name in the owner's text: `password`, `wifi psk`, `WPA2`, `WPA2-PSK`, `login`.
+const SECRET_WORD =
+  "(?:password|passwd|pwd|pw|pass|passphrase|psk|secret|pin|key|token|wpa[23]?|login|credentials?)";
+const SECRET_NAME = new RegExp(`\\b${SECRET_WORD}(?:[-_]${SECRET_WORD})*\\b`, "gi");
+// What may stand between a secret's name and its value: `is`, `:`, `=`, `/`, spaces.
+const SECRET_SEPARATOR = /^(?:\s+is\b|\s*[:=/])*\s*/i;
+// The value itself: a quoted string or a run of non-space characters.
+const SECRET_VALUE = /^(?:"[^"]*"|'[^']*'|[^\s"',;]+)/;
+// `login root / Hunter2`, `credentials: admin:hunter2`: the user stays, the password goes.
+const LOGIN_PAIR =
+  /\b(login|credentials?|creds|user(?:name)?)(\s*[:=]?\s*)([^\s/:"',;]+)(\s*[/:]\s*)(?!\[redacted\])([^\s"',;]+)/gi;
+// Words that follow a secret's name in prose, not a secret: `the password is in the vault`.
+const PROSE = new Set(
+  (
+    "in on at the a an not no is are was stored kept saved required optional set unset managed " +
+    "rotated changed documented elsewhere unknown same different written listed given generated " +
+    "random empty none blank default disabled enabled below above here there from by with for to " +
+    "of and or via see only also still management protected encrypted"
+  ).split(" "),
+);
 
 /**
  * Whether `value`, written after a secret's name (`psk`, `pw`, `key`), looks like the secret:
- * after `:` or `=` when it holds a digit or is 8+ characters; after a space when it holds a digit,
- * or is 8+ characters and not one lowercase word (`key management` is prose, `PSK Hunter-Horse` not).
+ * never a word of prose (PROSE); after `:`, `=`, `/` or `is` when it holds a digit or is 8+
+ * characters; after a space when it holds a digit, or is 8+ characters and not one lowercase
+ * word (`key management` is prose, `PSK Hunter-Horse` not).
  */
 function looksSecret(value: string, separator: string): boolean {
+  if (PROSE.has(value.toLowerCase().replace(/[.!?]+$/, ""))) return false;
   if (/\d/.test(value)) return true;
   if (value.length < 8) return false;
-  return /[=:]/.test(separator) || !/^[a-z]+$/.test(value);
+  return /[=:/]|\bis\b/i.test(separator) || !/^[a-z]+$/.test(value);
+}
+
+/** `text` with the value after each secret's name (SECRET_NAME) redacted when looksSecret. */
+function redactNamedSecrets(text: string): string {
+  let out = "";
+  let at = 0;
+  SECRET_NAME.lastIndex = 0;
+  for (let m = SECRET_NAME.exec(text); m !== null; m = SECRET_NAME.exec(text)) {
+    const end = m.index + m[0].length;
+    const sep = SECRET_SEPARATOR.exec(text.slice(end))?.[0] ?? "";
+    const rest = text.slice(end + sep.length);
+    const value = SECRET_VALUE.exec(rest)?.[0];
+    // A value that is itself a secret's name (`login password hunter2`) is looked at next.
+    SECRET_NAME.lastIndex = end;
+    if (
+      value === undefined ||
+      value.includes(REDACTED) ||
+      new RegExp(`^${SECRET_WORD}\\b`, "i").test(value) ||
+      !looksSecret(value, sep)
+    )
+      continue;
+    out += `${text.slice(at, end)}${sep}${REDACTED}`;
+    at = end + sep.length + value.length;
+    SECRET_NAME.lastIndex = at;
+  }
+  return out + text.slice(at);
 }
 
 /**
- * The owner's free text (a note, a purpose, a description, an owner) with credentials made
- * "[redacted]": everything redactCredentials finds, and also a run of 32+ hex digits, and the
- * word after `psk`, `pw`, `pass`, `passphrase` or `key` when it looks like a secret (looksSecret):
- * `tuya local key 6f3c...` and `PSK Hunter2-Correct-Horse-Battery` lose their values. Only for
- * text the owner wrote: the program's own text is never passed here.
+ * The owner's free text (a note, a purpose, a description, an owner, a rule's why) with
+ * credentials made "[redacted]": everything redactCredentials finds, a run of 32+ hex digits,
+ * the password of `login root / hunter2`, and the word after a secret's name (password, passwd,
+ * pw, pass, psk, passphrase, secret, pin, key, token, wpa, wpa2, wpa3, login, credentials; also
+ * joined, `WPA2-PSK`) and an optional `is`, `:`, `=` or `/`, when it looks like a secret
+ * (looksSecret): `router password is Tr0ub4dor&3x`, `WPA2: Sup3rS3cretWifi`, `tuya local key
+ * 6f3c...` lose their values; `the password is in the vault` stays. Only for text the owner
+ * wrote: the program's own text is never passed here. Source: the new-user trial's notes.
  */
 export function redactOwnerText(text: string): string {
-  return redactCredentials(text)
-    .replace(HEX_RUN, REDACTED)
-    .replace(NAMED_SECRET, (whole, name: string, sep: string, value: string) =>
-      looksSecret(value, sep) ? `${name}${sep}${REDACTED}` : whole,
-    );
+  return redactNamedSecrets(
+    redactCredentials(text).replace(HEX_RUN, REDACTED).replace(LOGIN_PAIR, `$1$2$3$4${REDACTED}`),
+  );
+}
+
+// A RouterOS property (`name=value`, the name dotted as in `security.passphrase`) or an
+// ifupdown option at the start of a line (`wpa-psk value`) whose name holds a secret.
+const CONFIG_PAIR = /(^|[\s[])([A-Za-z][A-Za-z0-9_.-]*)=("(?:[^"\\]|\\.)*"?|[^\s\]"]*)/g;
+const CONFIG_OPTION = /^(\s*)([A-Za-z][A-Za-z0-9_.-]*)(\s+)(\S.*)$/;
+
+/**
+ * Whether a configuration property's name holds a secret: its last dotted part is password,
+ * passwd, passphrase, secret, psk, key, or ends in `-password`, `-passphrase`, `-secret`, `-psk`,
+ * `-key` (private-key, preshared-key, pre-shared-key, auth-key, wpa2-pre-shared-key,
+ * tcp-md5-key), or is `static-key-N`; not public-key. Sources: RouterOS `/export show-sensitive`
+ * (/interface wifi security.passphrase, /interface wireguard private-key and peers preshared-key,
+ * /ppp secret password, /ip ipsec identity secret, /routing bgp connection tcp-md5-key) and
+ * ifupdown's wpa-psk / wpa-passphrase (wpasupplicant's README.Debian).
+ */
+export function sensitiveName(name: string): boolean {
+  const last = name.toLowerCase().split(".").pop() ?? "";
+  if (last === "public-key") return false;
+  return (
+    /(?:^|[-_])(?:password|passwd|passphrase|secret|psk|key)$/.test(last) ||
+    /^static-key-\d+$/.test(last)
+  );
+}
+
+/**
+ * A line of a saved configuration (a RouterOS export line, an /etc/network/interfaces or Proxmox
+ * file line) as the import echoes it: the value of every property whose name is sensitive
+ * (sensitiveName) made "[redacted]", `name=value` anywhere on the line (quoted values with
+ * escapes whole) and `option value` at its start; then everything redactCredentials finds. The
+ * one function every echo of a configuration line goes through (import-report.md, the console).
+ */
+export function redactConfigLine(line: string): string {
+  const pairs = line.replace(CONFIG_PAIR, (whole, before: string, name: string) =>
+    sensitiveName(name) ? `${before}${name}=${REDACTED}` : whole,
+  );
+  const option = CONFIG_OPTION.exec(pairs);
+  const shown =
+    option && sensitiveName(option[2]) && !option[4].startsWith(REDACTED)
+      ? `${option[1]}${option[2]}${option[3]}${REDACTED}`
+      : pairs;
+  return redactCredentials(shown);
 }
 
 /** The escape for one character: the usual short forms, else \xNN or \uNNNN. */

@@ -3,6 +3,7 @@
 import { Address, AddressRange, hostSpan, Prefix } from "./ip";
 import { AddressFact, Plan, PrefixFact } from "./plan-types";
 import { Problem } from "./problems";
+import { redactOwnerText } from "./quote";
 import { VXLAN_OVERHEAD } from "./site";
 import { specialPurposeProblems } from "./special-purpose";
 import { lbRangeProblems } from "./lb-ranges";
@@ -192,7 +193,8 @@ function handedOut(plan: Plan): HandedOut[] {
         cluster: g.name,
         path: `segments[${i}].ranges[${j}]`,
         range: r.range,
-        what: `segment ${g.name}'s ${r.kind} range for ${r.purpose}`,
+        // The purpose is the owner's text: shown with its credentials redacted.
+        what: `segment ${g.name}'s ${r.kind} range for ${redactOwnerText(r.purpose)}`,
         only: r.kind === "static" ? r.purpose : undefined,
       })),
   );
@@ -225,7 +227,7 @@ function poolCollisions(plan: Plan): Problem[] {
         message: `is inside ${pool.what} ${pool.shown ?? pool.range} (${pool.path})`,
         fix:
           pool.only !== undefined
-            ? `move it out, or mark the device inRange: ${pool.only}`
+            ? `move it out, or mark the device inRange: ${redactOwnerText(pool.only)}`
             : "that range is handed out automatically; keep owned addresses out of it",
       },
     ];

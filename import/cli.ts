@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { redactConfigLine } from "../addressing/quote";
 import { readRegularFile, RefusedFile } from "../preview/files";
 import { pseudoFilesystem, shownPath } from "../preview/folder";
 import { MAX_BASE_BYTES } from "../preview/routeros-base";
@@ -170,7 +171,7 @@ export function importCli(argv: readonly string[], io: CliOutput): number {
     try {
       routers.push({ name: r.name, file: r.file, exported: parseExport(r.file, t) });
     } catch (e) {
-      if (e instanceof ExportError) refused.push(e.message);
+      if (e instanceof ExportError) refused.push(redactConfigLine(e.message));
       else throw e;
     }
   }

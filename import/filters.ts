@@ -4,6 +4,7 @@
 // reported with its file, line and what the policy cannot say; the router keeps it as it is
 // (the script never removes or moves an unmanaged rule).
 import * as ipaddr from "ipaddr.js";
+import { redactOwnerText } from "../addressing/quote";
 import { ExportCommand } from "../twin/routeros/export";
 import { Report } from "./report";
 
@@ -123,7 +124,7 @@ export function policyRule(
     ports = parts.map((p) => (p.includes("-") ? p : Number(p)));
   }
   const where = `${f.file}:${c.line}`;
-  const why = comment ? `${comment} (${where})` : `imported from ${where}`;
+  const why = comment ? `${redactOwnerText(comment)} (${where})` : `imported from ${where}`;
   return {
     rule: {
       name: ruleName(f.router, c.line),

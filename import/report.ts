@@ -1,4 +1,8 @@
 // What an import read and could not express in the stack, with the file and line it came from.
+// Every finding's text and why pass through redactConfigLine when recorded, so that no echo of
+// it (import-report.md, the console) shows a secret of a `/export show-sensitive` line.
+
+import { redactConfigLine } from "../addressing/quote";
 
 /** One line or object read and not expressed in the stack file (or expressed by an assumption). */
 export interface Finding {
@@ -7,10 +11,15 @@ export interface Finding {
   readonly file: string;
   /** 1-based line the entry starts on. */
   readonly line: number;
-  /** The text read, as in the file (one line). */
+  /** The text read, as in the file (one line), sensitive values "[redacted]" (redactConfigLine). */
   readonly text: string;
   /** Why it is not in the stack file, or what was assumed, and what to do. */
   readonly why: string;
+}
+
+/** `f` with its text and why as they may be shown: sensitive values "[redacted]". */
+function redactFinding(f: Finding): Finding {
+  return { ...f, text: redactConfigLine(f.text), why: redactConfigLine(f.why) };
 }
 
 /** Per input file: entries read, expressed in the stack file, listed in the report. */
@@ -57,12 +66,12 @@ export class Report {
     const c = this.count(f.file);
     c.read++;
     c.reported++;
-    this.findings.push(f);
+    this.findings.push(redactFinding(f));
   }
 
   /** An assumption made on an entry already counted as expressed: listed, not counted again. */
   assumed(f: Omit<Finding, "kind">, kind = "Assumptions made"): void {
-    this.findings.push({ ...f, kind });
+    this.findings.push(redactFinding({ ...f, kind }));
   }
 }
 

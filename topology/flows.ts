@@ -3,6 +3,7 @@
 // plan and its topology. Each flow is checked against routing and policy in flow-check.ts.
 import { closest } from "fastest-levenshtein";
 import { Address } from "../addressing/ip";
+import { redactOwnerText } from "../addressing/quote";
 import { Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { CloudImage } from "../addressing/site";
@@ -273,7 +274,7 @@ export function siteFlows(
           to: o.to,
           protocol: o.protocol,
           port,
-          why: `vms[${i}].outbound[${j}]: ${o.why}`,
+          why: `vms[${i}].outbound[${j}]: ${redactOwnerText(o.why)}`,
         });
     });
     for (const a of vm.nameservers) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);

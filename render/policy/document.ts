@@ -3,6 +3,7 @@
 // the intent the twin checks the loaded rulesets against (one probe per rule and zone default, and
 // the verdict on every ping it sends), so editing a ruleset never changes what is expected of it.
 import { Address, Prefix } from "../../addressing/ip";
+import { redactOwnerText } from "../../addressing/quote";
 import { AddressSet } from "../../topology/address-set";
 import {
   Policy,
@@ -98,7 +99,8 @@ export function policyDocument(p: Policy): PolicyDocument {
       ports: r.ports,
       action: r.action,
       log: r.log,
-      ...(r.why !== undefined ? { why: r.why } : {}),
+      // The owner's text: credentials redacted as in inventory.md (redactOwnerText).
+      ...(r.why !== undefined ? { why: redactOwnerText(r.why) } : {}),
     })),
     points: p.points.map((x) => ({
       kind: x.kind,
@@ -172,7 +174,8 @@ export function readPolicyDocument(text: string, file = "policy.json"): Policy {
       action: r.action,
       log: r.log,
       families: src.families.filter((f) => dst.families.includes(f)),
-      ...(r.why !== undefined ? { why: r.why } : {}),
+      // The owner's text: credentials redacted as in inventory.md (redactOwnerText).
+      ...(r.why !== undefined ? { why: redactOwnerText(r.why) } : {}),
     };
   });
   const points: PolicyPoint[] = doc.points.map((x, i) => ({

@@ -126,3 +126,28 @@ test("path, message and fix are cleaned too; printable keeps line breaks only", 
   expect(clean("a\rb")).toBe("a\\rb");
   expect(printable("one\x1b[2K\ntwo\r")).toBe("one\\x1b[2K\ntwo\\r");
 });
+
+// The new-user trial's notes, printed as written before: a secret's name, an optional `is`, `:`,
+// `=` or `/`, and a value. Prose that names a secret with no value after it stays.
+test.each([
+  ["password is", "router password is Tr0ub4dor&3x", "router password is [redacted]"],
+  ["psk is", "wifi psk is CorrectHorseBatteryStaple9", "wifi psk is [redacted]"],
+  ["password and a word", "wifi password Hunter2Wifi99", "wifi password [redacted]"],
+  ["WPA2:", "WPA2: Sup3rS3cretWifi", "WPA2: [redacted]"],
+  ["login user / password", "login root / Hunter2Secret!", "login root / [redacted]"],
+  ["WPA2-PSK:", "WPA2-PSK: Sup3rS3cretWifi", "WPA2-PSK: [redacted]"],
+  ["pin and digits", "door pin 4711", "door pin [redacted]"],
+  ["credentials user:password", "credentials admin:Sw0rdfish", "credentials admin:[redacted]"],
+  ["password is and 8+ letters", "password is swordfish", "password is [redacted]"],
+  [
+    "prose: the password is in the vault",
+    "the password is in the vault",
+    "the password is in the vault",
+  ],
+  ["prose: the key is stored", "the key is stored in 1Password", "the key is stored in 1Password"],
+  ["prose: pin the VM", "pin the VM to pve1", "pin the VM to pve1"],
+  ["prose: login via", "login via ssh", "login via ssh"],
+  ["prose: WPA2 only", "WPA2 only, no WPA3", "WPA2 only, no WPA3"],
+])("redactOwnerText of %s", (_what, text, shown) => {
+  expect(redactOwnerText(text)).toBe(shown);
+});

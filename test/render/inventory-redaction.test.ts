@@ -4,7 +4,8 @@
 // name holding `token=` is shown as it is (render/inventory/table.ts ownerText vs markdownText).
 import { join } from "path";
 import { renderInventory } from "../../render/inventory";
-import { requireSite } from "../../site";
+import { formatProblem } from "../../addressing/problems";
+import { requireSite, resolveSite } from "../../site";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 
 const UUID = "0d8f7a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6";
@@ -83,5 +84,45 @@ test("a router's SSH cell is the program's text: a host named secret is shown as
     .filter((l) => l.includes("admin@"));
   expect(row).toEqual([
     "| edge   | RouterOS | 7.24    | 65000 | 192.168.88.254 | admin@secret:22 | fc00::/8       |",
+  ]);
+});
+
+// The new-user trial's phrases, printed as written before: a secret's name with `is`, `:`, `/`
+// or a space, then the value. In the notes, the site's description and a range's purpose.
+test("the trial's password phrases are [redacted] in notes, description and purposes", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const c = raw as Record<string, any>;
+  c.site.description = "router password is Tr0ub4dor&3x";
+  c.segments[0].ranges[0].purpose = "wifi psk is CorrectHorseBatteryStaple9";
+  c.devices[0].inRange = c.segments[0].ranges[0].purpose;
+  c.notes = [
+    "wifi password Hunter2Wifi99",
+    "WPA2: Sup3rS3cretWifi",
+    "login root / Hunter2Secret!",
+    "the password is in the vault",
+  ];
+  const doc = inventory(raw);
+  expect(doc).not.toMatch(/Tr0ub4dor|CorrectHorse|Hunter2|Sup3rS3cret/);
+  expect(doc.split("\n").filter((l) => /redacted|vault/.test(l))).toEqual([
+    "router password is \\[redacted\\]",
+    "| 10.0.1.2-10.0.1.50 | static  | 49    | wifi psk is \\[redacted\\] |",
+    "| usw-flex | default | 10.0.1.10 | -    | \\# Owned | wifi psk is \\[redacted\\] |",
+    "- wifi password \\[redacted\\]",
+    "- WPA2: \\[redacted\\]",
+    "- login root / \\[redacted\\]",
+    // Prose naming a password with no value after it stays.
+    "- the password is in the vault",
+  ]);
+});
+
+test("a range's purpose quoted in a problem is redacted as in the inventory", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const c = raw as Record<string, any>;
+  c.segments[0].ranges[0].purpose = "wifi psk is CorrectHorseBatteryStaple9";
+  const result = resolveSite(raw);
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+    'devices[0].ipv4: "10.0.1.10": is inside segment default\'s static range for wifi psk is [redacted] 10.0.1.2-10.0.1.50 (segments[0].ranges[0]); move it out, or mark the device inRange: wifi psk is [redacted]',
   ]);
 });
