@@ -436,6 +436,54 @@ function vlanProblems(plan: Plan, t: Partial): Problem[] {
   return out;
 }
 
+/** IPv6 link-local (RFC 4291 section 2.5.6): on every interface, in no segment's prefix. */
+const LINK_LOCAL = Prefix.from("fe80::/10");
+
+/**
+ * An address on a router's interface of a segment lies in that segment's prefix of its family
+ * (new-user trial, brk16). The interface's segment is the one its other address lies in; an
+ * address of a family the segment has no prefix of is refused too: the policy knows a zone by its
+ * prefixes, so the router would route that family on the segment's VLAN with no filter (an IPv6
+ * address on a default-deny IPv4 zone gave IoT unfiltered IPv6 and an IPv6 masquerade).
+ */
+function routerSegmentAddresses(t: Partial): Problem[] {
+  const segments = new Map(t.segments.map((s) => [s.id, s]));
+  return t.devices
+    .filter((d) => d.path.startsWith("routers["))
+    .flatMap((d) =>
+      d.interfaces.flatMap((iface) => {
+        const seg = iface.segment === undefined ? undefined : segments.get(iface.segment);
+        if (!seg || iface.kind === "loopback") return [];
+        const on = `${iface.name}, the router's interface on segment ${seg.name}${seg.vlan === undefined ? "" : ` (VLAN ${seg.vlan})`}`;
+        return iface.addresses.flatMap((a): Problem[] => {
+          if (a.role !== "interface" || LINK_LOCAL.contains(a.address)) return [];
+          const f = a.address.family;
+          const mine = seg.prefixes.filter((p) => p.family === f);
+          if (mine.some((p) => p.contains(a.address))) return [];
+          const subnet = Prefix.containing(f, a.address.value, a.length);
+          const input = `${a.address}/${a.length}`;
+          if (mine.length === 0)
+            return [
+              {
+                path: a.path,
+                input,
+                message: `is on ${on}, which has no IPv${f} prefix: the policy's zone ${seg.name} would not hold it, and its IPv${f} would pass unfiltered`,
+                fix: `add ${seg.path}.${key(f)}: ${subnet}, or remove the address`,
+              },
+            ];
+          return [
+            {
+              path: a.path,
+              input,
+              message: `is on ${on}, but not inside its IPv${f} prefix ${mine.join(", ")}: a router's address on a segment lies in the segment's prefix`,
+              fix: `use an address in ${mine[0]} (e.g. ${mine[0].host(1)}/${mine[0].length}), or put it on another interface`,
+            },
+          ];
+        });
+      }),
+    );
+}
+
 /** Two segments describe one network when their prefixes are the same (a segment and a tenant). */
 function sameNetwork(t: Partial, a: string, b: string): boolean {
   const seg = (id: string) =>
@@ -527,6 +575,7 @@ export function checkTopology(plan: Plan, t: Partial, earlier: readonly Problem[
     ...routerTenants(plan),
     ...clusterProblems(plan),
     ...vlanProblems(plan, t),
+    ...routerSegmentAddresses(t),
     ...segmentNameProblems(plan, t, earlier),
     ...sessionProblems(t),
     ...connectionNameProblems(t),
