@@ -484,6 +484,46 @@ function routerSegmentAddresses(t: Partial): Problem[] {
     );
 }
 
+/**
+ * A router's static DNS record that is one the router writes itself: `<node>.<dnsDomain>` at the
+ * node's address on a segment the router holds, or `<cluster>.<dnsDomain>` at a VIP of the
+ * cluster (render/routeros/state.ts, dnsRecords). RouterOS would hold the entry twice; the
+ * renderer refused it at its own `dns[N]` (new-user trial, brk25).
+ */
+function generatedDnsDuplicates(plan: Plan, t: Partial): Problem[] {
+  return plan.routers.flatMap((r, i) => {
+    const domain = r.dnsDomain;
+    const router = t.devices.find((d) => d.path === `routers[${i}]`);
+    if (domain === undefined || r.os !== "routeros" || !router) return [];
+    const segments = new Set(router.interfaces.map((x) => x.segment));
+    const tenants = new Set(r.vlans.map((v) => v.tenant));
+    const written = new Map<string, string>();
+    for (const d of t.devices) {
+      if (!d.node || !tenants.has(d.node.tenant)) continue;
+      for (const x of d.interfaces)
+        for (const h of x.addresses) {
+          if (h.role === "interface" && segments.has(x.segment))
+            written.set(`${d.name}.${domain} ${h.address}`, `node ${d.name}`);
+          if (h.role === "vip")
+            written.set(`${d.node.cluster}.${domain} ${h.address}`, `cluster ${d.node.cluster}`);
+        }
+    }
+    return r.dnsRecords.flatMap((rec, j): Problem[] => {
+      const what = written.get(`${rec.name} ${rec.address}`);
+      return what === undefined
+        ? []
+        : [
+            {
+              path: `routers[${i}].dnsRecords[${j}]`,
+              input: `${rec.name} ${rec.address}`,
+              message: `is the record router ${r.name} writes itself for ${what} (dnsDomain ${domain}): RouterOS would hold it twice`,
+              fix: `remove routers[${i}].dnsRecords[${j}]`,
+            },
+          ];
+    });
+  });
+}
+
 /** Two segments describe one network when their prefixes are the same (a segment and a tenant). */
 function sameNetwork(t: Partial, a: string, b: string): boolean {
   const seg = (id: string) =>
@@ -576,6 +616,7 @@ export function checkTopology(plan: Plan, t: Partial, earlier: readonly Problem[
     ...clusterProblems(plan),
     ...vlanProblems(plan, t),
     ...routerSegmentAddresses(t),
+    ...generatedDnsDuplicates(plan, t),
     ...segmentNameProblems(plan, t, earlier),
     ...sessionProblems(t),
     ...connectionNameProblems(t),
