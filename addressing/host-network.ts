@@ -13,6 +13,54 @@ const DEFAULT_MTU = 1500;
 export type HostAddresses = Record<Carries, DualAddress>;
 
 /**
+ * A bridge with no ports reaches nothing off the host: one that carries a global network (itself
+ * or by a VLAN on it) would cut the host off it (`management`: the host's only way in; new-user
+ * trial brk24, where `plan` wrote vmbr0 with "ports": [] for both hosts and only the twin noticed).
+ * The VM bridge with no ports cuts the tenants' VLANs off their router; a segment's bridge cuts its
+ * VMs off the segment. A portless bridge that carries none of these stays valid: VMs on it talk
+ * among themselves on the host.
+ */
+function portlessCarrier(
+  b: Builder,
+  spec: HostNetworkSpec,
+  i: number,
+  path: string,
+  site: Site,
+): void {
+  const br = spec.bridges[i];
+  if (br.ports.length > 0) return;
+  // The tenants' VLANs ride the VM bridge to their gateway, a router off the host.
+  const vmBridge = spec.vmBridge ?? spec.bridges.find((x) => x.vlanAware)?.name;
+  const tenantVlans = site.tenants.flatMap((t) => (t.vlan === undefined ? [] : [t.vlan]));
+  const carried = [
+    ...(br.carries ? [br.carries] : []),
+    ...(br.segment ? [`segment ${br.segment}`] : []),
+    ...(br.name === vmBridge && tenantVlans.length > 0
+      ? [`the tenants' VLANs (${tenantVlans.join(", ")})`]
+      : []),
+    ...spec.vlans
+      .filter((v) => v.on === br.name && v.carries)
+      .map((v) => `${v.carries} (VLAN ${v.id})`),
+  ];
+  if (carried.length === 0) return;
+  const ported = new Set([
+    ...spec.bridges.flatMap((x) => x.ports),
+    ...spec.bonds.flatMap((x) => x.members),
+    ...spec.underlay,
+  ]);
+  const free = [...spec.interfaces, ...spec.bonds.map((x) => x.name)].find((n) => !ported.has(n));
+  const spare = ["eno1", "eno2", "enp2s0", "enp3s0"].find((n) => !spec.interfaces.includes(n));
+  b.problem(
+    `${path}.bridges[${i}].ports`,
+    "[]",
+    `bridge ${br.name} has no ports, yet carries ${carried.slice(0, -1).join(", ")}${carried.length > 1 ? " and " : ""}${carried[carried.length - 1]}: with no NIC it reaches nothing off the host, so the host and its VMs would be cut off from the rest of that network`,
+    free
+      ? `name the NIC it rides on, e.g. ports: [${free}] (a physical interface of the host, ${path}.interfaces)`
+      : `name the host's physical NIC it rides on, e.g. ports: [${spare}], and list it in ${path}.interfaces (a NIC is in one bridge or bond only)`,
+  );
+}
+
+/**
  * Checks a network description once (the site template, or a host's own) and records its
  * problems under `path`. Host-independent, so a template mistake is reported once, not per host.
  */
@@ -57,6 +105,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
   });
   spec.bridges.forEach((br, i) => {
     declare(br.name, `${path}.bridges[${i}].name`);
+    portlessCarrier(b, spec, i, path, site);
     br.ports.forEach((port, j) => {
       const where = `${path}.bridges[${i}].ports[${j}]`;
       if (!nics.has(port) && !bonds.has(port)) {

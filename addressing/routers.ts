@@ -138,11 +138,28 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
         `is rendered for RouterOS routers only; router ${r.name} is os: ${r.os}`,
         "create the VLAN interfaces on the router itself, or leave trunk out",
       );
+    // One static entry per name and address: RouterOS keeps a second one as a twin, and the
+    // reconcile script refuses it (trial brk25: plan refused it at the renderer's `dns[8]`).
+    const records = new Map<string, number>();
     const dnsRecords = r.dnsRecords.flatMap((d, j) => {
       const parsed = Address.parse(d.address);
-      if (parsed.ok) return [{ name: d.name, address: parsed.value }];
-      b.problem(`${path}.dnsRecords[${j}].address`, d.address, parsed.error, parsed.fix);
-      return [];
+      if (!parsed.ok) {
+        b.problem(`${path}.dnsRecords[${j}].address`, d.address, parsed.error, parsed.fix);
+        return [];
+      }
+      const k = `${d.name} ${parsed.value}`;
+      const first = records.get(k);
+      if (first !== undefined) {
+        b.problem(
+          `${path}.dnsRecords[${j}]`,
+          `${d.name} ${parsed.value}`,
+          `duplicates ${path}.dnsRecords[${first}]: one static DNS entry per name and address`,
+          `remove ${path}.dnsRecords[${j}]`,
+        );
+        return [];
+      }
+      records.set(k, j);
+      return [{ name: d.name, address: parsed.value }];
     });
     const uplink = planUplink(b, r, path, addresses, tenants);
     return {

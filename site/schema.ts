@@ -301,9 +301,23 @@ export function noUserinfo(inner: Schema<string>, fix: string): Schema<string> {
   };
 }
 
+/**
+ * A DNS name as RouterOS stores and the reconcile compares it (render/routeros/syntax.ts): labels
+ * of 1 to 63 lowercase letters, digits or '-' not at either end (RFC 1035 section 2.3.1, RFC 1123
+ * section 2.1), joined by single dots, at most 253 characters (RFC 1035 section 2.3.4). "x..y"
+ * has an empty label (new-user trial, brk25: `plan` refused it at the renderer's `dns[8].name`).
+ */
+const DNS_NAME_RE =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
 /** A dotted DNS name (or domain). */
 export function dnsName(what = "a DNS name"): Schema<string> {
-  return str({ pattern: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, patternText: what });
+  return str({
+    pattern: DNS_NAME_RE,
+    patternText: `${what}: lowercase labels of letters, digits and '-', separated by '.'`,
+    patternFix:
+      "write labels of 1 to 63 lowercase letters, digits or '-', not starting or ending with '-', joined by single dots (e.g. nas.home.arpa), at most 253 characters",
+  });
 }
 
 export function int(min: number, max: number): Schema<number> {

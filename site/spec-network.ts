@@ -62,7 +62,14 @@ const carries = field(
 const mtu = field(int(576, 9216), "Interface MTU.", { defaultText: "1500" });
 
 export const hostNetworkSchema = obj({
-  interfaces: field(list(iface()), "Physical NICs of the host.", { defaultText: "[]" }),
+  interfaces: field(
+    list(iface(), {
+      minItems: 1,
+      fix: "list the host's physical NICs (ip -br link on the host), e.g. interfaces: [eno1]; a host with none reaches no network",
+    }),
+    "Physical NICs of the host (at least one where written: bridge ports and bond members are among them).",
+    { defaultText: "[]" },
+  ),
   bridges: field(
     list(
       obj({

@@ -436,6 +436,94 @@ function vlanProblems(plan: Plan, t: Partial): Problem[] {
   return out;
 }
 
+/** IPv6 link-local (RFC 4291 section 2.5.6): on every interface, in no segment's prefix. */
+const LINK_LOCAL = Prefix.from("fe80::/10");
+
+/**
+ * An address on a router's interface of a segment lies in that segment's prefix of its family
+ * (new-user trial, brk16). The interface's segment is the one its other address lies in; an
+ * address of a family the segment has no prefix of is refused too: the policy knows a zone by its
+ * prefixes, so the router would route that family on the segment's VLAN with no filter (an IPv6
+ * address on a default-deny IPv4 zone gave IoT unfiltered IPv6 and an IPv6 masquerade).
+ */
+function routerSegmentAddresses(t: Partial): Problem[] {
+  const segments = new Map(t.segments.map((s) => [s.id, s]));
+  return t.devices
+    .filter((d) => d.path.startsWith("routers["))
+    .flatMap((d) =>
+      d.interfaces.flatMap((iface) => {
+        const seg = iface.segment === undefined ? undefined : segments.get(iface.segment);
+        if (!seg || iface.kind === "loopback") return [];
+        const on = `${iface.name}, the router's interface on segment ${seg.name}${seg.vlan === undefined ? "" : ` (VLAN ${seg.vlan})`}`;
+        return iface.addresses.flatMap((a): Problem[] => {
+          if (a.role !== "interface" || LINK_LOCAL.contains(a.address)) return [];
+          const f = a.address.family;
+          const mine = seg.prefixes.filter((p) => p.family === f);
+          if (mine.some((p) => p.contains(a.address))) return [];
+          const subnet = Prefix.containing(f, a.address.value, a.length);
+          const input = `${a.address}/${a.length}`;
+          if (mine.length === 0)
+            return [
+              {
+                path: a.path,
+                input,
+                message: `is on ${on}, which has no IPv${f} prefix: the policy's zone ${seg.name} would not hold it, and its IPv${f} would pass unfiltered`,
+                fix: `add ${seg.path}.${key(f)}: ${subnet}, or remove the address`,
+              },
+            ];
+          return [
+            {
+              path: a.path,
+              input,
+              message: `is on ${on}, but not inside its IPv${f} prefix ${mine.join(", ")}: a router's address on a segment lies in the segment's prefix`,
+              fix: `use an address in ${mine[0]} (e.g. ${mine[0].host(1)}/${mine[0].length}), or put it on another interface`,
+            },
+          ];
+        });
+      }),
+    );
+}
+
+/**
+ * A router's static DNS record that is one the router writes itself: `<node>.<dnsDomain>` at the
+ * node's address on a segment the router holds, or `<cluster>.<dnsDomain>` at a VIP of the
+ * cluster (render/routeros/state.ts, dnsRecords). RouterOS would hold the entry twice; the
+ * renderer refused it at its own `dns[N]` (new-user trial, brk25).
+ */
+function generatedDnsDuplicates(plan: Plan, t: Partial): Problem[] {
+  return plan.routers.flatMap((r, i) => {
+    const domain = r.dnsDomain;
+    const router = t.devices.find((d) => d.path === `routers[${i}]`);
+    if (domain === undefined || r.os !== "routeros" || !router) return [];
+    const segments = new Set(router.interfaces.map((x) => x.segment));
+    const tenants = new Set(r.vlans.map((v) => v.tenant));
+    const written = new Map<string, string>();
+    for (const d of t.devices) {
+      if (!d.node || !tenants.has(d.node.tenant)) continue;
+      for (const x of d.interfaces)
+        for (const h of x.addresses) {
+          if (h.role === "interface" && segments.has(x.segment))
+            written.set(`${d.name}.${domain} ${h.address}`, `node ${d.name}`);
+          if (h.role === "vip")
+            written.set(`${d.node.cluster}.${domain} ${h.address}`, `cluster ${d.node.cluster}`);
+        }
+    }
+    return r.dnsRecords.flatMap((rec, j): Problem[] => {
+      const what = written.get(`${rec.name} ${rec.address}`);
+      return what === undefined
+        ? []
+        : [
+            {
+              path: `routers[${i}].dnsRecords[${j}]`,
+              input: `${rec.name} ${rec.address}`,
+              message: `is the record router ${r.name} writes itself for ${what} (dnsDomain ${domain}): RouterOS would hold it twice`,
+              fix: `remove routers[${i}].dnsRecords[${j}]`,
+            },
+          ];
+    });
+  });
+}
+
 /** Two segments describe one network when their prefixes are the same (a segment and a tenant). */
 function sameNetwork(t: Partial, a: string, b: string): boolean {
   const seg = (id: string) =>
@@ -527,6 +615,8 @@ export function checkTopology(plan: Plan, t: Partial, earlier: readonly Problem[
     ...routerTenants(plan),
     ...clusterProblems(plan),
     ...vlanProblems(plan, t),
+    ...routerSegmentAddresses(t),
+    ...generatedDnsDuplicates(plan, t),
     ...segmentNameProblems(plan, t, earlier),
     ...sessionProblems(t),
     ...connectionNameProblems(t),

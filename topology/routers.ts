@@ -81,7 +81,14 @@ function routerDevice(plan: Plan, r: RouterPlan, i: number, segments: readonly S
     const prev = byName.get(iface.name);
     byName.set(
       iface.name,
-      prev ? { ...prev, addresses: [...prev.addresses, ...iface.addresses] } : iface,
+      prev
+        ? {
+            ...prev,
+            // The interface's segment is the one any of its addresses lies in, in either order.
+            ...((prev.segment ?? iface.segment) ? { segment: prev.segment ?? iface.segment } : {}),
+            addresses: [...prev.addresses, ...iface.addresses],
+          }
+        : iface,
     );
   };
   r.vlans.forEach((v) => {
