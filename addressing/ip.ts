@@ -370,13 +370,23 @@ export class AddressRange {
     return prefix.contains(this.start) && prefix.contains(this.stop);
   }
 
+  /**
+   * This range without the addresses of `cut` (same family, else this range unchanged): itself
+   * when they do not meet, nothing when `cut` covers it, else one shorter range or the two around
+   * `cut`, in address order.
+   */
+  minus(cut: AddressRange): AddressRange[] {
+    if (!this.overlaps(cut)) return [this];
+    const out: AddressRange[] = [];
+    if (cut.start.value > this.start.value)
+      out.push(AddressRange.of(this.start, cut.start.add(-1n)));
+    if (cut.stop.value < this.stop.value) out.push(AddressRange.of(cut.stop.add(1n), this.stop));
+    return out;
+  }
+
   /** This range without one address: itself, one shorter range, or the two around it. */
   without(a: Address): AddressRange[] {
-    if (!this.contains(a)) return [this];
-    const out: AddressRange[] = [];
-    if (a.value > this.start.value) out.push(AddressRange.of(this.start, a.add(-1n)));
-    if (a.value < this.stop.value) out.push(AddressRange.of(a.add(1n), this.stop));
-    return out;
+    return this.minus(AddressRange.of(a, a));
   }
 
   /**

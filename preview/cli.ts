@@ -126,7 +126,7 @@ export async function planCli(
     bases,
     new Map(previewFiles(result)),
     shownPath,
-    result.plannedAddresses ?? [],
+    bases.length > 0 ? (result.plannedAddresses?.() ?? []) : [],
   );
   if (!dry.ok) {
     if (dry.status === 2) {

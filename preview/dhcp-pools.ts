@@ -84,15 +84,6 @@ function poolRangesOf(text: string): AddressRange[] | undefined {
 /** A range as RouterOS writes it: one address alone, else `start-stop`. */
 const rangeText = (r: AddressRange): string => (r.size === 1n ? r.start.toString() : r.toString());
 
-/** `r` without the addresses of `cut`: zero, one or two ranges. */
-function minus(r: AddressRange, cut: AddressRange): AddressRange[] {
-  if (!r.overlaps(cut)) return [r];
-  const out: AddressRange[] = [];
-  if (cut.start.value > r.start.value) out.push(AddressRange.of(r.start, cut.start.add(-1n)));
-  if (cut.stop.value < r.stop.value) out.push(AddressRange.of(cut.stop.add(1n), r.stop));
-  return out;
-}
-
 /** The properties of an export's `add` lines of one menu, enabled ones only. */
 function added(exported: RouterOsExport, menu: string): Record<string, string>[] {
   return exported.commands
@@ -128,7 +119,7 @@ export function dhcpPoolWarnings(
     const inside = planned.filter((p) => ranges.some((r) => r.overlaps(p.range)));
     if (inside.length === 0) continue;
     const free = ranges
-      .flatMap((r) => inside.reduce((left, p) => left.flatMap((x) => minus(x, p.range)), [r]))
+      .flatMap((r) => inside.reduce((left, p) => left.flatMap((x) => x.minus(p.range)), [r]))
       .sort((a, b) => (a.start.value < b.start.value ? -1 : 1));
     const shrink =
       free.length > 0

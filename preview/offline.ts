@@ -47,8 +47,11 @@ export interface PreviewResult {
   readonly expectations?: readonly Expectation[];
   /** The site's own flows and the routers' uplinks: flows.json's text (none for an invalid site). */
   readonly flows?: string;
-  /** The IPv4 addresses and pools the plan gives out, for the `--routeros-base` DHCP check. */
-  readonly plannedAddresses?: readonly PlannedAddress[];
+  /**
+   * The IPv4 addresses and pools the plan gives out, for the `--routeros-base` DHCP check: derived
+   * when called, since only a preview with a base export reads them.
+   */
+  readonly plannedAddresses?: () => readonly PlannedAddress[];
 }
 
 /**
@@ -117,7 +120,7 @@ export async function previewConfig(
     ...(site.topology.policy ? { policy: site.topology.policy } : {}),
     ...(site.topology.expectations?.length ? { expectations: site.topology.expectations } : {}),
     flows: flowsJson(flowReport(site.plan, site.topology), site.topology.egress ?? []),
-    plannedAddresses: plannedAddresses(site.plan, site.topology),
+    plannedAddresses: () => plannedAddresses(site.plan, site.topology),
     ...run,
   };
 }

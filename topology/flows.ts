@@ -7,7 +7,7 @@ import { redactOwnerText } from "../addressing/quote";
 import { Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { CloudImage } from "../addressing/site";
-import { apiServerAddress } from "./kube-api";
+import { apiServerAddress, clusterOf } from "./kube-api";
 import { Device, sessionBfd, Topology } from "./types";
 
 /** IP protocol of a flow (its destination port is TCP or UDP). */
@@ -62,8 +62,7 @@ function kubeApiFlow(
   tenant: TenantPlan,
   i: number,
 ): { readonly to: string; readonly dst: Address; readonly why: string } {
-  const k = tenant.kubernetes;
-  if (!k) throw new Error(`tenant ${tenant.id} has no Kubernetes cluster`);
+  const k = clusterOf(tenant);
   const dst = apiServerAddress(t, tenant);
   const vips = [k.vip.ipv4, k.vip.ipv6].filter((v): v is Address => v !== undefined);
   if (vips.some((v) => v.equals(dst)))

@@ -130,6 +130,44 @@ describe("AddressRange", () => {
     expect(infra.value.within(Prefix.from("10.25.12.0/24"))).toBe(false);
     expect(infra.value.contains(Address.from("10.25.11.120"))).toBe(false);
   });
+  test.each([
+    [
+      "192.168.88.10-192.168.88.254",
+      "192.168.88.11-192.168.88.12",
+      ["192.168.88.10-192.168.88.10", "192.168.88.13-192.168.88.254"],
+    ],
+    [
+      "192.168.88.10-192.168.88.254",
+      "192.168.88.1-192.168.88.20",
+      ["192.168.88.21-192.168.88.254"],
+    ],
+    [
+      "192.168.88.10-192.168.88.254",
+      "192.168.88.200-192.168.89.9",
+      ["192.168.88.10-192.168.88.199"],
+    ],
+    ["192.168.88.10-192.168.88.254", "192.168.88.0-192.168.88.255", []],
+    [
+      "192.168.88.10-192.168.88.254",
+      "192.168.87.0-192.168.87.255",
+      ["192.168.88.10-192.168.88.254"],
+    ],
+    ["192.168.88.10-192.168.88.254", "fd00::a-fd00::fe", ["192.168.88.10-192.168.88.254"]],
+  ])("%s minus %s", (range, cut, left) => {
+    const [r, c] = [AddressRange.parse(range), AddressRange.parse(cut)];
+    if (!r.ok || !c.ok) throw new Error("fixture");
+    expect(r.value.minus(c.value).map(String)).toEqual(left);
+  });
+  test("without one address is minus that address alone", () => {
+    const r = AddressRange.parse("10.0.0.1-10.0.0.3");
+    if (!r.ok) throw new Error("fixture");
+    expect(r.value.without(Address.from("10.0.0.2")).map(String)).toEqual([
+      "10.0.0.1-10.0.0.1",
+      "10.0.0.3-10.0.0.3",
+    ]);
+    expect(r.value.without(Address.from("10.0.0.1")).map(String)).toEqual(["10.0.0.2-10.0.0.3"]);
+    expect(r.value.without(Address.from("10.0.0.9")).map(String)).toEqual(["10.0.0.1-10.0.0.3"]);
+  });
 });
 
 describe("properties", () => {
