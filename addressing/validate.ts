@@ -361,11 +361,19 @@ function owners(plan: Plan): Problem[] {
       }
       const reserved = reservedIn(net, f.address);
       if (reserved) {
+        // A written address (a gateway, a reserved device) moves to a free one; a derived one
+        // by its ID, whose other addresses are in other prefixes.
+        const free = f.derivedFrom === undefined ? freeAddress(net, net.first, taken) : undefined;
         out.push({
           path: f.path,
           input,
           message: `${lead}is the ${reserved} of ${f.within.name} ${net}`,
-          fix: "choose another host ID",
+          fix:
+            f.derivedFrom !== undefined
+              ? "choose another host ID"
+              : free
+                ? `use an address in ${hostSpan(net)}, such as ${free}, the first free one`
+                : `use an address in ${hostSpan(net)}`,
         });
         continue;
       }
