@@ -113,7 +113,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
           where,
           port,
           `is neither an interface nor a bond of the host`,
-          near(port, [...nics, ...bonds]),
+          near(port, [...nics, ...bonds]) ?? `add ${port} to ${path}.interfaces`,
         );
       }
       use(port, where);
@@ -137,7 +137,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
         where,
         u,
         `is neither an interface nor a bond of the host`,
-        near(u, [...nics, ...bonds]),
+        near(u, [...nics, ...bonds]) ?? `add ${u} to ${path}.interfaces`,
       );
     use(u, where);
   });

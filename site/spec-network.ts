@@ -67,7 +67,7 @@ export const hostNetworkSchema = obj({
       minItems: 1,
       fix: "list the host's physical NICs (ip -br link on the host), e.g. interfaces: [eno1]; a host with none reaches no network",
     }),
-    "Physical NICs of the host (at least one where written: bridge ports and bond members are among them).",
+    "Physical NICs of the host (at least one where written; none where left out): every NIC a bridge port, bond member or underlay names is among them.",
     { defaultText: "[]" },
   ),
   bridges: field(
