@@ -136,7 +136,7 @@ export function baseChanges(
       changes.push({ router: b.router, path, text, counts: r.counts, warnings });
     } catch (e) {
       if (!(e instanceof ExportError) && !(e instanceof DryRunError)) throw e;
-      problems.push(e.message);
+      problems.push(...(e instanceof DryRunError ? e.problems : [e.message]));
     }
   }
   return problems.length > 0 ? { ok: false, status: 1, problems } : { ok: true, changes };

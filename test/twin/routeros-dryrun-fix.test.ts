@@ -1,6 +1,7 @@
 // The `--routeros-base` dry run's fix for an interface the script names that the router lacks
 // (new-user trial of issue 17, M11): it names the router's own bridge, renamed or not, and says
-// when the missing interface is the stack's trunk.
+// when the missing interface is the stack's trunk. Every missing interface is named in one run
+// (the stack names vlan20 and vlan30), not one per fix.
 import { readFileSync } from "fs";
 import { join } from "path";
 import { renderRouterOsScript } from "../../render/routeros";
@@ -45,13 +46,19 @@ test.each([
     "no trunk, the factory bridge",
     script("adopt-site.yaml"),
     FACTORY,
-    "the script fails on the router of edge.rsc: /interface/list/member: input does not match any value of interface: vlan20; edge.rsc has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=bridge vlan-id=<id>; edge.rsc has the bridge bridge), or set the router's trunk in the stack (trunk: bridge) so that the script creates its VLAN interfaces",
+    [
+      "the script fails on the router of edge.rsc: /interface/list/member: input does not match any value of interface: vlan20; edge.rsc has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=bridge vlan-id=<id>; edge.rsc has the bridge bridge), or set the router's trunk in the stack (trunk: bridge) so that the script creates its VLAN interfaces",
+      "the script fails on the router of edge.rsc: /interface/list/member: input does not match any value of interface: vlan30; edge.rsc has no interface vlan30: create it on the router (for a VLAN, /interface/vlan/add name=vlan30 interface=bridge vlan-id=<id>; edge.rsc has the bridge bridge), or set the router's trunk in the stack (trunk: bridge) so that the script creates its VLAN interfaces",
+    ].join("\n"),
   ],
   [
     "no trunk, the bridge renamed br-lan",
     script("adopt-site.yaml"),
     RENAMED,
-    "the script fails on the router of edge.rsc: /interface/list/member: input does not match any value of interface: vlan20; edge.rsc has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=br-lan vlan-id=<id>; edge.rsc has the bridge br-lan), or set the router's trunk in the stack (trunk: br-lan) so that the script creates its VLAN interfaces",
+    [
+      "the script fails on the router of edge.rsc: /interface/list/member: input does not match any value of interface: vlan20; edge.rsc has no interface vlan20: create it on the router (for a VLAN, /interface/vlan/add name=vlan20 interface=br-lan vlan-id=<id>; edge.rsc has the bridge br-lan), or set the router's trunk in the stack (trunk: br-lan) so that the script creates its VLAN interfaces",
+      "the script fails on the router of edge.rsc: /interface/list/member: input does not match any value of interface: vlan30; edge.rsc has no interface vlan30: create it on the router (for a VLAN, /interface/vlan/add name=vlan30 interface=br-lan vlan-id=<id>; edge.rsc has the bridge br-lan), or set the router's trunk in the stack (trunk: br-lan) so that the script creates its VLAN interfaces",
+    ].join("\n"),
   ],
   [
     "trunk: bridge on a router whose bridge is br-lan",

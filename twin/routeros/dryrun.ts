@@ -11,8 +11,23 @@ import { ADOPTED, LAN_KEPT_OUT_RE } from "../../render/routeros/script";
 import { parseExport, routerFromExport } from "./export";
 import { Change, RouterModel, RouterOsScriptError } from "./model";
 
-/** The script fails on the router for a reason other than a conflict (RouterOS would refuse it). */
-export class DryRunError extends Error {}
+/**
+ * The script fails on the router for a reason other than a conflict (RouterOS would refuse it).
+ * `problems` holds one line per failure found (each interface the router lacks, in the order the
+ * script names them); the message is those lines joined by newlines.
+ */
+export class DryRunError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+/** The interface an error of the model names as missing (RouterOS's own words), if any. */
+const missingInterface = (message: string): string | undefined =>
+  /input does not match any value of interface: (\S+)$/.exec(message)?.[1];
+
+/** The most missing interfaces one dry run looks for before it reports those it found. */
+const MAX_MISSING = 64;
 
 export interface DryRunCounts {
   /** Entries the export holds (every menu, built-in entries a `set` names included). */
@@ -69,9 +84,15 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   } catch (e) {
     if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
     const message = (e as Error).message;
-    const missing = /input does not match any value of interface: (\S+)$/.exec(message)?.[1];
-    const fix = missing === undefined ? "" : `; ${missingFix(router, script, file, missing)}`;
-    throw new DryRunError(`the script fails on the router of ${file}: ${message}${fix}`);
+    const missing = missingInterface(message);
+    if (missing === undefined)
+      throw new DryRunError([`the script fails on the router of ${file}: ${message}`]);
+    throw new DryRunError(
+      missingInterfaces(script, file, exported, version, message).map(
+        (m) =>
+          `the script fails on the router of ${file}: ${m.message}; ${missingFix(router, script, file, m.name)}`,
+      ),
+    );
   }
   const keptOut = script.split("\n").flatMap((l) => {
     const m = LAN_KEPT_OUT_RE.exec(l);
@@ -101,6 +122,37 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
       release: count("release"),
     },
   };
+}
+
+/**
+ * Every interface the script names that the router of `file` lacks, in the order the script
+ * reaches them, starting from the failure `first`: the script is run again on a fresh model of
+ * the export that takes the ones found so far as present, until it passes, stops for another
+ * reason, or MAX_MISSING are found. Each with the model's message at the place it failed.
+ */
+function missingInterfaces(
+  script: string,
+  file: string,
+  exported: ReturnType<typeof parseExport>,
+  version: string,
+  first: string,
+): { name: string; message: string }[] {
+  const found = [{ name: missingInterface(first) as string, message: first }];
+  while (found.length < MAX_MISSING) {
+    const router = routerFromExport(file, exported, version);
+    router.requireInterfaces();
+    for (const f of found) router.assumeInterface(f.name);
+    try {
+      router.run(script);
+      break;
+    } catch (e) {
+      const message = (e as Error).message;
+      const name = missingInterface(message);
+      if (name === undefined || found.some((f) => f.name === name)) break;
+      found.push({ name, message });
+    }
+  }
+  return found;
 }
 
 /**

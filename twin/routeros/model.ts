@@ -528,6 +528,8 @@ export class RouterModel {
   private counter = 0;
   /** Whether `interface` values must name an interface the router has (`requireInterfaces`). */
   private checkInterfaces = false;
+  /** Names taken as interfaces the router has though it lacks them (`assumeInterface`). */
+  private readonly assumed = new Set<string>();
   private mutations: Mutation[] = [];
   private log: Change[] = [];
   private output: string[] = [];
@@ -617,6 +619,15 @@ export class RouterModel {
     this.checkInterfaces = true;
   }
 
+  /**
+   * Takes `name` as an interface the router has, though its export lacks it: the dry run does so
+   * for each missing interface it has reported, to find the next one the script names (all of
+   * them in one run, not one per fix).
+   */
+  assumeInterface(name: string): void {
+    this.assumed.add(name);
+  }
+
   /** The interface names the router has (see `requireInterfaces`). */
   interfaceNames(): Set<string> {
     const names = new Set<string>();
@@ -633,7 +644,8 @@ export class RouterModel {
   }
 
   private requireInterface(path: string, name: string): void {
-    if (PORT_NAME_RE.test(name) || this.interfaceNames().has(name)) return;
+    if (PORT_NAME_RE.test(name) || this.assumed.has(name) || this.interfaceNames().has(name))
+      return;
     throw new Error(`${path}: input does not match any value of interface: ${name}`);
   }
 
