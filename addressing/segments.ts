@@ -53,11 +53,17 @@ export function planSegments(b: Builder): { segments: SegmentPlan[]; devices: De
           `give segment ${g.name} an ipv${r.range.family} prefix that contains it, or remove the range`,
         );
       } else if (!r.range.within(parent.prefix)) {
+        // A range written under the wrong segment: name the segment whose prefix holds it.
+        const k = site.segments.findIndex((o) => {
+          const q = o[key(r.range.family)];
+          return o !== g && q !== undefined && r.range.within(q);
+        });
+        const other = k < 0 ? undefined : site.segments[k];
         b.problem(
           where,
           r.range.toString(),
           `is not inside segment ${g.name} ${parent.prefix}`,
-          `keep both ends inside ${parent.prefix} (${hostSpan(parent.prefix)})`,
+          `${other ? `move it to segments[${k}].ranges (segment ${other.name} ${other[key(r.range.family)]} holds it), or ` : ""}keep both ends inside ${parent.prefix} (${hostSpan(parent.prefix)})`,
         );
       }
       g.ranges.slice(0, j).forEach((o, k) => {
