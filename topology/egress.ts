@@ -66,6 +66,30 @@ function connected(d: Device, uplinks: readonly string[], f: Family): Prefix[] {
 }
 
 /**
+ * Prefixes of one family the router routes to through its own static routes via a next hop on
+ * one of its non-uplink subnets (the return routes into an EVPN zone toward its exit nodes,
+ * topology/evpn-edge.ts; routers[].routes to a network behind another router), not inside a
+ * subnet it is connected to, not a host route and not the default route, deduplicated. Their
+ * machines leave through the uplink like the connected ones, so their private sources are
+ * masqueraded too: without it a tenant behind the exit nodes sent 10.60.0.11 untranslated to the
+ * internet, which has no way back (field case 34, twin probe).
+ */
+function routedBehind(d: Device, uplinks: readonly string[], f: Family): Prefix[] {
+  const near = connected(d, uplinks, f);
+  const seen = new Map<string, Prefix>();
+  for (const r of d.routes) {
+    if (r.kind !== "static" || !r.via || r.dst.family !== f || isDefault(r.dst)) continue;
+    // A host route (a node's loopback) is no subnet behind the router, as in `connected`.
+    if (r.dst.length === (f === 4 ? 32 : 128)) continue;
+    if (r.dev !== undefined && uplinks.includes(r.dev)) continue;
+    const via = r.via;
+    if (!near.some((p) => p.contains(via)) || near.some((p) => p.contains(r.dst))) continue;
+    seen.set(r.dst.toString(), r.dst);
+  }
+  return [...seen.values()];
+}
+
+/**
  * The netmap of a unique local /64 of tenant `tenant`: the /64 the tenant ID numbers inside the
  * configured global prefix (routers[].uplink.ipv6.prefix), or undefined when it does not fit.
  */
@@ -80,8 +104,12 @@ export function routerEgress(plan: Plan, t: Pick<Topology, "devices">): RouterEg
     const u = r.uplink;
     const d = t.devices.find((x) => x.name === r.name);
     if (!u || !d || !rendersNat(r)) return [];
-    const v4 = connected(d, u.interfaces, 4).filter(isPrivate);
-    const v6 = connected(d, u.interfaces, 6).filter(isPrivate);
+    const v4 = [...connected(d, u.interfaces, 4), ...routedBehind(d, u.interfaces, 4)].filter(
+      isPrivate,
+    );
+    const v6 = [...connected(d, u.interfaces, 6), ...routedBehind(d, u.interfaces, 6)].filter(
+      isPrivate,
+    );
     const nat: EgressNat[] = u.interfaces.flatMap((outInterface) =>
       v4.map((src) => ({ family: 4 as const, outInterface, src, action: "masquerade" as const })),
     );

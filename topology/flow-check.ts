@@ -38,6 +38,12 @@ export interface FlowResult {
   /** The addresses checked: source and destination. */
   readonly src?: Address;
   readonly dst?: Address;
+  /**
+   * For `unverified`: the EVPN anycast gateway where the path leaves what the plan models, when
+   * that is the only place it does (each way). The zone's way on (its exit nodes) is what the
+   * twin models (twin/site/hosts.ts), so the twin probes such a flow (twin/site/flows.ts).
+   */
+  readonly anycastGateway?: Address;
 }
 
 /** Addresses that stand for the internet: documentation ranges (RFC 5737, RFC 3849). */
@@ -55,8 +61,11 @@ type Hop =
       kind: "edge";
       src?: Address;
       why: string;
-      /** The way on is not in the plan (the flow is unverified), and how to put it there. */
-      unmodelled?: { fix?: string };
+      /**
+       * The way on is not in the plan (the flow is unverified), how to put it there, and the EVPN
+       * anycast gateway it leaves by where that is the reason.
+       */
+      unmodelled?: { fix?: string; anycast?: Address };
     }
   | { kind: "none"; why: string };
 
@@ -165,7 +174,7 @@ function step(t: FlowTopology, d: Device, dst: Address, internet: boolean): Hop 
       kind: "edge",
       src,
       why: `${d.name}'s gateway ${r.via} is an EVPN anycast gateway; the zone's way on is not modelled`,
-      unmodelled: {},
+      unmodelled: { anycast: r.via },
     };
   return { kind: "next", device: next[0].device, src };
 }
@@ -185,6 +194,8 @@ function walk(
       last: Device;
       /** Where the way on is not modelled: the device to declare. */
       fix?: string;
+      /** Where the way on is not modelled because it leaves by an EVPN anycast gateway: that gateway. */
+      anycast?: Address;
     }
   | { ok: false; why: string; at: Device } {
   let d = from;
@@ -202,6 +213,7 @@ function walk(
         src,
         last: d,
         ...(h.unmodelled?.fix ? { fix: h.unmodelled.fix } : {}),
+        ...(h.unmodelled?.anycast ? { anycast: h.unmodelled.anycast } : {}),
       };
     d = h.device;
   }
@@ -287,15 +299,19 @@ function checkOne(t: FlowTopology, from: Device, dst: Address, q: FlowQuery): Fl
       return { verdict: "blocked", reason: `denied by ${by}`, fix: "allow", src, dst };
     }
   }
-  const unmodelled = [there, back].find((w) => w.ok && !w.modelled);
-  if (unmodelled && unmodelled.ok)
+  const legs = [there, back].filter((w) => w.ok && !w.modelled);
+  const unmodelled = legs[0];
+  if (unmodelled && unmodelled.ok) {
+    const anycast = legs.every((w) => w.ok && w.anycast) ? unmodelled.anycast : undefined;
     return {
       verdict: "unverified",
       reason: unmodelled.why,
       ...(unmodelled.fix ? { fix: unmodelled.fix } : {}),
       src,
       dst,
+      ...(anycast ? { anycastGateway: anycast } : {}),
     };
+  }
   return { verdict: "pass", reason: there.why || "routed and allowed", src, dst };
 }
 

@@ -36,6 +36,11 @@ export interface FlowEntry {
   readonly reason: string;
   /** For an unverified flow the plan could check: the device to declare (checkFlow's fix). */
   readonly declare?: string;
+  /**
+   * For a flow unverified only because it leaves by an EVPN anycast gateway: that gateway
+   * (checkFlow's anycastGateway). The twin probes it where it models the zone's exit nodes.
+   */
+  readonly anycastGateway?: string;
 }
 
 /** A distinct flow: its name and the flows of the site it stands for, in derivation order. */
@@ -73,6 +78,7 @@ export function flowReport(
       verdict: r.verdict,
       reason: r.reason,
       ...(r.verdict === "unverified" && r.fix ? { declare: r.fix } : {}),
+      ...(r.anycastGateway ? { anycastGateway: r.anycastGateway.toString() } : {}),
     };
   });
 }

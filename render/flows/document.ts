@@ -77,6 +77,9 @@ export function readFlows(text: string): FlowsDocument {
         why: strings(x.why, `${at}.why`),
         verdict: x.verdict as FlowEntry["verdict"],
         reason: typeof x.reason === "string" ? x.reason : fail(`${at}.reason is no text`),
+        ...(x.anycastGateway !== undefined
+          ? { anycastGateway: address(x.anycastGateway, `${at}.anycastGateway`) }
+          : {}),
       };
     }),
   };

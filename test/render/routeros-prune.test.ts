@@ -46,6 +46,15 @@ const OUR_NAT = {
   "src-address": "192.168.30.0/24",
   comment: "managed-by=home;key=nat:ether1:192.168.30.0/24:masquerade",
 };
+// The network behind 192.168.30.5 that the stack's route reaches leaves masqueraded too
+// (topology/egress.ts, routedBehind).
+const ROUTED_NAT = {
+  chain: "srcnat",
+  action: "masquerade",
+  "out-interface": "ether1",
+  "src-address": "10.99.0.0/16",
+  comment: "managed-by=home;key=nat:ether1:10.99.0.0/16:masquerade",
+};
 const OUR_ROUTE = {
   "dst-address": "10.99.0.0/16",
   gateway: "192.168.30.5",
@@ -55,16 +64,19 @@ const OUR_ROUTE = {
 test("the uplink's masquerade is added beside the factory's, then removed with the uplink", () => {
   const r = factory();
   r.run(script());
-  expect(r.rows("/ip/firewall/nat")).toEqual([DEFCONF_NAT, OUR_NAT]);
+  expect(r.rows("/ip/firewall/nat")).toEqual([DEFCONF_NAT, OUR_NAT, ROUTED_NAT]);
   const { mutations, output } = r.run(script(withoutUplink));
-  expect(mutations).toEqual([
-    {
+  expect(mutations).toEqual(
+    [OUR_NAT, ROUTED_NAT].map((n) => ({
       op: "remove",
       menu: "/ip/firewall/nat",
-      comment: "managed-by=home;key=nat:ether1:192.168.30.0/24:masquerade",
-    },
+      comment: n.comment,
+    })),
+  );
+  expect(output).toEqual([
+    "removed managed-by=home;key=nat:ether1:192.168.30.0/24:masquerade",
+    "removed managed-by=home;key=nat:ether1:10.99.0.0/16:masquerade",
   ]);
-  expect(output).toEqual(["removed managed-by=home;key=nat:ether1:192.168.30.0/24:masquerade"]);
   expect(r.rows("/ip/firewall/nat")).toEqual([DEFCONF_NAT]);
   expect(r.rows("/ipv6/firewall/nat")).toEqual([]);
   // A second run of the stack without the uplink finds nothing to do.
@@ -78,7 +90,9 @@ test("a route the stack no longer has is removed; the owner's route stays", () =
   r.run(script());
   expect(r.rows("/ip/route")).toEqual([owner, OUR_ROUTE]);
   const { mutations } = r.run(script(withoutRoute));
+  // Its masquerade goes with it: the router no longer reaches that network.
   expect(mutations).toEqual([
+    { op: "remove", menu: "/ip/firewall/nat", comment: ROUTED_NAT.comment },
     { op: "remove", menu: "/ip/route", comment: "managed-by=home;key=ip-route:10.99.0.0/16" },
   ]);
   expect(r.rows("/ip/route")).toEqual([owner]);

@@ -10,7 +10,8 @@ import { natRules, renderNftables } from "../../render/nftables/ruleset";
 import { requireSite, resolveSite } from "../../site";
 import { egressProblems, netmapTarget, routerEgress } from "../../topology/egress";
 import { RouterModel } from "../../twin/routeros/model";
-import { stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const sol = (edit: (r: any) => void = () => undefined) => {
@@ -61,6 +62,83 @@ test("arc-hybrid: one nftables masquerade over the four WANs and the seven priva
   expect(natRules(nat)).toEqual([
     'oifname { "wan1", "wan2", "wan3", "wan4" } ip saddr { 10.10.10.0/24, 10.10.20.0/24, 10.10.30.0/24, 10.10.40.0/24, 10.10.50.0/24, 10.10.60.0/24, 10.10.99.0/24 } masquerade comment "homelab:egress"',
   ]);
+});
+
+describe("the subnets a router routes to behind its other interfaces are masqueraded too", () => {
+  const case34 = () =>
+    requireSite(
+      fileRaw(join(ROOT, "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml")),
+    );
+
+  test("case 34: the EVPN tenant the router reaches via the exit nodes leaves translated", () => {
+    const { topology } = case34();
+    expect(
+      topology.egress?.map((e) => ({ ...e, nat: e.nat.map((n) => ({ ...n, src: `${n.src}` })) })),
+    ).toEqual([
+      {
+        router: "mikrotik",
+        interfaces: ["ether1"],
+        nat: ["192.168.50.0/24", "192.168.30.0/24", "192.168.40.0/24", "10.60.0.0/24"].map(
+          (src) => ({ family: 4, outInterface: "ether1", src, action: "masquerade" }),
+        ),
+      },
+    ]);
+  });
+
+  test("case 34 rendered: the RouterOS script adds the tenant's masquerade rule, once", () => {
+    const { plan, topology } = case34();
+    const state = routerOsDesiredState(topology, plan.routers[0], "case34");
+    const r = new RouterModel("7.20");
+    const script = renderRouterOsScript(state);
+    r.run(script);
+    expect(r.rows("/ip/firewall/nat").map((x) => [x["src-address"], x.comment])).toEqual(
+      ["192.168.50.0/24", "192.168.30.0/24", "192.168.40.0/24", "10.60.0.0/24"].map((src) => [
+        src,
+        `managed-by=case34;key=nat:ether1:${src}:masquerade`,
+      ]),
+    );
+    expect(r.rows("/ip/firewall/nat")[3]).toEqual({
+      chain: "srcnat",
+      action: "masquerade",
+      "out-interface": "ether1",
+      "src-address": "10.60.0.0/24",
+      comment: "managed-by=case34;key=nat:ether1:10.60.0.0/24:masquerade",
+    });
+    expect(r.run(script).mutations).toEqual([]);
+  });
+
+  // arc-hybrid's Linux router with routes of its own: a private network behind a router on
+  // vlan30 is masqueraded; a host route and a non-private prefix (198.18.0.0/15) are not.
+  const arc = (routes: { to: string; via: string }[]) => {
+    const raw = JSON.parse(JSON.stringify(stackRaw("arc-hybrid")));
+    raw.routers[0].routes = routes;
+    return requireSite(raw);
+  };
+
+  test("nftables (arc-hybrid): routers[].routes to a private network behind vlan30 joins the set", () => {
+    const { plan, topology } = arc([
+      { to: "172.20.0.0/16", via: "10.10.30.5" },
+      { to: "10.77.0.9/32", via: "10.10.30.5" },
+      { to: "198.18.0.0/15", via: "10.10.30.5" },
+    ]);
+    const nat = topology.egress?.[0].nat ?? [];
+    expect(natRules(nat)).toEqual([
+      'oifname { "wan1", "wan2", "wan3", "wan4" } ip saddr { 10.10.10.0/24, 10.10.20.0/24, 10.10.30.0/24, 10.10.40.0/24, 10.10.50.0/24, 10.10.60.0/24, 10.10.99.0/24, 172.20.0.0/16 } masquerade comment "homelab:egress"',
+    ]);
+    const text = renderNftables(
+      undefined,
+      undefined,
+      { router: plan.routers[0].name, stack: "arc-hybrid" },
+      nat,
+    );
+    requireNft();
+    expect(nftProblems(text)).toEqual([]);
+  });
+
+  test("nothing joins without such a route: the same NAT as the bundled stack", () => {
+    const { topology } = arc([]);
+    expect(topology.egress?.[0].nat).toHaveLength(28);
+  });
 });
 
 describe("nft -c -f", () => {

@@ -184,6 +184,34 @@ test("with a management gateway no device holds, the hosts' way out is unverifie
   expect(flowProblems(r.topology, siteFlows(r.plan, r.topology))).toEqual([]);
 });
 
+test("case 34: a flow unverified only at the EVPN anycast gateway names that gateway, either way", () => {
+  const r = resolved(
+    fileRaw(join(ROOT, "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml")),
+  );
+  const reason =
+    "apps-cp1's gateway 10.60.0.254 is an EVPN anycast gateway; the zone's way on is not modelled";
+  // Out of the zone: the first hop is the anycast gateway.
+  expect(
+    checkFlow(r.topology, { from: "apps-cp1", to: "internet", protocol: "tcp", port: 443 }),
+  ).toEqual({
+    verdict: "unverified",
+    reason,
+    src: Address.from("10.60.0.11"),
+    dst: Address.from("203.0.113.10"),
+    anycastGateway: Address.from("10.60.0.254"),
+  });
+  // Into the zone: the router's return routes reach the exit nodes; the way back leaves by it.
+  expect(
+    checkFlow(r.topology, { from: "mikrotik", to: "apps-cp1", protocol: "tcp", port: 179 }),
+  ).toEqual({
+    verdict: "unverified",
+    reason,
+    src: Address.from("192.168.50.1"),
+    dst: Address.from("10.60.0.11"),
+    anycastGateway: Address.from("10.60.0.254"),
+  });
+});
+
 test("a VM on a segment without gateway: has no default route, and the plan is refused", () => {
   const refused = resolveSite(
     fileRaw(join(ROOT, "test/fixtures/invalid/flows-segment-without-gateway.yaml")),

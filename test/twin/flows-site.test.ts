@@ -2,7 +2,8 @@
 // needed): the internet namespace on each uplink with no route back into the site, one probe per
 // distinct flow, the skips with their reasons, and flows.json read back strictly.
 import { previewConfig, previewFiles, previewStack } from "../../preview/offline";
-import { stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 import { stackConfigOf } from "../fixtures/stack";
 import { readFlows } from "../../render/flows/document";
 import { buildTwin } from "../../twin/site/build";
@@ -58,22 +59,86 @@ test("arc-hybrid: the internet sits on the router's four uplinks; only the polic
   });
 });
 
-test("homelab: flows behind the EVPN anycast gateway or a gateway no device holds (unverified) are skipped saying so; the Kubernetes API is probed", async () => {
+test("homelab: flows the plan leaves unverified at the EVPN anycast gateway are the twin's to probe, but no router has an uplink; a gateway no device holds is skipped saying so", async () => {
   const { site } = buildTwin("homelab", await filesOf("homelab"));
   expect(site.devices.some((d) => d.name === "internet")).toBe(false);
   expect(site.flows.map((f) => `${f.name} (${f.from} -> ${f.to})`)).toEqual([
     "vnet101 -> k101 (10.101.0.250) tcp/6443 (k101wk21 -> k101cp11)",
   ]);
+  const noUplink =
+    "no router of the stack has an uplink (routers[].uplink), so the twin has no way out to probe";
   expect(site.flowSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
-    "vnet101 -> internet (1.1.1.1) udp/53: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
-    "vnet101 -> internet (1.1.1.1) tcp/53: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
-    "vnet101 -> internet (2606:4700:4700::1111) udp/53: the plan's check leaves it unverified (k101cp11's gateway fd00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
-    "vnet101 -> internet (2606:4700:4700::1111) tcp/53: the plan's check leaves it unverified (k101cp11's gateway fd00:101::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
-    "vnet101 -> internet (time.cloudflare.com) udp/123: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
-    "vnet101 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: the plan's check leaves it unverified (k101cp11's gateway 10.101.0.254 is an EVPN anycast gateway; the zone's way on is not modelled), and the twin models no more of its path than the plan",
+    `vnet101 -> internet (1.1.1.1) udp/53: ${noUplink}`,
+    `vnet101 -> internet (1.1.1.1) tcp/53: ${noUplink}`,
+    `vnet101 -> internet (2606:4700:4700::1111) udp/53: ${noUplink}`,
+    `vnet101 -> internet (2606:4700:4700::1111) tcp/53: ${noUplink}`,
+    `vnet101 -> internet (time.cloudflare.com) udp/123: ${noUplink}`,
+    `vnet101 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: ${noUplink}`,
     "management -> internet (2.debian.pool.ntp.org) udp/123: the plan's check leaves it unverified (pve01's gateway 10.10.0.254 is held by no device of the plan), and the twin models no more of its path than the plan",
     "management -> internet (factory.talos.dev) tcp/443: the plan's check leaves it unverified (pve01's gateway 10.10.0.254 is held by no device of the plan), and the twin models no more of its path than the plan",
   ]);
+});
+
+describe("case 34: the flows the plan leaves unverified at the EVPN anycast gateway", () => {
+  const files = async () =>
+    new Map(
+      previewFiles(
+        await previewConfig(
+          "case34",
+          stackConfigOf(
+            fileRaw(join(ROOT, "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml")),
+          ),
+          "homelab",
+        ),
+      ),
+    );
+
+  test("are probed through the zone's exit nodes in IPv4; IPv6 is skipped, naming what the twin lacks", async () => {
+    const { site } = buildTwin("case34", await files());
+    const via =
+      "unverified by the plan at the EVPN anycast gateway 10.60.0.254, on through the zone's VRF (routing table 10000) to its exit nodes in the twin";
+    expect(
+      site.flows.filter((f) => f.about.includes("anycast")).map((f) => `${f.name}: ${f.about}`),
+    ).toEqual([
+      `vnet60 -> internet (1.1.1.1) udp/53: apps-cp1 for 5 machines; ${via}`,
+      `vnet60 -> internet (1.1.1.1) tcp/53: apps-cp1 for 5 machines; ${via}`,
+      `vnet60 -> internet (time.cloudflare.com) udp/123: apps-cp1 for 5 machines, time.cloudflare.com as 198.51.100.13; ${via}`,
+      `vnet60 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: apps-cp1 for 5 machines, factory.talos.dev as 198.51.100.7; ${via}`,
+      `management -> apps-cp1 (10.60.0.11) tcp/179: mikrotik for 1 machine; ${via}`,
+      `vnet60 -> mikrotik (192.168.50.1) tcp/179: apps-cp1 for 5 machines; ${via}`,
+      `management -> apps-cp2 (10.60.0.12) tcp/179: mikrotik for 1 machine; ${via}`,
+      `management -> apps-cp3 (10.60.0.13) tcp/179: mikrotik for 1 machine; ${via}`,
+      `management -> apps-w1 (10.60.0.21) tcp/179: mikrotik for 1 machine; ${via}`,
+      `management -> apps-w2 (10.60.0.22) tcp/179: mikrotik for 1 machine; ${via}`,
+    ]);
+    expect(site.flows.length).toBe(17);
+    const why =
+      "the plan's check leaves it unverified (apps-cp1's gateway fd4e:2a91:7c00:3c00::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin routes the zone's VRF over the underlay natively and the exit nodes have no IPv6 underlay loopback, so pve-c has no IPv6 way to them in the twin (real EVPN carries IPv6 over the VTEPs of the other family)";
+    expect(site.flowSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
+      `vnet60 -> internet (2606:4700:4700::1111) udp/53: ${why}`,
+      `vnet60 -> internet (2606:4700:4700::1111) tcp/53: ${why}`,
+    ]);
+  });
+
+  test("flows.json names the gateway; without it the twin skips them as before", async () => {
+    const f = await files();
+    const doc = JSON.parse(f.get("flows.json") as string);
+    const gws = doc.flows.map((x: { anycastGateway?: string }) => x.anycastGateway);
+    expect(gws.filter((g: unknown) => g === "10.60.0.254").length).toBe(30);
+    expect(gws.filter((g: unknown) => g === "fd4e:2a91:7c00:3c00::fffe").length).toBe(10);
+    // Every unverified flow of case 34 is so at the anycast gateway alone: 40 of 54.
+    expect(doc.flows.filter((x: { verdict: string }) => x.verdict === "unverified").length).toBe(
+      40,
+    );
+    for (const x of doc.flows) delete x.anycastGateway;
+    f.set("flows.json", JSON.stringify(doc));
+    const { site } = buildTwin("case34", f);
+    expect([site.flows.length, site.flowSkips.length]).toEqual([7, 12]);
+    doc.flows[0].anycastGateway = "10.60.0.0254";
+    expect(() => readFlows(JSON.stringify(doc))).toThrow(
+      'flows.json: flows[0].anycastGateway is not an address: "10.60.0.0254"',
+    );
+  });
 });
 
 test("flows.json read back: an edited entry fails the twin naming it", async () => {

@@ -388,6 +388,17 @@ const case34Preview = () => {
   return case34;
 };
 
+/** Case 34's IPv4 internet flows, which leave through the exit nodes and the router's masquerade. */
+const INTERNET_34 = [
+  "flow vnet60 -> internet (1.1.1.1) udp/53",
+  "flow vnet60 -> internet (1.1.1.1) tcp/53",
+  "flow vnet60 -> internet (time.cloudflare.com) udp/123",
+  "flow vnet60 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443",
+];
+/** What case 34's flows through the anycast gateway say after the expected reply. */
+const VIA_34 =
+  "unverified by the plan at the EVPN anycast gateway 10.60.0.254, on through the zone's VRF (routing table 10000) to its exit nodes in the twin";
+
 describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP return routes)", () => {
   test("every check passes: Cilium's sessions come up across the exit nodes, the router reaches every node and back", async () => {
     const r = await twin("case34", () => undefined, case34Preview);
@@ -416,8 +427,37 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
           `  modelled: manual step applied: ${h}: sysctl net.ipv4.conf.all.rp_filter=2 and net.ipv4.conf.default.rp_filter=2`,
       ),
     );
+    // The flows the plan leaves unverified at the anycast gateway go on through the exit nodes:
+    // the tenant's IPv4 to the internet (the router masquerades 10.60.0.0/24) and BGP both ways.
+    expect(
+      r.lines
+        .filter((l) => l.startsWith("pass flow vnet60 -> internet"))
+        .map((l) => l.split(":")[0]),
+    ).toEqual([
+      "pass flow vnet60 -> internet (1.1.1.1) udp/53",
+      "pass flow vnet60 -> internet (1.1.1.1) tcp/53",
+      "pass flow vnet60 -> internet (time.cloudflare.com) udp/123",
+      "pass flow vnet60 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443",
+    ]);
     expect(r.summary).toBe(
-      "twin home: 76 passed, 0 failed; flows: 7 probed (0 failed), 12 skipped",
+      "twin home: 86 passed, 0 failed; flows: 17 probed (0 failed), 2 skipped",
+    );
+  }, 300_000);
+
+  test("the router's masquerade of the tenant removed from its script: exactly the tenant's internet flows fail", async () => {
+    const r = await twin(
+      "case34",
+      (d) =>
+        replace(
+          join(d, "routeros/mikrotik.rsc"),
+          "/ip/firewall/nat/add chain=srcnat action=masquerade out-interface=ether1 src-address=10.60.0.0/24 comment=$c; ",
+          "",
+        ),
+      case34Preview,
+    );
+    expect(r.failed).toEqual(INTERNET_34);
+    expect(r.summary).toBe(
+      "twin home: 82 passed, 4 failed; flows: 17 probed (4 failed), 2 skipped",
     );
   }, 300_000);
 
@@ -444,9 +484,17 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
       "FAIL evpn mikrotik -> 10.60.0.21 (apps-w1 on pve-a): ping via 192.168.50.11, 192.168.50.12: expected replies; seen no reply",
       "FAIL evpn mikrotik -> 10.60.0.22 (apps-w2 on pve-b): ping via 192.168.50.11, 192.168.50.12: expected replies; seen no reply",
       "FAIL policy default=cameras: 192.168.40.2 -> 10.60.0.11 tcp 443 (ep-cameras -> apps-cp1): expected a reply (the policy allows it); seen no reply (no answer in 3000 ms)",
+      // The flows through the anycast gateway hashed the same way: apps-cp1's way out (its
+      // replies come back by the router's ECMP route) and the router's BGP to apps-cp2, apps-w2.
+      `FAIL flow vnet60 -> internet (1.1.1.1) udp/53: expected a reply to 10.60.0.11 -> 1.1.1.1 udp 53 (apps-cp1 -> internet; apps-cp1 for 5 machines; ${VIA_34}); seen no reply (no echo in 3000 ms)`,
+      `FAIL flow vnet60 -> internet (1.1.1.1) tcp/53: expected a reply to 10.60.0.11 -> 1.1.1.1 tcp 53 (apps-cp1 -> internet; apps-cp1 for 5 machines; ${VIA_34}); seen no reply (no answer in 3000 ms)`,
+      `FAIL flow vnet60 -> internet (time.cloudflare.com) udp/123: expected a reply to 10.60.0.11 -> 198.51.100.13 udp 123 (apps-cp1 -> internet; apps-cp1 for 5 machines, time.cloudflare.com as 198.51.100.13; ${VIA_34}); seen no reply (no echo in 3000 ms)`,
+      `FAIL flow vnet60 -> internet (factory.talos.dev, gcr.io, ghcr.io, quay.io, registry.k8s.io) tcp/443: expected a reply to 10.60.0.11 -> 198.51.100.7 tcp 443 (apps-cp1 -> internet; apps-cp1 for 5 machines, factory.talos.dev as 198.51.100.7; ${VIA_34}); seen no reply (no answer in 3000 ms)`,
+      `FAIL flow management -> apps-cp2 (10.60.0.12) tcp/179: expected a reply to 192.168.50.1 -> 10.60.0.12 tcp 179 (mikrotik -> apps-cp2; mikrotik for 1 machine; ${VIA_34}); seen no reply (no answer in 3000 ms)`,
+      `FAIL flow management -> apps-w2 (10.60.0.22) tcp/179: expected a reply to 192.168.50.1 -> 10.60.0.22 tcp 179 (mikrotik -> apps-w2; mikrotik for 1 machine; ${VIA_34}); seen no reply (no answer in 3000 ms)`,
     ]);
     expect(r.summary).toBe(
-      "twin home: 66 passed, 10 failed; flows: 7 probed (0 failed), 12 skipped",
+      "twin home: 70 passed, 16 failed; flows: 17 probed (6 failed), 2 skipped",
     );
   }, 300_000);
 
@@ -472,6 +520,16 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
       "policy rule=iot-to-ha: 192.168.30.2 -> 192.168.60.10 tcp 8123 (ep-iot -> apps-cp1)",
       "policy default=cameras: 192.168.40.2 -> 10.60.0.11 tcp 443 (ep-cameras -> apps-cp1)",
       "policy default=internet: 203.0.113.10 -> 10.60.0.11 tcp 443 (internet -> apps-cp1)",
+      // Every flow through the anycast gateway: the replies have no way back into the zone.
+      ...INTERNET_34,
+      "flow management -> apps-cp1 (10.60.0.11) tcp/179",
+      "flow vnet60 -> mikrotik (192.168.50.1) tcp/179",
+      ...[
+        "apps-cp2 (10.60.0.12)",
+        "apps-cp3 (10.60.0.13)",
+        "apps-w1 (10.60.0.21)",
+        "apps-w2 (10.60.0.22)",
+      ].map((n) => `flow management -> ${n} tcp/179`),
     ]);
     expect(r.lines).toContain(
       "FAIL policy default=cameras: 192.168.40.2 -> 10.60.0.11 tcp 443 (ep-cameras -> apps-cp1): expected a reply (the policy allows it); seen error: ENETUNREACH",
@@ -479,7 +537,7 @@ describe("case 34: the EVPN path to the edge (exit nodes, the router's ECMP retu
     // The iot zone's deny probe still passes: without the return route the router sends the packet
     // out of its default route (the uplink) and no reply comes, which is what a deny expects.
     expect(r.summary).toBe(
-      "twin home: 53 passed, 18 failed; flows: 7 probed (0 failed), 12 skipped",
+      "twin home: 53 passed, 28 failed; flows: 17 probed (10 failed), 2 skipped",
     );
     expect(r.code).toBe(1);
   }, 400_000);

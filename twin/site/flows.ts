@@ -11,9 +11,13 @@
 //   name (a mirror, a registry), a fixed stand-in address per name: STAND_INS below, from
 //   198.51.100.0/24 (RFC 5737) and 2001:db8:5a::/64 (RFC 3849); a name not listed gets
 //   .100 onward in sorted order. A flow to several names probes the first.
-// - A distinct flow is probed from a machine whose flow the plan's check passes; it is skipped (and
-//   says why) when the plan's check passes none of its flows (blocked, or unverified: the path
-//   leaves what the plan and so the twin model, e.g. a gateway no device holds), when no namespace of the twin is its machine or holds its destination, when it leads
+// - A distinct flow is probed from a machine whose flow the plan's check passes, or leaves
+//   unverified only at an EVPN anycast gateway (flows.json `anycastGateway`) of a zone whose way on
+//   the twin models: a VNet bridge holding that gateway whose packets look up the zone's VRF table,
+//   which leads to the exit nodes (twin/site/hosts.ts). It is skipped (and says why) when the
+//   plan's check passes none of its flows (blocked, or unverified elsewhere: the path leaves what
+//   the plan and so the twin model, e.g. a gateway no device holds, or an EVPN zone without exit
+//   nodes), when no namespace of the twin is its machine or holds its destination, when it leads
 //   to the internet and no router has an uplink, or when it is BFD to a namespace where bfdd holds
 //   the port (bfdd answers no probe; the BGP checks show the session).
 import { Address, Family, Prefix } from "../../addressing/ip";
@@ -206,6 +210,45 @@ function attachUplinks(
   return { attached: k, plugged, families, onSubnet };
 }
 
+/**
+ * The EVPN anycast gateways of zones whose way on the twin builds (a VNet bridge holding the
+ * gateway whose packets look up a VRF table first; twin/site/hosts.ts builds one only for a zone
+ * with exit nodes), each with where it leads, or why the twin does not model it in that
+ * gateway's family: a host whose VRF table holds the unreachable default hosts.ts puts where the
+ * exit nodes have no underlay loopback of that family (real EVPN carries both families over one
+ * underlay family's VTEPs; the twin routes the underlay natively). Keyed by the gateway address.
+ */
+function zonesWithWayOn(
+  b: SiteBuilder,
+): Map<string, { ok: true; via: string } | { ok: false; why: string }> {
+  const out = new Map<string, { ok: true; via: string } | { ok: false; why: string }>();
+  for (const br of b.bridges) {
+    const rule = b.rules.find((r) => r.node === br.node && r.iif === br.name);
+    if (!rule) continue;
+    for (const c of br.addresses) {
+      const a = bare(c);
+      if (out.has(a)) continue;
+      const f = Address.from(a).family;
+      const none = `unreachable ${f === 4 ? "0.0.0.0/0" : "::/0"}`;
+      const cut = [
+        ...new Set(
+          b.routes.filter((r) => r.table === rule.table && r.dst === none).map((r) => r.node),
+        ),
+      ];
+      out.set(
+        a,
+        cut.length === 0
+          ? { ok: true, via: `the zone's VRF (routing table ${rule.table}) to its exit nodes` }
+          : {
+              ok: false,
+              why: `the twin routes the zone's VRF over the underlay natively and the exit nodes have no IPv${f} underlay loopback, so ${cut.join(", ")} ${cut.length === 1 ? "has" : "have"} no IPv${f} way to them in the twin (real EVPN carries IPv${f} over the VTEPs of the other family)`,
+            },
+      );
+    }
+  }
+  return out;
+}
+
 /** The distinct flows of flows.json as probes and skips. Does nothing without flows.json. */
 export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
   const text = files.get("flows.json");
@@ -220,15 +263,23 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
     .sort();
   const indexOf = (host: string) => STAND_INS[host] ?? 100 + others.indexOf(host);
   const held = new Set<string>();
+  const zoneWayOn = zonesWithWayOn(b);
   for (const g of flowGroups(doc.flows)) {
     const skip = (why: string) => b.flowSkips.push({ name: g.name, why });
-    const live = g.entries.filter((e) => e.verdict === "pass");
+    const passed = g.entries.filter((e) => e.verdict === "pass");
+    const way = (e: FlowEntry) => zoneWayOn.get(e.anycastGateway ?? "");
+    const beyond = g.entries.filter((e) => e.verdict === "unverified" && way(e)?.ok === true);
+    // The plan's own passes first: a flow it leaves unverified stands in only where none passes.
+    const live = passed.length > 0 ? passed : beyond;
     if (live.length === 0) {
       const u = g.entries.find((e) => e.verdict === "unverified");
+      const w = u && way(u);
       skip(
-        u
-          ? `the plan's check leaves it unverified (${u.reason}), and the twin models no more of its path than the plan`
-          : `the plan's check finds it blocked (${g.entries[0].reason})`,
+        !u
+          ? `the plan's check finds it blocked (${g.entries[0].reason})`
+          : w && !w.ok
+            ? `the plan's check leaves it unverified (${u.reason}), and ${w.why}`
+            : `the plan's check leaves it unverified (${u.reason}), and the twin models no more of its path than the plan`,
       );
       continue;
     }
@@ -292,6 +343,8 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
       continue;
     }
     const machines = [...new Set(g.entries.map((e) => e.from))];
+    const gw = rep.verdict === "unverified" ? rep.anycastGateway : undefined;
+    const on = gw ? zoneWayOn.get(gw) : undefined;
     b.flows.push({
       name: g.name,
       src: rep.src,
@@ -300,7 +353,7 @@ export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
       port: rep.port,
       from: rep.from,
       to,
-      about: `${rep.from} for ${machines.length} machine${machines.length === 1 ? "" : "s"}${host ? `, ${host} as ${dst}` : ""}`,
+      about: `${rep.from} for ${machines.length} machine${machines.length === 1 ? "" : "s"}${host ? `, ${host} as ${dst}` : ""}${gw && on?.ok ? `; unverified by the plan at the EVPN anycast gateway ${gw}, on through ${on.via} in the twin` : ""}`,
     });
   }
 }
