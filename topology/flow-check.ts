@@ -283,7 +283,9 @@ function checkOne(t: FlowTopology, from: Device, dst: Address, q: FlowQuery): Fl
           ? `${policy.rules[decision.by.index].path} (${policy.rules[decision.by.index].name})`
           : decision.by.kind === "default"
             ? `the default of zone ${decision.by.zone} (${zonePath(policy, decision.by.zone)}: deny)`
-            : "the policy";
+            : decision.by.kind === "defconf"
+              ? `the factory rule "${decision.by.rule}" of ${decision.by.device} (${decision.by.path}: no rule of the policy allows it first)`
+              : "the policy";
       return { verdict: "blocked", reason: `denied by ${by}`, fix: "allow", src, dst };
     }
   }
