@@ -473,7 +473,7 @@ export function flowProblems(t: FlowTopology, flows: readonly SiteFlow[]): Probl
       path: "policy.rules",
       input: `${g.from.join(", ")} -> ${g.to} ${g.protocol}/${ports.join(",")}`,
       message: `${g.reason.replace(/^denied by /, "")} drops ${g.flows.length} flow${g.flows.length === 1 ? "" : "s"} the site needs (${g.why.join("; ")})`,
-      fix: `add under policy.rules, above the rules that deny it: ${allowRule(name, g.from, g.to, g.protocol, ports)}`,
+      fix: `add under policy.rules${g.reason.startsWith("denied by the factory rule") ? " (the script places the policy's rules above the factory drops)" : ", above the rules that deny it"}: ${allowRule(name, g.from, g.to, g.protocol, ports)}`,
     });
   }
   return out;

@@ -16,12 +16,14 @@ const STACK = join(__dirname, "..", "fixtures", "routeros", "deny-zone-site.yaml
 
 // Tests edit the raw config freely; the loader is what checks its shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function site(edit: (c: Record<string, any>) => void = () => undefined): Record<string, unknown> {
+type Raw = Record<string, any>;
+
+function site(edit: (c: Raw) => void = () => undefined): Record<string, unknown> {
   const raw = fileRaw(STACK);
   edit(raw);
   return raw;
 }
-const withoutDefconf = (c: Record<string, any>) => delete c.routers[0].defconf; // eslint-disable-line @typescript-eslint/no-explicit-any
+const withoutDefconf = (c: Raw) => delete c.routers[0].defconf;
 
 const flow = (src: string, dst: string, protocol: Flow["protocol"], port?: number): Flow => ({
   src: Address.from(src),
@@ -146,4 +148,47 @@ test("the inventory's policy section says what the factory firewall decides afte
       .split("\n")
       .filter((l) => l.includes("factory firewall")),
   ).toEqual([]);
+});
+
+test("the site's own flows on a factory edge: the lab's DNS to the edge is refused naming the factory drop and the rule that allows it; with that rule, accepted", () => {
+  const dns = (c: Raw) => (c.talos = { ...(c.talos ?? {}), nameservers: ["10.20.0.254"] });
+  const refused = resolveSite(site(dns));
+  const fix = (p: string) =>
+    `add under policy.rules (the script places the policy's rules above the factory drops): { name: allow-edge-${p}-53, from: [lab-cp1, lab-cp2, lab-cp3], to: edge, protocol: ${p}, ports: [53], action: allow }`;
+  expect(refused.ok ? [] : refused.problems.map(formatProblem)).toEqual(
+    ["udp", "tcp"].map(
+      (p) =>
+        `policy.rules: "lab-cp1, lab-cp2, lab-cp3 -> edge ${p}/53": the factory rule "defconf: drop all not coming from LAN" of edge (routers[0].defconf: no rule of the policy allows it first) drops 3 flows the site needs (talos.nameservers: 10.20.0.254); ${fix(p)}`,
+    ),
+  );
+  const accepted = resolveSite(
+    site((c) => {
+      dns(c);
+      c.policy.rules.push({
+        name: "lab-dns",
+        from: "segment:lab",
+        to: "edge",
+        protocol: "udp",
+        ports: [53],
+        action: "allow",
+      });
+      c.policy.rules.push({
+        name: "lab-dns-tcp",
+        from: "segment:lab",
+        to: "edge",
+        protocol: "tcp",
+        ports: [53],
+        action: "allow",
+      });
+    }),
+  );
+  expect(accepted.ok ? "ok" : accepted.problems.map(formatProblem)).toBe("ok");
+  // Without defconf, the router's input passes: nothing to refuse.
+  const before = resolveSite(
+    site((c) => {
+      withoutDefconf(c);
+      dns(c);
+    }),
+  );
+  expect(before.ok ? "ok" : before.problems.map(formatProblem)).toBe("ok");
 });
