@@ -129,6 +129,11 @@ export interface RouterPlan {
   readonly rejects: readonly Prefix[];
   /** The interface the router's VLAN interfaces ride on (routers[].trunk); absent: none made. */
   readonly trunk?: string;
+  /**
+   * The router runs MikroTik's factory firewall (routers[].defconf): the policy's model of it
+   * (topology/policy-eval.ts decide) takes the `defconf` drops into account. Absent: false.
+   */
+  readonly defconf?: true;
   /** Configured static routes (main table), destination and gateway in one family. */
   readonly routes: readonly RouterRoute[];
   /** BGP peers outside the stack (routers[].bgpPeers), parsed. */

@@ -138,6 +138,13 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
         `is rendered for RouterOS routers only; router ${r.name} is os: ${r.os}`,
         "create the VLAN interfaces on the router itself, or leave trunk out",
       );
+    if (r.defconf === true && r.os !== "routeros")
+      b.problem(
+        `${path}.defconf`,
+        "true",
+        `names MikroTik's factory firewall, which only a RouterOS router has; router ${r.name} is os: ${r.os}`,
+        "leave defconf out (a Linux router's firewall is the stack's nftables ruleset), or set os: routeros if the router is a MikroTik one",
+      );
     // One static entry per name and address: RouterOS keeps a second one as a twin, and the
     // reconcile script refuses it (trial brk25: plan refused it at the renderer's `dns[8]`).
     const records = new Map<string, number>();
@@ -181,6 +188,7 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       vlans: r.vlans,
       rejects,
       ...(r.trunk !== undefined ? { trunk: r.trunk } : {}),
+      ...(r.defconf === true && r.os === "routeros" ? { defconf: true as const } : {}),
       routes: routes.map((x) => ({ dst: x.dst, via: x.via, path: x.path })),
       bgpPeers,
       ...(uplink ? { uplink } : {}),

@@ -253,6 +253,8 @@ export interface RouterSpecConfig {
   readonly rejects: readonly string[];
   /** The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan interface=`). */
   readonly trunk?: string;
+  /** The router runs the factory (`defconf`) firewall (routers[].defconf). */
+  readonly defconf?: boolean;
   /** Static routes in the main table, as configured (unchecked here). */
   readonly routes: readonly { readonly to: string; readonly via: string }[];
   /** BGP peers outside the stack, as configured (addresses unchecked here). */

@@ -7,6 +7,7 @@ import * as ipaddr from "ipaddr.js";
 import { ExportCommand, RouterOsExport } from "../twin/routeros/export";
 import { parseRouterOsTime } from "../twin/routeros/model";
 import { RouterFilter } from "./filters";
+import { DEFCONF_DROPS } from "../topology/policy-eval";
 import { Report } from "./report";
 
 const IFACE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
@@ -373,6 +374,7 @@ export function importRouter(
       why: `uplink.interfaces is ${[...new Set(wan)].join(", ")}, the router's WAN interface list; the stack masquerades the site's private IPv4 out of it (uplink.ipv6 sets the IPv6 egress)`,
     });
   }
+  defconfOf(name, file, filters, entry, report);
   entry.vlans = [];
   const parents = [...new Set(vlans.map((v) => v.on))];
   if (parents.length === 1) entry.trunk = parents[0];
@@ -397,4 +399,50 @@ export function importRouter(
   if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;
   return { entry, vlans, filters };
+}
+
+/**
+ * routers[].defconf from the export's filter rules: true when it has each factory drop the
+ * policy's model of a factory router relies on (topology/policy-eval.ts DEFCONF_DROPS: IPv4 and
+ * IPv6, input and forward, by chain, action and comment), so that the plan's checks take them into
+ * account; left out, with a line saying which are missing, when it has only some.
+ */
+function defconfOf(
+  name: string,
+  file: string,
+  filters: readonly RouterFilter[],
+  entry: Record<string, unknown>,
+  report: Report,
+): void {
+  const found = DEFCONF_DROPS.map((d) =>
+    filters.find(({ command: c }) => {
+      const arg = (k: string) => c.args.find(([n]) => n === k)?.[1];
+      return (
+        c.menu === (d.family === 4 ? "/ip/firewall/filter" : "/ipv6/firewall/filter") &&
+        arg("chain") === d.chain &&
+        arg("action") === "drop" &&
+        arg("comment") === d.rule
+      );
+    }),
+  );
+  const had = found.flatMap((f) => (f ? [f] : []));
+  if (had.length === 0) return;
+  const named = (ds: typeof DEFCONF_DROPS) =>
+    ds.map((d) => `IPv${d.family} ${d.chain} "${d.rule}"`).join(", ");
+  if (had.length === DEFCONF_DROPS.length) {
+    entry.defconf = true;
+    report.assumed({
+      file,
+      line: had[0].command.line,
+      text: `router ${name}`,
+      why: `defconf is true: the export has MikroTik's factory firewall drops (${named(DEFCONF_DROPS)}); the plan's checks and the twin's probes take them into account (the internet reaches nothing inside unless a rule allows it)`,
+    });
+    return;
+  }
+  report.assumed({
+    file,
+    line: had[0].command.line,
+    text: `router ${name}`,
+    why: `defconf is left out: the export has some of MikroTik's factory firewall drops but not ${named(DEFCONF_DROPS.filter((_, i) => !found[i]))}; the plan's checks take none of them into account (set defconf: true if the router drops as a factory router does)`,
+  });
 }

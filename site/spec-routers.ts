@@ -96,6 +96,11 @@ export const routersSchema = list(
       "The interface the router's VLAN interfaces ride on (RouterOS `/interface/vlan` `interface=`; `bridge` on a factory home router). With it, the script creates one `/interface/vlan` per VLAN interface of the router: each `routers[].vlans` interface (its tenant's VLAN ID) and each interface in `routers[].addresses` that holds an address on a `homelab:segments` entry with a VLAN ID (that ID, and the segment's MTU). One the router has with the same `interface` and `vlan-id` is adopted; one of the same name on another interface or VLAN ID stops the script before its first change. Not an uplink interface (`routers[].uplink.interfaces`) and not one of the router's own VLAN interfaces. RouterOS routers only. `npm run import` sets it when all the router's VLAN interfaces ride on one interface.",
       { defaultText: "none: the script creates no VLAN interface (a manual step names each)" },
     ),
+    defconf: field(
+      bool(),
+      "The router runs MikroTik's factory firewall (`defconf`, as a new RouterOS router ships and `/system/reset-configuration` leaves it): its uplink in the interface list `WAN`, and input and forward drops for what does not come from `LAN`. The policy's checks (flows, `homelab:expect`) and the twin's probes then take those rules into account after the policy's own: the internet reaches nothing inside (IPv4 `defconf: drop all from WAN not DSTNATed`; on IPv6 only ICMPv6 and IKE pass) and neither the internet nor a zone whose default denies (kept out of `LAN`) reaches the router itself beyond ICMP (`defconf: drop all not coming from LAN`; on IPv6 also UDP traceroute and IKE), unless a rule allows it (the script places the policy's rules above the factory drops) or it is a BGP session's (the script accepts those above the drops too). The script is the same either way. RouterOS routers only. `npm run import` sets it when the router's export has the factory drops.",
+      { defaultText: "false: the router's own firewall is assumed to drop nothing" },
+    ),
     routes: field(
       list(
         obj({

@@ -13,6 +13,7 @@ import { AddressSet } from "./address-set";
 import { knownAddresses, policyScope, resolveName } from "./policy";
 import { decide, flowsBetween } from "./policy-eval";
 import { Decision, Flow, Policy, PolicyTarget } from "./policy-types";
+import { defconfText } from "./policy-text";
 import { Topology } from "./types";
 
 /** A flow that must get through (`reach`) or must not (`deny`). */
@@ -118,6 +119,7 @@ function decidedText(p: Policy, d: Decision | undefined, f: Flow, hasPolicy: boo
     return `the default of zone ${z?.name} (${z?.path}) ${d.action === "allow" ? "allows" : "denies"} it`;
   }
   if (d.by.kind === "intra") return `both ends are in zone ${d.by.zone}, which no router filters`;
+  if (d.by.kind === "defconf") return defconfText(d.action, d.by);
   return "it is the router's own input, which no rule names";
 }
 

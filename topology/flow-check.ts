@@ -295,7 +295,9 @@ function checkOne(t: FlowTopology, from: Device, dst: Address, q: FlowQuery): Fl
           ? `${policy.rules[decision.by.index].path} (${policy.rules[decision.by.index].name})`
           : decision.by.kind === "default"
             ? `the default of zone ${decision.by.zone} (${zonePath(policy, decision.by.zone)}: deny)`
-            : "the policy";
+            : decision.by.kind === "defconf"
+              ? `the factory rule "${decision.by.rule}" of ${decision.by.device} (${decision.by.path}: no rule of the policy allows it first)`
+              : "the policy";
       return { verdict: "blocked", reason: `denied by ${by}`, fix: "allow", src, dst };
     }
   }
@@ -487,7 +489,7 @@ export function flowProblems(t: FlowTopology, flows: readonly SiteFlow[]): Probl
       path: "policy.rules",
       input: `${g.from.join(", ")} -> ${g.to} ${g.protocol}/${ports.join(",")}`,
       message: `${g.reason.replace(/^denied by /, "")} drops ${g.flows.length} flow${g.flows.length === 1 ? "" : "s"} the site needs (${g.why.join("; ")})`,
-      fix: `add under policy.rules, above the rules that deny it: ${allowRule(name, g.from, g.to, g.protocol, ports)}`,
+      fix: `add under policy.rules${g.reason.startsWith("denied by the factory rule") ? " (the script places the policy's rules above the factory drops)" : ", above the rules that deny it"}: ${allowRule(name, g.from, g.to, g.protocol, ports)}`,
     });
   }
   return out;

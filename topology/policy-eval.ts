@@ -1,5 +1,6 @@
 // What the policy does to a packet (first matching rule, else the source zone's default; traffic
-// inside a zone is not routed; a router's own addresses get only the rules that name them), and
+// inside a zone is not routed; a router's own addresses get only the rules that name them; a
+// factory RouterOS router's `defconf` accepts and drops after the rules, routers[].defconf), and
 // the search for a packet that a given rule or zone default decides: the witness each packet probe
 // sends, and the proof that a rule is reached at all.
 import { Address, Family } from "../addressing/ip";
@@ -9,6 +10,7 @@ import {
   Flow,
   Policy,
   PolicyAction,
+  PolicyPoint,
   PolicyRule,
   PortRange,
   Probe,
@@ -52,11 +54,132 @@ export function serviceCovers(
   });
 }
 
-/** What the policy does to a flow, and what decides it. Throws for a flow outside every zone. */
+/**
+ * Whether `router` (a RouterOS router) keeps its interfaces that hold an address of `zone` out of
+ * the factory interface list `LAN`: `zone` denies by default and the router enforces the policy.
+ * In `LAN`, the factory firewall's input drops (`defconf: drop all not coming from LAN`) would
+ * spare the zone, which would then reach the router's SSH, Winbox, WebFig and DNS that its
+ * default is meant to close (new-user trial of issue 17). The one rule for both the script
+ * (render/routeros/state.ts lanMembership) and the policy's model of a factory router (decide).
+ */
+export function keptOutOfLan(
+  p: Pick<Policy, "points">,
+  router: string,
+  zone: Zone | undefined,
+): zone is Zone {
+  return (
+    zone?.default === "deny" && p.points.some((x) => x.kind === "router" && x.device === router)
+  );
+}
+
+/**
+ * Whether traffic from `zone` reaches the factory router `point` on an interface outside `LAN`:
+ * the internet (it comes in on the uplink, which a factory router has in `WAN`), or a zone the
+ * router holds an address of and keeps out of `LAN` (keptOutOfLan).
+ */
+function notFromLan(p: Policy, point: PolicyPoint, zone: Zone): boolean {
+  if (zone.name === "internet") return true;
+  return keptOutOfLan(p, point.device, zone) && point.own.overlaps(zone.set);
+}
+
+type DefconfChain = {
+  /** The factory accepts a new connection meets before the drop, by comment. */
+  readonly accepts: readonly (Pick<PolicyRule, "protocol" | "ports"> & { readonly rule: string })[];
+  /** The factory drop for what comes from outside `LAN` (input) or from `WAN` (forward). */
+  readonly drop: string;
+};
+
+const IKE = {
+  protocol: "udp",
+  ports: [
+    { from: 500, to: 500 },
+    { from: 4500, to: 4500 },
+  ],
+} as const;
+
+/**
+ * MikroTik's factory firewall (RouterOS v7 `defconf`, test/fixtures/routeros/defconf-home.rsc) for
+ * a new connection none of the stack's rules decides (the script places them above the factory's
+ * first drop): per chain and family, the accepts it meets in order, then the drop. IPsec (AH, ESP,
+ * `ipsec-policy`), HIP and DHCPv6 from link-local sources are left out: no flow of the plan is
+ * one.
+ */
+const DEFCONF: Record<"input" | "forward", Record<Family, DefconfChain>> = {
+  input: {
+    4: {
+      accepts: [{ rule: "defconf: accept ICMP", protocol: "icmp", ports: [] }],
+      drop: "defconf: drop all not coming from LAN",
+    },
+    6: {
+      accepts: [
+        { rule: "defconf: accept ICMPv6", protocol: "icmp", ports: [] },
+        {
+          rule: "defconf: accept UDP traceroute",
+          protocol: "udp",
+          ports: [{ from: 33434, to: 33534 }],
+        },
+        { rule: "defconf: accept IKE", ...IKE },
+      ],
+      drop: "defconf: drop everything else not coming from LAN",
+    },
+  },
+  forward: {
+    4: { accepts: [], drop: "defconf: drop all from WAN not DSTNATed" },
+    6: {
+      accepts: [
+        { rule: "defconf: accept ICMPv6", protocol: "icmp", ports: [] },
+        { rule: "defconf: accept IKE", ...IKE },
+      ],
+      drop: "defconf: drop everything else not coming from LAN",
+    },
+  },
+};
+
+/**
+ * The factory drops the policy's model of a `defconf` router relies on, per family and chain, by
+ * comment: what `npm run import` looks for in a router's export to set routers[].defconf.
+ */
+export const DEFCONF_DROPS: readonly {
+  readonly family: Family;
+  readonly chain: "input" | "forward";
+  readonly rule: string;
+}[] = (["input", "forward"] as const).flatMap((chain) =>
+  ([4, 6] as const).map((family) => ({ family, chain, rule: DEFCONF[chain][family].drop })),
+);
+
+/** The factory firewall's verdict on `f` in `chain` of `point`: its first accept, else its drop. */
+function defconfDecides(point: PolicyPoint, chain: "input" | "forward", f: Flow): Decision {
+  const c = DEFCONF[chain][f.src.family];
+  const a = c.accepts.find((x) => serviceMatches(x, f));
+  const by = { kind: "defconf", device: point.device, path: point.defconf?.path ?? "" } as const;
+  return a
+    ? { action: "allow", by: { ...by, rule: a.rule } }
+    : { action: "deny", by: { ...by, rule: c.drop } };
+}
+
+/**
+ * What the policy does to a flow, and what decides it: to a router's own address, the first rule
+ * naming it, else the router's input; between zones, the first rule that matches, else the
+ * source zone's default. On a factory router (routers[].defconf), after its rules: to the router
+ * itself, its BGP sessions' accepts, then for what comes from the internet or from a zone kept
+ * out of `LAN`, the factory input chain (ICMP passes, the rest is dropped); forwarded from the
+ * internet where the internet's default allows (the stack renders no accept for an allowing
+ * default), the factory forward chain of the router the internet enters by (IPv4: `drop all from
+ * WAN not DSTNATed`; IPv6: ICMPv6 and IKE pass, the rest is dropped). One the internet's deny
+ * decides stays its default's: that drop comes first. Throws for a flow outside every zone.
+ */
 export function decide(p: Policy, f: Flow): Decision {
   if (p.routers.has(f.dst)) {
     const r = p.rules.find((x) => x.routerDst.has(f.dst) && ruleMatches(x, f));
-    return r ? { action: r.action, by: { kind: "rule", index: r.index } } : inputDefault;
+    if (r) return { action: r.action, by: { kind: "rule", index: r.index } };
+    const point = p.points.find((x) => x.kind === "router" && x.defconf && x.own.has(f.dst));
+    const zone = zoneOf(p, f.src);
+    const session = point?.defconf?.sessions.some(
+      (s) => s.src.equals(f.src) && s.protocol === f.protocol && s.port === f.port,
+    );
+    if (point && zone && !session && notFromLan(p, point, zone))
+      return defconfDecides(point, "input", f);
+    return inputDefault;
   }
   const from = zoneOf(p, f.src);
   const to = zoneOf(p, f.dst);
@@ -64,6 +187,9 @@ export function decide(p: Policy, f: Flow): Decision {
   if (from === to) return { action: "allow", by: { kind: "intra", zone: from.name } };
   const r = p.rules.find((x) => ruleMatches(x, f));
   if (r) return { action: r.action, by: { kind: "rule", index: r.index } };
+  const gate = p.points.find((x) => x.kind === "router" && x.defconf?.wan);
+  if (gate && from.name === "internet" && from.default === "allow")
+    return defconfDecides(gate, "forward", f);
   return { action: from.default, by: { kind: "default", zone: from.name } };
 }
 

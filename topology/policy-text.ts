@@ -4,7 +4,7 @@
 import { Family } from "../addressing/ip";
 import { AddressSet } from "./address-set";
 import { FilterLine, isWholeFamily } from "./policy-lines";
-import { Policy, PolicyRule, PortRange } from "./policy-types";
+import { DecidedBy, Decision, Policy, PolicyRule, PortRange } from "./policy-types";
 
 const MAX_BLOCKS = 4;
 
@@ -52,4 +52,16 @@ export function lineText(p: Policy, l: FilterLine, domain = AddressSet.ALL): str
       ? "anywhere else"
       : dstSet;
   return `${l.action} IPv${l.family} from ${src} to ${dst}, ${serviceText(l)}${l.log ? ", log" : ""}`;
+}
+
+/**
+ * A factory (`defconf`) rule's verdict, for messages: the rule by its comment, on which router,
+ * and the key that makes the policy take it into account.
+ */
+export function defconfText(
+  action: Decision["action"],
+  by: Extract<DecidedBy, { kind: "defconf" }>,
+): string {
+  const did = action === "allow" ? "accepts" : "drops";
+  return `the factory rule "${by.rule}" of ${by.device} ${did} it (${by.path}: no rule of the policy decides it first)`;
 }

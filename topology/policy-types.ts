@@ -94,6 +94,33 @@ export interface PolicyPoint {
   readonly domain: AddressSet;
   /** Addresses the device itself holds: traffic to them is the device's input. */
   readonly own: AddressSet;
+  /**
+   * A RouterOS router that runs MikroTik's factory firewall (routers[].defconf): its `defconf`
+   * accepts and drops decide what no rule of the policy does (policy-eval.ts decide). Absent: the
+   * router's own firewall is taken to drop nothing.
+   */
+  readonly defconf?: DefconfPoint;
+}
+
+/**
+ * What the policy's model of a factory (`defconf`) RouterOS router needs beyond its rules: whether
+ * the internet comes in by it, and the input accepts the script places above the factory drops
+ * for its BGP sessions (render/routeros/state.ts sessionFilters).
+ */
+export interface DefconfPoint {
+  /** Config path of the key (`routers[<i>].defconf`), for messages. */
+  readonly path: string;
+  /**
+   * The internet enters the site by this router (it has routers[].uplink, or the plan has one
+   * router and none has an uplink): its forward drop for `WAN` decides the internet's traffic.
+   */
+  readonly wan: boolean;
+  /** Per BGP session end on the router: the peer's address, TCP 179 and its BFD's UDP port. */
+  readonly sessions: readonly {
+    readonly src: Address;
+    readonly protocol: "tcp" | "udp";
+    readonly port: number;
+  }[];
 }
 
 /** The policy of a site: its zones, its rules in order, and where each is enforced. */
@@ -127,7 +154,14 @@ export type DecidedBy =
   | { readonly kind: "rule"; readonly index: number }
   | { readonly kind: "default"; readonly zone: string }
   | { readonly kind: "intra"; readonly zone: string }
-  | { readonly kind: "input" };
+  | { readonly kind: "input" }
+  /** A factory (`defconf`) accept or drop of `device`, by its comment (`rule`); `path`: the key. */
+  | {
+      readonly kind: "defconf";
+      readonly device: string;
+      readonly rule: string;
+      readonly path: string;
+    };
 
 /** The policy's verdict on a flow, and what gave it. */
 export interface Decision {

@@ -8,11 +8,12 @@ import { Plan, TenantPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { AddressSet } from "./address-set";
 import { overlappingEarlier, serviceCovers, witness } from "./policy-eval";
-import { Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
+import { DefconfPoint, Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
+import { routerOsConnections } from "./routeros-names";
 import { poolPrefixes } from "./pools";
 import { prefixesOf, tenantSegmentId } from "./segments";
 import { FilterLine, filterLines } from "./policy-lines";
-import { BgpSession, Device, sessionBfd, Topology } from "./types";
+import { BgpSession, Device, sessionBfd, SessionEnd, Topology } from "./types";
 import { closest } from "../site/schema";
 import { NAME_KINDS } from "../site/spec-policy";
 
@@ -497,6 +498,18 @@ interface SessionFlow {
   readonly port: number;
 }
 
+/** What a session needs from the peer to `mine`, the router's end: BGP, and BFD where it runs. */
+function sessionNeeds(mine: SessionEnd): SessionFlow[] {
+  const needs: SessionFlow[] = [{ what: "BGP", protocol: "tcp", port: BGP_PORT }];
+  if (sessionBfd(mine))
+    needs.push({
+      what: "BFD",
+      protocol: "udp",
+      port: mine.multihop ? BFD_PORT.multihop : BFD_PORT.singleHop,
+    });
+  return needs;
+}
+
 /**
  * A rule that drops what a BGP session the topology has needs: on a router that enforces the
  * policy, the first input line matching TCP 179 (BGP), or UDP 3784/4784 (BFD, where the router's
@@ -517,14 +530,7 @@ function sessionProblems(p: Policy, sessions: readonly BgpSession[]): Problem[] 
     for (const s of sessions) {
       for (const [mine, peer] of [s.ends, [s.ends[1], s.ends[0]] as const]) {
         if (mine.device !== point.device) continue;
-        const needs: SessionFlow[] = [{ what: "BGP", protocol: "tcp", port: BGP_PORT }];
-        if (sessionBfd(mine))
-          needs.push({
-            what: "BFD",
-            protocol: "udp",
-            port: mine.multihop ? BFD_PORT.multihop : BFD_PORT.singleHop,
-          });
-        for (const flow of needs) {
+        for (const flow of sessionNeeds(mine)) {
           const first = lines.find(
             (l) =>
               l.family === peer.address.family &&
@@ -578,6 +584,23 @@ function sessionProblems(p: Policy, sessions: readonly BgpSession[]): Problem[] 
 }
 
 /**
+ * The policy's model of factory router `plan.routers[i]` (routers[].defconf): whether the internet
+ * enters by it (it has an uplink, or it is the plan's only router and none has one), and the
+ * input accepts the script renders for its BGP sessions above the factory drops, one per session
+ * end on it (render/routeros/state.ts sessionFilters: TCP 179 and its BFD's UDP port from the
+ * peer's address).
+ */
+function defconfPoint(plan: Plan, t: Omit<Topology, "manualSteps">, i: number): DefconfPoint {
+  const router = plan.routers[i];
+  const anyUplink = plan.routers.some((r) => r.uplink !== undefined);
+  const wan = router.uplink !== undefined || (!anyUplink && plan.routers.length === 1);
+  const sessions = routerOsConnections(t.sessions, router.name).flatMap(({ end, other }) =>
+    sessionNeeds(end).map((n) => ({ src: other.address, protocol: n.protocol, port: n.port })),
+  );
+  return { path: `routers[${i}].defconf`, wan, sessions };
+}
+
+/**
  * Who enforces the policy: every RouterOS or Linux router that holds an address in a zone; a
  * router this stack does not configure gets the rules as Manual steps, and then each Proxmox host
  * filters its own addresses with its firewall. An FRR-only router cannot carry a firewall.
@@ -597,7 +620,8 @@ function policyPoints(
     const i = plan.routers.findIndex((r) => r.name === d.name);
     const os = plan.routers[i]?.os ?? "external";
     if (os === "routeros" || os === "linux") {
-      points.push({ kind: "router", device: d.name, domain: AddressSet.ALL, own });
+      const defconf = plan.routers[i]?.defconf ? { defconf: defconfPoint(plan, t, i) } : {};
+      points.push({ kind: "router", device: d.name, domain: AddressSet.ALL, own, ...defconf });
     } else if (os === "frr") {
       problem(
         `routers[${i}].os`,

@@ -3,6 +3,7 @@
 // table with where each rule is enforced. Pure: the topology's policy in, Markdown out.
 import { FAMILIES } from "../../addressing/ip";
 import { Plan } from "../../addressing/plan-types";
+import { keptOutOfLan } from "../../topology/policy-eval";
 import { filterLines } from "../../topology/policy-lines";
 import { serviceText, setText } from "../../topology/policy-text";
 import { Policy, PolicyRule, Zone } from "../../topology/policy-types";
@@ -62,6 +63,25 @@ function routerOsPlacement(p: Policy, plan: Plan): string[] {
   ];
 }
 
+/**
+ * What the factory firewall of each router with routers[].defconf decides after the rules
+ * (topology/policy-eval.ts decide): the flows checks and the twin's probes take it into account.
+ */
+function defconfNotes(p: Policy): string[] {
+  return p.points.flatMap((x) => {
+    if (x.kind !== "router" || !x.defconf) return [];
+    const kept = p.zones.filter((z) => keptOutOfLan(p, x.device, z) && x.own.overlaps(z.set));
+    const from = ["the internet", ...kept.map((z) => `zone ${z.name} (kept out of \`LAN\`)`)];
+    const wan = x.defconf.wan
+      ? ` New connections from the internet that no rule allows and the internet's default would let through are dropped too (IPv4 \`defconf: drop all from WAN not DSTNATed\`; IPv6 \`defconf: drop everything else not coming from LAN\`, after its ICMPv6 and IKE accepts).`
+      : "";
+    return [
+      "",
+      `${x.device} runs the factory firewall (${x.defconf.path}): after the rules and its BGP sessions' accepts, the router itself takes from ${from.join(" and ")} only what the factory rules accept (ICMP; on IPv6 also UDP traceroute and IKE), and drops the rest (\`defconf: drop all not coming from LAN\`, IPv6 \`defconf: drop everything else not coming from LAN\`).${wan}`,
+    ];
+  });
+}
+
 /** The policy section; undefined for a site without one. */
 export function policySection(plan: Plan, topology: Topology): string | undefined {
   const p = topology.policy;
@@ -114,5 +134,6 @@ export function policySection(plan: Plan, topology: Topology): string | undefine
     "",
     p.rules.length > 0 ? rules : "No rules: every zone's default decides.",
     ...routerOsPlacement(p, plan),
+    ...defconfNotes(p),
   ].join("\n");
 }

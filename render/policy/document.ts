@@ -56,6 +56,16 @@ export interface PolicyDocument {
     readonly device: string;
     readonly domain: PrefixList;
     readonly own: PrefixList;
+    /** A factory RouterOS router's model (routers[].defconf; PolicyPoint.defconf). */
+    readonly defconf?: {
+      readonly path: string;
+      readonly wan: boolean;
+      readonly sessions: readonly {
+        readonly src: string;
+        readonly protocol: "tcp" | "udp";
+        readonly port: number;
+      }[];
+    };
   }[];
   readonly site: PrefixList;
   readonly routers: PrefixList;
@@ -107,6 +117,15 @@ export function policyDocument(p: Policy): PolicyDocument {
       device: x.device,
       domain: list(x.domain),
       own: list(x.own),
+      ...(x.defconf
+        ? {
+            defconf: {
+              path: x.defconf.path,
+              wan: x.defconf.wan,
+              sessions: x.defconf.sessions.map((s) => ({ ...s, src: s.src.toString() })),
+            },
+          }
+        : {}),
     })),
     site: list(p.site),
     routers: list(p.routers),
@@ -183,6 +202,18 @@ export function readPolicyDocument(text: string, file = "policy.json"): Policy {
     device: x.device,
     domain: set(x.domain, `points[${i}].domain`),
     own: set(x.own, `points[${i}].own`),
+    ...(x.defconf
+      ? {
+          defconf: {
+            path: x.defconf.path,
+            wan: x.defconf.wan,
+            sessions: (x.defconf.sessions ?? []).map((s) => ({
+              ...s,
+              src: Address.from(s.src),
+            })),
+          },
+        }
+      : {}),
   }));
   return {
     zones,

@@ -5,7 +5,7 @@
 import { Address, FAMILIES, Prefix } from "../../addressing/ip";
 import { RouterPlan } from "../../addressing/plan-types";
 import { Device, PrefixRule, sessionBfd as bfdOf, Topology } from "../../topology/types";
-import { zoneOf } from "../../topology/policy-eval";
+import { keptOutOfLan, zoneOf } from "../../topology/policy-eval";
 import { routerVlanInterfaces } from "../../topology/routers";
 import { routerOsConnections } from "../../topology/routeros-names";
 import { routerOsFirewall } from "./firewall";
@@ -80,17 +80,15 @@ export function lanMembership(t: Topology, router: RouterPlan): LanMembership {
   if (!device) throw new Error(`router ${router.name} is not in the topology`);
   const uplink = new Set(router.uplink?.interfaces ?? []);
   const p = t.policy;
-  const enforces = p?.points.some((x) => x.kind === "router" && x.device === router.name);
   const members: string[] = [];
   const keptOut: LanKeptOut[] = [];
   for (const a of addresses(device)) {
     const i = a.interface;
     if (uplink.has(i) || members.includes(i) || keptOut.some((k) => k.interface === i)) continue;
     const held = addresses(device).filter((x) => x.interface === i);
-    const deny =
-      p && enforces
-        ? held.map((x) => zoneOf(p, x.address)).find((z) => z?.default === "deny")
-        : undefined;
+    const deny = p
+      ? held.map((x) => zoneOf(p, x.address)).find((z) => keptOutOfLan(p, router.name, z))
+      : undefined;
     if (deny) keptOut.push({ interface: i, zone: deny.name, path: deny.path });
     else members.push(i);
   }

@@ -280,3 +280,40 @@ test("the WAN interface list's member becomes the uplink; a VLAN interface named
     "1: uplink.interfaces is ether1, the router's WAN interface list; the stack masquerades the site's private IPv4 out of it (uplink.ipv6 sets the IPv6 egress)",
   ]);
 });
+
+// routers[].defconf: set from the factory firewall's drops (topology/policy-eval.ts DEFCONF_DROPS),
+// so that the plan's model of the router drops what the router drops; with one drop missing, left
+// out and said so.
+test("a factory export's defconf drops set defconf: true; with one missing, it is left out and the missing one named", () => {
+  const file = "test/fixtures/routeros/defconf-home.rsc";
+  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+  const read = (t: string) => {
+    const report = new Report();
+    const { entry } = importRouter("edge", file, parseExport(file, t), report);
+    return {
+      defconf: entry.defconf,
+      lines: report.findings
+        .filter((f) => f.why.includes("defconf is"))
+        .map((f) => `${f.line}: ${f.text}: ${f.why}`),
+    };
+  };
+  expect(read(text)).toEqual({
+    defconf: true,
+    lines: [
+      '53: router edge: defconf is true: the export has MikroTik\'s factory firewall drops (IPv4 input "defconf: drop all not coming from LAN", IPv6 input "defconf: drop everything else not coming from LAN", IPv4 forward "defconf: drop all from WAN not DSTNATed", IPv6 forward "defconf: drop everything else not coming from LAN"); the plan\'s checks and the twin\'s probes take them into account (the internet reaches nothing inside unless a rule allows it)',
+    ],
+  });
+  const forward = [
+    "add action=drop chain=forward comment=\\",
+    '    "defconf: drop all from WAN not DSTNATed" connection-nat-state=!dstnat \\',
+    "    connection-state=new in-interface-list=WAN",
+    "",
+  ].join("\n");
+  expect(text.includes(forward)).toBe(true);
+  expect(read(text.replace(forward, ""))).toEqual({
+    defconf: undefined,
+    lines: [
+      "53: router edge: defconf is left out: the export has some of MikroTik's factory firewall drops but not IPv4 forward \"defconf: drop all from WAN not DSTNATed\"; the plan's checks take none of them into account (set defconf: true if the router drops as a factory router does)",
+    ],
+  });
+});

@@ -91,7 +91,7 @@ const CASES: [string, string, string, string][] = [
   [
     "a token under an unknown key of a router",
     exampleWith((c) => (c["homelab:routers"][0].login = `root@pve!ci=${UUID}`)),
-    '  - routers[0].login: "[not shown]": is not a known key; known keys: name, os, version, asn, routerId, ssh, addresses, vlans, trunk, routes, bgpPeers, rejects, uplink, dnsDomain, dnsRecords',
+    '  - routers[0].login: "[not shown]": is not a known key; known keys: name, os, version, asn, routerId, ssh, addresses, vlans, trunk, defconf, routes, bgpPeers, rejects, uplink, dnsDomain, dnsRecords',
     UUID,
   ],
   [

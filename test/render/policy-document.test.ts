@@ -7,7 +7,8 @@ import { policyDocument, policyJson, readPolicyDocument } from "../../render/pol
 import { requireSite } from "../../site";
 import { decide, probes } from "../../topology/policy-eval";
 import { Flow, Policy } from "../../topology/policy-types";
-import { stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { fileRaw, stackRaw } from "../fixtures/base";
 
 const policyOf = (stack: string) => requireSite(stackRaw(stack)).topology.policy as Policy;
 const show = (p: Policy) =>
@@ -108,4 +109,33 @@ test.each([
   ],
 ])("refuses a document that is not one: %s", (_, text, message) => {
   expect(() => readPolicyDocument(text)).toThrow(message);
+});
+
+// routers[].defconf travels in policy.json: the twin's probes (computed from the document) leave
+// out what the factory firewall decides, as the plan's do; without it, the internet's default
+// would be probed as allowed where the factory router drops it.
+test("deny-zone-site (defconf): the factory router's model is read back, and the probes with it", () => {
+  const p = requireSite(
+    fileRaw(join(__dirname, "..", "fixtures", "routeros", "deny-zone-site.yaml")),
+  ).topology.policy as Policy;
+  const doc = policyDocument(p);
+  expect(doc.points.map((x) => x.defconf)).toEqual([
+    {
+      path: "routers[0].defconf",
+      wan: true,
+      sessions: ["10.20.0.11", "10.20.0.12", "10.20.0.13"]
+        .concat(["11", "12", "13"].map((h) => `fd8a:3c5e:1b20:1400::${h}`))
+        .map((src) => ({ src, protocol: "tcp", port: 179 })),
+    },
+  ]);
+  const back = readPolicyDocument(policyJson(p));
+  expect(show(back)).toEqual(show(p));
+  expect(show(back)).toEqual(["rule=lab-out 10.20.0.11 -> 203.0.113.10 tcp allow"]);
+  const without = readPolicyDocument(
+    JSON.stringify({ ...doc, points: doc.points.map(({ defconf: _, ...x }) => x) }),
+  );
+  expect(show(without)).toEqual([
+    ...show(p),
+    "default=internet 203.0.113.10 -> 10.20.0.11 tcp allow",
+  ]);
 });

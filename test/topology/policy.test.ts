@@ -192,7 +192,7 @@ describe("arc-hybrid (seed 003)", () => {
         protocol: "tcp",
         port,
       });
-      return `${d.action} by ${d.by.kind === "rule" ? p.rules[d.by.index].name : d.by.kind === "input" ? "input" : `${d.by.kind} ${d.by.zone}`}`;
+      return `${d.action} by ${d.by.kind === "rule" ? p.rules[d.by.index].name : d.by.kind === "input" ? "input" : d.by.kind === "defconf" ? `defconf ${d.by.rule}` : `${d.by.kind} ${d.by.zone}`}`;
     };
     expect([
       flow("10.10.60.10", "10.10.10.10"),

@@ -13,7 +13,7 @@ async function filesOf(stack: string): Promise<Map<string, string>> {
   return new Map(previewFiles(await previewStack(stack)));
 }
 
-test("arc-hybrid: the internet sits on the router's four uplinks; only the policy's probe addresses route back, by source", async () => {
+test("arc-hybrid: the internet sits on the router's four uplinks; only the policy's probe addresses route back, by source, over the first uplink (the policy's internet enters by it too)", async () => {
   const { site } = buildTwin("arc-hybrid", await filesOf("arc-hybrid"));
   expect(
     site.veths
@@ -23,15 +23,17 @@ test("arc-hybrid: the internet sits on the router's four uplinks; only the polic
           `${v.a.node} ${v.a.name} ${v.a.addresses.join(",")} ~ ${v.b.name} ${v.b.addresses.join(",")}`,
       ),
   ).toEqual([
-    "router-server to-internet 100.64.255.1/30 ~ wan4 100.64.255.2/30",
     "router-server wan1 192.0.2.1/30,2001:db8:fffe::1/64 ~ up0 192.0.2.2/30,2001:db8:fffe::2/64",
     "router-server wan2 192.0.2.5/30,2001:db8:fffe:1::1/64 ~ up1 192.0.2.6/30,2001:db8:fffe:1::2/64",
     "router-server wan3 192.0.2.9/30,2001:db8:fffe:2::1/64 ~ up2 192.0.2.10/30,2001:db8:fffe:2::2/64",
     "router-server wan4 192.0.2.13/30,2001:db8:fffe:3::1/64 ~ up3 192.0.2.14/30,2001:db8:fffe:3::2/64",
   ]);
   expect(site.routes.filter((r) => r.node === "internet")).toEqual([
-    { node: "internet", dst: "default", via: "100.64.255.1", from: "203.0.113.10/32" },
+    { node: "internet", dst: "default", via: "192.0.2.1", from: "203.0.113.10/32" },
   ]);
+  expect(
+    site.routes.filter((r) => r.node === "router-server" && r.dst === "203.0.113.10/32"),
+  ).toEqual([{ node: "router-server", dst: "203.0.113.10/32", via: "192.0.2.2" }]);
   expect(site.routes.filter((r) => r.node === "router-server" && r.dst === "default")).toEqual([
     { node: "router-server", dst: "default", via: "192.0.2.2" },
     { node: "router-server", dst: "default", via: "2001:db8:fffe::2" },

@@ -4,7 +4,10 @@
 // interface list LAN, so the factory's `defconf: drop all not coming from LAN` keeps the lab off
 // the router's SSH and Winbox while the lab's allowed flows (its rule's accepts sit above the
 // factory drops, IPv6 forward included) and its BGP sessions still pass. The same script with
-// vlan20 put back in LAN lets the lab reach both ports. Needs root, FRR, gobgpd and nftables.
+// vlan20 put back in LAN lets the lab reach both ports. The internet's probes enter by the edge's
+// uplink (ether1, in WAN): the factory forward drop takes one to lab-cp1, which the plan knows
+// (routers[0].defconf); by a link of their own, it reaches lab-cp1. Needs root, FRR, gobgpd and
+// nftables.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -36,8 +39,30 @@ const ADMIN = [22, 8291].map((port) => ({
   port,
 }));
 
-/** The twin of the stack's preview; with `lanMembers`, its script renders those members instead. */
-async function twin(lanMembers?: string[]) {
+/**
+ * A probe from the internet to lab-cp1's HTTPS, which no rule allows: the internet's default
+ * allows it, the edge's factory forward drop (`defconf: drop all from WAN not DSTNATed`) drops it,
+ * and the plan knows (routers[0].defconf; topology/policy-eval.ts decide).
+ */
+const INBOUND = {
+  kind: "deny",
+  name: "internet -> lab-cp1 tcp/443",
+  path: "test",
+  from: "internet",
+  to: "lab-cp1",
+  src: "203.0.113.10",
+  dst: "10.20.0.11",
+  protocol: "tcp",
+  port: 443,
+};
+
+/**
+ * The twin of the stack's preview; with `lanMembers`, its script renders those members instead;
+ * with `noUplink`, flows.json lists no uplink, so the internet's probes come in by a link of their
+ * own (`to-internet`) that is in no interface list of the edge, as every probe did before the
+ * twin took the uplink for the internet (M6).
+ */
+async function twin(lanMembers?: string[], noUplink = false) {
   const dir = mkdtempSync(join(tmpdir(), "twin-lan-deny-"));
   try {
     const raw = fileRaw(STACK);
@@ -58,7 +83,15 @@ async function twin(lanMembers?: string[]) {
     }
     // The stack has no homelab:expect: the probes are the whole file.
     expect(existsSync(join(dir, "expectations.json"))).toBe(false);
-    writeFileSync(join(dir, "expectations.json"), JSON.stringify({ expectations: ADMIN }));
+    writeFileSync(
+      join(dir, "expectations.json"),
+      JSON.stringify({ expectations: [...ADMIN, INBOUND] }),
+    );
+    if (noUplink) {
+      const flows = JSON.parse(readFileSync(join(dir, "flows.json"), "utf8"));
+      expect(flows.uplinks).toEqual([{ router: "edge", interfaces: ["ether1"] }]);
+      writeFileSync(join(dir, "flows.json"), JSON.stringify({ ...flows, uplinks: [] }));
+    }
     const lines: string[] = [];
     const argv = ["--from", dir, "--routeros-base", `edge=${BASE}`];
     const code = await twinCli(argv, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
@@ -76,6 +109,9 @@ const ADMIN_LINES = (seen: string) =>
       `expect lab -> edge tcp/${port}: expected no reply to 10.20.0.11 -> 10.20.0.254 tcp ${port} (lab-cp1 -> edge); seen ${seen}`,
   );
 
+const INBOUND_LINE = (seen: string) =>
+  `expect internet -> lab-cp1 tcp/443: expected no reply to 203.0.113.10 -> 10.20.0.11 tcp 443 (internet -> lab-cp1); seen ${seen}`;
+
 test("a denying lab zone on a factory edge: vlan20 stays out of LAN, the lab's SSH and Winbox probes get no reply, its allowed flows pass; back in LAN, both ports answer", async () => {
   const clean = await twin();
   expect(clean.lines.filter((l) => l.includes("edge: started from"))).toEqual([
@@ -83,7 +119,10 @@ test("a denying lab zone on a factory edge: vlan20 stays out of LAN, the lab's S
   ]);
   expect(fails(clean.lines)).toEqual([]);
   expect(clean.lines.filter((l) => l.startsWith("pass expect "))).toEqual(
-    ADMIN_LINES("no reply (no answer in 1500 ms)").map((l) => `pass ${l}`),
+    [
+      ...ADMIN_LINES("no reply (no answer in 1500 ms)"),
+      INBOUND_LINE("no reply (no answer in 1500 ms)"),
+    ].map((l) => `pass ${l}`),
   );
   // The IPv6 flows that need LAN membership on a default-allow zone (routeros-lan.test.ts) pass:
   // the lab's rule accepts them above `defconf: drop everything else not coming from LAN`.
@@ -99,6 +138,28 @@ test("a denying lab zone on a factory edge: vlan20 stays out of LAN, the lab's S
   expect(fails(broken.lines)).toEqual(ADMIN_LINES("reached: connected").map((l) => `FAIL ${l}`));
   expect(broken.summary).toBe(
     "twin example-deny: 46 passed, 2 failed; flows: 14 probed (0 failed), 2 skipped",
+  );
+  expect(broken.code).toBe(1);
+}, 600_000);
+
+// M6: the internet's probes enter by the edge's uplink ether1, in the factory list WAN, so the
+// factory forward drop takes them as it takes the internet; by a link of their own (flows.json
+// without uplinks, as every probe came in before), the same probe reaches lab-cp1.
+test("the internet enters the factory edge by its uplink: its probe to lab-cp1 is dropped by `defconf: drop all from WAN not DSTNATed`; by a link of its own, it reaches lab-cp1", async () => {
+  const clean = await twin();
+  expect(clean.lines.filter((l) => l.includes("policy probe endpoint"))).toEqual([
+    "  internet: the internet: behind edge (ether1) on 192.0.2.0/24 and 2001:db8:fffe::/48, no route back into the site; policy probe endpoint: internet addresses, behind edge (its uplink ether1)",
+  ]);
+  expect(clean.lines.filter((l) => l.includes("internet -> lab-cp1"))).toEqual([
+    `pass ${INBOUND_LINE("no reply (no answer in 1500 ms)")}`,
+  ]);
+  expect(clean.code).toBe(0);
+
+  const broken = await twin(undefined, true);
+  expect(fails(broken.lines)).toEqual([`FAIL ${INBOUND_LINE("reached: connected")}`]);
+  // Without uplinks, the site's own flows to the internet are skipped (six of them).
+  expect(broken.summary).toBe(
+    "twin example-deny: 41 passed, 1 failed; flows: 8 probed (0 failed), 8 skipped",
   );
   expect(broken.code).toBe(1);
 }, 600_000);

@@ -12,7 +12,7 @@ import { buildHosts, evpnHostRoutes } from "./hosts";
 import { readManualSteps } from "./manual";
 import { buildNodes, NodeFacts } from "./nodes";
 import { buildExpectations, flowAddresses, readExpectationsFile } from "./expect";
-import { buildFlows } from "./flows";
+import { attachUplinks, buildFlows } from "./flows";
 import { buildPolicy } from "./policy";
 import { readProxmox } from "./resources";
 import { buildFrrRouter, buildRouterOs, buildStandIn } from "./routers";
@@ -74,9 +74,11 @@ export function buildTwin(
     );
   }
   const expected = readExpectationsFile(files);
-  buildPolicy(files, b, flowAddresses(expected));
+  // The uplinks first: the policy's internet addresses enter and leave by them.
+  const uplinks = attachUplinks(files, b);
+  buildPolicy(files, b, flowAddresses(expected), uplinks.links);
   buildExpectations(expected, b, nodes.talos);
-  buildFlows(files, b);
+  buildFlows(files, b, uplinks);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {

@@ -104,15 +104,68 @@ export function ispAddress(cidr: string, held: ReadonlySet<string>): string | un
   return undefined;
 }
 
-/** The uplinks: veths to the internet namespace, the routers' default routes. Returns how many. */
-function attachUplinks(
-  b: SiteBuilder,
-  uplinks: readonly { router: string; interfaces: readonly string[] }[],
-): { attached: number; plugged: string[]; families: Set<Family>; onSubnet: string[] } {
+/**
+ * Where the internet enters a router in the twin: its first uplink interface attached
+ * (routers[].uplink.interfaces[0], the one its default route leaves by), with the router's and the
+ * internet's address on that link per family (bare addresses; a family the link has no address
+ * of is absent).
+ */
+export interface UplinkLink {
+  readonly iface: string;
+  readonly router: Partial<Record<Family, string>>;
+  readonly internet: Partial<Record<Family, string>>;
+}
+
+/** The uplinks the twin attached (attachUplinks), for the policy's and the flows' probes. */
+export interface AttachedUplinks {
+  /** How many uplink interfaces were attached. */
+  readonly attached: number;
+  /** `<router> <interface>` of uplinks an artifact had already plugged (not attached). */
+  readonly plugged: readonly string[];
+  /** The families the internet is reachable in through an attached uplink. */
+  readonly families: ReadonlySet<Family>;
+  /** Uplinks where the internet joins the router's own subnet (standing for the ISP's box). */
+  readonly onSubnet: readonly string[];
+  /** Per router, the link its internet traffic enters and leaves by. */
+  readonly links: ReadonlyMap<string, UplinkLink>;
+}
+
+const NO_UPLINKS: AttachedUplinks = {
+  attached: 0,
+  plugged: [],
+  families: new Set(),
+  onSubnet: [],
+  links: new Map(),
+};
+
+/**
+ * The routers' uplinks of flows.json (routers[].uplink.interfaces): veths to the internet
+ * namespace under the uplink's own name, so that the router's rules on that interface (a factory
+ * router's `WAN` list, whose `defconf` drops take what comes in from the internet; the
+ * masquerade out of it) apply to everything the internet sends or receives, the policy's probes
+ * included; and the routers' default routes. Nothing without flows.json. Runs before the policy
+ * (twin/site/policy.ts), which routes its internet addresses over these links.
+ */
+export function attachUplinks(files: ArtifactMap, b: SiteBuilder): AttachedUplinks {
+  const text = files.get("flows.json");
+  if (text === undefined) return NO_UPLINKS;
+  const uplinks = readFlows(text).uplinks;
   let k = 0;
   const plugged: string[] = [];
   const families = new Set<Family>();
   const onSubnet: string[] = [];
+  const links = new Map<string, UplinkLink>();
+  const family = (cidr: string) => Address.from(cidr.split("/")[0]).family;
+  const link = (router: string, iface: string, mine: string[], theirs: string[]) => {
+    if (links.has(router)) return;
+    const of = (cidrs: string[]) => {
+      const out: Partial<Record<Family, string>> = {};
+      for (const c of cidrs) out[family(c)] ??= bare(c);
+      return out;
+    };
+    const v6 = (c: string) => !Prefix.from("fe80::/10").contains(Address.from(c.split("/")[0]));
+    links.set(router, { iface, router: of(mine.filter(v6)), internet: of(theirs) });
+  };
   for (const u of uplinks) {
     if (!b.has(u.router)) {
       b.note(`flows: flows.json names the uplink of ${u.router}, which no artifact makes a device`);
@@ -155,6 +208,12 @@ function attachUplinks(
           );
           for (const c of isp) families.add(Address.from(c.split("/")[0]).family);
           onSubnet.push(`${u.router} ${iface} (${mine.addresses.join(", ")})`);
+          link(
+            u.router,
+            iface,
+            mine.addresses.filter((c) => isp.some((x) => family(x) === family(c))),
+            isp,
+          );
           if (i === 0)
             for (const c of isp) {
               const f = Address.from(c.split("/")[0]).family;
@@ -184,6 +243,7 @@ function attachUplinks(
         { node: u.router, name: iface, mtu: 1500, addresses: [v4.router, v6.router] },
         { node: INTERNET, name: `up${k}`, mtu: 1500, addresses: [v4.internet, v6.internet] },
       );
+      link(u.router, iface, [v4.router, v6.router], [v4.internet, v6.internet]);
       if (i === 0)
         for (const [f, via] of [
           [4, bare(v4.internet)],
@@ -207,7 +267,7 @@ function attachUplinks(
       modelledBy: `the internet: behind ${uplinks.map((u) => `${u.router} (${u.interfaces.join(", ")})`).join(", ")} on 192.0.2.0/24 and 2001:db8:fffe::/48, no route back into the site${policy ? `; ${policy}` : ""}`,
     };
   }
-  return { attached: k, plugged, families, onSubnet };
+  return { attached: k, plugged, families, onSubnet, links };
 }
 
 /**
@@ -249,12 +309,15 @@ function zonesWithWayOn(
   return out;
 }
 
-/** The distinct flows of flows.json as probes and skips. Does nothing without flows.json. */
-export function buildFlows(files: ArtifactMap, b: SiteBuilder): void {
+/**
+ * The distinct flows of flows.json as probes and skips, through the uplinks `attachUplinks`
+ * attached. Does nothing without flows.json.
+ */
+export function buildFlows(files: ArtifactMap, b: SiteBuilder, attached: AttachedUplinks): void {
   const text = files.get("flows.json");
   if (text === undefined) return;
   const doc = readFlows(text);
-  const { attached: uplinks, plugged, families, onSubnet } = attachUplinks(b, doc.uplinks);
+  const { attached: uplinks, plugged, families, onSubnet } = attached;
   const holder = new Map<string, string>();
   for (const x of placed(b)) if (!holder.has(bare(x.cidr))) holder.set(bare(x.cidr), x.node);
   const bfdd = new Set(b.frr.filter((f) => f.daemons.includes("bfdd")).map((f) => f.node));

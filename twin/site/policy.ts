@@ -19,6 +19,7 @@ import { ArtifactMap } from "../readback/folder";
 import { externalFirewallToNft } from "../policy/external-firewall";
 import { pveFirewallToNft } from "../policy/pve-firewall";
 import { SiteBuilder } from "./builder";
+import type { UplinkLink } from "./flows";
 
 /** The transfer link to the internet namespace: outside every site the seeds describe. */
 export const WAN: Record<Family, { router: string; internet: string; length: number }> = {
@@ -27,7 +28,12 @@ export const WAN: Record<Family, { router: string; internet: string; length: num
 };
 /** The namespace that holds internet probe addresses, and the router's end of its link. */
 export const INTERNET = "internet";
-const WAN_PORT = "to-internet";
+/**
+ * The router's end of the policy's own link to the internet, used only for a router without an
+ * uplink the twin attached (no routers[].uplink, or no flows.json): on it, rules on the router's
+ * uplink (a factory router's `WAN` list) do not apply to the internet's probes.
+ */
+export const WAN_PORT = "to-internet";
 
 const cidrAddress = (cidr: string) => Address.from(cidr.split("/")[0]);
 
@@ -154,6 +160,7 @@ export function buildPolicy(
   files: ArtifactMap,
   b: SiteBuilder,
   extra: readonly Address[] = [],
+  uplinks: ReadonlyMap<string, UplinkLink> = new Map(),
 ): void {
   const text = files.get("policy.json");
   if (text === undefined) {
@@ -205,7 +212,7 @@ export function buildPolicy(
     const family = Number(f) as Family;
     const node =
       zone === "internet"
-        ? internet(b, p, gateway.device, family, addresses)
+        ? internet(b, p, gateway.device, family, addresses, uplinks.get(gateway.device))
         : endpoint(b, gateway, z, family, addresses);
     for (const a of addresses) holder.set(a.toString(), node);
   }
@@ -235,42 +242,56 @@ function announcers(b: SiteBuilder, a: Address): string[] {
     .sort();
 }
 
-/** The internet namespace behind `router` holding `addresses`, routed both ways. */
+/**
+ * The internet namespace behind `router` holding `addresses`, routed both ways. Through the
+ * router's uplink (`uplink`, attached from flows.json) where it has an address of family `f`, so
+ * that the internet's probes come in on the interface the router's own rules take for the
+ * internet (a factory router's `WAN` list: `defconf: drop all from WAN not DSTNATed`, `drop all
+ * not coming from LAN`) and the site's go out through its source NAT, as on the router; else over
+ * a link of its own (`to-internet`, 100.64.255.0/30, 2001:db8:ffff::/64).
+ */
 function internet(
   b: SiteBuilder,
   p: Policy,
   router: string,
   f: Family,
   addresses: readonly Address[],
+  uplink: UplinkLink | undefined,
 ): string {
   const w = WAN[f];
-  if (p.site.has(Address.from(w.router)))
+  const via = uplink?.internet[f];
+  const back = uplink?.router[f];
+  const through = uplink && via !== undefined && back !== undefined;
+  if (!through && p.site.has(Address.from(w.router)))
     throw new Error(`the twin's internet link ${w.router}/${w.length} is inside the site`);
-  if (!b.has(INTERNET)) {
-    b.device({
-      name: INTERNET,
-      kind: "endpoint",
-      modelledBy: `policy probe endpoint: internet addresses, behind ${router} (${WAN_PORT}, ${WAN[4].router}/${WAN[4].length})`,
-      sysctls: [],
-    });
+  const how = through
+    ? `behind ${router} (its uplink ${uplink.iface})`
+    : `behind ${router} (${WAN_PORT}, ${WAN[4].router}/${WAN[4].length}: ${uplink ? `its uplink ${uplink.iface} carries no IPv${f}` : "the twin attached no uplink of it"})`;
+  const said = `policy probe endpoint: internet addresses, ${how}`;
+  const i = b.devices.findIndex((d) => d.name === INTERNET);
+  if (i < 0) b.device({ name: INTERNET, kind: "endpoint", modelledBy: said, sysctls: [] });
+  else if (!b.devices[i].modelledBy.includes(said)) {
+    const before = b.devices[i].modelledBy;
+    b.devices[i] = { ...b.devices[i], modelledBy: before ? `${before}; ${said}` : said };
   }
-  b.veth(
-    {
-      node: router,
-      name: `${WAN_PORT}${f === 4 ? "" : "6"}`,
-      mtu: 1500,
-      addresses: [`${w.router}/${w.length}`],
-    },
-    { node: INTERNET, name: `wan${f}`, mtu: 1500, addresses: [`${w.internet}/${w.length}`] },
-  );
+  if (!through)
+    b.veth(
+      {
+        node: router,
+        name: `${WAN_PORT}${f === 4 ? "" : "6"}`,
+        mtu: 1500,
+        addresses: [`${w.router}/${w.length}`],
+      },
+      { node: INTERNET, name: `wan${f}`, mtu: 1500, addresses: [`${w.internet}/${w.length}`] },
+    );
   // The way back from a probe address is source-specific: the internet namespace's main table
   // holds no route into the site, so the site's own flows (twin/site/flows.ts) get an answer
   // only through the router's source NAT on its uplink.
   for (const a of addresses) {
     const host = Prefix.containing(f, a.value, f === 4 ? 32 : 128).toString();
     b.loopbacks.push({ node: INTERNET, address: host });
-    b.routes.push({ node: router, dst: host, via: w.internet });
-    b.routes.push({ node: INTERNET, dst: "default", via: w.router, from: host });
+    b.routes.push({ node: router, dst: host, via: through ? via : w.internet });
+    b.routes.push({ node: INTERNET, dst: "default", via: through ? back : w.router, from: host });
   }
   return INTERNET;
 }
