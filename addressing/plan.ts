@@ -10,6 +10,7 @@ import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
 import { checkTalosVersions } from "./talos-versions";
+import { checkRegistryMirrors } from "./talos-mirrors";
 import { notOnSubnets, parseNameservers, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
 import { warnings } from "./warnings";
@@ -412,6 +413,7 @@ export function plan(site: Site): PlanResult {
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
   checkTalosVersions(b, site.talos);
+  checkRegistryMirrors(b, site.talos.registryMirrors);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
   gatewayAgreement(b);

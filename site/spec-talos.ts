@@ -129,7 +129,7 @@ export const talosSchema = obj({
         ),
       }),
     ),
-    "Registry mirrors of the Talos nodes (Talos `machine.registries.mirrors` before v1.12, `RegistryMirrorConfig` documents from v1.12). The nodes pull a mirrored registry's images from its endpoints instead of the registry, so the flows the plan checks go there (tcp to the URL's port, 443 or 80 by default); Talos still falls back to the registry itself when no endpoint answers.",
+    "Registry mirrors of the Talos nodes (Talos `machine.registries.mirrors` before v1.12, `RegistryMirrorConfig` documents from v1.12). The nodes pull a mirrored registry's images from its endpoints instead of the registry, so the flows the plan checks go there (tcp to the URL's port, 443 or 80 by default); Talos still falls back to the registry itself when no endpoint answers. One entry per registry: a second one for a registry is refused (merge their endpoints).",
     {
       defaultText:
         "none: the nodes pull from the image factory, ghcr.io, gcr.io, registry.k8s.io and quay.io",
