@@ -100,7 +100,7 @@ export const talosSchema = obj({
   ),
   nameservers: field(
     list(str()),
-    "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.",
+    "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too. An empty list is refused: remove the key to take the defaults.",
     {
       defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
     },
