@@ -44,6 +44,23 @@ function v6ToBigint(addr: ipaddr.IPv6): bigint {
   return addr.parts.reduce((acc, part) => (acc << 16n) | BigInt(part), 0n);
 }
 
+/**
+ * An IPv6 text's value, or undefined when it is none. A dotted IPv4 tail (`::ffff:10.0.0.1`,
+ * `::10.0.0.1`) is read as its two low groups (RFC 4291 2.2 form 3): ipaddr.js reads every
+ * dotted tail as IPv4-mapped, so `::10.0.0.1` would come out as `::ffff:a00:1`.
+ */
+function parseV6(text: string): bigint | undefined {
+  const colon = text.lastIndexOf(":");
+  const tail = text.slice(colon + 1);
+  let hex = text;
+  if (tail.includes(".")) {
+    if (!IPV4_RE.test(tail)) return undefined;
+    const v4 = ip2long(tail) >>> 0;
+    hex = `${text.slice(0, colon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  }
+  return ipaddr.IPv6.isValid(hex) ? v6ToBigint(ipaddr.IPv6.parse(hex)) : undefined;
+}
+
 function bigintToV6(value: bigint): ipaddr.IPv6 {
   const parts: number[] = [];
   for (let i = 7; i >= 0; i--) parts.push(Number((value >> BigInt(i * 16)) & 0xffffn));
@@ -75,8 +92,8 @@ export class Address {
     if (IPV4_RE.test(text)) return { ok: true, value: new Address(4, BigInt(ip2long(text) >>> 0)) };
     if (text.includes(":")) {
       if (text.includes("%")) return { ok: false, error: "zone IDs are not allowed" };
-      if (!ipaddr.IPv6.isValid(text)) return { ok: false, error: "is not a valid IPv6 address" };
-      const value = v6ToBigint(ipaddr.IPv6.parse(text));
+      const value = parseV6(text);
+      if (value === undefined) return { ok: false, error: "is not a valid IPv6 address" };
       const canonical = formatValue(6, value);
       if (canonical !== text) {
         return {
@@ -131,6 +148,26 @@ export class Address {
   toPrefix(): Prefix {
     return Prefix.of(this.family, this.value, bitsOf(this.family));
   }
+}
+
+/**
+ * The plain IPv4 form of an IPv4-mapped IPv6 address or prefix (RFC 4291 2.5.5.2, `::ffff:0:0/96`)
+ * in any IPv6 notation: `::ffff:10.0.0.1` and `::ffff:a00:1` give `10.0.0.1`, `::ffff:10.0.0.0/104`
+ * gives `10.0.0.0/8` (the IPv4 network the prefix covers: length - 96). Undefined for anything
+ * else, a mapped prefix shorter than /96 included. For the fix when one is written in an IPv4 key.
+ */
+export function plainIpv4(text: string): string | undefined {
+  const slash = text.indexOf("/");
+  const addrText = slash < 0 ? text : text.slice(0, slash);
+  // A zone ID has its own refusal (Address.parse).
+  if (!addrText.includes(":") || addrText.includes("%")) return undefined;
+  const value = parseV6(addrText);
+  if (value === undefined || value >> 32n !== 0xffffn) return undefined;
+  const v4 = Address.of(4, value & 0xffffffffn);
+  if (slash < 0) return v4.toString();
+  const lenText = text.slice(slash + 1);
+  if (!LENGTH_RE.test(lenText) || Number(lenText) < 96 || Number(lenText) > 128) return undefined;
+  return Prefix.containing(4, v4.value, Number(lenText) - 96).toString();
 }
 
 /**

@@ -1,6 +1,6 @@
 // plan(site): derive every value of a site by offset and index from its parents, apply the
 // overrides given in config, and record the facts the validator checks. Pure: no I/O, no Pulumi.
-import { unreachableResolvers } from "./resolvers";
+import { siteResolverProblems } from "./resolvers";
 import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { planExisting } from "./existing";
@@ -10,6 +10,7 @@ import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
 import { checkTalosVersions } from "./talos-versions";
+import { checkRegistryMirrors } from "./talos-mirrors";
 import { notOnSubnets, parseNameservers, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
 import { warnings } from "./warnings";
@@ -412,12 +413,13 @@ export function plan(site: Site): PlanResult {
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
   checkTalosVersions(b, site.talos);
+  checkRegistryMirrors(b, site.talos.registryMirrors);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
   gatewayAgreement(b);
   const segmentPlans = planSegments(b);
   const vms = planCloudVms(b, tenants, segmentPlans.segments, hosts, vnet, nameservers);
-  clusterResolverFamilies(b, tenants, nameservers);
+  siteResolverProblems(b, site.talos.nameservers, nameservers, tenants);
 
   const sdn = planSdn(b, hosts, vnet, tenants);
   const derived: Omit<Plan, "warnings"> = {
@@ -453,33 +455,6 @@ export function plan(site: Site): PlanResult {
     facts: { prefixes: b.prefixes, addresses: b.addresses, ranges: b.ranges, ids: b.ids },
   };
   return { plan: { ...derived, warnings: warnings(derived) }, problems: b.problems };
-}
-
-/**
- * A cluster's nodes get the talos.nameservers of the families they have addresses in (a resolver
- * of another family is unreachable: every lookup would wait on it). A cluster left with none
- * would fall back to Talos's built-in resolvers without a word (new-user trial M5): refused,
- * naming the families on both sides.
- */
-function clusterResolverFamilies(
-  b: Builder,
-  tenants: readonly TenantPlan[],
-  nameservers: readonly Address[],
-): void {
-  if (nameservers.length === 0) return;
-  for (const t of tenants) {
-    if (!t.kubernetes) continue;
-    // A tenant without a VM subnet has no families, and its own problem already.
-    const families = FAMILIES.filter((f) => t.vms[key(f)] !== undefined);
-    const none = unreachableResolvers(nameservers, families);
-    if (!none) continue;
-    b.problem(
-      "talos.nameservers",
-      nameservers.map(String).join(", "),
-      `has only ${none.theirs} resolvers, and the nodes of tenant ${t.id} (${t.name}) have ${none.ours} addresses only: they would be given no resolver`,
-      `add an ${none.ours} resolver to talos.nameservers (e.g. ${none.example}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
-    );
-  }
 }
 
 function planTenant(

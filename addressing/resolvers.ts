@@ -1,6 +1,9 @@
 // The one rule for resolvers of the wrong family, shared by a cluster's talos.nameservers
-// (addressing/plan.ts) and a VM's own or inherited nameservers (addressing/vms.ts).
+// (siteResolverProblems, below) and a VM's own or inherited nameservers (addressing/vms.ts).
+import { Builder, key } from "./builder";
 import { Address, Family, FAMILIES } from "./ip";
+import { TenantPlan } from "./plan-types";
+import { DEFAULT_TALOS } from "./site";
 
 /** What a refusal says when no resolver is of a family the device has addresses in. */
 export interface UnreachableResolvers {
@@ -32,4 +35,46 @@ export function unreachableResolvers(
     ours: `IPv${families[0]}`,
     example: families[0] === 4 ? "1.1.1.1" : "2606:4700:4700::1111",
   };
+}
+
+/**
+ * The site's resolvers, talos.nameservers (`texts` as written, `nameservers` those that parsed):
+ * - an empty list is refused, as a VM's `nameservers: []` is (addressing/vms.ts): the Talos nodes
+ *   would be given no resolver and keep Talos's built-in ones without a word (render/talos/patch.ts
+ *   writes no ResolverConfig then), and a VM that inherits them none at all (new-user trial);
+ * - a cluster's nodes get the resolvers of the families they have addresses in (one of another
+ *   family is unreachable: every lookup would wait on it); a cluster left with none would fall
+ *   back to Talos's built-in resolvers without a word (new-user trial M5): refused, naming the
+ *   families on both sides.
+ */
+export function siteResolverProblems(
+  b: Builder,
+  texts: readonly string[],
+  nameservers: readonly Address[],
+  tenants: readonly TenantPlan[],
+): void {
+  if (texts.length === 0) {
+    b.problem(
+      "talos.nameservers",
+      "[]",
+      "is an empty list: the Talos nodes, and the VMs that take talos.nameservers, would be given no resolver",
+      `list the site's resolvers, e.g. [1.1.1.1], or remove talos.nameservers to take the defaults (${DEFAULT_TALOS.nameservers.join(", ")})`,
+    );
+    return;
+  }
+  // Resolvers the parser refused have their own problems.
+  if (nameservers.length === 0) return;
+  for (const t of tenants) {
+    if (!t.kubernetes) continue;
+    // A tenant without a VM subnet has no families, and its own problem already.
+    const families = FAMILIES.filter((f) => t.vms[key(f)] !== undefined);
+    const none = unreachableResolvers(nameservers, families);
+    if (!none) continue;
+    b.problem(
+      "talos.nameservers",
+      nameservers.map(String).join(", "),
+      `has only ${none.theirs} resolvers, and the nodes of tenant ${t.id} (${t.name}) have ${none.ours} addresses only: they would be given no resolver`,
+      `add an ${none.ours} resolver to talos.nameservers (e.g. ${none.example}), or give the site an ${families.includes(4) ? "IPv6" : "IPv4"} tenant space (global.tenantSpace.${families.includes(4) ? "ipv6" : "ipv4"})`,
+    );
+  }
 }

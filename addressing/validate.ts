@@ -91,7 +91,9 @@ function dnsTargets(plan: Plan): Problem[] {
 }
 
 /** The ranges each cluster's LoadBalancer pool hands out: its lbRanges, else its whole prefixes. */
-export function poolRanges(plan: Plan): { cluster: string; path: string; range: AddressRange }[] {
+export function poolRanges(
+  plan: Pick<Plan, "tenants">,
+): { cluster: string; path: string; range: AddressRange }[] {
   return plan.tenants.flatMap((t, i) => {
     const k = t.kubernetes;
     if (!k) return [];

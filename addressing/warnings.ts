@@ -12,6 +12,7 @@ import {
   routerOsMinor,
 } from "./routeros-versions";
 import { specialPurposeProblems } from "./special-purpose";
+import { dnsRecordWarnings } from "./dns-record-warnings";
 
 const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
 
@@ -34,11 +35,13 @@ const FC00 = Prefix.of(6, 0xfcn << 120n, 8);
  *   destroy script releases it (comment restored, entry kept; script.ts `release`);
  * - a RouterOS router whose `version` is outside the releases whose property names are sourced
  *   (addressing/routeros-versions.ts): the script is still written, with the names the table
- *   gives for that minor, but nothing checked them against that release.
+ *   gives for that minor, but nothing checked them against that release;
+ * - a router's static DNS record pointing into the site's prefixes at an address nothing in the
+ *   plan holds (addressing/dns-record-warnings.ts).
  */
 export function warnings(
   plan: Pick<Plan, "global" | "tenants"> &
-    Partial<Pick<Plan, "vms" | "vmSshKeys" | "routers" | "facts">>,
+    Partial<Pick<Plan, "vms" | "vmSshKeys" | "routers" | "facts" | "segments">>,
 ): Problem[] {
   const out: Problem[] = plan.facts ? specialPurposeProblems(plan.facts, "warn") : [];
   for (const [name, dual] of Object.entries(plan.global)) {
@@ -127,5 +130,14 @@ export function warnings(
       });
     }
   }
+  if (plan.routers && plan.facts && plan.segments)
+    out.push(
+      ...dnsRecordWarnings({
+        tenants: plan.tenants,
+        routers: plan.routers,
+        facts: plan.facts,
+        segments: plan.segments,
+      }),
+    );
   return out;
 }

@@ -2,7 +2,7 @@
 // run time (pulumi/pulumi#8520), so every value is checked here, unknown keys are errors, and every
 // problem is collected before anything fails. Each schema also documents itself, so the README's
 // config reference is generated from the same source the loader runs.
-import { Address, AddressRange, Family, Prefix } from "../addressing/ip";
+import { Address, AddressRange, Family, plainIpv4, Prefix } from "../addressing/ip";
 import { Problem } from "../addressing/problems";
 import { redactCredentials } from "../addressing/quote";
 import { distance } from "fastest-levenshtein";
@@ -401,6 +401,10 @@ const IPV6_ADDRESS = "^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$";
 const IPV6_PREFIX = "^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*/[0-9]{1,3}$";
 const RANGE = "^[0-9a-fA-F:.]+-[0-9a-fA-F:.]+$";
 
+/** Why an IPv4-mapped IPv6 value (`::ffff:10.0.0.1`) is refused in an IPv4 key. */
+const MAPPED = (what: "address" | "prefix") =>
+  `is an IPv4-mapped IPv6 ${what} (::ffff:0:0/96, RFC 4291 2.5.5.2); this key takes a plain IPv4 ${what}`;
+
 function familyName(f: Family): string {
   return f === 4 ? "IPv4" : "IPv6";
 }
@@ -416,6 +420,11 @@ export function prefix(family: Family): Schema<Prefix> {
           input: show(value),
           message: `must be an ${familyName(family)} prefix string`,
         });
+        return undefined;
+      }
+      const plain = family === 4 && value.includes("/") ? plainIpv4(value) : undefined;
+      if (plain) {
+        problems.push({ path, input: value, message: MAPPED("prefix"), fix: `write ${plain}` });
         return undefined;
       }
       const parsed = Prefix.parse(value);
@@ -470,6 +479,11 @@ export function address(family: Family): Schema<Address> {
           input: show(value),
           message: `must be an ${familyName(family)} address string`,
         });
+        return undefined;
+      }
+      const plain = family === 4 && !value.includes("/") ? plainIpv4(value) : undefined;
+      if (plain) {
+        problems.push({ path, input: value, message: MAPPED("address"), fix: `write ${plain}` });
         return undefined;
       }
       const parsed = Address.parse(value);

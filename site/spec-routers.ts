@@ -187,7 +187,7 @@ export const routersSchema = list(
           address: field(str(), "Address (A or AAAA).", { required: true }),
         }),
       ),
-      "Further static DNS records (the ms01 stack).",
+      "Further static DNS records (the ms01 stack). An address inside the site's prefixes that nothing in the plan holds is warned about: declare the device under homelab:devices.",
     ),
   }),
 );

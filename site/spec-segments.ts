@@ -57,7 +57,7 @@ export const segmentsSchema = list(
           range: field(range(), "start-stop inside the segment.", { required: true }),
           kind: field(
             oneOf(RANGE_KINDS),
-            "reserved, dhcp (handed out), pool (handed out), static.",
+            "reserved, dhcp (handed out by a DHCP server this stack does not configure: the inventory lists it under Manual steps), pool (handed out), static.",
             {
               defaultText: "`reserved`",
             },

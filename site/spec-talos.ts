@@ -100,7 +100,7 @@ export const talosSchema = obj({
   ),
   nameservers: field(
     list(str()),
-    "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too.",
+    "DNS servers of the nodes (IPv4 or IPv6 addresses). Each node is given those of the families it has addresses in; a cluster left with none (IPv6 resolvers for an IPv4-only cluster) is refused. Plain VMs that set no nameservers and sit on no segment with some take them too. An empty list is refused: remove the key to take the defaults.",
     {
       defaultText: "`1.1.1.1`, `2606:4700:4700::1111`",
     },
@@ -129,7 +129,7 @@ export const talosSchema = obj({
         ),
       }),
     ),
-    "Registry mirrors of the Talos nodes (Talos `machine.registries.mirrors` before v1.12, `RegistryMirrorConfig` documents from v1.12). The nodes pull a mirrored registry's images from its endpoints instead of the registry, so the flows the plan checks go there (tcp to the URL's port, 443 or 80 by default); Talos still falls back to the registry itself when no endpoint answers.",
+    "Registry mirrors of the Talos nodes (Talos `machine.registries.mirrors` before v1.12, `RegistryMirrorConfig` documents from v1.12). The nodes pull a mirrored registry's images from its endpoints instead of the registry, so the flows the plan checks go there (tcp to the URL's port, 443 or 80 by default); Talos still falls back to the registry itself when no endpoint answers. One entry per registry: a second one for a registry is refused (merge their endpoints).",
     {
       defaultText:
         "none: the nodes pull from the image factory, ghcr.io, gcr.io, registry.k8s.io and quay.io",

@@ -281,6 +281,44 @@ function lbProxyArpSteps(plan: Plan): ManualStep[] {
   }));
 }
 
+/**
+ * A segment's `dhcp` range is handed out by a DHCP server this stack never configures: the RouterOS
+ * script, frr.conf and the Proxmox resources set none (new-user trial). One step per segment with
+ * such ranges, on the router that holds the segment's gateway (a RouterOS router gets the commands),
+ * else on the gateway's owner or what manages the segment.
+ */
+function dhcpSteps(plan: Plan): ManualStep[] {
+  return plan.segments.flatMap((s, i) => {
+    const ranges = s.ranges.flatMap((r, j) => (r.kind === "dhcp" ? [{ ...r, j }] : []));
+    if (ranges.length === 0) return [];
+    const v4 = ranges.filter((r) => r.range.start.family === 4);
+    const v6 = ranges.filter((r) => r.range.start.family === 6);
+    const gateways = FAMILIES.flatMap((f) => s.gateway[key(f)] ?? []);
+    // The router holding the gateway, else one holding an address in the segment (its gateway).
+    const on = (hit: (a: RouterAddress) => boolean) =>
+      plan.routers.flatMap((r) => r.addresses.filter(hit).map((a) => ({ r, a })))[0];
+    const held =
+      on((a) => gateways.some((g) => g.equals(a.address))) ??
+      on((a) => FAMILIES.some((f) => s.prefixes[key(f)]?.contains(a.address)));
+    const device =
+      held?.r.name ?? s.gatewayOwner ?? s.managedBy ?? `the DHCP server of segment ${s.name}`;
+    const at = held ? ` on ${held.a.interface}` : "";
+    const gateway = s.gateway.ipv4 ?? (held?.a.address.family === 4 ? held.a.address : undefined);
+    const gw = gateway ? `, gateway ${gateway}` : "";
+    const what =
+      held?.r.os === "routeros" && v6.length === 0
+        ? `serve ${v4.map((r) => r.range).join(", ")} by DHCP${at}${gw} (/ip/pool/add name=${s.name}-dhcp ranges=${v4.map((r) => r.range).join(",")}; /ip/dhcp-server/add interface=${held.a.interface} address-pool=${s.name}-dhcp; /ip/dhcp-server/network/add address=${s.prefixes.ipv4}${gateway ? ` gateway=${gateway}` : ""})`
+        : `serve ${[...v4, ...v6].map((r) => `${r.range}${r.range.start.family === 6 ? " (DHCPv6)" : ""}`).join(", ")} by DHCP on segment ${s.name}${s.vlan !== undefined ? ` (VLAN ${s.vlan})` : ""}${at}${gw}`;
+    return [
+      {
+        device,
+        what,
+        why: `${ranges.map((r) => `segments[${i}].ranges[${r.j}]`).join(" and ")} ${ranges.length > 1 ? "are dhcp ranges" : "is a dhcp range"} of segment ${s.name}, and no config this stack renders runs a DHCP server: without one its devices get no address`,
+      },
+    ];
+  });
+}
+
 /** Every manual step of the site, grouped by kind, in plan order. */
 export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): ManualStep[] {
   return [
@@ -292,5 +330,6 @@ export function manualSteps(plan: Plan, t: Omit<Topology, "manualSteps">): Manua
     ...k3sSteps(plan),
     ...clusterSteps(plan, t),
     ...lbProxyArpSteps(plan),
+    ...dhcpSteps(plan),
   ];
 }

@@ -193,6 +193,39 @@ export interface PolicyScope {
   readonly names: Names;
 }
 
+const COUNTS = ["", "a", "two", "three", "four", "five"];
+
+/** How many of each kind, in first-seen order: [["service", 2], ["cluster", 1]]. */
+function kindCounts(cands: readonly Candidate[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const c of cands) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  return [...counts];
+}
+
+/**
+ * The things one name holds, each kind once with its count: "a segment and a cluster", "two
+ * services" (never "a service and a service"; new-user trial).
+ */
+function kindsText(cands: readonly Candidate[]): string {
+  return kindCounts(cands)
+    .map(([kind, n]) => (n === 1 ? `a ${kind}` : `${COUNTS[n] ?? n} ${kind}s`))
+    .join(" and ");
+}
+
+/**
+ * The fix for a name that holds several things: a `kind:` prefix picks one of a kind that has one
+ * thing by that name; things of one kind that share it cannot be told apart, so they need names
+ * of their own.
+ */
+function kindsFix(cands: readonly Candidate[], name: string): string {
+  const counts = kindCounts(cands);
+  const one = counts.filter(([, n]) => n === 1).map(([kind]) => `${kind}:${name}`);
+  const many = counts
+    .filter(([, n]) => n > 1)
+    .map(([kind, n]) => `give the ${COUNTS[n] ?? n} ${kind}s named ${name} names of their own`);
+  return [...(one.length > 0 ? [`write ${one.join(" or ")}`] : []), ...many].join(", or ");
+}
+
 /**
  * The zones of a topology under the plan's policy (defaults applied, none for a site without a
  * policy) and the index of every name rules may use; shared by the policy and the owner's
@@ -267,7 +300,7 @@ export function resolveName(
         path,
         text,
         `is not a ${kind} of the plan`,
-        `${name} is a ${other.map((c) => c.kind).join(" and a ")}: write ${other.map((c) => `${c.kind}:${name}`).join(" or ")}`,
+        `${name} is ${kindsText(other)}: ${kindsFix(other, name)}`,
       );
       return undefined;
     }
@@ -283,12 +316,7 @@ export function resolveName(
     return undefined;
   }
   if (found.length > 1) {
-    problem(
-      path,
-      text,
-      `names ${found.map((c) => `a ${c.kind}`).join(" and ")}`,
-      `write ${found.map((c) => `${c.kind}:${name}`).join(" or ")}`,
-    );
+    problem(path, text, `names ${kindsText(found)}`, kindsFix(found, name));
     return undefined;
   }
   const c = found[0];

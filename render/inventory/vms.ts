@@ -2,6 +2,7 @@
 // and size, then every interface with its MAC, network, MTU and addresses, and every route, as the
 // rendered network config sets them (the same topology devices it is rendered from).
 import { Plan } from "../../addressing/plan-types";
+import { DataDisk } from "../../addressing/site";
 import { isDefault } from "../../topology/routes";
 import { Device, Topology } from "../../topology/types";
 import { section, table, text } from "./table";
@@ -13,6 +14,20 @@ interface Row {
   readonly image: string;
   readonly size: string;
   readonly role: string;
+}
+
+/**
+ * A VM's data disks after its boot disk's GiB, as the VM resource sets them (components/
+ * cloud-init-vm.ts): data disk i is scsi<i+1>, on the boot disk's datastore unless it names one,
+ * backed up by vzdump unless `backup: false`. ` + scsi1 100, scsi2 500 on tank (no backup)`.
+ */
+function dataDisks(disks: readonly DataDisk[]): string {
+  if (disks.length === 0) return "";
+  const each = disks.map(
+    (d, i) =>
+      `scsi${i + 1} ${d.size}${d.datastore ? ` on ${d.datastore}` : ""}${d.backup === false ? " (no backup)" : ""}`,
+  );
+  return ` + ${each.join(", ")}`;
 }
 
 function rows(plan: Plan, t: Topology): Row[] {
@@ -46,7 +61,7 @@ function rows(plan: Plan, t: Topology): Row[] {
             host: vm.host,
             vmId: vm.vmId,
             image: vm.image,
-            size: `${vm.cores} / ${vm.memory} / ${vm.disk}`,
+            size: `${vm.cores} / ${vm.memory} / ${vm.disk}${dataDisks(vm.disks)}`,
             role: vm.k3s ? "K3s server" : "VM",
           },
         ]

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Address, AddressRange, Prefix } from "../../addressing/ip";
+import { Address, AddressRange, plainIpv4, Prefix } from "../../addressing/ip";
 
 describe("Address.parse", () => {
   test.each([
@@ -34,6 +34,10 @@ describe("Address.parse", () => {
     ["FD00::1", "is not in canonical form (RFC 5952)", "did you mean fd00::1?"],
     ["fd00:0101::1", "is not in canonical form (RFC 5952)", "did you mean fd00:101::1?"],
     ["fd00:0:0:0:0:0:0:1", "is not in canonical form (RFC 5952)", "did you mean fd00::1?"],
+    // A dotted tail is the two low groups (RFC 4291 2.2), not always IPv4-mapped.
+    ["::10.0.0.1", "is not in canonical form (RFC 5952)", "did you mean ::a00:1?"],
+    ["::ffff:10.0.0.1", "is not in canonical form (RFC 5952)", "did you mean ::ffff:a00:1?"],
+    ["fd00::10.0.0.256", "is not a valid IPv6 address", undefined],
     ["fd00::1%eth0", "zone IDs are not allowed", undefined],
     ["fd00:::1", "is not a valid IPv6 address", undefined],
     ["pve01", "is not an IP address", undefined],
@@ -241,4 +245,24 @@ test("a value with spaces around it is refused with the value itself as the fix"
   });
   // Spaces around a value that is wrong anyway: the strict parse's own reason.
   expect(Address.parse(" 192.168.88.256")).toEqual({ ok: false, error: "is not an IP address" });
+});
+
+describe("plainIpv4: the IPv4 form of an IPv4-mapped IPv6 value (RFC 4291 2.5.5.2)", () => {
+  test.each([
+    ["::ffff:10.0.0.1", "10.0.0.1"],
+    ["::ffff:a00:1", "10.0.0.1"],
+    ["0:0:0:0:0:ffff:10.0.0.1", "10.0.0.1"],
+    ["::ffff:10.0.0.0/104", "10.0.0.0/8"],
+    ["::ffff:192.168.88.0/120", "192.168.88.0/24"],
+    ["::ffff:10.0.0.1/104", "10.0.0.0/8"],
+    ["::ffff:0:0/96", "0.0.0.0/0"],
+    ["::ffff:0:0/95", undefined],
+    ["::ffff:10.0.0.1/129", undefined],
+    ["::ffff:10.0.0.1%eth0", undefined],
+    ["::10.0.0.1", undefined],
+    ["fd00::1", undefined],
+    ["10.0.0.1", undefined],
+  ])("%s -> %s", (text, plain) => {
+    expect(plainIpv4(text)).toBe(plain);
+  });
 });

@@ -91,3 +91,33 @@ test("an empty nameservers list: refused; without the key the VM takes talos.nam
     ["pihole", ["1.1.1.1", "9.9.9.9"]],
   ]);
 });
+
+const SITE_EMPTY = join(__dirname, "..", "fixtures", "invalid", "talos-nameservers-empty.yaml");
+type TalosRaw = { talos: { nameservers?: string[] } };
+
+test("talos.nameservers: [] with a VM that would inherit it: one refusal, at talos.nameservers", () => {
+  const raw = fileRaw(VM) as TalosRaw;
+  raw.talos.nameservers = [];
+  const result = resolveSite(raw);
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+    `talos.nameservers: "[]": is an empty list: the Talos nodes, and the VMs that take talos.nameservers, would be given no resolver; list the site's resolvers, e.g. [1.1.1.1], or remove talos.nameservers to take the defaults (1.1.1.1, 2606:4700:4700::1111)`,
+  ]);
+});
+
+test.each([
+  ["[1.1.1.1]", ["1.1.1.1"]],
+  ["the key removed (the defaults)", undefined],
+])("talos.nameservers: [] replaced by %s: accepted, the IPv4-only nodes get 1.1.1.1", (_, list) => {
+  const raw = fileRaw(SITE_EMPTY) as TalosRaw;
+  if (list) raw.talos.nameservers = list;
+  else delete raw.talos.nameservers;
+  const result = resolveSite(raw);
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  if (!result.ok) return;
+  const inputs = talosNodeInputs(result.topology, result.plan, result.plan.tenants[0]);
+  expect(inputs.map((n) => [n.hostname, n.nameservers.map(String)])).toEqual([
+    ["lab-cp1", ["1.1.1.1"]],
+    ["lab-cp2", ["1.1.1.1"]],
+    ["lab-cp3", ["1.1.1.1"]],
+  ]);
+});

@@ -88,3 +88,56 @@ test("VLAN 1 for a tenant is a warning (the default PVID: its frames leave untag
   // ms01's "default" segment is VLAN 1 on purpose (the untagged UniFi network): no warning.
   expect(requirePlan(stackRaw("ms01")).warnings).toEqual([]);
 });
+
+// New-user trial M2: a router's static DNS record at an address of the site that nothing holds.
+test("a router DNS record inside the site's prefixes that nothing holds is a warning naming homelab:devices", () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("example")));
+  raw.segments = [
+    {
+      name: "iot",
+      vlan: 30,
+      ipv4: "192.168.30.0/24",
+      purpose: "cameras",
+      gateway: { ipv4: "192.168.30.1", owner: "edge" },
+      ranges: [{ range: "192.168.30.100-192.168.30.199", kind: "dhcp", purpose: "clients" }],
+    },
+  ];
+  raw.devices = [{ name: "nas", network: "management", ipv4: "192.168.88.10" }];
+  raw.routers[0].dnsRecords = [
+    { name: "nas.lan", address: "192.168.88.10" }, // a device
+    { name: "printer.lan", address: "192.168.88.77" },
+    { name: "cam.lan", address: "192.168.30.150" },
+    { name: "hub.lan", address: "192.168.30.20" },
+    { name: "lab.lan", address: "10.20.0.250" }, // the cluster VIP
+    { name: "ghost.lan", address: "10.20.0.99" },
+    { name: "web.lan", address: "10.20.27.40" }, // the LoadBalancer pool hands it out
+    { name: "public.example", address: "203.0.113.5" }, // outside every prefix of the site
+    { name: "gw.lan", address: "192.168.30.1" }, // the segment's gateway
+    { name: "v6.lan", address: "fd8a:3c5e:1b20:1400::99" },
+  ];
+  expect(requirePlan(raw).warnings.map(formatProblem)).toEqual([
+    'routers[0].dnsRecords[1].address: "192.168.88.77": is inside management (192.168.88.0/24) but nothing in the plan holds it, so printer.lan would point at an address the stack does not know; declare what holds it under homelab:devices: { name: <its name>, network: management, ipv4: 192.168.88.77 }, or point printer.lan at the address that holds it',
+    `routers[0].dnsRecords[2].address: "192.168.30.150": is inside segment iot's dhcp range 192.168.30.100-192.168.30.199 (segments[0].ranges[0]), which nothing in the plan holds: a lease may move, and cam.lan with it; give what holds it a static address outside 192.168.30.100-192.168.30.199, declare it under homelab:devices (network: iot) and point cam.lan at that address`,
+    'routers[0].dnsRecords[3].address: "192.168.30.20": is inside segment iot (192.168.30.0/24) but nothing in the plan holds it, so hub.lan would point at an address the stack does not know; declare what holds it under homelab:devices: { name: <its name>, network: iot, ipv4: 192.168.30.20 }, or point hub.lan at the address that holds it',
+    'routers[0].dnsRecords[5].address: "10.20.0.99": is inside tenant 20 VMs (10.20.0.0/24) but nothing in the plan holds it, so ghost.lan would point at an address the stack does not know; declare what holds it (homelab:devices for a device on a segment, homelab:vms for a VM), or point ghost.lan at the address that holds it',
+    'routers[0].dnsRecords[9].address: "fd8a:3c5e:1b20:1400::99": is inside tenant 20 VMs (fd8a:3c5e:1b20:1400::/64) but nothing in the plan holds it, so v6.lan would point at an address the stack does not know; declare what holds it (homelab:devices for a device on a segment, homelab:vms for a VM), or point v6.lan at the address that holds it',
+  ]);
+  // Declared, the device quiets its record.
+  raw.devices.push({ name: "printer", network: "management", ipv4: "192.168.88.77" });
+  expect(requirePlan(raw).warnings.map((w) => w.path)).not.toContain(
+    "routers[0].dnsRecords[1].address",
+  );
+  expect(requirePlan(raw).warnings).toHaveLength(4);
+});
+
+test("a router DNS record at a router address's subnet is warned about; the router address is not", () => {
+  const raw = JSON.parse(JSON.stringify(stackRaw("example")));
+  raw.routers[0].addresses = [{ interface: "ether2", address: "172.16.5.1/24" }];
+  raw.routers[0].dnsRecords = [
+    { name: "edge.lan", address: "172.16.5.1" },
+    { name: "switch.lan", address: "172.16.5.2" },
+  ];
+  expect(requirePlan(raw).warnings.map(formatProblem)).toEqual([
+    'routers[0].dnsRecords[1].address: "172.16.5.2": is inside router edge\'s ether2 subnet (172.16.5.0/24) but nothing in the plan holds it, so switch.lan would point at an address the stack does not know; declare what holds it (homelab:devices for a device on a segment, homelab:vms for a VM), or point switch.lan at the address that holds it',
+  ]);
+});

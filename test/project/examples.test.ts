@@ -145,7 +145,7 @@ test("iot-default-deny: the IoT zone denies by default; three allows, one deny f
   const r = await planExample("iot-default-deny");
   expect(r.problems).toEqual([]);
   expect(summarize("iot-default-deny", r, "out/iot-default-deny")).toBe(
-    "iot-default-deny: 6 resources (3 custom, 3 components), 1 to import, 2 to create, 1 warning, written to out/iot-default-deny",
+    "iot-default-deny: 6 resources (3 custom, 3 components), 1 to import, 2 to create, 1 warning, 1 manual step (inventory.md), written to out/iot-default-deny",
   );
   expect(warningLines(r)).toEqual([
     `routers[0].addresses[0].address: "192.168.88.1/24": is the address Pulumi reaches edge at (ssh.host): the router holds it before the first run, so the reconcile script adopts it, and \`pulumi destroy\` (or leaving it out of the stack) releases it: its comment goes back to what it was and the address stays; only moving it to another interface or length in the stack would cut Pulumi and you off the router, and the script refuses that as a conflict; leave it in the stack to have the plan own it, or take it out: the router keeps it either way`,

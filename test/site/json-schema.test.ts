@@ -55,6 +55,7 @@ test("the key and type rules are the ones marked as rejected by the schema", () 
     "router-dns-record-empty-label.yaml",
     "sdn-zone-id-short.yaml",
     "syntax-family-mismatch.yaml",
+    "syntax-ipv4-mapped.yaml",
     "syntax-prefix-spaces.yaml",
     "talos-mirror-userinfo.yaml",
     "talos-registry-mirror-url.yaml",

@@ -8,7 +8,8 @@ import { decide, probes, witness } from "../../topology/policy-eval";
 import { filterLines } from "../../topology/policy-lines";
 import { lineText } from "../../topology/policy-text";
 import { Policy } from "../../topology/policy-types";
-import { stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { fileRaw, stackRaw } from "../fixtures/base";
 
 const policyOf = (stack: string): Policy => {
   const p = requireSite(stackRaw(stack)).topology.policy;
@@ -239,6 +240,22 @@ describe("policy problems", () => {
       for (const r of c.policy.rules) if (r.from === "workload") r.from = "segment:workload";
     });
     expect(problemsOf(qualified)).toEqual([]);
+  });
+
+  test("two services of one name: counted once, not 'a service and a service'; renamed, each resolves", () => {
+    const file = join(__dirname, "..", "fixtures", "invalid", "policy-name-same-kind.yaml");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const raw = fileRaw(file) as any;
+    raw.tenants[0].kubernetes.serviceIps[1].service = "kube-system/infra-gateway";
+    raw.policy.rules[1].to = "pool:apps-pool";
+    const result = resolveSite(raw);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    if (!result.ok) return;
+    const rules = result.topology.policy?.rules ?? [];
+    expect(rules.map((r) => [r.name, r.to.map((t) => t.name), String(r.dst)])).toEqual([
+      ["gateway-https", ["service:cilium-gateway"], "10.25.11.121/32"],
+      ["gateway-pool", ["pool:apps-pool"], "10.25.11.120-10.25.11.139"],
+    ]);
   });
 
   test("kinds, ports without TCP/UDP, duplicates, unknown and unrouted zones, FRR-only routers", () => {
