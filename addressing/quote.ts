@@ -90,17 +90,19 @@ export function redactCredentials(text: string): string {
 // A run of 32+ hex digits standing alone (a device key, an API token, a digest): in the owner's
 // text only, since the program's own messages name digests (a Talos schematic ID) on purpose.
 const HEX_RUN = /(?<![0-9A-Za-z])[0-9A-Fa-f]{32,}(?![0-9A-Za-z])/g;
-// A secret's name in the owner's text: `password`, `wifi psk`, `WPA2`, `WPA2-PSK`, `login`.
+// A secret's name in the owner's text: `password`, `wifi psk`, `WPA2`, `WPA2-PSK`, `login`,
+// `door code` (a code with a digit in it; `code review` stays, see looksSecret).
 const SECRET_WORD =
-  "(?:password|passwd|pwd|pw|pass|passphrase|psk|secret|pin|key|token|wpa[23]?|login|credentials?)";
+  "(?:password|passwd|pwd|pw|pass|passphrase|psk|secret|pin|code|key|token|wpa[23]?|login|credentials?)";
 const SECRET_NAME = new RegExp(`\\b${SECRET_WORD}(?:[-_]${SECRET_WORD})*\\b`, "gi");
 // What may stand between a secret's name and its value: `is`, `:`, `=`, `/`, spaces.
 const SECRET_SEPARATOR = /^(?:\s+is\b|\s*[:=/])*\s*/i;
 // The value itself: a quoted string or a run of non-space characters.
 const SECRET_VALUE = /^(?:"[^"]*"|'[^']*'|[^\s"',;]+)/;
-// `login root / Hunter2`, `credentials: admin:hunter2`: the user stays, the password goes.
+// `login root / Hunter2`, `credentials: admin:hunter2`, `guest wifi: HomeGuest / letmein2024`:
+// the user (or the network's name) stays, the password goes.
 const LOGIN_PAIR =
-  /\b(login|credentials?|creds|user(?:name)?)(\s*[:=]?\s*)([^\s/:"',;]+)(\s*[/:]\s*)(?!\[redacted\])([^\s"',;]+)/gi;
+  /\b(login|credentials?|creds|user(?:name)?|wifi|wi-fi|wlan|ssid)(\s*[:=]?\s*)([^\s/:"',;]+)(\s*[/:]\s*)(?!\[redacted\])([^\s"',;]+)/gi;
 // Words that follow a secret's name in prose, not a secret: `the password is in the vault`.
 const PROSE = new Set(
   (
@@ -153,8 +155,8 @@ function redactNamedSecrets(text: string): string {
 /**
  * The owner's free text (a note, a purpose, a description, an owner, a rule's why) with
  * credentials made "[redacted]": everything redactCredentials finds, a run of 32+ hex digits,
- * the password of `login root / hunter2`, and the word after a secret's name (password, passwd,
- * pw, pass, psk, passphrase, secret, pin, key, token, wpa, wpa2, wpa3, login, credentials; also
+ * the password of `login root / hunter2` and `wifi: HomeGuest / letmein2024`, and the word after a secret's name (password, passwd,
+ * pw, pass, psk, passphrase, secret, pin, code, key, token, wpa, wpa2, wpa3, login, credentials; also
  * joined, `WPA2-PSK`) and an optional `is`, `:`, `=` or `/`, when it looks like a secret
  * (looksSecret): `router password is Tr0ub4dor&3x`, `WPA2: Sup3rS3cretWifi`, `tuya local key
  * 6f3c...` lose their values; `the password is in the vault` stays. Only for text the owner

@@ -3,6 +3,7 @@
 // would have to derive from the plan: a flow's two addresses, protocol and port; a session's two
 // ends; a VIP and the devices that may hold it.
 import { Address } from "../../addressing/ip";
+import { redactOwnerText } from "../../addressing/quote";
 import { Expectation } from "../../topology/expect";
 
 /** One expectation as written to expectations.json. */
@@ -37,9 +38,14 @@ export type ExpectationDocument =
 const COMMENT =
   "The owner's expectations (homelab:expect), checked against the plan's policy and sessions; the twin probes each by name.";
 
-/** expectations.json's text for a topology's expectations. */
+/**
+ * expectations.json's text for a topology's expectations. An expectation's name is the owner's
+ * text: written with credentials redacted as in inventory.md (redactOwnerText), so neither the
+ * document nor the twin's report of it (`pass expect <name>`) holds `pw=...` (new-user trial H8).
+ */
 export function expectationsJson(list: readonly Expectation[]): string {
-  const doc = list.map((e): ExpectationDocument => {
+  const doc = list.map((x): ExpectationDocument => {
+    const e = { ...x, name: redactOwnerText(x.name) };
     if (e.kind === "session")
       return {
         kind: e.kind,

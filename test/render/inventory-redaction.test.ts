@@ -4,6 +4,7 @@
 // name holding `token=` is shown as it is (render/inventory/table.ts ownerText vs markdownText).
 import { join } from "path";
 import { renderInventory } from "../../render/inventory";
+import { expectationsJson, readExpectations } from "../../render/expect/document";
 import { formatProblem } from "../../addressing/problems";
 import { requireSite, resolveSite } from "../../site";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
@@ -125,4 +126,34 @@ test("a range's purpose quoted in a problem is redacted as in the inventory", ()
   expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
     'devices[0].ipv4: "10.0.1.10": is inside segment default\'s static range for wifi psk is [redacted] 10.0.1.2-10.0.1.50 (segments[0].ranges[0]); move it out, or mark the device inRange: wifi psk is [redacted]',
   ]);
+});
+
+// The second new-user trial (H9): a Wi-Fi network with its password after a slash, and codes.
+test("a Wi-Fi password after its network's name and a door or alarm code are [redacted]", () => {
+  const raw = fileRaw(join(ROOT, "test/fixtures/valid/markdown-injection.yaml"));
+  raw.notes = [
+    "guest wifi: HomeGuest / letmein2024",
+    "door code 4711 and alarm code 80315",
+    "the code review is on Fridays",
+  ];
+  const doc = inventory(raw);
+  expect(doc).not.toMatch(/letmein|4711|80315/);
+  expect(doc.split("\n").filter((l) => /redacted|code review/.test(l))).toEqual([
+    "- guest wifi: HomeGuest / \\[redacted\\]",
+    "- door code \\[redacted\\] and alarm code \\[redacted\\]",
+    "- the code review is on Fridays",
+  ]);
+});
+
+// The second new-user trial (H8): an expectation's name is the owner's text; expectations.json
+// (which the twin reads and prints by name) holds it redacted, as the inventory does.
+test("an expectation's name with a credential is [redacted] in expectations.json", () => {
+  const raw = stackRaw("arc-hybrid");
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const list = (raw as Record<string, any>).expect;
+  list[0].name = "mqtt reach pw=Exp3ctPw";
+  const { topology } = requireSite(raw);
+  const text = expectationsJson(topology.expectations ?? []);
+  expect(text).not.toMatch(/Exp3ctPw/);
+  expect(readExpectations(text).map((e) => e.name)[0]).toBe("mqtt reach pw=[redacted]");
 });
