@@ -123,6 +123,19 @@ function decidedText(p: Policy, d: Decision | undefined, f: Flow, hasPolicy: boo
   return "it is the router's own input, which no rule names";
 }
 
+/**
+ * For a flow to a RouterOS router's own address that no rule names: the hint that a router
+ * running MikroTik's factory firewall says so (routers[N].defconf), whose input drops the plan
+ * then takes into account (new-user trial 2, M3: the inventory said the factory drops keep a
+ * zone kept out of `LAN` off the router while the expectation was refused). Empty otherwise.
+ */
+function factoryHint(policy: Policy, plan: Plan, f: Flow): string {
+  const point = policy.points.find((x) => x.kind === "router" && x.own.has(f.dst));
+  const i = plan.routers.findIndex((r) => r.name === point?.device);
+  if (i < 0 || plan.routers[i].os !== "routeros" || plan.routers[i].defconf) return "";
+  return `; or, when ${plan.routers[i].name} runs MikroTik's factory firewall, say so with routers[${i}].defconf: true (its defconf input drops then count)`;
+}
+
 function flowExpectation(
   e: ExpectSpec,
   name: string,
@@ -181,7 +194,7 @@ function flowExpectation(
         name,
         `is allowed by the plan's own policy: ${why} (${flowText(f)})`,
         d && d.by.kind !== "intra"
-          ? `deny it: a rule from ${from.name} to ${to.name} with ${svcText} and action deny${above}, or remove the expectation`
+          ? `deny it: a rule from ${from.name} to ${to.name} with ${svcText} and action deny${above}${d.by.kind === "input" ? factoryHint(policy, plan, f) : ""}, or remove the expectation`
           : `a router must filter it: put ${from.name} and ${to.name} in zones a router holds an address on and deny it in homelab:policy, or remove the expectation`,
       );
     }

@@ -113,7 +113,7 @@ test("expect deny lab -> edge tcp/22: accepted on a factory edge, refused withou
     }),
   );
   expect(refused.ok ? [] : refused.problems.map(formatProblem)).toEqual([
-    "expect[0]: \"deny segment:lab -> edge tcp/22\": is allowed by the plan's own policy: it is the router's own input, which no rule names (10.20.0.11 -> 10.20.0.254 tcp 22); deny it: a rule from segment:lab to edge with protocol tcp, ports [22] and action deny, or remove the expectation",
+    "expect[0]: \"deny segment:lab -> edge tcp/22\": is allowed by the plan's own policy: it is the router's own input, which no rule names (10.20.0.11 -> 10.20.0.254 tcp 22); deny it: a rule from segment:lab to edge with protocol tcp, ports [22] and action deny; or, when edge runs MikroTik's factory firewall, say so with routers[0].defconf: true (its defconf input drops then count), or remove the expectation",
   ]);
 });
 
