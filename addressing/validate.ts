@@ -580,7 +580,7 @@ function deviceNames(plan: Plan): Problem[] {
 
 function ids(plan: Plan): Problem[] {
   const out: Problem[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { path: string; derivation?: string }>();
   for (const f of plan.facts.ids) {
     const shown = String(f.value);
     const input = f.input ?? shown;
@@ -617,17 +617,24 @@ function ids(plan: Plan): Problem[] {
     const k = `${f.kind}\u0000${shown}`;
     const first = seen.get(k);
     if (first !== undefined) {
+      // The first one derived (a node's VM ID from vmIdBase + its ID): changing its ID would
+      // renumber its addresses, so the fix names where its value comes from (trial 2, M7).
       out.push({
         path: f.path,
         input,
-        message: `${what ? `${what} is` : `is a duplicate ${f.kind}:`} already used by ${first}`,
+        message: `${what ? `${what} is` : `is a duplicate ${f.kind}:`} already used by ${first.path}`,
         fix:
           f.derivation !== undefined
             ? `choose another ${f.path}, one that does not give ${f.kind} ${shown}`
-            : `give each its own ${f.kind}: change ${f.path} or ${first}`,
+            : first.derivation !== undefined
+              ? `give each its own ${f.kind}: change ${f.path} (${first.path} gives ${shown} as ${first.derivation})`
+              : `give each its own ${f.kind}: change ${f.path} or ${first.path}`,
       });
     } else {
-      seen.set(k, f.path);
+      seen.set(k, {
+        path: f.path,
+        ...(f.derivation !== undefined ? { derivation: f.derivation } : {}),
+      });
     }
   }
   return out;
