@@ -20,7 +20,7 @@ export function secretProblems(
     fix:
       k === "routerSshKey"
         ? 'remove it and run: pulumi config set --secret homelab:routerSshKey -- "$(cat <private key file>)"; if the stack file was committed with it, treat that private key as exposed and make a new one'
-        : `remove it and run: pulumi config set --secret homelab:${k} <value>`,
+        : `remove it and run: pulumi config set --secret homelab:${k} (with no value on the command line it asks for it, which keeps it out of the shell history)`,
   }));
 }
 

@@ -14,7 +14,7 @@ test("a plain-text API token is an error that names the fix and not the value", 
       path: "homelab:proxmoxApiToken",
       input: "[redacted]",
       message: "is stored in plain text in the stack file",
-      fix: "remove it and run: pulumi config set --secret homelab:proxmoxApiToken <value>",
+      fix: "remove it and run: pulumi config set --secret homelab:proxmoxApiToken (with no value on the command line it asks for it, which keeps it out of the shell history)",
     },
   ]);
 });
