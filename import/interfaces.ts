@@ -22,40 +22,101 @@ export interface IfaceObj {
   readonly config: Readonly<Record<string, string | string[]>>;
 }
 
-/** Where a stanza and its options are: `name` -> line, `name\0key` -> line. */
+/** A line of an interfaces file: its file, its number (1-based), its text as ifupdown2 read it. */
 export interface Located {
   readonly file: string;
   readonly line: number;
   readonly text: string;
 }
-export type Locator = ReadonlyMap<string, Located>;
+
+/** One option line: the value ifupdown2 gives for it (`$IFACE` replaced) and where it is. */
+export interface OptionLine {
+  readonly value: string;
+  readonly at: Located;
+}
+
+/**
+ * Where each stanza and each option line is. `stanzas`: the first `iface` line of each interface;
+ * `options`: by `name\0key` (the key as ifupdown2 names it, `_` read as `-`), every line in file
+ * order, so a repeated key (three `post-up` lines) keeps three lines.
+ */
+export interface Locator {
+  readonly stanzas: ReadonlyMap<string, Located>;
+  readonly options: ReadonlyMap<string, readonly OptionLine[]>;
+}
 
 /** An interfaces file ifupdown2 refuses, or a tool that is missing; the message names the line. */
 export class ImportError extends Error {}
 
-/** The stanza and option lines of the files ifupdown2 read, by interface name (and option). */
-export function locate(files: readonly { file: string; text: string }[]): Locator {
-  const out = new Map<string, Located>();
-  for (const { file, text } of files) {
-    let cur: string | undefined;
-    text.split("\n").forEach((raw, i) => {
-      const t = raw.replace(/\r$/, "");
-      const head = /^\s*iface\s+(\S+)/.exec(t);
-      if (head) {
-        cur = head[1];
-        if (!out.has(cur)) out.set(cur, { file, line: i + 1, text: t.trim() });
-        return;
+/**
+ * A file's lines as ifupdown2 reads them (networkinterfaces.py, process_interfaces): every `\`
+ * joins the text around it, each side trimmed, with one space, so a line ending in `\` goes on
+ * to the next. Each line keeps the number of the physical line it starts on.
+ */
+function logicalLines(text: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let line = 1;
+  let cur: { line: number; text: string } | undefined;
+  text.split("\\").forEach((piece, k) => {
+    const lead = /^\s*/.exec(piece)?.[0] ?? "";
+    const body = piece.trim();
+    line += lead.split("\n").length - 1;
+    if (k > 0) {
+      cur ??= { line, text: "" };
+      cur.text += " ";
+    }
+    for (const ch of body) {
+      if (ch === "\n") {
+        if (cur) out.push(cur);
+        cur = undefined;
+        line++;
+        continue;
       }
-      if (/^\s*(auto|allow-\S+|source|iface|mapping)\b/.test(t) || t.trim() === "") {
-        if (!/^\s/.test(t)) cur = undefined;
-        return;
-      }
-      const opt = /^\s+([a-z0-9-]+)\s/.exec(t);
-      if (opt && cur && !out.has(`${cur}\0${opt[1]}`))
-        out.set(`${cur}\0${opt[1]}`, { file, line: i + 1, text: t.trim() });
-    });
-  }
+      cur ??= { line, text: "" };
+      cur.text += ch;
+    }
+    line += piece.slice(lead.length + body.length).split("\n").length - 1;
+  });
+  if (cur) out.push(cur);
   return out;
+}
+
+/** ifupdown2's keywords: a line starting with one ends the stanza before it. */
+const KEYWORD = /^(source|source-directory|auto|iface|vlan|allow-.*)$/;
+
+/**
+ * The stanza and option lines of the files ifupdown2 read, mirroring its grammar
+ * (networkinterfaces.py, parse_iface): a stanza runs to the next keyword line, past blank and
+ * comment lines; an option line is `key value`, indented or not.
+ */
+export function locate(files: readonly { file: string; text: string }[]): Locator {
+  const stanzas = new Map<string, Located>();
+  const options = new Map<string, OptionLine[]>();
+  for (const { file, text } of files) {
+    let cur: { name: string; full: string } | undefined;
+    for (const l of logicalLines(text)) {
+      const t = l.text.replace(/^[\n\t\r ]+|[\n\t\r ]+$/g, "");
+      if (t === "" || t.startsWith("#")) continue;
+      const [word, rest] = [/^\S+/.exec(t)?.[0] ?? "", t.replace(/^\S+\s*/, "")];
+      if (KEYWORD.test(word)) {
+        cur = undefined;
+        const full = word === "iface" ? /^\S+/.exec(rest)?.[0] : undefined;
+        if (full === undefined) continue;
+        // `iface vmbr0:1` is vmbr0 to ifupdown2 (an alias stanza of the same interface).
+        cur = { name: full.split(":")[0], full };
+        if (!stanzas.has(cur.name)) stanzas.set(cur.name, { file, line: l.line, text: t });
+        continue;
+      }
+      if (!cur || rest === "") continue;
+      const key = `${cur.name}\0${word.replace(/_/g, "-")}`;
+      const value = rest.split("$IFACE").join(cur.full);
+      options.set(key, [
+        ...(options.get(key) ?? []),
+        { value, at: { file, line: l.line, text: t } },
+      ]);
+    }
+  }
+  return { stanzas, options };
 }
 
 export interface HostWiring {
@@ -93,15 +154,20 @@ export function hostWiring(
   where: Locator,
   report: Report,
 ): HostWiring {
-  const at = (name: string, key?: string): Located =>
-    where.get(key === undefined ? name : `${name}\0${key}`) ??
-    where.get(name) ?? { file, line: 0, text: key ? `${key}` : `iface ${name}` };
-  const expressed = (name: string, key?: string, implied = false) =>
-    report.expressed(at(name, key).file, implied);
-  const reported = (name: string, key: string | undefined, kind: string, why: string) => {
-    const l = at(name, key);
-    report.reported({ kind, file: l.file, line: l.line, text: l.text, why });
+  const at = (name: string): Located =>
+    where.stanzas.get(name) ?? { file, line: 0, text: `iface ${name}` };
+  // ifquery lists a repeated key's values, not their lines: each value is given the first line of
+  // that key holding it not yet counted, so three `post-up` lines are three entries, never one.
+  const counted = new Set<OptionLine>();
+  const option = (name: string, key: string, value: string): Located => {
+    const lines = where.options.get(`${name}\0${key}`) ?? [];
+    const hit =
+      lines.find((o) => !counted.has(o) && o.value === value) ?? lines.find((o) => !counted.has(o));
+    if (hit === undefined) return at(name);
+    counted.add(hit);
+    return hit.at;
   };
+  const expressed = (name: string, implied = false) => report.expressed(at(name).file, implied);
   const wiring: HostWiring = {
     network: { interfaces: [], bridges: [], bonds: [], vlans: [] },
     addresses: [],
@@ -144,7 +210,7 @@ export function hostWiring(
     };
     if (m.method.includes("loopback")) {
       // Every host has lo; the stack implies it, so it alone imports nothing.
-      expressed(m.name, undefined, true);
+      expressed(m.name, true);
       continue;
     }
     const entry: Record<string, unknown> = {};
@@ -239,30 +305,29 @@ export function hostWiring(
       wiring.network.interfaces.push(m.name);
       expressed(m.name);
     } else {
-      reported(
-        m.name,
-        undefined,
-        "Host interfaces",
-        "neither a bridge, a bond, a VLAN interface nor a NIC the stack can hold",
-      );
+      report.reported({
+        kind: "Host interfaces",
+        ...at(m.name),
+        why: "neither a bridge, a bond, a VLAN interface nor a NIC the stack can hold",
+      });
     }
     for (const [k, vs] of m.config) {
-      if (taken.has(k)) {
-        vs.forEach(() => expressed(m.name, k));
-        continue;
+      const kept =
+        taken.has(k) || (DEFAULTS[k] !== undefined && vs.every((v) => v === DEFAULTS[k]));
+      // ifupdown2 pads netmask, scope, broadcast and preferred-lifetime with "" for each address
+      // without one: a value no line holds.
+      for (const v of vs.filter((x) => x !== "")) {
+        const l = option(m.name, k, v);
+        if (kept) report.expressed(l.file);
+        else
+          report.reported({
+            kind: "Host interface options",
+            file: l.file,
+            line: l.line,
+            text: l.text,
+            why: `${m.name}: the stack's host wiring has no \`${k}\` (or not this value); Proxmox keeps it until the interface is rewritten, so add it by hand after the first \`pulumi up\` if it must stay`,
+          });
       }
-      if (DEFAULTS[k] !== undefined && vs.every((v) => v === DEFAULTS[k])) {
-        vs.forEach(() => expressed(m.name, k));
-        continue;
-      }
-      vs.forEach(() =>
-        reported(
-          m.name,
-          k,
-          "Host interface options",
-          `${m.name}: the stack's host wiring has no \`${k}\` (or not this value); Proxmox keeps it until the interface is rewritten, so add it by hand after the first \`pulumi up\` if it must stay`,
-        ),
-      );
     }
   }
   // NICs only named as ports (no stanza of their own) are NICs of the host too.

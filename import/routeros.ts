@@ -4,6 +4,9 @@
 // filter rules (homelab:policy, import/filters.ts). The rest (bridges, any other menu, a property
 // the stack has no key for) is reported with its file and line.
 import * as ipaddr from "ipaddr.js";
+import { Address } from "../addressing/ip";
+import { Problem } from "../addressing/problems";
+import { dnsName } from "../site/schema";
 import { ExportCommand, RouterOsExport } from "../twin/routeros/export";
 import { parseRouterOsTime } from "../twin/routeros/model";
 import { RouterFilter } from "./filters";
@@ -125,6 +128,21 @@ const ROUTE_DEFAULTS: Record<string, string> = {
 };
 
 /**
+ * Why the plan would refuse a static DNS record in routers[].dnsRecords, or undefined:
+ * the name by the site loader's rule (site/schema.ts dnsName: RFC 1035/1123 labels, lowercase),
+ * the address by the planner's (addressing/routers.ts: Address.parse, canonical IPv6).
+ */
+export function dnsRecordRefusal(name: string, address: string): string | undefined {
+  const problems: Problem[] = [];
+  dnsName().check(name, "name", problems);
+  const p = problems[0];
+  if (p !== undefined) return `the name ${p.message}${p.fix ? ` (${p.fix})` : ""}`;
+  const a = Address.parse(address);
+  if (!a.ok) return `the address ${a.error}${a.fix ? ` (${a.fix})` : ""}`;
+  return undefined;
+}
+
+/**
  * The homelab:routers entry for one export, and its VLAN interfaces. `file` names the export in
  * the report. Counts each add/set command once: expressed when its values are in the entry,
  * else reported.
@@ -142,6 +160,8 @@ export function importRouter(
   const bfdEntries: ExportCommand[] = [];
   const filters: RouterFilter[] = [];
   const dnsRecords: { name: string; address: string }[] = [];
+  // The line of each record written, by `name address`: the plan refuses a second one.
+  const dnsLines = new Map<string, number>();
   // Members of the interface list WAN (a factory configuration's ether1): routers[].uplink.
   const wan: string[] = [];
   let routerId: string | undefined;
@@ -311,10 +331,25 @@ export function importRouter(
       const rest = c.args.filter(
         ([k]) => !["name", "address", "type", "comment", "ttl"].includes(k),
       );
-      if (n && a && (type === "A" || type === "AAAA") && rest.length === 0) {
+      const twin = dnsLines.get(`${n} ${a}`);
+      const refused = n && a ? dnsRecordRefusal(n, a) : undefined;
+      if (!(n && a && (type === "A" || type === "AAAA") && rest.length === 0))
+        rep(c, "the stack's dnsRecords hold A and AAAA records by name only");
+      else if (refused !== undefined)
+        rep(
+          c,
+          `not written to routers[].dnsRecords, where the plan refuses it: ${refused}; add it to the router's dnsRecords by hand once fixed`,
+        );
+      else if (twin !== undefined)
+        rep(
+          c,
+          `line ${twin} holds the same name and address and is written to routers[].dnsRecords; the plan refuses a second entry (one static DNS entry per name and address), so this one is not written`,
+        );
+      else {
         dnsRecords.push({ name: n, address: a });
+        dnsLines.set(`${n} ${a}`, c.line);
         report.expressed(file);
-      } else rep(c, "the stack's dnsRecords hold A and AAAA records by name only");
+      }
     } else if (
       (c.menu === "/routing/bgp/template" || c.menu === "/routing/bgp/instance") &&
       (arg(c, "as") !== undefined || arg(c, "router-id") !== undefined) &&

@@ -82,7 +82,7 @@ export function importSite(input: ImportInput): {
     const role = new Map<string, Carries>();
     addressed.forEach((d, i) => {
       const carries = CARRIES[i];
-      const loc = h.where.get(d) ?? { file: h.file, line: 0, text: `iface ${d}` };
+      const loc = h.where.stanzas.get(d) ?? { file: h.file, line: 0, text: `iface ${d}` };
       if (!carries) {
         report.reported({
           kind: "Host addresses",

@@ -63,6 +63,48 @@ describe("host wiring from /etc/network/interfaces (ifupdown2's ifquery)", () =>
     ]);
   });
 
+  test("each line of a repeated option key is reported with its own number and text", () => {
+    const report = new Report();
+    const file = `${FIX}/repeated/interfaces`;
+    const hooks = `${FIX}/repeated/interfaces.d/hooks`;
+    const { ifaces, where } = readInterfaces(file);
+    hostWiring(file, ifaces, where, report);
+    const why = (name: string, key: string) =>
+      `${name}: the stack's host wiring has no \`${key}\` (or not this value); Proxmox keeps it until the interface is rewritten, so add it by hand after the first \`pulumi up\` if it must stay`;
+    const option = (f: string, line: number, text: string, name: string, key: string) => ({
+      kind: "Host interface options",
+      file: f,
+      line,
+      text,
+      why: why(name, key),
+    });
+    expect(report.findings).toEqual([
+      option(file, 18, "post-up echo first", "vmbr0", "post-up"),
+      option(file, 19, "post-up   echo  second", "vmbr0", "post-up"),
+      option(file, 20, "post-up echo third", "vmbr0", "post-up"),
+      option(file, 22, "post-up echo after a blank line", "vmbr0", "post-up"),
+      option(file, 23, "post-up echo unindented", "vmbr0", "post-up"),
+      option(file, 30, "post-up echo six", "vmbr0", "post-up"),
+      option(file, 24, "post_down echo underscore", "vmbr0", "post-down"),
+      option(file, 25, "up ip route add 10.9.0.0/16 via 192.168.88.2", "vmbr0", "up"),
+      {
+        kind: "Assumptions made",
+        file: hooks,
+        line: 2,
+        text: "iface vmbr1 inet manual",
+        why: "vmbr1 has no address and is not VLAN-aware: if the VMs on it are a homelab:segments entry, set the bridge's segment to it",
+      },
+      option(hooks, 6, "pre-up ip link set $IFACE promisc on", "vmbr1", "pre-up"),
+      option(hooks, 7, "pre-up echo $IFACE ready", "vmbr1", "pre-up"),
+      option(hooks, 8, "post-down echo same", "vmbr1", "post-down"),
+      option(hooks, 9, "post-down echo same", "vmbr1", "post-down"),
+    ]);
+    expect(report.counts).toEqual([
+      { file, read: 17, expressed: 9, reported: 8 },
+      { file: hooks, read: 8, expressed: 4, reported: 4 },
+    ]);
+  });
+
   test("a line ifupdown2 refuses is refused with its file, line and reason", () => {
     expect(() => readInterfaces(`${FIX}/bad/interfaces`)).toThrow(
       `${FIX}/bad/interfaces: line1: error processing line; ifupdown2 refuses the file, so Proxmox would not bring it up either: fix the line`,

@@ -153,6 +153,45 @@ test("a peer's BFD entry with other timers or properties is reported with what t
   ]);
 });
 
+test("a static DNS entry the plan would refuse is reported with its line and reason, not written", () => {
+  const file = `${FIX}/dns.rsc`;
+  const report = new Report();
+  const { entry } = importRouter(
+    "dns",
+    file,
+    parseExport(file, fs.readFileSync(file, "utf8")),
+    report,
+  );
+  expect(entry.dnsRecords).toEqual([{ name: "ok.lan", address: "192.168.88.8" }]);
+  expect(report.counts).toEqual([{ file, read: 5, expressed: 1, reported: 4 }]);
+  const refused = (why: string) =>
+    `not written to routers[].dnsRecords, where the plan refuses it: ${why}; add it to the router's dnsRecords by hand once fixed`;
+  const name =
+    "the name must be a DNS name: lowercase labels of letters, digits and '-', separated by '.'";
+  expect(report.findings.filter((f) => f.kind === "RouterOS ip dns static")).toEqual(
+    [
+      [
+        4,
+        'add address=192.168.88.5 name="bad name!"',
+        refused(
+          `${name} (write labels of 1 to 63 lowercase letters, digits or '-', not starting or ending with '-', joined by single dots (e.g. nas.home.arpa), at most 253 characters)`,
+        ),
+      ],
+      [5, "add address=192.168.88.6 name=NAS.lan", refused(`${name} (did you mean nas.lan?)`)],
+      [
+        6,
+        "add address=fd00:0::7 name=v6.lan type=AAAA",
+        refused("the address is not in canonical form (RFC 5952) (did you mean fd00::7?)"),
+      ],
+      [
+        8,
+        "add address=192.168.88.8 name=ok.lan",
+        "line 7 holds the same name and address and is written to routers[].dnsRecords; the plan refuses a second entry (one static DNS entry per name and address), so this one is not written",
+      ],
+    ].map(([line, text, why]) => ({ kind: "RouterOS ip dns static", file, line, text, why })),
+  );
+});
+
 test("the imported router's VLAN interfaces are adopted by its script, none added twice", () => {
   const out = path.join(dir, "Pulumi.home.yaml");
   // The VLAN part of home.rsc: its bridge, VLAN interfaces and IPv4 addresses (lines 1-15).
