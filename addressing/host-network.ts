@@ -3,6 +3,7 @@
 // VLAN IDs are unique per parent, a VLAN fits its parent's MTU and a bridge its bond ports', each network is carried once.
 import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, key } from "./builder";
+import { checkHostLinkMtus } from "./link-mtu";
 import { Address, Family } from "./ip";
 import { DevicePlan, HostNetworkPlan, InterfaceAddress } from "./plan-types";
 import { Carries, DualAddress, HostNetworkSpec, Site } from "./site";
@@ -268,6 +269,7 @@ export function checkNetwork(b: Builder, spec: HostNetworkSpec, path: string, si
       );
     }
   }
+  checkHostLinkMtus(b, spec, path, site);
 }
 
 /** The host's devices with the addresses of the networks they carry. */

@@ -6,6 +6,7 @@ import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { planExisting } from "./existing";
 import { gatewayAgreement } from "./gateway-agreement";
 import { checkNetwork, planNetwork } from "./host-network";
+import { checkVnetMtu } from "./link-mtu";
 import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
@@ -411,6 +412,7 @@ export function plan(site: Site): PlanResult {
   b.id("fabric.vxlan.vrfVni", "vni", fabric.vxlan.vrfVni);
   const overhead = VXLAN_OVERHEAD[fabric.mtu.underlayFamily];
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
+  checkVnetMtu(b, tenants, vnet, overhead);
 
   checkTalosVersions(b, site.talos);
   checkRegistryMirrors(b, site.talos.registryMirrors);

@@ -5,6 +5,7 @@
 import { near } from "../site/schema";
 import { Builder, FAMILIES, GROUPS, key, Ref } from "./builder";
 import { Address, Family, hostSpan } from "./ip";
+import { checkSegmentMtus } from "./link-mtu";
 import { DeviceEntry, SegmentPlan } from "./plan-types";
 
 const GLOBAL_NETWORKS = [
@@ -90,6 +91,7 @@ export function planSegments(b: Builder): { segments: SegmentPlan[]; devices: De
     };
   });
 
+  checkSegmentMtus(b);
   const networkRef = (name: string, f: Family): Ref | undefined => {
     const seg = refs.get(name);
     if (seg) return seg[f];

@@ -59,7 +59,11 @@ const carries = field(
   oneOf(CARRIES),
   "Global network this device carries: the host gets its address there (e.g. 10.10.0.1/24).",
 );
-const mtu = field(int(576, 9216), "Interface MTU.", { defaultText: "1500" });
+const mtu = field(
+  int(576, 9216),
+  "Interface MTU (a VLAN without one takes its parent's): 1280 or more where the device carries IPv6 (RFC 8200 section 5).",
+  { defaultText: "1500" },
+);
 
 export const hostNetworkSchema = obj({
   interfaces: field(

@@ -29,7 +29,10 @@ export const segmentsSchema = list(
     vlan: field(int(1, 4094), "VLAN ID."),
     ipv4: field(prefix(4), "IPv4 prefix."),
     ipv6: field(prefix(6), "IPv6 prefix."),
-    mtu: field(int(576, 9216), "MTU."),
+    mtu: field(
+      int(576, 9216),
+      "MTU of the segment: its VMs' NICs and the router's VLAN interface take it. 1280 or more when the segment has an IPv6 prefix (RFC 8200 section 5), and at most the MTU of the host bridge that carries it (its `segment:` bridge, or the VM bridge for a segment with a VLAN).",
+    ),
     purpose: field(str({ maxLength: 160, freeText: true }), "What the segment is for."),
     nameservers: field(
       list(str()),
