@@ -9,7 +9,7 @@ import { checkNetwork, planNetwork } from "./host-network";
 import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
-import { checkTalosVersions } from "./talos-versions";
+import { checkCiliumVersion, checkTalosVersions } from "./talos-versions";
 import { checkRegistryMirrors } from "./talos-mirrors";
 import { notOnSubnets, parseNameservers, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
@@ -413,6 +413,7 @@ export function plan(site: Site): PlanResult {
   const vnet = fabric.mtu.vnet ?? fabric.mtu.physical - overhead;
 
   checkTalosVersions(b, site.talos);
+  checkCiliumVersion(b, site.talos.ciliumVersion);
   checkRegistryMirrors(b, site.talos.registryMirrors);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);
