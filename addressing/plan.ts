@@ -10,7 +10,7 @@ import { checkVnetMtu } from "./link-mtu";
 import { checkSetName } from "./nic-names";
 import { planRouters } from "./routers";
 import { planSegments } from "./segments";
-import { checkTalosVersions } from "./talos-versions";
+import { checkCiliumVersion, checkTalosVersions } from "./talos-versions";
 import { checkRegistryMirrors } from "./talos-mirrors";
 import { notOnSubnets, parseNameservers, planCloudVms, planRoutes } from "./vms";
 import { purposePrefix, tenantBlock } from "./tenant-blocks";
@@ -415,6 +415,7 @@ export function plan(site: Site): PlanResult {
   checkVnetMtu(b, tenants, vnet, overhead);
 
   checkTalosVersions(b, site.talos);
+  checkCiliumVersion(b, site.talos.ciliumVersion);
   checkRegistryMirrors(b, site.talos.registryMirrors);
   const nameservers = parseNameservers(b, site.talos.nameservers, "talos.nameservers");
   const routers = planRouters(b, tenants);

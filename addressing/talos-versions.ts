@@ -13,6 +13,36 @@ export const TALOS_KUBERNETES: Readonly<Record<string, readonly [number, number]
   "v1.13": [31, 36],
 };
 
+/**
+ * The Cilium chart minors this program renders for and checks against (`talos.ciliumVersion`):
+ * render/cilium/objects.ts emits `cilium.io/v2` CiliumBGPClusterConfig, CiliumBGPPeerConfig,
+ * CiliumBGPAdvertisement and CiliumLoadBalancerIPPool (the API versions of Cilium 1.18 to 1.20;
+ * the BGP objects are served as cilium.io/v2 from 1.18, older releases have them as v2alpha1 or
+ * not at all), checked against @kubernetes-models/cilium 4.0.0's CRD schemas
+ * (test/render/cilium-schema.ts), and the agent's capability list of the charts 1.18.4, 1.18.12,
+ * 1.19.6 and 1.20.0
+ * (ciliumAgentCapabilities). A newer minor is refused too: its chart's default capability list,
+ * which the rendered list replaces, is unread.
+ */
+export const CILIUM_MINORS = ["1.18", "1.19", "1.20"] as const;
+
+/**
+ * Checks `talos.ciliumVersion` against CILIUM_MINORS. A version that is not `X.Y.Z` is left to
+ * the schema's check.
+ */
+export function checkCiliumVersion(b: Builder, version: string): void {
+  const m = /^([0-9]+\.[0-9]+)\.[0-9]+$/.exec(version);
+  if (!m || (CILIUM_MINORS as readonly string[]).includes(m[1])) return;
+  const first = CILIUM_MINORS[0];
+  const last = CILIUM_MINORS[CILIUM_MINORS.length - 1];
+  b.problem(
+    "talos.ciliumVersion",
+    version,
+    `is not a Cilium release this program renders for (${first} to ${last}: its cilium.io/v2 BGP and LoadBalancer IP pool objects need ${first} or later, and the agent capabilities are those of the ${first} to ${last} charts)`,
+    `use a ${first}.x to ${last}.x release, like ${last}.0`,
+  );
+}
+
 const minorOf = (version: string) => /^(v[0-9]+\.[0-9]+)\.[0-9]+$/.exec(version)?.[1];
 
 /**

@@ -147,7 +147,7 @@ export const talosSchema = obj({
   ),
   ciliumVersion: field(
     str({ pattern: /^[0-9]+\.[0-9]+\.[0-9]+$/, patternText: "a chart version like 1.20.0" }),
-    "Cilium Helm chart version. From 1.19 L2 announcements answer NDP, so an L2 cluster gets its IPv6 LoadBalancer pool; the agent's capability list follows the chart of that version.",
+    "Cilium Helm chart version, 1.18.x to 1.20.x: the range the program renders for (cilium.io/v2 BGP and LoadBalancer IP pool objects, which need 1.18 or later) and checks against; another version is refused. From 1.19 L2 announcements answer NDP, so an L2 cluster gets its IPv6 LoadBalancer pool; the agent's capability list follows the chart of that version.",
     {
       defaultText: "`1.20.0`",
     },

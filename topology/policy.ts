@@ -9,6 +9,7 @@ import { Problem } from "../addressing/problems";
 import { AddressSet } from "./address-set";
 import { overlappingEarlier, serviceCovers, witness } from "./policy-eval";
 import { DefconfPoint, Policy, PolicyPoint, PolicyRule, PolicyTarget, Zone } from "./policy-types";
+import { managementProblems } from "./management-path";
 import { routerOsConnections } from "./routeros-names";
 import { poolPrefixes } from "./pools";
 import { prefixesOf, tenantSegmentId } from "./segments";
@@ -443,6 +444,7 @@ export function buildPolicy(
   // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
   if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
   if (resolvedAll && problems.length === 0) problems.push(...sessionProblems(policy, t.sessions));
+  if (resolvedAll && problems.length === 0) problems.push(...managementProblems(plan, policy));
   return { policy, problems };
 }
 

@@ -1,7 +1,9 @@
 // Table tests: the plan reproduces the seeds' own tables, value for value.
 import { TenantPlan } from "../../addressing/plan-types";
-import { requirePlan } from "../../site";
-import { homelabWith, stackRaw } from "../fixtures/base";
+import { join } from "path";
+import { formatProblem } from "../../addressing/problems";
+import { requirePlan, resolveSite } from "../../site";
+import { fileRaw, homelabWith, ROOT, stackRaw } from "../fixtures/base";
 import { seed001 } from "../fixtures/seed001";
 
 const s = (v: { toString(): string } | undefined): string => (v ? v.toString() : "-");
@@ -338,5 +340,28 @@ describe("seed 001: fc00::/8 internal and fd00::/8 external", () => {
       "fd00:101:cafe::/112",
       "fd00:255:101::ac",
     ]);
+  });
+});
+
+// The accepted counterpart of test/fixtures/invalid/talos-cilium-version-old.yaml: the same site
+// on each Cilium minor the program renders for, and the versions around that range refused.
+describe("talos.ciliumVersion", () => {
+  const FIXTURE = join(ROOT, "test/fixtures/invalid/talos-cilium-version-old.yaml");
+  const refused = (v: string) =>
+    `talos.ciliumVersion: "${v}": is not a Cilium release this program renders for (1.18 to 1.20: its cilium.io/v2 BGP and LoadBalancer IP pool objects need 1.18 or later, and the agent capabilities are those of the 1.18 to 1.20 charts); use a 1.18.x to 1.20.x release, like 1.20.0`;
+  test.each([
+    ["1.14.0", [refused("1.14.0")]],
+    ["1.17.9", [refused("1.17.9")]],
+    ["1.18.0", []],
+    ["1.18.4", []],
+    ["1.19.6", []],
+    ["1.20.0", []],
+    ["1.21.0", [refused("1.21.0")]],
+    ["9.99.0", [refused("9.99.0")]],
+  ])("%s: %j", (v, expected) => {
+    const raw = fileRaw(FIXTURE) as Record<string, Record<string, unknown>>;
+    raw.talos = { ...raw.talos, ciliumVersion: v };
+    const result = resolveSite(raw);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(expected);
   });
 });
