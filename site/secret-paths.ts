@@ -4,6 +4,7 @@
 // secret path stays secret in what is derived from it: problems quote "[secret]", resource inputs
 // that contain it are marked secret, and the inventory and outputs show "[secret]" in its place.
 import { Problem } from "../addressing/problems";
+import { redactOwnerText } from "../addressing/quote";
 import { Schema } from "./schema";
 import { configKeys } from "./spec";
 
@@ -151,10 +152,20 @@ function leafValues(value: unknown): (string | number)[] {
   return [];
 }
 
-/** The secret paths of `raw` and the values found there. */
+/**
+ * The secret paths of `raw` and the values found there. A string value is also taken as the
+ * owner's-text redaction writes it (redactOwnerText: `Alarm code [redacted], spare key under the
+ * mat`) where that leaves text of its own: the inventory redacts a note before the secret values
+ * are hidden, and the rest of a note secret as a whole must not show either.
+ */
 export function secretConfig(raw: Record<string, unknown>, paths: readonly string[]): SecretConfig {
   const values = paths.flatMap((p) => leafValues(valueAt(raw, pathParts(p))));
-  return { paths, values: [...new Set(values)] };
+  const redacted = values.flatMap((v) => {
+    if (typeof v !== "string") return [];
+    const r = redactOwnerText(v);
+    return r !== v && r.replace(/\[redacted\]/g, "").trim().length >= MIN_HIDDEN ? [r] : [];
+  });
+  return { paths, values: [...new Set([...values, ...redacted])] };
 }
 
 function escapeRegExp(s: string): string {

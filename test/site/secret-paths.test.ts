@@ -77,6 +77,9 @@ test("an undecryptable secret is checked as a stand-in its schema accepts", () =
     "offline-secret",
     1,
     "[secret]",
+    // The endpoint as the owner's-text redaction writes it (its path after the host redacted):
+    // hidden too, where an inventory line quotes it redacted.
+    "https://offline-secret[redacted]",
   ]);
 });
 
