@@ -49,6 +49,12 @@ export interface RouterVlan {
   /** The interface it rides on (`interface=`). */
   readonly on: string;
   readonly mtu?: number;
+  /**
+   * The export has a factory input drop that spares only the members of `LAN`
+   * (`in-interface-list=!LAN`) and this interface is not one of them: the owner kept it off the
+   * router itself, which the stack's script undoes unless its segment's zone denies by default.
+   */
+  readonly outsideLan?: true;
 }
 
 /** Properties a BGP connection may carry that the stack derives or leaves to the router. */
@@ -433,7 +439,28 @@ export function importRouter(
   if (routes.length > 0) entry.routes = routes;
   if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;
-  return { entry, vlans, filters };
+  // The factory input drop spares LAN members only: a VLAN interface outside it is cut off from
+  // the router itself, which the stack keeps only for a zone that denies by default (H7).
+  const lanDrop = filters.some(({ command: f }) => {
+    const fa = (k: string) => f.args.find(([n]) => n === k)?.[1];
+    return (
+      fa("chain") === "input" &&
+      fa("action") === "drop" &&
+      fa("in-interface-list") === "!LAN" &&
+      fa("disabled") !== "yes"
+    );
+  });
+  const lan = new Set(
+    exported.commands.flatMap((c) =>
+      c.menu === "/interface/list/member" && c.verb === "add" && arg(c, "list") === "LAN"
+        ? (arg(c, "interface") ?? [])
+        : [],
+    ),
+  );
+  const marked = lanDrop
+    ? vlans.map((v): RouterVlan => (lan.has(v.name) ? v : { ...v, outsideLan: true }))
+    : vlans;
+  return { entry, vlans: marked, filters };
 }
 
 /**

@@ -233,6 +233,13 @@ function routerSegments(
           text: v.text,
           why: `the segment of ${v.name} is named ${name} (a segment name is a lowercase DNS label)`,
         });
+      if (v.outsideLan)
+        report.assumed({
+          file: v.file,
+          line: v.line,
+          text: v.text,
+          why: `${v.name} is not in ${v.router}'s interface list LAN, so its factory input drop (in-interface-list=!LAN) keeps segment ${name} off the router itself; the stack's script adds a segment's interface to LAN unless its zone denies by default: to keep it out, add { zone: ${name}, default: deny } to homelab:policy zones (the router then also drops what ${name} forwards unless a rule allows it)`,
+        });
       const seg: Record<string, unknown> = { name, vlan: v.vlan };
       const gateway: Record<string, string> = {};
       const held = ((entry.addresses ?? []) as { interface: string; address: string }[]).filter(

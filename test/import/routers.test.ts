@@ -356,3 +356,75 @@ test("a factory export's defconf drops set defconf: true; with one missing, it i
     ],
   });
 });
+
+// New-user trial 2 of issue 17, H7: the owner kept an IoT VLAN off a factory router by leaving
+// it out of LAN. The import says so with the zone that keeps it out; the plan without that zone
+// adds it to LAN and the dry run warns; with the zone the script keeps it out and the warning goes.
+test("a factory router's VLAN kept out of LAN: the import names the zone that keeps it out, the dry run warns without it", () => {
+  const text = [
+    fs.readFileSync("test/fixtures/routeros/defconf-home.rsc", "utf8").trimEnd(),
+    "/interface vlan",
+    "add interface=bridge name=vlan20 vlan-id=20",
+    "add interface=bridge name=vlan30 vlan-id=30",
+    "/interface list member",
+    "add interface=vlan20 list=LAN",
+    "/ip address",
+    "add address=10.20.0.1/24 interface=vlan20 network=10.20.0.0",
+    "add address=192.168.30.1/24 interface=vlan30 network=192.168.30.0",
+    "",
+  ].join("\n");
+  const rsc = path.join(dir, "edge.rsc");
+  fs.writeFileSync(rsc, text);
+  const out = path.join(dir, "Pulumi.home.yaml");
+  const io = { out: () => undefined, err: () => undefined };
+  // A host, for a plan that resolves: pve2's saved file, with the router as its gateway.
+  const pve2 = path.join(dir, "pve2-interfaces");
+  fs.writeFileSync(
+    pve2,
+    fs
+      .readFileSync("test/fixtures/import/pve2/interfaces", "utf8")
+      .replace("gateway 192.168.88.254", "gateway 192.168.88.1"),
+  );
+  const argv = ["--site", "home", "--proxmox", `pve2=${pve2}`, "--routeros", `edge=${rsc}`];
+  expect(importCli([...argv, "--out", out], io)).toBe(0);
+  const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+  expect(report.split("\n").filter((l) => l.includes("interface list LAN"))).toEqual([
+    `- ${rsc}:${text.split("\n").indexOf("add interface=bridge name=vlan30 vlan-id=30") + 1}: \`add interface=bridge name=vlan30 vlan-id=30\`: vlan30 is not in edge's interface list LAN, so its factory input drop (in-interface-list=!LAN) keeps segment vlan30 off the router itself; the stack's script adds a segment's interface to LAN unless its zone denies by default: to keep it out, add { zone: vlan30, default: deny } to homelab:policy zones (the router then also drops what vlan30 forwards unless a rule allows it)`,
+  ]);
+  const config = (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> })
+    .config;
+  const site = Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [k.replace(/^homelab:/, ""), v]),
+  );
+  const run = (s: Record<string, unknown>) => {
+    const resolved = resolveSite(s);
+    if (!resolved.ok) throw new Error(resolved.problems.map(formatProblem).join("\n"));
+    const script = renderRouterOsScript(
+      routerOsDesiredState(resolved.topology, resolved.plan.routers[0], "home"),
+    );
+    const r = dryRun(script, "edge.rsc", text);
+    if (!r.ok) throw new Error(r.conflicts.join("\n"));
+    return r;
+  };
+  const joins = run(site);
+  const adopted = [
+    "adopt /interface/list/member interface=bridge list=LAN (key lan-member:bridge)",
+    "adopt /interface/list/member interface=vlan20 list=LAN (key lan-member:vlan20)",
+  ];
+  expect(joins.lines.filter((l) => l.includes("/interface/list/member"))).toEqual([
+    ...adopted,
+    "add /interface/list/member list=LAN interface=vlan30 (key lan-member:vlan30)",
+  ]);
+  expect(joins.warnings).toEqual([
+    `vlan30 is on edge.rsc outside the interface list LAN, so "defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) keep it off the router itself; the script adds it to LAN for the stack's 192.168.30.0/24, which opens the router's SSH, Winbox, WebFig and DNS to it: if it was kept out on purpose, give the segment of 192.168.30.0/24 a zone that denies by default (policy.zones[]: { zone: <that segment>, default: deny }), and the script keeps it out of LAN; otherwise nothing to do`,
+  ]);
+  const kept = run({
+    ...site,
+    policy: { default: "allow", zones: [{ zone: "vlan30", default: "deny" }], rules: [] },
+  });
+  expect(kept.lines.filter((l) => l.includes("/interface/list/member"))).toEqual([
+    ...adopted,
+    "keep out /interface/list/member list=LAN interface=vlan30 (zone vlan30 denies by default, policy.zones[0]: the factory drops keep it off the router itself)",
+  ]);
+  expect(kept.warnings).toEqual([]);
+});

@@ -86,6 +86,17 @@ function factoryWithVlans(): string {
   return path;
 }
 
+// The dry run's warning for a VLAN interface the router had outside LAN that the script adds to
+// it (new-user trial 2 of issue 17, H7: the owner may have kept it off the router on purpose).
+const BOTH_DROPS =
+  '"defconf: drop all not coming from LAN" (/ip/firewall/filter) and "defconf: drop everything else not coming from LAN" (/ipv6/firewall/filter) keep';
+const joinWarning = (file: string, vlan: string, subnet: string, drops = BOTH_DROPS) =>
+  `${vlan} is on ${file} outside the interface list LAN, so ${drops} it off the router itself; the script adds it to LAN for the stack's ${subnet}, which opens the router's SSH, Winbox, WebFig and DNS to it: if it was kept out on purpose, give the segment of ${subnet} a zone that denies by default (policy.zones[]: { zone: <that segment>, default: deny }), and the script keeps it out of LAN; otherwise nothing to do`;
+const joinWarnings = (file: string) => [
+  `  ! edge: ${joinWarning(file, "vlan20", "10.20.0.0/24")}`,
+  `  ! edge: ${joinWarning(file, "vlan30", "192.168.30.0/24")}`,
+];
+
 // The stack's own warning (addressing/dns-record-warnings.ts): its nas.home.arpa record points
 // into vlan30's subnet at an address nothing in the plan holds. Listed after the dry run's.
 const NAS_WARNING =
@@ -112,9 +123,11 @@ test("a factory router with the owner's VLANs: every entry added, none adopted, 
   const argv = ["--stack", "adopt", "--routeros-base", `edge=${factoryWithVlans()}`];
   expect(await planCli(argv, io, root)).toBe(0);
   expect(err).toEqual([]);
-  // vlan20 and vlan30 join LAN: no warning that the factory drops take what they send.
+  // vlan20 and vlan30 join LAN: no warning that the factory drops take what they send, but one
+  // each that the run opens the router to an interface the owner had outside LAN.
   expect(out.slice(1)).toEqual([
     "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (69 entries read from the export)",
+    ...joinWarnings(shown(join(root, "factory-vlans.rsc"))),
     NAS_WARNING,
   ]);
   expect(readFileSync(join(dir, "routeros", "edge.changes.txt"), "utf8")).toBe(
@@ -134,11 +147,12 @@ test("the dry run's warnings are counted in the summary line and listed under it
   expect(await planCli(["--stack", "adopt", "--routeros-base", `edge=${path}`], io, root)).toBe(0);
   expect(err).toEqual([]);
   expect(out[0]).toBe(
-    `adopt: 25 resources (18 custom, 7 components), 1 to import, 17 to create, 2 warnings, 1 manual step (inventory.md), written to ${shown(join(root, "out", "adopt"))}`,
+    `adopt: 25 resources (18 custom, 7 components), 1 to import, 17 to create, 4 warnings, 1 manual step (inventory.md), written to ${shown(join(root, "out", "adopt"))}`,
   );
   expect(out.slice(1)).toEqual([
     "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (69 entries read from the export)",
     `  ! edge: ${shown(path)} is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router`,
+    ...joinWarnings(shown(path)),
     NAS_WARNING,
   ]);
 });
@@ -265,8 +279,16 @@ describe("the changes of an owner's router", () => {
   test("with VLANs, addresses, routes and BGP: the equal entries are adopted", () => {
     const { lines, counts, warnings } = changes("user-vlans.rsc");
     expect(counts).toEqual({ read: 34, add: 19, adopt: 5, set: 0, remove: 0, release: 0 });
-    // vlan30 is in LAN on this router (adopted); vlan20, where the node peers from, joins it.
-    expect(warnings).toEqual([]);
+    // vlan30 is in LAN on this router (adopted); vlan20, where the node peers from, joins it,
+    // which the owner is told (the router had it outside LAN).
+    expect(warnings).toEqual([
+      joinWarning(
+        "user-vlans.rsc",
+        "vlan20",
+        "10.20.0.0/24",
+        '"defconf: drop all not coming from LAN" (/ip/firewall/filter) keeps',
+      ),
+    ]);
     expect(lines.filter((l) => l.startsWith("add /interface/"))).toEqual([DEFCONF_CHANGES[0]]);
     expect(lines.filter((l) => !l.startsWith("add "))).toEqual([
       "adopt /interface/list/member interface=vlan30 list=LAN (key lan-member:vlan30)",
@@ -348,9 +370,10 @@ test("the router's DHCP pool and a static lease holding the plan's addresses: on
   expect(err).toEqual([]);
   expect(out.slice(1)).toEqual([
     "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (70 entries read from the export)",
+    ...joinWarnings(shown(path)),
     `  ! edge: the DHCP server defconf on bridge hands out pool default-dhcp (192.168.88.10-192.168.88.254) in ${shown(path)}, which holds addresses the stack gives out: 192.168.88.11 (pve1, hosts[0]), 192.168.88.12 (pve2, hosts[1]), 192.168.88.30 (mqtt, devices[0]); the router may lease one to another device while its machine is off: shrink the pool (/ip/pool/set [find name="default-dhcp"] ranges=192.168.88.10,192.168.88.13-192.168.88.29,192.168.88.31-192.168.88.254) or give those machines addresses outside it`,
     `  ! edge: a static lease in ${shown(path)} gives 192.168.88.12 to AA:BB:CC:00:00:12, an address the stack gives pve2, hosts[1]: remove the lease (/ip/dhcp-server/lease/remove [find address=192.168.88.12]) or give the machine another address`,
     NAS_WARNING,
   ]);
-  expect(out[0]).toMatch(/, 3 warnings, /);
+  expect(out[0]).toMatch(/, 5 warnings, /);
 });

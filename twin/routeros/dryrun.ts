@@ -8,6 +8,7 @@
 //   conflict <menu>: the router has ..., the stack wants ... (the script stops; nothing changes)
 // An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
 import { ADOPTED, LAN_KEPT_OUT_RE } from "../../render/routeros/script";
+import { Address, Prefix } from "../../addressing/ip";
 import { parseExport, routerFromExport } from "./export";
 import { Change, RouterModel, RouterOsScriptError } from "./model";
 
@@ -112,6 +113,7 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
     warnings: [
       ...versionWarnings(file, exported.version, version),
       ...lanListWarnings(router, marker, new Set(keptOut.map((k) => k.interface))),
+      ...lanJoinWarnings(router, before, marker, file),
     ],
     counts: {
       read,
@@ -178,6 +180,27 @@ function missingFix(router: RouterModel, script: string, file: string, missing: 
 }
 
 /**
+ * The router's factory input drops that spare only the members of an interface list
+ * (`in-interface-list=!LAN`: `defconf: drop all not coming from LAN` and its IPv6 twin), enabled,
+ * by the list they name, each as `"<comment>" (<menu>)`.
+ */
+function factoryListDrops(r: RouterModel): Map<string, string[]> {
+  const held = new Set(r.menuPaths());
+  const drops = new Map<string, string[]>();
+  for (const menu of ["/ip/firewall/filter", "/ipv6/firewall/filter"]) {
+    if (!held.has(menu)) continue;
+    for (const { props: rule } of r.entriesOf(menu)) {
+      const list = /^!(.+)$/.exec(rule["in-interface-list"] ?? "")?.[1];
+      const factoryDrop =
+        rule.chain === "input" && rule.action === "drop" && rule.comment?.startsWith("defconf");
+      if (!factoryDrop || list === undefined || rule.disabled === "yes") continue;
+      drops.set(list, [...(drops.get(list) ?? []), `"${rule.comment}" (${menu})`]);
+    }
+  }
+  return drops;
+}
+
+/**
  * The factory input rule `defconf: drop all not coming from LAN` (`in-interface-list=!LAN`) drops
  * everything to the router from an interface outside that list that no rule above it accepts
  * (BGP from the nodes on a tenant VLAN). One warning per interface that holds one of our addresses
@@ -197,24 +220,59 @@ function lanListWarnings(r: RouterModel, marker: string, keptOut: ReadonlySet<st
       ),
     ),
   ].filter((i) => !keptOut.has(i));
-  const drops = new Map<string, string[]>();
-  for (const menu of ["/ip/firewall/filter", "/ipv6/firewall/filter"]) {
-    for (const { props: rule } of rows(menu)) {
-      const list = /^!(.+)$/.exec(rule["in-interface-list"] ?? "")?.[1];
-      const factoryDrop =
-        rule.chain === "input" && rule.action === "drop" && rule.comment?.startsWith("defconf");
-      if (!factoryDrop || list === undefined || rule.disabled === "yes") continue;
-      drops.set(list, [...(drops.get(list) ?? []), `"${rule.comment}" (${menu})`]);
-    }
-  }
   return ourInterfaces.flatMap((i) =>
-    [...drops]
+    [...factoryListDrops(r)]
       .filter(([list]) => !members.some((m) => m.list === list && m.interface === i))
       .map(
         ([list, rules]) =>
           `${i} is not in the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "drops what it sends to the router that no rule above it accepts" : "drop what it sends to the router that no rule above them accepts"} (the stack's rules placed above accept only its BGP and BFD sessions and what its policy allows); add it with /interface/list/member/add interface=${i} list=${list}`,
       ),
   );
+}
+
+/**
+ * An interface the router already had outside a list its factory input drops spare (`LAN`),
+ * which the script adds to that list: the owner may have kept it out on purpose (an IoT or guest
+ * VLAN cut off from the router's SSH, Winbox, WebFig and DNS), and the run opens the router to it
+ * (new-user trial 2 of issue 17, H7). One warning per such interface, naming the factory rules,
+ * the stack's addresses on it and both ways on: keep it out by a denying zone (the script then
+ * leaves it out, render/routeros/state.ts lanMembership), or accept the change.
+ */
+function lanJoinWarnings(r: RouterModel, before: Snapshot, marker: string, file: string): string[] {
+  const drops = factoryListDrops(r);
+  if (drops.size === 0) return [];
+  const existed = new Set(
+    [...before]
+      .filter(([k]) => k.startsWith("/interface/") && !k.startsWith("/interface/list/"))
+      .flatMap(([, e]) => e.name ?? []),
+  );
+  const held = new Set(r.menuPaths());
+  const ours = ["/ip/address", "/ipv6/address"].flatMap((m) =>
+    held.has(m) ? r.entriesOf(m).filter((e) => e.props.comment?.startsWith(marker)) : [],
+  );
+  return r.changes().flatMap((c) => {
+    if (c.op !== "add" || c.menu !== "/interface/list/member") return [];
+    const { list, interface: i } = c.entry;
+    const rules = drops.get(list);
+    if (rules === undefined || i === undefined || !existed.has(i)) return [];
+    const subnets = ours.flatMap((e) => (e.props.interface === i ? subnetOf(e.props.address) : []));
+    const on = subnets.length > 0 ? ` for the stack's ${subnets.join(" and ")}` : "";
+    const zone =
+      subnets.length > 0
+        ? `give the segment of ${subnets.join(" and ")} a zone that denies by default`
+        : "give its segment a zone that denies by default";
+    return [
+      `${i} is on ${file} outside the interface list ${list}, so ${rules.join(" and ")} ${rules.length === 1 ? "keeps" : "keep"} it off the router itself; the script adds it to ${list}${on}, which opens the router's SSH, Winbox, WebFig and DNS to it: if it was kept out on purpose, ${zone} (policy.zones[]: { zone: <that segment>, default: deny }), and the script keeps it out of ${list}; otherwise nothing to do`,
+    ];
+  });
+}
+
+/** The subnet of an interface address `a.b.c.d/len` (RouterOS `/ip/address` form). */
+function subnetOf(text: string | undefined): string[] {
+  const [address, length] = (text ?? "").split("/");
+  const parsed = Address.parse(address);
+  if (!parsed.ok || !/^\d+$/.test(length ?? "")) return [];
+  return [Prefix.containing(parsed.value.family, parsed.value.value, Number(length)).toString()];
 }
 
 /** Property names differ across 7.x (`afi` from 7.19): the script is for one minor release. */
