@@ -49,18 +49,28 @@ function flowCheck(site: TwinSite, e: Flow): Check["run"] {
   };
 }
 
+/** Whether FRR has the session Established in either address family. */
+export const sessionUp = (st: Record<"4" | "6", string>): boolean =>
+  st["4"] === "Established" || st["6"] === "Established";
+
+/**
+ * What FRR shows of its session with `peer`, by the address families it carries it in (an IPv4
+ * neighbour that carries no IPv6 routes has no IPv6 state, which is not shown): `r1 (FRR) ->
+ * 10.0.0.2: IPv4 Established`, or that its summary has no such neighbour.
+ */
+export function frrSeen(device: string, peer: string, st: Record<"4" | "6", string>): string {
+  const families = (["4", "6"] as const).filter((f) => st[f] !== "-");
+  if (families.length === 0) return `${device} (FRR) has no neighbour ${peer} in show bgp summary`;
+  return `${device} (FRR) -> ${peer}: ${families.map((f) => `IPv${f} ${st[f]}`).join(", ")}`;
+}
+
 function sessionCheck(site: TwinSite, e: Session): Check["run"] {
   return (live): Outcome => {
     const expected = `${e.ends[0].device} ~ ${e.ends[1].device} Established`;
     for (const [mine, peer] of [e.ends, [e.ends[1], e.ends[0]]]) {
       if (site.frr.some((f) => f.node === mine.device)) {
         const st = frrState(live, mine.device, peer.address);
-        const ok = st["4"] === "Established" || st["6"] === "Established";
-        return {
-          ok,
-          expected,
-          seen: `${mine.device} (FRR) -> ${peer.address}: IPv4 ${st["4"]}, IPv6 ${st["6"]}`,
-        };
+        return { ok: sessionUp(st), expected, seen: frrSeen(mine.device, peer.address, st) };
       }
       if (site.gobgp.some((g) => g.node === mine.device)) {
         const st = gobgpState(live, mine.device, peer.address);
