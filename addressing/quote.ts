@@ -192,15 +192,28 @@ export function sensitiveName(name: string): boolean {
 }
 
 /**
+ * Properties whose value is the owner's free text (RouterOS `comment=`, a Proxmox VM or zone's
+ * `description=`/`notes=`): an owner writes `wg psk Bl4ckC0ffee` or `admin pw: Gr33nTea!` there,
+ * so the value goes through redactOwnerText (new-user trial 3, finding 7); the stack's own marker
+ * (`managed-by=<stack>;key=...`) is the program's text and stays.
+ */
+const OWNER_TEXT_NAMES = new Set(["comment", "description", "notes", "note"]);
+
+/**
  * A line of a saved configuration (a RouterOS export line, an /etc/network/interfaces or Proxmox
  * file line) as the import echoes it: the value of every property whose name is sensitive
  * (sensitiveName) made "[redacted]", `name=value` anywhere on the line (quoted values with
- * escapes whole) and `option value` at its start; then everything redactCredentials finds. The
+ * escapes whole) and `option value` at its start; the owner's free text of a `comment=` (and
+ * `description=`, `notes=`) through redactOwnerText; then everything redactCredentials finds. The
  * one function every echo of a configuration line goes through (import-report.md, the console).
  */
 export function redactConfigLine(line: string): string {
-  const pairs = line.replace(CONFIG_PAIR, (whole, before: string, name: string) =>
-    sensitiveName(name) ? `${before}${name}=${REDACTED}` : whole,
+  const pairs = line.replace(CONFIG_PAIR, (whole, before: string, name: string, value: string) =>
+    sensitiveName(name)
+      ? `${before}${name}=${REDACTED}`
+      : OWNER_TEXT_NAMES.has(name.toLowerCase()) && !/^"?managed-by=/.test(value)
+        ? `${before}${name}=${redactOwnerText(value)}`
+        : whole,
   );
   const option = CONFIG_OPTION.exec(pairs);
   const shown =

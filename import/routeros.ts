@@ -5,6 +5,7 @@
 // the stack has no key for) is reported with its file and line.
 import * as ipaddr from "ipaddr.js";
 import { Address } from "../addressing/ip";
+import { REDACTED } from "../addressing/quote";
 import { Problem } from "../addressing/problems";
 import { dnsName } from "../site/schema";
 import { ExportCommand, RouterOsExport } from "../twin/routeros/export";
@@ -23,6 +24,25 @@ function ifaceWhy(menu: string, n: string): string {
 
 function arg(c: ExportCommand, key: string): string | undefined {
   return c.args.find(([k]) => k === key)?.[1];
+}
+
+/**
+ * Properties that hold a secret in one menu only, where their name says nothing of it: an SNMP
+ * community's `name` is its password (RFC 1157 section 3.2.5; RouterOS `/snmp/community`), which
+ * redactConfigLine cannot tell from any other `name=` (new-user trial 3, finding 7).
+ */
+const SECRET_IN_MENU: Record<string, readonly string[]> = { "/snmp/community": ["name"] };
+
+/** The text of an export command as the report may show it: SECRET_IN_MENU values redacted. */
+function shownCommand(c: ExportCommand): string {
+  return (SECRET_IN_MENU[c.menu] ?? []).reduce(
+    (t, k) =>
+      t.replace(
+        new RegExp(`(^|[\\s\\[])${k}=("(?:[^"\\\\]|\\\\.)*"?|[^\\s\\]"]*)`, "g"),
+        `$1${k}=${REDACTED}`,
+      ),
+    c.text,
+  );
 }
 
 /** Why an entry of a menu is not in the stack, by menu; the fallback names the menu. */
@@ -178,7 +198,7 @@ export function importRouter(
     c: ExportCommand,
     why: string,
     kind = `RouterOS ${c.menu.split("/").join(" ").trim()}`,
-  ) => report.reported({ kind, file, line: c.line, text: c.text, why });
+  ) => report.reported({ kind, file, line: c.line, text: shownCommand(c), why });
   for (const c of exported.commands) {
     const disabled = arg(c, "disabled") === "yes";
     if (disabled) {

@@ -24,6 +24,9 @@ const SECRETS = [
   "SnmpEnc66",
   "Tr0ub4dor&3x",
   "WpaPsk2Secret",
+  // New-user trial 3, finding 7: an SNMP community's name, and a secret in a rule's comment.
+  "Publ1cCommun1ty",
+  "Bl4ckC0ffee",
 ];
 
 let dir: string;
@@ -58,6 +61,9 @@ test("show-sensitive lines are quoted with [redacted] values; no secret is writt
     `- ${EDGE}:144: \`add peer=office secret=[redacted]\`: the stack has no key for ip ipsec identity; the router keeps it`,
     `- ${EDGE}:148: \`add instance=main local.role=ebgp name=upstream remote.address=192.168.99.1 .as=64999 tcp-md5-key=[redacted]\`: routers[].bgpPeers hold an eBGP connection by name, remote.address, remote.as, local.address, multihop and use-bfd; the router keeps this one as it is`,
     `- ${EDGE}:150: \`set [ find default=yes ] authentication-password=[redacted] encryption-password=[redacted]\`: the stack has no key for snmp community; the router keeps it`,
+    // An SNMP community's name is its password; a secret in a rule's comment (trial 3, 7).
+    `- ${EDGE}:154: \`add addresses=192.168.88.0/24 name=[redacted]\`: the stack has no key for snmp community; the router keeps it`,
+    `- ${EDGE}:156: \`add action=accept chain=input comment="wg psk [redacted]" dst-port=13231 protocol=udp\`: chain=input: only forward rules (between segments) are imported; the router keeps this rule`,
   ]);
   const stack = fs.readFileSync(out, "utf8");
   // A firewall rule's comment becomes its why in the stack file: the owner's text, redacted.
@@ -114,6 +120,16 @@ test.each([
   ],
   ["an ifupdown wpa-passphrase", "\twpa-passphrase correct horse", "\twpa-passphrase [redacted]"],
   ["an ifupdown wpa-ssid stays", "\twpa-ssid homelab", "\twpa-ssid homelab"],
+  [
+    "an owner's comment loses what looks like a secret",
+    'add chain=input comment="wireguard pw=hunter2" protocol=udp',
+    'add chain=input comment="wireguard pw=[redacted]" protocol=udp',
+  ],
+  [
+    "an owner's comment without one stays",
+    "add comment=uplink name=x",
+    "add comment=uplink name=x",
+  ],
   [
     "a managed-by comment's key stays",
     'add comment="managed-by=lab;key=vlan:bridge:10"',
