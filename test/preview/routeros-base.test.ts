@@ -321,6 +321,26 @@ describe("the changes of an owner's router", () => {
     ]);
   });
 
+  test("a released entry's comment is the owner's text: what looks like a secret in it is redacted", () => {
+    // The owner's comment comes back to the router, and into the changes file: shown as the
+    // owner's text is everywhere else (new-user trial 3, finding 7).
+    const text = readFileSync(fixture("user-adopted.rsc"), "utf8").replace(
+      "was=backup box",
+      "was=backup box pw: Sekr1tBox9",
+    );
+    const r = baseChanges([{ router: "edge", file: "user-adopted.rsc", text }], files, (f) => f);
+    if (!r.ok) throw new Error(r.problems.join("\n"));
+    expect(
+      r.changes[0].text
+        .split("\n")
+        .filter((l) => l.startsWith("release "))
+        .slice(0, 1),
+    ).toEqual([
+      'release /ip/route dst-address=10.50.0.0/16 gateway=192.168.30.5 (key ip-route:10.50.0.0/16) comment="backup box pw: [redacted]"',
+    ]);
+    expect(r.changes[0].text.includes("Sekr1tBox9")).toBe(false);
+  });
+
   test("a RouterOS 6 export is refused, naming its header line", () => {
     const r = baseChanges(
       [{ router: "edge", file: "ros6.rsc", text: readFileSync(fixture("ros6.rsc"), "utf8") }],

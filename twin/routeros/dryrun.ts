@@ -4,11 +4,14 @@
 //   adopt <menu> <entry as the router has it> (key K)[: prop old -> new, ...]
 //   set <menu> <entry> (key K): prop old -> new, ...
 //   remove <menu> <entry> (key K)          (entries the stack added only)
-//   release <menu> <entry> (key K)[ comment=C]  (adopted: the owner's comment C back, entry kept)
+//   release <menu> <entry> (key K)[ comment=C]  (adopted: the owner's comment C back, entry kept;
+//                                              C shown through redactOwnerText, as every owner's
+//                                              comment this file quotes)
 //   conflict <menu>: the router has ..., the stack wants ... (the script stops; nothing changes)
 // An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
 import { ADOPTED, LAN_KEPT_OUT_RE } from "../../render/routeros/script";
 import { Address, Prefix } from "../../addressing/ip";
+import { redactOwnerText } from "../../addressing/quote";
 import { parseExport, routerFromExport } from "./export";
 import { Change, RouterModel, RouterOsScriptError } from "./model";
 
@@ -332,7 +335,7 @@ function summarise(router: RouterModel, before: Snapshot, marker: string): strin
       const next = added.before === undefined ? undefined : after.get(`${menu} ${added.before}`);
       const foreign = next !== undefined && !next.comment?.startsWith(marker);
       const place = foreign
-        ? ` before ${next.comment !== undefined ? JSON.stringify(next.comment) : describe(next)}`
+        ? ` before ${next.comment !== undefined ? JSON.stringify(redactOwnerText(next.comment)) : describe(next)}`
         : "";
       return `add ${menu} ${describe(now)}${keyOf(now.comment)}${place}`;
     }
@@ -344,7 +347,7 @@ function summarise(router: RouterModel, before: Snapshot, marker: string): strin
       (c) => c.prop === "comment" && c.old.startsWith(marker) && !c.new.startsWith(marker),
     );
     if (released)
-      return `release ${menu} ${describe(now)}${keyOf(released.old)}${now.comment !== undefined ? ` comment=${shown(now.comment)}` : ""}`;
+      return `release ${menu} ${describe(now)}${keyOf(released.old)}${now.comment !== undefined ? ` comment=${shown(redactOwnerText(now.comment))}` : ""}`;
     const diffs = sets
       .filter((c) => c !== adopted)
       .map((c) => `${c.prop} ${shown(c.old)} -> ${shown(c.new)}`);
