@@ -377,6 +377,7 @@ export function buildPolicy(
 
   const resolve = (text: string, path: string) => resolveName(scope, text, path, problem);
 
+  const zoneProblems = problems.length;
   const rules: PolicyRule[] = [];
   let resolvedAll = true;
   spec.rules.forEach((r, i) => {
@@ -437,12 +438,17 @@ export function buildPolicy(
     });
   });
 
+  const ruleProblems = problems.length;
   const points = policyPoints(plan, t, zones, problem);
   const routers = AddressSet.of(routerDevices.flatMap((d) => heldBy(d, true)));
   const known = knownAddresses(plan, t);
   const policy: Policy = { zones, rules, points, site, routers, known };
-  // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
-  if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
+  // Shadowing among the rules that resolved, also when others did not (msgs M4: an icmp rule with
+  // ports hid a rule inside one zone): a rule left out only removes an earlier cover, so a rule
+  // found shadowed without it is shadowed with it. Not on wrong zones or filtering points.
+  if (zoneProblems === 0 && problems.length === ruleProblems)
+    problems.push(...shadowProblems(policy));
+  // A missing rule would make these verdicts wrong: a dropped allow is not a drop.
   if (resolvedAll && problems.length === 0) problems.push(...sessionProblems(policy, t.sessions));
   if (resolvedAll && problems.length === 0) problems.push(...managementProblems(plan, policy));
   return { policy, problems };
