@@ -172,12 +172,20 @@ function flowExpectation(
   );
   const flows = families.length === 0 ? [] : flowsBetween(policy, from.set, to.set, svc);
   if (flows.length === 0) {
+    const self = from.name === to.name;
     problem(
       path,
       name,
       families.length === 0
         ? `has no address family in common: ${from.name} holds ${famText(from.set)}, ${to.name} holds ${famText(to.set)}`
-        : `has no flow: ${from.name} and ${to.name} hold no two addresses of different devices`,
+        : self
+          ? `expects a flow from ${from.name} to itself, and ${from.name} is one device: its traffic to itself never crosses the network, so there is nothing to ${e.kind === "reach" ? "reach" : "deny"}`
+          : `has no flow: ${from.name} and ${to.name} hold no two addresses of different devices`,
+      families.length === 0
+        ? "expect a flow between names that share IPv4 or IPv6, or remove the expectation"
+        : self
+          ? `name another device in ${path}.to (or .from), or remove the expectation`
+          : "name two different devices, or names that hold addresses of different devices, or remove the expectation",
     );
     return undefined;
   }

@@ -352,10 +352,12 @@ export function buildPolicy(
   spec.zones.forEach((z, i) => {
     const path = `policy.zones[${i}].zone`;
     if (spec.zones.findIndex((x) => x.zone === z.zone) !== i) {
+      const first = spec.zones.findIndex((x) => x.zone === z.zone);
       problem(
         path,
         z.zone,
-        `duplicates policy.zones[${spec.zones.findIndex((x) => x.zone === z.zone)}]`,
+        `duplicates policy.zones[${first}]: a zone has one default`,
+        `remove policy.zones[${i}], or merge its default and log into policy.zones[${first}]`,
       );
     } else if (!zoneNames.includes(z.zone)) {
       const near = closest(z.zone, zoneNames);
@@ -383,7 +385,13 @@ export function buildPolicy(
   spec.rules.forEach((r, i) => {
     const path = `policy.rules[${i}]`;
     const first = spec.rules.findIndex((x) => x.name === r.name);
-    if (first !== i) problem(`${path}.name`, r.name, `duplicates policy.rules[${first}].name`);
+    if (first !== i)
+      problem(
+        `${path}.name`,
+        r.name,
+        `duplicates policy.rules[${first}].name`,
+        `give each rule a name of its own: rename ${path}.name (the inventory, the rendered rules and the probes show rules by name)`,
+      );
     const from = r.from.map((x, j) =>
       resolve(x, `${path}.from${r.from.length > 1 ? `[${j}]` : ""}`),
     );
@@ -410,6 +418,7 @@ export function buildPolicy(
         path,
         r.name,
         `has no address family in common: from holds ${famText(src)}, to holds ${famText(dst)}`,
+        "name a source and a destination that share IPv4 or IPv6, or remove the rule",
       );
       resolvedAll = false;
       return;
