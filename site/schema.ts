@@ -108,6 +108,12 @@ const FOLD_MAX = 253;
  * none: the message names the form.
  */
 function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
+  // A DNS name written fully qualified, as in a zone file (`home.arpa.`): every name here is
+  // written without the root's dot, as RouterOS and Talos store it, so it is refused with the
+  // name without it (msgs item 4); nothing in the loader rewrites a value silently.
+  const bare = value.trim().replace(/\.$/, "");
+  if (bare !== value.trim() && pattern.test(bare.toLowerCase()))
+    return `did you mean ${bare.toLowerCase()}?`;
   const lower = value.trim().toLowerCase();
   // A look-alike letter (Cyrillic "р" for "p") or a fullwidth form read as the ASCII one.
   // Folding reads every character: not for a value no name is as long as (a pasted file).
