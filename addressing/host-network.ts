@@ -3,12 +3,10 @@
 // VLAN IDs are unique per parent, a VLAN fits its parent's MTU and a bridge its bond ports', each network is carried once.
 import { nameFix, near } from "../site/schema";
 import { Builder, FAMILIES, key } from "./builder";
-import { checkHostLinkMtus } from "./link-mtu";
+import { checkHostLinkMtus, DEFAULT_MTU, deviceMtu } from "./link-mtu";
 import { Address, Family } from "./ip";
 import { DevicePlan, HostNetworkPlan, InterfaceAddress } from "./plan-types";
 import { Carries, DualAddress, HostNetworkSpec, Site } from "./site";
-
-const DEFAULT_MTU = 1500;
 
 /** Addresses of one host in the global networks a device can carry. */
 export type HostAddresses = Record<Carries, DualAddress>;
@@ -326,10 +324,4 @@ export function planNetwork(
   ];
   const vmBridge = spec.vmBridge ?? spec.bridges.find((x) => x.vlanAware)?.name;
   return { interfaces: spec.interfaces, devices, underlay: spec.underlay, vmBridge };
-}
-
-/** The MTU of a bond or bridge of the host, undefined for a NIC (the config does not know it). */
-function deviceMtu(spec: HostNetworkSpec, device: string): number | undefined {
-  const owner = [...spec.bonds, ...spec.bridges].find((x) => x.name === device);
-  return owner ? (owner.mtu ?? DEFAULT_MTU) : undefined;
 }

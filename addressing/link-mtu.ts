@@ -11,7 +11,21 @@ import { HostNetworkSpec, Site } from "./site";
  */
 export const IPV6_MIN_MTU = 1280;
 
-const DEFAULT_MTU = 1500;
+/**
+ * The MTU of a Linux bond, bridge or VLAN no `mtu` key sets (Ethernet's 1500 octets, which
+ * ifupdown2 and the kernel give a new device). The one value the addressing and topology modules
+ * use for it.
+ */
+export const DEFAULT_MTU = 1500;
+
+/**
+ * The MTU of a bond or bridge of a host network description (its `mtu`, else DEFAULT_MTU), the
+ * parent a VLAN without `mtu` inherits; undefined for a NIC (the config does not know it).
+ */
+export function deviceMtu(spec: HostNetworkSpec, device: string): number | undefined {
+  const owner = [...spec.bonds, ...spec.bridges].find((x) => x.name === device);
+  return owner ? (owner.mtu ?? DEFAULT_MTU) : undefined;
+}
 
 function belowIpv6(b: Builder, path: string, mtu: number, carries: string, fix: string): void {
   b.problem(
@@ -87,7 +101,7 @@ export function checkHostLinkMtus(
       const parent = owners.find((o) => o.name === v.on);
       return {
         name: `${v.on}.${v.id}`,
-        mtu: v.mtu ?? parent?.mtu,
+        mtu: v.mtu ?? deviceMtu(spec, v.on),
         at: v.mtu !== undefined ? `${path}.vlans[${i}]` : parent?.path,
         v6: ipv6Of(`${v.on}.${v.id}`, v.carries),
       };

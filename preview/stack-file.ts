@@ -102,8 +102,24 @@ function replaceSecrets(v: unknown): { value: unknown; secret: boolean } {
  * A YAML syntax error as a problem at `file:line:column`, quoting the line. An over-indented line
  * is reported where it is, not at the line above whose value YAML tries to continue with it.
  */
-function yamlProblem(file: string, lines: readonly string[], e: YAMLError): Problem {
+function yamlProblem(
+  file: string,
+  lines: readonly string[],
+  e: YAMLError,
+  doc?: ReturnType<typeof parseDocument>,
+  lineCounter?: LineCounter,
+): Problem {
   const [start, end] = e.linePos ?? [{ line: 1, col: 1 }];
+  if (e.code === "DUPLICATE_KEY") {
+    const earlier = doc && lineCounter ? firstKeyLine(doc, lineCounter, e.pos[0]) : undefined;
+    const key = earlier?.key ?? "this key";
+    return {
+      path: `${file}:${start.line}:${start.col}`,
+      input: (lines[start.line - 1] ?? "").trim(),
+      message: `repeats the key ${key}${earlier ? ` of line ${earlier.line}` : ""} in one map (YAML: "Map keys must be unique"), and a map holds each key once`,
+      fix: `merge the two ${key} entries into one, or remove one of them`,
+    };
+  }
   if (e.code === "MULTIPLE_DOCS") {
     return {
       path: `${file}:${start.line}:${start.col}`,
@@ -126,7 +142,32 @@ function yamlProblem(file: string, lines: readonly string[], e: YAMLError): Prob
     path: `${file}:${start.line}:${start.col}`,
     input: (lines[start.line - 1] ?? "").trim(),
     message: e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
+    fix: "correct the YAML at this line (`key: value` pairs, list items after `- `, indent by spaces); Pulumi.example.yaml shows the form",
   };
+}
+
+/**
+ * The key of the map entry whose key starts at `pos` (a repeated one) and the line of the first
+ * entry of that map with the same key.
+ */
+function firstKeyLine(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  pos: number,
+): { key: string; line: number } | undefined {
+  let found: { key: string; line: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const dup = map.items.find((p) => isScalar(p.key) && p.key.range?.[0] === pos);
+      if (!dup || !isScalar(dup.key)) return undefined;
+      const value = dup.key.value;
+      const first = map.items.find((p) => isScalar(p.key) && p.key.value === value);
+      const at = isScalar(first?.key) ? first.key.range?.[0] : undefined;
+      if (at !== undefined) found = { key: String(value), line: lineCounter.linePos(at).line };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /**
@@ -189,7 +230,7 @@ export function parseStackFile(text: string, project: string, file = "stack file
   if (parsed.errors.some((e) => /Maximum call stack size exceeded/.test(e.message))) throw deep();
   if (parsed.errors.length > 0) {
     const lines = text.split("\n");
-    const problems = parsed.errors.map((e) => yamlProblem(file, lines, e));
+    const problems = parsed.errors.map((e) => yamlProblem(file, lines, e, parsed, lineCounter));
     // One over-indented line makes YAML report the same spot twice; keep the clearer one.
     const kept = problems.filter(
       (_, i) =>

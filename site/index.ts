@@ -10,7 +10,7 @@ import { plannedUploads, uploadCollisions } from "../render/proxmox/uploads";
 import { buildTopology } from "../topology/build";
 import { Topology } from "../topology/types";
 import { loadSite } from "./load";
-import { withSuggestedValues } from "./repair";
+import { renumberExpectations, withoutRefusedExpectations, withSuggestedValues } from "./repair";
 import {
   enginePaths,
   hideInProblem,
@@ -77,20 +77,27 @@ export function resolveSite(
 
 /**
  * The loader's `problems`, then those the rest of the pipeline finds once each refused value that
- * has a suggested one takes it (site/repair.ts), but none at a replaced path or already listed.
+ * has a suggested one takes it and each refused expectation is left out (site/repair.ts), but
+ * none at a replaced path or already listed.
  */
 function withLaterProblems(
   problems: readonly Problem[],
   raw: Record<string, unknown>,
   options: { heapLimitMb?: number; repaired?: boolean },
 ): ResolveResult {
-  const repaired = options.repaired ? undefined : withSuggestedValues(raw, problems);
-  if (repaired === undefined) return { ok: false, problems: [...problems] };
-  const later = resolveSite(repaired.raw, { ...options, repaired: true });
+  if (options.repaired) return { ok: false, problems: [...problems] };
+  const repaired = withSuggestedValues(raw, problems);
+  const paths = repaired?.paths ?? new Set<string>();
+  const trimmed = withoutRefusedExpectations(repaired?.raw ?? raw, problems, paths);
+  if (repaired === undefined && trimmed === undefined)
+    return { ok: false, problems: [...problems] };
+  const later = resolveSite(trimmed?.raw ?? repaired?.raw ?? raw, { ...options, repaired: true });
   const seen = new Set(problems.map(formatProblem));
   const more = later.ok
     ? []
-    : later.problems.filter((p) => !repaired.paths.has(p.path) && !seen.has(formatProblem(p)));
+    : later.problems
+        .map((p) => (trimmed ? renumberExpectations(p, trimmed.kept) : p))
+        .filter((p) => !paths.has(p.path) && !seen.has(formatProblem(p)));
   return { ok: false, problems: [...problems, ...more] };
 }
 

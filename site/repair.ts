@@ -58,3 +58,40 @@ export function withSuggestedValues(
   }
   return paths.size > 0 ? { raw: copy, paths } : undefined;
 }
+
+/**
+ * A copy of `raw` without the expectations (`expect[N]`) a loader problem refuses and no
+ * suggestion repairs, with `kept[k]`, the index in `raw` of the later run's `expect[k]`; undefined
+ * when none is left out. An expectation is a leaf: nothing else in the site reads it, so the rest
+ * of the pipeline, and the other expectations, are judged as they will be once it is fixed (msgs
+ * M4: one refused expectation hid the others' problems).
+ */
+export function withoutRefusedExpectations(
+  raw: Record<string, unknown>,
+  problems: readonly Problem[],
+  repaired: ReadonlySet<string>,
+): { raw: Record<string, unknown>; kept: number[] } | undefined {
+  const list = raw.expect;
+  if (!Array.isArray(list)) return undefined;
+  const refused = new Set(
+    problems.flatMap((p) => {
+      const m = /^expect\[(\d+)\]/.exec(p.path);
+      return m && !repaired.has(p.path) ? [Number(m[1])] : [];
+    }),
+  );
+  if (refused.size === 0) return undefined;
+  const kept = list.map((_, i) => i).filter((i) => !refused.has(i));
+  return { raw: { ...raw, expect: kept.map((i) => list[i]) }, kept };
+}
+
+/** A later run's problem with its `expect[k]` references renumbered as `raw`'s (`kept[k]`). */
+export function renumberExpectations(p: Problem, kept: readonly number[]): Problem {
+  const renumber = (text: string) =>
+    text.replace(/\bexpect\[(\d+)\]/g, (_, k: string) => `expect[${kept[Number(k)] ?? k}]`);
+  return {
+    ...p,
+    path: renumber(p.path),
+    message: renumber(p.message),
+    ...(p.fix === undefined ? {} : { fix: renumber(p.fix) }),
+  };
+}

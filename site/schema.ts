@@ -108,7 +108,16 @@ const FOLD_MAX = 253;
  * none: the message names the form.
  */
 function patternFix(value: string, pattern: RegExp, fix?: string): string | undefined {
+  // A DNS name written fully qualified, as in a zone file (`home.arpa.`): every name here is
+  // written without the root's dot, as RouterOS and Talos store it, so it is refused with the
+  // name without it (msgs item 4); nothing in the loader rewrites a value silently.
+  const bare = value.trim().replace(/\.$/, "");
+  if (bare !== value.trim() && pattern.test(bare.toLowerCase()))
+    return `did you mean ${bare.toLowerCase()}?`;
   const lower = value.trim().toLowerCase();
+  // A version without its `v` (`1.34.1` for v1.34.1).
+  if (/^[0-9]+(\.[0-9]+)+$/.test(lower) && pattern.test(`v${lower}`))
+    return `did you mean v${lower}?`;
   // A look-alike letter (Cyrillic "р" for "p") or a fullwidth form read as the ASCII one.
   // Folding reads every character: not for a value no name is as long as (a pasted file).
   const meant =
@@ -466,7 +475,15 @@ export function anyPrefix(): Schema<Prefix> {
   };
 }
 
-export function address(family: Family): Schema<Address> {
+/** A value written as a name (`edge2`): a letter first, then letters, digits, '.', '_', '-'. */
+const NAME_LIKE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/**
+ * An address of `family`. A name where the address goes (`gateway.ipv4: edge2`) is refused as a
+ * name, not as a malformed address; with `ownerKey` (a sibling key that takes the name, as a
+ * segment gateway's `owner`) the fix says to move the name there (msgs item 6).
+ */
+export function address(family: Family, ownerKey?: string): Schema<Address> {
   return {
     typeName: `${familyName(family)} address`,
     // Documentation addresses (RFC 5737, RFC 3849).
@@ -487,6 +504,18 @@ export function address(family: Family): Schema<Address> {
         return undefined;
       }
       const parsed = Address.parse(value);
+      if (!parsed.ok && NAME_LIKE.test(value)) {
+        const f = familyName(family);
+        problems.push({
+          path,
+          input: value,
+          message: `is a name, not an ${f} address: this key takes the address itself`,
+          fix: ownerKey
+            ? `write the ${f} address ${value} holds on the segment here, and move the name to ${ownerKey}: (gateway: { ipv${family}: <address>, ${ownerKey}: ${value} })`
+            : `write the ${f} address of ${value} here`,
+        });
+        return undefined;
+      }
       if (!parsed.ok) {
         problems.push({ path, input: value, message: parsed.error, fix: parsed.fix });
         return undefined;

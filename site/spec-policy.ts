@@ -197,6 +197,8 @@ export const policySchema = obj({
           str({
             pattern: RULE_NAME,
             patternText: "a rule name: lowercase letters, digits and '-', at most 41 characters",
+            patternFix:
+              "rename it: a lowercase letter, then up to 40 lowercase letters, digits or '-' (e.g. iot-to-nas)",
           }),
           "Rule name: unique, shown in the inventory, the rendered rules' comments and the packet probes.",
           { required: true },

@@ -41,8 +41,8 @@ export const segmentsSchema = list(
     ),
     gateway: field(
       obj({
-        ipv4: field(address(4), "IPv4 gateway."),
-        ipv6: field(address(6), "IPv6 gateway."),
+        ipv4: field(address(4, "owner"), "IPv4 gateway."),
+        ipv6: field(address(6, "owner"), "IPv6 gateway."),
         owner: field(
           str({ maxLength: 60, freeText: true }),
           "What holds the gateway (e.g. UDM-Pro). When a router of the stack has another address on the segment, the gateway must be that router's address unless the owner names another device.",

@@ -16,7 +16,11 @@ import {
 import { planName } from "./spec-policy";
 
 const VERSION = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
-const VERSION_TEXT = "a version like v1.13.9";
+const VERSION_TEXT = "a Talos version like v1.13.9";
+const K8S_VERSION_TEXT = "a Kubernetes version like v1.36.3";
+const VERSION_FIX = "write v, then major.minor.patch (e.g. v1.13.9)";
+const K8S_VERSION_FIX =
+  "write v, then major.minor.patch (e.g. v1.36.3), within the range of talos.version";
 /**
  * A command name (no `/`, not starting with `-`, which talosctl's caller would read as an option,
  * or `.`) or an absolute path whose parts are not `.` or `..`: never a path relative to the
@@ -72,14 +76,14 @@ const datastore = (doc: string, dflt: string) =>
 
 export const talosSchema = obj({
   version: field(
-    str({ pattern: VERSION, patternText: VERSION_TEXT }),
+    str({ pattern: VERSION, patternText: VERSION_TEXT, patternFix: VERSION_FIX }),
     "Talos version (v1.11, v1.12 or v1.13). It picks the network form of the patches: `.machine.network` before v1.12, multi-document network config (HostnameConfig, ResolverConfig, LinkAliasConfig, LinkConfig, Layer2VIPConfig) from v1.12.",
     {
       defaultText: "`v1.13.9`",
     },
   ),
   kubernetesVersion: field(
-    str({ pattern: VERSION, patternText: VERSION_TEXT }),
+    str({ pattern: VERSION, patternText: K8S_VERSION_TEXT, patternFix: K8S_VERSION_FIX }),
     "Kubernetes version, within the range the Talos release runs (v1.13: 1.31-1.36; v1.12: 1.30-1.35; v1.11: 1.29-1.34).",
     {
       defaultText: "`v1.36.3`",

@@ -59,11 +59,11 @@ export function buildTopology(plan: Plan): TopologyResult {
   const core = { site: plan.site, devices, segments, sessions: built.sessions };
   const resolved = buildPolicy(plan, core);
   const partial = { ...core, ...(resolved.policy ? { policy: resolved.policy } : {}) };
-  // Against the resolved policy only: a policy with problems would give wrong verdicts.
+  // Verdicts against the resolved policy only: a policy with problems would give wrong ones; the
+  // expectations' own problems (names, peers, a repeated name) are found regardless (msgs M4).
+  const checked = buildExpectations(plan, partial, resolved.problems.length === 0);
   const expected =
-    resolved.problems.length === 0
-      ? buildExpectations(plan, partial)
-      : { expectations: [], problems: [] };
+    resolved.problems.length === 0 ? checked : { expectations: [], problems: checked.problems };
   const egress = routerEgress(plan, partial);
   const topology: Topology = {
     ...partial,

@@ -444,7 +444,9 @@ const LINK_LOCAL = Prefix.from("fe80::/10");
  * (new-user trial, brk16). The interface's segment is the one its other address lies in; an
  * address of a family the segment has no prefix of is refused too: the policy knows a zone by its
  * prefixes, so the router would route that family on the segment's VLAN with no filter (an IPv6
- * address on a default-deny IPv4 zone gave IoT unfiltered IPv6 and an IPv6 masquerade).
+ * address on a default-deny IPv4 zone gave IoT unfiltered IPv6 and an IPv6 masquerade). Its
+ * prefix length is the segment's too: `192.168.30.1/25` on a /24 segment gives the router a
+ * connected route to half the segment, and a later check blamed the uplink instead (msgs M5).
  */
 function routerSegmentAddresses(t: Partial): Problem[] {
   const segments = new Map(t.segments.map((s) => [s.id, s]));
@@ -459,9 +461,19 @@ function routerSegmentAddresses(t: Partial): Problem[] {
           if (a.role !== "interface" || LINK_LOCAL.contains(a.address)) return [];
           const f = a.address.family;
           const mine = seg.prefixes.filter((p) => p.family === f);
-          if (mine.some((p) => p.contains(a.address))) return [];
           const subnet = Prefix.containing(f, a.address.value, a.length);
           const input = `${a.address}/${a.length}`;
+          const holding = mine.find((p) => p.contains(a.address));
+          if (holding && holding.length === a.length) return [];
+          if (holding)
+            return [
+              {
+                path: a.path,
+                input,
+                message: `is on ${on}, but its prefix length /${a.length} is not the segment's /${holding.length} (${holding}): the router's connected route would be ${subnet}, ${a.length > holding.length ? `so it would not reach the rest of ${holding} on ${iface.name}` : `so it would take addresses outside ${holding} for on-link ones`}`,
+                fix: `use ${a.address}/${holding.length}`,
+              },
+            ];
           if (mine.length === 0)
             return [
               {

@@ -69,10 +69,15 @@ const service = (e: { protocol: string; port?: number }) =>
   e.protocol === "icmp" ? "icmp" : `${e.protocol} ${e.port}`;
 const flowText = (f: Flow) => `${f.src} -> ${f.dst} ${service(f)}`;
 
-/** The expectations of a plan, resolved, with every problem found. */
+/**
+ * The expectations of a plan, resolved, with every problem found. Without `verdicts` (a policy
+ * with problems of its own, whose verdicts would be wrong) only their names, peers and flows are
+ * checked, not what the policy decides of them.
+ */
 export function buildExpectations(
   plan: Plan,
   t: Omit<Topology, "manualSteps">,
+  verdicts = true,
 ): { expectations: Expectation[]; problems: Problem[] } {
   const problems: Problem[] = [];
   if (plan.expect.length === 0) return { expectations: [], problems };
@@ -89,12 +94,22 @@ export function buildExpectations(
     known: knownAddresses(plan, t),
   };
   const expectations: Expectation[] = [];
+  const names = plan.expect.map(expectName);
   plan.expect.forEach((e, i) => {
     const path = `expect[${i}]`;
     const name = expectName(e);
+    // The twin reports each expectation by its name: one name, one expectation.
+    const j = names.indexOf(name);
+    if (j !== i)
+      problem(
+        `${path}${e.name ? ".name" : ""}`,
+        name,
+        `is also the name of expect[${j}]`,
+        "give one of them a name of its own",
+      );
     const resolved =
       e.kind === "reach" || e.kind === "deny"
-        ? flowExpectation(e, name, path, scope, policy, plan, problem)
+        ? flowExpectation(e, name, path, scope, policy, plan, problem, verdicts)
         : e.kind === "session"
           ? sessionExpectation(e, name, path, scope, t, problem)
           : failoverExpectation(e, name, path, plan, t, problem);
@@ -144,6 +159,7 @@ function flowExpectation(
   policy: Policy,
   plan: Plan,
   problem: ProblemFn,
+  verdicts: boolean,
 ): FlowExpectation | undefined {
   // Probed, not enforced: a name no router sees may be expected of (routed: false).
   const from = resolveName(scope, e.from as string, `${path}.from`, problem, false);
@@ -156,19 +172,27 @@ function flowExpectation(
   );
   const flows = families.length === 0 ? [] : flowsBetween(policy, from.set, to.set, svc);
   if (flows.length === 0) {
+    const self = from.name === to.name;
     problem(
       path,
       name,
       families.length === 0
         ? `has no address family in common: ${from.name} holds ${famText(from.set)}, ${to.name} holds ${famText(to.set)}`
-        : `has no flow: ${from.name} and ${to.name} hold no two addresses of different devices`,
+        : self
+          ? `expects a flow from ${from.name} to itself, and ${from.name} is one device: its traffic to itself never crosses the network, so there is nothing to ${e.kind === "reach" ? "reach" : "deny"}`
+          : `has no flow: ${from.name} and ${to.name} hold no two addresses of different devices`,
+      families.length === 0
+        ? "expect a flow between names that share IPv4 or IPv6, or remove the expectation"
+        : self
+          ? `name another device in ${path}.to (or .from), or remove the expectation`
+          : "name two different devices, or names that hold addresses of different devices, or remove the expectation",
     );
     return undefined;
   }
   const hasPolicy =
     plan.policy.rules.length > 0 || plan.policy.default !== "allow" || plan.policy.zones.length > 0;
   const want = e.kind === "reach" ? "allow" : "deny";
-  for (const f of flows) {
+  for (const f of verdicts ? flows : []) {
     let d: Decision | undefined;
     try {
       d = decide(policy, f);

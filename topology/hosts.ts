@@ -3,13 +3,14 @@
 // anycast gateways. MTUs say what sets them: Proxmox for bonds, bridges, VLANs and VNets (a bond
 // passes its MTU to its members), nobody for a bare NIC, which no provider resource configures.
 import { FAMILIES, familyKey as key } from "../addressing/ip";
+import { DEFAULT_MTU } from "../addressing/link-mtu";
 import { DevicePlan, HostPlan, Plan } from "../addressing/plan-types";
 import { defaultRoute } from "./routes";
 import { meshSegmentId, networkSegmentId, tenantSegmentId, vnetSegmentId } from "./segments";
 import { Carrier, Device, HeldAddress, Interface, Route } from "./types";
 
-/** Linux's default MTU, which a NIC keeps when nothing sets another. */
-export const DEFAULT_MTU = 1500;
+// Linux's default MTU, which a NIC keeps when nothing sets another: the addressing module's one.
+export { DEFAULT_MTU };
 
 /** Proxmox names the SDN fabric's loopback interface `dummy_<fabric id>`. */
 export const fabricLoopback = (fabric: string): string => `dummy_${fabric}`;

@@ -352,10 +352,12 @@ export function buildPolicy(
   spec.zones.forEach((z, i) => {
     const path = `policy.zones[${i}].zone`;
     if (spec.zones.findIndex((x) => x.zone === z.zone) !== i) {
+      const first = spec.zones.findIndex((x) => x.zone === z.zone);
       problem(
         path,
         z.zone,
-        `duplicates policy.zones[${spec.zones.findIndex((x) => x.zone === z.zone)}]`,
+        `duplicates policy.zones[${first}]: a zone has one default`,
+        `remove policy.zones[${i}], or merge its default and log into policy.zones[${first}]`,
       );
     } else if (!zoneNames.includes(z.zone)) {
       const near = closest(z.zone, zoneNames);
@@ -377,12 +379,19 @@ export function buildPolicy(
 
   const resolve = (text: string, path: string) => resolveName(scope, text, path, problem);
 
+  const zoneProblems = problems.length;
   const rules: PolicyRule[] = [];
   let resolvedAll = true;
   spec.rules.forEach((r, i) => {
     const path = `policy.rules[${i}]`;
     const first = spec.rules.findIndex((x) => x.name === r.name);
-    if (first !== i) problem(`${path}.name`, r.name, `duplicates policy.rules[${first}].name`);
+    if (first !== i)
+      problem(
+        `${path}.name`,
+        r.name,
+        `duplicates policy.rules[${first}].name`,
+        `give each rule a name of its own: rename ${path}.name (the inventory, the rendered rules and the probes show rules by name)`,
+      );
     const from = r.from.map((x, j) =>
       resolve(x, `${path}.from${r.from.length > 1 ? `[${j}]` : ""}`),
     );
@@ -409,6 +418,7 @@ export function buildPolicy(
         path,
         r.name,
         `has no address family in common: from holds ${famText(src)}, to holds ${famText(dst)}`,
+        "name a source and a destination that share IPv4 or IPv6, or remove the rule",
       );
       resolvedAll = false;
       return;
@@ -437,12 +447,17 @@ export function buildPolicy(
     });
   });
 
+  const ruleProblems = problems.length;
   const points = policyPoints(plan, t, zones, problem);
   const routers = AddressSet.of(routerDevices.flatMap((d) => heldBy(d, true)));
   const known = knownAddresses(plan, t);
   const policy: Policy = { zones, rules, points, site, routers, known };
-  // Shadowing only among rules that resolved: a missing name would make every verdict wrong.
-  if (resolvedAll && problems.length === 0) problems.push(...shadowProblems(policy));
+  // Shadowing among the rules that resolved, also when others did not (msgs M4: an icmp rule with
+  // ports hid a rule inside one zone): a rule left out only removes an earlier cover, so a rule
+  // found shadowed without it is shadowed with it. Not on wrong zones or filtering points.
+  if (zoneProblems === 0 && problems.length === ruleProblems)
+    problems.push(...shadowProblems(policy));
+  // A missing rule would make these verdicts wrong: a dropped allow is not a drop.
   if (resolvedAll && problems.length === 0) problems.push(...sessionProblems(policy, t.sessions));
   if (resolvedAll && problems.length === 0) problems.push(...managementProblems(plan, policy));
   return { policy, problems };

@@ -68,13 +68,15 @@ test("overlapping prefixes of different lengths, and IPv6, on two interfaces are
   ]);
 });
 
+// Two halves of a /24 that no segment declares: inside a segment each address takes the
+// segment's length (test/fixtures/invalid/router-address-prefix-length.yaml).
 test("adjacent subnets on two interfaces (two halves of a /24) are accepted", () => {
   const raw = withRouter(
     "router-subnet-two-interfaces.yaml",
     [
       { interface: "bridge", address: "192.168.1.1/24" },
-      { interface: "vlan10", address: "192.168.10.1/25" },
-      { interface: "vlan20", address: "192.168.10.129/25" },
+      { interface: "vlan30", address: "192.168.30.1/25" },
+      { interface: "vlan31", address: "192.168.30.129/25" },
     ],
     ["ether1"],
   );

@@ -97,7 +97,7 @@ test("a stack block with a mistake is reported with its page and line; other YAM
   expect(await stackBlockProblems(join(FIXTURES, "good"))).toEqual([]);
   expect(await stackBlockProblems(join(FIXTURES, "broken"))).toEqual([
     'README.md:6: global.management.ipv4: "192.168.88.1/24": has host bits set; did you mean 192.168.88.0/24?',
-    'README.md:18:3:1: "": Flow map in block collection must be sufficiently indented and end with a }',
+    'README.md:18:3:1: "": Flow map in block collection must be sufficiently indented and end with a }; correct the YAML at this line (`key: value` pairs, list items after `- `, indent by spaces); Pulumi.example.yaml shows the form',
   ]);
 });
 

@@ -35,3 +35,15 @@ test("the site the typo fixtures break is accepted as written", () => {
   expect(result.ok ? [] : result.problems).toEqual([]);
   expect(result.ok).toBe(true);
 });
+
+// msgs items 4 and 6: a version without its v, a DNS name with the root's trailing dot.
+test.each([
+  ["talos", "kubernetesVersion", "1.34.1", "did you mean v1.34.1?"],
+  ["talos", "version", "1.12.4", "did you mean v1.12.4?"],
+  ["talos", "version", "1.12", "write v, then major.minor.patch (e.g. v1.13.9)"],
+])("%s.%s %j is refused with %j", (ns, k, value, fix) => {
+  const raw = fileRaw(join(__dirname, "..", "fixtures", "frictions", "typos-base.yaml"));
+  const result = resolveSite({ ...raw, [ns]: { ...(raw[ns] as object), [k]: value } });
+  const mine = result.ok ? [] : result.problems.filter((p) => p.path === `${ns}.${k}`);
+  expect(mine.map((p) => p.fix)).toEqual([fix]);
+});

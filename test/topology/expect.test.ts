@@ -81,6 +81,8 @@ test("refusals: a deny without a policy, a VIP that is no cluster, a peer that i
   ).toEqual([
     'expect[2].port: "22": needs protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove port',
     'expect[3].between: "["pve01"]": must have at least 2 item(s); name both peers of the session, e.g. between: [edge, pve01]',
+    // Not hidden behind the refused expectations (msgs M4).
+    'expect[1]: "failover k101": is also the name of expect[0]; give one of them a name of its own',
   ]);
   expect(
     resolved("homelab", [

@@ -278,7 +278,7 @@ describe("policy problems", () => {
       'policy.rules[0].to[1]: "vm:nas": is not a vm of the plan; nas is a device: write device:nas',
       'policy.rules[0].to[2]: "storag": is not a name of the plan; did you mean storage?',
       'policy.rules[1].ports: "22": ports need protocol tcp or udp, not icmp; set protocol: tcp or udp, or remove ports',
-      'policy.rules[2].name: "mgmt-to-all": duplicates policy.rules[0].name',
+      'policy.rules[2].name: "mgmt-to-all": duplicates policy.rules[0].name; give each rule a name of its own: rename policy.rules[2].name (the inventory, the rendered rules and the probes show rules by name)',
       'policy.rules[3].to: "git": holds no address in a zone a router routes: no router sees its traffic; to make it a zone, give a router an address on it (routers[].addresses); zones are management, storage, app, observability, devtest, mgmt, dmz, internet',
       'routers[0].os: "frr": delivers only frr.conf, so it cannot carry the policy\'s firewall rules; use os: linux (FRR and an nftables ruleset)',
     ]);
@@ -291,7 +291,7 @@ describe("policy problems", () => {
       c.policy.rules.push({ name: "v6", from: "workload", to: "v6lab", action: "deny" });
     });
     expect(problemsOf(raw)).toEqual([
-      'policy.rules[12]: "v6": has no address family in common: from holds IPv4 only, to holds IPv6 only',
+      'policy.rules[12]: "v6": has no address family in common: from holds IPv4 only, to holds IPv6 only; name a source and a destination that share IPv4 or IPv6, or remove the rule',
     ]);
   });
 
