@@ -1,8 +1,10 @@
 // The way out (issue 18 section 3): per managed edge router with an uplink, the source NAT that
 // lets the site's private and unique local addresses reach the internet, and the check that every
 // machine which needs the internet (packages, images, a resolver outside the site) has such a path
-// through its default gateway. Pure: Plan + Topology in, NAT entries and problems out; the
-// RouterOS and nftables renderers project the entries.
+// through its default gateway (past an EVPN anycast gateway: the zone's exit nodes, then the
+// hosts' gateway of the family). Pure: Plan + Topology in, NAT entries, problems and warnings out;
+// the RouterOS and nftables renderers project the entries, and the Talos and cloud-init renderers
+// take the resolvers that have a way out (reachableResolvers).
 import { Address, Family, familyKey, Prefix } from "../addressing/ip";
 import { Plan, RouterPlan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";

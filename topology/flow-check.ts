@@ -67,8 +67,7 @@ type Hop =
        */
       unmodelled?: { fix?: string; anycast?: Address };
     }
-  /** No way on; `at` is the device whose route is missing when it is not the one walked from. */
-  | { kind: "none"; why: string; at?: Device };
+  | { kind: "none"; why: string };
 
 /** An address of `d` in `family` on the subnet holding `peer` (connected, or the route's via). */
 function ownOn(d: Device, peer: Address): Address | undefined {
@@ -170,27 +169,13 @@ function step(t: FlowTopology, d: Device, dst: Address, internet: boolean): Hop 
         fix: `declare the router that holds ${r.via} under homelab:routers (os: external when this stack does not configure it), so that the flows through it are checked`,
       },
     };
-  if (next.some((x) => x.anycast)) {
-    // The zone goes on at its exit nodes by the hosts' own routes (topology/egress.ts
-    // pastAnycast): when no host holding the gateway has a route of the family to `dst`, no exit
-    // node has one, and nothing the machine sends there leaves the zone (field case 34's IPv6).
-    const hosts = next.filter((x) => x.anycast && x.device.kind === "host").map((x) => x.device);
-    const onward = (h: Device) =>
-      ownOn(h, dst) !== undefined ||
-      h.routes.some((x) => x.kind === "static" && x.dst.contains(dst));
-    if (hosts.length > 0 && !hosts.some(onward))
-      return {
-        kind: "none",
-        why: `${d.name}'s gateway ${r.via} is an EVPN anycast gateway, and the hosts behind it (the zone's exit nodes among them) have no route to ${dst}`,
-        at: hosts[0],
-      };
+  if (next.some((x) => x.anycast))
     return {
       kind: "edge",
       src,
       why: `${d.name}'s gateway ${r.via} is an EVPN anycast gateway; the zone's way on is not modelled`,
       unmodelled: { anycast: r.via },
     };
-  }
   return { kind: "next", device: next[0].device, src };
 }
 
@@ -218,7 +203,7 @@ function walk(
   for (let n = 0; n < MAX_HOPS; n++) {
     const h = step(t, d, dst, internet);
     if (n === 0 && h.kind !== "none") src = h.src;
-    if (h.kind === "none") return { ok: false, why: h.why, at: h.at ?? d };
+    if (h.kind === "none") return { ok: false, why: h.why, at: d };
     if (h.kind === "here") return { ok: true, modelled: true, why: "", src, last: h.device };
     if (h.kind === "edge")
       return {
