@@ -5,7 +5,7 @@ import { Plan } from "../addressing/plan-types";
 import { Problem } from "../addressing/problems";
 import { checkTopology } from "./checks";
 import { evpnEdge } from "./evpn-edge";
-import { egressProblems, routerEgress } from "./egress";
+import { egressProblems, egressWarnings, routerEgress } from "./egress";
 import { buildExpectations } from "./expect";
 import { flowProblems } from "./flow-check";
 import { outboundProblems, siteFlows } from "./flows";
@@ -26,7 +26,10 @@ export interface TopologyResult {
   readonly topology: Topology;
   /** Every cross-layer problem; the topology must not be rendered while there is one. */
   readonly problems: readonly Problem[];
-  /** What the topology does that the owner may not expect (topology/policy-warnings.ts). */
+  /**
+   * What the topology does that the owner may not expect: topology/policy-warnings.ts, and the
+   * resolvers left out for want of a way out (topology/egress.ts egressWarnings).
+   */
   readonly warnings: readonly Problem[];
 }
 
@@ -94,5 +97,9 @@ export function buildTopology(plan: Plan): TopologyResult {
   problems.push(...outbound);
   if (blocking === 0 && outbound.length === 0)
     problems.push(...flowProblems(topology, siteFlows(plan, topology)));
-  return { topology, problems, warnings: policyWarnings(resolved.policy) };
+  return {
+    topology,
+    problems,
+    warnings: [...policyWarnings(resolved.policy), ...egressWarnings(plan, topology)],
+  };
 }

@@ -9,6 +9,7 @@ import { Problem } from "../addressing/problems";
 import { CloudImage } from "../addressing/site";
 import { apiServerAddress, clusterOf } from "./kube-api";
 import { Device, sessionBfd, Topology } from "./types";
+import { configuredResolvers, reachableResolvers } from "./egress";
 
 /** IP protocol of a flow (its destination port is TCP or UDP). */
 export type FlowProtocol = "tcp" | "udp";
@@ -276,7 +277,9 @@ export function siteFlows(
           why: `vms[${i}].outbound[${j}]: ${redactOwnerText(o.why)}`,
         });
     });
-    for (const a of vm.nameservers) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);
+    const d = t.devices.find((x) => x.name === vm.name);
+    const given = d ? reachableResolvers(plan, t, d, vm.nameservers) : vm.nameservers;
+    for (const a of given) resolver(vm.name, a, `vms[${i}].nameservers: ${a}`);
     ntp(
       vm.name,
       IMAGE_TIME_SERVERS[vm.image],
@@ -296,16 +299,11 @@ export function siteFlows(
     if (!k) return;
     const api = kubeApiFlow(t, tn, i);
     for (const n of k.nodes) {
-      // The families the renderers give the node resolvers in (render/talos/inputs.ts,
-      // render/cloud-init/inputs.ts): those of its NICs, not of its loopbacks.
-      const families = new Set(
-        t.devices
-          .find((d) => d.name === n.name)
-          ?.interfaces.filter((x) => x.kind !== "loopback")
-          .flatMap((x) => x.addresses.map((h) => h.address.family)) ?? [],
-      );
-      for (const a of plan.nameservers)
-        if (families.has(a.family)) resolver(n.name, a, `talos.nameservers: ${a}`);
+      // The resolvers the renderers give the node (render/talos/inputs.ts,
+      // render/cloud-init/inputs.ts): of the families of its NICs, with a way out.
+      const d = t.devices.find((x) => x.name === n.name);
+      const given = d ? reachableResolvers(plan, t, d, configuredResolvers(plan, d).list) : [];
+      for (const a of given) resolver(n.name, a, `talos.nameservers: ${a}`);
       if (k.nodeOs === "talos") {
         ntp(
           n.name,

@@ -9,6 +9,7 @@ import { frrInput } from "../frr/inputs";
 import { NetworkConfigInput, networkConfigInput } from "./network-config";
 import { renderK3sConfig, UserDataInput } from "./user-data";
 import { vipHealth } from "./vip-health";
+import { reachableResolvers } from "../../topology/egress";
 
 /** A NIC of a cloud-init VM: its MAC, the topology segment it sits on, its MTU if set. */
 export interface MachineNic {
@@ -128,7 +129,12 @@ function linuxNodes(plan: Plan, t: Topology): CloudInitMachine[] {
         },
         network: networkConfigInput(
           d,
-          plan.nameservers.filter((a) => families.includes(a.family)).map(String),
+          reachableResolvers(
+            plan,
+            t,
+            d,
+            plan.nameservers.filter((a) => families.includes(a.family)),
+          ).map(String),
         ),
       };
     });
@@ -171,7 +177,7 @@ function plainVms(plan: Plan, t: Topology): CloudInitMachine[] {
           : [],
         commands: agentStart(plan),
       },
-      network: networkConfigInput(d, vm.nameservers.map(String)),
+      network: networkConfigInput(d, reachableResolvers(plan, t, d, vm.nameservers).map(String)),
     };
   });
 }

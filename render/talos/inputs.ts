@@ -6,6 +6,7 @@ import { Plan, TenantPlan } from "../../addressing/plan-types";
 import { Device, Topology } from "../../topology/types";
 import { clusterNodes, clusterOf, vipOf } from "../../topology/kube-api";
 import { TalosNic, TalosNodeInput } from "./patch";
+import { configuredResolvers, reachableResolvers } from "../../topology/egress";
 
 /**
  * Interface kinds a Talos node device may have: its VM's NICs, and the loopback. VLANs and bonds
@@ -82,17 +83,13 @@ export function talosNodeInputs(t: Topology, plan: Plan, tenant: TenantPlan): Ta
   return clusterNodes(t, tenant).map((d, j) => {
     const node = k.nodes[j];
     const vip = vipOf(d);
-    // A nameserver of a family the node has no address in is unreachable: each lookup waits on it.
-    const families = new Set(
-      d.interfaces
-        .filter((i) => i.kind !== "loopback")
-        .flatMap((i) => i.addresses.map((a) => a.address.family)),
-    );
+    // A nameserver of a family the node has no address in, or whose way out ends at the EVPN
+    // zone's exit nodes, is unreachable: each lookup waits on it (topology/egress.ts).
     return {
       hostname: d.name,
       role: node.role,
       nics: nics(d),
-      nameservers: plan.nameservers.filter((a) => families.has(a.family)),
+      nameservers: reachableResolvers(plan, t, d, configuredResolvers(plan, d).list),
       ...(vip ? { vip } : {}),
       nodeIpSubnets,
       pods: k.pods,

@@ -10,6 +10,8 @@ import { natRules, renderNftables } from "../../render/nftables/ruleset";
 import { requireSite, resolveSite } from "../../site";
 import { egressProblems, netmapTarget, routerEgress } from "../../topology/egress";
 import { RouterModel } from "../../twin/routeros/model";
+import { talosNodeInputs } from "../../render/talos/inputs";
+import { flowText, siteFlows } from "../../topology/flows";
 import { join } from "path";
 import { fileRaw, ROOT, stackRaw } from "../fixtures/base";
 
@@ -280,4 +282,93 @@ test("an uplink on the interface holding the nodes' network gets a fix that does
   expect(egressProblems(inside, { ...topology, egress }).map(formatProblem)).toEqual([
     "routers[0].uplink.interfaces: \"vlan101\": solcp011, solcp012, solcp013 and 3 more need the internet over IPv6 (resolver 2606:4700:4700::1111; packages frr, frr-pythontools, qemu-guest-agent at first boot) through router edge, whose uplink (vlan101) translates only the networks on the router's other interfaces, and theirs is not one; set routers[0].uplink.interfaces to the interface towards the internet (your ISP's box or modem), not one holding their network, and give their network an address of router edge on another interface",
   ]);
+});
+
+describe("past an EVPN anycast gateway the way out goes on at the exit nodes (case 34's tenant IPv6)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const case34 = (edit: (raw: any) => void = () => undefined) => {
+    const raw = JSON.parse(
+      JSON.stringify(
+        fileRaw(join(ROOT, "test/fixtures/cases/34-newcomer-evpn-tenant-bgp-to-router.yaml")),
+      ),
+    );
+    edit(raw);
+    return raw;
+  };
+  const node = (raw: Record<string, unknown>) => {
+    const { plan, topology } = requireSite(raw);
+    const tenant = plan.tenants.find((t) => t.id === 60);
+    if (!tenant) throw new Error("case 34 has tenant 60");
+    return talosNodeInputs(topology, plan, tenant)[0];
+  };
+  const resolverFlows = (raw: Record<string, unknown>) => {
+    const { plan, topology } = requireSite(raw);
+    return siteFlows(plan, topology)
+      .filter((f) => f.from === "apps-cp1" && f.port === 53)
+      .map(flowText);
+  };
+  // An IPv6 hosts' gateway on the router, which then needs an IPv6 way out of its own.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const v6Gateway = (raw: any) => {
+    raw.global.management.ipv6 = "fd4e:2a91:7d50::/64";
+    raw.hostNetwork.gateway.ipv6 = "fd4e:2a91:7d50::1";
+    raw.routers[0].addresses.push({
+      interface: "bridge",
+      address: "fd4e:2a91:7d50::1/64",
+    });
+  };
+
+  test("accepted with a warning naming the tenant, the family and the fix; the IPv6 resolver is not handed out", () => {
+    const raw = case34();
+    expect(problems(raw)).toEqual([]);
+    expect(
+      requireSite(raw)
+        .plan.warnings.map(formatProblem)
+        .filter((w) => w.startsWith("talos.")),
+    ).toEqual([
+      "talos.nameservers: \"2606:4700:4700::1111\": is not given to apps-cp1, apps-cp2, apps-cp3 and 2 more: their IPv6 leaves by the EVPN anycast gateway fd4e:2a91:7c00:3c00::fffe, and the zone's exit nodes pve-a and pve-b have no IPv6 way out (the hosts have no IPv6 default gateway), so tenant 60 (apps) reaches no IPv6 address outside the site; set hostNetwork.gateway.ipv6 to the management network's IPv6 router (with a way out of that family, e.g. routers[].uplink.ipv6), or drop global.tenantSpace.ipv6 if tenant 60 (apps) needs no IPv6",
+    ]);
+    expect(node(raw).nameservers.map(String)).toEqual(["1.1.1.1"]);
+    expect(resolverFlows(raw)).toEqual([
+      "apps-cp1 -> internet (1.1.1.1) udp/53",
+      "apps-cp1 -> internet (1.1.1.1) tcp/53",
+    ]);
+  });
+
+  test("IPv6 resolvers alone: refused, naming the machines, the anycast gateway, the exit nodes and the fix", () => {
+    const raw = case34((r) => {
+      r.talos = { nameservers: ["2606:4700:4700::1111"] };
+      for (const vm of r.vms) vm.nameservers = ["1.1.1.1"];
+    });
+    expect(problems(raw)).toEqual([
+      "hostNetwork.gateway: \"ipv4: 192.168.50.1\": apps-cp1, apps-cp2, apps-cp3 and 2 more need the internet over IPv6 (resolver 2606:4700:4700::1111) through the EVPN anycast gateway fd4e:2a91:7c00:3c00::fffe, and the zone's exit nodes pve-a and pve-b have no IPv6 way out: the hosts have no IPv6 default gateway; set hostNetwork.gateway.ipv6 to the management network's IPv6 router (the exit nodes route the zone out by it), or add an IPv4 resolver to talos.nameservers (e.g. 1.1.1.1)",
+    ]);
+  });
+
+  test("an IPv6 hosts' gateway on a router whose uplink has no IPv6 way out: refused at the router", () => {
+    expect(problems(case34(v6Gateway))).toEqual([
+      'routers[0].uplink.ipv6: "": apps-cp1, apps-cp2, apps-cp3 and 4 more need the internet over IPv6 (resolver 2606:4700:4700::1111) through router mikrotik, whose uplink has no IPv6 way out; set routers[0].uplink.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }',
+    ]);
+  });
+
+  test("and with NAT66 on that uplink: accepted, the tenant's /64 masqueraded, the IPv6 resolver handed out", () => {
+    const raw = case34((r) => {
+      v6Gateway(r);
+      r.routers[0].uplink.ipv6 = { mode: "masquerade" };
+    });
+    expect(problems(raw)).toEqual([]);
+    const { plan, topology } = requireSite(raw);
+    expect(plan.warnings.map(formatProblem).filter((w) => w.startsWith("talos."))).toEqual([]);
+    expect(topology.egress?.[0].nat.filter((n) => n.family === 6).map((n) => `${n.src}`)).toEqual([
+      "fd4e:2a91:7d50::/64",
+      "fd4e:2a91:7c00:3c00::/64",
+    ]);
+    expect(node(raw).nameservers.map(String)).toEqual(["1.1.1.1", "2606:4700:4700::1111"]);
+    expect(resolverFlows(raw)).toEqual([
+      "apps-cp1 -> internet (1.1.1.1) udp/53",
+      "apps-cp1 -> internet (1.1.1.1) tcp/53",
+      "apps-cp1 -> internet (2606:4700:4700::1111) udp/53",
+      "apps-cp1 -> internet (2606:4700:4700::1111) tcp/53",
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 // drops them.
 import { formatProblem } from "../../addressing/problems";
 import { plan } from "../../addressing/plan";
-import { resolveSite } from "../../site";
+import { requireSite, resolveSite } from "../../site";
 import { loadSite } from "../../site/load";
 import { buildTopology, checkFlow, flowProblems, flowText, siteFlows } from "../../topology";
 import { mirrorEndpoint } from "../../topology/flows";
@@ -164,7 +164,21 @@ test("homelab without its management gateway: the hosts have no route out, and t
   });
   const refused = resolveSite(raw);
   expect(refused.ok ? [] : refused.problems.map(formatProblem)).toEqual([
-    'hostNetwork.gateway.ipv4: "pve01, pve02, pve03": have no route to the internet, which 3 flows the site needs take: pve01 -> internet (factory.talos.dev) tcp/443; pve02 -> internet (factory.talos.dev) tcp/443; pve03 -> internet (factory.talos.dev) tcp/443 (talos.factory: the Talos ISO v1.13.9); set hostNetwork.gateway.ipv4 to the management network\'s router, so that the hosts get a default route',
+    // The cluster behind the EVPN zone's exit nodes is refused first, one problem per family
+    // (topology/egress.ts); the hosts' own flows are checked once the plan has no other problem.
+    "hostNetwork.gateway: \"\": k101cp11, k101cp12, k101cp13 and 2 more need the internet over IPv4 (resolver 1.1.1.1; images from https://factory.talos.dev and public registries) through the EVPN anycast gateway 10.101.0.254, and the zone's exit nodes pve01 and pve02 have no IPv4 way out: the hosts have no IPv4 default gateway; set hostNetwork.gateway.ipv4 to the management network's IPv4 router (the exit nodes route the zone out by it)",
+    "hostNetwork.gateway: \"\": k101cp11, k101cp12, k101cp13 and 2 more need the internet over IPv6 (resolver 2606:4700:4700::1111) through the EVPN anycast gateway fd00:101::fffe, and the zone's exit nodes pve01 and pve02 have no IPv6 way out: the hosts have no IPv6 default gateway; set hostNetwork.gateway.ipv6 to the management network's IPv6 router (the exit nodes route the zone out by it)",
+  ]);
+  // With the hosts' way out given back in IPv6 alone, the cluster is accepted: its images come
+  // over IPv6, and its IPv4 resolver, which has no way out past the exit nodes, is left out.
+  const v6 = stackRaw("homelab") as { hostNetwork: { gateway: Record<string, unknown> } };
+  delete v6.hostNetwork.gateway.ipv4;
+  expect(
+    requireSite(v6)
+      .plan.warnings.map(formatProblem)
+      .filter((w) => w.startsWith("talos.")),
+  ).toEqual([
+    "talos.nameservers: \"1.1.1.1\": is not given to k101cp11, k101cp12, k101cp13 and 2 more: their IPv4 leaves by the EVPN anycast gateway 10.101.0.254, and the zone's exit nodes pve01 and pve02 have no IPv4 way out (the hosts have no IPv4 default gateway), so tenant 101 (prod) reaches no IPv4 address outside the site; set hostNetwork.gateway.ipv4 to the management network's IPv4 router (with a way out of that family, e.g. routers[].uplink), or drop global.tenantSpace.ipv4 if tenant 101 (prod) needs no IPv4",
   ]);
 });
 
