@@ -180,6 +180,7 @@ export function importRouter(
   report: Report,
 ): { entry: Record<string, unknown>; vlans: RouterVlan[]; filters: RouterFilter[] } {
   const addresses: { interface: string; address: string }[] = [];
+  const held: { interface: string; address: string; command: ExportCommand }[] = [];
   const routes: { to: string; via: string }[] = [];
   const bgpPeers: Record<string, unknown>[] = [];
   const vlans: RouterVlan[] = [];
@@ -216,8 +217,8 @@ export function importRouter(
         ([k]) => !["address", "interface", "network", "comment", "advertise"].includes(k),
       );
       if (address && iface && IFACE.test(iface) && address.includes("/") && rest.length === 0) {
-        addresses.push({ interface: iface, address });
-        report.expressed(file);
+        // Expressed or reported once the interface lists are known (outsideLanWhy).
+        held.push({ interface: iface, address, command: c });
       } else if (iface !== undefined && !IFACE.test(iface)) rep(c, ifaceWhy("/interface", iface));
       else
         rep(
@@ -402,6 +403,37 @@ export function importRouter(
     if (why === undefined) report.expressed(file);
     else rep(c, why);
   }
+  // The factory input drop spares LAN members only: a VLAN interface outside it is cut off from
+  // the router itself, which the stack keeps only for a zone that denies by default (H7).
+  const lanDrop = filters.some(({ command: f }) => {
+    const fa = (k: string) => f.args.find(([n]) => n === k)?.[1];
+    return (
+      fa("chain") === "input" &&
+      fa("action") === "drop" &&
+      fa("in-interface-list") === "!LAN" &&
+      fa("disabled") !== "yes"
+    );
+  });
+  const lan = new Set(
+    exported.commands.flatMap((c) =>
+      c.menu === "/interface/list/member" && c.verb === "add" && arg(c, "list") === "LAN"
+        ? (arg(c, "interface") ?? [])
+        : [],
+    ),
+  );
+  // An address on an interface outside LAN that no segment is made of (a WireGuard interface)
+  // stays outside the stack: the script would add its interface to LAN (new-user trial 3, 3).
+  const vlanNames = new Set(vlans.map((v) => v.name));
+  for (const h of held) {
+    const why =
+      lanDrop && !lan.has(h.interface) && !wan.includes(h.interface) && !vlanNames.has(h.interface)
+        ? `${h.interface} is outside the interface list LAN, so the factory input drop (in-interface-list=!LAN) keeps it off the router itself, and no segment is made of it; in routers[].addresses the stack's script would add ${h.interface} to LAN, opening the router's SSH, Winbox, WebFig and DNS to it: the address is left out, and the router keeps it as it is`
+        : undefined;
+    if (why === undefined) {
+      addresses.push({ interface: h.interface, address: h.address });
+      report.expressed(file);
+    } else rep(h.command, why);
+  }
   asn ??= bgpAsn;
   routerId ??= bgpId;
   const entry: Record<string, unknown> = { name, version: exported.version };
@@ -459,24 +491,6 @@ export function importRouter(
   if (routes.length > 0) entry.routes = routes;
   if (bgpPeers.length > 0) entry.bgpPeers = bgpPeers;
   if (dnsRecords.length > 0) entry.dnsRecords = dnsRecords;
-  // The factory input drop spares LAN members only: a VLAN interface outside it is cut off from
-  // the router itself, which the stack keeps only for a zone that denies by default (H7).
-  const lanDrop = filters.some(({ command: f }) => {
-    const fa = (k: string) => f.args.find(([n]) => n === k)?.[1];
-    return (
-      fa("chain") === "input" &&
-      fa("action") === "drop" &&
-      fa("in-interface-list") === "!LAN" &&
-      fa("disabled") !== "yes"
-    );
-  });
-  const lan = new Set(
-    exported.commands.flatMap((c) =>
-      c.menu === "/interface/list/member" && c.verb === "add" && arg(c, "list") === "LAN"
-        ? (arg(c, "interface") ?? [])
-        : [],
-    ),
-  );
   const marked = lanDrop
     ? vlans.map((v): RouterVlan => (lan.has(v.name) ? v : { ...v, outsideLan: true }))
     : vlans;

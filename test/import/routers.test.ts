@@ -371,6 +371,8 @@ test("a factory router's VLAN kept out of LAN: the import names the zone that ke
     "/ip address",
     "add address=10.20.0.1/24 interface=vlan20 network=10.20.0.0",
     "add address=192.168.30.1/24 interface=vlan30 network=192.168.30.0",
+    // A WireGuard interface outside LAN (new-user trial 3, finding 3): no segment is made of it.
+    "add address=10.99.0.1/24 interface=wg0 network=10.99.0.0",
     "",
   ].join("\n");
   const rsc = path.join(dir, "edge.rsc");
@@ -388,11 +390,16 @@ test("a factory router's VLAN kept out of LAN: the import names the zone that ke
   const argv = ["--site", "home", "--proxmox", `pve2=${pve2}`, "--routeros", `edge=${rsc}`];
   expect(importCli([...argv, "--out", out], io)).toBe(0);
   const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+  const wgLine =
+    text.split("\n").indexOf("add address=10.99.0.1/24 interface=wg0 network=10.99.0.0") + 1;
   expect(report.split("\n").filter((l) => l.includes("interface list LAN"))).toEqual([
+    `- ${rsc}:${wgLine}: \`add address=10.99.0.1/24 interface=wg0 network=10.99.0.0\`: wg0 is outside the interface list LAN, so the factory input drop (in-interface-list=!LAN) keeps it off the router itself, and no segment is made of it; in routers[].addresses the stack's script would add wg0 to LAN, opening the router's SSH, Winbox, WebFig and DNS to it: the address is left out, and the router keeps it as it is`,
     `- ${rsc}:${text.split("\n").indexOf("add interface=bridge name=vlan30 vlan-id=30") + 1}: \`add interface=bridge name=vlan30 vlan-id=30\`: vlan30 is not in edge's interface list LAN, so its factory input drop (in-interface-list=!LAN) keeps segment vlan30 off the router itself; the stack's script adds a segment's interface to LAN unless its zone denies by default: to keep it out, add { zone: vlan30, default: deny } to homelab:policy zones (the router then also drops what vlan30 forwards unless a rule allows it)`,
   ]);
   const config = (parse(fs.readFileSync(out, "utf8")) as { config: Record<string, unknown> })
     .config;
+  const routers = config["homelab:routers"] as { addresses: { interface: string }[] }[];
+  expect(routers[0].addresses.map((a) => a.interface)).toEqual(["bridge", "vlan20", "vlan30"]);
   const site = Object.fromEntries(
     Object.entries(config).map(([k, v]) => [k.replace(/^homelab:/, ""), v]),
   );
