@@ -142,7 +142,7 @@ test("the dry run's warnings are counted in the summary line and listed under it
   const path = factoryWithVlans();
   writeFileSync(
     path,
-    readFileSync(path, "utf8").replace("by RouterOS 7.19.4", "by RouterOS 7.16.2"),
+    readFileSync(path, "utf8").replace("by RouterOS 7.19.4", "by RouterOS 7.20.1"),
   );
   expect(await planCli(["--stack", "adopt", "--routeros-base", `edge=${path}`], io, root)).toBe(0);
   expect(err).toEqual([]);
@@ -151,7 +151,7 @@ test("the dry run's warnings are counted in the summary line and listed under it
   );
   expect(out.slice(1)).toEqual([
     "  routeros/edge.changes.txt: 24 add, 0 adopt, 0 set, 0 remove, 0 release (69 entries read from the export)",
-    `  ! edge: ${shown(path)} is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router`,
+    `  ! edge: ${shown(path)} is an export of RouterOS 7.20.1, the script is for 7.19: set the router's version in the stack to 7.20`,
     ...joinWarnings(shown(path)),
     NAS_WARNING,
   ]);

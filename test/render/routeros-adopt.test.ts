@@ -12,7 +12,7 @@ import { Address, Prefix } from "../../addressing/ip";
 import { renderRouterOsDestroyScript, renderRouterOsScript } from "../../render/routeros";
 import { routerOsDesiredState, sessionFilters } from "../../render/routeros/state";
 import { requireSite } from "../../site";
-import { dryRun } from "../../twin/routeros/dryrun";
+import { DryRunError, dryRun } from "../../twin/routeros/dryrun";
 import { parseExport, routerFromExport } from "../../twin/routeros/export";
 import { RouterModel, RouterOsScriptError } from "../../twin/routeros/model";
 import { fileRaw } from "../fixtures/base";
@@ -449,15 +449,21 @@ test("our rules an earlier script appended below the factory drop move above it;
   expect(r.run(script)).toEqual({ mutations: [], output: [] });
 });
 
-test("the dry run warns about an export of another RouterOS minor release than the stack's", () => {
+test("an older router runs the script with its own names: what it lacks fails the dry run with the version fix; a newer one is warned about", () => {
   // The factory export, the owner's VLAN interfaces added (the stack sets no trunk).
-  const text = readFileSync(join(DIR, "defconf-home.rsc"), "utf8")
-    .replace("by RouterOS 7.19.4", "by RouterOS 7.16.2")
-    .concat("/interface vlan\nadd interface=bridge name=vlan20 vlan-id=20\n")
-    .concat("add interface=bridge name=vlan30 vlan-id=30\n");
-  const r = dryRun(script, "edge.rsc", text);
+  const text = (version: string) =>
+    readFileSync(join(DIR, "defconf-home.rsc"), "utf8")
+      .replace("by RouterOS 7.19.4", `by RouterOS ${version}`)
+      .concat("/interface vlan\nadd interface=bridge name=vlan20 vlan-id=20\n")
+      .concat("add interface=bridge name=vlan30 vlan-id=30\n");
+  // RouterOS 7.16 has no `afi` on a BGP connection (from 7.19; new-user trial 3, finding 6).
+  expect(() => dryRun(script, "edge.rsc", text("7.16.2"))).toThrow(DryRunError);
+  expect(() => dryRun(script, "edge.rsc", text("7.16.2"))).toThrow(
+    'the script fails on the router of edge.rsc: /routing/bgp/connection: unknown parameter afi; edge.rsc is an export of RouterOS 7.16.2 and the script is for 7.19: set the router\'s version in the stack to "7.16", or upgrade the router',
+  );
+  const r = dryRun(script, "edge.rsc", text("7.20.1"));
   expect(r.ok && r.warnings[0]).toBe(
-    "edge.rsc is an export of RouterOS 7.16.2, the script is for 7.19: set the router's version in the stack to 7.16, or upgrade the router",
+    "edge.rsc is an export of RouterOS 7.20.1, the script is for 7.19: set the router's version in the stack to 7.20",
   );
 });
 

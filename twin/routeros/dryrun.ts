@@ -79,7 +79,15 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   const [, version, stack] = head;
   const marker = `managed-by=${stack};key=`;
   const exported = parseExport(file, exportText);
-  const router = routerFromExport(file, exported, version);
+  // A router older than the script's release runs it with its own property names: modelled as
+  // it is, so that a name it lacks (`afi` before 7.19, `/routing/bgp/instance` before 7.20)
+  // fails the dry run as it would fail on the router (new-user trial 3, finding 6).
+  const older = minorOf(exported.version) < minorOf(version);
+  const modelVersion = older ? exported.version : version;
+  const tooOld = older
+    ? `; ${file} is an export of RouterOS ${exported.version} and the script is for ${version}: set the router's version in the stack to "${minorText(exported.version)}", or upgrade the router`
+    : "";
+  const router = routerFromExport(file, exported, modelVersion);
   const before = snapshot(router);
   const read = [...before.values()].length;
   router.requireInterfaces();
@@ -90,9 +98,9 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
     const message = (e as Error).message;
     const missing = missingInterface(message);
     if (missing === undefined)
-      throw new DryRunError([`the script fails on the router of ${file}: ${message}`]);
+      throw new DryRunError([`the script fails on the router of ${file}: ${message}${tooOld}`]);
     throw new DryRunError(
-      missingInterfaces(script, file, exported, version, message).map(
+      missingInterfaces(script, file, exported, modelVersion, message).map(
         (m) =>
           `the script fails on the router of ${file}: ${m.message}; ${missingFix(router, script, file, m.name)}`,
       ),
@@ -278,12 +286,22 @@ function subnetOf(text: string | undefined): string[] {
   return [Prefix.containing(parsed.value.family, parsed.value.value, Number(length)).toString()];
 }
 
-/** Property names differ across 7.x (`afi` from 7.19): the script is for one minor release. */
+/** `7.19.4` -> 19: the minor release of a RouterOS 7 version. */
+const minorOf = (v: string): number => Number(v.split(".")[1]);
+
+/** `7.19.4` -> `7.19`. */
+const minorText = (v: string): string => v.split(".").slice(0, 2).join(".");
+
+/**
+ * Property names differ across 7.x (`afi` from 7.19): the script is for one minor release. A
+ * router older than it is modelled at its own release by the dry run (a name it lacks fails
+ * there); one that passes is still told, as is a newer one.
+ */
 function versionWarnings(file: string, exported: string, script: string): string[] {
-  const minor = (v: string) => v.split(".").slice(0, 2).join(".");
-  if (minor(exported) === minor(script)) return [];
+  if (minorText(exported) === minorText(script)) return [];
+  const upgrade = minorOf(exported) < minorOf(script) ? ", or upgrade the router" : "";
   return [
-    `${file} is an export of RouterOS ${exported}, the script is for ${script}: set the router's version in the stack to ${minor(exported)}, or upgrade the router`,
+    `${file} is an export of RouterOS ${exported}, the script is for ${script}: set the router's version in the stack to ${minorText(exported)}${upgrade}`,
   ];
 }
 
