@@ -181,7 +181,11 @@ export function checksOf(twin: BuiltTwin): Check[] {
   ].filter((c) => !seen.has(c.name) && seen.add(c.name));
 }
 
-/** `; flows: P probed (F failed), S skipped` for a twin with flows.json's flows; "" without. */
+/**
+ * `; flows: P probed (F failed), S skipped` for a twin with flows.json's flows, "" without; then
+ * `; probes: N skipped` when the twin skips policy probes or expectations (an address it cannot
+ * hold).
+ */
 export function flowSummary(
   twin: BuiltTwin,
   checks: readonly Check[],
@@ -189,9 +193,11 @@ export function flowSummary(
 ) {
   const probed = twin.site.flows.length;
   const skipped = twin.site.flowSkips.length;
-  if (probed + skipped === 0) return "";
+  const unsent = twin.site.probeSkips.length;
+  const probes = unsent > 0 ? `; probes: ${unsent} skipped` : "";
+  if (probed + skipped === 0) return probes;
   const failed = checks.filter((c, i) => c.name.startsWith("flow ") && !outcomes[i].ok).length;
-  return `; flows: ${probed} probed (${failed} failed), ${skipped} skipped`;
+  return `; flows: ${probed} probed (${failed} failed), ${skipped} skipped${probes}`;
 }
 
 /** Builds, runs and removes the twin of a preview folder; returns the number of failures. */
@@ -216,6 +222,7 @@ export async function twinFolder(
       if (!o.ok) failed++;
       io.out(`${o.ok ? "pass" : "FAIL"} ${checks[i].name}: expected ${o.expected}; seen ${o.seen}`);
     });
+    for (const s of twin.site.probeSkips) io.out(`skip ${s.name}: ${s.why}`);
     for (const s of twin.site.flowSkips) io.out(`skip flow ${s.name}: ${s.why}`);
     io.out(
       `twin ${stack}: ${checks.length - failed} passed, ${failed} failed${flowSummary(twin, checks, outcomes)}`,

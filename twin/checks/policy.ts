@@ -40,6 +40,7 @@ export function expectationProbes(site: LiveTwin["site"]): TwinProbe[] {
             expect: e.kind === "reach" ? ("allow" as const) : ("deny" as const),
             from: e.from,
             to: e.to,
+            ...(e.alsoAt ? { alsoAt: e.alsoAt } : {}),
           },
         ]
       : [],

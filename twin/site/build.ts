@@ -6,12 +6,18 @@
 // expectations.json for the owner's expectations, flows.json for the site's own flows and the
 // routers' uplinks, manual-steps.json for what the operator does by hand, outputs.json for explicit service
 // addresses. Throws on an artifact it cannot read.
+import { Address } from "../../addressing/ip";
 import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
-import { buildHosts, evpnHostRoutes } from "./hosts";
+import { buildHosts, evpnHostRoutes, evpnPlug } from "./hosts";
 import { readManualSteps } from "./manual";
 import { buildNodes, NodeFacts } from "./nodes";
-import { buildExpectations, flowAddresses, readExpectationsFile } from "./expect";
+import {
+  buildExpectations,
+  flowAddresses,
+  holdExpectationEnds,
+  readExpectationsFile,
+} from "./expect";
 import { attachUplinks, buildFlows } from "./flows";
 import { buildPolicy } from "./policy";
 import { readProxmox } from "./resources";
@@ -76,8 +82,10 @@ export function buildTwin(
   const expected = readExpectationsFile(files);
   // The uplinks first: the policy's internet addresses enter and leave by them.
   const uplinks = attachUplinks(files, b);
-  buildPolicy(files, b, flowAddresses(expected), uplinks.links);
-  buildExpectations(expected, b, nodes.talos);
+  const vnet = (name: string, addresses: readonly Address[]) => evpnPlug(px, b, name, addresses);
+  buildPolicy(files, b, flowAddresses(expected), uplinks.links, vnet);
+  const unheld = holdExpectationEnds(expected, b, uplinks.links, vnet);
+  buildExpectations(expected, b, nodes.talos, unheld);
   buildFlows(files, b, uplinks);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));

@@ -55,6 +55,8 @@ export class SiteBuilder {
   readonly expectations: TwinExpectation[] = [];
   readonly flows: TwinFlow[] = [];
   readonly flowSkips: TwinFlowSkip[] = [];
+  /** The policy's probes and expectations it does not send, with the reason. */
+  readonly probeSkips: TwinFlowSkip[] = [];
   readonly notes: string[] = [];
   /** Subnets of placed addresses and the switch segment they reach. */
   private readonly subnets: { prefix: Prefix; segment: string }[] = [];
@@ -161,6 +163,7 @@ export class SiteBuilder {
       expectations: this.expectations,
       flows: this.flows,
       flowSkips: this.flowSkips,
+      probeSkips: this.probeSkips,
       notes: this.notes,
     };
   }

@@ -261,40 +261,95 @@ type Zone = NonNullable<ProxmoxSite["sdn"]["zone"]>;
 export function evpnHostRoutes(px: ProxmoxSite, b: SiteBuilder): void {
   const zone = px.sdn.zone;
   if (!zone || zone.exitNodes.length === 0) return;
-  const table = vrfTable(zone);
   const vnets = new Set(px.sdn.vnets.map((v) => v.id));
   const subnets = px.sdn.vnets.flatMap((v) => v.subnets.map((x) => Prefix.from(x.cidr)));
   let count = 0;
   for (const { a, b: tap } of b.veths) {
     if (!tap.master || !vnets.has(tap.master) || !zone.nodes.includes(tap.node)) continue;
-    const vtep = px.sdn.fabric.find((f) => f.host === tap.node);
     for (const cidr of a.addresses) {
       const addr = Address.from(cidr.split("/")[0]);
       if (!subnets.some((p) => p.contains(addr))) continue;
-      const via = addr.family === 4 ? vtep?.ip : vtep?.ip6;
-      if (via === undefined) continue;
-      for (const host of zone.nodes.filter((h) => h !== tap.node)) {
-        const nic = px.sdn.fabric.find((f) => f.host === host)?.nics[0];
-        if (nic === undefined) continue;
-        const dst = `${addr}/${addr.family === 4 ? 32 : 128}`;
-        for (const t of [table, undefined]) {
-          b.routes.push({
-            node: host,
-            dst,
-            via,
-            dev: nic,
-            onLink: true,
-            ...(t === undefined ? {} : { table: t }),
-          });
-        }
-      }
-      count++;
+      if (hostRoutes(px, zone, b, tap.node, addr)) count++;
     }
   }
   if (count > 0)
     b.note(
       `EVPN zone ${zone.id}: the ${count} VM addresses on its VNets as host routes on the other hosts via their host's loopback (standing for EVPN type-2 routes; a host would otherwise ARP for them into the VXLAN and lose the reply to the shared anycast MAC)`,
     );
+}
+
+/**
+ * `addr` (on a VNet of `zone` at `home`) as a host route on the zone's other hosts, in the VRF's
+ * table and the main table, via `home`'s loopback of its family over the underlay; false (and no
+ * route) when `home` has no loopback of that family.
+ */
+function hostRoutes(px: ProxmoxSite, zone: Zone, b: SiteBuilder, home: string, addr: Address) {
+  const vtep = px.sdn.fabric.find((f) => f.host === home);
+  const via = addr.family === 4 ? vtep?.ip : vtep?.ip6;
+  if (via === undefined) return false;
+  for (const host of zone.nodes.filter((h) => h !== home)) {
+    const nic = px.sdn.fabric.find((f) => f.host === host)?.nics[0];
+    if (nic === undefined) continue;
+    const dst = `${addr}/${addr.family === 4 ? 32 : 128}`;
+    for (const t of [vrfTable(zone), undefined]) {
+      b.routes.push({
+        node: host,
+        dst,
+        via,
+        dev: nic,
+        onLink: true,
+        ...(t === undefined ? {} : { table: t }),
+      });
+    }
+  }
+  return true;
+}
+
+/**
+ * Plugs a namespace into an EVPN VNet, as a VM on it would be: `name`'s NIC `eth<f>` holds
+ * `addresses` (every one inside one subnet of a VNet with an anycast gateway) on the VNet's
+ * bridge of the zone's first exit node, its default route via the anycast gateway, and the
+ * addresses as host routes on the zone's other hosts (evpnHostRoutes). So the namespace reaches
+ * the rest of the site through the VRF and the exit node's route leak, and is reached back
+ * through the routes to the zone's subnets via the exit nodes (a router's return routes). Returns
+ * the VNet and host it is on, or why it cannot be placed: no zone with exit nodes, no such subnet,
+ * or an exit node without a loopback of the family for the other hosts' routes to it.
+ */
+export function evpnPlug(
+  px: ProxmoxSite,
+  b: SiteBuilder,
+  name: string,
+  addresses: readonly Address[],
+): { vnet: string; host: string } | { why: string } {
+  const zone = px.sdn.zone;
+  const f = addresses[0].family;
+  const vnet = px.sdn.vnets
+    .flatMap((v) => v.subnets.map((s) => ({ vnet: v, s, p: Prefix.from(s.cidr) })))
+    .find((x) => x.p.family === f && addresses.every((a) => x.p.contains(a)));
+  if (!zone || !vnet) return { why: `no EVPN VNet subnet of the preview contains them` };
+  if (!vnet.s.gateway)
+    return { why: `their subnet ${vnet.s.cidr} on VNet ${vnet.vnet.id} has no anycast gateway` };
+  const host = zone.exitNodes[0];
+  if (host === undefined)
+    return { why: `EVPN zone ${zone.id} has no exit node to reach the rest of the site through` };
+  const fabric = px.sdn.fabric.find((x) => x.host === host);
+  if ((f === 4 ? fabric?.ip : fabric?.ip6) === undefined)
+    return {
+      why: `the exit node ${host} has no IPv${f} underlay loopback for the zone's other hosts to route them to`,
+    };
+  const length = vnet.s.cidr.split("/")[1];
+  b.veth(
+    {
+      node: name,
+      name: `eth${f}`,
+      mtu: zone.mtu,
+      addresses: addresses.map((a) => `${a}/${length}`),
+    },
+    { node: host, name: b.port(host), mtu: zone.mtu, master: vnet.vnet.id, addresses: [] },
+  );
+  b.routes.push({ node: name, dst: "default", via: vnet.s.gateway });
+  for (const a of addresses) hostRoutes(px, zone, b, host, a);
+  return { vnet: vnet.vnet.id, host };
 }
 
 /** The routing table that stands for a zone's VRF: its VRF VNI, as Proxmox numbers the VRF. */

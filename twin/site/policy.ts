@@ -14,7 +14,7 @@
 import { Address, Family, Prefix } from "../../addressing/ip";
 import { readPolicyDocument } from "../../render/policy/document";
 import { probes as policyProbes, zoneOf } from "../../topology/policy-eval";
-import { Policy, PolicyPoint, Zone } from "../../topology/policy-types";
+import { PolicyPoint, Zone } from "../../topology/policy-types";
 import { ArtifactMap } from "../readback/folder";
 import { externalFirewallToNft } from "../policy/external-firewall";
 import { pveFirewallToNft } from "../policy/pve-firewall";
@@ -91,11 +91,24 @@ export function placed(b: SiteBuilder): { node: string; cidr: string }[] {
 }
 
 /**
+ * Plugs an endpoint namespace holding `addresses` into a network the policy's gateway does not
+ * hold an address on (an EVPN VNet behind the exit nodes, twin/site/hosts.ts evpnPlug); says
+ * where, or why it cannot.
+ */
+export type EndpointPlug = (
+  name: string,
+  addresses: readonly Address[],
+) => { vnet: string; host: string } | { why: string };
+
+/**
  * An endpoint namespace for the zone: on a segment where the gateway holds an address whose
  * prefix contains the endpoint's addresses, its default route via that address (a next hop must
  * be on the endpoint's own link). The gateway's addresses inside the zone come first; a pool on a
  * shared segment (a Cilium LB range on a home VLAN, docs/loadbalancers.md) lies outside its
  * tenant's prefix, so its endpoint sits on the shared segment behind the gateway's address there.
+ * Where the gateway holds no such address (an EVPN tenant, whose anycast gateway the Proxmox
+ * hosts hold), `plug` places it (on the tenant's VNet, reaching the gateway through the exit
+ * nodes); where neither can, the namespace is not made and the reason is returned.
  */
 function endpoint(
   b: SiteBuilder,
@@ -103,7 +116,8 @@ function endpoint(
   z: Zone,
   f: Family,
   addresses: readonly Address[],
-): string {
+  plug?: EndpointPlug,
+): string | { why: string } {
   const contains = (cidr: string) => {
     const [a, len] = cidr.split("/");
     const p = Prefix.containing(f, Address.from(a).value, Number(len));
@@ -121,25 +135,24 @@ function endpoint(
       (x, y) => Number(z.set.has(cidrAddress(y.cidr))) - Number(z.set.has(cidrAddress(x.cidr))),
     );
   const on = where.map((x) => ({ ...x, segment: b.segmentFor(x.cidr) })).find((x) => x.segment);
-  if (!on?.segment) {
-    throw new Error(
-      `policy probes from or to ${addresses.join(", ")} (zone ${z.name}): ${gateway.device} holds no IPv${f} address on a segment whose prefix contains them to reach them through`,
-    );
-  }
   const name = `ep-${z.name}`.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 15);
   const known = b.devices.find((d) => d.name === name);
   if (known && known.kind !== "endpoint")
     throw new Error(
       `policy probe endpoint ${name} (zone ${z.name}): a device of the site has that name`,
     );
-  if (!known) {
-    b.device({
-      name,
-      kind: "endpoint",
-      modelledBy: `policy probe endpoint in zone ${z.name} (segment ${on.segment}): addresses the policy probes use that no device of the artifacts holds`,
-      sysctls: [],
-    });
+  const device = (where: string) => {
+    const modelledBy = `policy probe endpoint in zone ${z.name} (${where}): addresses the policy probes use that no device of the artifacts holds`;
+    if (!known) b.device({ name, kind: "endpoint", modelledBy, sysctls: [] });
+  };
+  if (!on?.segment) {
+    const gw = `${gateway.device} holds no IPv${f} address on a segment whose prefix contains them`;
+    const at = plug?.(name, addresses) ?? { why: `${gw}, and no VNet of the site does` };
+    if ("why" in at) return { why: `${gw}; ${at.why}` };
+    device(`VNet ${at.vnet} on ${at.host}, behind its anycast gateway`);
+    return name;
   }
+  device(`segment ${on.segment}`);
   const length = on.cidr.split("/")[1];
   b.toSwitch(
     { node: name, name: `eth${f}`, mtu: 1500, addresses: addresses.map((a) => `${a}/${length}`) },
@@ -152,15 +165,18 @@ function endpoint(
 /**
  * Adds the policy of a preview folder to the twin: the rulesets (`b.firewalls`), the probes
  * (`b.probes`), endpoint namespaces for probe addresses no device holds, and the internet
- * namespace. Does nothing without policy.json; throws when an enforcing device, its ruleset or a
- * way to reach a probe address is missing. `extra`: addresses of the owner's expectations
- * (twin/site/expect.ts) to hold the same way where they lie in a zone; others are left unheld.
+ * namespace. Does nothing without policy.json; throws when an enforcing device or its ruleset is
+ * missing. A probe whose address the twin has no way to hold (no segment of the gateway and no
+ * EVPN VNet, through `plug`, contains it) is skipped with the reason (`b.probeSkips`), never
+ * sent. `extra`: addresses of the owner's expectations (twin/site/expect.ts) to hold the same way
+ * where they lie in a zone; others are left unheld.
  */
 export function buildPolicy(
   files: ArtifactMap,
   b: SiteBuilder,
   extra: readonly Address[] = [],
   uplinks: ReadonlyMap<string, UplinkLink> = new Map(),
+  plug?: EndpointPlug,
 ): void {
   const text = files.get("policy.json");
   if (text === undefined) {
@@ -189,6 +205,7 @@ export function buildPolicy(
       unheld.set(key, [...(unheld.get(key) ?? []), a]);
   }
   const anycast = new Map<string, string[]>();
+  const unplaced = new Map<string, string>();
   for (const [key, all] of unheld) {
     const addresses = all.filter((a) => {
       const nodes = announcers(b, a);
@@ -212,11 +229,27 @@ export function buildPolicy(
     const family = Number(f) as Family;
     const node =
       zone === "internet"
-        ? internet(b, p, gateway.device, family, addresses, uplinks.get(gateway.device))
-        : endpoint(b, gateway, z, family, addresses);
-    for (const a of addresses) holder.set(a.toString(), node);
+        ? internet(
+            b,
+            (a) => p.site.has(a),
+            gateway.device,
+            family,
+            addresses,
+            uplinks.get(gateway.device),
+          )
+        : endpoint(b, gateway, z, family, addresses, plug);
+    for (const a of addresses)
+      if (typeof node === "string") holder.set(a.toString(), node);
+      else unplaced.set(a.toString(), `no namespace of the twin can hold ${a}: ${node.why}`);
   }
   for (const x of matrix) {
+    const why = unplaced.get(x.flow.src.toString()) ?? unplaced.get(x.flow.dst.toString());
+    if (why !== undefined) {
+      const port = x.flow.port !== undefined ? ` ${x.flow.port}` : "";
+      const name = `policy ${x.tag}: ${x.flow.src} -> ${x.flow.dst} ${x.flow.protocol}${port}`;
+      b.probeSkips.push({ name, why });
+      continue;
+    }
     b.probes.push({
       tag: x.tag,
       src: x.flow.src.toString(),
@@ -234,7 +267,7 @@ export function buildPolicy(
 }
 
 /** The nodes whose GoBGP (Cilium) announces `a` as a host route, sorted. */
-function announcers(b: SiteBuilder, a: Address): string[] {
+export function announcers(b: SiteBuilder, a: Address): string[] {
   const host = `${a}/${a.family === 4 ? 32 : 128}`;
   return b.gobgp
     .filter((g) => g.announce.some((x) => x.prefix === host))
@@ -248,21 +281,25 @@ function announcers(b: SiteBuilder, a: Address): string[] {
  * that the internet's probes come in on the interface the router's own rules take for the
  * internet (a factory router's `WAN` list: `defconf: drop all from WAN not DSTNATed`, `drop all
  * not coming from LAN`) and the site's go out through its source NAT, as on the router; else over
- * a link of its own (`to-internet`, 100.64.255.0/30, 2001:db8:ffff::/64).
+ * a link of its own (`to-internet`, 100.64.255.0/30, 2001:db8:ffff::/64), which must lie outside
+ * the site (`inSite`). `inbound` false: the addresses only answer the site, so the internet
+ * namespace gets no way back to the site's own addresses and a reply needs the router's source
+ * NAT, as the site's flows do (twin/site/flows.ts).
  */
-function internet(
+export function internet(
   b: SiteBuilder,
-  p: Policy,
+  inSite: (a: Address) => boolean,
   router: string,
   f: Family,
   addresses: readonly Address[],
   uplink: UplinkLink | undefined,
+  inbound = true,
 ): string {
   const w = WAN[f];
   const via = uplink?.internet[f];
   const back = uplink?.router[f];
   const through = uplink && via !== undefined && back !== undefined;
-  if (!through && p.site.has(Address.from(w.router)))
+  if (!through && inSite(Address.from(w.router)))
     throw new Error(`the twin's internet link ${w.router}/${w.length} is inside the site`);
   const how = through
     ? `behind ${router} (its uplink ${uplink.iface})`
@@ -291,7 +328,8 @@ function internet(
     const host = Prefix.containing(f, a.value, f === 4 ? 32 : 128).toString();
     b.loopbacks.push({ node: INTERNET, address: host });
     b.routes.push({ node: router, dst: host, via: through ? via : w.internet });
-    b.routes.push({ node: INTERNET, dst: "default", via: through ? back : w.router, from: host });
+    if (inbound)
+      b.routes.push({ node: INTERNET, dst: "default", via: through ? back : w.router, from: host });
   }
   return INTERNET;
 }

@@ -230,6 +230,12 @@ export interface TwinSite {
   readonly flows: readonly TwinFlow[];
   /** The distinct flows it does not probe, with the reason. */
   readonly flowSkips: readonly TwinFlowSkip[];
+  /**
+   * The policy's probes and the owner's reach/deny expectations it does not send (an address no
+   * namespace can hold), named as their check would be (a policy probe without its namespaces),
+   * with the reason; never counted as passed.
+   */
+  readonly probeSkips: readonly TwinFlowSkip[];
   /** What the twin models instead of running, and manual steps it applied; one line each. */
   readonly notes: readonly string[];
 }
