@@ -31,6 +31,11 @@ export interface FlowExpectation {
   readonly probe: Flow;
   /** How many flows (one per address class) the plan-time check decided. */
   readonly classes: number;
+  /**
+   * The factory router whose `defconf` rules decide the probe (routers[].defconf), where no rule
+   * or default of the policy does: the twin has those rules only from the router's `/export`.
+   */
+  readonly factory?: { readonly device: string; readonly path: string };
 }
 
 /** A BGP session that must be Established. */
@@ -234,7 +239,19 @@ function flowExpectation(
     ...(protocol === "icmp" ? {} : { port: e.port }),
     probe: flows[0],
     classes: flows.length,
+    ...factoryOf(policy, flows[0]),
   };
+}
+
+/** The factory router deciding `f` (FlowExpectation.factory), as a spread. */
+function factoryOf(policy: Policy, f: Flow): { factory?: FlowExpectation["factory"] } {
+  let d: Decision | undefined;
+  try {
+    d = decide(policy, f);
+  } catch {
+    return {};
+  }
+  return d?.by.kind === "defconf" ? { factory: { device: d.by.device, path: d.by.path } } : {};
 }
 
 const famText = (s: AddressSet) =>

@@ -20,6 +20,8 @@ export type ExpectationDocument =
       readonly dst: string;
       readonly protocol: "tcp" | "udp" | "icmp";
       readonly port?: number;
+      /** The factory router whose `defconf` rules decide the flow (FlowExpectation.factory). */
+      readonly factory?: { readonly device: string; readonly path: string };
     }
   | {
       readonly kind: "session";
@@ -71,6 +73,7 @@ export function expectationsJson(list: readonly Expectation[]): string {
       dst: e.probe.dst.toString(),
       protocol: e.protocol,
       ...(e.port !== undefined ? { port: e.port } : {}),
+      ...(e.factory ? { factory: e.factory } : {}),
     };
   });
   return `${JSON.stringify({ $comment: COMMENT, expectations: doc }, null, 2)}\n`;
@@ -97,6 +100,12 @@ export function readExpectations(text: string): ExpectationDocument[] {
     if (!p?.ok) return fail(`${where} is not an address: ${JSON.stringify(v)}`);
     return p.value.toString();
   };
+  const factoryOf = (v: unknown, where: string) => {
+    const f = v as { device?: unknown; path?: unknown } | null;
+    if (typeof f?.device !== "string" || typeof f.path !== "string")
+      return fail(`${where} must hold a device and a path`);
+    return { device: f.device, path: f.path };
+  };
   return list.map((x: Record<string, unknown>, i): ExpectationDocument => {
     const at = `expectations[${i}]`;
     if (typeof x?.name !== "string" || typeof x.path !== "string")
@@ -116,6 +125,7 @@ export function readExpectations(text: string): ExpectationDocument[] {
         dst: address(x.dst, `${at}.dst`),
         protocol: x.protocol,
         ...(x.protocol !== "icmp" ? { port: x.port as number } : {}),
+        ...(x.factory !== undefined ? { factory: factoryOf(x.factory, `${at}.factory`) } : {}),
       };
     }
     if (x.kind === "session") {

@@ -85,7 +85,7 @@ export function buildTwin(
   const vnet = (name: string, addresses: readonly Address[]) => evpnPlug(px, b, name, addresses);
   buildPolicy(files, b, flowAddresses(expected), uplinks.links, vnet);
   const unheld = holdExpectationEnds(expected, b, uplinks.links, vnet);
-  buildExpectations(expected, b, nodes.talos, unheld);
+  buildExpectations(expected, b, nodes.talos, unheld, new Set(bases.keys()));
   buildFlows(files, b, uplinks);
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));

@@ -182,15 +182,17 @@ function toSegment(
 /**
  * Adds the expectations to the twin once every namespace and probe endpoint is placed: a flow's
  * `from`/`to` are the namespaces holding its addresses (`alsoAt` the other nodes holding an
- * announced LoadBalancer address). One with an address in `unheld` (holdExpectationEnds) is
- * skipped with the reason (`b.probeSkips`); one whose address no namespace holds otherwise fails
- * its check saying so.
+ * announced LoadBalancer address). One with an address in `unheld` (holdExpectationEnds), or
+ * decided by a factory router's `defconf` rules when that router (by name) is not in `based` (the
+ * routers started from their `/export`), is skipped with the reason (`b.probeSkips`); one whose
+ * address no namespace holds otherwise fails its check saying so.
  */
 export function buildExpectations(
   list: readonly ExpectationDocument[],
   b: SiteBuilder,
   talos: readonly ObservedDevice[] = [],
   unheld: ReadonlyMap<string, string> = new Map(),
+  based: ReadonlySet<string> = new Set(),
 ): void {
   const holder = holders(b);
   const all = new Map<string, string[]>();
@@ -211,7 +213,12 @@ export function buildExpectations(
         ...(nodes.length > 0 ? { talos: nodes.map((t) => talosVip(t, e.vip)) } : {}),
       });
     } else {
-      const why = unheld.get(e.src) ?? unheld.get(e.dst);
+      const why =
+        unheld.get(e.src) ??
+        unheld.get(e.dst) ??
+        (e.factory && !based.has(e.factory.device)
+          ? `the plan leaves it to ${e.factory.device}'s factory firewall (${e.factory.path}), whose rules the twin has only from the router's own export: run the twin with --routeros-base ${e.factory.device}=<its /export>`
+          : undefined);
       if (why !== undefined) {
         b.probeSkips.push({ name: `expect ${e.name}`, why });
         continue;
