@@ -126,9 +126,15 @@ describe("case 34: the flows the plan leaves unverified at the EVPN anycast gate
     });
     const why =
       "the plan's check leaves it unverified (apps-cp1's gateway fd4e:2a91:7c00:3c00::fffe is an EVPN anycast gateway; the zone's way on is not modelled), and the twin routes the zone's VRF over the underlay natively and the exit nodes have no IPv6 underlay loopback, so pve-c has no IPv6 way to them in the twin (real EVPN carries IPv6 over the VTEPs of the other family)";
-    expect(buildTwin("case34", v6).site.flowSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
+    const built = buildTwin("case34", v6).site;
+    expect(built.flowSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
       `vnet60 -> internet (2606:4700:4700::1111) udp/53: ${why}`,
       `vnet60 -> internet (2606:4700:4700::1111) tcp/53: ${why}`,
+    ]);
+    // The router's pings back into the zone in IPv6 from a node whose host is no exit node have
+    // no way back in the twin either: skipped with the reason, not sent (new-user trial 3, 12).
+    expect(built.probeSkips.map((x) => `${x.name}: ${x.why}`)).toEqual([
+      "evpn mikrotik -> fd4e:2a91:7c00:3c00::13 (apps-cp3 on pve-c): ping via fd4e:2a91:7d50::11, fd4e:2a91:7d50::12: the twin routes the zone's VRF over the underlay natively and the exit nodes have no IPv6 underlay loopback, so pve-c has no IPv6 way back to them in the twin (real EVPN carries IPv6 over the VTEPs of the other family)",
     ]);
   });
 

@@ -8,6 +8,7 @@ import { Address, Prefix } from "../../addressing/ip";
 import { LiveTwin } from "../realise";
 import { BuiltTwin } from "../site/build";
 import { TwinSite } from "../site/types";
+import { exitReturnTargets } from "../site/exit-returns";
 import { addressesOf } from "./bgp";
 import { Check, held, Outcome } from "./types";
 
@@ -282,37 +283,20 @@ function l2(site: TwinSite): Check[] {
 }
 
 /**
- * The way back into an EVPN zone with exit nodes: from each router, a ping to every VM address
- * inside a prefix it routes via other devices (the return routes topology/evpn-edge.ts renders,
- * ECMP across the exit nodes). The echo goes via an exit node into the zone's VRF and to the VM's
- * host; the reply leaves the zone at an exit node (through the underlay from any other host).
+ * The way back into an EVPN zone with exit nodes (twin/site/exit-returns.ts): a ping from each
+ * router to every VM address behind its return routes, where the twin has a way back.
  */
 function exitReturns(site: TwinSite): Check[] {
-  const kind = (n: string) => site.devices.find((d) => d.name === n)?.kind;
-  const vrfBridges = new Set(site.rules.map((r) => `${r.node}/${r.iif}`));
-  const vms = site.veths
-    .filter((v) => v.b.master && vrfBridges.has(`${v.b.node}/${v.b.master}`))
-    .flatMap((v) =>
-      v.a.addresses
-        .filter((c) => !/\/(32|128)$/.test(c))
-        .map((c) => ({ vm: v.a.node, host: v.b.node, address: c.split("/")[0] })),
-    );
-  return site.routes
-    .filter((r) => kind(r.node) === "router" && r.dst !== "default" && !r.table)
-    .flatMap((r) => {
-      const dst = Prefix.from(r.dst);
-      const vias = r.nexthops ?? (r.via ? [r.via] : []);
-      return vms
-        .filter((x) => dst.contains(Address.from(x.address)))
-        .map((x): Check => ({
-          name: `evpn ${r.node} -> ${x.address} (${x.vm} on ${x.host}): ping via ${vias.join(", ")}`,
-          converges: true,
-          run: (live: LiveTwin): Outcome => {
-            const ok = pings(live, r.node, x.address);
-            return { ok, expected: "replies", seen: ok ? "replies" : "no reply" };
-          },
-        }));
-    });
+  return exitReturnTargets(site)
+    .filter((t) => t.why === undefined)
+    .map((t): Check => ({
+      name: t.name,
+      converges: true,
+      run: (live: LiveTwin): Outcome => {
+        const ok = pings(live, t.router, t.address);
+        return { ok, expected: "replies", seen: ok ? "replies" : "no reply" };
+      },
+    }));
 }
 
 /** Every forwarding check of the twin. */

@@ -6,6 +6,7 @@
 // expectations.json for the owner's expectations, flows.json for the site's own flows and the
 // routers' uplinks, manual-steps.json for what the operator does by hand, outputs.json for explicit service
 // addresses. Throws on an artifact it cannot read.
+import { exitReturnTargets } from "./exit-returns";
 import { Address } from "../../addressing/ip";
 import { ArtifactMap } from "../readback/folder";
 import { SiteBuilder } from "./builder";
@@ -87,6 +88,7 @@ export function buildTwin(
   const unheld = holdExpectationEnds(expected, b, uplinks.links, vnet);
   buildExpectations(expected, b, nodes.talos, unheld, new Set(bases.keys()));
   buildFlows(files, b, uplinks);
+  for (const t of exitReturnTargets(b)) if (t.why) b.probeSkips.push({ name: t.name, why: t.why });
   for (const f of b.firewalls) b.note(`policy: ${f.node} loads ${f.sources.join(" + ")}: ${f.how}`);
   const standIns = new Set(b.devices.filter((d) => d.kind === "stand-in").map((d) => d.name));
   for (const s of manual.other) {
