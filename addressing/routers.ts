@@ -28,7 +28,7 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       ...site.hosts.map((h) => h.network?.gateway),
     ].flatMap((g) => [g?.ipv4, g?.ipv6].flatMap((a) => (a ? [a.toString()] : []))),
   );
-  return site.routers.map((r, i) => {
+  const plans = site.routers.map((r, i) => {
     const path = `routers[${i}]`;
     b.id(`${path}.name`, "router name", r.name);
     const asn = r.asn ?? site.fabric.asn.router;
@@ -195,6 +195,92 @@ export function planRouters(b: Builder, tenants: readonly TenantPlan[]): RouterP
       dnsDomain: r.dnsDomain,
       dnsRecords,
     };
+  });
+  sharedAddressProblems(b, tenants, declaredGateways);
+  return plans;
+}
+
+/** An address a router holds that no other owner records: a tenant gateway or a declared gateway. */
+interface GatewayHold {
+  readonly router: number;
+  /** Config path of the entry that gives the router the address. */
+  readonly path: string;
+  /** The entry's value as written: the tenant ID, or the interface address. */
+  readonly input: string;
+  readonly address: Address;
+  /** What the address is, in words: `tenant 30's gateway`, `a declared gateway`. */
+  readonly what: string;
+}
+
+/**
+ * One address on two routers, refused (new-user trial 3, b19: a second router with the same
+ * `vlans: [{ tenant: 30 }]` made both scripts add 10.30.0.254/24 on vlan30 and the inventory name
+ * two gateway owners). Two routers answering ARP/ND for one address split the segment's traffic
+ * between them; the stack models no VRRP, so a gateway has one router. Covered here are the
+ * addresses the plan's ownership check does not see as a router's: the tenant gateways a router
+ * holds through routers[].vlans, and routers[].addresses entries that are a segment's, the
+ * management network's or a host's declared gateway (not recorded as owned by the router, see
+ * planRouters). Any other routers[].addresses entry is owned by its path, so the ownership check
+ * refuses it already ("is already owned by"). Each later entry is reported once, against the first
+ * router that holds one of its addresses; two entries of one router are other checks' business
+ * (a tenant listed twice, one subnet on two interfaces).
+ */
+function sharedAddressProblems(
+  b: Builder,
+  tenants: readonly TenantPlan[],
+  declaredGateways: ReadonlySet<string>,
+): void {
+  const holds: GatewayHold[] = [];
+  b.site.routers.forEach((r, i) => {
+    const path = `routers[${i}]`;
+    r.vlans.forEach((v, j) => {
+      if (r.vlans.findIndex((o) => o.tenant === v.tenant) !== j) return;
+      const t = tenants.find((x) => x.id === v.tenant);
+      for (const a of [t?.gateway.ipv4, t?.gateway.ipv6]) {
+        if (!a || !t) continue;
+        const what = `tenant ${t.id}'s gateway`;
+        holds.push({
+          router: i,
+          path: `${path}.vlans[${j}].tenant`,
+          input: String(v.tenant),
+          address: a,
+          what,
+        });
+      }
+    });
+    r.addresses.forEach((a, j) => {
+      const parsed = parseInterfaceAddress(a.address);
+      if (!parsed.ok || !declaredGateways.has(parsed.value.address.toString())) return;
+      holds.push({
+        router: i,
+        path: `${path}.addresses[${j}].address`,
+        input: a.address,
+        address: parsed.value.address,
+        what: "a declared gateway",
+      });
+    });
+  });
+  const reported = new Set<string>();
+  holds.forEach((h, n) => {
+    if (reported.has(h.path)) return;
+    const first = holds.slice(0, n).find((o) => o.router < h.router && o.address.equals(h.address));
+    if (!first) return;
+    reported.add(h.path);
+    const mine = holds.filter((o) => o.path === h.path);
+    const shared = mine.filter((o) =>
+      holds.some((x) => x.router === first.router && x.address.equals(o.address)),
+    );
+    const r = b.site.routers[h.router];
+    const other = b.site.routers[first.router];
+    const entry = (x: GatewayHold): string => x.path.replace(/\.(tenant|address)$/, "");
+    b.problem(
+      h.path,
+      h.input,
+      `gives router ${r.name} ${shared.map((o) => o.address).join(" and ")} (${h.what}), which routers[${first.router}] (${other.name}) already holds at ${first.path}: two routers answering ARP/ND for one address split its traffic, and the stack models no VRRP`,
+      h.path.includes(".vlans[")
+        ? `give tenant ${h.input} one gateway router: remove ${entry(h)} or ${entry(first)}`
+        : `keep the address on one router: remove ${entry(h)} or ${entry(first)}`,
+    );
   });
 }
 

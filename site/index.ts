@@ -1,4 +1,5 @@
 // load -> plan -> validate: the whole pure pipeline from raw stack config to a checked Plan.
+import { evpnUnderlayProblems } from "../addressing/evpn-underlay";
 import { plan } from "../addressing/plan";
 import { Plan } from "../addressing/plan-types";
 import { formatProblem, Problem, SiteError } from "../addressing/problems";
@@ -68,8 +69,10 @@ export function resolveSite(
   const built = buildTopology(derived.plan);
   // Needs unique VM IDs (round one), which every planned file name is keyed by.
   const uploads = uploadCollisions(plannedUploads(derived.plan));
-  if (built.problems.length > 0 || uploads.length > 0) {
-    return { ok: false, problems: [...built.problems, ...uploads] };
+  // Needs whole hosts and loopbacks (round one): each host of the EVPN zone on the underlay.
+  const underlay = evpnUnderlayProblems(loaded.site, derived.plan);
+  if (underlay.length > 0 || built.problems.length > 0 || uploads.length > 0) {
+    return { ok: false, problems: [...underlay, ...built.problems, ...uploads] };
   }
   const warned = { ...derived.plan, warnings: [...derived.plan.warnings, ...built.warnings] };
   return { ok: true, plan: warned, topology: built.topology };

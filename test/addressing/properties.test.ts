@@ -26,6 +26,13 @@ const siteArb = fc
       tenantSpace: { ipv4: "10.100.0.0/14", ipv6: "fd00:100::/30" },
     },
     layout: { nodePods: { ipv4: 25 } },
+    // Every host on the OpenFabric underlay, which the tenants' EVPN VNets need.
+    hostNetwork: {
+      interfaces: ["eno1", "eno2"],
+      bridges: [{ name: "vmbr0", ports: ["eno1"], vlanAware: true, carries: "management" }],
+      underlay: ["eno2"],
+      gateway: { ipv4: "10.10.0.254" },
+    },
     hosts: hostIds.map((id) => ({ name: `pve${id}`, id })),
     tenants: tenantIds.map((id, i) => ({
       id,

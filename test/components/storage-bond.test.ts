@@ -13,7 +13,8 @@ beforeAll(async () => {
     c.global.cephPublic = { ipv4: "10.8.48.0/24" };
     c.proxmox = { protectManagement: false, protectZone: false, insecure: true };
     c.hosts[0].network = {
-      interfaces: ["enp87s0", "enp2s0f0np0", "enp2s0f1np1"],
+      interfaces: ["enp87s0", "enp2s0f0np0", "enp2s0f1np1", "enp88s0"],
+      underlay: ["enp88s0"],
       bridges: [{ name: "vmbr0", ports: ["enp87s0"], vlanAware: true, carries: "management" }],
       bonds: [{ name: "bond0", members: ["enp2s0f0np0", "enp2s0f1np1"], mtu: 9000 }],
       vlans: [{ on: "bond0", id: 48, mtu: 9000, carries: "cephPublic" }],

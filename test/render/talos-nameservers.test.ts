@@ -11,6 +11,13 @@ const ipv6Only = {
     hostLoopbacks: { ipv6: "fd00:255::/64" },
     tenantSpace: { ipv6: "fd00:100::/30" },
   },
+  // The tenant is an EVPN VNet: the host is on the OpenFabric underlay for its loopback.
+  hostNetwork: {
+    interfaces: ["eno1", "eno2"],
+    bridges: [{ name: "vmbr0", ports: ["eno1"], vlanAware: true, carries: "management" }],
+    underlay: ["eno2"],
+    gateway: { ipv6: "fd00:10::fe" },
+  },
   hosts: [{ name: "pve01", id: 1 }],
   tenants: [
     {

@@ -224,7 +224,9 @@ function buildSdn(
     const v4 = f?.ip && sdn.controllerPeers.includes(f.ip) ? f.ip : undefined;
     const a = v4 ?? f?.ip6 ?? f?.ip;
     if (!a)
-      throw new Error(`EVPN zone ${zone.id}: host ${host} has no fabric loopback for its VTEP`);
+      throw new Error(
+        `EVPN zone ${zone.id}: host ${host} has no fabric loopback for its VTEP (it is no OpenFabric node); set hostNetwork.underlay, or hosts[].network.underlay for a host with its own network, to the NICs that link the hosts to each other`,
+      );
     return a;
   };
   for (const vnet of sdn.vnets) {
