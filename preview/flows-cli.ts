@@ -37,7 +37,9 @@ export const FLOWS_USAGE = [
   "  npm run -s flows -- --stack example --list",
   "  npm run -s flows -- --file test/fixtures/routeros/adopt-vlans.yaml --problems",
   "",
-  "Exit status: 0 when counted, 2 a usage error or a stack file that is not there.",
+  "Exit status: 0 when every stack loads and no flow is blocked, 1 when a stack does not load",
+  "or has a blocked flow (npm run check says why), 2 a usage error or a stack file that is not",
+  "there.",
 ].join("\n");
 
 /** Runs `npm run flows` with `argv` in `root`; returns the exit status. */
@@ -70,6 +72,8 @@ export function flowsCli(argv: string[], io: CliOutput, root: string): number {
     io.err(`flows: no stack file ${missing}`);
     return 2;
   }
+  // A stack the loader refuses or with a flow its own routing or policy blocks: exit 1.
+  let refused = false;
   for (const file of files) {
     const stack = file.replace(/^.*\/(Pulumi\.)?/, "").replace(/\.yaml$/, "");
     const raw = rawHomelabConfig(parseStackFile(readFileSync(file, "utf8"), "homelab").config);
@@ -80,6 +84,7 @@ export function flowsCli(argv: string[], io: CliOutput, root: string): number {
     const loaded = loadSite(raw);
     if (!loaded.ok) {
       io.out(`${stack}: not loaded (${loaded.problems.length} problems)`);
+      refused = true;
       continue;
     }
     const planned = plan(loaded.site).plan;
@@ -99,6 +104,7 @@ export function flowsCli(argv: string[], io: CliOutput, root: string): number {
       `${stack}: ${flows.length} flows, ${count.pass} pass, ${count.unverified} unverified, ${count.blocked} blocked`,
     );
     if (values.list) for (const l of lines) io.out(l);
+    if (count.blocked > 0) refused = true;
   }
-  return 0;
+  return refused ? 1 : 0;
 }

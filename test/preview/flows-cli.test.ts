@@ -37,3 +37,12 @@ test("--file counts one stack file's flows", () => {
   expect(flowsCli(["--file", file], io, ROOT)).toBe(0);
   expect(out).toEqual(["adopt-vlans: 8 flows, 6 pass, 2 unverified, 0 blocked"]);
 });
+
+test("a stack with a blocked flow is counted and exits 1 (new-user trial 3, finding 13)", () => {
+  const file = join(ROOT, "test", "fixtures", "invalid", "flows-talos-egress-default-deny.yaml");
+  expect(flowsCli(["--file", file], io, ROOT)).toBe(1);
+  expect(out).toEqual([
+    "flows-talos-egress-default-deny: 8 flows, 3 pass, 0 unverified, 5 blocked",
+  ]);
+  expect(err).toEqual([]);
+});
