@@ -276,7 +276,9 @@ function internetRoutes(
       return of.length === 1 ? `${of[0]}, ${k}` : `${of.join(" and ")}, ${plural}`;
     })
     .join(", and ");
-  const zone = scope.zoneNames.find((z) => z !== "internet");
+  // A zone other than the destination's own, where there is one: its reach crosses a router.
+  const zones = scope.zones.filter((z) => z.name !== "internet");
+  const zone = (zones.find((z) => !flows.some((f) => z.set.has(f.dst))) ?? zones[0])?.name;
   problem(
     `${path}.to`,
     e.to as string,
