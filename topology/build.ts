@@ -14,7 +14,7 @@ import { manualSteps } from "./manual";
 import { nodeDevices } from "./nodes";
 import { buildPolicy } from "./policy";
 import { policyManualSteps } from "./policy-manual";
-import { policyWarnings } from "./policy-warnings";
+import { policyWarnings, uplinkWarnings } from "./policy-warnings";
 import { routerDevices, trunkProblems } from "./routers";
 import { withConfigured } from "./routes";
 import { buildSegments } from "./segments";
@@ -100,6 +100,10 @@ export function buildTopology(plan: Plan): TopologyResult {
   return {
     topology,
     problems,
-    warnings: [...policyWarnings(resolved.policy), ...egressWarnings(plan, topology)],
+    warnings: [
+      ...policyWarnings(resolved.policy),
+      ...uplinkWarnings(plan, resolved.policy),
+      ...egressWarnings(plan, topology),
+    ],
   };
 }

@@ -28,6 +28,19 @@ export function isPrivate(a: Address | Prefix): boolean {
 }
 
 /**
+ * Why the internet does not route to a private or unique local address, for messages: the kind
+ * of address and its RFC (RFC 1918 section 3, RFC 6598 section 7, RFC 4193 section 3.1); undefined
+ * for any other address.
+ */
+export function unroutedKind(a: Address): string | undefined {
+  if (!isPrivate(a)) return undefined;
+  if (a.family === 6) return "a unique local address (RFC 4193)";
+  return PRIVATE_V4[3].contains(a)
+    ? "a shared (carrier-grade NAT) address (RFC 6598)"
+    : "a private address (RFC 1918)";
+}
+
+/**
  * One source NAT entry of a router, in the postrouting (`srcnat`) chain: packets leaving through
  * `outInterface` from `src` get the uplink's address (`masquerade`) or the same host bits in `to`
  * (`netmap`, RouterOS's name; nftables `snat ip6 prefix to`; a stateful RFC 6296 translation).

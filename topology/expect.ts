@@ -14,6 +14,7 @@ import { knownAddresses, policyScope, resolveName } from "./policy";
 import { decide, flowsBetween } from "./policy-eval";
 import { Decision, Flow, Policy, PolicyTarget } from "./policy-types";
 import { defconfText } from "./policy-text";
+import { unroutedKind } from "./egress";
 import { Topology } from "./types";
 
 /** A flow that must get through (`reach`) or must not (`deny`). */
@@ -194,6 +195,13 @@ function flowExpectation(
     );
     return undefined;
   }
+  // Before the policy's verdict: no rule could make it hold, so none is suggested.
+  if (
+    e.kind === "reach" &&
+    from.kind === "internet" &&
+    !internetRoutes(e, name, path, scope, flows, problem)
+  )
+    return undefined;
   const hasPolicy =
     plan.policy.rules.length > 0 || plan.policy.default !== "allow" || plan.policy.zones.length > 0;
   const want = e.kind === "reach" ? "allow" : "deny";
@@ -252,6 +260,49 @@ function factoryOf(policy: Policy, f: Flow): { factory?: FlowExpectation["factor
     return {};
   }
   return d?.by.kind === "defconf" ? { factory: { device: d.by.device, path: d.by.path } } : {};
+}
+
+/**
+ * Whether the internet can reach every address a `reach` from `internet` probes: a private IPv4
+ * address (RFC 1918, RFC 6598) or a unique local IPv6 one (RFC 4193) is not routed on the
+ * internet, and the stack renders no port forward (dst-nat), so such an expectation could pass
+ * only in the twin, whose internet namespace routes to the site through the router (new-user
+ * trial 3, b47). Reports the problem and returns false when it cannot.
+ */
+function internetRoutes(
+  e: ExpectSpec,
+  name: string,
+  path: string,
+  scope: ReturnType<typeof policyScope>,
+  flows: readonly Flow[],
+  problem: ProblemFn,
+): boolean {
+  const seen = new Set<string>();
+  const unrouted = flows
+    .map((f) => f.dst)
+    .filter(
+      (a) => unroutedKind(a) !== undefined && !seen.has(a.toString()) && seen.add(a.toString()),
+    );
+  if (unrouted.length === 0) return true;
+  // Grouped by kind: "10.20.0.11 and 10.20.0.250, private addresses (RFC 1918)".
+  const kinds = [...new Set(unrouted.map((a) => unroutedKind(a) as string))];
+  const held = kinds
+    .map((k) => {
+      const of = unrouted.filter((a) => unroutedKind(a) === k).map(String);
+      const plural = k.replace(/^an? (.*) address \(/, "$1 addresses (");
+      return of.length === 1 ? `${of[0]}, ${k}` : `${of.join(" and ")}, ${plural}`;
+    })
+    .join(", and ");
+  // A zone other than the destination's own, where there is one: its reach crosses a router.
+  const zones = scope.zones.filter((z) => z.name !== "internet");
+  const zone = (zones.find((z) => !flows.some((f) => z.set.has(f.dst))) ?? zones[0])?.name;
+  problem(
+    `${path}.to`,
+    e.to as string,
+    `holds ${held}, which the internet does not route to, and the stack renders no port forward (dst-nat): "${name}" could pass only in the twin`,
+    `a port forward is outside the stack: remove the expectation, or expect it from a site zone${zone ? ` (from: ${zone})` : ""}; a kind: deny expectation from internet checks that the internet stays out`,
+  );
+  return false;
 }
 
 const famText = (s: AddressSet) =>

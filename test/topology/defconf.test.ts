@@ -117,7 +117,34 @@ test("expect deny lab -> edge tcp/22: accepted on a factory edge, refused withou
   ]);
 });
 
-test("expect reach internet -> lab-cp1 tcp/443: accepted with a rule allowing it (the counterpart of expect-reach-defconf.yaml)", () => {
+test("expect reach segment:lab -> edge tcp/22: accepted with a rule allowing it above the factory drop (the counterpart of expect-reach-defconf.yaml)", () => {
+  const r = resolveSite(
+    site((c) => {
+      c.policy.rules.push({
+        name: "lab-ssh",
+        from: "segment:lab",
+        to: "edge",
+        protocol: "tcp",
+        ports: [22],
+        action: "allow",
+      });
+      c.expect = [{ kind: "reach", from: "segment:lab", to: "edge", protocol: "tcp", port: 22 }];
+    }),
+  );
+  expect(
+    r.ok ? r.topology.expectations?.map((e) => e.name) : r.problems.map(formatProblem),
+  ).toEqual(["reach segment:lab -> edge tcp/22"]);
+});
+
+test("expect internet -> lab-cp1 tcp/443 on a factory edge: deny accepted (the factory drop decides it); reach, with a rule allowing it, refused: the internet does not route to lab-cp1's private addresses (expect-reach-internet-private.yaml)", () => {
+  const deny = resolveSite(
+    site((c) => {
+      c.expect = [{ kind: "deny", from: "internet", to: "lab-cp1", protocol: "tcp", port: 443 }];
+    }),
+  );
+  expect(
+    deny.ok ? deny.topology.expectations?.map((e) => e.name) : deny.problems.map(formatProblem),
+  ).toEqual(["deny internet -> lab-cp1 tcp/443"]);
   const r = resolveSite(
     site((c) => {
       c.policy.rules.push({
@@ -131,9 +158,9 @@ test("expect reach internet -> lab-cp1 tcp/443: accepted with a rule allowing it
       c.expect = [{ kind: "reach", from: "internet", to: "lab-cp1", protocol: "tcp", port: 443 }];
     }),
   );
-  expect(
-    r.ok ? r.topology.expectations?.map((e) => e.name) : r.problems.map(formatProblem),
-  ).toEqual(["reach internet -> lab-cp1 tcp/443"]);
+  expect(r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message.slice(0, 30)}`)).toEqual([
+    "expect[0].to: holds 10.20.0.11 and 10.20.0.2",
+  ]);
 });
 
 test("the inventory's policy section says what the factory firewall decides after the rules", () => {

@@ -62,7 +62,7 @@ test("policy.default deny names policy.default", () => {
   ]);
 });
 
-test("no warning where the internet zone allows, or where no zone has IPv6", () => {
+test("no IPv6 warning where the internet zone allows, or where no zone has IPv6", () => {
   const allow = portForwardSite();
   allow.policy = {
     zones: [
@@ -71,7 +71,11 @@ test("no warning where the internet zone allows, or where no zone has IPv6", () 
     ],
     rules: OWN_FLOWS,
   };
-  expect(warningsOf(allow)).toEqual([]);
+  // Only the Linux edge's uplink warning (test/topology/expect-internet.test.ts): the internet
+  // that allows by default is what lets it in.
+  expect(warningsOf(allow)).toEqual([
+    `routers[0].uplink.interfaces: "ether1": lets the internet in by default: the internet zone's default allows (policy.zones[0].default) and a Linux router has no firewall of its own, so edge forwards new connections from the internet to every site address no rule denies, and its own services (SSH, DNS) answer on ether1: the stack's nftables ruleset filters its input only where a rule names edge; deny the internet by default: policy.zones: [{ zone: internet, default: deny }] (replies and port forwards still pass), and have edge's own firewall drop new connections to it on ether1`,
+  ]);
   const v4 = portForwardSite() as { global: { tenantSpace: { ipv6?: string } } };
   delete v4.global.tenantSpace.ipv6;
   expect(warningsOf(v4 as Record<string, unknown>)).toEqual([]);
