@@ -448,28 +448,36 @@ function routerProblem(r: RouterPlan, i: number, f: Family, ns: readonly Need[])
   const translates =
     has !== undefined &&
     (f === 4 || has.ipv6?.mode === "masquerade" || has.ipv6?.mode === "netmap");
+  // A netmap maps the /64 of each tenant on the router's vlans[] and nothing else (new-user
+  // trial 3, finding 8: a management network's IPv6 was told to move the uplink).
+  const netmap = f === 6 && has?.ipv6?.mode === "netmap";
   const why = !has
     ? "which has no uplink"
-    : r.os === "frr"
-      ? "an os: frr router, which renders no NAT"
-      : translates
-        ? `whose uplink (${has.interfaces.join(", ")}) translates only the networks on the router's other interfaces, and theirs is not one`
-        : f === 6 && !has.ipv6
-          ? "whose uplink has no IPv6 way out"
-          : "whose uplink translates none of their unique local addresses";
+    : netmap && r.os !== "frr"
+      ? `whose uplink's netmap (${path}.ipv6) maps only the IPv6 /64 of each tenant on its vlans[] onto ${has.ipv6?.prefix ?? "its prefix"}, and their network is no such tenant's`
+      : r.os === "frr"
+        ? "an os: frr router, which renders no NAT"
+        : translates
+          ? `whose uplink (${has.interfaces.join(", ")}) translates only the networks on the router's other interfaces, and theirs is not one`
+          : f === 6 && !has.ipv6
+            ? "whose uplink has no IPv6 way out"
+            : "whose uplink translates none of their unique local addresses";
   const fix =
     r.os === "frr"
       ? `set routers[${i}].os: linux (FRR and an nftables ruleset with the NAT) and ${path}`
-      : !has
-        ? f === 4
-          ? `set ${path}: { interfaces: [<WAN interface>] } (private IPv4 is then masqueraded)`
-          : `set ${path}: { interfaces: [<WAN interface>], ipv6: { mode: masquerade } } (NAT66), or mode: netmap with a global prefix`
-        : translates
-          ? `set ${path}.interfaces to the interface towards the internet (your ISP's box or modem), not one holding their network, and give their network an address of router ${r.name} on another interface`
-          : `set ${path}.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }`;
+      : netmap
+        ? `set ${path}.ipv6: { mode: masquerade } (NAT66 translates every private IPv6 network of the router), or put their network on a tenant VLAN of router ${r.name}`
+        : !has
+          ? f === 4
+            ? `set ${path}: { interfaces: [<WAN interface>] } (private IPv4 is then masqueraded)`
+            : `set ${path}: { interfaces: [<WAN interface>], ipv6: { mode: masquerade } } (NAT66), or mode: netmap with a global prefix`
+          : translates
+            ? `set ${path}.interfaces to the interface towards the internet (your ISP's box or modem), not one holding their network, and give their network an address of router ${r.name} on another interface`
+            : `set ${path}.ipv6: { mode: masquerade } (NAT66), or { mode: netmap, prefix: <your global /48> }`;
+  const atInterfaces = translates && !netmap;
   return {
-    path: translates ? `${path}.interfaces` : f === 6 && has ? `${path}.ipv6` : path,
-    input: translates ? has.interfaces.join(", ") : has?.ipv6 ? `mode: ${has.ipv6.mode}` : "",
+    path: atInterfaces ? `${path}.interfaces` : f === 6 && has ? `${path}.ipv6` : path,
+    input: atInterfaces ? has.interfaces.join(", ") : has?.ipv6 ? `mode: ${has.ipv6.mode}` : "",
     message: `${listed(machines)} ${machines.length === 1 ? "needs" : "need"} the internet over IPv${f} (${what}) through router ${r.name}, ${why}`,
     fix,
   };

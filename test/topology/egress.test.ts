@@ -372,3 +372,17 @@ describe("past an EVPN anycast gateway the way out goes on at the exit nodes (ca
     ]);
   });
 });
+
+// New-user trial 3, finding 8: a netmap maps each tenant's /64 on the router's vlans[] only; the
+// management network's IPv6 is no tenant's, and the message said to move the uplink instead.
+test("a netmap uplink and a machine outside every tenant: refused naming the netmap; with NAT66, accepted", () => {
+  const file = join(ROOT, "test", "fixtures", "invalid", "egress-netmap-not-tenant.yaml");
+  const raw = fileRaw(file);
+  expect(problems(raw)).toEqual([
+    "routers[0].uplink.ipv6: \"mode: netmap\": nas needs the internet over IPv6 (resolver 2606:4700:4700::1111) through router edge, whose uplink's netmap (routers[0].uplink.ipv6) maps only the IPv6 /64 of each tenant on its vlans[] onto 2a01:4f8:1200::/48, and their network is no such tenant's; set routers[0].uplink.ipv6: { mode: masquerade } (NAT66 translates every private IPv6 network of the router), or put their network on a tenant VLAN of router edge",
+  ]);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const nat66 = JSON.parse(JSON.stringify(raw)) as any;
+  nat66.routers[0].uplink.ipv6 = { mode: "masquerade" };
+  expect(problems(nat66)).toEqual([]);
+});
