@@ -2,6 +2,7 @@
 // report of what they hold that the stack cannot. Pure: the readers (ifquery, the RouterOS export
 // parser, the section-config reader) run before, the loader checks the result after.
 import * as ipaddr from "ipaddr.js";
+import { Address, Prefix } from "../addressing/ip";
 import { RouterOsExport } from "../twin/routeros/export";
 import { importFilters, ImportedSegment } from "./filters";
 import { hostWiring, IfaceObj, Locator } from "./interfaces";
@@ -62,6 +63,7 @@ export function importSite(input: ImportInput): {
   const hosts: Record<string, unknown>[] = [];
   const existingIfaces: { node: string; names: string[] }[] = [];
   let shared: string | undefined;
+  const holders: HostFamilies[] = [];
   input.hosts.forEach((h, hi) => {
     for (const warning of h.warnings ?? []) {
       const m = /^(.*?): line([0-9]+): (.*)$/.exec(warning);
@@ -110,6 +112,20 @@ export function importSite(input: ImportInput): {
       if (g[s.family] === undefined) g[s.family] = s.net;
     }
     entry.id = id;
+    // Which families this host holds on each network, for addedFamilies below.
+    const families = new Map<string, Set<string>>();
+    for (const a of w.addresses) {
+      const carries = role.get(a.device);
+      if (!carries) continue;
+      families.set(carries, (families.get(carries) ?? new Set()).add(split(a.address).family));
+    }
+    const mgmtDevice = [...role].find(([, c]) => c === "management")?.[0];
+    const where = (mgmtDevice && h.where.stanzas.get(mgmtDevice)) || {
+      file: h.file,
+      line: 0,
+      text: `host ${h.name}`,
+    };
+    holders.push({ name: h.name, id, families, where });
     // An address that is not prefix + ID is written as the host's override.
     for (const a of w.addresses) {
       const carries = role.get(a.device);
@@ -152,6 +168,7 @@ export function importSite(input: ImportInput): {
     const names = w.names.filter((n) => n !== mgmtBridge);
     if (names.length > 0) existingIfaces.push({ node: h.name, names });
   });
+  addedFamilies(holders, global, report);
   if (Object.keys(global).length > 0) config.global = global;
   if (hosts.length > 0) config.hosts = hosts;
   const existing: Record<string, unknown> = {};
@@ -182,6 +199,41 @@ export function importSite(input: ImportInput): {
   );
   if (rules.length > 0) config.policy = { rules };
   return { config, report };
+}
+
+/** The families a host holds on each network it carries, and where its management stanza is. */
+interface HostFamilies {
+  readonly name: string;
+  readonly id: number;
+  readonly families: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly where: { file: string; line: number; text: string };
+}
+
+/**
+ * A host that has no address of a family another host gave the network's global prefix
+ * (global.management.ipv6 read from pve1) gets the stack's derived address of that family, which
+ * the first `pulumi up` adds to it: one assumption line per host, family and network, with the
+ * address (new-user trial 3, finding 16: the import said nothing of it).
+ */
+function addedFamilies(
+  holders: readonly HostFamilies[],
+  global: Record<string, Record<string, string>>,
+  report: Report,
+): void {
+  for (const h of holders)
+    for (const [carries, prefixes] of Object.entries(global)) {
+      if (!h.families.has(carries)) continue;
+      for (const [family, prefix] of Object.entries(prefixes)) {
+        if (h.families.get(carries)?.has(family)) continue;
+        const p = Prefix.parse(prefix);
+        if (!p.ok) continue;
+        const address = Address.of(p.value.family, p.value.network + BigInt(h.id));
+        report.assumed({
+          ...h.where,
+          why: `${h.name} has no ${family === "ipv4" ? "IPv4" : "IPv6"} address on ${carries} here, yet global.${carries}.${family} is ${prefix} (from another host): the stack gives ${h.name} ${address} (that prefix and its ID ${h.id}), which the first pulumi up adds to the host; add it to the host now, or take global.${carries}.${family} out if no host should have it`,
+        });
+      }
+    }
 }
 
 /** A label the stack takes as a segment name: lowercase, `-` for anything else, 63 at most. */

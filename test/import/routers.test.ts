@@ -435,3 +435,21 @@ test("a factory router's VLAN kept out of LAN: the import names the zone that ke
   ]);
   expect(kept.warnings).toEqual([]);
 });
+
+// New-user trial 3, finding 16: a host with no IPv6 on management, beside one that has it, gets
+// the stack's derived IPv6 address; the import says so at its management bridge.
+test("a host without a family another host gave the global prefix: the address the stack adds is named", () => {
+  const base = fs.readFileSync("test/fixtures/import/pve2/interfaces", "utf8");
+  const a = path.join(dir, "pve-a");
+  const b = path.join(dir, "pve-b");
+  fs.writeFileSync(a, base + "\niface vmbr0 inet6 static\n\taddress fd3c:9a1e:77b0:88::2/64\n");
+  fs.writeFileSync(b, base.replace("192.168.88.2/24", "192.168.88.3/24"));
+  const out = path.join(dir, "Pulumi.home.yaml");
+  const io = { out: () => undefined, err: () => undefined };
+  const argv = ["--site", "home", "--proxmox", `pve-a=${a}`, "--proxmox", `pve-b=${b}`];
+  expect(importCli([...argv, "--out", out], io)).toBe(0);
+  const report = fs.readFileSync(path.join(dir, "import-report.md"), "utf8");
+  expect(report.split("\n").filter((l) => l.includes("first pulumi up adds"))).toEqual([
+    `- ${b}:7: \`iface vmbr0 inet static\`: pve-b has no IPv6 address on management here, yet global.management.ipv6 is fd3c:9a1e:77b0:88::/64 (from another host): the stack gives pve-b fd3c:9a1e:77b0:88::3 (that prefix and its ID 3), which the first pulumi up adds to the host; add it to the host now, or take global.management.ipv6 out if no host should have it`,
+  ]);
+});
