@@ -341,6 +341,21 @@ describe("the changes of an owner's router", () => {
     expect(r.changes[0].text.includes("Sekr1tBox9")).toBe(false);
   });
 
+  test("an adopted entry's secret property is redacted in the changes file (new-user trial 4: a BGP TCP-MD5 key in clear)", () => {
+    const text = readFileSync(fixture("user-vlans.rsc"), "utf8").replace(
+      ".as=65020 router-id=192.168.88.254 use-bfd=no",
+      ".as=65020 router-id=192.168.88.254 tcp-md5-key=Md5BgpSecretValue use-bfd=no",
+    );
+    const r = baseChanges([{ router: "edge", file: "user-vlans.rsc", text }], files, (f) => f);
+    if (!r.ok) throw new Error(r.problems.join("\n"));
+    expect(r.changes[0].text.includes("Md5BgpSecretValue")).toBe(false);
+    expect(
+      r.changes[0].text.split("\n").filter((l) => l.includes("/routing/bgp/connection")),
+    ).toEqual([
+      "adopt /routing/bgp/connection afi=ip as=65000 input.filter=k8s-in local.address=10.20.0.254 local.role=ebgp multihop=no name=lab-cp1 remote.address=10.20.0.11 remote.as=65020 router-id=192.168.88.254 tcp-md5-key=[redacted] use-bfd=no (key bgp-connection:lab-cp1)",
+    ]);
+  });
+
   test("a RouterOS 6 export is refused, naming its header line", () => {
     const r = baseChanges(
       [{ router: "edge", file: "ros6.rsc", text: readFileSync(fixture("ros6.rsc"), "utf8") }],

@@ -11,7 +11,7 @@
 // An entry is shown as `prop=value ...` without its comment, values quoted when empty or spaced.
 import { ADOPTED, LAN_KEPT_OUT_RE } from "../../render/routeros/script";
 import { Address, Prefix } from "../../addressing/ip";
-import { redactOwnerText } from "../../addressing/quote";
+import { redactConfigLine, redactOwnerText } from "../../addressing/quote";
 import { parseExport, routerFromExport } from "./export";
 import { Change, RouterModel, RouterOsScriptError } from "./model";
 
@@ -94,11 +94,14 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
   try {
     router.run(script);
   } catch (e) {
-    if (e instanceof RouterOsScriptError) return { ok: false, conflicts: e.message.split("\n") };
+    if (e instanceof RouterOsScriptError)
+      return { ok: false, conflicts: e.message.split("\n").map(redactConfigLine) };
     const message = (e as Error).message;
     const missing = missingInterface(message);
     if (missing === undefined)
-      throw new DryRunError([`the script fails on the router of ${file}: ${message}${tooOld}`]);
+      throw new DryRunError([
+        redactConfigLine(`the script fails on the router of ${file}: ${message}${tooOld}`),
+      ]);
     throw new DryRunError(
       missingInterfaces(script, file, exported, modelVersion, message).map(
         (m) =>
@@ -110,8 +113,10 @@ export function dryRun(script: string, file: string, exportText: string): DryRun
     const m = LAN_KEPT_OUT_RE.exec(l);
     return m ? [{ interface: m[1], why: m[2] }] : [];
   });
+  // Every line quotes the router's entries as they are (an adopted BGP connection's
+  // tcp-md5-key): shown as the import shows an export line, secrets redacted (new-user trial 4).
   const lines = [
-    ...summarise(router, before, marker),
+    ...summarise(router, before, marker).map(redactConfigLine),
     ...keptOut.map(
       (k) =>
         `keep out /interface/list/member list=LAN interface=${k.interface} (${k.why}: the factory drops keep it off the router itself)`,
