@@ -31,6 +31,7 @@ export function validateRest(plan: Plan): Problem[] {
     ...disjoint(plan),
     ...owners(plan),
     ...routerIdentityOwners(plan),
+    ...sharedSshHosts(plan),
     ...ranges(plan),
     ...mtu(plan),
     ...poolCollisions(plan),
@@ -471,6 +472,40 @@ function routerIdentityOwners(plan: Plan): Problem[] {
             : `give it another address, or correct ${o.key}`,
         });
       }
+    }
+  });
+  return out;
+}
+
+/**
+ * Two routers Pulumi reaches at one `ssh.host`, or a router's `ssh.host` that is another router's
+ * address or router ID: both reconcile scripts would run on that one router, and each removes the
+ * entries of the stack the other added, since they share the stack's `managed-by` marker
+ * (new-user trial 4, finding 2: a copied router kept its `ssh.host`). Reported at the later key.
+ */
+function sharedSshHosts(plan: Plan): Problem[] {
+  const out: Problem[] = [];
+  plan.routers.forEach((r, j) => {
+    const host = r.ssh?.host;
+    if (host === undefined) return;
+    const address = sshAddress(host);
+    for (const [i, o] of plan.routers.entries()) {
+      if (i === j) continue;
+      const same =
+        i < j && o.ssh?.host !== undefined && o.ssh.host.toLowerCase() === host.toLowerCase()
+          ? `routers[${i}].ssh.host`
+          : address === undefined
+            ? undefined
+            : (o.addresses.find((a) => a.address.equals(address))?.path ??
+              (o.routerId?.equals(address) ? `routers[${i}].routerId` : undefined));
+      if (same === undefined) continue;
+      out.push({
+        path: `routers[${j}].ssh.host`,
+        input: host,
+        message: `is where Pulumi would reach router ${r.name}, and it is router ${o.name}'s too (${same}): ${r.name}'s reconcile script would run on ${o.name}, and each router's script removes the entries of this stack the other's added (they share its managed-by marker)`,
+        fix: `set routers[${j}].ssh.host to the address Pulumi reaches ${r.name} at`,
+      });
+      return;
     }
   });
   return out;
