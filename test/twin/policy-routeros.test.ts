@@ -49,7 +49,7 @@ const SAMPLE = menus({
 test("filter rules in order, address lists as sets, RouterOS's defaults", () => {
   expect(routerOsFirewallToNft("edge", "routeros/edge.rsc", SAMPLE)?.split("\n")).toEqual([
     "# The firewall of RouterOS router edge (routeros/edge.rsc: /ip and /ipv6 firewall filter rules and",
-    "# address lists and NAT, after the script ran on the menu model), translated to nftables by the twin.",
+    "# address lists, after the script ran on the menu model), translated to nftables by the twin.",
     "table ip routeros",
     "delete table ip routeros",
     "table ip routeros {",

@@ -406,7 +406,7 @@ export function routerOsFirewallToNft(
   if (tables.length === 0) return undefined;
   return [
     `# The firewall of RouterOS router ${router} (${source}: /ip and /ipv6 firewall filter rules and`,
-    "# address lists and NAT, after the script ran on the menu model), translated to nftables by the twin.",
+    "# address lists, after the script ran on the menu model), translated to nftables by the twin.",
     ...tables,
     "",
   ].join("\n");
