@@ -1,6 +1,6 @@
-// A RouterOS router's firewall in the twin: the `/ip(v6)/firewall/filter` rules,
-// `/ip(v6)/firewall/address-list` entries and `/ip(v6)/firewall/nat` rules the reconcile script
-// leaves in the menu model, translated to an nftables ruleset for the router's namespace. It is a translation, not RouterOS; what it
+// A RouterOS router's firewall in the twin: the `/ip(v6)/firewall/filter` rules and
+// `/ip(v6)/firewall/address-list` entries the reconcile script leaves in the menu model, translated
+// to an nftables ruleset for the router's namespace. It is a translation, not RouterOS; what it
 // assumes of RouterOS v7 (also in the README's twin section):
 // - `/ip/firewall/filter` filters IPv4 and `/ipv6/firewall/filter` IPv6 (table `ip routeros`,
 //   table `ip6 routeros`); the built-in chains `input` (to the router), `forward` (through it) and
@@ -28,10 +28,6 @@
 // - `action=fasttrack-connection` (its `hw-offload` ignored) is an accept: RouterOS bypasses the rest of the firewall for
 //   the connection, which the defconf's next rule accepts anyway (established,related);
 // - `hop-limit=equal:N` is `ip6 hoplimit N`; `protocol` may be a number (`meta l4proto N`).
-// `/ip(v6)/firewall/nat` (see natTable): `srcnat` masquerade and netmap, and `dstnat` `dst-nat` (a
-// port forward: protocol, dst-port, in-interface(-list), src-/dst-address, dst-address-type=local,
-// one to-addresses, one to-ports) as nftables `dnat` in a nat prerouting chain; the factory's
-// `drop all from WAN not DSTNATed` then lets the forwarded connection through (ct status dnat).
 // Anything else (another chain, `jump`, `return`, a property the translation does not know) fails
 // the twin with the rule named: never skipped.
 import { Family } from "../../addressing/ip";
@@ -233,134 +229,69 @@ function table(router: string, f: Family, rows: MenuRows): string[] {
 }
 
 /**
- * A RouterOS router's NAT (`/ip(v6)/firewall/nat`) as one nft table per family (`ip routeros_nat`,
- * `ip6 routeros_nat`), rules in list order within their chain, the first NAT action deciding as
- * in RouterOS:
- * - chain `srcnat` is hook postrouting at srcnat priority: `action=masquerade` is nftables
- *   `masquerade`, `action=netmap to-address(es)=P` is `snat prefix to` P mapped from the rule's
- *   `src-address` (the same host bits); `out-interface` is `oifname`, `src-address` `saddr`;
- * - chain `dstnat` is hook prerouting at dstnat priority: `action=dst-nat` (MikroTik's "Port
- *   mapping/forwarding": to-addresses one address, to-ports one port, kept when absent) is
- *   nftables `dnat to A[:P]`; its matchers `protocol` (tcp or udp when `dst-port` or `to-ports`
- *   is given), `dst-port`, `in-interface`, `in-interface-list` (`!` negates; a list without
- *   members matches nothing), `src-address`, `dst-address` and `dst-address-type=local` (`fib
- *   daddr type local`: an address of the router).
- * Anything else (another chain or action, another matcher, an address range) fails the twin with
- * the rule named.
+ * A RouterOS router's source NAT (`/ip(v6)/firewall/nat`, chain srcnat) as one nft table per
+ * family (`ip routeros_nat`, `ip6 routeros_nat`), hook postrouting at srcnat priority, rules in
+ * list order: `action=masquerade` is nftables `masquerade`, `action=netmap to-address(es)=P` is
+ * `snat prefix to` P mapped from the rule's `src-address` (the same host bits). `out-interface`
+ * is `oifname`, `src-address` `saddr`. Anything else (another chain or action, another matcher)
+ * fails the twin with the rule named.
  */
 function natTable(router: string, f: Family, rows: MenuRows): string[] {
   const menu = `/${f === 4 ? "ip" : "ipv6"}/firewall/nat`;
   const a = f === 4 ? "ip" : "ip6";
-  const common = ["chain", "action", "src-address", "comment", "disabled"];
-  const known: Record<string, string[]> = {
-    srcnat: [
-      ...common,
-      "out-interface",
-      "to-address",
-      "to-addresses",
-      "out-interface-list",
-      "ipsec-policy",
-    ],
-    dstnat: [
-      ...common,
-      "protocol",
-      "dst-port",
-      "in-interface",
-      "in-interface-list",
-      "dst-address",
-      "dst-address-type",
-      "to-addresses",
-      "to-ports",
-    ],
-  };
+  const known = [
+    "chain",
+    "action",
+    "out-interface",
+    "src-address",
+    "to-address",
+    "to-addresses",
+    "out-interface-list",
+    "ipsec-policy",
+    "comment",
+    "disabled",
+  ];
   const members = new Map<string, string[]>();
   for (const m of rows("/interface/list/member"))
     if (m.disabled !== "true" && m.disabled !== "yes")
       members.set(m.list, [...(members.get(m.list) ?? []), m.interface]);
-  const chains = new Map<string, string[]>([
-    ["dstnat", []],
-    ["srcnat", []],
-  ]);
-  rows(menu).forEach((r, i) => {
+  const rules = rows(menu).flatMap((r, i) => {
     const fail = (what: string): never => {
       throw new Error(
         `${menu} rule ${i + 1} of ${router}: ${what} is not modelled by the twin's RouterOS translation`,
       );
     };
-    const props = known[r.chain] ?? fail(`chain=${r.chain}`);
-    for (const [k, v] of Object.entries(r)) if (!props.includes(k)) fail(`${k}=${v}`);
-    if (r.disabled === "true" || r.disabled === "yes") return;
+    for (const [k, v] of Object.entries(r)) if (!known.includes(k)) fail(`${k}=${v}`);
+    if (r.disabled === "true" || r.disabled === "yes") return [];
+    if (r.chain !== "srcnat") fail(`chain=${r.chain}`);
     const parts: string[] = [];
-    const address = (prop: string, v: string) => {
-      if (!/^[0-9A-Fa-f.:]+(\/[0-9]{1,3})?$/.test(v)) fail(`${prop}=${v}`);
-      return v;
-    };
-    // `in-interface-list` (dstnat, e.g. WAN for a port forward) and `out-interface-list` (the
-    // factory masquerade): the list's members; a list without members never matches.
-    for (const [prop, meta] of [
-      ["in-interface-list", "iifname"],
-      ["out-interface-list", "oifname"],
-    ] as const) {
-      const list = r[prop];
-      if (list === undefined) continue;
+    // The factory masquerade: `out-interface-list=WAN` (its members; none: never matches) and
+    // `ipsec-policy=out,none` (always matches: the twin has no IPsec; `out,ipsec` never does).
+    const list = r["out-interface-list"];
+    if (list !== undefined) {
       const negate = list.startsWith("!");
       const names = members.get(negate ? list.slice(1) : list) ?? [];
-      for (const n of names) if (!/^[A-Za-z0-9_.-]{1,15}$/.test(n)) fail(`${prop} member ${n}`);
       if (names.length === 0) {
-        if (!negate) return;
+        if (!negate) return [];
       } else
-        parts.push(`${meta} ${negate ? "!= " : ""}{ ${names.map((n) => `"${n}"`).join(", ")} }`);
+        parts.push(`oifname ${negate ? "!= " : ""}{ ${names.map((n) => `"${n}"`).join(", ")} }`);
     }
-    // The factory masquerade's `ipsec-policy=out,none` always matches (the twin has no IPsec;
-    // `out,ipsec` never does).
     const ipsec = r["ipsec-policy"];
     if (ipsec !== undefined) {
       const m = /^(in|out),(ipsec|none)$/.exec(ipsec) ?? fail(`ipsec-policy=${ipsec}`);
-      if (m[2] === "ipsec") return;
+      if (m[2] === "ipsec") return [];
     }
-    for (const [prop, meta] of [
-      ["in-interface", "iifname"],
-      ["out-interface", "oifname"],
-    ] as const) {
-      const name = r[prop];
-      if (name === undefined) continue;
-      if (!/^[A-Za-z0-9_.-]{1,15}$/.test(name)) fail(`${prop}=${name}`);
-      parts.push(`${meta} "${name}"`);
+    const out = r["out-interface"];
+    if (out !== undefined) {
+      if (!/^[A-Za-z0-9_.-]{1,15}$/.test(out)) fail(`out-interface=${out}`);
+      parts.push(`oifname "${out}"`);
     }
     const src = r["src-address"];
-    if (src !== undefined) parts.push(`${a} saddr ${address("src-address", src)}`);
-    const dst = r["dst-address"];
-    if (dst !== undefined) parts.push(`${a} daddr ${address("dst-address", dst)}`);
-    const type = r["dst-address-type"];
-    if (type !== undefined) {
-      if (type !== "local") fail(`dst-address-type=${type}`);
-      parts.push("fib daddr type local");
+    if (src !== undefined) {
+      if (!/^[0-9A-Fa-f.:]+(\/[0-9]{1,3})?$/.test(src)) fail(`src-address=${src}`);
+      parts.push(`${a} saddr ${src}`);
     }
-    const port = (prop: string, v: string) => {
-      if (!/^[0-9]{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535) fail(`${prop}=${v}`);
-      return v;
-    };
-    if (r.protocol !== undefined) {
-      const proto = PROTOCOLS[r.protocol] ?? fail(`protocol=${r.protocol}`);
-      if (r["dst-port"] !== undefined || r["to-ports"] !== undefined) {
-        if (proto !== "tcp" && proto !== "udp") fail(`a port with protocol=${r.protocol}`);
-        if (r["dst-port"] !== undefined) {
-          const ports = r["dst-port"].split(",");
-          for (const p of ports)
-            if (!/^[0-9]{1,5}(-[0-9]{1,5})?$/.test(p)) fail(`dst-port=${r["dst-port"]}`);
-          parts.push(`${proto} dport ${ports.length === 1 ? ports[0] : `{ ${ports.join(", ")} }`}`);
-        }
-      } else parts.push(`meta l4proto ${proto}`);
-    } else if (r["dst-port"] !== undefined || r["to-ports"] !== undefined)
-      fail(`${r["dst-port"] !== undefined ? "dst-port" : "to-ports"} without protocol`);
-    if (r.chain === "dstnat") {
-      if (r.action !== "dst-nat") fail(`action=${r.action ?? "accept"} in chain=dstnat`);
-      const to = r["to-addresses"] ?? fail("dst-nat without to-addresses");
-      if (!/^[0-9A-Fa-f.:]+$/.test(to) || to.includes(":") !== (f === 6))
-        fail(`to-addresses=${to}`);
-      const toPort = r["to-ports"] === undefined ? "" : `:${port("to-ports", r["to-ports"])}`;
-      parts.push(`dnat to ${f === 6 && toPort ? `[${to}]` : to}${toPort}`);
-    } else if (r.action === "masquerade") parts.push("masquerade");
+    if (r.action === "masquerade") parts.push("masquerade");
     else if (r.action === "netmap") {
       const to = r["to-address"] ?? r["to-addresses"];
       if (!to || !src || !/^[0-9A-Fa-f.:]+\/[0-9]{1,3}$/.test(to))
@@ -370,21 +301,17 @@ function natTable(router: string, f: Family, rows: MenuRows): string[] {
     parts.push(
       `comment ${quoted(`${menu} ${i + 1}${r.comment ? `: ${r.comment}` : ""}`, COMMENT_MAX)}`,
     );
-    chains.get(r.chain)?.push(parts.join(" "));
+    return [parts.join(" ")];
   });
-  const hooks: Record<string, string> = { dstnat: "prerouting", srcnat: "postrouting" };
-  const used = [...chains].filter(([, rules]) => rules.length > 0);
-  if (used.length === 0) return [];
+  if (rules.length === 0) return [];
   return [
     `table ${a} routeros_nat`,
     `delete table ${a} routeros_nat`,
     `table ${a} routeros_nat {`,
-    ...used.flatMap(([chain, rules]) => [
-      `\tchain ${chain} {`,
-      `\t\ttype nat hook ${hooks[chain]} priority ${chain}; policy accept;`,
-      ...rules.map((x) => `\t\t${x}`),
-      "\t}",
-    ]),
+    "\tchain srcnat {",
+    "\t\ttype nat hook postrouting priority srcnat; policy accept;",
+    ...rules.map((x) => `\t\t${x}`),
+    "\t}",
     "}",
   ];
 }

@@ -371,7 +371,7 @@ export function buildRouterOs(
     b.firewalls.push({
       node: name,
       sources: [path],
-      how: "its /ip and /ipv6 firewall filter rules, address lists and source and destination NAT, translated to nftables",
+      how: "its /ip and /ipv6 firewall filter rules, address lists and source NAT, translated to nftables",
       ruleset: firewall,
     });
   }
